@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ReachGraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ReachGraphCore", targets: ["ReachGraphCore"]),
+        .library(name: "ReachGraph", targets: ["ReachGraph"]),
+        .library(name: "ReachGraphviz", targets: ["ReachGraphviz"]),
+        .executable(name: "reachgraph", targets: ["reachgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        .target(
+            name: "ReachGraphCore",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .target(
+            name: "ReachGraph",
+            dependencies: [
+                "ReachGraphCore",
+                .product(name: "Collections", package: "swift-collections"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "ReachGraphviz", dependencies: ["ReachGraph", "CGraphviz"]),
+        .executableTarget(
+            name: "reachgraph",
+            dependencies: [
+                "ReachGraph",
+                "ReachGraphviz",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "reachgraph-benchmark",
+            dependencies: ["ReachGraph"],
+            path: "Benchmarks/Sources/reachgraph-benchmark"
+        ),
+        .testTarget(name: "ReachGraphCoreTests", dependencies: ["ReachGraphCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph"]),
+        .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
+        .testTarget(name: "reachgraphTests", dependencies: ["reachgraph"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

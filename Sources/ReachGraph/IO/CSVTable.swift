@@ -1,0 +1,111 @@
+/// A CSV file with a header row, read row by row with typed access by column name.
+///
+/// Column names are matched case-insensitively after trimming spaces. Columns the caller does
+/// not know are reported in ``extraColumns`` so readers can keep them as attributes.
+struct CSVTable {
+    let reader: CSVReader
+    /// Optional renaming of the file's column names to the format's (`--map post_id=content_id`
+    /// gives `["content_id": "post_id"]`).
+    var columnAliases: [String: String] = [:]
+
+    init(path: String, displayName: String? = nil, columnAliases: [String: String] = [:]) {
+        reader = CSVReader(path: path, displayName: displayName)
+        self.columnAliases = columnAliases
+    }
+
+    var fileName: String { reader.fileName }
+
+    /// Reads every data row. Throws when the file is empty, lacks a `required` column, has a row
+    /// longer than the header, or when `body` throws.
+    func forEachRow(required: [String], known: [String], _ body: (inout TableRow) throws -> Void) throws {
+        var header: TableHeader?
+        var row: TableRow?
+        try reader.forEachRecord { record in
+            guard let header else {
+                var names: [String] = []
+                for index in 0 ..< record.count {
+                    let name = try record.string(at: index).trimmingSpaces.lowercased()
+                    names.append(columnAliases[name] ?? name)
+                }
+                let made = try TableHeader(names: names, required: required, known: known, fileName: fileName, line: record.line)
+                header = made
+                row = TableRow(header: made)
+                return
+            }
+            if record.count > header.names.count {
+                throw InputError(
+                    file: fileName, line: record.line, column: record.column(of: header.names.count),
+                    message: "row has \(record.count) fields but the header has \(header.names.count)"
+                )
+            }
+            row!.record = record // safe: set together with header
+            try body(&row!) // safe: set together with header
+        }
+        if header == nil {
+            throw InputError(file: fileName, message: "file is empty: expected a header with the columns \(required.joined(separator: ", "))")
+        }
+    }
+}
+
+/// Column positions of a header.
+struct TableHeader {
+    let names: [String]
+    let positions: [String: Int]
+    /// Columns not in the known list, in file order, with their positions.
+    let extraColumns: [(name: String, position: Int)]
+
+    init(names: [String], required: [String], known: [String], fileName: String, line: Int) throws {
+        var positions: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if positions[name] != nil {
+                throw InputError(file: fileName, line: line, message: "column \"\(name)\" appears twice in the header")
+            }
+            positions[name] = index
+        }
+        let missing = required.filter { positions[$0] == nil }
+        if !missing.isEmpty {
+            let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+            throw InputError(
+                file: fileName, line: line,
+                message: "missing required column\(missing.count > 1 ? "s" : "") \(list) (header has: \(names.joined(separator: ", ")))"
+            )
+        }
+        let knownSet = Set(known).union(required)
+        self.names = names
+        self.positions = positions
+        self.extraColumns = names.enumerated().filter { !knownSet.contains($0.element) && !$0.element.isEmpty }.map { ($0.element, $0.offset) }
+    }
+}
+
+/// The current row of a ``CSVTable``, with typed, located access to its fields.
+struct TableRow: FieldSource {
+    let header: TableHeader
+    var record: CSVRecord?
+
+    init(header: TableHeader) { self.header = header }
+
+    var line: Int { record?.line ?? 0 }
+    var fileName: String { record?.fileName ?? "" }
+
+    private func position(_ column: String) -> Int? {
+        guard let position = header.positions[column], let record, position < record.count else { return nil }
+        return position
+    }
+
+    /// An error located at `column` of this row.
+    func error(_ column: String, _ message: String) -> InputError {
+        let columnNumber = header.positions[column].flatMap { position in
+            record.map { position < $0.count ? $0.column(of: position) : 0 }
+        }
+        return InputError(file: fileName, line: line, column: columnNumber, message: "column \"\(column)\": \(message)")
+    }
+
+    /// The text of `column`, or `nil` when the column is absent or the field empty.
+    mutating func text(_ column: String) throws -> String? {
+        guard let position = position(column), record?.isEmpty(position) == false else { return nil }
+        let value = try record!.string(at: position) // safe: position() checked record
+        return value.isEmpty ? nil : value
+    }
+
+    var extraColumnNames: [String] { header.extraColumns.map(\.name) }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Loads a dataset from a folder of CSV files, a single JSON file, or a plain edge-list CSV.
+public enum DatasetLoader {
+    /// Options for reading foreign files.
+    public struct Options: Sendable {
+        /// Column renames applied to every CSV header, format name ← file name
+        /// (`["content_id": "post_id"]` reads a `content_id` column as `post_id`).
+        public var columnAliases: [String: String]
+
+        public init(columnAliases: [String: String] = [:]) {
+            self.columnAliases = columnAliases
+        }
+
+        /// Parses `--map` text such as `post_id=content_id,author=account_id`.
+        public static func parseColumnMap(_ text: String) throws -> [String: String] {
+            var aliases: [String: String] = [:]
+            for pair in text.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces.lowercased() }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw InputError(file: "--map", message: "\"\(pair)\" is not FORMAT_COLUMN=FILE_COLUMN")
+                }
+                aliases[parts[1]] = parts[0]
+            }
+            return aliases
+        }
+    }
+
+    /// Reads the input at `path`: a folder is a dataset folder, a `.json` file a JSON dataset,
+    /// anything else an edge list.
+    public static func load(_ path: String, options: Options = Options()) throws -> Dataset {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, message: "no such file or folder")
+        }
+        if isDirectory.boolValue { return try loadFolder(path, options: options) }
+        if path.lowercased().hasSuffix(".json") { return try JSONDatasetReader.read(path) }
+        return try loadEdgeList(path)
+    }
+
+    static func loadEdgeList(_ path: String) throws -> Dataset {
+        let list = try EdgeListReader.read(path: path)
+        var dataset = Dataset(name: path, format: .edgeList)
+        dataset.accountIndex = list.identifiers
+        dataset.accounts = list.identifiers.identifiers.map { Account(id: $0, kind: .other) }
+        var table = RelationTable()
+        table.attributeColumns = list.attributeColumns
+        table.reserveCapacity(list.count)
+        for row in 0 ..< list.count {
+            table.append(
+                Relation(
+                    source: list.sources[row], target: list.targets[row], type: list.types?[row] ?? .repost,
+                    weight: list.weights?[row] ?? 1, firstSeen: list.firstSeen?[row] ?? nil, lastSeen: list.lastSeen?[row] ?? nil
+                ),
+                attributes: list.attributeValues.isEmpty ? [] : list.attributeValues[row]
+            )
+        }
+        dataset.relations = table
+        return dataset
+    }
+
+    static func loadFolder(_ folder: String, options: Options) throws -> Dataset {
+        func path(_ name: String) -> String? {
+            let full = (folder as NSString).appendingPathComponent(name)
+            return FileManager.default.fileExists(atPath: full) ? full : nil
+        }
+        let accountsPath = path("accounts.csv"), relationsPath = path("relations.csv")
+        let postsPath = path("posts.csv"), metricsPath = path("metrics.csv")
+        guard relationsPath != nil || postsPath != nil else {
+            throw InputError(file: folder, message: "not a dataset folder: expected relations.csv or posts.csv (with accounts.csv)")
+        }
+        var dataset = Dataset(name: folder, format: .folder)
+        let aliases = options.columnAliases
+
+        if let accountsPath {
+            let table = CSVTable(path: accountsPath, columnAliases: aliases)
+            try table.forEachRow(required: Columns.accountRequired, known: Columns.accountKnown) { row in
+                if dataset.accountAttributeColumns.isEmpty { dataset.accountAttributeColumns = row.extraColumnNames }
+                let account = try Account(decoding: &row)
+                try dataset.add(account, file: table.fileName, line: row.line)
+            }
+            dataset.checkParents(file: table.fileName)
+        }
+        let hasAccounts = accountsPath != nil
+
+        if let relationsPath {
+            let table = CSVTable(path: relationsPath, columnAliases: aliases)
+            var relations = RelationTable()
+            try table.forEachRow(required: Columns.relationRequired, known: Columns.relationKnown) { row in
+                if relations.count == 0 { relations.attributeColumns = row.extraColumnNames }
+                let record = try RelationRecord(decoding: &row)
+                let source = dataset.resolve(record.source, file: table.fileName, line: row.line, role: "source", warn: hasAccounts)
+                let target = dataset.resolve(record.target, file: table.fileName, line: row.line, role: "target", warn: hasAccounts)
+                relations.append(
+                    Relation(source: source, target: target, type: record.type, weight: record.weight, firstSeen: record.firstSeen, lastSeen: record.lastSeen),
+                    attributes: try row.extraColumnNames.map { try row.text($0) ?? "" }
+                )
+            }
+            dataset.relations = relations
+        }
+
+        if let postsPath {
+            let table = CSVTable(path: postsPath, columnAliases: aliases)
+            var posts: [(post: Post, line: Int?)] = []
+            try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown) { row in
+                if posts.isEmpty { dataset.postAttributeColumns = row.extraColumnNames }
+                posts.append((try Post(decoding: &row), row.line))
+            }
+            dataset.add(posts: posts, file: table.fileName, hasAccountsTable: hasAccounts)
+            if relationsPath == nil { dataset.deriveRelationsFromPosts(file: table.fileName) }
+        }
+
+        if let metricsPath {
+            let table = CSVTable(path: metricsPath, columnAliases: aliases)
+            try table.forEachRow(required: Columns.metricsRequired, known: Columns.metricsKnown) { row in
+                if dataset.metrics.isEmpty { dataset.metricsAttributeColumns = row.extraColumnNames }
+                let metrics = try MetricsRow(decoding: &row)
+                if dataset.index(ofAccount: metrics.account) == nil {
+                    dataset.diagnostics.warn("metrics rows for unknown accounts (kept)", file: table.fileName, line: row.line, "account \"\(metrics.account)\" is not in accounts.csv")
+                }
+                dataset.metrics.append(metrics)
+            }
+        }
+        if !hasAccounts {
+            dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
+        }
+        return dataset
+    }
+}

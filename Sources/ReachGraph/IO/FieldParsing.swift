@@ -1,0 +1,202 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parsers for the typed columns of the dataset files. All take bytes and return `nil` on
+/// malformed input, so callers can say which file, line and column was wrong.
+enum FieldParsing {
+    /// A finite decimal number: optional sign, digits, optional fraction and exponent.
+    ///
+    /// The common forms (`12`, `3.5`) are parsed directly; anything with an exponent goes
+    /// through `strtod`, which is exact.
+    static func double(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = 0
+        let count = bytes.count
+        while index < count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+        var end = count
+        while end > index && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        guard index < end else { return nil }
+        let numberStart = index
+        var negative = false
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        var position = index
+        while position < end {
+            let byte = bytes[position]
+            if byte >= 0x30 && byte <= 0x39 {
+                if digits < 18 {
+                    mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                    if seenPoint { fractionDigits += 1 }
+                    digits += 1
+                } else {
+                    return viaStrtod(bytes, from: numberStart, to: end)
+                }
+            } else if byte == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                return viaStrtod(bytes, from: numberStart, to: end)
+            } else {
+                return nil
+            }
+            position += 1
+        }
+        guard digits > 0 else { return nil }
+        var value = Double(mantissa)
+        if fractionDigits > 0 { value /= powersOfTen[fractionDigits] }
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = (0 ... 18).map { exponent in
+        var value = 1.0
+        for _ in 0 ..< exponent { value *= 10 }
+        return value
+    }
+
+    private static func viaStrtod(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double? {
+        var text = [CChar](repeating: 0, count: end - start + 1)
+        for index in start ..< end { text[index - start] = CChar(bitPattern: bytes[index]) }
+        return text.withUnsafeBufferPointer { pointer -> Double? in
+            guard let base = pointer.baseAddress else { return nil }
+            var stop: UnsafeMutablePointer<CChar>?
+            let value = strtod(base, &stop)
+            guard let stop, stop == UnsafeMutablePointer(mutating: base) + (end - start) else { return nil }
+            return value.isFinite ? value : nil
+        }
+    }
+
+    /// A whole number, optionally written with a trailing `.0` (spreadsheets do that).
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let value = double(bytes), value.rounded() == value, abs(value) < 9e15 else { return nil }
+        return Int(value)
+    }
+
+    /// A time as Unix seconds: a number, or ISO 8601 `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH[:MM]]`
+    /// (a space may stand for `T`). Times without a zone are UTC.
+    static func timestamp(_ text: String) -> Double? {
+        let trimmed = text.trimmingSpaces
+        if let first = trimmed.utf8.first, first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39),
+           !trimmed.utf8.dropFirst().contains(UInt8(ascii: "-")) {
+            var copy = trimmed
+            return copy.withUTF8 { double($0) }
+        }
+        return iso8601(Array(trimmed.utf8))
+    }
+
+    private static func iso8601(_ bytes: [UInt8]) -> Double? {
+        var index = 0
+        func number(_ width: Int) -> Int? {
+            guard index + width <= bytes.count else { return nil }
+            var value = 0
+            for offset in 0 ..< width {
+                let byte = bytes[index + offset]
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            index += width
+            return value
+        }
+        func expect(_ character: Character) -> Bool {
+            guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2) else { return nil }
+        guard (1 ... 12).contains(month), (1 ... daysIn(month: month, year: year)).contains(day) else { return nil }
+        var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        guard index < bytes.count else { return seconds }
+        guard bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else { return nil }
+        index += 1
+        guard let hour = number(2), hour < 24, expect(":"), let minute = number(2), minute < 60 else { return nil }
+        seconds += Double(hour * 3600 + minute * 60)
+        if expect(":") {
+            guard let second = number(2), second <= 60 else { return nil }
+            seconds += Double(second)
+            if expect(".") || expect(",") {
+                var scale = 0.1
+                var digits = 0
+                while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+                    seconds += Double(bytes[index] - 0x30) * scale
+                    scale /= 10
+                    index += 1
+                    digits += 1
+                }
+                guard digits > 0 else { return nil }
+            }
+        }
+        guard index < bytes.count else { return seconds }
+        if expect("Z") || expect("z") { return index == bytes.count ? seconds : nil }
+        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { return nil }
+        let sign: Double = bytes[index] == UInt8(ascii: "+") ? 1 : -1
+        index += 1
+        guard let offsetHours = number(2), offsetHours <= 14 else { return nil }
+        var offsetMinutes = 0
+        if expect(":") {
+            guard let minutes = number(2) else { return nil }
+            offsetMinutes = minutes
+        } else if index < bytes.count {
+            guard let minutes = number(2) else { return nil }
+            offsetMinutes = minutes
+        }
+        guard index == bytes.count, offsetMinutes < 60 else { return nil }
+        return seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(scalars[first ... last])
+    }
+}
+
+/// Formats Unix seconds as ISO 8601 UTC (`2025-05-01T08:00:00Z`), the form writers use.
+public func iso8601String(fromUnixSeconds seconds: Double) -> String {
+    let whole = Int(seconds.rounded(.down))
+    var days = whole / 86_400
+    var rest = whole % 86_400
+    if rest < 0 { rest += 86_400; days -= 1 }
+    // Inverse of daysFromCivil (Hinnant).
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthPrime = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest % 3600 / 60, 2)):\(pad(rest % 60, 2))Z"
+}

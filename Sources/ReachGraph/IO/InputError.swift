@@ -1,0 +1,75 @@
+/// A problem in an input file that stops reading, located by file, line and column.
+///
+/// Its description is the one-line message the CLI prints:
+/// `relations.csv:17:9: column "weight": "abc" is not a number`.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file's name as the user gave it (or its last path component).
+    public var file: String
+    /// 1-based line, or `nil` when the problem concerns the whole file.
+    public var line: Int?
+    /// 1-based character column within the line, or `nil`.
+    public var column: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let line = self.line, line > 0, let column { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}
+
+/// Something a reader noticed and handled on purpose, counted by category.
+public struct InputWarning: Sendable, Equatable, Codable {
+    public var category: String
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
+}
+
+/// The warnings of a load: a count per category and the first few examples of each.
+public struct Diagnostics: Sendable, Equatable, Codable {
+    /// Examples kept per category; the count is always exact.
+    public static let examplesPerCategory = 5
+
+    public private(set) var counts: [String: Int] = [:]
+    public private(set) var examples: [InputWarning] = []
+
+    public init() {}
+
+    /// Whether nothing was reported.
+    public var isEmpty: Bool { counts.isEmpty }
+    /// All warnings reported.
+    public var total: Int { counts.values.reduce(0, +) }
+
+    /// Records one warning of `category`.
+    public mutating func warn(_ category: String, file: String, line: Int? = nil, _ message: String) {
+        let seen = counts[category, default: 0]
+        counts[category] = seen + 1
+        if seen < Self.examplesPerCategory {
+            examples.append(InputWarning(category: category, file: file, line: line, message: message))
+        }
+    }
+
+    /// Adds `count` warnings of `category` without an example.
+    public mutating func count(_ category: String, _ count: Int) {
+        guard count > 0 else { return }
+        counts[category, default: 0] += count
+    }
+
+    /// Categories with their counts, most frequent first, then by name.
+    public var sortedCounts: [(category: String, count: Int)] {
+        counts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+}

@@ -1,0 +1,95 @@
+/// The columns of each file of a dataset, and how a record of each is decoded. Shared by the
+/// CSV and JSON readers, so both accept and reject exactly the same values.
+enum Columns {
+    static let accountRequired = ["id", "kind"]
+    static let accountKnown = ["id", "name", "kind", "platform", "country", "province", "city", "tier", "followers", "parent"]
+    static let relationRequired = ["source", "target", "relation"]
+    static let relationKnown = ["source", "target", "relation", "weight", "first_seen", "last_seen"]
+    static let postRequired = ["post_id", "author", "time"]
+    static let postKnown = ["post_id", "author", "time", "parent_post", "root_post", "platform", "likes", "comments", "shares", "views", "content_hash", "url"]
+    static let metricsRequired = ["account", "platform", "period"]
+    static let metricsKnown = ["account", "platform", "period", "posts", "likes", "comments", "shares", "views", "followers", "follower_gain", "qualitative"]
+}
+
+extension Account {
+    init(decoding row: inout some FieldSource) throws {
+        self.init(
+            id: try row.requiredText("id"),
+            name: try row.trimmedText("name"),
+            kind: try row.requiredEnumeration("kind", as: AccountKind.self),
+            platform: try row.trimmedText("platform")?.lowercased(),
+            country: try row.trimmedText("country"),
+            province: try row.trimmedText("province"),
+            city: try row.trimmedText("city"),
+            tier: try row.enumeration("tier", as: Tier.self),
+            followers: try row.count("followers"),
+            parent: try row.trimmedText("parent"),
+            attributes: try row.attributes()
+        )
+    }
+}
+
+/// A relation row before its ids are resolved to account indices.
+struct RelationRecord {
+    var source: String
+    var target: String
+    var type: RelationType
+    var weight: Double
+    var firstSeen: Double?
+    var lastSeen: Double?
+
+    init(decoding row: inout some FieldSource) throws {
+        source = try row.requiredText("source")
+        target = try row.requiredText("target")
+        type = try row.requiredEnumeration("relation", as: RelationType.self)
+        weight = try row.nonNegativeDouble("weight") ?? 1
+        firstSeen = try row.timestamp("first_seen")
+        lastSeen = try row.timestamp("last_seen")
+        if let firstSeen, let lastSeen, lastSeen < firstSeen {
+            throw row.error("last_seen", "is earlier than first_seen")
+        }
+    }
+}
+
+extension Post {
+    init(decoding row: inout some FieldSource) throws {
+        self.init(
+            postID: try row.requiredText("post_id"),
+            author: try row.requiredText("author"),
+            time: try row.requiredTimestamp("time"),
+            parentPost: try row.trimmedText("parent_post"),
+            rootPost: try row.trimmedText("root_post"),
+            platform: try row.trimmedText("platform")?.lowercased(),
+            likes: try row.count("likes"),
+            comments: try row.count("comments"),
+            shares: try row.count("shares"),
+            views: try row.count("views"),
+            contentHash: try row.trimmedText("content_hash"),
+            url: try row.trimmedText("url"),
+            attributes: try row.attributes()
+        )
+    }
+}
+
+extension MetricsRow {
+    init(decoding row: inout some FieldSource) throws {
+        let qualitative = try row.double("qualitative")
+        if let qualitative, !(0 ... 100).contains(qualitative) {
+            throw row.error("qualitative", "\(qualitative) is outside 0–100")
+        }
+        self.init(
+            account: try row.requiredText("account"),
+            platform: try row.requiredText("platform").lowercased(),
+            period: try row.requiredText("period"),
+            posts: try row.count("posts"),
+            likes: try row.count("likes"),
+            comments: try row.count("comments"),
+            shares: try row.count("shares"),
+            views: try row.count("views"),
+            followers: try row.count("followers"),
+            followerGain: try row.integer("follower_gain"),
+            qualitative: qualitative,
+            attributes: try row.attributes()
+        )
+    }
+}

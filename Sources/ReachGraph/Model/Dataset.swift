@@ -1,0 +1,78 @@
+import ReachGraphCore
+
+/// Accounts, relations, posts and metrics loaded from one input, with what the reader noticed.
+public struct Dataset: Sendable {
+    /// How the input was encoded.
+    public enum Format: String, Sendable, Codable {
+        case folder
+        case json
+        case edgeList = "edge-list"
+    }
+
+    /// The input's name as given by the user.
+    public var name: String
+    public var format: Format
+    public internal(set) var accounts: [Account] = []
+    public internal(set) var relations = RelationTable()
+    public internal(set) var posts: [Post] = []
+    public internal(set) var metrics: [MetricsRow] = []
+    /// Everything handled on purpose, counted by category.
+    public var diagnostics = Diagnostics()
+    /// Whether `relations` were derived from reposts in `posts` (no relations file was given).
+    public internal(set) var relationsDerivedFromPosts = false
+    /// Extra columns of each file, in file order, so writers can put them back.
+    public internal(set) var accountAttributeColumns: [String] = []
+    public internal(set) var postAttributeColumns: [String] = []
+    public internal(set) var metricsAttributeColumns: [String] = []
+    var accountIndex = IdentifierTable()
+
+    public init(name: String, format: Format) {
+        self.name = name
+        self.format = format
+    }
+
+    /// The index of the account with `id` in ``accounts``.
+    public func index(ofAccount id: String) -> Int32? { accountIndex.index(of: id) }
+
+    /// The account with `id`.
+    public func account(withID id: String) -> Account? { index(ofAccount: id).map { accounts[Int($0)] } }
+
+    /// The information-flow graph: node `i` is `accounts[i]`, an edge `a → b` for each relation of
+    /// the chosen types (all by default), both directions for undirected collaborations.
+    /// Parallel relations (several rows, or several types, between the same two accounts) become one
+    /// edge whose weight is the sum of theirs.
+    /// - Complexity: O(V + E).
+    public func graph(types: Set<RelationType>? = nil) -> DirectedGraph {
+        let builder = GraphBuilder(nodeCount: accounts.count, expectedEdgeCount: relations.count)
+        for row in 0 ..< relations.count {
+            let type = relations.types[row]
+            if let types, !types.contains(type) { continue }
+            let source = relations.sources[row], target = relations.targets[row], weight = relations.weights[row]
+            builder.addEdge(from: source, to: target, weight: weight)
+            if type.isUndirected && source != target { builder.addEdge(from: target, to: source, weight: weight) }
+        }
+        return builder.build()
+    }
+
+    /// Adds an account; throws when its id is already taken.
+    mutating func add(_ account: Account, file: String, line: Int?) throws {
+        let before = accountIndex.count
+        let index = accountIndex.intern(account.id)
+        guard Int(index) == before else {
+            throw InputError(file: file, line: line, message: "account id \"\(account.id)\" is defined twice")
+        }
+        accounts.append(account)
+    }
+
+    /// The index of account `id`; an id not seen before becomes an account of kind `other`,
+    /// counted as a warning when the dataset has an accounts table to check against.
+    mutating func resolve(_ id: String, file: String, line: Int?, role: String, warn: Bool = true) -> Int32 {
+        if let index = accountIndex.index(of: id) { return index }
+        if warn {
+            diagnostics.warn("unknown account ids (added as kind other)", file: file, line: line, "\(role) \"\(id)\" is not in accounts.csv; added as kind other")
+        }
+        let index = accountIndex.intern(id)
+        accounts.append(Account(id: id, kind: .other))
+        return index
+    }
+}
