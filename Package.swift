@@ -23,7 +23,8 @@ let package = Package(
             name: "ReachGraph",
             dependencies: [
                 "ReachGraphCore",
-                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .systemLibrary(
