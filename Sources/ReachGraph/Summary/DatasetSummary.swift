@@ -1,0 +1,135 @@
+import OrderedCollections
+import ReachGraphCore
+
+/// The overview of a dataset that `reachgraph summary` prints: who is in it, how they are tied,
+/// how connected the network is, and what the reader had to handle.
+public struct DatasetSummary: Sendable {
+    public var name: String
+    public var format: Dataset.Format
+    public var accountCount: Int
+    public var accountsByKind: OrderedDictionary<String, Int>
+    public var accountsByTier: OrderedDictionary<String, Int>
+    public var accountsByProvince: OrderedDictionary<String, Int>
+    public var accountsByPlatform: OrderedDictionary<String, Int>
+    /// Rows and summed weight per relation type.
+    public var relationsByType: OrderedDictionary<String, (rows: Int, weight: Double)>
+    public var relationsDerivedFromPosts: Bool
+    public var nodeCount: Int
+    /// Distinct directed edges after merging parallel relations (collaborations count both ways).
+    public var edgeCount: Int
+    public var selfLoopCount: Int
+    public var weakComponentCount: Int
+    public var largestWeakComponent: Int
+    public var strongComponentCount: Int
+    public var largestStrongComponent: Int
+    public var density: Double
+    /// `nil` for a graph without edges.
+    public var reciprocity: Double?
+    public var postCount: Int
+    public var repostCount: Int
+    public var firstPostTime: Double?
+    public var lastPostTime: Double?
+    public var metricsRowCount: Int
+    public var metricsPeriods: [String]
+    public var diagnostics: Diagnostics
+
+    /// Computes the summary of `dataset`.
+    /// - Complexity: O(V + E + posts + metrics).
+    public init(of dataset: Dataset) {
+        name = dataset.name
+        format = dataset.format
+        accountCount = dataset.accounts.count
+        func tally(_ key: (Account) -> String?) -> OrderedDictionary<String, Int> {
+            var counts: [String: Int] = [:]
+            for account in dataset.accounts { counts[key(account) ?? "(none)", default: 0] += 1 }
+            return Self.sortedByCount(counts)
+        }
+        accountsByKind = tally { $0.kind.rawValue }
+        accountsByTier = tally { $0.tier?.rawValue }
+        accountsByProvince = tally(\.province)
+        accountsByPlatform = tally(\.platform)
+        var byType: OrderedDictionary<String, (rows: Int, weight: Double)> = [:]
+        for type in RelationType.allCases { byType[type.rawValue] = (0, 0) }
+        let relations = dataset.relations
+        for row in 0 ..< relations.count {
+            let key = relations.types[row].rawValue
+            byType[key, default: (0, 0)].rows += 1
+            byType[key, default: (0, 0)].weight += relations.weights[row]
+        }
+        relationsByType = byType.filter { $0.value.rows > 0 }
+        relationsDerivedFromPosts = dataset.relationsDerivedFromPosts
+
+        let graph = dataset.graph()
+        nodeCount = graph.nodeCount
+        edgeCount = graph.edgeCount
+        selfLoopCount = graph.selfLoopCount
+        let weak = graph.weaklyConnectedComponents()
+        let strong = graph.stronglyConnectedComponents()
+        weakComponentCount = weak.count
+        largestWeakComponent = weak.largestSize
+        strongComponentCount = strong.count
+        largestStrongComponent = strong.largestSize
+        density = graph.density
+        reciprocity = graph.reciprocity
+
+        postCount = dataset.posts.count
+        repostCount = dataset.posts.lazy.filter(\.isRepost).count
+        firstPostTime = dataset.posts.lazy.map(\.time).min()
+        lastPostTime = dataset.posts.lazy.map(\.time).max()
+        metricsRowCount = dataset.metrics.count
+        metricsPeriods = Array(Set(dataset.metrics.map(\.period))).sorted()
+        diagnostics = dataset.diagnostics
+    }
+
+    private static func sortedByCount(_ counts: [String: Int]) -> OrderedDictionary<String, Int> {
+        OrderedDictionary(uniqueKeysWithValues: counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    /// The summary as tables, in the order people read them.
+    public var tables: [ResultTable] {
+        var overview = ResultTable(name: "overview", title: "Dataset \(name) (\(format.rawValue))", columns: ["measure", "value"])
+        func add(_ measure: String, _ value: Cell) { overview.rows.append([.text(measure), value]) }
+        add("accounts", .integer(accountCount))
+        add("relation rows", .integer(relationsByType.values.reduce(0) { $0 + $1.rows }))
+        if relationsDerivedFromPosts { add("relations derived from posts", .text("yes")) }
+        add("nodes", .integer(nodeCount))
+        add("edges (distinct, directed)", .integer(edgeCount))
+        add("self-loops", .integer(selfLoopCount))
+        add("weakly connected components", .integer(weakComponentCount))
+        add("largest weak component", .integer(largestWeakComponent))
+        add("strongly connected components", .integer(strongComponentCount))
+        add("largest strong component", .integer(largestStrongComponent))
+        add("density", .number(density))
+        add("reciprocity", reciprocity.map(Cell.number) ?? .missing)
+        add("posts", .integer(postCount))
+        add("reposts", .integer(repostCount))
+        if let firstPostTime, let lastPostTime {
+            add("first post", .text(iso8601String(fromUnixSeconds: firstPostTime)))
+            add("last post", .text(iso8601String(fromUnixSeconds: lastPostTime)))
+        }
+        add("metrics rows", .integer(metricsRowCount))
+        if !metricsPeriods.isEmpty { add("metrics periods", .text(metricsPeriods.joined(separator: " "))) }
+        add("warnings", .integer(diagnostics.total))
+
+        func breakdown(_ name: String, _ title: String, _ key: String, _ counts: OrderedDictionary<String, Int>) -> ResultTable {
+            ResultTable(name: name, title: title, columns: [key, "accounts"], rows: counts.map { [.text($0.key), .integer($0.value)] })
+        }
+        let relationTable = ResultTable(
+            name: "relations_by_type", title: "Relations by type", columns: ["relation", "rows", "total_weight"],
+            rows: relationsByType.map { [.text($0.key), .integer($0.value.rows), .number($0.value.weight)] }
+        )
+        let warnings = ResultTable(
+            name: "warnings", title: "Warnings (handled on purpose, counted)", columns: ["category", "count"],
+            rows: diagnostics.sortedCounts.map { [.text($0.category), .integer($0.count)] }
+        )
+        return [
+            overview,
+            breakdown("accounts_by_kind", "Accounts by kind", "kind", accountsByKind),
+            breakdown("accounts_by_tier", "Accounts by tier", "tier", accountsByTier),
+            breakdown("accounts_by_province", "Accounts by province", "province", accountsByProvince),
+            breakdown("accounts_by_platform", "Accounts by platform", "platform", accountsByPlatform),
+            relationTable,
+            warnings,
+        ]
+    }
+}
