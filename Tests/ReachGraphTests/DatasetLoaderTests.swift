@@ -1,0 +1,197 @@
+import ReachGraph
+import ReachGraphCore
+import XCTest
+
+final class DatasetLoaderTests: XCTestCase {
+    private let accounts = """
+        id,name,kind,platform,province,tier,followers,parent,desk
+        hub,湖南国际传播中心,media_centre,facebook,Hunan,provincial,1000,,intl
+        city,"Changsha, city",city_account,x,Hunan,municipal,200,hub,
+        kol,Influencer,influencer,youtube,,overseas,50000,,
+        """
+
+    /// Asserts `body` throws an InputError whose text is `expected`.
+    private func assertInputError(_ expected: String, file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) {
+        XCTAssertThrowsError(try body(), file: file, line: line) { error in
+            XCTAssertEqual((error as? InputError)?.description, expected, file: file, line: line)
+        }
+    }
+
+    func testFolderDatasetReadsEveryColumnAndKeepsExtraColumns() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts)
+        try folder.write("relations.csv", "source,target,relation,weight,first_seen,note\nhub,city,repost,3,2025-05-01T08:00:00Z,x\ncity,kol,collaboration,,,\n")
+        let dataset = try DatasetLoader.load(folder.path)
+        XCTAssertEqual(dataset.accounts.count, 3)
+        XCTAssertEqual(dataset.accounts[0].name, "湖南国际传播中心")
+        XCTAssertEqual(dataset.accounts[1].name, "Changsha, city")
+        XCTAssertEqual(dataset.accounts[1].parent, "hub")
+        XCTAssertEqual(dataset.accounts[2].tier, .overseas)
+        XCTAssertEqual(dataset.accounts[2].followers, 50000)
+        XCTAssertEqual(dataset.accounts[0].attributes, ["desk": "intl"])
+        XCTAssertEqual(dataset.relations.count, 2)
+        XCTAssertEqual(dataset.relations[0].weight, 3)
+        XCTAssertEqual(dataset.relations[0].firstSeen, 1_746_086_400)
+        XCTAssertEqual(dataset.relations[1].weight, 1)
+        XCTAssertEqual(dataset.relations.attributeColumns, ["note"])
+        XCTAssertTrue(dataset.diagnostics.isEmpty)
+        // Collaborations are undirected: both directions in the graph.
+        let graph = dataset.graph()
+        XCTAssertEqual(graph.edgeCount, 3)
+        XCTAssertEqual(graph.weight(from: 2, to: 1), 1)
+    }
+
+    func testRoundTripThroughWriterKeepsEverything() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts)
+        try folder.write("relations.csv", "source,target,relation,weight,note\nhub,city,repost,3,\"a \"\"quoted\"\", note\"\n")
+        try folder.write("posts.csv", "post_id,author,time,parent_post,likes,lang\np1,hub,2025-05-01T08:00:00Z,,4,zh\np2,city,1746090000,p1,,en\n")
+        try folder.write("metrics.csv", "account,platform,period,posts,qualitative\nhub,facebook,2025-05,10,80\n")
+        let original = try DatasetLoader.load(folder.path)
+        let copy = try TemporaryFolder()
+        try DatasetWriter.write(original, to: copy.path)
+        let again = try DatasetLoader.load(copy.path)
+        XCTAssertEqual(again.accounts, original.accounts)
+        XCTAssertEqual(again.posts, original.posts)
+        XCTAssertEqual(again.metrics, original.metrics)
+        XCTAssertEqual(again.relations.count, 1)
+        XCTAssertEqual(again.relations[0], original.relations[0])
+        XCTAssertEqual(again.relations.attributeValues, [["a \"quoted\", note"]])
+        XCTAssertEqual(again.posts[1].time, 1_746_090_000)
+        XCTAssertEqual(again.posts[0].attributes, ["lang": "zh"])
+    }
+
+    func testRelationsDerivedFromPostsWhenNoRelationsFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts)
+        try folder.write("posts.csv", """
+            post_id,author,time,parent_post
+            p1,hub,2025-05-01T00:00:00Z,
+            p2,city,2025-05-01T01:00:00Z,p1
+            p3,kol,2025-05-01T02:00:00Z,p2
+            p4,kol,2025-05-01T03:00:00Z,p2
+            p5,city,2025-05-01T04:00:00Z,p1
+            p6,hub,2025-05-01T05:00:00Z,p1
+            p7,city,2025-05-02T00:00:00Z,
+            p8,hub,2025-05-02T01:00:00Z,p7
+            p9,kol,2025-05-02T02:00:00Z,missing
+            p1,kol,2025-05-03T00:00:00Z,
+            """)
+        let dataset = try DatasetLoader.load(folder.path)
+        XCTAssertTrue(dataset.relationsDerivedFromPosts)
+        XCTAssertEqual(dataset.posts.count, 9)
+        let graph = dataset.graph()
+        // hub→city (p2; p5 repeats p1 by city, counted once), city→kol (p3; p4 repeats p2), city→hub (p8).
+        XCTAssertEqual(graph.weight(from: 0, to: 1), 1)
+        XCTAssertEqual(graph.weight(from: 1, to: 2), 1)
+        XCTAssertEqual(graph.weight(from: 1, to: 0), 1)
+        XCTAssertEqual(graph.edgeCount, 3)
+        let counts = dataset.diagnostics.counts
+        XCTAssertEqual(counts["repeated reposts of one post by one account (counted once)"], 2)
+        XCTAssertEqual(counts["self reposts (not made relations)"], 1)
+        XCTAssertEqual(counts["duplicate post ids (first kept)"], 1)
+        XCTAssertEqual(counts["reposts of posts not in posts.csv"], 1)
+    }
+
+    func testUnknownAccountsAreAddedAndCounted() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts)
+        try folder.write("relations.csv", "source,target,relation\nhub,stranger,repost\nstranger,other,mention\n")
+        let dataset = try DatasetLoader.load(folder.path)
+        XCTAssertEqual(dataset.accounts.count, 5)
+        XCTAssertEqual(dataset.account(withID: "stranger")?.kind, .other)
+        XCTAssertEqual(dataset.diagnostics.counts["unknown account ids (added as kind other)"], 2)
+    }
+
+    func testEdgeListWithAndWithoutHeader() throws {
+        let folder = try TemporaryFolder()
+        let plain = try folder.write("plain.csv", "a,b\nb,c,2.5\n\n")
+        let dataset = try DatasetLoader.load(plain)
+        XCTAssertEqual(dataset.format, .edgeList)
+        XCTAssertEqual(dataset.accounts.map(\.id), ["a", "b", "c"])
+        XCTAssertEqual(dataset.relations[1].weight, 2.5)
+        let named = try folder.write("named.csv", "\u{FEFF}From,To,Weight,relation,topic\r\nx,y,1,mention,trade\r\ny,x,,reply,\r\n")
+        let withHeader = try DatasetLoader.load(named)
+        XCTAssertEqual(withHeader.accounts.map(\.id), ["x", "y"])
+        XCTAssertEqual(withHeader.relations[0].type, .mention)
+        XCTAssertEqual(withHeader.relations[1].weight, 1)
+        XCTAssertEqual(withHeader.relations.attributeValues, [["trade"], [""]])
+    }
+
+    func testBadInputErrorsNameFileLineAndColumn() throws {
+        let folder = try TemporaryFolder()
+        let edges = try folder.write("edges.csv", "source,target,weight\na,b,1\nb,c,abc\n")
+        assertInputError(#"edges.csv:3:5: column "weight": "abc" is not a number"#) { _ = try DatasetLoader.load(edges) }
+        let negative = try folder.write("negative.csv", "a,b,-1\n")
+        assertInputError(#"negative.csv:1:5: column "weight": -1.0 is negative; expected 0 or more"#) { _ = try DatasetLoader.load(negative) }
+        let wide = try folder.write("wide.csv", "a,b,1\nb,c,1,9\n")
+        assertInputError("wide.csv:2:7: row has 4 fields; an edge list without a header has source,target[,weight]") { _ = try DatasetLoader.load(wide) }
+        let empty = try folder.write("empty.csv", "")
+        assertInputError("empty.csv: file is empty: expected edges as source,target[,weight]") { _ = try DatasetLoader.load(empty) }
+        let unclosed = try folder.write("unclosed.csv", "a,b\n\"c,d\n")
+        assertInputError("unclosed.csv:2:1: quoted field is never closed") { _ = try DatasetLoader.load(unclosed) }
+        let badUTF8 = try folder.write("bytes.csv", bytes: Array("a,b\n".utf8) + [0xFF, 0xFE] + Array(",c\n".utf8))
+        assertInputError(#"bytes.csv:2:1: column "source": is not valid UTF-8"#) { _ = try DatasetLoader.load(badUTF8) }
+    }
+
+    func testDatasetFolderErrors() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", "id,kind\nhub,media_centre\ncity,town_hall\n")
+        try folder.write("relations.csv", "source,target,relation\n")
+        assertInputError(#"accounts.csv:3:6: column "kind": "town_hall" is not one of think_tank, media_centre, influencer, embassy, city_account, media_outlet, community, other"#) {
+            _ = try DatasetLoader.load(folder.path)
+        }
+        try folder.write("accounts.csv", "id,name\nhub,Hub\n")
+        assertInputError(#"accounts.csv:1: missing required column "kind" (header has: id, name)"#) { _ = try DatasetLoader.load(folder.path) }
+        try folder.write("accounts.csv", "id,kind\nhub,media_centre\nhub,influencer\n")
+        assertInputError(#"accounts.csv:3: account id "hub" is defined twice"#) { _ = try DatasetLoader.load(folder.path) }
+        try folder.write("accounts.csv", "id,kind\nhub,media_centre\n")
+        try folder.write("posts.csv", "post_id,author,time\np1,hub,2025-13-01\n")
+        try folder.write("relations.csv", "source,target,relation\n")
+        assertInputError(#"posts.csv:2:8: column "time": "2025-13-01" is not a date (expected ISO 8601 such as 2025-05-01T08:00:00Z, or Unix seconds)"#) {
+            _ = try DatasetLoader.load(folder.path)
+        }
+        try folder.write("posts.csv", "")
+        assertInputError("posts.csv: file is empty: expected a header with the columns post_id, author, time") { _ = try DatasetLoader.load(folder.path) }
+        let nothing = try TemporaryFolder()
+        assertInputError("\(nothing.path): not a dataset folder: expected relations.csv or posts.csv (with accounts.csv)") { _ = try DatasetLoader.load(nothing.path) }
+        assertInputError("/no/such/place: no such file or folder") { _ = try DatasetLoader.load("/no/such/place") }
+    }
+
+    func testJSONDataset() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("data.json", """
+            {"accounts": [{"id": "hub", "kind": "media_centre", "followers": 12, "team": "a"}, {"id": "kol", "kind": "influencer"}],
+             "relations": [{"source": "hub", "target": "kol", "relation": "repost", "weight": 2.5}]}
+            """)
+        let dataset = try DatasetLoader.load(file)
+        XCTAssertEqual(dataset.format, .json)
+        XCTAssertEqual(dataset.accounts[0].followers, 12)
+        XCTAssertEqual(dataset.accounts[0].attributes, ["team": "a"])
+        XCTAssertEqual(dataset.relations[0].weight, 2.5)
+        let bad = try folder.write("bad.json", #"{"accounts": [{"id": "hub", "kind": "robot"}], "relations": []}"#)
+        assertInputError(#"bad.json: accounts[0]: column "kind": "robot" is not one of think_tank, media_centre, influencer, embassy, city_account, media_outlet, community, other"#) {
+            _ = try DatasetLoader.load(bad)
+        }
+        let broken = try folder.write("broken.json", "{\"accounts\": [")
+        XCTAssertThrowsError(try DatasetLoader.load(broken)) { error in
+            XCTAssertTrue((error as? InputError)?.description.hasPrefix("broken.json: not valid JSON") ?? false, "\(error)")
+        }
+    }
+
+    func testTimestampsAndNumbers() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", "id,kind\na,other\n")
+        try folder.write("posts.csv", """
+            post_id,author,time
+            p1,a,2025-05-01
+            p2,a,2025-05-01T08:00Z
+            p3,a,2025-05-01 08:00:30.5+08:00
+            p4,a,1746086400.25
+            """)
+        let times = try DatasetLoader.load(folder.path).posts.map(\.time)
+        XCTAssertEqual(times, [1_746_057_600, 1_746_086_400, 1_746_057_630.5, 1_746_086_400.25])
+        XCTAssertEqual(iso8601String(fromUnixSeconds: 1_746_086_400), "2025-05-01T08:00:00Z")
+        XCTAssertEqual(iso8601String(fromUnixSeconds: -1), "1969-12-31T23:59:59Z")
+    }
+}
