@@ -38,13 +38,18 @@ enum Main {
         } catch let error as InputError {
             Console.error("reachgraph: \(error)")
             exit(1)
-        } catch let error as ValidationError {
-            Console.error("reachgraph: \(error.message)")
-            exit(2)
         } catch {
-            if let exit = error as? ExitCode { Foundation.exit(exit.rawValue) }
-            Console.error("reachgraph: \(error)")
-            exit(1)
+            let code = ReachGraphCommand.exitCode(for: error)
+            if code == .success {
+                print(ReachGraphCommand.fullMessage(for: error))
+                exit(0)
+            }
+            if code == .validationFailure {
+                Console.error(ReachGraphCommand.fullMessage(for: error))
+                exit(2)
+            }
+            Console.error("reachgraph: \(ReachGraphCommand.message(for: error))")
+            exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
     }
 }

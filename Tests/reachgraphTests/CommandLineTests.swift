@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+
+/// Runs the built `reachgraph` executable as a user would and checks exit codes and output.
+final class CommandLineTests: XCTestCase {
+    struct Run {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    private var executable: URL {
+        Bundle.main.bundleURL.appendingPathComponent("reachgraph")
+    }
+
+    private func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        var url = executable
+        if !FileManager.default.fileExists(atPath: url.path) {
+            url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reachgraph")
+        }
+        process.executableURL = url
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
+    }
+
+    private func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "reachgraph-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func testSummaryOfAnEdgeListAsCSVAndJSON() throws {
+        let edges = try temporaryFile("edges.csv", "source,target,weight\na,b,2\nb,a,1\nb,c,1\nd,e,1\n")
+        let csv = try run(["summary", edges, "--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.error)
+        XCTAssertTrue(csv.output.hasPrefix("table,row,column,value\n"))
+        XCTAssertTrue(csv.output.contains("overview,4,value,4\n"), csv.output)
+        XCTAssertTrue(csv.output.contains("overview,6,value,2\n"), "two weak components:\n\(csv.output)")
+        XCTAssertTrue(csv.output.contains("overview,11,value,0.5\n"), "reciprocity 2/4:\n\(csv.output)")
+        let json = try run(["summary", edges, "--format", "json", "--quiet"])
+        XCTAssertEqual(json.status, 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        let overview = object?["overview"] as? [[String: Any]]
+        let edgesRow = overview?.first { $0["measure"] as? String == "edges (distinct, directed)" }
+        XCTAssertEqual(edgesRow?["value"] as? Int, 4)
+    }
+
+    func testOutputFileIsWrittenAtomically() throws {
+        let edges = try temporaryFile("edges.csv", "a,b\n")
+        let target = (edges as NSString).deletingLastPathComponent + "/out/summary.json"
+        let result = try run(["summary", edges, "--format", "json", "-o", target])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertEqual(result.output, "")
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        XCTAssertTrue(written.contains("\"accounts\" : 2"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (target as NSString).deletingLastPathComponent)
+        XCTAssertEqual(leftovers, ["summary.json"])
+    }
+
+    func testBadInputExitsOneWithOneLine() throws {
+        let edges = try temporaryFile("edges.csv", "source,target,weight\na,b,heavy\n")
+        let result = try run(["summary", edges])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.error, "reachgraph: edges.csv:2:5: column \"weight\": \"heavy\" is not a number\n")
+        XCTAssertEqual(result.output, "")
+        let missing = try run(["summary", "/no/such/file.csv"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.error.split(separator: "\n").count, 1)
+    }
+
+    func testUsageErrorsExitTwoAndHelpExitsZero() throws {
+        XCTAssertEqual(try run(["summary"]).status, 2)
+        XCTAssertEqual(try run(["frobnicate"]).status, 2)
+        XCTAssertEqual(try run(["summary", "x", "--format", "xml"]).status, 2)
+        let help = try run(["summary", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.output.contains("--format"))
+    }
+}
