@@ -1,0 +1,136 @@
+import Foundation
+import ReachGraphCore
+
+/// A diffusion tree read from a Twitter15/16 propagation-tree file, with what was dropped.
+public struct PropagationTree: Sendable {
+    /// The file's name without extension: the source tweet id.
+    public var rootID: String
+    /// User id of each node; node 0 is the source's author.
+    public var users: [String]
+    public var tree: CascadeTree
+    /// Lines dropped, by reason.
+    public var diagnostics: Diagnostics
+}
+
+/// Reads the public Twitter15/16 propagation-tree format (Ma, Gao & Wong, ACL 2017): one edge a
+/// line, `['parent_uid', 'parent_tweet_id', 'parent_delay_min']->['child_uid', 'child_tweet_id',
+/// 'child_delay_min']`, the first line from `['ROOT', 'ROOT', '0.0']`.
+///
+/// The files are DAGs rather than trees, with duplicate lines and users under two parents. The
+/// rule applied, as the data set's documentation suggests: one node per user id, the first parent
+/// in file order wins, duplicate lines are dropped, and every dropped line is counted by reason.
+/// A line whose parent has not appeared yet is held back and attached once it has (in file order).
+public enum PropagationTreeReader {
+    /// Reads every `*.txt` file of `folder`, in name order.
+    public static func readFolder(_ folder: String) throws -> [PropagationTree] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+        } catch {
+            throw InputError(file: folder, message: "cannot list the folder: \(error.localizedDescription)")
+        }
+        guard !names.isEmpty else { throw InputError(file: folder, message: "no propagation-tree files (*.txt) in the folder") }
+        return try names.map { try read((folder as NSString).appendingPathComponent($0)) }
+    }
+
+    /// Reads one tree file.
+    public static func read(_ path: String) throws -> PropagationTree {
+        let file = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: file, message: "cannot read the file") }
+        guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: file, message: "is not valid UTF-8") }
+        var diagnostics = Diagnostics()
+        var users: [String] = []
+        var parents: [Int32] = []
+        var times: [Double] = []
+        var nodeOfUser: [String: Int32] = [:]
+        var seenLines = Set<Substring>()
+        var pending: [(parent: String, child: String, delay: Double, line: Int)] = []
+
+        func attach(parent: String, child: String, delay: Double, line: Int) -> Bool {
+            guard let parentNode = nodeOfUser[parent] else { return false }
+            if nodeOfUser[child] != nil {
+                diagnostics.warn("users already in the tree (first parent kept)", file: file, line: line, "user \(child) already has a parent")
+                return true
+            }
+            nodeOfUser[child] = Int32(users.count)
+            users.append(child)
+            parents.append(parentNode)
+            times.append(delay * 60)
+            return true
+        }
+
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            guard let edge = parseEdge(line) else {
+                throw InputError(file: file, line: lineNumber, column: 1, message: "expected ['uid', 'tweet_id', 'delay']->['uid', 'tweet_id', 'delay']")
+            }
+            if users.isEmpty {
+                guard edge.parent.user == "ROOT" else {
+                    throw InputError(file: file, line: lineNumber, column: 1, message: "the first edge must come from ['ROOT', 'ROOT', '0.0']")
+                }
+                nodeOfUser[edge.child.user] = 0
+                users.append(edge.child.user)
+                parents.append(-1)
+                times.append(0)
+                seenLines.insert(line)
+                continue
+            }
+            guard seenLines.insert(line).inserted else {
+                diagnostics.warn("duplicate lines", file: file, line: lineNumber, "repeats an earlier line")
+                continue
+            }
+            if edge.parent.user == edge.child.user {
+                diagnostics.warn("self edges (user to itself)", file: file, line: lineNumber, "user \(edge.child.user) points to itself")
+                continue
+            }
+            guard let delay = Double(edge.child.delay) else {
+                throw InputError(file: file, line: lineNumber, message: "delay \"\(edge.child.delay)\" is not a number")
+            }
+            if !attach(parent: edge.parent.user, child: edge.child.user, delay: delay, line: lineNumber) {
+                pending.append((edge.parent.user, edge.child.user, delay, lineNumber))
+            }
+        }
+        guard !users.isEmpty else { throw InputError(file: file, message: "file is empty: expected a first line from ['ROOT', 'ROOT', '0.0']") }
+        var progress = true
+        while progress && !pending.isEmpty {
+            progress = false
+            pending = pending.filter { item in
+                let placed = attach(parent: item.parent, child: item.child, delay: item.delay, line: item.line)
+                if placed { progress = true }
+                return !placed
+            }
+        }
+        for item in pending {
+            diagnostics.warn("parents never in the tree", file: file, line: item.line, "parent \(item.parent) of \(item.child) never appears as a node")
+        }
+        let tree = try CascadeTree(parents: parents, times: times)
+        let rootID = ((file as NSString).deletingPathExtension)
+        return PropagationTree(rootID: rootID, users: users, tree: tree, diagnostics: diagnostics)
+    }
+
+    private struct Endpoint {
+        var user: String
+        var tweet: String
+        var delay: String
+    }
+
+    /// Splits `['a', 'b', 'c']->['d', 'e', 'f']`.
+    private static func parseEdge(_ line: Substring) -> (parent: Endpoint, child: Endpoint)? {
+        guard let arrow = line.range(of: "->") else { return nil }
+        guard let parent = parseEndpoint(line[..<arrow.lowerBound]), let child = parseEndpoint(line[arrow.upperBound...]) else { return nil }
+        return (parent, child)
+    }
+
+    private static func parseEndpoint(_ text: Substring) -> Endpoint? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("["), trimmed.hasSuffix("]") else { return nil }
+        let parts = trimmed.dropFirst().dropLast().split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        }
+        guard parts.count == 3 else { return nil }
+        return Endpoint(user: parts[0], tweet: parts[1], delay: parts[2])
+    }
+}
