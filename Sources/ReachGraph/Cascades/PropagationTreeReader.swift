@@ -14,7 +14,8 @@ public struct PropagationTree: Sendable {
 
 /// Reads the public Twitter15/16 propagation-tree format (Ma, Gao & Wong, ACL 2017): one edge a
 /// line, `['parent_uid', 'parent_tweet_id', 'parent_delay_min']->['child_uid', 'child_tweet_id',
-/// 'child_delay_min']`, the first line from `['ROOT', 'ROOT', '0.0']`.
+/// 'child_delay_min']`, with one line from `['ROOT', 'ROOT', '0.0']` naming the source (usually
+/// the first line, not always).
 ///
 /// The files are DAGs rather than trees, with duplicate lines and users under two parents. The
 /// rule applied, as the data set's documentation suggests: one node per user id, the first parent
@@ -59,6 +60,7 @@ public enum PropagationTreeReader {
             return true
         }
 
+        var edges: [(parent: Endpoint, child: Endpoint, text: Substring, line: Int)] = []
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -67,30 +69,37 @@ public enum PropagationTreeReader {
             guard let edge = parseEdge(line) else {
                 throw InputError(file: file, line: lineNumber, column: 1, message: "expected ['uid', 'tweet_id', 'delay']->['uid', 'tweet_id', 'delay']")
             }
-            if users.isEmpty {
-                guard edge.parent.user == "ROOT" else {
-                    throw InputError(file: file, line: lineNumber, column: 1, message: "the first edge must come from ['ROOT', 'ROOT', '0.0']")
-                }
-                nodeOfUser[edge.child.user] = 0
-                users.append(edge.child.user)
-                parents.append(-1)
-                times.append(0)
-                seenLines.insert(line)
+            edges.append((edge.parent, edge.child, line, lineNumber))
+        }
+        // The ROOT line is usually first but not always (seen in the real data).
+        guard let rootLine = edges.firstIndex(where: { $0.parent.user == "ROOT" }) else {
+            throw InputError(file: file, message: "no edge from ['ROOT', 'ROOT', '0.0']: cannot tell the source post")
+        }
+        let rootDelay = Double(edges[rootLine].child.delay) ?? 0
+        nodeOfUser[edges[rootLine].child.user] = 0
+        users.append(edges[rootLine].child.user)
+        parents.append(-1)
+        times.append(0)
+        seenLines.insert(edges[rootLine].text)
+        for (index, edge) in edges.enumerated() where index != rootLine {
+            guard seenLines.insert(edge.text).inserted else {
+                diagnostics.warn("duplicate lines", file: file, line: edge.line, "repeats an earlier line")
                 continue
             }
-            guard seenLines.insert(line).inserted else {
-                diagnostics.warn("duplicate lines", file: file, line: lineNumber, "repeats an earlier line")
+            if edge.parent.user == "ROOT" {
+                diagnostics.warn("further lines from ROOT", file: file, line: edge.line, "a second source post")
                 continue
             }
             if edge.parent.user == edge.child.user {
-                diagnostics.warn("self edges (user to itself)", file: file, line: lineNumber, "user \(edge.child.user) points to itself")
+                diagnostics.warn("self edges (user to itself)", file: file, line: edge.line, "user \(edge.child.user) points to itself")
                 continue
             }
             guard let delay = Double(edge.child.delay) else {
-                throw InputError(file: file, line: lineNumber, message: "delay \"\(edge.child.delay)\" is not a number")
+                throw InputError(file: file, line: edge.line, message: "delay \"\(edge.child.delay)\" is not a number")
             }
-            if !attach(parent: edge.parent.user, child: edge.child.user, delay: delay, line: lineNumber) {
-                pending.append((edge.parent.user, edge.child.user, delay, lineNumber))
+            // Delays are minutes after the source post; some files put the source at a negative delay.
+            if !attach(parent: edge.parent.user, child: edge.child.user, delay: delay - rootDelay, line: edge.line) {
+                pending.append((edge.parent.user, edge.child.user, delay - rootDelay, edge.line))
             }
         }
         guard !users.isEmpty else { throw InputError(file: file, message: "file is empty: expected a first line from ['ROOT', 'ROOT', '0.0']") }

@@ -29,6 +29,13 @@ public struct CascadeTree: Sendable, Equatable {
         self.times = times
     }
 
+    /// A tree whose shape the caller guarantees (root first, parents earlier); used by
+    /// reconstruction, which builds trees that way.
+    package init(uncheckedParents parents: [Int32], times: [Double]) {
+        self.parents = parents
+        self.times = times
+    }
+
     /// The number of participants, root included.
     public var size: Int { parents.count }
 

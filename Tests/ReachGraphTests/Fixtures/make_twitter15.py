@@ -2,7 +2,7 @@
 ../shared/datasets/twitter15 (the project's conformance data, not bundled), computed
 independently with NetworkX under the rule the data set's README states: drop duplicate lines,
 keep the first parent in file order, one node per user id; lines whose parent has not appeared
-yet are attached once it has.
+yet are attached once it has. The ROOT line names the source wherever it stands in the file.
 
 Structural virality is NetworkX's average_shortest_path_length on the undirected tree.
 Run from this folder: python3 make_twitter15.py [path/to/twitter15/tree]
@@ -21,10 +21,11 @@ folder = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "../../../../s
 def build(path):
     lines = [l.strip() for l in open(path, encoding="utf-8") if l.strip()]
     seen, parent_of, order, pending = set(), {}, [], []
-    root = ast.literal_eval(lines[0].split("->")[1])[0]
+    root_line = next(l for l in lines if l.startswith("['ROOT'"))
+    root = ast.literal_eval(root_line.split("->")[1])[0]
     parent_of[root] = None
     order.append(root)
-    seen.add(lines[0])
+    seen.add(root_line)
 
     def attach(p, c):
         if p not in parent_of:
@@ -34,13 +35,13 @@ def build(path):
             order.append(c)
         return True
 
-    for line in lines[1:]:
+    for line in lines:
         if line in seen:
             continue
         seen.add(line)
         left, right = line.split("->")
         p, c = ast.literal_eval(left)[0], ast.literal_eval(right)[0]
-        if p == c:
+        if p == c or p == "ROOT":
             continue
         if not attach(p, c):
             pending.append((p, c))

@@ -1,0 +1,179 @@
+import ReachGraphCore
+
+/// What one cascade did: its shape, speed, reach and the stages it went through.
+public struct CascadeMetrics: Sendable {
+    public var rootPostID: String
+    public var rootAccount: Int32
+    public var size: Int
+    /// Shape measures; for probabilistic attribution, the mean over sampled trees.
+    public var depth: Double
+    public var maxBreadth: Double
+    public var structuralVirality: Double
+    /// Interquartile ranges over sampled trees (`nil` for deterministic policies).
+    public var depthRange: ClosedRange<Double>?
+    public var structuralViralityRange: ClosedRange<Double>?
+    /// Seconds until the cascade had N participants, for each requested N (`nil`: never).
+    public var timeToReach: [Double?]
+    /// Sum of the followers of the distinct participants, root included.
+    public var potentialReach: Double
+    /// Account kinds in order of first appearance in time, the root's first
+    /// (`city_account → influencer → community`).
+    public var stagePath: [AccountKind]
+    /// Followers each stage's participants add, parallel to `stagePath`.
+    public var stageReach: [Double]
+    /// Share of nodes whose parent the policy inferred.
+    public var attributedShare: Double
+
+    /// Measures `cascade`; `samples` are extra trees of the same cascade drawn by a
+    /// probabilistic policy (the shape is then averaged over `[cascade] + samples`).
+    init(cascade: Cascade, samples: [Cascade], dataset: Dataset, thresholds: [Int]) {
+        let shapes = ([cascade] + samples).map { CascadeShape(of: $0.tree) }
+        rootPostID = cascade.rootPostID
+        rootAccount = cascade.accounts[0]
+        size = cascade.tree.size
+        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+        let depths = shapes.map { Double($0.depth) }
+        let viralities = shapes.map(\.structuralVirality)
+        depth = mean(depths)
+        maxBreadth = mean(shapes.map { Double($0.maxBreadth) })
+        structuralVirality = mean(viralities)
+        depthRange = samples.isEmpty ? nil : Self.interquartileRange(depths)
+        structuralViralityRange = samples.isEmpty ? nil : Self.interquartileRange(viralities)
+        timeToReach = thresholds.map { cascade.tree.timeToReach($0) }
+        var reach = 0.0
+        var stages: [AccountKind] = []
+        var stageReach: [Double] = []
+        let order = cascade.tree.times.indices.sorted { cascade.tree.times[$0] != cascade.tree.times[$1] ? cascade.tree.times[$0] < cascade.tree.times[$1] : $0 < $1 }
+        for node in order {
+            let account = dataset.accounts[Int(cascade.accounts[node])]
+            let followers = Double(account.followers ?? 0)
+            reach += followers
+            if let stage = stages.firstIndex(of: account.kind) {
+                stageReach[stage] += followers
+            } else {
+                stages.append(account.kind)
+                stageReach.append(followers)
+            }
+        }
+        potentialReach = reach
+        stagePath = stages
+        self.stageReach = stageReach
+        attributedShare = size > 1 ? Double(cascade.attributedNodes) / Double(size - 1) : 0
+    }
+
+    /// The 25th to 75th percentile (linear interpolation, as NumPy's default).
+    static func interquartileRange(_ values: [Double]) -> ClosedRange<Double> {
+        let sorted = values.sorted()
+        func quantile(_ q: Double) -> Double {
+            let position = q * Double(sorted.count - 1)
+            let lower = Int(position.rounded(.down)), upper = Int(position.rounded(.up))
+            return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+        }
+        return quantile(0.25) ... quantile(0.75)
+    }
+}
+
+/// Reconstructs and measures every cascade of a dataset.
+public struct CascadeAnalysis: Sendable {
+    public var cascades: [CascadeMetrics]
+    public var diagnostics: Diagnostics
+    /// The participant counts `timeToReach` refers to.
+    public var thresholds: [Int]
+
+    /// - Parameters:
+    ///   - minimumSize: cascades with fewer participants are left out of the result (counted).
+    ///   - thresholds: participant counts for "time to reach N".
+    public init(dataset: Dataset, policy: AttributionPolicy = .root, minimumSize: Int = 1, thresholds: [Int] = [10, 100]) {
+        var reconstruction = CascadeReconstruction(dataset: dataset)
+        var results: [CascadeMetrics] = []
+        var seed: UInt64 = 0
+        var sampleCount = 0
+        if case .probabilistic(let model) = policy {
+            seed = model.seed
+            sampleCount = max(1, model.samples)
+        }
+        var small = 0
+        for index in 0 ..< reconstruction.cascadeCount {
+            var random = SplitMix64(seed: seed).split(UInt64(index))
+            let first = reconstruction.cascade(index, policy: policy, random: &random)
+            if first.tree.size < minimumSize {
+                small += 1
+                continue
+            }
+            var samples: [Cascade] = []
+            if sampleCount > 1 {
+                for _ in 1 ..< sampleCount { samples.append(reconstruction.cascade(index, policy: policy, random: &random, recordingIssues: false)) }
+            }
+            results.append(CascadeMetrics(cascade: first, samples: samples, dataset: dataset, thresholds: thresholds))
+        }
+        var diagnostics = reconstruction.diagnostics
+        diagnostics.count("cascades smaller than the minimum size (not listed)", small)
+        cascades = results
+        self.diagnostics = diagnostics
+        self.thresholds = thresholds
+    }
+}
+
+extension CascadeAnalysis {
+    /// One row per cascade, largest first (ties by root post id).
+    public func cascadeTable(dataset: Dataset) -> ResultTable {
+        var table = ResultTable(
+            name: "cascades", title: "Cascades",
+            columns: ["root", "root_account", "kind", "size", "depth", "max_breadth", "structural_virality"]
+                + thresholds.map { "time_to_\($0)_s" } + ["potential_reach", "stage_path", "stage_reach_share", "attributed_share"]
+        )
+        let ordered = cascades.sorted { $0.size != $1.size ? $0.size > $1.size : $0.rootPostID < $1.rootPostID }
+        for cascade in ordered {
+            let account = dataset.accounts[Int(cascade.rootAccount)]
+            let shares = cascade.stageReach.map { cascade.potentialReach > 0 ? formatNumber($0 / cascade.potentialReach, digits: 3) : "0" }
+            var row: [Cell] = [
+                .text(cascade.rootPostID), .text(account.id), .text(account.kind.rawValue), .integer(cascade.size),
+                .number(cascade.depth), .number(cascade.maxBreadth), .number(cascade.structuralVirality),
+            ]
+            row += cascade.timeToReach.map { $0.map(Cell.number) ?? .missing }
+            row += [
+                .number(cascade.potentialReach), .text(cascade.stagePath.map(\.rawValue).joined(separator: " → ")),
+                .text(shares.joined(separator: " ")), .number(cascade.attributedShare),
+            ]
+            table.rows.append(row)
+        }
+        return table
+    }
+
+    /// Cascades aggregated by a property of the root account.
+    public func aggregateTable(dataset: Dataset, by grouping: CascadeGrouping) -> ResultTable {
+        var groups: [String: [CascadeMetrics]] = [:]
+        for cascade in cascades {
+            let account = dataset.accounts[Int(cascade.rootAccount)]
+            let key: String
+            switch grouping {
+            case .account: key = account.id
+            case .kind: key = account.kind.rawValue
+            case .province: key = account.province ?? "(none)"
+            }
+            groups[key, default: []].append(cascade)
+        }
+        var table = ResultTable(
+            name: "cascades_by_\(grouping.rawValue)", title: "Cascades by root \(grouping.rawValue)",
+            columns: [grouping.rawValue, "cascades", "mean_size", "max_size", "mean_depth", "mean_structural_virality", "total_potential_reach"]
+        )
+        let rows = groups.map { key, members -> (String, [CascadeMetrics]) in (key, members) }
+            .sorted { $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0 }
+        for (key, members) in rows {
+            let count = Double(members.count)
+            table.rows.append([
+                .text(key), .integer(members.count), .number(Double(members.map(\.size).reduce(0, +)) / count),
+                .integer(members.map(\.size).max() ?? 0), .number(members.map(\.depth).reduce(0, +) / count),
+                .number(members.map(\.structuralVirality).reduce(0, +) / count), .number(members.map(\.potentialReach).reduce(0, +)),
+            ])
+        }
+        return table
+    }
+}
+
+/// What cascades are aggregated by.
+public enum CascadeGrouping: String, CaseIterable, Sendable {
+    case account
+    case kind
+    case province
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import ReachGraph
+
+extension CascadeGrouping: ExpressibleByArgument {}
+
+struct CascadesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cascades",
+        abstract: "Rebuild cascades from posts and measure size, depth, breadth, structural virality, speed, reach and stage path.",
+        discussion: """
+            Without parent_post, reposts are attributed by --attribution: root (a star), follow-graph \
+            (the most recent earlier participant the reposter follows, from --follows FILE with \
+            follower,followee rows), or probabilistic (DeVerna et al. 2024; --gamma, --alpha, --samples, --seed). \
+            With --trees, INPUT is a folder of Twitter15/16 propagation-tree files.
+            """
+    )
+
+    enum Attribution: String, ExpressibleByArgument, CaseIterable {
+        case root
+        case followGraph = "follow-graph"
+        case probabilistic
+    }
+
+    @Argument(help: "A dataset with posts.csv, or with --trees a folder of <root>.txt propagation trees.")
+    var input: String
+
+    @Flag(help: "Read INPUT as a folder of Twitter15/16 propagation trees.")
+    var trees = false
+
+    @Option(help: "How to attach reposts whose parent post is unknown: root, follow-graph or probabilistic.")
+    var attribution: Attribution = .root
+
+    @Option(help: "follower,followee CSV for --attribution follow-graph.")
+    var follows: String?
+
+    @Option(help: "Probabilistic attribution: weight of follower counts against recency (0–1).")
+    var gamma = 0.5
+
+    @Option(help: "Probabilistic attribution: power-law exponent of the delay term.")
+    var alpha = 1.0
+
+    @Option(help: "Probabilistic attribution: trees sampled per cascade.")
+    var samples = 20
+
+    @Option(help: "Seed for probabilistic attribution.")
+    var seed: UInt64 = 1
+
+    @Option(help: "List only cascades with at least this many participants.")
+    var minSize = 2
+
+    @Option(help: "Aggregate by root account, kind or province instead of one row per cascade.")
+    var by: CascadeGrouping?
+
+    @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names.", valueName: "FORMAT=FILE,..."))
+    var map: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if !(0 ... 1).contains(gamma) { throw ValidationError("--gamma must be between 0 and 1") }
+        if samples < 1 { throw ValidationError("--samples must be at least 1") }
+        if attribution == .followGraph && follows == nil { throw ValidationError("--attribution follow-graph needs --follows FILE") }
+        if trees && by != nil { throw ValidationError("--by needs a dataset with accounts; propagation trees have none") }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: output.quiet)
+        if trees {
+            progress.begin("reading propagation trees")
+            let items = try PropagationTreeReader.readFolder(input)
+            progress.finish()
+            if !output.quiet {
+                var dropped = Diagnostics()
+                for item in items { for (category, count) in item.diagnostics.counts { dropped.count(category, count) } }
+                for (category, count) in dropped.sortedCounts { Console.error("warning: \(count) × \(category)") }
+            }
+            try output.emit([items.filter { $0.tree.size >= minSize }.cascadeTable()])
+            return
+        }
+        let dataset = try InputOptions(input: input, map: map).load(progress: progress)
+        var diagnostics = dataset.diagnostics
+        let policy: AttributionPolicy
+        switch attribution {
+        case .root: policy = .root
+        case .followGraph: policy = .followGraph(try FollowGraph.read(follows ?? "", for: dataset, diagnostics: &diagnostics))
+        case .probabilistic: policy = .probabilistic(ProbabilisticAttribution(gamma: gamma, alpha: alpha, samples: samples, seed: seed))
+        }
+        progress.begin("rebuilding cascades")
+        let analysis = CascadeAnalysis(dataset: dataset, policy: policy, minimumSize: minSize)
+        progress.finish()
+        if !output.quiet {
+            for (category, count) in diagnostics.sortedCounts + analysis.diagnostics.sortedCounts {
+                Console.error("warning: \(count) × \(category)")
+            }
+        }
+        let table = by.map { analysis.aggregateTable(dataset: dataset, by: $0) } ?? analysis.cascadeTable(dataset: dataset)
+        try output.emit([table])
+    }
+}
+
+extension InputOptions {
+    init(input: String, map: String?) {
+        self.init()
+        self.input = input
+        self.map = map
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import ReachGraph
+import ReachGraphCore
+import XCTest
+
+final class CascadeTests: XCTestCase {
+    private func dataset(posts: String) throws -> Dataset {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", """
+            id,kind,followers
+            city,city_account,100
+            kol,influencer,1000
+            fan1,community,10
+            fan2,community,20
+            fan3,community,30
+            """)
+        try folder.write("posts.csv", posts)
+        return try DatasetLoader.load(folder.path)
+    }
+
+    func testKnownParentsGiveTheTreeAndStagePath() throws {
+        let data = try dataset(posts: """
+            post_id,author,time,parent_post,root_post
+            p0,city,0,,
+            p1,kol,60,p0,p0
+            p2,fan1,120,p1,p0
+            p3,fan2,180,p1,p0
+            p4,fan1,200,p1,p0
+            p5,fan3,240,p3,p0
+            q0,fan3,0,,
+            """)
+        let analysis = CascadeAnalysis(dataset: data, minimumSize: 2)
+        XCTAssertEqual(analysis.cascades.count, 1)
+        let cascade = try XCTUnwrap(analysis.cascades.first)
+        XCTAssertEqual(cascade.size, 5)
+        XCTAssertEqual(cascade.depth, 3)
+        XCTAssertEqual(cascade.maxBreadth, 2)
+        // Tree city-kol-{fan1, fan2-fan3}: subtree sizes 4,1,2,1 → W = 4+4+6+4 = 18, ν = 36/20.
+        XCTAssertEqual(cascade.structuralVirality, 1.8, accuracy: 1e-12)
+        XCTAssertEqual(cascade.potentialReach, 1160)
+        XCTAssertEqual(cascade.stagePath, [.cityAccount, .influencer, .community])
+        XCTAssertEqual(cascade.stageReach, [100, 1000, 60])
+        XCTAssertEqual(cascade.attributedShare, 0)
+        XCTAssertEqual(analysis.diagnostics.counts["repeated reposts by one account in a cascade (first kept)"], 1)
+        XCTAssertEqual(analysis.diagnostics.counts["cascades smaller than the minimum size (not listed)"], 1)
+    }
+
+    func testRootOnlyPostsUseThePolicy() throws {
+        let data = try dataset(posts: """
+            post_id,author,time,root_post
+            p0,city,0,
+            p1,kol,10,p0
+            p2,fan1,20,p0
+            p3,fan2,30,p0
+            p4,fan3,25,missing
+            """)
+        let star = try XCTUnwrap(CascadeAnalysis(dataset: data).cascades.first)
+        XCTAssertEqual(star.depth, 1)
+        XCTAssertEqual(star.attributedShare, 1)
+
+        var follows = FollowGraph()
+        follows.add(follower: 2, followee: 1)
+        follows.add(follower: 3, followee: 2)
+        let followed = try XCTUnwrap(CascadeAnalysis(dataset: data, policy: .followGraph(follows)).cascades.first)
+        XCTAssertEqual(followed.depth, 3, "fan1 follows kol, fan2 follows fan1")
+        let analysis = CascadeAnalysis(dataset: data, policy: .followGraph(follows))
+        XCTAssertEqual(analysis.diagnostics.counts["reposts whose root post is missing (skipped)"], 1)
+
+        let model = ProbabilisticAttribution(gamma: 0.5, alpha: 1, samples: 50, seed: 7)
+        let first = try XCTUnwrap(CascadeAnalysis(dataset: data, policy: .probabilistic(model)).cascades.first)
+        let again = try XCTUnwrap(CascadeAnalysis(dataset: data, policy: .probabilistic(model)).cascades.first)
+        XCTAssertEqual(first.structuralVirality, again.structuralVirality, "same seed, same result")
+        XCTAssertGreaterThan(first.depth, 1, "some samples chain through earlier reposters")
+        XCTAssertLessThanOrEqual(first.depth, 3)
+        let range = try XCTUnwrap(first.depthRange)
+        XCTAssertLessThanOrEqual(range.lowerBound, range.upperBound)
+    }
+
+    func testParentLaterThanRepostIsAttributedAndCounted() throws {
+        let data = try dataset(posts: """
+            post_id,author,time,parent_post,root_post
+            p0,city,0,,
+            p1,kol,100,p2,p0
+            p2,fan1,50,p0,p0
+            """)
+        let analysis = CascadeAnalysis(dataset: data)
+        XCTAssertEqual(analysis.cascades.first?.size, 3)
+        XCTAssertEqual(analysis.diagnostics.counts["reposts earlier than their parent (attributed by policy)"], nil, "p2 is earlier, so p1 attaches to fan1")
+        XCTAssertEqual(analysis.cascades.first?.depth, 2)
+    }
+
+    func testPropagationTreeRules() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("42.txt", """
+            ['u1', '42', '0.0']->['u2', '43', '1.0']
+            ['ROOT', 'ROOT', '0.0']->['u1', '42', '0.0']
+            ['u1', '42', '0.0']->['u2', '43', '1.0']
+            ['u3', '45', '3.0']->['u4', '46', '4.0']
+            ['u2', '43', '1.0']->['u3', '45', '3.0']
+            ['u1', '42', '0.0']->['u3', '47', '5.0']
+            ['u4', '46', '4.0']->['u4', '46', '4.0']
+            ['u9', '99', '1.0']->['u8', '98', '2.0']
+            """)
+        let tree = try PropagationTreeReader.read(path)
+        XCTAssertEqual(tree.rootID, "42")
+        XCTAssertEqual(tree.users, ["u1", "u2", "u3", "u4"])
+        XCTAssertEqual(tree.tree.parents, [-1, 0, 1, 2])
+        XCTAssertEqual(tree.tree.times, [0, 60, 180, 240])
+        let counts = tree.diagnostics.counts
+        XCTAssertEqual(counts["duplicate lines"], 1)
+        XCTAssertEqual(counts["users already in the tree (first parent kept)"], 1)
+        XCTAssertEqual(counts["self edges (user to itself)"], 1)
+        XCTAssertEqual(counts["parents never in the tree"], 1)
+        let bad = try folder.write("bad.txt", "['u1', '42', '0.0']->['u2', '43', '1.0']\n")
+        XCTAssertThrowsError(try PropagationTreeReader.read(bad)) { error in
+            XCTAssertEqual((error as? InputError)?.description, "bad.txt: no edge from ['ROOT', 'ROOT', '0.0']: cannot tell the source post")
+        }
+    }
+
+    /// Conformance with NetworkX on the real Twitter15 trees beside the project (skipped when absent).
+    func testTwitter15TreesMatchNetworkX() throws {
+        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/datasets/twitter15/tree").standardized
+        guard FileManager.default.fileExists(atPath: shared.path) else {
+            throw XCTSkip("../shared/datasets/twitter15 is not here; the conformance check needs it")
+        }
+        guard let url = Bundle.module.url(forResource: "Fixtures/twitter15_expected", withExtension: "json") else {
+            return XCTFail("twitter15_expected.json missing from the test bundle")
+        }
+        struct Expected: Decodable {
+            let size: Int
+            let depth: Int
+            let structural_virality: Double
+        }
+        let expected = try JSONDecoder().decode([String: Expected].self, from: Data(contentsOf: url))
+        let trees = try PropagationTreeReader.readFolder(shared.path)
+        XCTAssertEqual(trees.count, expected.count)
+        for item in trees {
+            let shape = CascadeShape(of: item.tree)
+            let reference = try XCTUnwrap(expected[item.rootID], item.rootID)
+            XCTAssertEqual(shape.size, reference.size, item.rootID)
+            XCTAssertEqual(shape.depth, reference.depth, item.rootID)
+            XCTAssertEqual(shape.structuralVirality, reference.structural_virality, accuracy: 1e-9 * reference.structural_virality, item.rootID)
+        }
+    }
+}
