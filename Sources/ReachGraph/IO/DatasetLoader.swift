@@ -35,7 +35,42 @@ public enum DatasetLoader {
         }
         if isDirectory.boolValue { return try loadFolder(path, options: options) }
         if path.lowercased().hasSuffix(".json") { return try JSONDatasetReader.read(path) }
+        if try isPostsTable(path, options: options) { return try loadPostsTable(path, options: options) }
         return try loadEdgeList(path)
+    }
+
+    /// Whether a single CSV file's header, after renaming, has the required posts columns, so the
+    /// file is a posts table (such as CooRTweet's data under `--map`) rather than an edge list.
+    static func isPostsTable(_ path: String, options: Options) throws -> Bool {
+        var names: Set<String> = []
+        var read = false
+        struct FirstRowRead: Error {}
+        do {
+            try CSVReader(path: path).forEachRecord { record in
+                for index in 0 ..< record.count {
+                    let name = ((try? record.string(at: index)) ?? "").trimmingSpaces.lowercased()
+                    names.insert(options.columnAliases[name] ?? name)
+                }
+                read = true
+                throw FirstRowRead()
+            }
+        } catch is FirstRowRead {}
+        return read && Columns.postRequired.allSatisfy(names.contains)
+    }
+
+    /// Reads one CSV file as `posts.csv` of a dataset without accounts or relations files.
+    static func loadPostsTable(_ path: String, options: Options) throws -> Dataset {
+        var dataset = Dataset(name: path, format: .postsTable)
+        let table = CSVTable(path: path, columnAliases: options.columnAliases)
+        var posts: [(post: Post, line: Int?)] = []
+        try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown) { row in
+            if posts.isEmpty { dataset.postAttributeColumns = row.extraColumnNames }
+            posts.append((try Post(decoding: &row), row.line))
+        }
+        dataset.add(posts: posts, file: table.fileName, hasAccountsTable: false)
+        dataset.deriveRelationsFromPosts(file: table.fileName)
+        dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
+        return dataset
     }
 
     static func loadEdgeList(_ path: String) throws -> Dataset {

@@ -7,6 +7,8 @@ public struct Dataset: Sendable {
         case folder
         case json
         case edgeList = "edge-list"
+        /// A single CSV file of posts (`post_id`, `author`, `time`, …).
+        case postsTable = "posts-table"
     }
 
     /// The input's name as given by the user.
