@@ -1,0 +1,35 @@
+import Foundation
+
+/// One slot per parallel task for results (or the first error), filled under a lock.
+///
+/// `DispatchQueue.concurrentPerform` closures may not mutate captured arrays under Swift 6; each
+/// task writes only its own slot, and the lock makes the writes visible to the caller.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private var firstError: Error?
+    private let lock = NSLock()
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    func fail(_ error: Error) {
+        lock.lock()
+        if firstError == nil { firstError = error }
+        lock.unlock()
+    }
+
+    /// All values in task order; rethrows the first error a task reported.
+    func collect() throws -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let firstError { throw firstError }
+        return values.compactMap { $0 }
+    }
+}
