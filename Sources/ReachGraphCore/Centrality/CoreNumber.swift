@@ -51,38 +51,38 @@ extension DirectedGraph {
 
         // Peeling a node lowers the degree of the nodes whose count included it: its
         // out-neighbours for in-degree, its in-neighbours for out-degree, both for total degree.
-        let lowered: [Adjacency] = switch direction {
-        case .outgoing: [incoming]
-        case .incoming: [outgoing]
-        case .both: [incoming, outgoing]
-        }
-        degree.withUnsafeMutableBufferPointer { degree in
-            order.withUnsafeMutableBufferPointer { order in
-                position.withUnsafeMutableBufferPointer { position in
-                    bucketStart.withUnsafeMutableBufferPointer { bucketStart in
-                        for index in 0 ..< count {
-                            let node = Int(order[index])
-                            for adjacency in lowered {
-                                adjacency.offsets.withUnsafeBufferPointer { offsets in
-                                    adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-                                        for edge in offsets[node] ..< offsets[node + 1] {
-                                            let neighbor = Int(neighbors[edge])
-                                            let neighborDegree = degree[neighbor]
-                                            guard neighbor != node, neighborDegree > degree[node] else { continue }
-                                            // Swap the neighbour with the first node of its bucket,
-                                            // then shrink the bucket past it.
-                                            let first = bucketStart[neighborDegree]
-                                            let firstNode = Int(order[first])
-                                            if firstNode != neighbor {
-                                                let neighborPosition = position[neighbor]
-                                                order[first] = Int32(neighbor)
-                                                order[neighborPosition] = Int32(firstNode)
-                                                position[neighbor] = first
-                                                position[firstNode] = neighborPosition
-                                            }
-                                            bucketStart[neighborDegree] += 1
-                                            degree[neighbor] = neighborDegree - 1
-                                        }
+        let lowersOutNeighbors = direction != .outgoing
+        let lowersInNeighbors = direction != .incoming
+        withRows(outgoing) { outOffsets, outNeighbors in
+            withRows(incoming) { inOffsets, inNeighbors in
+                degree.withUnsafeMutableBufferPointer { degree in
+                    order.withUnsafeMutableBufferPointer { order in
+                        position.withUnsafeMutableBufferPointer { position in
+                            bucketStart.withUnsafeMutableBufferPointer { bucketStart in
+                                func lower(_ neighbor: Int, below node: Int) {
+                                    let neighborDegree = degree[neighbor]
+                                    guard neighbor != node, neighborDegree > degree[node] else { return }
+                                    // Moving the neighbour to the front of its bucket and shrinking
+                                    // the bucket past it keeps `order` sorted by degree in O(1).
+                                    let first = bucketStart[neighborDegree]
+                                    let firstNode = Int(order[first])
+                                    if firstNode != neighbor {
+                                        let neighborPosition = position[neighbor]
+                                        order[first] = Int32(neighbor)
+                                        order[neighborPosition] = Int32(firstNode)
+                                        position[neighbor] = first
+                                        position[firstNode] = neighborPosition
+                                    }
+                                    bucketStart[neighborDegree] += 1
+                                    degree[neighbor] = neighborDegree - 1
+                                }
+                                for index in 0 ..< count {
+                                    let node = Int(order[index])
+                                    if lowersOutNeighbors {
+                                        for edge in outOffsets[node] ..< outOffsets[node + 1] { lower(Int(outNeighbors[edge]), below: node) }
+                                    }
+                                    if lowersInNeighbors {
+                                        for edge in inOffsets[node] ..< inOffsets[node + 1] { lower(Int(inNeighbors[edge]), below: node) }
                                     }
                                 }
                             }

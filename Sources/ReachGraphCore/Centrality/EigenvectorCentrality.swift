@@ -18,7 +18,7 @@ public struct EigenvectorCentralityOptions: Sendable, Equatable {
 }
 
 extension DirectedGraph {
-    /// Eigenvector centrality (Bonacich 1987), the same numbers as NetworkX's
+    /// Eigenvector centrality (Bonacich 1972), the same numbers as NetworkX's
     /// `eigenvector_centrality` to 1e-6.
     ///
     /// Definition: the left Perron eigenvector of the adjacency matrix, `λx = Aᵀx`, i.e. a node is

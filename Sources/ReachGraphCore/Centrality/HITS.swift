@@ -70,8 +70,8 @@ extension DirectedGraph {
                 let zeros = [Double](repeating: 0, count: count)
                 return HITSScores(hubs: zeros, authorities: zeros)
             }
-            scale(&nextHubs, by: 1 / hubMaximum)
-            scale(&authorities, by: 1 / authorityMaximum)
+            scaleEntries(of: &nextHubs, by: 1 / hubMaximum)
+            scaleEntries(of: &authorities, by: 1 / authorityMaximum)
             var change = 0.0
             for node in 0 ..< count { change += abs(nextHubs[node] - hubs[node]) }
             swap(&hubs, &nextHubs)
@@ -82,14 +82,9 @@ extension DirectedGraph {
         }
         guard converged else { throw CentralityError.failedToConverge(iterations: options.maxIterations) }
         if options.normalized {
-            scale(&authorities, by: 1 / authorities.reduce(0, +))
-            scale(&hubs, by: 1 / hubs.reduce(0, +))
+            scaleEntries(of: &authorities, by: 1 / authorities.reduce(0, +))
+            scaleEntries(of: &hubs, by: 1 / hubs.reduce(0, +))
         }
         return HITSScores(hubs: hubs, authorities: authorities)
     }
-}
-
-/// Multiplies every entry of `values` by `factor`, as NetworkX does (one reciprocal, then products).
-func scale(_ values: inout [Double], by factor: Double) {
-    for index in values.indices { values[index] *= factor }
 }

@@ -98,7 +98,7 @@ extension DirectedGraph {
             if change < tolerance {
                 if options.normalized {
                     let norm = centrality.reduce(0) { $0 + $1 * $1 }.squareRoot()
-                    if norm > 0 { scale(&centrality, by: 1 / norm) }
+                    if norm > 0 { scaleEntries(of: &centrality, by: 1 / norm) }
                 }
                 return centrality
             }

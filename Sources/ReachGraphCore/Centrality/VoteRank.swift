@@ -34,41 +34,37 @@ extension DirectedGraph {
         var elected: [Int32] = []
         elected.reserveCapacity(limit)
 
-        outgoing.offsets.withUnsafeBufferPointer { outOffsets in
-            outgoing.neighbors.withUnsafeBufferPointer { outNeighbors in
-                incoming.offsets.withUnsafeBufferPointer { inOffsets in
-                    incoming.neighbors.withUnsafeBufferPointer { inNeighbors in
-                        ability.withUnsafeMutableBufferPointer { ability in
-                            func score(of node: Int) -> Double {
-                                var total = 0.0
-                                for edge in outOffsets[node] ..< outOffsets[node + 1] { total += ability[Int(outNeighbors[edge])] }
-                                return total
-                            }
-                            var tree = MaximumTree(scores: (0 ..< nodes).map(score(of:)))
-                            // Voters of nodes whose ability just changed, each re-scored once.
-                            var stamp = [Int](repeating: -1, count: nodes)
-                            var changed: [Int] = []
-                            for round in 0 ..< limit {
-                                guard let (winner, best) = tree.top, best > 0 else { return }
-                                elected.append(winner)
-                                tree.withdraw(winner)
-                                let node = Int(winner)
-                                ability[node] = 0
-                                changed.removeAll(keepingCapacity: true)
-                                changed.append(node)
-                                for edge in outOffsets[node] ..< outOffsets[node + 1] {
-                                    let neighbor = Int(outNeighbors[edge])
-                                    ability[neighbor] = max(ability[neighbor] - decrement, 0)
-                                    if neighbor != node { changed.append(neighbor) }
-                                }
-                                for target in changed {
-                                    for edge in inOffsets[target] ..< inOffsets[target + 1] {
-                                        let voter = Int(inNeighbors[edge])
-                                        guard stamp[voter] != round else { continue }
-                                        stamp[voter] = round
-                                        tree.update(Int32(voter), to: score(of: voter))
-                                    }
-                                }
+        withRows(outgoing) { outOffsets, outNeighbors in
+            withRows(incoming) { inOffsets, inNeighbors in
+                ability.withUnsafeMutableBufferPointer { ability in
+                    func score(of node: Int) -> Double {
+                        var total = 0.0
+                        for edge in outOffsets[node] ..< outOffsets[node + 1] { total += ability[Int(outNeighbors[edge])] }
+                        return total
+                    }
+                    var tree = MaximumTree(scores: (0 ..< nodes).map(score(of:)))
+                    // Voters of nodes whose ability just changed, each re-scored once per round.
+                    var stamp = [Int](repeating: -1, count: nodes)
+                    var changed: [Int] = []
+                    for round in 0 ..< limit {
+                        guard let (winner, best) = tree.top, best > 0 else { return }
+                        elected.append(winner)
+                        tree.withdraw(winner)
+                        let node = Int(winner)
+                        ability[node] = 0
+                        changed.removeAll(keepingCapacity: true)
+                        changed.append(node)
+                        for edge in outOffsets[node] ..< outOffsets[node + 1] {
+                            let neighbor = Int(outNeighbors[edge])
+                            ability[neighbor] = max(ability[neighbor] - decrement, 0)
+                            if neighbor != node { changed.append(neighbor) }
+                        }
+                        for target in changed {
+                            for edge in inOffsets[target] ..< inOffsets[target + 1] {
+                                let voter = Int(inNeighbors[edge])
+                                guard stamp[voter] != round else { continue }
+                                stamp[voter] = round
+                                tree.update(Int32(voter), to: score(of: voter))
                             }
                         }
                     }

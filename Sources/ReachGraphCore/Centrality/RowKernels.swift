@@ -77,3 +77,17 @@ private struct RowKernel: @unchecked Sendable {
         }
     }
 }
+
+/// Multiplies every entry of `values` by `factor`: one reciprocal and n products, the way
+/// NetworkX normalises, rather than n divisions.
+func scaleEntries(of values: inout [Double], by factor: Double) {
+    for index in values.indices { values[index] *= factor }
+}
+
+/// Calls `body` with raw views of an adjacency's offsets and neighbours.
+@inline(__always)
+func withRows<Result>(_ adjacency: Adjacency, _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>) throws -> Result) rethrows -> Result {
+    try adjacency.offsets.withUnsafeBufferPointer { offsets in
+        try adjacency.neighbors.withUnsafeBufferPointer { neighbors in try body(offsets, neighbors) }
+    }
+}
