@@ -13,19 +13,17 @@ import Dispatch
 func multiplyRows(of adjacency: Adjacency, weighted: Bool, by input: [Double], into output: inout [Double]) {
     let nodeCount = output.count
     let weights = weighted ? adjacency.weights : nil
-    adjacency.offsets.withUnsafeBufferPointer { offsets in
-        adjacency.neighbors.withUnsafeBufferPointer { neighbors in
-            input.withUnsafeBufferPointer { input in
-                output.withUnsafeMutableBufferPointer { output in
-                    guard let weights else {
-                        let rows = RowKernel(offsets: offsets, neighbors: neighbors, weights: nil, input: input, output: output)
-                        rows.run(nodeCount: nodeCount, edgeCount: neighbors.count)
-                        return
-                    }
-                    weights.withUnsafeBufferPointer { weights in
-                        let rows = RowKernel(offsets: offsets, neighbors: neighbors, weights: weights, input: input, output: output)
-                        rows.run(nodeCount: nodeCount, edgeCount: neighbors.count)
-                    }
+    withRows(adjacency) { offsets, neighbors in
+        input.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { output in
+                guard let weights else {
+                    let rows = RowKernel(offsets: offsets, neighbors: neighbors, weights: nil, input: input, output: output)
+                    rows.run(nodeCount: nodeCount, edgeCount: neighbors.count)
+                    return
+                }
+                weights.withUnsafeBufferPointer { weights in
+                    let rows = RowKernel(offsets: offsets, neighbors: neighbors, weights: weights, input: input, output: output)
+                    rows.run(nodeCount: nodeCount, edgeCount: neighbors.count)
                 }
             }
         }
