@@ -45,7 +45,7 @@ struct CascadeSimulator {
     /// Expected communities reposting creator content directly, without an influencer between.
     private static let directCommunityPull = 0.05
     /// Expected community reposts of a typical influencer's post.
-    private static let audiencePull = 0.7
+    private static let audiencePull = 0.6
     /// Expected further community reposts of a community repost.
     private static let communityChainPull = 0.2
     /// Coordinated campaigns a day per province: the hub and several spokes post the same text.
@@ -80,7 +80,7 @@ struct CascadeSimulator {
     mutating func run() {
         for account in roster.members.indices {
             let member = roster.members[account]
-            let count = random.poisson(member.role.originalsPerDay * member.activity * days * scale)
+            let count = random.poisson(member.role.originalsPerDay * member.activity * days * rateScale(member.role))
             for _ in 0 ..< count {
                 let platform = member.platform >= 0 ? member.platform : SamplePlatform.randomIndex(&random)
                 let hash = random.chance(Self.hashedShare) ? random.next() | 1 : 0
@@ -89,6 +89,18 @@ struct CascadeSimulator {
         }
         for province in roster.provinces {
             runCampaigns(in: province)
+        }
+    }
+
+    /// How much more a `role` account posts than at scale 1. The number of posts should grow with
+    /// the scale, so the posting rate grows only by what the number of accounts does not:
+    /// communities (whose count grows with the scale) keep their rate, influencers (count grows
+    /// with its square root) take the other square root, and the fixed roster takes it all.
+    private func rateScale(_ role: SampleRole) -> Double {
+        switch role {
+        case .community: 1
+        case .influencer: scale.squareRoot()
+        default: scale
         }
     }
 
@@ -177,6 +189,7 @@ struct CascadeSimulator {
         if isOriginal, member.superior >= 0, random.chance(member.role.upwardShare) {
             repost(index, by: member.superior, lag: Lag.upward)
         }
+        // Better-followed accounts draw more influencers, but less than in proportion.
         amplify(index, platform: post.platform, pull: member.role.influencerPull(original: isOriginal) * member.visibility(0.4))
     }
 
@@ -209,8 +222,8 @@ struct CascadeSimulator {
         }
     }
 
-    /// Influencers on the post's platform repost it ("influencer repost"), and a few communities
-    /// take it directly.
+    /// Influencers on the post's platform repost it ("influencer repost"), `pull` of them on
+    /// average, and a few communities take it directly.
     private mutating func amplify(_ index: Int, platform: Int, pull: Double) {
         guard pull > 0 else { return }
         let pool = roster.influencers[platform]

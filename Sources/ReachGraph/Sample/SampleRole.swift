@@ -50,7 +50,7 @@ enum SampleRole: UInt8, CaseIterable {
     /// city accounts and media; communities rarely post their own content).
     var originalsPerDay: Double {
         switch self {
-        case .provincialHub: 1.1
+        case .provincialHub: 1.0
         case .municipalCentre: 0.45
         case .countyUnit: 0.1
         case .provincialMedia: 0.5

@@ -10,7 +10,7 @@ extension SyntheticDatasetGenerator {
         public var scale: Double
         /// The first month of the observation window.
         public var start: Month
-        /// The length of the window in calendar months (at least 1).
+        /// The length of the window in calendar months, 1 to 1,200 (values outside are clamped).
         public var months: Int
         /// The provinces with a "1+N" international-communication structure.
         public var provinces: [Province]
@@ -52,8 +52,9 @@ extension SyntheticDatasetGenerator {
 
         /// `scale` as used: at least 0.01, so a zero or negative value still gives a dataset.
         var effectiveScale: Double { max(0.01, scale.isFinite ? scale : 1) }
-        /// `months` as used: at least 1.
-        var effectiveMonths: Int { max(1, months) }
+        /// `months` as used. The cap keeps post times within the 32 bits of seconds the timeline's
+        /// sort key gives them.
+        var effectiveMonths: Int { min(1_200, max(1, months)) }
         /// Influencers generated: the configured count grown with the square root of the scale.
         var scaledInfluencers: Int { max(0, Int((Double(influencers) * effectiveScale.squareRoot()).rounded())) }
         /// Communities generated: the configured count times the scale.

@@ -26,9 +26,9 @@ public struct SyntheticDatasetGenerator: Sendable {
     /// The dataset's name, which says what it is.
     public var datasetName: String { "ReachGraph synthetic sample (seed \(configuration.seed))" }
 
-    /// Generates the dataset: accounts, posts, relations (reposts aggregated from the posts, then
-    /// collaborations and mentions) and metrics.
-    /// - Complexity: O(P log P) for P posts; about a second per million posts in a release build.
+    /// Generates the dataset: accounts, posts, relations (reposts aggregated from the posts as
+    /// ``DatasetLoader`` would aggregate them, then collaborations and mentions) and metrics.
+    /// - Complexity: O(P log P) for P posts.
     public func generate() -> Dataset {
         let months = (0 ..< configuration.effectiveMonths).map { configuration.start.adding($0) }
         let start = configuration.windowStart, end = configuration.windowEnd
@@ -44,12 +44,14 @@ public struct SyntheticDatasetGenerator: Sendable {
         dataset.accountIndex = IdentifierTable(capacity: roster.accounts.count)
         for account in roster.accounts { _ = dataset.accountIndex.intern(account.id) }
         dataset.posts = timeline.posts(accounts: roster.accounts)
-        dataset.deriveRelationsFromPosts(file: "posts.csv")
+        let reposts = timeline.repostRelations()
         let ties = SampleTies(roster: roster, start: start, end: end, months: months.count, random: random.split(4))
-        dataset.relations.reserveCapacity(dataset.relations.count + ties.relations.count)
-        for relation in ties.relations { dataset.relations.append(relation) }
-        // The relations now hold more than the posts imply, so writers must write them out.
-        dataset.relationsDerivedFromPosts = false
+        // `relationsDerivedFromPosts` stays false: the relations hold more than the posts imply
+        // (collaborations, mentions), so writers must write them out.
+        var relations = RelationTable()
+        relations.reserveCapacity(reposts.count + ties.relations.count)
+        for relation in reposts + ties.relations { relations.append(relation) }
+        dataset.relations = relations
         dataset.metrics = SampleMetrics.rows(timeline: timeline, roster: roster, months: months, random: random.split(5))
         return dataset
     }
