@@ -59,14 +59,15 @@ extension SyntheticDatasetGenerator {
           relay too; influencers on the same platform pick up content from centres, city accounts,
           think tanks, media and embassies; communities that follow an influencer repost its posts
           and spread them among themselves. Each repost names its `parent_post` and `root_post` and
-          comes after its parent. Now and then a provincial centre runs a campaign: it and several
-          spokes post the same text, which shows as a shared `content_hash` (coordinated posting).
-          Likes, comments, shares and views are heavy-tailed and grow with the author's followers;
-          `shares` is at least the number of reposts in the file. Urls point at example.org.
-        - **Non-compliant spokes.** A share of \(formatNumber(configuration.nonCompliantSpokeFraction)) of each
-          province's municipal centres (at least one) rarely or never repost their provincial
-          centre. They are not marked anywhere in the data: finding them is what a 1+N structure
-          analysis is for.
+          comes after its parent; reposts that would come after the window are not recorded, as
+          in any collection that stops on a given day. Now and then a provincial centre runs a
+          campaign: it and several spokes post the same text, which shows as a shared
+          `content_hash` (coordinated posting). Likes, comments, shares and views are
+          heavy-tailed and grow with the author's followers; `shares` is at least the number of
+          reposts in the file. Urls point at example.org.
+        - **Non-compliant spokes.** A share of \(formatNumber(configuration.nonCompliantSpokeFraction)) of each province's municipal centres
+          (at least one) rarely or never repost their provincial centre. They are not marked
+          anywhere in the data: finding them is what a 1+N structure analysis is for.
         - **Relations** (`relations.csv`). Repost ties aggregated from `posts.csv` (weight = number
           of reposts, first and last seen), then collaborations between think tanks, media and
           provincial centres (undirected, stored once, weight = joint events) and mention ties.
@@ -75,6 +76,7 @@ extension SyntheticDatasetGenerator {
         - **Metrics** (`metrics.csv`). For every media centre and city account × platform × month:
           posts and engagement summed from `posts.csv`; followers, follower gain and the
           qualitative expert score (0–100) are plausible synthetic values.
+
 
         """
         if let dataset {

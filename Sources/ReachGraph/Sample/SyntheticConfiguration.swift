@@ -1,6 +1,7 @@
 extension SyntheticDatasetGenerator {
-    /// What to generate. The defaults give a few thousand accounts and tens of thousands of posts
-    /// over three months from March 2025; `scale` 25 gives about a million posts.
+    /// What to generate. The defaults give about 3,100 accounts, 44,000 posts (70% reposts),
+    /// 13,000 relations and 2,500 metrics rows over three months from March 2025; `scale` 25
+    /// gives about 64,000 accounts and 1.06 million posts.
     public struct Configuration: Sendable, Equatable {
         /// The seed of every random choice: the same configuration gives the same dataset.
         public var seed: UInt64
