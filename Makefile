@@ -18,8 +18,13 @@ demo: build
 test: setup
 	$(SWIFT) test
 
+# Regenerates the committed sample and the tidy tables derived from it.
 sample: build
+	rm -rf $(SAMPLE)/*.csv
 	$(REACHGRAPH) generate --seed 20250301 --out $(SAMPLE)
+	$(REACHGRAPH) summary $(SAMPLE) --format csv -o notebooks-data/sample-summary.csv
+	$(REACHGRAPH) cascades $(SAMPLE) --format csv -o notebooks-data/sample-cascades.csv
+	$(REACHGRAPH) cascades $(SAMPLE) --by kind --format csv -o notebooks-data/sample-cascades-by-kind.csv
 
 bench: setup
 	bash Benchmarks/run
