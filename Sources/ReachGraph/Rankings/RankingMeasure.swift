@@ -1,0 +1,105 @@
+import ReachGraphCore
+
+/// A measure accounts can be ranked by, named as the CLI names it.
+///
+/// Measures named after an algorithm run on the graph as the input states it (edges source →
+/// amplifier), so their numbers equal NetworkX's on the same file. Measures named by meaning say
+/// which orientation they use: `source-rank` is PageRank on the reversed graph, which rewards
+/// being amplified by well-amplified accounts.
+public enum RankingMeasure: String, CaseIterable, Sendable {
+    case degree
+    case inDegree = "in-degree"
+    case outDegree = "out-degree"
+    case strength
+    case inStrength = "in-strength"
+    case outStrength = "out-strength"
+    case pageRank = "pagerank"
+    case sourceRank = "source-rank"
+    case hitsHub = "hits-hub"
+    case hitsAuthority = "hits-authority"
+    case eigenvector
+    case katz
+    case betweenness
+    case approximateBetweenness = "betweenness-approx"
+    case closeness
+    case harmonic
+    case core
+    case collectiveInfluence = "collective-influence"
+    case voteRank = "voterank"
+
+    /// What the measure means for an analyst, in one line.
+    public var meaning: String {
+        switch self {
+        case .degree: return "distinct accounts tied in either direction (NetworkX degree_centrality, /(n−1))"
+        case .inDegree: return "distinct sources the account reposted (in_degree_centrality)"
+        case .outDegree: return "distinct accounts that reposted it (out_degree_centrality)"
+        case .strength: return "reposts made plus reposts received (weighted degree)"
+        case .inStrength: return "reposts made (weighted in-degree)"
+        case .outStrength: return "reposts received (weighted out-degree)"
+        case .pageRank: return "PageRank on the graph as given (networkx.pagerank): where reposted content flows to"
+        case .sourceRank: return "PageRank on the reversed graph: sources amplified by well-amplified accounts"
+        case .hitsHub: return "HITS hub score: accounts whose content reaches good amplifiers"
+        case .hitsAuthority: return "HITS authority score: amplifiers fed by good sources"
+        case .eigenvector: return "eigenvector centrality on in-edges (networkx.eigenvector_centrality)"
+        case .katz: return "Katz centrality on in-edges, α = 0.1 (networkx.katz_centrality)"
+        case .betweenness: return "exact betweenness, hops (networkx.betweenness_centrality): brokers on shortest flow paths"
+        case .approximateBetweenness: return "sampled betweenness with an (ε, δ) error guarantee (Riondato–Kornaropoulos)"
+        case .closeness: return "closeness, Wasserman–Faust scaling (networkx.closeness_centrality): reached quickly from many"
+        case .harmonic: return "harmonic centrality (networkx.harmonic_centrality)"
+        case .core: return "k-core number on total degree (networkx.core_number)"
+        case .collectiveInfluence: return "collective influence CI₂ (Morone & Makse 2015) on the undirected view"
+        case .voteRank: return "VoteRank spreaders (networkx.voterank): 1/position for chosen spreaders, 0 otherwise"
+        }
+    }
+
+    /// Settings of the measures that have any.
+    public struct Settings: Sendable {
+        public var damping = 0.85
+        /// Teleport weights per node for PageRank and source-rank (`nil`: uniform).
+        public var personalization: [Double]?
+        /// Whether edge weights count (PageRank, HITS, strength); NetworkX's defaults otherwise.
+        public var weighted = true
+        public var pathLength: PathLength = .hops
+        public var maximumError = 0.01
+        public var failureProbability = 0.1
+        public var seed: UInt64 = 1
+
+        public init() {}
+    }
+
+    /// The score of every node of `graph`.
+    public func scores(on graph: DirectedGraph, settings: Settings = Settings()) throws -> [Double] {
+        switch self {
+        case .degree: return graph.degreeCentrality(.both)
+        case .inDegree: return graph.degreeCentrality(.incoming)
+        case .outDegree: return graph.degreeCentrality(.outgoing)
+        case .strength: return graph.strengths(.both)
+        case .inStrength: return graph.strengths(.incoming)
+        case .outStrength: return graph.strengths(.outgoing)
+        case .pageRank, .sourceRank:
+            let options = PageRankOptions(damping: settings.damping, personalization: settings.personalization, weighted: settings.weighted)
+            return try (self == .sourceRank ? graph.reversed() : graph).pageRank(options)
+        case .hitsHub, .hitsAuthority:
+            // NetworkX's hits uses ARPACK; its power iteration needs more steps on some graphs.
+            let scores = try graph.hits(HITSOptions(maxIterations: 1000, weighted: settings.weighted))
+            return self == .hitsHub ? scores.hubs : scores.authorities
+        case .eigenvector: return try graph.eigenvectorCentrality()
+        case .katz: return try graph.katzCentrality()
+        case .betweenness: return graph.betweennessCentrality(BetweennessOptions(pathLength: settings.pathLength))
+        case .approximateBetweenness:
+            let options = ApproximateBetweennessOptions(
+                maximumError: settings.maximumError, failureProbability: settings.failureProbability,
+                seed: settings.seed, pathLength: settings.pathLength
+            )
+            return try graph.approximateBetweennessCentrality(options).values
+        case .closeness: return graph.closenessCentrality(ClosenessOptions(pathLength: settings.pathLength))
+        case .harmonic: return graph.harmonicCentrality(HarmonicOptions(pathLength: settings.pathLength))
+        case .core: return graph.coreNumbers(.both).map(Double.init)
+        case .collectiveInfluence: return try graph.collectiveInfluence(radius: 2)
+        case .voteRank:
+            var scores = [Double](repeating: 0, count: graph.nodeCount)
+            for (position, node) in graph.voteRank().enumerated() { scores[Int(node)] = 1 / Double(position + 1) }
+            return scores
+        }
+    }
+}
