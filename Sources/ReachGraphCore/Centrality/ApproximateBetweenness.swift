@@ -81,8 +81,11 @@ extension DirectedGraph {
     ///
     /// - Throws: ``ApproximateBetweennessError`` when ε or δ is outside (0, 1), or the sample
     ///   size would not fit in 32 bits.
-    /// - Complexity: O(r·(n + m)) time for hops (each sample is one truncated search), O(n) memory
-    ///   per thread; independent of `n` for a fixed ε apart from the logarithm of `VD`.
+    /// - Complexity: O(n + m) for the bound, then one truncated search per sample: O(r·(n + m))
+    ///   time for hops, O(r·m log n) weighted; O(n) memory per thread. `r` does not grow with the
+    ///   graph, only with log `VD`. A truncated search still explores most of a small-world graph
+    ///   before it meets its target, so a sample costs about as much as one source of the exact
+    ///   algorithm.
     public func approximateBetweennessCentrality(
         _ options: ApproximateBetweennessOptions = ApproximateBetweennessOptions()
     ) throws(ApproximateBetweennessError) -> ApproximateBetweenness {

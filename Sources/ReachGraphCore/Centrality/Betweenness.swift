@@ -47,7 +47,7 @@ extension DirectedGraph {
     /// `endpoints`; isolated nodes score 0; self-loops never lie on a shortest path; edges that
     /// ``PathLength`` deems unusable (zero or negative weight, see there) are ignored.
     ///
-    /// - Complexity: O(n·m) time for hops, O(n·m + n² log n) for weighted lengths; O(n) memory per
+    /// - Complexity: O(n·m) time for hops, O(n·m log n) for weighted lengths (binary heap); O(n) memory per
     ///   thread plus one result array per thread.
     public func betweennessCentrality(_ options: BetweennessOptions = BetweennessOptions()) -> [Double] {
         let nodes = nodeCount

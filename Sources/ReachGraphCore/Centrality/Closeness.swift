@@ -36,7 +36,7 @@ extension DirectedGraph {
     /// Edge cases: `n ≤ 1` and isolated nodes give 0; self-loops never shorten a path; unusable
     /// edges (see ``PathLength``) are ignored, so no distance is ever 0 between distinct nodes.
     ///
-    /// - Complexity: O(n·m) time for hops, O(n·m + n² log n) for weighted lengths, one search per
+    /// - Complexity: O(n·m) time for hops, O(n·m log n) for weighted lengths (binary heap), one search per
     ///   node in parallel; O(n) memory per thread.
     public func closenessCentrality(_ options: ClosenessOptions = ClosenessOptions()) -> [Double] {
         let nodes = nodeCount

@@ -37,7 +37,7 @@ extension DirectedGraph {
     /// Edge cases: self-loops and unusable edges (see ``PathLength``) score 0; a graph without
     /// edges gives an empty array.
     ///
-    /// - Complexity: O(n·m) time for hops, O(n·m + n² log n) for weighted lengths; O(n) memory per
+    /// - Complexity: O(n·m) time for hops, O(n·m log n) for weighted lengths (binary heap); O(n) memory per
     ///   thread plus one array of m values per thread.
     public func edgeBetweennessCentrality(_ options: EdgeBetweennessOptions = EdgeBetweennessOptions()) -> [Double] {
         let nodes = nodeCount

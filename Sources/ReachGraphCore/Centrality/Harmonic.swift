@@ -29,7 +29,7 @@ extension DirectedGraph {
     /// ``PathLength``) are ignored — NetworkX instead skips pairs at distance 0, which only
     /// zero-length edges could create.
     ///
-    /// - Complexity: O(n·m) time for hops, O(n·m + n² log n) for weighted lengths; O(n) memory per
+    /// - Complexity: O(n·m) time for hops, O(n·m log n) for weighted lengths (binary heap); O(n) memory per
     ///   thread.
     public func harmonicCentrality(_ options: HarmonicOptions = HarmonicOptions()) -> [Double] {
         let nodes = nodeCount
