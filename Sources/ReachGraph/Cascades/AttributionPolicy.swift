@@ -89,7 +89,7 @@ public struct ProbabilisticAttribution: Sendable {
         }
         let popularityShare = followerTotal > 0 ? gamma : 0
         let recencyShare = 1 - popularityShare
-        var target = random.nextUnit()
+        var target = random.nextUnitInterval()
         for node in 0 ..< count {
             let probability = popularityShare * (followerTotal > 0 ? followers[node] / followerTotal : 0)
                 + recencyShare * recency[node] / recencyTotal

@@ -71,15 +71,15 @@ public struct RankBootstrap: Sendable {
         guard mean > 0 else { return 0 }
         if mean < 30 {
             let limit = exp(-mean)
-            var product = random.nextUnit()
+            var product = random.nextUnitInterval()
             var count = 0
             while product > limit {
-                product *= random.nextUnit()
+                product *= random.nextUnitInterval()
                 count += 1
             }
             return count
         }
-        let u1 = max(random.nextUnit(), .leastNonzeroMagnitude), u2 = random.nextUnit()
+        let u1 = max(random.nextUnitInterval(), .leastNonzeroMagnitude), u2 = random.nextUnitInterval()
         let normal = (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
         return max(0, Int((mean + mean.squareRoot() * normal).rounded()))
     }

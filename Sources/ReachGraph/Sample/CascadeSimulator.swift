@@ -106,7 +106,7 @@ struct CascadeSimulator {
 
     /// A time in the window; domestic accounts post in Beijing working hours.
     private mutating func postingTime(domestic: Bool) -> Double {
-        guard domestic else { return (start + random.nextUnit() * (end - start)).rounded(.down) }
+        guard domestic else { return (start + random.nextUnitInterval() * (end - start)).rounded(.down) }
         let day = Double(random.index(below: max(1, Int(days))))
         return (start + day * 86_400 + random.uniform(Self.domesticHours.lowerBound, Self.domesticHours.upperBound)).rounded(.down)
     }

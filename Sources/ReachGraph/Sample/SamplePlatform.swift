@@ -20,7 +20,7 @@ enum SamplePlatform: Int, CaseIterable {
 
     /// A platform index drawn by ``shares``.
     static func randomIndex(_ random: inout SplitMix64) -> Int {
-        var remaining = random.nextUnit()
+        var remaining = random.nextUnitInterval()
         for (index, share) in shares.enumerated() {
             remaining -= share
             if remaining < 0 { return index }

@@ -7,17 +7,17 @@ import ReachGraphCore
 extension SplitMix64 {
     /// A uniform double in [lower, upper).
     mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
-        lower + (upper - lower) * nextUnit()
+        lower + (upper - lower) * nextUnitInterval()
     }
 
     /// `true` with probability `probability`.
     mutating func chance(_ probability: Double) -> Bool {
-        nextUnit() < probability
+        nextUnitInterval() < probability
     }
 
     /// A uniform index in `0 ..< count`; `count` must be positive.
     mutating func index(below count: Int) -> Int {
-        min(count - 1, Int(nextUnit() * Double(count)))
+        min(count - 1, Int(nextUnitInterval() * Double(count)))
     }
 
     /// An approximately standard normal value: the Irwin–Hall sum of twelve uniforms minus six,
@@ -47,10 +47,10 @@ extension SplitMix64 {
             return max(0, Int((mean + mean.squareRoot() * standardNormal()).rounded()))
         }
         let limit = PortableMath.exp(-mean)
-        var product = nextUnit()
+        var product = nextUnitInterval()
         var count = 0
         while product > limit {
-            product *= nextUnit()
+            product *= nextUnitInterval()
             count += 1
         }
         return count

@@ -254,7 +254,7 @@ struct WeightedPool {
 
     /// A member drawn by weight; the pool must not be empty.
     func pick(_ random: inout SplitMix64) -> Int32 {
-        let target = random.nextUnit() * (cumulative.last ?? 0)
+        let target = random.nextUnitInterval() * (cumulative.last ?? 0)
         var low = 0
         var high = cumulative.count - 1
         while low < high {

@@ -88,7 +88,7 @@ struct SampleTies {
     private mutating func addEvents(_ type: RelationType, _ source: Int32, _ target: Int32, count: Int? = nil) {
         let events = count ?? 1 + random.index(below: 5)
         for _ in 0 ..< events {
-            let time = (start + random.nextUnit() * (end - start)).rounded(.down)
+            let time = (start + random.nextUnitInterval() * (end - start)).rounded(.down)
             // An undirected tie is one row whichever way round it comes up.
             let key = type.isUndirected
                 ? PairKey(type: type, first: min(source, target), second: max(source, target))
