@@ -13,7 +13,7 @@ final class CommandLineTests: XCTestCase {
         Bundle.main.bundleURL.appendingPathComponent("reachgraph")
     }
 
-    private func run(_ arguments: [String]) throws -> Run {
+    func run(_ arguments: [String]) throws -> Run {
         let process = Process()
         var url = executable
         if !FileManager.default.fileExists(atPath: url.path) {
@@ -31,7 +31,7 @@ final class CommandLineTests: XCTestCase {
         return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
     }
 
-    private func temporaryFile(_ name: String, _ text: String) throws -> String {
+    func temporaryFile(_ name: String, _ text: String) throws -> String {
         let folder = NSTemporaryDirectory() + "reachgraph-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/" + name
@@ -85,5 +85,22 @@ final class CommandLineTests: XCTestCase {
         let help = try run(["summary", "--help"])
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.output.contains("--format"))
+    }
+}
+
+extension CommandLineTests {
+    func testRankCSVHasRankIdScoreThenAttributes() throws {
+        let edges = try temporaryFile("edges.csv", "source,target\nhub,a\nhub,b\nhub,c\na,d\n")
+        let result = try run(["rank", edges, "--by", "out-degree", "--top", "2", "--format", "csv"])
+        XCTAssertEqual(result.status, 0, result.error)
+        let lines = result.output.split(separator: "\n")
+        XCTAssertEqual(lines.first, "rank,id,score,name,kind,tier,province,platform,followers")
+        XCTAssertEqual(lines.dropFirst().first, "1,hub,0.75,,other,,,,")
+        XCTAssertEqual(lines.count, 3)
+        let bad = try run(["rank", edges, "--by", "fame"])
+        XCTAssertEqual(bad.status, 2)
+        let unknown = try run(["rank", edges, "--by", "pagerank", "--personalize", "nobody"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.error, "reachgraph: --personalize: account \"nobody\" is not in the dataset\n")
     }
 }

@@ -25,9 +25,10 @@ public struct RankBootstrap: Sendable {
     public var replicates: Int
     public var k: Int
 
-    /// Runs `replicates` resamples of `dataset`, scoring each with `measure`.
+    /// Runs `replicates` resamples of `dataset` (relations of `types`, all when nil), scoring each
+    /// with `measure`.
     /// - Complexity: `replicates` × (graph build + measure).
-    public init(dataset: Dataset, top ranked: [RankedAccount], k: Int, replicates requested: Int, seed: UInt64, measure: @Sendable (DirectedGraph) throws -> [Double]) throws {
+    public init(dataset: Dataset, top ranked: [RankedAccount], k: Int, replicates requested: Int, seed: UInt64, types: Set<RelationType>? = nil, measure: @Sendable (DirectedGraph) throws -> [Double]) throws {
         let replicates = max(1, requested)
         let relations = dataset.relations
         let accountCount = dataset.accounts.count
@@ -37,7 +38,7 @@ public struct RankBootstrap: Sendable {
         DispatchQueue.concurrentPerform(iterations: replicates) { replicate in
             var random = base.split(UInt64(replicate))
             let builder = GraphBuilder(nodeCount: accountCount, expectedEdgeCount: relations.count)
-            for row in 0 ..< relations.count {
+            for row in 0 ..< relations.count where types?.contains(relations.types[row]) ?? true {
                 let draws = Self.poisson(mean: relations.weights[row], random: &random)
                 guard draws > 0 else { continue }
                 let source = relations.sources[row], target = relations.targets[row]

@@ -1,0 +1,190 @@
+import ArgumentParser
+import Foundation
+import ReachGraph
+import ReachGraphCore
+
+extension RankingMeasure: ExpressibleByArgument {}
+extension KeyOpinionLeaders.Grouping: ExpressibleByArgument {}
+extension AccountKind: ExpressibleByArgument {}
+extension Tier: ExpressibleByArgument {}
+
+extension PathLength: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument {
+        case "hops": self = .hops
+        case "inverse-weight": self = .inverseWeight
+        case "weight": self = .weight
+        default: return nil
+        }
+    }
+
+    public static var allValueStrings: [String] { ["hops", "inverse-weight", "weight"] }
+}
+
+/// Filters shared by the ranking commands.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "List only accounts of these kinds (repeatable).")
+    var kind: [AccountKind] = []
+
+    @Option(help: "List only accounts of these tiers (repeatable).")
+    var tier: [Tier] = []
+
+    @Option(help: "List only accounts of these provinces (repeatable).")
+    var province: [String] = []
+
+    @Option(help: "List only accounts on these platforms (repeatable).")
+    var platform: [String] = []
+
+    @Option(help: "How many accounts to list (ties at the cut are kept).")
+    var top: Int?
+
+    @Option(help: "Bootstrap replicates for rank intervals and the chance of staying in the top N (0: off).")
+    var bootstrap = 0
+
+    @Option(help: "Seed for bootstrap and sampling.")
+    var seed: UInt64 = 1
+
+    var filter: AccountFilter {
+        AccountFilter(kinds: Set(kind), tiers: Set(tier), provinces: Set(province), platforms: Set(platform))
+    }
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 or more") }
+        if bootstrap > 0 && top == nil { throw ValidationError("--bootstrap needs --top N: it reports how stable the top N is") }
+    }
+}
+
+struct RankCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rank",
+        abstract: "Rank accounts by a centrality measure.",
+        discussion: "Measures:\n" + RankingMeasure.allCases.map { "  \($0.rawValue): \($0.meaning)" }.joined(separator: "\n")
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The measure (see below).")
+    var by: RankingMeasure
+
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: "PageRank damping (NetworkX's alpha).")
+    var damping = 0.85
+
+    @Option(help: "Personalise PageRank: a CSV file of id,weight or a comma-separated list of account ids.")
+    var personalize: String?
+
+    @Flag(help: "Ignore edge weights in PageRank, HITS and strength.")
+    var unweighted = false
+
+    @Option(help: "Path lengths for betweenness, closeness, harmonic: hops, inverse-weight (1/weight) or weight.")
+    var pathLength: PathLength = .hops
+
+    @Option(help: "betweenness-approx: largest absolute error ε on NetworkX's scale.")
+    var epsilon = 0.01
+
+    @Option(help: "betweenness-approx: probability δ that the error bound fails.")
+    var delta = 0.1
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (0 ... 1).contains(damping) else { throw ValidationError("--damping must be between 0 and 1") }
+        guard epsilon > 0 && epsilon < 1, delta > 0 && delta < 1 else { throw ValidationError("--epsilon and --delta must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: output.quiet)
+        let dataset = try input.load(progress: progress)
+        reportWarnings(dataset, quiet: output.quiet)
+        var settings = RankingMeasure.Settings()
+        settings.damping = damping
+        settings.weighted = !unweighted
+        settings.pathLength = pathLength
+        settings.maximumError = epsilon
+        settings.failureProbability = delta
+        settings.seed = filters.seed
+        if let personalize { settings.personalization = try personalization(personalize, dataset: dataset) }
+        progress.begin("computing \(by.rawValue)")
+        let measure = by
+        let frozen = settings
+        let scores = try measure.scores(on: dataset.graph(), settings: frozen)
+        let ranked = Ranking.rank(scores, in: dataset, filter: filters.filter, limit: filters.top)
+        var bootstrap: RankBootstrap?
+        if filters.bootstrap > 0, let top = filters.top {
+            progress.begin("bootstrap, \(filters.bootstrap) replicates")
+            bootstrap = try RankBootstrap(dataset: dataset, top: ranked, k: top, replicates: filters.bootstrap, seed: filters.seed) { graph in
+                try measure.scores(on: graph, settings: frozen)
+            }
+        }
+        progress.finish()
+        try output.emit([RankingTable.make(ranked, measure: by.rawValue, dataset: dataset, bootstrap: bootstrap)])
+    }
+
+    /// A teleport vector from a file of `id,weight` rows or a list of ids (weight 1 each).
+    private func personalization(_ text: String, dataset: Dataset) throws -> [Double] {
+        var vector = [Double](repeating: 0, count: dataset.accounts.count)
+        if FileManager.default.fileExists(atPath: text) {
+            let list = try EdgeListReader.read(path: text)
+            for row in 0 ..< list.count {
+                let id = list.identifiers.identifier(at: Int(list.sources[row]))
+                guard let index = dataset.index(ofAccount: id) else {
+                    throw InputError(file: text, message: "account \"\(id)\" is not in the dataset")
+                }
+                vector[Int(index)] += Double(list.identifiers.identifier(at: Int(list.targets[row]))) ?? 0
+            }
+        } else {
+            for id in text.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
+                guard let index = dataset.index(ofAccount: id) else {
+                    throw InputError(file: "--personalize", message: "account \"\(id)\" is not in the dataset")
+                }
+                vector[Int(index)] = 1
+            }
+        }
+        guard vector.contains(where: { $0 > 0 }) else {
+            throw InputError(file: text, message: "personalisation gives every account weight 0")
+        }
+        return vector
+    }
+}
+
+struct KeyOpinionLeadersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kol",
+        abstract: "Key opinion leaders: source, amplifier and bridge roles and a composite score.",
+        discussion: """
+            Computed on repost and quote relations (edges source → amplifier). Score = \
+            0.4·P(source_rank) + 0.3·P(distinct_reposters) + 0.3·P(betweenness), P = percentile rank. \
+            Roles: source (P(source_rank) ≥ 0.9, ≥ 2 reposters), amplifier (≥ 3 distinct sources, \
+            reposts/(reposts+originals) ≥ 0.5), bridge (P(betweenness) ≥ 0.9 and brokerage between \
+            kinds or provinces > 0).
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: "Groups for brokerage: kind or province.")
+    var brokerage: KeyOpinionLeaders.Grouping = .kind
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let progress = Progress(quiet: output.quiet)
+        let dataset = try input.load(progress: progress)
+        reportWarnings(dataset, quiet: output.quiet)
+        progress.begin("computing roles")
+        let leaders = try KeyOpinionLeaders(dataset: dataset, grouping: brokerage)
+        let ranked = Ranking.rank(leaders.profiles.map(\.score), in: dataset, filter: filters.filter, limit: filters.top ?? 20)
+        var bootstrap: RankBootstrap?
+        if filters.bootstrap > 0, let top = filters.top {
+            progress.begin("bootstrap, \(filters.bootstrap) replicates")
+            bootstrap = try RankBootstrap(dataset: dataset, top: ranked, k: top, replicates: filters.bootstrap, seed: filters.seed, types: KeyOpinionLeaders.amplificationTypes) { graph in
+                try KeyOpinionLeaders.scores(on: graph)
+            }
+        }
+        progress.finish()
+        try output.emit([RankingTable.roles(ranked, leaders: leaders, dataset: dataset, bootstrap: bootstrap)])
+    }
+}

@@ -1,0 +1,95 @@
+import ReachGraph
+import ReachGraphCore
+import XCTest
+
+final class RankingTests: XCTestCase {
+    /// hub → a, b, c; a → d; b → d; c → e (a "1+N"-like fan-out with a second stage).
+    private func dataset() throws -> Dataset {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", """
+            id,kind,province,tier
+            hub,media_centre,Hunan,provincial
+            a,city_account,Hunan,municipal
+            b,city_account,Zhejiang,municipal
+            c,influencer,,overseas
+            d,community,,overseas
+            e,community,,overseas
+            """)
+        try folder.write("relations.csv", """
+            source,target,relation,weight
+            hub,a,repost,3
+            hub,b,repost,2
+            hub,c,repost,1
+            a,d,repost,1
+            b,d,repost,1
+            c,e,repost,4
+            a,b,collaboration,1
+            """)
+        return try DatasetLoader.load(folder.path)
+    }
+
+    func testCompetitionRanksTiesAndFilters() throws {
+        let data = try dataset()
+        let scores: [Double] = [5, 3, 3, 3, 1, .nan]
+        let ranked = Ranking.rank(scores, in: data)
+        XCTAssertEqual(ranked.map(\.rank), [1, 2, 2, 2, 5, 6])
+        XCTAssertEqual(ranked.map { data.accounts[Int($0.account)].id }, ["hub", "a", "b", "c", "d", "e"])
+        // A cut never splits a tie.
+        XCTAssertEqual(Ranking.rank(scores, in: data, limit: 2).count, 4)
+        let hunan = Ranking.rank(scores, in: data, filter: AccountFilter(provinces: ["hunan"]))
+        XCTAssertEqual(hunan.map { data.accounts[Int($0.account)].id }, ["hub", "a"])
+        let overseas = Ranking.rank(scores, in: data, filter: AccountFilter(kinds: [.community], tiers: [.overseas]))
+        XCTAssertEqual(overseas.map(\.rank), [1, 2])
+        XCTAssertEqual(Ranking.ranks(of: [1, 3, 3, 2]), [4, 1, 1, 3])
+        XCTAssertEqual(Ranking.percentiles(of: [10, 20, 20, 30]), [0, 0.5, 0.5, 1])
+    }
+
+    func testMeasuresByNameAndOrientation() throws {
+        let data = try dataset()
+        let graph = data.graph()
+        let outDegree = try RankingMeasure.outDegree.scores(on: graph)
+        XCTAssertEqual(outDegree[0], 3.0 / 5.0, accuracy: 1e-12, "hub reaches 3 of 5 others")
+        let sourceRank = try RankingMeasure.sourceRank.scores(on: graph)
+        XCTAssertEqual(Ranking.rank(sourceRank, in: data).first.map { data.accounts[Int($0.account)].id }, "hub")
+        let pageRank = try RankingMeasure.pageRank.scores(on: graph)
+        XCTAssertEqual(try graph.pageRank(), pageRank)
+        XCTAssertNotEqual(Ranking.rank(pageRank, in: data).first.map { data.accounts[Int($0.account)].id }, "hub")
+        for measure in RankingMeasure.allCases {
+            XCTAssertEqual(try measure.scores(on: graph).count, 6, measure.rawValue)
+        }
+    }
+
+    func testKeyOpinionLeaderRolesByHand() throws {
+        let data = try dataset()
+        let leaders = try KeyOpinionLeaders(dataset: data)
+        let hub = leaders.profiles[0]
+        XCTAssertEqual(hub.distinctReposters, 3)
+        XCTAssertEqual(hub.distinctSources, 0)
+        XCTAssertEqual(hub.brokerage, 0, "no in-neighbours: brokers nothing")
+        // c: in from hub (media_centre), out to e (community): every pair crosses kinds.
+        XCTAssertEqual(leaders.profiles[3].brokerage, 1)
+        // a: in from hub (media_centre); out to d (community): crosses. Collaborations are not amplification.
+        XCTAssertEqual(leaders.profiles[1].distinctReposters, 1)
+        XCTAssertTrue(hub.roles.contains("source"))
+        // Percentiles by hand: source-rank hub > c > a = b > d = e; reposters hub > a = b = c > d = e;
+        // betweenness c (1 pair) > a = b (half a pair each) > hub = d = e (0).
+        XCTAssertEqual(hub.score, 0.4 * 1 + 0.3 * 1 + 0.3 * 0.2, accuracy: 1e-12)
+        XCTAssertEqual(leaders.profiles[3].score, 0.4 * 0.8 + 0.3 * 0.6 + 0.3 * 1, accuracy: 1e-12)
+        let best = Ranking.rank(leaders.profiles.map(\.score), in: data, limit: 1)
+        XCTAssertEqual(best.first?.account, 3, "the influencer bridging hub and community outscores the pure source")
+    }
+
+    func testBootstrapIsSeededAndThreadIndependent() throws {
+        let data = try dataset()
+        let scores = try RankingMeasure.outStrength.scores(on: data.graph())
+        let top = Ranking.rank(scores, in: data, limit: 2)
+        let first = try RankBootstrap(dataset: data, top: top, k: 2, replicates: 200, seed: 9) { try RankingMeasure.outStrength.scores(on: $0) }
+        let second = try RankBootstrap(dataset: data, top: top, k: 2, replicates: 200, seed: 9) { try RankingMeasure.outStrength.scores(on: $0) }
+        XCTAssertEqual(first.entries, second.entries)
+        let hub = try XCTUnwrap(first.entries.first { $0.account == 0 })
+        XCTAssertGreaterThan(hub.probabilityInTopK, 0.9, "hub's 6 reposts dominate")
+        XCTAssertEqual(hub.rankInterval.lowerBound, 1)
+        let other = try RankBootstrap(dataset: data, top: top, k: 2, replicates: 200, seed: 10) { try RankingMeasure.outStrength.scores(on: $0) }
+        XCTAssertNotEqual(first.entries.map(\.probabilityInTopK), other.entries.map(\.probabilityInTopK) + [0])
+    }
+}
