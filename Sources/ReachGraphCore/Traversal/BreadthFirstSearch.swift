@@ -19,24 +19,15 @@ extension DirectedGraph {
                     let node = queue[head]
                     head += 1
                     let next = distance[Int(node)] + 1
-                    if direction != .incoming {
-                        visitNeighbors(outgoing, of: node) { neighbor in
-                            if distance[Int(neighbor)] < 0 {
-                                distance[Int(neighbor)] = next
-                                queue[tail] = neighbor
-                                tail += 1
-                            }
+                    let visit = { (neighbor: Int32) in
+                        if distance[Int(neighbor)] < 0 {
+                            distance[Int(neighbor)] = next
+                            queue[tail] = neighbor
+                            tail += 1
                         }
                     }
-                    if direction != .outgoing {
-                        visitNeighbors(incoming, of: node) { neighbor in
-                            if distance[Int(neighbor)] < 0 {
-                                distance[Int(neighbor)] = next
-                                queue[tail] = neighbor
-                                tail += 1
-                            }
-                        }
-                    }
+                    if direction != .incoming { visitNeighbors(outgoing, of: node, visit) }
+                    if direction != .outgoing { visitNeighbors(incoming, of: node, visit) }
                 }
             }
         }
