@@ -77,6 +77,15 @@ public struct IndexWeights: Sendable, Equatable {
 
     /// Decodes and validates weights from JSON text; `fileName` names the source in errors.
     public init(json data: Data, fileName: String) throws {
+        guard !data.isEmpty else { throw InputError(file: fileName, message: "file is empty: expected a JSON object of weights") }
+        // Syntax first: JSONDecoder reports every syntax error as the same sentence, while
+        // JSONSerialization says what is wrong.
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            throw InputError(file: fileName, message: "not valid JSON: \(detail)")
+        }
         do {
             self = try JSONDecoder().decode(IndexWeights.self, from: data)
         } catch let error as DecodingError {

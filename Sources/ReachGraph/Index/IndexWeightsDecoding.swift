@@ -115,10 +115,6 @@ extension IndexWeights: Decodable {
     static func describe(_ error: DecodingError) -> String {
         switch error {
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty, let underlying = context.underlyingError {
-                let detail = (underlying as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
-                return "not valid JSON: \(detail)"
-            }
             return "\(jsonPath(context.codingPath)): \(context.debugDescription)"
         case .keyNotFound(let key, let context):
             return "\(jsonPath(context.codingPath + [key])): is missing but required"
