@@ -17,8 +17,8 @@ struct EffectiveWeights {
         var usable: [IndexDimension] = []
         for dimension in IndexDimension.allCases {
             let given = weights.indicators[dimension] ?? [:]
-            let kept = given.filter { available.contains($0.key) }
-            let keptSum = kept.values.reduce(0, +)
+            let kept = given.filter { available.contains($0.key) }.sorted { $0.key < $1.key }
+            let keptSum = kept.reduce(0) { $0 + $1.value }
             let missing = given.filter { $0.value > 0 && !available.contains($0.key) }.keys.sorted().map(\.rawValue)
             if keptSum > 0 {
                 for (indicator, weight) in kept { indicators[indicator] = weight / keptSum }

@@ -16,16 +16,16 @@ extension DatasetLoader {
             return try load(path, options: options)
         }
         var dataset = Dataset(name: path, format: .folder)
-        let accountsPath = (path as NSString).appendingPathComponent("accounts.csv")
-        if exists("accounts.csv") {
-            let table = CSVTable(path: accountsPath, columnAliases: options.columnAliases)
+        let hasAccounts = exists("accounts.csv")
+        if hasAccounts {
+            let table = CSVTable(path: (path as NSString).appendingPathComponent("accounts.csv"), columnAliases: options.columnAliases)
             try table.forEachRow(required: Columns.accountRequired, known: Columns.accountKnown) { row in
                 if dataset.accountAttributeColumns.isEmpty { dataset.accountAttributeColumns = row.extraColumnNames }
                 try dataset.add(try Account(decoding: &row), file: table.fileName, line: row.line)
             }
+            dataset.checkParents(file: table.fileName)
         }
         let table = CSVTable(path: (path as NSString).appendingPathComponent("metrics.csv"), columnAliases: options.columnAliases)
-        let hasAccounts = exists("accounts.csv")
         try table.forEachRow(required: Columns.metricsRequired, known: Columns.metricsKnown) { row in
             if dataset.metrics.isEmpty { dataset.metricsAttributeColumns = row.extraColumnNames }
             let metrics = try MetricsRow(decoding: &row)

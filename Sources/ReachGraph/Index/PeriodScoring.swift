@@ -83,7 +83,8 @@ enum PeriodScoring {
         if weights.options.normalisation == .zScore { qualitative = IndicatorScaling.normalised(qualitative, by: .zScore) }
         let share = population.hasQualitative ? weights.quantitativeShare : 1
         let scores = units.map { unit in
-            let quantitative = effective.dimensions.reduce(0) { $0 + $1.value * (dimensionScores[unit][$1.key] ?? 0) }
+            // Summed in a fixed order (not a dictionary's), so results are the same bits on every run.
+            let quantitative = IndexDimension.allCases.reduce(0) { $0 + (effective.dimensions[$1] ?? 0) * (dimensionScores[unit][$1] ?? 0) }
             let qualitativeScore = population.hasQualitative ? qualitative[unit] : 0
             return PlatformUnitScore(
                 dimensions: Dictionary(uniqueKeysWithValues: IndexDimension.allCases.map { ($0, dimensionScores[unit][$0] ?? 0) }),
