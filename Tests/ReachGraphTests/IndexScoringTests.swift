@@ -226,7 +226,7 @@ final class IndexScoringTests: XCTestCase {
         XCTAssertEqual(report.composite.map(\.unit.id), ["w", "x", "y", "z"])
         XCTAssertEqual(report.composite.map(\.rank.description), ["1", "2=", "2=", "4"])
         XCTAssertEqual(report.composite.map(\.rank.position), [1, 2, 2, 4])
-        XCTAssertEqual(IndexReport.top(report.composite, 2).map(\.unit.id), ["w", "x", "y"], "ties at the cut are kept")
+        XCTAssertEqual(report.composite.top(2).map(\.unit.id), ["w", "x", "y"], "ties at the cut are kept")
     }
 
     func testRankingToleratesFloatingPointNoiseWithoutChaining() {

@@ -131,7 +131,7 @@ extension IndexBarChart {
     public init(title: String, caption: String? = nil, entries: [IndexEntry], top: Int? = nil) {
         self.init(
             title: title, caption: caption,
-            bars: IndexReport.top(entries, top).map { Bar(rank: $0.rank.description, label: $0.unit.label, value: $0.score) }
+            bars: entries.top(top).map { Bar(rank: $0.rank.description, label: $0.unit.label, value: $0.score) }
         )
     }
 }

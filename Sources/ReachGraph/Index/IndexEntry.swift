@@ -59,3 +59,12 @@ public struct IndexEntry: Sendable, Equatable {
         }
     }
 }
+
+extension Array where Element == IndexEntry {
+    /// The entries ranked `top` or better, so units tied at the cut are all kept (all entries
+    /// when `top` is `nil`).
+    public func top(_ top: Int?) -> [IndexEntry] {
+        guard let top else { return self }
+        return filter { $0.rank.position <= top }
+    }
+}

@@ -1,5 +1,5 @@
 /// The three sub-indices of the communication power index, as monitoring reports name them.
-public enum IndexDimension: String, CaseIterable, Sendable, Codable, Comparable {
+public enum IndexDimension: String, CaseIterable, Sendable {
     /// G, content creation: how much an account publishes.
     case creation = "G"
     /// I, interaction: how much its audience engages (shares, comments, likes).
@@ -9,14 +9,10 @@ public enum IndexDimension: String, CaseIterable, Sendable, Codable, Comparable 
 
     /// The indicators that may measure this dimension.
     public var indicators: [IndexIndicator] { IndexIndicator.allCases.filter { $0.dimension == self } }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
-    }
 }
 
 /// A quantitative column of `metrics.csv` that enters the index.
-public enum IndexIndicator: String, CaseIterable, Sendable, Codable, Comparable {
+public enum IndexIndicator: String, CaseIterable, Sendable, Comparable {
     case posts
     case shares
     case comments
@@ -62,7 +58,7 @@ public enum IndexIndicator: String, CaseIterable, Sendable, Codable, Comparable 
 }
 
 /// How indicator values are put on a common scale within one platform and period.
-public enum IndexNormalisation: String, CaseIterable, Sendable, Codable {
+public enum IndexNormalisation: String, CaseIterable, Sendable {
     /// `100 · (x − min) / (max − min)`: 0 for the lowest, 100 for the highest.
     case minMax = "min-max"
     /// `(x − mean) / sd` with the population standard deviation: 0 is the average, units are

@@ -1,7 +1,7 @@
 /// A rank in standard competition ranking ("1224"): tied units share the best position of their
 /// group and the next unit's position skips the places they take, so scores 90, 80, 80, 70 rank
 /// 1, 2=, 2=, 4.
-public struct IndexRank: Sendable, Equatable, Comparable, CustomStringConvertible {
+public struct IndexRank: Sendable, Equatable, CustomStringConvertible {
     /// 1 for the highest score.
     public var position: Int
     /// Whether another unit shares this position.
@@ -14,8 +14,6 @@ public struct IndexRank: Sendable, Equatable, Comparable, CustomStringConvertibl
 
     /// `2` or, when tied, `2=` as monitoring reports print it.
     public var description: String { isTied ? "\(position)=" : "\(position)" }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.position < rhs.position }
 }
 
 /// Competition ranking of scores with a tolerance, so two units with the same data never get

@@ -10,12 +10,6 @@ extension IndexReport {
         return [compositeTable(top: top)] + platforms.map { platformTable($0, top: top) } + [platformSummaryTable]
     }
 
-    /// The entries ranked `top` or better (all of them when `top` is `nil`).
-    public static func top(_ entries: [IndexEntry], _ top: Int?) -> [IndexEntry] {
-        guard let top else { return entries }
-        return entries.filter { $0.rank.position <= top }
-    }
-
     private var unitColumns: [String] {
         switch grouping {
         case .account: return ["account", "name", "city"]
@@ -50,7 +44,7 @@ extension IndexReport {
             name: "index_composite", title: "Communication power index, composite (\(headingSuffix))",
             columns: ["rank"] + unitColumns + ["score", "quantitative", "qualitative"] + platforms.map(\.platform.name) + changeColumns
         )
-        table.rows = Self.top(composite, top).map { entry in
+        table.rows = composite.top(top).map { entry in
             [.text(entry.rank.description)] + unitCells(entry.unit)
                 + [.number(entry.score), .number(entry.quantitative), .number(entry.qualitative)]
                 + platforms.map { Cell.number(entry.platformScores[$0.platform.name] ?? 0) }
@@ -67,7 +61,7 @@ extension IndexReport {
             name: "index_\(summary.name)", title: "Communication power index, \(summary.name) (\(headingSuffix); \(role))",
             columns: ["rank"] + unitColumns + ["score"] + IndexDimension.allCases.map(\.rawValue) + ["quantitative", "qualitative"] + changeColumns
         )
-        table.rows = Self.top(ranking.entries, top).map { entry in
+        table.rows = ranking.entries.top(top).map { entry in
             [.text(entry.rank.description)] + unitCells(entry.unit) + [.number(entry.score)]
                 + IndexDimension.allCases.map { Cell.number(entry.dimensions[$0] ?? 0) }
                 + [.number(entry.quantitative), .number(entry.qualitative)] + changeCells(entry)

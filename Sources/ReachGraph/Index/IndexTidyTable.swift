@@ -19,10 +19,9 @@ extension CommunicationPowerIndex {
                     + report.platforms.map { ($0.platform.name, $0.platform.isInComposite, $0.entries) }
                 for (table, inComposite, entries) in tables {
                     for entry in entries {
-                        var previousRank = "", rankChange = "", scoreChange = ""
+                        var previousRank = "", scoreChange = ""
                         if case .ranked(let rank, let delta) = entry.change {
                             previousRank = String(rank)
-                            rankChange = String(rank - entry.rank.position)
                             scoreChange = number(delta)
                         }
                         let dimensions = IndexDimension.allCases.map { dimension in
@@ -33,7 +32,7 @@ extension CommunicationPowerIndex {
                              entry.unit.city ?? "", entry.unit.province ?? "", String(entry.rank.position), String(entry.rank.isTied),
                              number(entry.score), number(entry.quantitative), number(entry.qualitative)]
                                 + dimensions
-                                + [report.previousPeriod ?? "", previousRank, rankChange, scoreChange, String(entry.change == .new)]
+                                + [report.previousPeriod ?? "", previousRank, entry.rankChange.map(String.init) ?? "", scoreChange, String(entry.change == .new)]
                         )
                     }
                 }

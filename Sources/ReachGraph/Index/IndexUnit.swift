@@ -1,5 +1,5 @@
 /// What the index ranks: single accounts, or cities with all their accounts together.
-public enum IndexGrouping: String, CaseIterable, Sendable, Codable {
+public enum IndexGrouping: String, CaseIterable, Sendable {
     case account
     case city
 }
