@@ -263,7 +263,7 @@ final class IndexScoringTests: XCTestCase {
         XCTAssertEqual(report.ranking(of: "facebook")?.platform.indicatorWeights[.followers], 0.5)
         XCTAssertEqual(report.ranking(of: "facebook")?.platform.indicatorWeights[.followerGain], nil)
         XCTAssertTrue(
-            report.notes.contains("facebook: follower_gain is empty in every row of 2025-05; the weight went to the other U indicators"),
+            report.notes.contains("facebook, youtube: follower_gain is empty in every row of 2025-05; the weight went to the other U indicators"),
             "\(report.notes)"
         )
     }

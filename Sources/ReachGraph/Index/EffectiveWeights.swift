@@ -23,7 +23,7 @@ struct EffectiveWeights {
             if keptSum > 0 {
                 for (indicator, weight) in kept { indicators[indicator] = weight / keptSum }
                 usable.append(dimension)
-                if !missing.isEmpty {
+                if !missing.isEmpty && (platform.dimensions[dimension] ?? 0) > 0 {
                     let verb = missing.count == 1 ? "is" : "are"
                     notes.append("\(missing.joined(separator: " and ")) \(verb) empty in every row of \(period); the weight went to the other \(dimension.rawValue) indicators")
                 }

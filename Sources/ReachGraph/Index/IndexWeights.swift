@@ -47,6 +47,7 @@ public struct IndexWeights: Sendable, Equatable {
     /// composite.
     public var minimumAccountsPerPlatform: Int
 
+    /// Weights taken as given, without the checks ``init(json:fileName:)`` makes.
     public init(
         about: String? = nil, platforms: [Platform], indicators: [IndexDimension: [IndexIndicator: Double]],
         options: IndicatorOptions, quantitativeShare: Double, minimumAccountsPerPlatform: Int

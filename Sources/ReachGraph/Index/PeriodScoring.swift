@@ -14,11 +14,11 @@
 /// score 0), so its `S(u,p)` is what zero activity scores and absence never beats presence.
 enum PeriodScoring {
     static func report(population: IndexPopulation, weights: IndexWeights, period: String, grouping: IndexGrouping) -> IndexReport {
-        var notes: [String] = []
+        var weightNotes: [(platform: String, note: String)] = []
         var rankings: [IndexPlatformRanking] = []
         var scores: [String: [PlatformUnitScore]] = [:]
         for platform in weights.platforms {
-            let result = score(platform: platform, population: population, weights: weights, period: period, notes: &notes)
+            let result = score(platform: platform, population: population, weights: weights, period: period, notes: &weightNotes)
             scores[platform.name] = result.scores
             rankings.append(IndexPlatformRanking(platform: result.summary, entries: entries(result.scores, present: result.present, units: population.units)))
         }
@@ -33,7 +33,13 @@ enum PeriodScoring {
                 rankings[index].platform.compositeWeight = summary.weight / total
             }
         }
-        notes = exclusions + notes
+        // One line per kind of weight shift, naming every platform it happened on.
+        var notes = exclusions
+        var shifts: [String] = []
+        for item in weightNotes where !shifts.contains(item.note) { shifts.append(item.note) }
+        for note in shifts {
+            notes.append(weightNotes.filter { $0.note == note }.map(\.platform).joined(separator: ", ") + ": " + note)
+        }
         var composite: [IndexEntry] = []
         if total > 0 {
             let unitScores = population.units.indices.map { unit in
@@ -59,12 +65,13 @@ enum PeriodScoring {
     /// One platform: the effective weights, then every unit's score (absent units included, as
     /// zero activity, because they take part in the normalisation and the composite).
     private static func score(
-        platform: IndexWeights.Platform, population: IndexPopulation, weights: IndexWeights, period: String, notes: inout [String]
+        platform: IndexWeights.Platform, population: IndexPopulation, weights: IndexWeights, period: String,
+        notes: inout [(platform: String, note: String)]
     ) -> (summary: IndexPlatformSummary, scores: [PlatformUnitScore], present: [Int]) {
         let name = platform.name
         let accountCount = population.accountCounts[name] ?? 0
         let effective = EffectiveWeights(platform: platform, weights: weights, available: population.availableIndicators[name] ?? [], period: period)
-        if accountCount > 0 { notes += effective.notes.map { "\(name): \($0)" } }
+        if accountCount > 0 { notes += effective.notes.map { (name, $0) } }
 
         let units = population.units.indices
         let totals = units.map { population.totals[$0][name] }
