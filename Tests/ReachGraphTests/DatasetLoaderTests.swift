@@ -154,7 +154,7 @@ final class DatasetLoaderTests: XCTestCase {
         try folder.write("posts.csv", "")
         assertInputError("posts.csv: file is empty: expected a header with the columns post_id, author, time") { _ = try DatasetLoader.load(folder.path) }
         let nothing = try TemporaryFolder()
-        assertInputError("\(nothing.path): not a dataset folder: expected relations.csv or posts.csv (with accounts.csv)") { _ = try DatasetLoader.load(nothing.path) }
+        assertInputError("\(nothing.path): not a dataset folder: expected relations.csv, posts.csv or metrics.csv (with accounts.csv)") { _ = try DatasetLoader.load(nothing.path) }
         assertInputError("/no/such/place: no such file or folder") { _ = try DatasetLoader.load("/no/such/place") }
     }
 

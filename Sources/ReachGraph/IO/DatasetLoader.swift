@@ -101,8 +101,9 @@ public enum DatasetLoader {
         }
         let accountsPath = path("accounts.csv"), relationsPath = path("relations.csv")
         let postsPath = path("posts.csv"), metricsPath = path("metrics.csv")
-        guard relationsPath != nil || postsPath != nil else {
-            throw InputError(file: folder, message: "not a dataset folder: expected relations.csv or posts.csv (with accounts.csv)")
+        // A folder with metrics only is enough for the communication power index.
+        guard relationsPath != nil || postsPath != nil || metricsPath != nil else {
+            throw InputError(file: folder, message: "not a dataset folder: expected relations.csv, posts.csv or metrics.csv (with accounts.csv)")
         }
         var dataset = Dataset(name: folder, format: .folder)
         let aliases = options.columnAliases
@@ -150,7 +151,7 @@ public enum DatasetLoader {
             try table.forEachRow(required: Columns.metricsRequired, known: Columns.metricsKnown) { row in
                 if dataset.metrics.isEmpty { dataset.metricsAttributeColumns = row.extraColumnNames }
                 let metrics = try MetricsRow(decoding: &row)
-                if dataset.index(ofAccount: metrics.account) == nil {
+                if hasAccounts && dataset.index(ofAccount: metrics.account) == nil {
                     dataset.diagnostics.warn("metrics rows for unknown accounts (kept)", file: table.fileName, line: row.line, "account \"\(metrics.account)\" is not in accounts.csv")
                 }
                 dataset.metrics.append(metrics)

@@ -1,0 +1,150 @@
+import Foundation
+
+/// A horizontal bar chart of index scores as standalone SVG text, for briefings: one bar per
+/// unit, rank and label on the left, score at the end of the bar.
+///
+/// Pure Swift and deterministic (the same bars give byte-identical SVG). Labels may be Chinese
+/// or English: the font stack names CJK-capable fonts first, label widths count CJK characters
+/// as two columns, and all text is escaped for XML. Negative scores (z-score normalisation) draw
+/// to the left of a zero line.
+public struct IndexBarChart: Sendable, Equatable {
+    /// The fonts the SVG asks for, CJK-capable first.
+    public static let fontFamily = "WenQuanYi Zen Hei, Noto Sans CJK SC, sans-serif"
+
+    public struct Bar: Sendable, Equatable {
+        /// Printed before the label: `1`, `2=`.
+        public var rank: String
+        public var label: String
+        public var value: Double
+
+        public init(rank: String, label: String, value: Double) {
+            self.rank = rank
+            self.label = label
+            self.value = value
+        }
+    }
+
+    public var title: String
+    /// A line under the chart, such as "Synthetic sample: no number is a real observation."
+    public var caption: String?
+    public var bars: [Bar]
+
+    public init(title: String, caption: String? = nil, bars: [Bar]) {
+        self.title = title
+        self.caption = caption
+        self.bars = bars
+    }
+
+    private static let fontSize = 14.0
+    private static let barHeight = 22.0
+    private static let rowHeight = 30.0
+    private static let plotWidth = 420.0
+    private static let margin = 16.0
+    private static let titleHeight = 40.0
+    /// An upper bound on a glyph's advance per terminal column (a CJK character is two columns,
+    /// about one em), so labels never overlap the bars.
+    private static let columnWidth = 0.62 * fontSize
+
+    /// The chart as an SVG document.
+    public func svg() -> String {
+        let labelColumns = bars.map { ResultTable.displayWidth($0.label) }.max() ?? 0
+        let rankColumns = bars.map { ResultTable.displayWidth($0.rank) }.max() ?? 0
+        let rankWidth = Double(rankColumns) * Self.columnWidth + 8
+        let labelWidth = Double(labelColumns) * Self.columnWidth + 12
+        let valueWidth = 70.0
+        let plotLeft = Self.margin + rankWidth + labelWidth
+        let width = max(plotLeft + Self.plotWidth + valueWidth + Self.margin, Double(ResultTable.displayWidth(title)) * Self.columnWidth * 1.15 + 2 * Self.margin)
+        let captionHeight = caption == nil ? 0 : 28.0
+        let plotHeight = Double(max(bars.count, 1)) * Self.rowHeight
+        let height = Self.titleHeight + plotHeight + captionHeight + Self.margin
+
+        let low = min(0, bars.map(\.value).min() ?? 0), high = max(0, bars.map(\.value).max() ?? 0)
+        let span = high > low ? high - low : 1
+        func x(_ value: Double) -> Double { plotLeft + (value - low) / span * Self.plotWidth }
+
+        var svg = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.number(width))" height="\(Self.number(height))" \
+            viewBox="0 0 \(Self.number(width)) \(Self.number(height))" role="img" aria-label="\(Self.escape(title))" \
+            font-family="\(Self.escape(Self.fontFamily))" font-size="\(Self.number(Self.fontSize))">
+            <title>\(Self.escape(title))</title>
+            <rect width="100%" height="100%" fill="#ffffff"/>
+            <text class="title" x="\(Self.number(Self.margin))" y="26" font-size="17" font-weight="bold" fill="#222222">\(Self.escape(title))</text>
+
+            """
+        if bars.isEmpty {
+            svg += "<text x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(Self.titleHeight + 20))\" fill=\"#666666\">(no data)</text>\n"
+        }
+        for (index, bar) in bars.enumerated() {
+            let top = Self.titleHeight + Double(index) * Self.rowHeight
+            let baseline = top + Self.barHeight / 2 + Self.fontSize * 0.35
+            let start = x(min(0, bar.value)), end = x(max(0, bar.value))
+            svg += """
+                <g class="bar">
+                <text class="rank" x="\(Self.number(Self.margin + rankWidth - 8))" y="\(Self.number(baseline))" text-anchor="end" fill="#555555">\(Self.escape(bar.rank))</text>
+                <text class="label" x="\(Self.number(plotLeft - 8))" y="\(Self.number(baseline))" text-anchor="end" fill="#222222">\(Self.escape(bar.label))</text>
+                <rect x="\(Self.number(start))" y="\(Self.number(top))" width="\(Self.number(end - start))" height="\(Self.number(Self.barHeight))" fill="#3b6ea5"/>
+                <text class="value" x="\(Self.number(x(max(0, bar.value)) + 6))" y="\(Self.number(baseline))" fill="#222222">\(Self.escape(Self.score(bar.value)))</text>
+                </g>
+
+                """
+        }
+        if low < 0 {
+            let zero = Self.number(x(0))
+            svg += "<line x1=\"\(zero)\" y1=\"\(Self.number(Self.titleHeight - 4))\" x2=\"\(zero)\" y2=\"\(Self.number(Self.titleHeight + plotHeight))\" stroke=\"#888888\"/>\n"
+        }
+        if let caption {
+            svg += "<text class=\"caption\" x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(Self.titleHeight + plotHeight + 20))\" font-size=\"12\" fill=\"#666666\">\(Self.escape(caption))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// Coordinates with one decimal, so output does not depend on floating-point noise.
+    private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    private static func score(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// Text safe inside XML content and attribute values: markup characters become entities and
+    /// characters XML 1.0 forbids (control characters other than tab and line breaks) become U+FFFD.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&apos;"
+            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            default:
+                let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                escaped.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
+            }
+        }
+        return escaped
+    }
+}
+
+extension IndexBarChart {
+    /// The TOP-`top` units of `entries` (ties at the cut included) as bars labelled with each
+    /// unit's name, or its id when it has none.
+    public init(title: String, caption: String? = nil, entries: [IndexEntry], top: Int? = nil) {
+        self.init(
+            title: title, caption: caption,
+            bars: entries.top(top).map { Bar(rank: $0.rank.description, label: $0.unit.label, value: $0.score) }
+        )
+    }
+}
+
+extension IndexReport {
+    /// A bilingual bar chart of the TOP-`top` composite (or `platform`) ranking.
+    public func barChart(top: Int = 10, platform: String? = nil, caption: String? = nil) -> IndexBarChart {
+        let entries = platform.map { ranking(of: $0)?.entries ?? [] } ?? composite
+        let unitName = grouping == .city ? "cities 城市" : "accounts 账号"
+        let scope = platform.map { $0.lowercased() } ?? "composite 综合"
+        return IndexBarChart(
+            title: "传播力指数 Communication power index · \(period) · \(scope) · TOP \(top) \(unitName)",
+            caption: caption, entries: entries, top: top
+        )
+    }
+}

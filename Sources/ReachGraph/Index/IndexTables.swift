@@ -1,0 +1,87 @@
+extension IndexReport {
+    /// The report as printable tables: the composite, one table per platform, and how each
+    /// platform entered the composite; with `platform`, only that platform's table.
+    ///
+    /// `top` keeps the units ranked `top` or better, so units tied at the cut are all kept.
+    public func tables(top: Int? = nil, platform: String? = nil) -> [ResultTable] {
+        if let platform {
+            return ranking(of: platform).map { [platformTable($0, top: top)] } ?? []
+        }
+        return [compositeTable(top: top)] + platforms.map { platformTable($0, top: top) } + [platformSummaryTable]
+    }
+
+    private var unitColumns: [String] {
+        switch grouping {
+        case .account: return ["account", "name", "city"]
+        case .city: return ["city", "province", "accounts"]
+        }
+    }
+
+    private func unitCells(_ unit: IndexUnit) -> [Cell] {
+        switch grouping {
+        case .account: return [.text(unit.id), unit.name.map(Cell.text) ?? .missing, unit.city.map(Cell.text) ?? .missing]
+        case .city: return [.text(unit.id), unit.province.map(Cell.text) ?? .missing, .integer(unit.accountCount)]
+        }
+    }
+
+    private func changeCells(_ entry: IndexEntry) -> [Cell] {
+        var previousRank = Cell.missing, delta = Cell.missing
+        if case .ranked(let rank, let scoreDelta) = entry.change {
+            previousRank = .integer(rank)
+            delta = .number(scoreDelta)
+        }
+        return [.text(entry.changeLabel), previousRank, delta]
+    }
+
+    private var changeColumns: [String] { ["change", "previous_rank", "score_change"] }
+
+    private var headingSuffix: String {
+        "\(period), by \(grouping.rawValue)" + (previousPeriod.map { "; change vs \($0)" } ?? "")
+    }
+
+    private func compositeTable(top: Int?) -> ResultTable {
+        var table = ResultTable(
+            name: "index_composite", title: "Communication power index, composite (\(headingSuffix))",
+            columns: ["rank"] + unitColumns + ["score", "quantitative", "qualitative"] + platforms.map(\.platform.name) + changeColumns
+        )
+        table.rows = composite.top(top).map { entry in
+            [.text(entry.rank.description)] + unitCells(entry.unit)
+                + [.number(entry.score), .number(entry.quantitative), .number(entry.qualitative)]
+                + platforms.map { Cell.number(entry.platformScores[$0.platform.name] ?? 0) }
+                + changeCells(entry)
+        }
+        return table
+    }
+
+    private func platformTable(_ ranking: IndexPlatformRanking, top: Int?) -> ResultTable {
+        let summary = ranking.platform
+        let role = summary.exclusionReason.map { "left out of the composite: \($0)" }
+            ?? "weight \(formatNumber(summary.compositeWeight, digits: 3)) in the composite"
+        var table = ResultTable(
+            name: "index_\(summary.name)", title: "Communication power index, \(summary.name) (\(headingSuffix); \(role))",
+            columns: ["rank"] + unitColumns + ["score"] + IndexDimension.allCases.map(\.rawValue) + ["quantitative", "qualitative"] + changeColumns
+        )
+        table.rows = ranking.entries.top(top).map { entry in
+            [.text(entry.rank.description)] + unitCells(entry.unit) + [.number(entry.score)]
+                + IndexDimension.allCases.map { Cell.number(entry.dimensions[$0] ?? 0) }
+                + [.number(entry.quantitative), .number(entry.qualitative)] + changeCells(entry)
+        }
+        return table
+    }
+
+    /// How each platform entered the composite, with the weights actually used.
+    private var platformSummaryTable: ResultTable {
+        var table = ResultTable(
+            name: "index_platforms", title: "Platforms in the index (\(period))",
+            columns: ["platform", "weight", "composite_weight", "accounts", "units", "in_composite"]
+                + IndexDimension.allCases.map(\.rawValue) + ["note"]
+        )
+        table.rows = platforms.map(\.platform).map { summary in
+            [.text(summary.name), .number(summary.weight), .number(summary.compositeWeight), .integer(summary.accountCount),
+             .integer(summary.unitCount), .text(summary.isInComposite ? "yes" : "no")]
+                + IndexDimension.allCases.map { dimension in summary.dimensionWeights[dimension].map(Cell.number) ?? .missing }
+                + [summary.exclusionReason.map(Cell.text) ?? .missing]
+        }
+        return table
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import ReachGraph
+
+extension IndexGrouping: ExpressibleByArgument {}
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Rank accounts or cities by the communication power index: creation (G), interaction (I) and utilisation (U) per platform, weighted, with change vs the previous period.",
+        discussion: """
+            Reads metrics.csv (account × platform × period) of a dataset folder, a JSON dataset, \
+            or a folder with only metrics.csv and accounts.csv. Weights, indicator options \
+            (log1p, per-post rates, min-max or z-score), the quantitative/qualitative split and \
+            the minimum accounts per platform come from --weights FILE (JSON; default: \
+            graphs/weights/default-index-weights.json, built in). Ranks are competition ranks: \
+            ties share a rank shown as 2= and the next rank skips (1, 2=, 2=, 4). --top N keeps \
+            ranks up to N, so ties at the cut are all kept. Method: docs/communication-power-index.md.
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The period to rank (a period label in metrics.csv, e.g. 2025-05). Default: the latest.")
+    var period: String?
+
+    @Option(help: "A weights file (JSON). Default: the built-in default weights.")
+    var weights: String?
+
+    @Option(help: "Rank accounts, or cities aggregating their accounts (needs the city column of accounts.csv).")
+    var by: IndexGrouping = .account
+
+    @Option(help: "Keep the units ranked N or better in every table.")
+    var top: Int?
+
+    @Option(help: "Show only this platform's ranking (facebook, x, instagram, youtube, tiktok).")
+    var platform: String?
+
+    @Option(help: "Override the weights file's min_accounts_per_platform.")
+    var minAccounts: Int?
+
+    @Option(help: ArgumentHelp("Also write an SVG bar chart of the TOP-N (default 10) composite, or of --platform.", valueName: "FILE"))
+    var chart: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        if let minAccounts, minAccounts < 1 { throw ValidationError("--min-accounts must be at least 1") }
+        if let platform, !IndexWeights.knownPlatforms.contains(platform.lowercased()) {
+            throw ValidationError("--platform must be one of \(IndexWeights.knownPlatforms.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: output.quiet)
+        progress.begin("reading \(input.input)")
+        let aliases = try input.map.map(DatasetLoader.Options.parseColumnMap) ?? [:]
+        let dataset = try DatasetLoader.load(input.input, options: DatasetLoader.Options(columnAliases: aliases))
+        progress.finish()
+        reportWarnings(dataset, quiet: output.quiet)
+        guard !dataset.metrics.isEmpty else {
+            throw InputError(file: input.input, message: "no metrics rows: the index needs metrics.csv (account, platform, period, posts, …)")
+        }
+        if by == .city && !dataset.accounts.contains(where: { $0.city != nil }) {
+            throw InputError(file: input.input, message: "--by city needs accounts with a city (the city column of accounts.csv)")
+        }
+        var indexWeights = try weights.map(IndexWeights.load(contentsOf:)) ?? .default
+        if let minAccounts { indexWeights.minimumAccountsPerPlatform = minAccounts }
+        if let platform, indexWeights.platform(named: platform) == nil {
+            throw InputError(file: "--platform", message: "\(platform.lowercased()) has no weights in \(weights ?? "the default weights")")
+        }
+        let report = try CommunicationPowerIndex(dataset: dataset, weights: indexWeights).report(period: period, by: by)
+        if !output.quiet {
+            for note in report.notes { Console.error("note: \(note)") }
+        }
+        try output.emit(report.tables(top: top, platform: platform))
+        if let chart {
+            try AtomicFile.write(report.barChart(top: top ?? 10, platform: platform).svg(), to: chart)
+        }
+    }
+}
