@@ -25,6 +25,7 @@ sample: build
 	$(REACHGRAPH) summary $(SAMPLE) --format csv -o notebooks-data/sample-summary.csv
 	$(REACHGRAPH) cascades $(SAMPLE) --format csv -o notebooks-data/sample-cascades.csv
 	$(REACHGRAPH) cascades $(SAMPLE) --by kind --format csv -o notebooks-data/sample-cascades-by-kind.csv
+	$(REACHGRAPH) index $(SAMPLE) --quiet --tidy notebooks-data/sample-index.csv -o /dev/null
 
 bench: setup
 	bash Benchmarks/run

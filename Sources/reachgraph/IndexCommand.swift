@@ -41,6 +41,9 @@ struct IndexCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write an SVG bar chart of the TOP-N (default 10) composite, or of --platform.", valueName: "FILE"))
     var chart: String?
 
+    @Option(help: ArgumentHelp("Also write the tidy table of every period, level and platform (CSV) for notebooks.", valueName: "FILE"))
+    var tidy: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -69,7 +72,8 @@ struct IndexCommand: ParsableCommand {
         if let platform, indexWeights.platform(named: platform) == nil {
             throw InputError(file: "--platform", message: "\(platform.lowercased()) has no weights in \(weights ?? "the default weights")")
         }
-        let report = try CommunicationPowerIndex(dataset: dataset, weights: indexWeights).report(period: period, by: by)
+        let index = CommunicationPowerIndex(dataset: dataset, weights: indexWeights)
+        let report = try index.report(period: period, by: by)
         if !output.quiet {
             for note in report.notes { Console.error("note: \(note)") }
         }
@@ -77,5 +81,6 @@ struct IndexCommand: ParsableCommand {
         if let chart {
             try AtomicFile.write(report.barChart(top: top ?? 10, platform: platform).svg(), to: chart)
         }
+        if let tidy { try AtomicFile.write(try index.tidyTable(), to: tidy) }
     }
 }
