@@ -104,3 +104,13 @@ extension CommandLineTests {
         XCTAssertEqual(unknown.error, "reachgraph: --personalize: account \"nobody\" is not in the dataset\n")
     }
 }
+
+extension CommandLineTests {
+    func testWritingToADeviceDoesNotReplaceIt() throws {
+        let edges = try temporaryFile("edges.csv", "a,b\n")
+        let result = try run(["summary", edges, "-o", "/dev/null"])
+        XCTAssertEqual(result.status, 0, result.error)
+        let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeCharacterSpecial)
+    }
+}
