@@ -85,17 +85,23 @@ func forEachChunk<Scratch>(
     var scratches = [Scratch?](repeating: nil, count: workerCount)
     withoutActuallyEscaping(makeScratch) { makeScratch in
         withoutActuallyEscaping(body) { body in
-            scratches.withUnsafeMutableBufferPointer { slots in
-                // Unchecked: `concurrentPerform` returns only after every worker is done, so
-                // nothing captured outlives this call, and each worker writes only its own slot.
-                let shared = UncheckedSendable((makeScratch, body, slots))
-                DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-                    let (makeScratch, body, slots) = shared.value
-                    var scratch = makeScratch()
-                    while let chunk = dispenser.take() {
-                        body(&scratch, chunk * chunkSize ..< min(count, (chunk + 1) * chunkSize))
+            // The workers see the closures through a pointer: a block that captured them by value
+            // could be released by Dispatch after `concurrentPerform` returns, which
+            // `withoutActuallyEscaping` would rightly report as an escape.
+            var work = (makeScratch: makeScratch, body: body)
+            withUnsafePointer(to: &work) { work in
+                scratches.withUnsafeMutableBufferPointer { slots in
+                    // Unchecked: `concurrentPerform` returns only after every worker is done, so
+                    // both pointers outlive the workers, and each worker writes only its own slot.
+                    let shared = UncheckedSendable((work, slots))
+                    DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                        let (work, slots) = shared.value
+                        var scratch = work.pointee.makeScratch()
+                        while let chunk = dispenser.take() {
+                            work.pointee.body(&scratch, chunk * chunkSize ..< min(count, (chunk + 1) * chunkSize))
+                        }
+                        slots[worker] = scratch
                     }
-                    slots[worker] = scratch
                 }
             }
         }
