@@ -4,8 +4,9 @@
 public enum DiffusionError: Error, Equatable, Sendable {
     /// A seed is negative or not below the graph's node count.
     case seedOutOfRange(node: Int32, nodeCount: Int)
-    /// An activation probability is not a number in [0, 1]; `edge` indexes `outgoing.neighbors`.
-    case probabilityOutOfRange(edge: Int, value: Double)
+    /// An activation probability is not a number in [0, 1]; `edge` indexes `outgoing.neighbors`,
+    /// or is `nil` for a uniform probability.
+    case probabilityOutOfRange(edge: Int?, value: Double)
     /// A per-edge array does not run parallel to `outgoing.neighbors`.
     case edgeValueCountMismatch(expected: Int, actual: Int)
     /// A linear-threshold weight is negative or not finite; `edge` indexes `outgoing.neighbors`.

@@ -78,7 +78,7 @@ extension DirectedGraph {
     func cascadeProbabilities(_ model: IndependentCascadeModel) throws(DiffusionError) -> CascadeProbabilities {
         switch model {
         case .uniform(let probability):
-            guard probability >= 0 && probability <= 1 else { throw .probabilityOutOfRange(edge: 0, value: probability) }
+            guard probability >= 0 && probability <= 1 else { throw .probabilityOutOfRange(edge: nil, value: probability) }
             return .uniform(probability)
         case .perEdge(let values):
             guard values.count == edgeCount else { throw .edgeValueCountMismatch(expected: edgeCount, actual: values.count) }

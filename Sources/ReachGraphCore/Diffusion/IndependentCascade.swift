@@ -9,12 +9,15 @@ extension DirectedGraph {
     /// confidence interval (see ``SpreadEstimate``). Edges point the way content flows
     /// (source → amplifier), so this is the expected audience of a post by the seeds.
     ///
-    /// Run `r` is fixed by `SplitMix64(seed: seed).split(r)`: the coin of edge `e` is the `e`-th
-    /// number of that run's stream, whatever order the traversal meets edges in. Each run is
-    /// therefore one sample of Kempe et al.'s live-edge graph, the same seed gives the same
-    /// result at any thread count and chunking, and two seed sets simulated with the same seed
-    /// see the same live-edge graphs (common random numbers), as CELF
-    /// (``maximizeInfluence(k:model:method:seed:parallelism:)``) does.
+    /// Run `r` is fixed by a key from `SplitMix64(seed: seed).split(r)`, and whether an edge is
+    /// live is a fixed function of that key and the edge, whatever order the traversal meets
+    /// edges in: with per-edge probabilities edge `e` uses the `e`-th number of the run's stream;
+    /// with a uniform probability each node's out-row skips from live edge to live edge by
+    /// geometric gaps drawn from a stream of its own, which costs O(1 + p · degree) per node
+    /// instead of O(degree). Each run is therefore one sample of Kempe et al.'s live-edge graph,
+    /// the same seed gives the same result at any thread count and chunking, and two seed sets
+    /// simulated with the same seed see the same live-edge graphs (common random numbers), as
+    /// CELF (``maximizeInfluence(k:model:method:seed:parallelism:)``) does.
     ///
     /// Reference: Kempe, Kleinberg & Tardos, "Maximizing the Spread of Influence through a Social
     /// Network", KDD 2003.
@@ -28,7 +31,8 @@ extension DirectedGraph {
     ///   - parallelism: threads and chunking; the result does not depend on it.
     /// - Throws: ``DiffusionError/seedOutOfRange(node:nodeCount:)``,
     ///   ``DiffusionError/invalidRunCount(_:)``, and the probability errors of `model`.
-    /// - Complexity: O(runs × (reached nodes + their out-edges)) time, O(V) memory per thread
+    /// - Complexity: O(runs × (reached nodes + their out-edges)) time (with a uniform
+    ///   probability, O(runs × (reached nodes + live edges among their out-edges))), O(V) memory per thread
     ///   (plus O(V) per thread when recording probabilities) and O(runs) for the per-run reaches.
     public func simulateIndependentCascade(
         from seeds: [Int32],

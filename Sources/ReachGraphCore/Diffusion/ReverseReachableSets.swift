@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reverse-reachable (RR) sets stored flat: set `i` is `members[offsets[i] ..< offsets[i + 1]]`.
 ///
 /// An RR set is the set of nodes that would have activated a uniformly random root in one
@@ -50,12 +52,12 @@ enum ReverseReachableSampler {
         switch self {
         case .cascade(.uniform(let probability)):
             append(indices, to: &sets, graph: graph, streamSeed: streamSeed, parallelism: parallelism) { scratch, generator in
-                reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: UniformCoin(probability: probability))
+                reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: UniformCoins(probability: probability))
             }
         case .cascade(.perEdge(let probabilities)):
             probabilities.withUnsafeBufferPointer { probabilities in
                 append(indices, to: &sets, graph: graph, streamSeed: streamSeed, parallelism: parallelism) { scratch, generator in
-                    reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: PerEdgeCoin(probabilities: probabilities))
+                    reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: PerEdgeCoins(probabilities: probabilities))
                 }
             }
         case .threshold(let cumulative):
@@ -109,35 +111,72 @@ enum ReverseReachableSampler {
     }
 }
 
-/// Decides whether a reverse search keeps an in-edge.
-private protocol InEdgeCoin {
-    /// Whether in-edge `slot` (an index into `incoming.neighbors`) is live, drawing from `generator`.
-    func keeps(_ slot: Int, using generator: inout SplitMix64) -> Bool
+/// Decides which in-edges of a node a reverse search keeps.
+private protocol InEdgeCoins {
+    /// Calls `offer` with the source of every kept in-edge among `slots` (indices into
+    /// `incoming.neighbors`), drawing from `generator`; `wanted` lets a rule skip drawing for
+    /// sources already in the set.
+    func forEachKeptSource(
+        _ slots: Range<Int>,
+        neighbors: UnsafeBufferPointer<Int32>,
+        using generator: inout SplitMix64,
+        wanted: (Int32) -> Bool,
+        offer: (Int32) -> Void
+    )
 }
 
-private struct UniformCoin: InEdgeCoin {
+/// One probability for every edge: geometric jumps between kept edges (see
+/// ``UniformCascadeEdges``), so a hub's in-row costs draws in proportion to what it keeps.
+private struct UniformCoins: InEdgeCoins {
     let probability: Double
+    let logFailure: Double
+
+    init(probability: Double) {
+        self.probability = probability
+        logFailure = log1p(-probability)
+    }
 
     @inline(__always)
-    func keeps(_ slot: Int, using generator: inout SplitMix64) -> Bool {
-        generator.nextUnit() < probability
+    func forEachKeptSource(
+        _ slots: Range<Int>,
+        neighbors: UnsafeBufferPointer<Int32>,
+        using generator: inout SplitMix64,
+        wanted: (Int32) -> Bool,
+        offer: (Int32) -> Void
+    ) {
+        guard probability > 0 else { return }
+        forEachSuccess(in: slots, logFailure: logFailure, using: &generator) { slot in
+            let source = neighbors[slot]
+            if wanted(source) { offer(source) }
+        }
     }
 }
 
-private struct PerEdgeCoin: InEdgeCoin {
+/// A probability per edge (in `incoming.neighbors` order): a coin per in-edge whose source is
+/// not yet in the set.
+private struct PerEdgeCoins: InEdgeCoins {
     let probabilities: UnsafeBufferPointer<Double>
 
     @inline(__always)
-    func keeps(_ slot: Int, using generator: inout SplitMix64) -> Bool {
-        generator.nextUnit() < probabilities[slot]
+    func forEachKeptSource(
+        _ slots: Range<Int>,
+        neighbors: UnsafeBufferPointer<Int32>,
+        using generator: inout SplitMix64,
+        wanted: (Int32) -> Bool,
+        offer: (Int32) -> Void
+    ) {
+        for slot in slots {
+            let source = neighbors[slot]
+            if wanted(source) && generator.nextUnit() < probabilities[slot] { offer(source) }
+        }
     }
 }
 
 /// One IC RR set: a random root, then a breadth-first search against edge direction keeping
-/// each in-edge with its probability. Each in-edge of a reached node is tried once (only when
-/// its source is not yet in the set), which is the live-edge sample restricted to what matters.
+/// each in-edge with its probability. Each in-row is decided once, when its node joins the set,
+/// which is the live-edge sample restricted to what matters.
 @inline(__always)
-private func reverseSearch<Coin: InEdgeCoin>(graph: DirectedGraph, scratch: TraversalScratch, generator: inout SplitMix64, keeps coin: Coin) -> Int {
+private func reverseSearch<Coins: InEdgeCoins>(graph: DirectedGraph, scratch: TraversalScratch, generator: inout SplitMix64, keeps coins: Coins) -> Int {
     let root = Int32(generator.nextIndex(below: graph.nodeCount))
     return graph.incoming.offsets.withUnsafeBufferPointer { offsets in
         graph.incoming.neighbors.withUnsafeBufferPointer { neighbors in
@@ -151,14 +190,15 @@ private func reverseSearch<Coin: InEdgeCoin>(graph: DirectedGraph, scratch: Trav
                     while head < tail {
                         let node = Int(queue[head])
                         head += 1
-                        for slot in offsets[node] ..< offsets[node + 1] {
-                            let source = neighbors[slot]
-                            if stamps[Int(source)] != stamp && coin.keeps(slot, using: &generator) {
+                        coins.forEachKeptSource(
+                            offsets[node] ..< offsets[node + 1], neighbors: neighbors, using: &generator,
+                            wanted: { stamps[Int($0)] != stamp },
+                            offer: { source in
                                 stamps[Int(source)] = stamp
                                 queue[tail] = source
                                 tail += 1
                             }
-                        }
+                        )
                     }
                     return tail
                 }

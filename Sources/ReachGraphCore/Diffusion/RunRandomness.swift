@@ -21,6 +21,14 @@ func streamUnit(key: UInt64, index: Int) -> Double {
     return generator.nextUnit()
 }
 
+/// The `index`-th 64-bit number of the SplitMix64 stream that starts at `key`; used to seed a
+/// separate stream per node of a run.
+@inline(__always)
+func streamValue(key: UInt64, index: Int) -> UInt64 {
+    var generator = SplitMix64(seed: key &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
+    return generator.next()
+}
+
 extension SplitMix64 {
     /// A uniform integer in `0 ..< bound` (`bound > 0`) by Lemire's multiply-shift, without the
     /// standard library's `random(in:using:)`, whose algorithm is not promised to stay the same

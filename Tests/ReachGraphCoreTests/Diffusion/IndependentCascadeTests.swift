@@ -32,6 +32,13 @@ final class IndependentCascadeTests: XCTestCase {
         // Reach is 1 + Binomial(5, 0.3): mean 2.5, deviation √(5 · 0.3 · 0.7).
         assertWithinStandardErrors(centre.expectedReach, 2.5, deviation: (5 * 0.3 * 0.7).squareRoot(), runs: runs, "centre")
         XCTAssertEqual(centre.standardDeviation, (5 * 0.3 * 0.7).squareRoot(), accuracy: 0.02)
+        // A hub: the uniform model jumps between live edges by geometric gaps, so check a long row.
+        let hub = DirectedGraph(nodeCount: 1001, edges: (1 ... 1000).map { (0, Int32($0)) })
+        let spread = try hub.simulateIndependentCascade(from: [0], model: .uniform(0.01), runs: runs, seed: 11)
+        assertWithinStandardErrors(spread.expectedReach, 11, deviation: (1000 * 0.01 * 0.99).squareRoot(), runs: runs, "hub")
+        XCTAssertEqual(spread.standardDeviation, (1000 * 0.01 * 0.99).squareRoot(), accuracy: 0.05)
+        let tiny = try hub.simulateIndependentCascade(from: [0], model: .uniform(1e-300), runs: 100, seed: 11)
+        XCTAssertEqual(tiny.expectedReach, 1)
         let leaf = try star.simulateIndependentCascade(from: [3], model: .uniform(0.3), runs: 100, seed: 11)
         XCTAssertEqual(leaf.expectedReach, 1)
         XCTAssertEqual(leaf.standardDeviation, 0)
@@ -127,7 +134,7 @@ final class IndependentCascadeTests: XCTestCase {
         assertThrows(.invalidRunCount(0)) { () throws(DiffusionError) in
             try graph.simulateIndependentCascade(from: [0], model: .uniform(0.5), runs: 0, seed: 1)
         }
-        assertThrows(.probabilityOutOfRange(edge: 0, value: 1.5)) { () throws(DiffusionError) in
+        assertThrows(.probabilityOutOfRange(edge: nil, value: 1.5)) { () throws(DiffusionError) in
             try graph.simulateIndependentCascade(from: [0], model: .uniform(1.5), seed: 1)
         }
         assertThrows(.edgeValueCountMismatch(expected: 2, actual: 3)) { () throws(DiffusionError) in
