@@ -31,9 +31,9 @@ extension DirectedGraph {
         let samplingSeed = phaseSeed(seed, phase: 0)
         var sets = ReverseReachableSets()
         var lowerBound = 1.0
-        var round = 1.0
-        while round <= log2N - 1 {
-            let guess = n / pow(2, round)
+        var halving = 1.0
+        while halving <= log2N - 1 {
+            let guess = n / pow(2, halving)
             let target = max(sets.count, try sampleCount(lambdaPrime / guess))
             sampler.append(sets.count ..< target, to: &sets, graph: self, streamSeed: samplingSeed, parallelism: parallelism)
             let coverage = Double(sets.greedyMaxCoverage(nodeCount: nodeCount, k: k).covered) / Double(sets.count)
@@ -41,7 +41,7 @@ extension DirectedGraph {
                 lowerBound = n * coverage / (1 + epsilonPrime)
                 break
             }
-            round += 1
+            halving += 1
         }
         sets = ReverseReachableSets()
 

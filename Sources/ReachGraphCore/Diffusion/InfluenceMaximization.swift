@@ -5,8 +5,7 @@ public enum InfluenceMaximizationMethod: Sendable, Equatable {
     /// accuracy for samples; `ell` > 0 sets the confidence. The number of RR sets is about
     /// 2n·((1 − 1/e)·α + β)² / (ε² · OPT), so it grows as 1/ε² and as n / OPT: when the best
     /// seeds reach only a small share of the graph, IMM needs many sets (memory is linear in
-    /// their total size), and a larger ε is the lever. ε = 0.1 takes about 2 s and 250 MB for
-    /// k = 50 on a 100 000-node, 1 000 000-edge graph under IC with p = 0.01 (7.7 million sets).
+    /// their total size), and a larger ε is the lever.
     case imm(epsilon: Double = 0.1, ell: Double = 1)
     /// CELF (Leskovec et al. 2007): greedy over Monte Carlo estimates from `runs` live-edge
     /// samples, with lazy re-evaluation. Exact greedy on those samples; for small graphs.
