@@ -209,7 +209,7 @@ func forEachSuccess(in positions: Range<Int>, logFailure: Double, using generato
     var position = positions.lowerBound - 1
     while true {
         // failures before the next success = ⌊ln U / ln(1 − p)⌋ with U uniform in (0, 1]
-        let gap = log(1 - generator.nextUnit()) / logFailure
+        let gap = log(1 - generator.nextUnitInterval()) / logFailure
         guard gap < Double(positions.upperBound - 1 - position) else { return }
         position += 1 + Int(gap)
         body(position)

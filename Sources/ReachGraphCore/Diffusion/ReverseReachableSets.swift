@@ -167,7 +167,7 @@ private struct PerEdgeCoins: InEdgeCoins {
     ) {
         for slot in slots {
             let source = neighbors[slot]
-            if wanted(source) && generator.nextUnit() < probabilities[slot] { offer(source) }
+            if wanted(source) && generator.nextUnitInterval() < probabilities[slot] { offer(source) }
         }
     }
 }
@@ -225,7 +225,7 @@ private func reverseWalk(graph: DirectedGraph, scratch: TraversalScratch, genera
                         let start = offsets[node]
                         let end = offsets[node + 1]
                         guard start < end else { break }
-                        let draw = generator.nextUnit()
+                        let draw = generator.nextUnitInterval()
                         guard draw < cumulative[end - 1] else { break }
                         var low = start
                         var high = end - 1

@@ -18,7 +18,7 @@ func runGenerator(seed: UInt64, index: Int) -> SplitMix64 {
 @inline(__always)
 func streamUnit(key: UInt64, index: Int) -> Double {
     var generator = SplitMix64(seed: key &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
-    return generator.nextUnit()
+    return generator.nextUnitInterval()
 }
 
 /// The `index`-th 64-bit number of the SplitMix64 stream that starts at `key`; used to seed a
