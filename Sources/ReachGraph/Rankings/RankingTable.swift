@@ -3,7 +3,7 @@ public enum RankingTable {
     /// Attribute columns appended to every ranking row.
     public static let attributeColumns = ["name", "kind", "tier", "province", "platform", "followers"]
 
-    static func attributes(of account: Account) -> [Cell] {
+    public static func attributes(of account: Account) -> [Cell] {
         [
             account.name.map(Cell.text) ?? .missing, .text(account.kind.rawValue), account.tier.map { .text($0.rawValue) } ?? .missing,
             account.province.map(Cell.text) ?? .missing, account.platform.map(Cell.text) ?? .missing,

@@ -25,3 +25,22 @@ public enum DiffusionError: Error, Equatable, Sendable {
     /// IMM would need more reverse-reachable sets than it can index (set ids are `Int32`).
     case sampleLimitExceeded(required: Double)
 }
+
+extension DiffusionError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .seedOutOfRange(let node, let count): return "seed node \(node) is outside the graph's \(count) nodes"
+        case .probabilityOutOfRange(let edge, let value):
+            return "probability \(value)\(edge.map { " of edge \($0)" } ?? "") is outside 0…1"
+        case .edgeValueCountMismatch(let expected, let actual): return "expected \(expected) per-edge values, got \(actual)"
+        case .thresholdWeightOutOfRange(let edge, let value): return "threshold weight \(value) of edge \(edge) is outside 0…1"
+        case .thresholdWeightsExceedOne(let node, let sum): return "the in-weights of node \(node) sum to \(sum), above 1"
+        case .invalidRunCount(let runs): return "runs must be at least 1 (got \(runs))"
+        case .invalidSeedCount(let count): return "the number of seeds must be at least 0 (got \(count))"
+        case .invalidEpsilon(let epsilon): return "ε must be between 0 and 1 (got \(epsilon))"
+        case .invalidEll(let ell): return "ℓ must be above 0 (got \(ell))"
+        case .sampleLimitExceeded(let required):
+            return "IMM would need \(Int(required)) reverse-reachable sets, more than fit; raise ε"
+        }
+    }
+}
