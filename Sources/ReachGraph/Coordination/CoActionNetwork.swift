@@ -102,19 +102,11 @@ public struct CoActionNetwork: Sendable {
         case .top(let k):
             if sorted.count > k { sorted.removeLast(sorted.count - max(0, k)) }
         case .percentile(let percent):
-            let threshold = quantile(sorted.reversed().map { $0.weight(measure) }, percent / 100)
+            // Above the percentile, as CooRTweet's weight_threshold (`weight > quantile(...)`).
+            let threshold = sampleQuantile(sorted.reversed().map { $0.weight(measure) }, percent / 100) ?? -.infinity
             sorted = sorted.filter { $0.weight(measure) > threshold }
         }
         return sorted
-    }
-
-    /// R's default `quantile` (type 7): linear interpolation between order statistics of the
-    /// ascending `values`; `-∞` for no values, so nothing is filtered out.
-    static func quantile(_ ascending: [Double], _ probability: Double) -> Double {
-        guard !ascending.isEmpty else { return -.infinity }
-        let position = min(max(probability, 0), 1) * Double(ascending.count - 1)
-        let lower = Int(position.rounded(.down)), upper = Int(position.rounded(.up))
-        return ascending[lower] + (ascending[upper] - ascending[lower]) * (position - Double(lower))
     }
 
     /// The accounts that have at least one edge, ascending by index.
