@@ -37,8 +37,9 @@ struct CoActionCounts {
                 if !keepsPair && !(kept?[Int(messages[q])] ?? true) { continue }
                 let partner = accounts[q]
                 let key = EdgeAccumulator.key(account, partner)
+                var slot = -1
                 if q > p {
-                    table.addPair(key, object: object, delta: times[q] - times[p])
+                    slot = table.addPair(key, object: object, delta: times[q] - times[p])
                     pairs += 1
                 }
                 guard lastPartner[Int(partner)] != p else { continue }
@@ -47,8 +48,8 @@ struct CoActionCounts {
                 if rows[Int(message)] > 1 {
                     repeatedPartners.append((key, message, low))
                 } else {
-                    let slot = table.slot(for: key)
-                    if low { table.lowMessages[slot] += 1 } else { table.highMessages[slot] += 1 }
+                    // The slot just updated is still valid: nothing was inserted since.
+                    table.addMessage(at: slot >= 0 ? slot : table.slot(for: key), low: low)
                 }
             }
         }
@@ -57,13 +58,9 @@ struct CoActionCounts {
         for entry in repeatedPartners {
             defer { previous = entry }
             if let previous, previous.key == entry.key, previous.low == entry.low, previous.message == entry.message { continue }
-            let slot = table.slot(for: entry.key)
-            if entry.low { table.lowMessages[slot] += 1 } else { table.highMessages[slot] += 1 }
+            table.addMessage(at: table.slot(for: entry.key), low: entry.low)
         }
-        // A self-loop's two sides are one account: both count its matched messages.
-        for slot in table.occupiedSlots where table.keys[slot] >> 32 == table.keys[slot] & 0xFFFF_FFFF {
-            table.highMessages[slot] = table.lowMessages[slot]
-        }
+        table.mirrorSelfLoops()
         self.table = table
         self.pairs = pairs
     }

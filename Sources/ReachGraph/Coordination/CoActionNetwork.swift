@@ -78,13 +78,12 @@ public struct CoActionNetwork: Sendable {
     }
 
     static func edge(_ table: EdgeAccumulator, slot: Int) -> CoActionEdge {
-        let key = table.keys[slot]
-        let pairs = table.pairs[slot]
+        let entry = table.entries[slot]
         return CoActionEdge(
-            accountA: Int32(truncatingIfNeeded: key >> 32), accountB: Int32(truncatingIfNeeded: key & 0xFFFF_FFFF),
-            coShares: pairs, objects: Int(table.objects[slot]),
-            messagesA: Int(table.lowMessages[slot]), messagesB: Int(table.highMessages[slot]),
-            meanDelta: pairs > 0 ? table.deltaSums[slot] / Double(pairs) : 0
+            accountA: Int32(truncatingIfNeeded: entry.key >> 32), accountB: Int32(truncatingIfNeeded: entry.key & 0xFFFF_FFFF),
+            coShares: entry.pairs, objects: Int(entry.objects),
+            messagesA: Int(entry.lowMessages), messagesB: Int(entry.highMessages),
+            meanDelta: entry.pairs > 0 ? entry.deltaSum / Double(entry.pairs) : 0
         )
     }
 

@@ -1,22 +1,28 @@
 /// Running totals per unordered account pair, in an open-addressing table keyed by the pair.
 ///
-/// A flat table of parallel arrays rather than a `Dictionary`: co-action detection updates it
-/// once per matched pair (tens of millions on a large log), where a dictionary of structs costs
-/// several times the time and memory. Linear probing, capacity a power of two, at most half full.
+/// A flat table of 40-byte entries rather than a `Dictionary`: co-action detection updates it
+/// once or twice per matched pair (tens of millions on a large log), and with every total of a
+/// pair in one entry an update touches one cache line instead of one per field. Linear probing,
+/// capacity a power of two, at most half full.
 struct EdgeAccumulator {
     static let emptyKey = UInt64.max
 
-    private(set) var keys: [UInt64]
-    /// Co-action pairs.
-    private(set) var pairs: [Int]
-    /// Sum of `|Δt|` over the pairs.
-    private(set) var deltaSums: [Double]
-    /// Distinct objects, counted with ``lastObject`` as a stamp (an object's pairs come together).
-    private(set) var objects: [Int32]
-    private var lastObject: [Int32]
-    /// Distinct messages of the lower-indexed account matched by the other, and the reverse.
-    var lowMessages: [Int32]
-    var highMessages: [Int32]
+    struct Entry {
+        /// The pair (see ``EdgeAccumulator/key(_:_:)``), or ``EdgeAccumulator/emptyKey``.
+        var key: UInt64 = EdgeAccumulator.emptyKey
+        /// Co-action pairs.
+        var pairs = 0
+        /// Sum of `|Δt|` over the pairs.
+        var deltaSum = 0.0
+        /// Distinct objects, counted with `lastObject` as a stamp (an object's pairs come together).
+        var objects: Int32 = 0
+        var lastObject: Int32 = -1
+        /// Distinct messages of the lower-indexed account matched by the other, and the reverse.
+        var lowMessages: Int32 = 0
+        var highMessages: Int32 = 0
+    }
+
+    private(set) var entries: [Entry]
     private(set) var count = 0
     private var mask: Int
 
@@ -24,13 +30,7 @@ struct EdgeAccumulator {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         mask = size - 1
-        keys = [UInt64](repeating: Self.emptyKey, count: size)
-        pairs = [Int](repeating: 0, count: size)
-        deltaSums = [Double](repeating: 0, count: size)
-        objects = [Int32](repeating: 0, count: size)
-        lastObject = [Int32](repeating: -1, count: size)
-        lowMessages = [Int32](repeating: 0, count: size)
-        highMessages = [Int32](repeating: 0, count: size)
+        entries = [Entry](repeating: Entry(), count: size)
     }
 
     /// The key of the unordered pair `a`, `b`: lower index in the high half.
@@ -39,21 +39,21 @@ struct EdgeAccumulator {
         a <= b ? UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)) : UInt64(UInt32(b)) << 32 | UInt64(UInt32(a))
     }
 
-    /// The slot of `key`, inserting it when new.
+    /// The slot of `key`, inserting it when new. Slots stay valid until the next insertion.
     @inline(__always)
     mutating func slot(for key: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: Self.mix(key)) & mask
         while true {
-            let stored = keys[slot]
+            let stored = entries[slot].key
             if stored == key { return slot }
             if stored == Self.emptyKey { break }
             slot = (slot + 1) & mask
         }
-        if (count + 1) * 2 > keys.count {
+        if (count + 1) * 2 > entries.count {
             grow()
             return self.slot(for: key)
         }
-        keys[slot] = key
+        entries[slot].key = key
         count += 1
         return slot
     }
@@ -62,38 +62,47 @@ struct EdgeAccumulator {
     func existingSlot(for key: UInt64) -> Int? {
         var slot = Int(truncatingIfNeeded: Self.mix(key)) & mask
         while true {
-            let stored = keys[slot]
+            let stored = entries[slot].key
             if stored == key { return slot }
             if stored == Self.emptyKey { return nil }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Records one pair of `object` with time difference `delta`.
+    /// Records one pair of `object` with time difference `delta`; returns the pair's slot.
     @inline(__always)
-    mutating func addPair(_ key: UInt64, object: Int32, delta: Double) {
+    mutating func addPair(_ key: UInt64, object: Int32, delta: Double) -> Int {
         let slot = slot(for: key)
-        pairs[slot] += 1
-        deltaSums[slot] += delta
-        if lastObject[slot] != object {
-            lastObject[slot] = object
-            objects[slot] += 1
+        entries[slot].pairs += 1
+        entries[slot].deltaSum += delta
+        if entries[slot].lastObject != object {
+            entries[slot].lastObject = object
+            entries[slot].objects += 1
         }
+        return slot
+    }
+
+    /// Counts one matched message on the lower (`low`) or higher side of the pair at `slot`.
+    @inline(__always)
+    mutating func addMessage(at slot: Int, low: Bool) {
+        if low { entries[slot].lowMessages += 1 } else { entries[slot].highMessages += 1 }
     }
 
     /// Every occupied slot, in table order.
-    var occupiedSlots: [Int] { keys.indices.filter { keys[$0] != Self.emptyKey } }
+    var occupiedSlots: [Int] { entries.indices.filter { entries[$0].key != Self.emptyKey } }
+
+    /// Sets both sides of every self-loop to its matched messages (its two sides are one account).
+    mutating func mirrorSelfLoops() {
+        for slot in entries.indices where entries[slot].key != Self.emptyKey && entries[slot].key >> 32 == entries[slot].key & 0xFFFF_FFFF {
+            entries[slot].highMessages = entries[slot].lowMessages
+        }
+    }
 
     private mutating func grow() {
-        var bigger = EdgeAccumulator(capacity: keys.count)
-        for slot in keys.indices where keys[slot] != Self.emptyKey {
-            let target = bigger.slot(for: keys[slot])
-            bigger.pairs[target] = pairs[slot]
-            bigger.deltaSums[target] = deltaSums[slot]
-            bigger.objects[target] = objects[slot]
-            bigger.lastObject[target] = lastObject[slot]
-            bigger.lowMessages[target] = lowMessages[slot]
-            bigger.highMessages[target] = highMessages[slot]
+        var bigger = EdgeAccumulator(capacity: entries.count)
+        for entry in entries where entry.key != Self.emptyKey {
+            let target = bigger.slot(for: entry.key)
+            bigger.entries[target] = entry
         }
         self = bigger
     }

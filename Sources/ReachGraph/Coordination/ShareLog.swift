@@ -90,7 +90,8 @@ public struct ShareLog: Sendable {
         let table = CSVTable(path: file, columnAliases: options.columnAliases)
         var log = ShareLog()
         var missing = 0
-        var firstLine: [Int32: Int] = [:]
+        // The line each message was first seen on, by message index (0: not yet).
+        var firstLine: [Int] = []
         try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown) { row in
             let post = try Post(decoding: &row)
             guard let key = Self.key(of: post, object) else {
@@ -98,11 +99,11 @@ public struct ShareLog: Sendable {
                 return
             }
             log.append(account: post.author, object: key, message: post.postID, time: post.time)
-            let message = log.shareMessages[log.count - 1]
-            if let first = firstLine[message] {
-                log.diagnostics.warn("post ids on several rows (each row kept as a share)", file: table.fileName, line: row.line, "post_id \"\(post.postID)\" also on line \(first)")
+            let message = Int(log.shareMessages[log.count - 1])
+            if message < firstLine.count {
+                log.diagnostics.warn("post ids on several rows (each row kept as a share)", file: table.fileName, line: row.line, "post_id \"\(post.postID)\" also on line \(firstLine[message])")
             } else {
-                firstLine[message] = row.line
+                firstLine.append(row.line)
             }
         }
         log.diagnostics.count(Self.missingCategory(object), missing)
