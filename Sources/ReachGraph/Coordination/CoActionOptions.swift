@@ -41,7 +41,8 @@ public struct CoActionOptions: Sendable, Equatable {
     public var minParticipation: Int
     /// Keep pairs of one account with itself (repeated shares of an object: self-loop edges),
     /// and pairs CooRTweet's `remove_loops` would drop (a share paired with itself, an original
-    /// paired as a share of itself).
+    /// paired as a share of itself). QUT's toolkit also matches every message with itself, so its
+    /// self-loops count every message an account posted; here a self-loop needs two shares.
     public var selfLoops: Bool
     public var weight: CoActionWeight
     /// Edges lighter than this (in ``weight``) are dropped.
