@@ -11,7 +11,10 @@ struct ReachGraphCommand: ParsableCommand {
             dataset (.json) or a plain edge list (source,target[,weight]). Exit codes: 0 success, \
             1 bad input, 2 usage error.
             """,
-        subcommands: [SummaryCommand.self, GenerateCommand.self, RankCommand.self, KeyOpinionLeadersCommand.self, CascadesCommand.self, SimulateCommand.self, SeedsCommand.self, IndexCommand.self]
+        subcommands: [
+            SummaryCommand.self, GenerateCommand.self, RankCommand.self, KeyOpinionLeadersCommand.self, CascadesCommand.self,
+            SimulateCommand.self, SeedsCommand.self, CoordinationCommand.self, StructureCommand.self, IndexCommand.self,
+        ]
     )
 }
 

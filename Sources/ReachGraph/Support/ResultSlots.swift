@@ -5,17 +5,17 @@ import Foundation
 /// `DispatchQueue.concurrentPerform` closures may not mutate captured arrays under Swift 6; each
 /// task writes only its own slot, and the lock makes the writes visible to the caller.
 final class ResultSlots<Value>: @unchecked Sendable {
-    private var values: [Value?]
+    private var slots: [Value?]
     private var firstError: Error?
     private let lock = NSLock()
 
     init(count: Int) {
-        values = Array(repeating: nil, count: count)
+        slots = Array(repeating: nil, count: count)
     }
 
     func store(_ value: Value, at index: Int) {
         lock.lock()
-        values[index] = value
+        slots[index] = value
         lock.unlock()
     }
 
@@ -25,11 +25,18 @@ final class ResultSlots<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The stored values in task order (for tasks that cannot fail).
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+
     /// All values in task order; rethrows the first error a task reported.
     func collect() throws -> [Value] {
         lock.lock()
         defer { lock.unlock() }
         if let firstError { throw firstError }
-        return values.compactMap { $0 }
+        return slots.compactMap { $0 }
     }
 }

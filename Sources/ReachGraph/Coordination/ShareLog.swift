@@ -1,0 +1,143 @@
+import Foundation
+
+/// What makes two shares "the same object" in co-action detection.
+public enum SharedObjectKey: String, Sendable, CaseIterable {
+    /// The reposted post: `parent_post`, else `root_post` (co-retweet, co-repost).
+    case parent
+    /// The `url` a post carries (co-link).
+    case url
+    /// The post's `content_hash` (co-post of identical text or media).
+    case contentHash = "content-hash"
+}
+
+/// Shares as dense columns: which account shared which object when, through which message.
+///
+/// One entry per input row that has the chosen object; accounts, objects and messages are
+/// interned to `Int32` so the co-action engine runs on arrays. A message is the sharing post's
+/// id: several rows may carry one message (a retweet of a quote tweet shares two objects), and
+/// each row is a share, as in CooRTweet.
+public struct ShareLog: Sendable {
+    /// Account ids by index.
+    public private(set) var accounts = IdentifierTable()
+    /// Object ids (post ids, URLs or hashes) by index.
+    public private(set) var objects = IdentifierTable()
+    /// Message (post) ids by index.
+    public private(set) var messages = IdentifierTable()
+    /// The account of each share.
+    public private(set) var shareAccounts: [Int32] = []
+    /// The object of each share.
+    public private(set) var shareObjects: [Int32] = []
+    /// The message of each share.
+    public private(set) var shareMessages: [Int32] = []
+    /// The time of each share, Unix seconds.
+    public private(set) var shareTimes: [Double] = []
+    /// Whether a share's message is its own object (an original listed as a share of itself),
+    /// which CooRTweet's loop removal drops.
+    public private(set) var sharesItself: [Bool] = []
+    /// Rows left out and repeated message ids, counted by category.
+    public var diagnostics = Diagnostics()
+
+    /// The number of shares.
+    public var count: Int { shareAccounts.count }
+
+    public init() {}
+
+    /// Adds one share.
+    public mutating func append(account: String, object: String, message: String, time: Double) {
+        shareAccounts.append(accounts.intern(account))
+        shareObjects.append(objects.intern(object))
+        shareMessages.append(messages.intern(message))
+        shareTimes.append(time)
+        sharesItself.append(object == message)
+    }
+
+    /// The shares among `posts`, keyed by `object`; posts without that field are counted and
+    /// left out (originals, when keyed by the reposted post).
+    public init(posts: [Post], object: SharedObjectKey) {
+        self.init()
+        reserveCapacity(posts.count)
+        var missing = 0
+        for post in posts {
+            guard let key = Self.key(of: post, object) else {
+                missing += 1
+                continue
+            }
+            append(account: post.author, object: key, message: post.postID, time: post.time)
+        }
+        diagnostics.count(Self.missingCategory(object), missing)
+    }
+
+    /// Reads the shares of a posts table, keeping every row (`DatasetLoader` keeps the first of
+    /// repeated post ids; co-action counts each row as a share, as CooRTweet does, and repeats
+    /// are only counted here).
+    ///
+    /// `path` is a posts CSV (foreign columns renamed by `options.columnAliases`), a dataset
+    /// folder (its `posts.csv`), or a JSON dataset (its posts as loaded).
+    public static func read(_ path: String, options: DatasetLoader.Options = .init(), object: SharedObjectKey) throws -> ShareLog {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, message: "no such file or folder")
+        }
+        var file = path
+        if isDirectory.boolValue {
+            file = (path as NSString).appendingPathComponent("posts.csv")
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw InputError(file: path, message: "no posts.csv: co-action detection needs posts (post_id, author, time and the shared object)")
+            }
+        } else if path.lowercased().hasSuffix(".json") {
+            return ShareLog(posts: try DatasetLoader.load(path, options: options).posts, object: object)
+        }
+        let table = CSVTable(path: file, columnAliases: options.columnAliases)
+        var log = ShareLog()
+        var missing = 0
+        // The line each message was first seen on, by message index (0: not yet).
+        var firstLine: [Int] = []
+        try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown) { row in
+            let post = try Post(decoding: &row)
+            guard let key = Self.key(of: post, object) else {
+                missing += 1
+                return
+            }
+            log.append(account: post.author, object: key, message: post.postID, time: post.time)
+            let message = Int(log.shareMessages[log.count - 1])
+            if message < firstLine.count {
+                log.diagnostics.warn("post ids on several rows (each row kept as a share)", file: table.fileName, line: row.line, "post_id \"\(post.postID)\" also on line \(firstLine[message])")
+            } else {
+                firstLine.append(row.line)
+            }
+        }
+        log.diagnostics.count(Self.missingCategory(object), missing)
+        return log
+    }
+
+    /// A copy with other share times (same shares, same order): the time-shuffled baseline.
+    func withTimes(_ times: [Double]) -> ShareLog {
+        var copy = self
+        copy.shareTimes = times
+        return copy
+    }
+
+    private mutating func reserveCapacity(_ capacity: Int) {
+        shareAccounts.reserveCapacity(capacity)
+        shareObjects.reserveCapacity(capacity)
+        shareMessages.reserveCapacity(capacity)
+        shareTimes.reserveCapacity(capacity)
+        sharesItself.reserveCapacity(capacity)
+    }
+
+    private static func key(of post: Post, _ object: SharedObjectKey) -> String? {
+        switch object {
+        case .parent: return post.parentPost ?? post.rootPost.flatMap { $0 == post.postID ? nil : $0 }
+        case .url: return post.url
+        case .contentHash: return post.contentHash
+        }
+    }
+
+    private static func missingCategory(_ object: SharedObjectKey) -> String {
+        switch object {
+        case .parent: return "posts that repost nothing (not shares)"
+        case .url: return "posts without url (not shares)"
+        case .contentHash: return "posts without content_hash (not shares)"
+        }
+    }
+}

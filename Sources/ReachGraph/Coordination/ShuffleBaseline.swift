@@ -1,0 +1,141 @@
+import Foundation
+import ReachGraphCore
+
+/// A statistic of the observed network against its values in time-shuffled copies.
+public struct ShuffledStatistic: Sendable, Equatable {
+    public var observed: Double
+    /// Mean and sample standard deviation over the shuffles.
+    public var expected: Double
+    public var standardDeviation: Double
+    /// `(observed − expected) / standardDeviation`; `nil` when the shuffles never vary.
+    public var z: Double? { standardDeviation > 0 ? (observed - expected) / standardDeviation : nil }
+    /// Upper-tail empirical p-value `(1 + #{shuffled ≥ observed}) / (R + 1)` (Davison & Hinkley 1997).
+    public var p: Double
+
+    init(observed: Double, sum: Double, squares: Double, atLeast: Int, shuffles: Int) {
+        self.observed = observed
+        let mean = shuffles > 0 ? sum / Double(shuffles) : 0
+        expected = mean
+        standardDeviation = shuffles > 1 ? (max(0, squares - Double(shuffles) * mean * mean) / Double(shuffles - 1)).squareRoot() : 0
+        p = Double(1 + atLeast) / Double(shuffles + 1)
+    }
+}
+
+/// The co-action network expected from shared popularity alone: each account's activity shifted
+/// in time by its own random offset, around a circle, R times.
+///
+/// A circular shift keeps what an account does and its rhythm (bursts, gaps, daily cycle up to
+/// the shift) and keeps which objects are popular, but breaks the timing between accounts; pairs
+/// that survive shuffling come from popularity, pairs that do not from timing. The circle's
+/// period is the log's time span plus the window, so the wrap point itself never brings the last
+/// and first shares within the window. Shuffle `r` draws from `SplitMix64(seed).split(r)`, one
+/// offset per account in index order, so results do not depend on thread count.
+///
+/// - Complexity: R runs of ``CoActionCounts`` (run in parallel, `activeProcessorCount` at a time);
+///   memory O(n + edges) per concurrent run.
+public struct ShuffleBaseline: Sendable {
+    public let shuffles: Int
+    public let seed: UInt64
+    /// Matched co-action pairs.
+    public let pairs: ShuffledStatistic
+    /// Edges at or above the minimum weight, before rank filters (which are relative and would
+    /// keep the same number of edges in every shuffle).
+    public let edges: ShuffledStatistic
+    /// Summed weight of those edges.
+    public let weight: ShuffledStatistic
+    /// Per edge of the network (parallel to ``CoActionNetwork/edges``): its weight in the shuffles
+    /// (0 where the pair does not co-act).
+    public let edgeStatistics: [ShuffledStatistic]
+
+    public init(log: ShareLog, network: CoActionNetwork, shuffles: Int, seed: UInt64) {
+        let options = network.options
+        let keys = network.edges.map { EdgeAccumulator.key($0.accountA, $0.accountB) }
+        let observed = network.edges.map { $0.weight(options.weight) }
+        var edgeSums = [Double](repeating: 0, count: keys.count)
+        var edgeSquares = [Double](repeating: 0, count: keys.count)
+        var edgeAtLeast = [Int](repeating: 0, count: keys.count)
+        var totals = [(sum: Double, squares: Double, atLeast: Int)](repeating: (0, 0, 0), count: 3)
+        let observedAll = [Double(network.pairCount), Double(network.thresholdedEdgeCount), network.thresholdedWeight]
+
+        let batchSize = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var start = 0
+        while start < shuffles {
+            let batch = min(batchSize, shuffles - start)
+            let results = ResultSlots<ShuffleResult>(count: batch)
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: batch) { offset in
+                var random = SplitMix64(seed: seed).split(UInt64(first + offset))
+                let times = Self.shiftedTimes(log, window: options.window, random: &random)
+                let counts = CoActionCounts(log: log, options: options, times: times)
+                results.store(ShuffleResult(counts: counts, keys: keys, options: options), at: offset)
+            }
+            // Folded in shuffle order; the values are whole counts, so sums are exact anyway.
+            for result in results.values {
+                for (index, value) in [result.pairs, result.edges, result.weight].enumerated() {
+                    totals[index].sum += value
+                    totals[index].squares += value * value
+                    if value >= observedAll[index] { totals[index].atLeast += 1 }
+                }
+                for index in keys.indices {
+                    let value = result.edgeWeights[index]
+                    edgeSums[index] += value
+                    edgeSquares[index] += value * value
+                    if value >= observed[index] { edgeAtLeast[index] += 1 }
+                }
+            }
+            start += batch
+        }
+        func statistic(_ index: Int) -> ShuffledStatistic {
+            ShuffledStatistic(observed: observedAll[index], sum: totals[index].sum, squares: totals[index].squares, atLeast: totals[index].atLeast, shuffles: shuffles)
+        }
+        self.shuffles = shuffles
+        self.seed = seed
+        pairs = statistic(0)
+        edges = statistic(1)
+        weight = statistic(2)
+        edgeStatistics = keys.indices.map {
+            ShuffledStatistic(observed: observed[$0], sum: edgeSums[$0], squares: edgeSquares[$0], atLeast: edgeAtLeast[$0], shuffles: shuffles)
+        }
+    }
+
+    /// Each account's share times shifted by its own uniform offset on a circle of period
+    /// (span + window).
+    static func shiftedTimes(_ log: ShareLog, window: Double, random: inout SplitMix64) -> [Double] {
+        guard let earliest = log.shareTimes.min(), let latest = log.shareTimes.max() else { return [] }
+        let period = latest - earliest + max(window, 1)
+        let offsets = (0 ..< log.accounts.count).map { _ in random.nextUnitInterval() * period }
+        var times = log.shareTimes
+        for share in times.indices {
+            var shifted = times[share] - earliest + offsets[Int(log.shareAccounts[share])]
+            if shifted >= period { shifted -= period }
+            times[share] = earliest + shifted
+        }
+        return times
+    }
+}
+
+/// What one shuffled run contributes.
+private struct ShuffleResult: Sendable {
+    var pairs: Double
+    var edges: Double
+    var weight: Double
+    /// Weight of each observed edge key in this run.
+    var edgeWeights: [Double]
+
+    init(counts: CoActionCounts, keys: [UInt64], options: CoActionOptions) {
+        pairs = Double(counts.pairs)
+        var edges = 0.0, weight = 0.0
+        for slot in counts.table.occupiedSlots {
+            let value = CoActionNetwork.edge(counts.table, slot: slot).weight(options.weight)
+            if value >= options.minWeight {
+                edges += 1
+                weight += value
+            }
+        }
+        self.edges = edges
+        self.weight = weight
+        edgeWeights = keys.map { key in
+            counts.table.existingSlot(for: key).map { CoActionNetwork.edge(counts.table, slot: $0).weight(options.weight) } ?? 0
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import ReachGraph
+
+extension SharedObjectKey: ExpressibleByArgument {}
+extension CoActionWeight: ExpressibleByArgument {}
+extension CoordinationGrouping: ExpressibleByArgument {}
+
+struct CoordinationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coordination",
+        abstract: "Co-action (coordination) networks: accounts that share the same objects within a time window, and their groups.",
+        discussion: """
+            Pairs of shares of one object with |Δt| ≤ --window (CooRTweet and QUT semantics), or in the same \
+            --window-second bin from the object's first share (--bins, CooRnet). Every posts row is a share \
+            (repeated post ids included, as CooRTweet reads them). Edge columns: weight (by --weight), co_shares, \
+            objects, messages_a / messages_b (QUT's directed weight: distinct messages of one account matched by \
+            the other), symmetry (min/max of the two), mean_delta_seconds. --shuffles adds the time-shuffled \
+            baseline: each account's activity circularly shifted, R times.
+            Example (CooRTweet's data): reachgraph coordination russian_coord_tweets.csv --window 10 \
+            --min-participation 5 --map post_id=content_id,author=account_id,parent_post=object_id,time=timestamp_share
+            """
+    )
+
+    @Argument(help: "A posts CSV, a dataset folder with posts.csv, or a JSON dataset.")
+    var input: String
+
+    @Option(help: "Seconds: the largest |Δt| of a pair (or the bin width with --bins).")
+    var window: Double
+
+    @Flag(help: "Fixed bins of --window seconds from each object's first share (CooRnet) instead of pairwise |Δt|.")
+    var bins = false
+
+    @Option(help: "The shared object: parent (reposted post; root_post when no parent), url or content-hash.")
+    var object: SharedObjectKey = .parent
+
+    @Option(help: "Drop accounts with fewer shares, and pairs of accounts that took part fewer times (CooRTweet). 1 turns it off.")
+    var minParticipation = 1
+
+    @Option(help: "Edge weight: co-shares (pairs), objects (distinct) or messages (QUT's directed count, larger side).")
+    var weight: CoActionWeight = .coShares
+
+    @Option(help: "Drop edges lighter than this.")
+    var minWeight = 1.0
+
+    @Flag(help: "Keep an account's pairs with itself (repeated shares) as self-loops.")
+    var selfLoops = false
+
+    @Option(help: "Keep only the K heaviest edges.")
+    var top: Int?
+
+    @Option(help: "Keep only edges heavier than this percentile (0–100) of edge weights.")
+    var percentile: Double?
+
+    @Option(help: "Group accounts by connected components or Louvain communities.")
+    var groups: CoordinationGrouping = .components
+
+    @Option(help: "Time-shuffled baseline: number of shuffles R (0: none).")
+    var shuffles = 0
+
+    @Option(help: "Seed for shuffles and Louvain.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Print only this table: edges, groups, members or summary.")
+    var table: TableChoice?
+
+    enum TableChoice: String, ExpressibleByArgument, CaseIterable {
+        case edges, groups, members, summary
+    }
+
+    @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names.", valueName: "FORMAT=FILE,..."))
+    var map: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if !window.isFinite || window < 0 { throw ValidationError("--window must be 0 or more seconds") }
+        if bins && window <= 0 { throw ValidationError("--bins needs a --window above 0") }
+        if minParticipation < 0 { throw ValidationError("--min-participation must be 0 or more") }
+        if !minWeight.isFinite { throw ValidationError("--min-weight must be a number") }
+        if top != nil && percentile != nil { throw ValidationError("give --top or --percentile, not both") }
+        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
+        if let percentile, !(0 ... 100).contains(percentile) { throw ValidationError("--percentile must be between 0 and 100") }
+        if shuffles < 0 { throw ValidationError("--shuffles must be 0 or more") }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: output.quiet)
+        progress.begin("reading \(input)")
+        let aliases = try map.map(DatasetLoader.Options.parseColumnMap) ?? [:]
+        let log = try ShareLog.read(input, options: DatasetLoader.Options(columnAliases: aliases), object: object)
+        var filter = CoActionEdgeFilter.none
+        if let top { filter = .top(top) }
+        if let percentile { filter = .percentile(percentile) }
+        let options = CoActionOptions(
+            window: window, matching: bins ? .bins : .pairwise, minParticipation: minParticipation, selfLoops: selfLoops,
+            weight: weight, minWeight: minWeight, edgeFilter: filter
+        )
+        progress.begin("matching shares")
+        let network = CoActionNetwork(log: log, options: options)
+        progress.begin("grouping")
+        let grouping = CoordinationGroups(network: network, method: groups, seed: seed)
+        var baseline: ShuffleBaseline?
+        if shuffles > 0 {
+            progress.begin("shuffling times (\(shuffles)×)")
+            baseline = ShuffleBaseline(log: log, network: network, shuffles: shuffles, seed: seed)
+        }
+        progress.finish()
+        if !output.quiet {
+            for (category, count) in log.diagnostics.sortedCounts { Console.error("warning: \(count) × \(category)") }
+        }
+        let tables: [ResultTable]
+        switch table {
+        case .edges: tables = [network.edgeTable(baseline: baseline)]
+        case .groups: tables = [grouping.groupTable(network: network)]
+        case .members: tables = [grouping.memberTable(network: network)]
+        case .summary: tables = [network.summaryTable(groups: grouping, baseline: baseline)]
+        case nil:
+            tables = [
+                network.summaryTable(groups: grouping, baseline: baseline), network.edgeTable(baseline: baseline),
+                grouping.groupTable(network: network), grouping.memberTable(network: network),
+            ]
+        }
+        try output.emit(tables)
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import ReachGraph
+
+struct StructureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "structure",
+        abstract: "1+N structure scorecard: coverage, lag, synchronisation, route fidelity, shape conformance and external amplification per province.",
+        discussion: """
+            The roster is accounts.csv (province, tier, parent): per province, the hub is the root of the declared \
+            tree, spokes its children, units the rest. Without a roster, hub-and-spoke groups are detected in the \
+            reposts (a hub whose followers repost its originals within --window hours and barely repost each other) \
+            and scored the same way. Tables: structure_scorecard, structure_spokes, structure_ties (declared and \
+            observed ties, for a 1+N figure), structure_synchronisation, structure_bridges.
+            """
+    )
+
+    enum TableChoice: String, ExpressibleByArgument, CaseIterable {
+        case scorecard, spokes, ties, synchronisation, bridges
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Analyse only this province (or detected group).")
+    var province: String?
+
+    @Option(help: "Hours after a hub post within which a spoke's repost counts (coverage, lag).")
+    var window = 72.0
+
+    @Option(help: "Minutes within which two spokes' reposts of a hub post are synchronised (τ).")
+    var syncWindow = 60.0
+
+    @Option(help: "Time shuffles for the synchronisation baseline (0: none).")
+    var shuffles = 100
+
+    @Option(help: "Seed for the shuffles.")
+    var seed: UInt64 = 1
+
+    @Option(help: "k in \"hub posts reposted by at least k spokes\" (default: a majority).")
+    var minSpokes: Int?
+
+    @Option(help: "Print only this table: scorecard, spokes, ties, synchronisation or bridges.")
+    var table: TableChoice?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if !window.isFinite || window <= 0 { throw ValidationError("--window must be more than 0 hours") }
+        if !syncWindow.isFinite || syncWindow < 0 { throw ValidationError("--sync-window must be 0 or more minutes") }
+        if shuffles < 0 { throw ValidationError("--shuffles must be 0 or more") }
+        if let minSpokes, minSpokes < 1 { throw ValidationError("--min-spokes must be at least 1") }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: output.quiet)
+        let dataset = try input.load(progress: progress)
+        progress.begin("scoring structures")
+        let options = StructureOptions(
+            responseWindow: window * 3600, synchronisationWindow: syncWindow * 60, shuffles: shuffles, seed: seed,
+            minimumSpokes: minSpokes, province: province
+        )
+        let analysis = StructureAnalysis(dataset: dataset, options: options)
+        progress.finish()
+        reportWarnings(dataset, quiet: output.quiet)
+        if !output.quiet {
+            for (category, count) in analysis.diagnostics.sortedCounts { Console.error("warning: \(count) × \(category)") }
+            if analysis.scorecards.isEmpty {
+                Console.error(province.map { "note: no structure named \"\($0)\"" } ?? "note: no declared structure and no hub-and-spoke group found")
+            }
+        }
+        let tables: [ResultTable]
+        switch table {
+        case .scorecard: tables = [analysis.scorecardTable(dataset: dataset)]
+        case .spokes: tables = [analysis.spokeTable(dataset: dataset)]
+        case .ties: tables = [analysis.tieTable(dataset: dataset)]
+        case .synchronisation: tables = [analysis.synchronisationTable()]
+        case .bridges: tables = [analysis.bridgeTable(dataset: dataset)]
+        case nil:
+            tables = [
+                analysis.scorecardTable(dataset: dataset), analysis.spokeTable(dataset: dataset), analysis.tieTable(dataset: dataset),
+                analysis.synchronisationTable(), analysis.bridgeTable(dataset: dataset),
+            ]
+        }
+        try output.emit(tables)
+    }
+}

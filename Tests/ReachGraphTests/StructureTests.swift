@@ -1,0 +1,190 @@
+import Foundation
+import ReachGraph
+import XCTest
+
+final class StructureTests: XCTestCase {
+    /// A province with hub → c1, c2, c3 (cities) → k1 (under c1), k2 (under c2), and two overseas
+    /// accounts. Hub originals h1 (t 0), h2 (t 100000), h3 (t 200000); c1 posts o1.
+    private let accounts = """
+        id,kind,province,tier,parent,followers
+        hub,media_centre,P,provincial,,1000
+        c1,media_centre,P,municipal,hub,100
+        c2,media_centre,P,municipal,hub,100
+        c3,media_centre,P,municipal,hub,100
+        k1,media_centre,P,county,c1,10
+        k2,media_centre,P,county,c2,10
+        inf,influencer,,overseas,,50000
+        fan,community,,overseas,,10
+        """
+    private let posts = """
+        post_id,author,time,parent_post,root_post
+        h1,hub,0,,
+        r1,c1,600,h1,h1
+        r2,c2,1200,h1,h1
+        r3,c3,400000,h1,h1
+        k1a,k1,2000,r1,h1
+        k2a,k2,3000,h1,h1
+        i1,inf,5000,r2,h1
+        f1,fan,6000,i1,h1
+        h2,hub,100000,,
+        r4,c1,103600,h2,h2
+        r5,c2,107200,h2,h2
+        k2b,k2,108000,r4,h2
+        h3,hub,200000,,
+        o1,c1,300000,,
+        i2,inf,300100,o1,o1
+        """
+
+    private func dataset(withRoster: Bool = true) throws -> Dataset {
+        let folder = try TemporaryFolder()
+        let roster = withRoster ? accounts : accounts.split(separator: "\n").map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(fields[0]),\(fields[1]),\(fields[5])"
+        }.joined(separator: "\n")
+        try folder.write("accounts.csv", roster)
+        try folder.write("posts.csv", posts)
+        return try DatasetLoader.load(folder.path)
+    }
+
+    private func card() throws -> (StructureScorecard, Dataset) {
+        let data = try dataset()
+        let analysis = StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0))
+        XCTAssertFalse(analysis.isDetected)
+        XCTAssertEqual(analysis.scorecards.count, 1)
+        return (try XCTUnwrap(analysis.scorecards.first), data)
+    }
+
+    private func ids(_ indices: [Int32], _ data: Dataset) -> [String] { indices.map { data.accounts[Int($0)].id } }
+
+    func testRosterGivesHubSpokesAndUnits() throws {
+        let (card, data) = try card()
+        XCTAssertEqual(card.structure.name, "P")
+        XCTAssertEqual(ids([card.structure.hub], data), ["hub"])
+        XCTAssertEqual(ids(card.structure.spokes, data), ["c1", "c2", "c3"])
+        XCTAssertEqual(ids(card.structure.units, data), ["k1", "k2"])
+        XCTAssertEqual(ids(card.structure.unitParents, data), ["c1", "c2"])
+    }
+
+    func testCoverageAndLag() throws {
+        let (card, _) = try card()
+        let response = card.response
+        XCTAssertEqual(response.hubPosts.count, 3)
+        XCTAssertEqual(response.coverage(ofSpoke: 0), 2.0 / 3.0)
+        XCTAssertEqual(response.coverage(ofSpoke: 1), 2.0 / 3.0)
+        XCTAssertEqual(response.coverage(ofSpoke: 2), 0, "c3's repost came after 72 h")
+        XCTAssertEqual(response.structureCoverage, 4.0 / 9.0)
+        XCTAssertEqual(response.shareOfHubPosts(respondedToByAtLeast: 1), 2.0 / 3.0)
+        XCTAssertEqual(card.minimumSpokes, 2)
+        XCTAssertEqual(response.shareOfHubPosts(respondedToByAtLeast: 3), 0)
+        let lag = try XCTUnwrap(response.lag(ofSpoke: 0))
+        XCTAssertEqual(lag.median, 2100)
+        XCTAssertEqual(lag.lower, 1350)
+        XCTAssertEqual(lag.upper, 2850)
+        XCTAssertNil(response.lag(ofSpoke: 2))
+    }
+
+    func testSynchronisationCountsSpokePairsWithinTau() throws {
+        let (card, data) = try card()
+        XCTAssertEqual(card.synchronisation.network.pairCount, 2)
+        XCTAssertEqual(card.synchronisation.network.edges.first?.coShares, 2)
+        let seeded = StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 30, seed: 5))
+        let again = StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 30, seed: 5))
+        XCTAssertEqual(seeded.scorecards[0].synchronisation.baseline?.pairs, again.scorecards[0].synchronisation.baseline?.pairs)
+        XCTAssertEqual(seeded.scorecards[0].synchronisation.baseline?.pairs.observed, 2)
+    }
+
+    func testRouteFidelity() throws {
+        let (card, _) = try card()
+        let routes = card.routes
+        XCTAssertEqual(routes.total, 3)
+        XCTAssertEqual(routes.share(.declaredParent), 1.0 / 3.0)
+        XCTAssertEqual(routes.share(.hub), 1.0 / 3.0)
+        XCTAssertEqual(routes.share(.otherSpoke), 1.0 / 3.0, "k2 reposted c1's repost, not its own c2's")
+        XCTAssertEqual(routes.share(.outsideRoster), 0)
+    }
+
+    func testShapeAndTies() throws {
+        let (card, data) = try card()
+        let shape = card.shape
+        XCTAssertEqual(shape.nodes, 6)
+        XCTAssertEqual(shape.edges, 6)
+        XCTAssertEqual(shape.connectedness, 1)
+        XCTAssertEqual(shape.hierarchy, 1)
+        XCTAssertEqual(try XCTUnwrap(shape.efficiency), 0.96, accuracy: 1e-12)
+        XCTAssertEqual(shape.leastUpperBoundedness, 1)
+        XCTAssertEqual(shape.reciprocity, 0)
+        XCTAssertEqual(shape.hubInCore, true)
+        var ties: [String: (Bool, Double)] = [:]
+        for tie in shape.ties { ties["\(data.accounts[Int(tie.source)].id)>\(data.accounts[Int(tie.target)].id)"] = (tie.isDeclared, tie.observedWeight) }
+        XCTAssertEqual(ties.count, 7)
+        XCTAssertEqual(ties["hub>c1"]?.1, 2)
+        XCTAssertEqual(ties["c2>k2"]?.0, true)
+        XCTAssertEqual(ties["c2>k2"]?.1, 0, "declared but never observed")
+        XCTAssertEqual(ties["hub>k2"]?.0, false, "observed but not declared")
+        XCTAssertEqual(ties["c1>k2"]?.0, false)
+    }
+
+    func testExternalAmplification() throws {
+        let (card, data) = try card()
+        let external = card.external
+        XCTAssertEqual(external.memberOriginals, 4)
+        XCTAssertEqual(external.reachingOutside, 2)
+        XCTAssertEqual(external.share, 0.5)
+        XCTAssertEqual(external.bridges.count, 1)
+        let bridge = try XCTUnwrap(external.bridges.first)
+        XCTAssertEqual(data.accounts[Int(bridge.account)].id, "inf")
+        XCTAssertEqual(bridge.reposts, 2)
+        XCTAssertEqual(bridge.cascades, 2)
+        XCTAssertEqual(bridge.downstream, 1)
+    }
+
+    func testOutTreeFlowScoresOneOnKrackhardt() throws {
+        // Content flows exactly along the declared tree: every shape measure of a hierarchy is 1.
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts)
+        try folder.write("posts.csv", """
+            post_id,author,time,parent_post
+            h1,hub,0,
+            a,c1,60,h1
+            b,c2,60,h1
+            c,c3,60,h1
+            d,k1,120,a
+            e,k2,120,b
+            """)
+        let data = try DatasetLoader.load(folder.path)
+        let shape = try XCTUnwrap(StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0)).scorecards.first).shape
+        XCTAssertEqual(shape.connectedness, 1)
+        XCTAssertEqual(shape.hierarchy, 1)
+        XCTAssertEqual(shape.efficiency, 1)
+        XCTAssertEqual(shape.leastUpperBoundedness, 1)
+        XCTAssertTrue(shape.ties.allSatisfy(\.isDeclared))
+        XCTAssertTrue(shape.ties.allSatisfy { $0.observedWeight == 1 })
+    }
+
+    func testDetectionWithoutRoster() throws {
+        let data = try dataset(withRoster: false)
+        let options = StructureOptions(shuffles: 0, detection: HubSpokeDetection.Options(minimumCoverage: 0.2, minimumResponses: 1, minimumSpokes: 2))
+        let analysis = StructureAnalysis(dataset: data, options: options)
+        XCTAssertTrue(analysis.isDetected)
+        XCTAssertEqual(analysis.scorecards.count, 1)
+        let structure = try XCTUnwrap(analysis.scorecards.first).structure
+        XCTAssertEqual(structure.name, "detected: hub")
+        XCTAssertEqual(ids(structure.spokes, data).sorted(), ["c1", "c2", "k2"])
+        XCTAssertTrue(structure.units.isEmpty)
+        // Defaults ask for two direct reposts and three spokes: nothing qualifies here.
+        XCTAssertTrue(StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0)).scorecards.isEmpty)
+    }
+
+    func testProvinceFilterAndTables() throws {
+        let data = try dataset()
+        let none = StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0, province: "Q"))
+        XCTAssertTrue(none.scorecards.isEmpty)
+        let analysis = StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 10, province: "P"))
+        let scorecard = analysis.scorecardTable(dataset: data)
+        XCTAssertTrue(scorecard.rows.contains { $0[2] == .text("Krackhardt hierarchy") && $0[3] == .number(1) })
+        XCTAssertEqual(analysis.spokeTable(dataset: data).rows.count, 3)
+        XCTAssertEqual(analysis.tieTable(dataset: data).rows.count, 7)
+        XCTAssertEqual(analysis.bridgeTable(dataset: data).rows.first?[1], .text("inf"))
+        XCTAssertEqual(analysis.synchronisationTable().rows.count, 1)
+    }
+}
