@@ -14,11 +14,10 @@ extension DirectedGraph {
         guard nodeCount > 2 else { return nil }
         var scores: [Double]
         if directed {
-            scores = unweightedBetweenness(offsets: outgoing.offsets, neighbors: outgoing.neighbors)
+            scores = betweennessCentrality(BetweennessOptions(normalized: false))
         } else {
-            let both = symmetrized().outgoing
             // Each unordered pair is counted from both ends on the symmetric graph.
-            scores = unweightedBetweenness(offsets: both.offsets, neighbors: both.neighbors).map { $0 / 2 }
+            scores = symmetrized().betweennessCentrality(BetweennessOptions(normalized: false)).map { $0 / 2 }
         }
         return freemanCentralization(scores, theoreticalMaximum: maximum)
     }
