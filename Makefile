@@ -26,6 +26,9 @@ sample: build
 	$(REACHGRAPH) cascades $(SAMPLE) --format csv -o notebooks-data/sample-cascades.csv
 	$(REACHGRAPH) cascades $(SAMPLE) --by kind --format csv -o notebooks-data/sample-cascades-by-kind.csv
 	$(REACHGRAPH) index $(SAMPLE) --quiet --tidy notebooks-data/sample-index.csv -o /dev/null
+	$(REACHGRAPH) kol $(SAMPLE) --top 100 --format csv -o notebooks-data/sample-key-opinion-leaders.csv
+	$(REACHGRAPH) coordination $(SAMPLE) --window 600 --table edges --format csv -o notebooks-data/sample-coordination-edges.csv
+	$(REACHGRAPH) structure $(SAMPLE) --table scorecard --format csv -o notebooks-data/sample-structure-scorecard.csv
 
 bench: setup
 	bash Benchmarks/run
