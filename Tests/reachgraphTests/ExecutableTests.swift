@@ -4,8 +4,13 @@ import XCTest
 /// Runs the built `reachgraph` executable, which SwiftPM places next to the test bundle.
 final class ExecutableTests: XCTestCase {
     func testExecutableRunsAndExitsCleanly() throws {
-        let products = Bundle(for: Self.self).bundleURL.deletingLastPathComponent()
-        let executable = products.appendingPathComponent("reachgraph")
+        // The test runner is an executable in the products folder on Linux, a bundle in it on macOS.
+        #if os(Linux)
+        let runner = Bundle.main.executableURL ?? Bundle.main.bundleURL
+        #else
+        let runner = Bundle(for: Self.self).bundleURL
+        #endif
+        let executable = runner.deletingLastPathComponent().appendingPathComponent("reachgraph")
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: executable.path), "reachgraph was not built next to the tests")
         let process = Process()
         process.executableURL = executable

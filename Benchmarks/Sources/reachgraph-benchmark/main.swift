@@ -44,6 +44,14 @@ func now() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
+/// CPU seconds used by the whole process (all threads); on a shared machine this is steadier
+/// than wall time when judging a change.
+func cpuNow() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
 /// A field of /proc/self/status in bytes (`VmHWM` peak resident, `VmRSS` resident now), or -1 where
 /// there is no /proc.
 func processMemory(_ field: String) -> Int {
@@ -90,34 +98,39 @@ func emit(_ options: Options, task: String, times: [Double], extra: [(String, St
 }
 
 /// Loads the file as the library's users do: read the edge list, then compress it into a graph.
-func load(_ path: String) throws -> (graph: DirectedGraph, identifiers: IdentifierTable, readSeconds: Double) {
-    let start = now()
+func load(_ path: String) throws -> (graph: DirectedGraph, identifiers: IdentifierTable, readSeconds: Double, readCPU: Double) {
+    let start = now(), cpuStart = cpuNow()
     let list = try EdgeListReader.read(path: path)
-    let read = now() - start
+    let read = now() - start, readCPU = cpuNow() - cpuStart
     let builder = GraphBuilder(nodeCount: list.identifiers.count, expectedEdgeCount: list.count)
     for row in 0 ..< list.count {
         builder.addEdge(from: list.sources[row], to: list.targets[row], weight: list.weights?[row] ?? 1)
     }
-    return (builder.build(), list.identifiers, read)
+    return (builder.build(), list.identifiers, read, readCPU)
 }
 
 func run(_ options: Options) throws {
     var loadTimes: [Double] = []
     var readTimes: [Double] = []
-    var loaded: (graph: DirectedGraph, identifiers: IdentifierTable, readSeconds: Double)?
+    var cpuTimes: [Double] = []
+    var loaded: (graph: DirectedGraph, identifiers: IdentifierTable, readSeconds: Double, readCPU: Double)?
+    var readCPUTimes: [Double] = []
     var peak = -1
     for attempt in 0 ..< options.repeats {
         loaded = nil // the previous graph is freed before the next load, as a fresh process would have it
-        let start = now()
+        let start = now(), cpuStart = cpuNow()
         let result = try load(options.file)
         loadTimes.append(now() - start)
+        cpuTimes.append(cpuNow() - cpuStart)
         readTimes.append(result.readSeconds)
+        readCPUTimes.append(result.readCPU)
         loaded = result
         if attempt == 0 { peak = processMemory("VmHWM") }
     }
-    guard let (graph, identifiers, _) = loaded else { return }
+    guard let (graph, identifiers, _, _) = loaded else { return }
     emit(options, task: "load", times: loadTimes, extra: [
-        ("read_median_s", seconds(median(readTimes))),
+        ("read_median_s", seconds(median(readTimes))), ("cpu_median_s", seconds(median(cpuTimes))),
+        ("read_cpu_median_s", seconds(median(readCPUTimes))),
         ("nodes", "\(graph.nodeCount)"), ("edges", "\(graph.edgeCount)"),
         ("peak_rss_mb", megabytes(peak)), ("rss_after_load_mb", megabytes(processMemory("VmRSS"))),
         ("graph_mb", megabytes(footprint(graph))), ("ids_count", "\(identifiers.count)"),
