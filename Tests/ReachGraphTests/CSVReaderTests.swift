@@ -235,4 +235,16 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertEqual((error as? InputError)?.column, 1)
         }
     }
+
+    func testTakeGraphMovesRowsIntoAMergedGraph() throws {
+        var list = try edgeList("source,target,weight\na,b,2\nb,c,1\na,b,3\nc,c,1\n")
+        let graph = list.takeGraph()
+        XCTAssertEqual(list.count, 0)
+        XCTAssertEqual(list.weights?.count, 0)
+        XCTAssertEqual(list.identifiers.identifiers, ["a", "b", "c"])
+        XCTAssertEqual(graph.nodeCount, 3)
+        XCTAssertEqual(graph.edgeCount, 3)
+        XCTAssertEqual(graph.weight(from: 0, to: 1), 5)
+        XCTAssertEqual(graph.selfLoopCount, 1)
+    }
 }

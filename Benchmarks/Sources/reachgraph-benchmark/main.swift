@@ -100,16 +100,13 @@ func emit(_ options: Options, task: String, times: [Double], extra: [(String, St
 /// Loads the file as the library's users do: read the edge list, then compress it into a graph.
 func load(_ path: String) throws -> (graph: DirectedGraph, identifiers: IdentifierTable, readSeconds: Double, readCPU: Double) {
     let start = now(), cpuStart = cpuNow()
-    let list = try EdgeListReader.read(path: path)
+    var list = try EdgeListReader.read(path: path)
     let read = now() - start, readCPU = cpuNow() - cpuStart
-    let builder = GraphBuilder(nodeCount: list.identifiers.count, expectedEdgeCount: list.count)
-    for row in 0 ..< list.count {
-        builder.addEdge(from: list.sources[row], to: list.targets[row], weight: list.weights?[row] ?? 1)
-    }
-    return (builder.build(), list.identifiers, read, readCPU)
+    return (list.takeGraph(), list.identifiers, read, readCPU)
 }
 
 func run(_ options: Options) throws {
+    let startRSS = processMemory("VmRSS")
     var loadTimes: [Double] = []
     var readTimes: [Double] = []
     var cpuTimes: [Double] = []
@@ -134,6 +131,7 @@ func run(_ options: Options) throws {
         ("nodes", "\(graph.nodeCount)"), ("edges", "\(graph.edgeCount)"),
         ("peak_rss_mb", megabytes(peak)), ("rss_after_load_mb", megabytes(processMemory("VmRSS"))),
         ("graph_mb", megabytes(footprint(graph))), ("ids_count", "\(identifiers.count)"),
+        ("ids_mb", megabytes(identifiers.storageBytes)), ("rss_at_start_mb", megabytes(startRSS)),
     ])
 
     var weakTimes: [Double] = []

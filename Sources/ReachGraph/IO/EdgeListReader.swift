@@ -27,6 +27,23 @@ public struct EdgeList: Sendable {
 
     /// The number of edges (rows).
     public var count: Int { sources.count }
+
+    /// The graph of these edges, node `i` being `identifiers.identifier(at: i)`; parallel edges are
+    /// merged by summing their weights, as ``GraphBuilder`` does.
+    ///
+    /// Moves the rows into the graph rather than copying them: afterwards the list keeps its
+    /// identifiers and has no rows. With 10M edges a copy would be 150 MB more at the peak.
+    public mutating func takeGraph() -> DirectedGraph {
+        let builder = GraphBuilder(nodeCount: identifiers.count, sources: sources, targets: targets, weights: weights)
+        sources = []
+        targets = []
+        weights = weights.map { _ in [] }
+        types = types.map { _ in [] }
+        firstSeen = firstSeen.map { _ in [] }
+        lastSeen = lastSeen.map { _ in [] }
+        attributeValues = []
+        return builder.build()
+    }
 }
 
 public enum EdgeListReader {
