@@ -98,20 +98,29 @@ func emit(_ options: Options, task: String, times: [Double], extra: [(String, St
 }
 
 /// Loads the file as the library's users do: read the edge list, then compress it into a graph.
-func load(_ path: String) throws -> (graph: DirectedGraph, identifiers: IdentifierTable, readSeconds: Double, readCPU: Double) {
+func load(_ path: String) throws -> Loaded {
     let start = now(), cpuStart = cpuNow()
     var list = try EdgeListReader.read(path: path)
     let read = now() - start, readCPU = cpuNow() - cpuStart
-    return (list.takeGraph(), list.identifiers, read, readCPU)
+    let rows = list.count
+    return Loaded(graph: list.takeGraph(), identifiers: list.identifiers, rows: rows, readSeconds: read, readCPU: readCPU)
+}
+
+struct Loaded {
+    var graph: DirectedGraph
+    var identifiers: IdentifierTable
+    var rows: Int
+    var readSeconds: Double
+    var readCPU: Double
 }
 
 func run(_ options: Options) throws {
     let startRSS = processMemory("VmRSS")
     var loadTimes: [Double] = []
-    var readTimes: [Double] = []
     var cpuTimes: [Double] = []
-    var loaded: (graph: DirectedGraph, identifiers: IdentifierTable, readSeconds: Double, readCPU: Double)?
+    var readTimes: [Double] = []
     var readCPUTimes: [Double] = []
+    var loaded: Loaded?
     var peak = -1
     for attempt in 0 ..< options.repeats {
         loaded = nil // the previous graph is freed before the next load, as a fresh process would have it
@@ -124,37 +133,42 @@ func run(_ options: Options) throws {
         loaded = result
         if attempt == 0 { peak = processMemory("VmHWM") }
     }
-    guard let (graph, identifiers, _, _) = loaded else { return }
+    guard let loaded else { return }
+    let graph = loaded.graph, identifiers = loaded.identifiers
     emit(options, task: "load", times: loadTimes, extra: [
         ("read_median_s", seconds(median(readTimes))), ("cpu_median_s", seconds(median(cpuTimes))),
         ("read_cpu_median_s", seconds(median(readCPUTimes))),
-        ("nodes", "\(graph.nodeCount)"), ("edges", "\(graph.edgeCount)"),
+        ("rows", "\(loaded.rows)"), ("nodes", "\(graph.nodeCount)"), ("edges", "\(graph.edgeCount)"),
         ("peak_rss_mb", megabytes(peak)), ("rss_after_load_mb", megabytes(processMemory("VmRSS"))),
         ("graph_mb", megabytes(footprint(graph))), ("ids_count", "\(identifiers.count)"),
         ("ids_mb", megabytes(identifiers.storageBytes)), ("rss_at_start_mb", megabytes(startRSS)),
     ])
 
-    var weakTimes: [Double] = []
-    var weak: ComponentLabels?
-    for _ in 0 ..< options.repeats {
-        let start = now()
-        weak = graph.weaklyConnectedComponents()
-        weakTimes.append(now() - start)
-    }
-    emit(options, task: "wcc", times: weakTimes, extra: [
-        ("components", "\(weak?.count ?? 0)"), ("largest", "\(weak?.largestSize ?? 0)"),
+    let weak = timed(options.repeats) { graph.weaklyConnectedComponents() }
+    emit(options, task: "wcc", times: weak.times, extra: [
+        ("cpu_median_s", seconds(median(weak.cpu))), ("components", "\(weak.result.count)"), ("largest", "\(weak.result.largestSize)"),
     ])
+    let strong = timed(options.repeats) { graph.stronglyConnectedComponents() }
+    emit(options, task: "scc", times: strong.times, extra: [
+        ("cpu_median_s", seconds(median(strong.cpu))), ("components", "\(strong.result.count)"), ("largest", "\(strong.result.largestSize)"),
+    ])
+}
 
-    var strongTimes: [Double] = []
-    var strong: ComponentLabels?
-    for _ in 0 ..< options.repeats {
-        let start = now()
-        strong = graph.stronglyConnectedComponents()
-        strongTimes.append(now() - start)
+/// Runs `body` `repeats` (at least 1) times, without a warm-up run, as peers.py does; wall and CPU
+/// seconds of each run, and the last result.
+func timed<Result>(_ repeats: Int, _ body: () -> Result) -> (times: [Double], cpu: [Double], result: Result) {
+    var times: [Double] = []
+    var cpu: [Double] = []
+    func once() -> Result {
+        let start = now(), cpuStart = cpuNow()
+        let result = body()
+        times.append(now() - start)
+        cpu.append(cpuNow() - cpuStart)
+        return result
     }
-    emit(options, task: "scc", times: strongTimes, extra: [
-        ("components", "\(strong?.count ?? 0)"), ("largest", "\(strong?.largestSize ?? 0)"),
-    ])
+    var result = once()
+    for _ in 1 ..< max(repeats, 1) { result = once() }
+    return (times, cpu, result)
 }
 
 do {

@@ -141,7 +141,7 @@ public enum EdgeListReader {
     /// ``flush(into:)`` first reads the starting slot of every lookup in the batch (independent
     /// reads, whose misses the processor overlaps) and then interns them in row order.
     struct ShortIdentifierBatch {
-        private static let capacity = 64
+        private static let capacity = 256
         private var sources: [IdentifierTable.ShortKey] = []
         private var targets: [IdentifierTable.ShortKey] = []
         private var weights: [Double] = []
