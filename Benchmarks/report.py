@@ -24,6 +24,8 @@ PEERS = [  # (library, threads, column title, is a CSV load)
     ("networkx", 1, "NetworkX", True),
     ("igraph-ncol", 1, "igraph Read_Ncol (not CSV)", False),
 ]
+# igraph's Read_Ncol builds the same igraph graph: its components would repeat igraph's.
+COMPONENT_PEERS = [peer for peer in PEERS if peer[0] != "igraph-ncol"]
 SIZE_ORDER = ["small", "medium", "large"]
 
 
@@ -57,9 +59,9 @@ def seconds(value):
     return f"{value:.2f} s"
 
 
-def table(rows, key, sizes, title, skipped):
+def table(rows, key, sizes, title, skipped, peers=PEERS):
     """A Markdown table of `key` (median_s or cpu_median_s) per size, with peer / ReachGraph ratios."""
-    header = ["size (edges)", "ReachGraph"] + [title_ for _, _, title_, _ in PEERS]
+    header = ["size (edges)", "ReachGraph"] + [title_ for _, _, title_, _ in peers]
     lines = [f"**{title}**", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for size in sizes:
         ours = rows.get(("reachgraph", 1, size))
@@ -67,7 +69,7 @@ def table(rows, key, sizes, title, skipped):
             continue
         base = ours.get(key)
         cells = [f"{size} ({ours.get('edges_in', '?')})", seconds(base)]
-        for library, threads, _, _ in PEERS:
+        for library, threads, _, _ in peers:
             peer = rows.get((library, threads, size))
             if peer is None:
                 note = skipped.get((library, size))
@@ -146,11 +148,13 @@ def main():
             goal.append(f"{size}: fastest peer CSV load {name} {seconds(best)}, ReachGraph {seconds(ours)} ({best / ours:.1f}×): {verdict}")
     out.append("Goal (load at least as fast as the fastest peer's CSV load): " + "; ".join(goal) + ".")
     out.append("")
-    out += table(by_task["wcc"], "median_s", sizes, "Weakly connected components, wall time", skipped)
+    out += table(by_task["wcc"], "median_s", sizes, "Weakly connected components, wall time", skipped, COMPONENT_PEERS)
     out.append("")
-    out += table(by_task["scc"], "median_s", sizes, "Strongly connected components, wall time", skipped)
+    out += table(by_task["scc"], "median_s", sizes, "Strongly connected components, wall time", skipped, COMPONENT_PEERS)
     out.append("")
     out.append("**Memory: peak resident set size of the process that loaded the file (VmHWM / ru_maxrss)**")
+    out.append("")
+    out.append("For the peers, in brackets: resident size before the load (interpreter and library).")
     out.append("")
     header = ["size", "ReachGraph peak", "of which graph (CSR)", "id table", "process at start"] + [t for _, _, t, _ in PEERS]
     out.append("| " + " | ".join(header) + " |")
@@ -161,7 +165,7 @@ def main():
                  f"{ours['rss_at_start_mb']:.0f} MiB"]
         for library, threads, _, _ in PEERS:
             peer = by_task["load"].get((library, threads, size))
-            cells.append(f"{peer['peak_rss_mb']:.0f} MiB" if peer else "—")
+            cells.append(f"{peer['peak_rss_mb']:.0f} MiB ({peer['rss_before_load_mb']:.0f})" if peer else "—")
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
     out.append("Counts agree across libraries (components, largest component) — checked by the run:")
