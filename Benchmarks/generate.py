@@ -86,7 +86,7 @@ def main():
         with open(path, "rb") as data:
             for block in iter(lambda: data.read(1 << 22), b""):
                 digest.update(block)
-        print(f"{name}: {path} {os.path.getsize(path)} bytes sha256 {digest.hexdigest()[:16]}", file=sys.stderr)
+        print(f"{name}: {os.path.relpath(path)}, {os.path.getsize(path):,} bytes, sha256 {digest.hexdigest()[:16]}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -240,11 +240,18 @@ def main():
     parser.add_argument("--file", help=argparse.SUPPRESS)
     parser.add_argument("--threads", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, help="override the per-size repeat count")
+    parser.add_argument("--previous", help="JSON lines of earlier runs, for the NetworkX estimate when sizes run one at a time")
     arguments = parser.parse_args()
     if arguments.one:
         run_one(arguments.one, arguments.size, arguments.file, arguments.threads, arguments.repeats)
         return
     networkx_medium_load = None
+    if arguments.previous and os.path.exists(arguments.previous):
+        with open(arguments.previous) as previous:
+            for line in previous:
+                row = json.loads(line) if line.startswith("{") else {}
+                if (row.get("library"), row.get("size"), row.get("task")) == ("networkx", "medium", "load"):
+                    networkx_medium_load = row["cpu_median_s"]
     for size in arguments.sizes.split(","):
         path = os.path.join(arguments.data, f"{size}.csv")
         repeats = arguments.repeats or REPEATS.get(size, 3)

@@ -1,15 +1,16 @@
 /// Collects edges and compresses them into a ``DirectedGraph``.
 ///
-/// Building groups edges by source with an in-place counting sort, transposes them into the
+/// Building groups edges by source with a stable counting sort, transposes them into the
 /// in-adjacency (whose rows come out sorted by source, so parallel edges are adjacent), merges
 /// parallel edges there by summing their weights, and transposes back into the out-adjacency
 /// (rows sorted by target). Every pass is stable, so parallel edges' weights are summed in input
 /// order.
 ///
-/// Hand-written on unsafe buffers because this is a third of the time of loading a large edge
-/// list, and laid out for memory: the first pass moves one array at a time, so peak memory is
-/// about that of the finished graph (for 10M weighted edges about 245 MB, against 290 MB when the
-/// first pass moved all three arrays together; BENCHMARKS.md).
+/// Hand-written on unsafe buffers because, once parsing was fast, building was 40% of loading a
+/// large edge list; and laid out for memory: the first pass moves one array at a time and each
+/// input array is freed once used, so the peak stays near the finished graph's size. With
+/// `EdgeList.takeGraph()` handing over its arrays, a 10M-edge load peaks at 311 MiB instead of
+/// 501 MiB (BENCHMARKS.md).
 ///
 /// - Complexity: O(V + E) time; peak memory about one finished graph.
 public final class GraphBuilder {
@@ -31,8 +32,8 @@ public final class GraphBuilder {
     /// each had been passed to ``addEdge(from:to:weight:)`` in order.
     ///
     /// The arrays are taken as they are, not copied: when the caller keeps no other reference to
-    /// them (see `EdgeList.takeGraph()`), ``build()`` sorts them in place and a large load never
-    /// holds two copies of its edges.
+    /// them (see `EdgeList.takeGraph()`), ``build()`` frees each as soon as it is used and a large
+    /// load never holds two copies of its edges.
     public init(nodeCount: Int = 0, sources: [Int32], targets: [Int32], weights: [Double]?) {
         precondition(sources.count == targets.count && (weights?.count ?? sources.count) == sources.count, "edge arrays have equal lengths")
         var smallest: Int32 = 0
@@ -78,7 +79,7 @@ public final class GraphBuilder {
     /// Compresses the collected edges. The builder is empty afterwards.
     public func build() -> DirectedGraph {
         let nodes = nodeCount
-        // Move the arrays out so they are uniquely referenced and can be sorted in place.
+        // Move the arrays out, so each is freed as soon as a pass is done with it.
         var edgeSources = sources
         var edgeTargets = targets
         var edgeWeights = weights
@@ -145,7 +146,7 @@ public final class GraphBuilder {
                             let key = Int(keys[edge])
                             let place = cursor[key]
                             cursor[key] = place + 1
-                            (grouped.baseAddress! + place).initialize(to: values[edge]) // safe: place < values.count
+                            grouped.initializeElement(at: place, to: values[edge])
                         }
                     }
                 }
