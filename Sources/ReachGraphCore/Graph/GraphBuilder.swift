@@ -1,11 +1,18 @@
 /// Collects edges and compresses them into a ``DirectedGraph``.
 ///
-/// Building sorts edges with two stable counting sorts (by target, then by source), so each row
-/// comes out sorted without a comparison sort and parallel edges end up adjacent, where they are
-/// merged by summing their weights. Input arrays are released as soon as a pass no longer needs
-/// them, which keeps peak memory near the size of the finished graph.
+/// Building groups edges by source with a stable counting sort, transposes them into the
+/// in-adjacency (whose rows come out sorted by source, so parallel edges are adjacent), merges
+/// parallel edges there by summing their weights, and transposes back into the out-adjacency
+/// (rows sorted by target). Every pass is stable, so parallel edges' weights are summed in input
+/// order.
 ///
-/// - Complexity: O(V + E) time; peak memory about three edge arrays.
+/// Hand-written on unsafe buffers because, once parsing was fast, building was 40% of loading a
+/// large edge list; and laid out for memory: the first pass moves one array at a time and each
+/// input array is freed once used, so the peak stays near the finished graph's size. With
+/// `EdgeList.takeGraph()` handing over its arrays, a 10M-edge load peaks at 311 MiB instead of
+/// 501 MiB (BENCHMARKS.md).
+///
+/// - Complexity: O(V + E) time; peak memory about one finished graph.
 public final class GraphBuilder {
     private var sources: [Int32] = []
     private var targets: [Int32] = []
@@ -19,6 +26,32 @@ public final class GraphBuilder {
         self.nodeCount = nodeCount
         sources.reserveCapacity(expectedEdgeCount)
         targets.reserveCapacity(expectedEdgeCount)
+    }
+
+    /// A builder holding the edges `sources[i] → targets[i]` with `weights[i]` (1 when `nil`), as if
+    /// each had been passed to ``addEdge(from:to:weight:)`` in order.
+    ///
+    /// The arrays are taken as they are, not copied: when the caller keeps no other reference to
+    /// them (see `EdgeList.takeGraph()`), ``build()`` frees each as soon as it is used and a large
+    /// load never holds two copies of its edges.
+    public init(nodeCount: Int = 0, sources: [Int32], targets: [Int32], weights: [Double]?) {
+        precondition(sources.count == targets.count && (weights?.count ?? sources.count) == sources.count, "edge arrays have equal lengths")
+        var smallest: Int32 = 0
+        var largest: Int32 = -1
+        for array in [sources, targets] {
+            array.withUnsafeBufferPointer { nodes in
+                for node in nodes {
+                    smallest = min(smallest, node)
+                    largest = max(largest, node)
+                }
+            }
+        }
+        precondition(smallest >= 0, "node indices are non-negative")
+        self.nodeCount = max(nodeCount, Int(largest) + 1)
+        self.sources = sources
+        self.targets = targets
+        // As with addEdge, weights exist only when some edge weighs other than 1.
+        self.weights = weights?.contains { $0 != 1 } == true ? weights : nil
     }
 
     /// The number of edges added so far (before merging).
@@ -46,112 +79,198 @@ public final class GraphBuilder {
     /// Compresses the collected edges. The builder is empty afterwards.
     public func build() -> DirectedGraph {
         let nodes = nodeCount
-        let edgeTotal = sources.count
-
-        // Pass 1: group edges by target, keeping input order within a target.
-        let byTargetOffsets = Self.prefixOffsets(counting: targets, nodeCount: nodes)
-        var groupedSources = [Int32](repeating: 0, count: edgeTotal)
-        var groupedWeights: [Double]? = weights.map { _ in [Double](repeating: 0, count: edgeTotal) }
-        var cursor = byTargetOffsets
-        for edge in 0 ..< edgeTotal {
-            let target = Int(targets[edge])
-            let position = cursor[target]
-            cursor[target] = position + 1
-            groupedSources[position] = sources[edge]
-            if let weights { groupedWeights![position] = weights[edge] } // safe: allocated above whenever weights exist
-        }
+        // Move the arrays out, so each is freed as soon as a pass is done with it.
+        var edgeSources = sources
+        var edgeTargets = targets
+        var edgeWeights = weights
         sources = []
         targets = []
         weights = nil
 
-        // Pass 2: stable counting sort by source; walking targets in order leaves rows sorted.
-        var outOffsets = Self.prefixOffsets(counting: groupedSources, nodeCount: nodes)
-        var outNeighbors = [Int32](repeating: 0, count: edgeTotal)
-        var outWeights: [Double]? = groupedWeights.map { _ in [Double](repeating: 0, count: edgeTotal) }
-        cursor = outOffsets
-        for target in 0 ..< nodes {
-            for position in byTargetOffsets[target] ..< byTargetOffsets[target + 1] {
-                let source = Int(groupedSources[position])
-                let slot = cursor[source]
-                cursor[source] = slot + 1
-                outNeighbors[slot] = Int32(target)
-                if let groupedWeights { outWeights![slot] = groupedWeights[position] } // safe: allocated above
-            }
-        }
-        groupedSources = []
-        groupedWeights = nil
+        // Pass 1: group by source, stably, one array at a time so the input and its grouped copy
+        // never both exist whole; row `v` is then `bySource[v] ..< bySource[v + 1]`.
+        let bySource = Self.prefixOffsets(counting: edgeSources, nodeCount: nodes)
+        edgeTargets = Self.group(edgeTargets, byKeys: edgeSources, offsets: bySource)
+        edgeWeights = edgeWeights.map { Self.group($0, byKeys: edgeSources, offsets: bySource) }
+        edgeSources = []
 
-        // Merge parallel edges (now adjacent) in place, summing weights.
-        var merged = false
-        var write = 0
-        var selfLoops = 0
-        var rowStart = 0
-        for node in 0 ..< nodes {
-            let rowEnd = outOffsets[node + 1]
-            outOffsets[node] = write
-            var read = rowStart
-            while read < rowEnd {
-                let neighbor = outNeighbors[read]
-                var total = outWeights?[read] ?? 1
-                var next = read + 1
-                while next < rowEnd && outNeighbors[next] == neighbor {
-                    total += outWeights?[next] ?? 1
-                    next += 1
-                }
-                if next - read > 1 {
-                    if outWeights == nil {
-                        outWeights = [Double](repeating: 1, count: edgeTotal)
-                    }
-                    merged = true
-                }
-                outNeighbors[write] = neighbor
-                if outWeights != nil { outWeights![write] = total } // safe: checked on this line
-                if neighbor == Int32(node) { selfLoops += 1 }
-                write += 1
-                read = next
-            }
-            rowStart = rowEnd
-        }
-        outOffsets[nodes] = write
-        if merged || write < edgeTotal {
-            outNeighbors.removeLast(edgeTotal - write)
-            outWeights?.removeLast(edgeTotal - write)
-        }
-        let outgoing = Adjacency(offsets: outOffsets, neighbors: outNeighbors, weights: outWeights)
+        // Pass 2: the in-adjacency. Visiting sources in order leaves each row sorted by source,
+        // with parallel edges next to each other.
+        var incoming = Self.transpose(offsets: bySource, neighbors: edgeTargets, weights: edgeWeights, nodeCount: nodes)
+        edgeTargets = []
+        edgeWeights = nil
+
+        // Merge parallel edges in place, summing weights.
+        let selfLoops = Self.mergeParallelEdges(&incoming)
+
+        // Pass 3: the out-adjacency, rows sorted by target.
+        let outgoing = Self.transpose(offsets: incoming.offsets, neighbors: incoming.neighbors, weights: incoming.weights, nodeCount: nodes)
         return DirectedGraph(
             nodeCount: nodes,
-            outgoing: outgoing,
-            incoming: Self.transpose(outgoing, nodeCount: nodes),
+            outgoing: Adjacency(offsets: outgoing.offsets, neighbors: outgoing.neighbors, weights: outgoing.weights),
+            incoming: Adjacency(offsets: incoming.offsets, neighbors: incoming.neighbors, weights: incoming.weights),
             selfLoopCount: selfLoops
         )
+    }
+
+    /// The three arrays of one adjacency while it is being built.
+    struct Rows {
+        var offsets: [Int]
+        var neighbors: [Int32]
+        var weights: [Double]?
     }
 
     /// Row offsets for a counting sort of `keys` into `nodeCount` buckets.
     static func prefixOffsets(counting keys: [Int32], nodeCount: Int) -> [Int] {
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
-        keys.withUnsafeBufferPointer { keys in
-            for key in keys { offsets[Int(key) + 1] += 1 }
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            keys.withUnsafeBufferPointer { keys in
+                for key in keys { offsets[Int(key) + 1] += 1 }
+            }
+            for node in 0 ..< nodeCount { offsets[node + 1] += offsets[node] }
         }
-        for node in 0 ..< nodeCount { offsets[node + 1] += offsets[node] }
         return offsets
     }
 
-    /// The reverse adjacency of `adjacency`; rows come out sorted because sources are visited in order.
-    static func transpose(_ adjacency: Adjacency, nodeCount: Int) -> Adjacency {
-        let offsets = prefixOffsets(counting: adjacency.neighbors, nodeCount: nodeCount)
-        var neighbors = [Int32](repeating: 0, count: adjacency.neighbors.count)
-        var weights: [Double]? = adjacency.weights.map { [Double](repeating: 0, count: $0.count) }
+    /// `values` reordered so that entries with equal keys are together, in the order `offsets`
+    /// gives, keeping input order within a key (a counting sort's scatter). The iterations are
+    /// independent, so their cache misses overlap; an in-place American flag sort, tried first,
+    /// chases one miss at a time round its cycles and took three times as long on 10M edges.
+    static func group<Value>(_ values: [Value], byKeys keys: [Int32], offsets: [Int]) -> [Value] {
         var cursor = offsets
-        for source in 0 ..< nodeCount {
-            for edge in adjacency.offsets[source] ..< adjacency.offsets[source + 1] {
-                let target = Int(adjacency.neighbors[edge])
-                let slot = cursor[target]
-                cursor[target] = slot + 1
-                neighbors[slot] = Int32(source)
-                if let sourceWeights = adjacency.weights { weights![slot] = sourceWeights[edge] } // safe: allocated when adjacency has weights
+        return [Value](unsafeUninitializedCapacity: values.count) { grouped, initialized in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                keys.withUnsafeBufferPointer { keys in
+                    values.withUnsafeBufferPointer { values in
+                        for edge in 0 ..< values.count {
+                            let key = Int(keys[edge])
+                            let place = cursor[key]
+                            cursor[key] = place + 1
+                            grouped.initializeElement(at: place, to: values[edge])
+                        }
+                    }
+                }
+            }
+            initialized = values.count
+        }
+    }
+
+    /// The reverse of the adjacency given by `offsets`, `neighbors` and `weights`; its rows come out
+    /// sorted because rows are visited in order.
+    static func transpose(offsets: [Int], neighbors: [Int32], weights: [Double]?, nodeCount: Int) -> Rows {
+        let edgeTotal = neighbors.count
+        // The offsets serve as the scatter's cursors and are shifted back afterwards, which saves
+        // a third array of V integers (8 MB for a million nodes) at the peak of the build.
+        var cursor = prefixOffsets(counting: neighbors, nodeCount: nodeCount)
+        var reverseWeights: [Double]?
+        let reverseNeighbors = [Int32](unsafeUninitializedCapacity: edgeTotal) { reverse, initialized in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                offsets.withUnsafeBufferPointer { offsets in
+                    neighbors.withUnsafeBufferPointer { neighbors in
+                        guard let weights else {
+                            for row in 0 ..< nodeCount {
+                                for edge in offsets[row] ..< offsets[row + 1] {
+                                    let column = Int(neighbors[edge])
+                                    let slot = cursor[column]
+                                    cursor[column] = slot + 1
+                                    reverse[slot] = Int32(row)
+                                }
+                            }
+                            return
+                        }
+                        reverseWeights = [Double](unsafeUninitializedCapacity: edgeTotal) { reverseWeights, weightsInitialized in
+                            weights.withUnsafeBufferPointer { weights in
+                                for row in 0 ..< nodeCount {
+                                    for edge in offsets[row] ..< offsets[row + 1] {
+                                        let column = Int(neighbors[edge])
+                                        let slot = cursor[column]
+                                        cursor[column] = slot + 1
+                                        reverse[slot] = Int32(row)
+                                        reverseWeights[slot] = weights[edge]
+                                    }
+                                }
+                            }
+                            weightsInitialized = edgeTotal
+                        }
+                    }
+                }
+            }
+            initialized = edgeTotal
+        }
+        // Each cursor now stands at the start of the next row.
+        cursor.withUnsafeMutableBufferPointer { cursor in
+            for row in stride(from: nodeCount, to: 0, by: -1) { cursor[row] = cursor[row - 1] }
+            cursor[0] = 0
+        }
+        return Rows(offsets: cursor, neighbors: reverseNeighbors, weights: reverseWeights)
+    }
+
+    /// Merges runs of equal neighbours in each (sorted) row into one entry weighing their sum,
+    /// compacting in place; gives an unweighted adjacency weights (1 before merging) when it has
+    /// a run to merge. Returns the number of self-loops, counted after merging.
+    static func mergeParallelEdges(_ rows: inout Rows) -> Int {
+        let nodeCount = rows.offsets.count - 1
+        let edgeTotal = rows.neighbors.count
+        if rows.weights == nil && hasParallelEdges(rows) {
+            rows.weights = [Double](repeating: 1, count: edgeTotal)
+        }
+        var selfLoops = 0
+        var write = 0
+        rows.offsets.withUnsafeMutableBufferPointer { offsets in
+            rows.neighbors.withUnsafeMutableBufferPointer { neighbors in
+                guard var weights = rows.weights else {
+                    // No parallel edges: only self-loops to count.
+                    for node in 0 ..< nodeCount {
+                        for edge in offsets[node] ..< offsets[node + 1] where neighbors[edge] == Int32(node) { selfLoops += 1 }
+                    }
+                    write = edgeTotal
+                    return
+                }
+                rows.weights = nil // keeps `weights` uniquely referenced while it is written
+                weights.withUnsafeMutableBufferPointer { weights in
+                    var rowStart = 0
+                    for node in 0 ..< nodeCount {
+                        let rowEnd = offsets[node + 1]
+                        offsets[node] = write
+                        var read = rowStart
+                        while read < rowEnd {
+                            let neighbor = neighbors[read]
+                            var total = weights[read]
+                            var next = read + 1
+                            while next < rowEnd && neighbors[next] == neighbor {
+                                total += weights[next]
+                                next += 1
+                            }
+                            neighbors[write] = neighbor
+                            weights[write] = total
+                            if neighbor == Int32(node) { selfLoops += 1 }
+                            write += 1
+                            read = next
+                        }
+                        rowStart = rowEnd
+                    }
+                    offsets[nodeCount] = write
+                }
+                rows.weights = weights
             }
         }
-        return Adjacency(offsets: offsets, neighbors: neighbors, weights: weights)
+        if write < edgeTotal {
+            rows.neighbors.removeLast(edgeTotal - write)
+            rows.weights?.removeLast(edgeTotal - write)
+        }
+        return selfLoops
+    }
+
+    /// Whether some row holds the same neighbour twice (rows are sorted).
+    static func hasParallelEdges(_ rows: Rows) -> Bool {
+        rows.offsets.withUnsafeBufferPointer { offsets in
+            rows.neighbors.withUnsafeBufferPointer { neighbors in
+                for node in 0 ..< offsets.count - 1 where offsets[node + 1] - offsets[node] > 1 {
+                    for edge in offsets[node] + 1 ..< offsets[node + 1] where neighbors[edge] == neighbors[edge - 1] { return true }
+                }
+                return false
+            }
+        }
     }
 }
 

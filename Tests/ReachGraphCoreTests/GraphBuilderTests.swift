@@ -1,0 +1,64 @@
+import ReachGraphCore
+import XCTest
+
+/// The builder against a plain reference: a dictionary of ordered pairs summing weights.
+final class GraphBuilderTests: XCTestCase {
+    /// Seeded random edges over `nodes` nodes with many parallel edges and some self-loops.
+    private func randomEdges(count: Int, nodes: Int32, weighted: Bool, seed: UInt64) -> [(Int32, Int32, Double)] {
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        return (0 ..< count).map { _ in
+            (Int32(next() % UInt64(nodes)), Int32(next() % UInt64(nodes)), weighted ? Double(next() % 4 + 1) : 1)
+        }
+    }
+
+    private func assertMatchesReference(_ graph: DirectedGraph, _ edges: [(Int32, Int32, Double)], nodeCount: Int, file: StaticString = #filePath, line: UInt = #line) {
+        var reference: [Int64: Double] = [:]
+        for (source, target, weight) in edges { reference[Int64(source) << 32 | Int64(target), default: 0] += weight }
+        XCTAssertEqual(graph.nodeCount, nodeCount, file: file, line: line)
+        XCTAssertEqual(graph.edgeCount, reference.count, file: file, line: line)
+        XCTAssertEqual(graph.isWeighted, reference.values.contains { $0 != 1 }, file: file, line: line)
+        XCTAssertEqual(graph.selfLoopCount, reference.keys.filter { $0 >> 32 == $0 & 0xFFFF_FFFF }.count, file: file, line: line)
+        let listed = graph.edges
+        XCTAssertEqual(listed.map { Int64($0.source) << 32 | Int64($0.target) }, reference.keys.sorted(), "rows sorted", file: file, line: line)
+        for edge in listed { XCTAssertEqual(edge.weight, reference[Int64(edge.source) << 32 | Int64(edge.target)], file: file, line: line) }
+        let reversed = graph.reversed().edges
+        XCTAssertEqual(reversed.map { Int64($0.target) << 32 | Int64($0.source) }.sorted(), reference.keys.sorted(), "in-adjacency mirrors out", file: file, line: line)
+        for edge in reversed { XCTAssertEqual(edge.weight, reference[Int64(edge.target) << 32 | Int64(edge.source)], file: file, line: line) }
+        for node in 0 ..< Int32(graph.nodeCount) {
+            XCTAssertEqual(Array(graph.incoming.neighbors(of: node)), Array(graph.incoming.neighbors(of: node)).sorted(), file: file, line: line)
+        }
+    }
+
+    func testArraysAndAddEdgeBuildTheReferenceGraph() {
+        for weighted in [false, true] {
+            let edges = randomEdges(count: 5000, nodes: 300, weighted: weighted, seed: weighted ? 11 : 12)
+            let fromArrays = GraphBuilder(
+                nodeCount: 310, sources: edges.map(\.0), targets: edges.map(\.1), weights: weighted ? edges.map(\.2) : nil
+            ).build()
+            assertMatchesReference(fromArrays, edges, nodeCount: 310)
+            let added = GraphBuilder(nodeCount: 310)
+            for (source, target, weight) in edges { added.addEdge(from: source, to: target, weight: weight) }
+            assertMatchesReference(added.build(), edges, nodeCount: 310)
+        }
+    }
+
+    func testWeightsOfOneAreUnweightedAndNodeCountCoversEndpoints() {
+        let graph = GraphBuilder(sources: [0, 2, 5], targets: [1, 3, 4], weights: [1, 1, 1]).build()
+        XCTAssertFalse(graph.isWeighted)
+        XCTAssertEqual(graph.nodeCount, 6)
+        XCTAssertEqual(graph.edgeCount, 3)
+    }
+
+    func testUnweightedParallelEdgesBecomeWeightsInEveryRow() {
+        // A parallel edge late in the graph: rows before it must keep weight 1.
+        let graph = GraphBuilder(sources: [0, 1, 2, 2, 3], targets: [1, 2, 3, 3, 3], weights: nil).build()
+        XCTAssertTrue(graph.isWeighted)
+        XCTAssertEqual(graph.edges.map(\.weight), [1, 1, 2, 1])
+        XCTAssertEqual(graph.selfLoopCount, 1)
+        XCTAssertEqual(graph.inStrength(of: 3), 3)
+    }
+}
