@@ -22,7 +22,9 @@ public enum GraphvizRenderer {
         public var policy: EnginePolicy
         /// Whether a Graphviz warning (an unknown attribute value, shape or colour) fails the
         /// render. On by default: figures from this library render without warnings, so a warning
-        /// means a mistake worth stopping for.
+        /// means a mistake worth stopping for. Graphviz gives some warnings only once per process
+        /// (an unknown shape is remembered after its first use), so this catches a mistake the
+        /// first time it is rendered, not every time.
         public var warningsAreErrors: Bool
 
         public init(engine: LayoutEngine? = nil, policy: EnginePolicy = .refuse, warningsAreErrors: Bool = true) {
