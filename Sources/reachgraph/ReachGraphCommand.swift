@@ -11,7 +11,7 @@ struct ReachGraphCommand: ParsableCommand {
             dataset (.json) or a plain edge list (source,target[,weight]). Exit codes: 0 success, \
             1 bad input, 2 usage error.
             """,
-        subcommands: [SummaryCommand.self]
+        subcommands: [SummaryCommand.self, RenderCommand.self, ExportCommand.self]
     )
 }
 

@@ -82,6 +82,38 @@ enum DOTEscaping {
         output.append("\"")
     }
 
+    /// Appends `text` quoted so that cgraph reads back the same text: `"` → `\"`; backslashes raw,
+    /// except that an odd run of them before `"`, a line break or the end gains one (see
+    /// ``DOTValue/data(_:)``); NUL dropped.
+    /// - Complexity: O(n).
+    static func appendQuotedData(_ text: String, to output: inout String) {
+        output.append("\"")
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\" {
+                var end = index
+                while end < scalars.count && scalars[end] == "\\" { end += 1 }
+                let run = end - index
+                let next = end < scalars.count ? scalars[end] : nil
+                // cgraph turns `\\` into `\\` (both kept), `\"` into `"` and drops `\` + line feed, so
+                // only an even run can stand before those.
+                let needsEven = next == nil || next == "\"" || next == "\n"
+                output.append(String(repeating: "\\", count: needsEven && run % 2 == 1 ? run + 1 : run))
+                index = end
+                continue
+            }
+            switch scalar {
+            case "\"": output.append("\\\"")
+            case "\u{0}": break
+            default: output.unicodeScalars.append(scalar)
+            }
+            index += 1
+        }
+        output.append("\"")
+    }
+
     /// Appends a finite number as a DOT numeral; non-finite numbers become 0 (Graphviz has no
     /// representation for them and would read garbage).
     static func appendNumber(_ value: Double, to output: inout String) {

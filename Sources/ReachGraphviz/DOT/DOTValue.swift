@@ -5,12 +5,18 @@
 ///   labels, so `&lt;` would otherwise show as `<`), and line breaks become Graphviz's centred
 ///   line break `\n`. Text therefore shows verbatim: `\N` in a label is the two characters, not the
 ///   node name.
+/// - ``data(_:)`` is for data that other tools read back (the DOT export): written so that cgraph
+///   reads back exactly the text. Not meant for labels, where Graphviz would still interpret
+///   escapes and entities. The one loss DOT forces: a run of an odd number of backslashes right
+///   before a double quote, a line break or the end of the text gains one backslash (cgraph keeps
+///   `\\` as two characters, so such a run cannot be written).
 /// - ``html(_:)`` is an HTML-like label built by ``HTMLLabel``, written between `<` and `>`.
 /// - ``number(_:)`` and ``integer(_:)`` are written as DOT numerals (quoted when Swift's shortest
 ///   form uses an exponent, which DOT numerals do not allow; Graphviz parses both with `strtod`).
 /// - ``bool(_:)`` is `true` or `false`.
 public enum DOTValue: Sendable, Equatable {
     case string(String)
+    case data(String)
     case html(HTMLLabel)
     case number(Double)
     case integer(Int)
@@ -22,6 +28,8 @@ public enum DOTValue: Sendable, Equatable {
         switch self {
         case .string(let text):
             DOTEscaping.appendQuotedText(text, to: &output)
+        case .data(let text):
+            DOTEscaping.appendQuotedData(text, to: &output)
         case .html(let label):
             output.append("<")
             output.append(label.markup)

@@ -90,10 +90,16 @@ public struct HTMLCell: Sendable, Equatable {
 
     let markup: String
 
-    /// A cell holding `content`, optionally with a background colour and a column span.
-    public init(_ content: HTMLLabel, alignment: Alignment = .left, background: String? = nil, columnSpan: Int = 1) {
+    /// A cell holding `content`, optionally with a background colour, a border (points), a fixed
+    /// size (points; the cell neither grows with its table nor with its content) and a column span.
+    public init(
+        _ content: HTMLLabel, alignment: Alignment = .left, background: String? = nil, border: Int? = nil,
+        fixedSize: (width: Int, height: Int)? = nil, columnSpan: Int = 1
+    ) {
         var attributes = " ALIGN=\"\(alignment.rawValue)\" BALIGN=\"\(alignment.rawValue)\""
         if let background { attributes += " BGCOLOR=\(HTMLLabel.attributeValue(background))" }
+        if let border { attributes += " BORDER=\"\(border)\"" }
+        if let fixedSize { attributes += " FIXEDSIZE=\"TRUE\" WIDTH=\"\(fixedSize.width)\" HEIGHT=\"\(fixedSize.height)\"" }
         if columnSpan > 1 { attributes += " COLSPAN=\"\(columnSpan)\"" }
         // An empty cell body is fine; Graphviz sizes it from its padding.
         markup = "<TD\(attributes)>\(content.markup)</TD>"

@@ -137,32 +137,39 @@ struct NetworkDrawing {
         return Set(ranked.prefix(labelCount))
     }
 
-    /// Caption lines (title in bold) and the legend, as one HTML table.
+    /// Caption lines (title in bold), then the legend: kinds, and provinces when fill shows them,
+    /// four entries a row in a nested table so swatches stay small whatever the caption's width.
     private func label(caption: [String]) -> HTMLLabel {
-        var rows: [[HTMLCell]] = []
-        for (index, line) in caption.enumerated() {
+        var rows: [[HTMLCell]] = caption.enumerated().map { index, line in
             let text = HTMLLabel.text(line)
-            rows.append([HTMLCell(index == 0 ? .bold(text) : text, columnSpan: 2)])
+            return [HTMLCell(index == 0 ? .bold(text) : text)]
         }
-        let kinds = Set(accounts.map(\.kind)).sorted()
-        for kind in kinds {
+        var kindEntries: [(swatch: HTMLCell, name: String)] = []
+        for kind in Set(accounts.map(\.kind)).sorted() {
             let style = AccountKindStyle.of(kind)
             let swatch = fillsByProvince ? "#FFFFFF" : style.fill
-            rows.append([
-                HTMLCell(.font(color: AccountKindStyle.ink(on: swatch), .text(style.glyph)), alignment: .center, background: swatch),
-                HTMLCell(.text(kind.rawValue.replacingOccurrences(of: "_", with: " "))),
-            ])
+            let glyph = HTMLLabel.font(color: AccountKindStyle.ink(on: swatch), .text(style.glyph))
+            kindEntries.append((HTMLCell(glyph, alignment: .center, background: swatch, border: 1, fixedSize: (20, 18)), kind.rawValue.replacingOccurrences(of: "_", with: " ")))
         }
+        rows.append([HTMLCell(legend(kindEntries))])
         if fillsByProvince {
             let palette = ProvincePalette(provinces: accounts.map(\.province))
-            for entry in palette.assigned {
-                rows.append([HTMLCell(.text(" "), background: entry.color), HTMLCell(.text(entry.province))])
-            }
-            if palette.hasRemainder { rows.append([HTMLCell(.text(" "), background: ProvincePalette.remainder), HTMLCell(.text("other provinces"))]) }
+            var provinceEntries = palette.assigned.map { (swatch: HTMLCell(.text(""), background: $0.color, border: 1, fixedSize: (20, 18)), name: $0.province) }
+            if palette.hasRemainder { provinceEntries.append((HTMLCell(.text(""), background: ProvincePalette.remainder, border: 1, fixedSize: (20, 18)), "other provinces")) }
             if accounts.contains(where: { ($0.province ?? "").isEmpty }) {
-                rows.append([HTMLCell(.text(" "), background: ProvincePalette.none), HTMLCell(.text("no province"))])
+                provinceEntries.append((HTMLCell(.text(""), background: ProvincePalette.none, border: 1, fixedSize: (20, 18)), "no province"))
             }
+            rows.append([HTMLCell(legend(provinceEntries))])
         }
-        return .table(rows, cellSpacing: 1, cellPadding: 2)
+        return .table(rows, cellSpacing: 0, cellPadding: 2)
+    }
+
+    /// Swatch–name pairs, four a row; swatches are outlined and of fixed size so white ones show
+    /// and none stretches with the caption.
+    private func legend(_ entries: [(swatch: HTMLCell, name: String)]) -> HTMLLabel {
+        let rows = stride(from: 0, to: entries.count, by: 4).map { start in
+            entries[start ..< min(start + 4, entries.count)].flatMap { [$0.swatch, HTMLCell(.text($0.name + "    "))] }
+        }
+        return .table(rows, cellBorder: 0, cellSpacing: 2, cellPadding: 1)
     }
 }
