@@ -47,7 +47,7 @@ let package = Package(
             path: "Benchmarks/Sources/reachgraph-benchmark"
         ),
         .testTarget(name: "ReachGraphCoreTests", dependencies: ["ReachGraphCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph"]),
+        .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
         .testTarget(name: "reachgraphTests", dependencies: ["reachgraph"]),
     ],

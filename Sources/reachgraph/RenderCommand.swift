@@ -18,7 +18,9 @@ struct RenderCommand: ParsableCommand {
             keeps the smallest k-core that fits (as Hoaxy does); the caption says what was cut. \
             The default layout is fdp (overview) or twopi (ego) when the figure is small enough, \
             else sfdp; dot is only run on trees and layered graphs (on other graphs of over 100 \
-            nodes it takes minutes) and is replaced by sfdp with a warning.
+            nodes it takes minutes) and is replaced by sfdp with a warning. An INPUT ending in .dot \
+            or .gv is rendered as it is (--layout, or its layout attribute, or dot), with the same \
+            engine checks.
             """
     )
 
@@ -68,10 +70,20 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Print no progress or warnings on standard error.")
     var quiet = false
 
+    /// Whether INPUT is DOT text to render as it is.
+    private var inputIsDOT: Bool { ["dot", "gv"].contains((input.input as NSString).pathExtension.lowercased()) }
+
     func validate() throws {
         let fileExtension = (output as NSString).pathExtension.lowercased()
         guard fileExtension == "dot" || RenderFormat(pathExtension: fileExtension) != nil else {
             throw ValidationError("cannot tell the format of \"\(output)\": use a .svg, .png, .pdf or .dot file name")
+        }
+        if inputIsDOT {
+            if fileExtension == "dot" { throw ValidationError("INPUT is DOT already: render it to .svg, .png or .pdf") }
+            if account != nil || top != nil || maxNodes != nil || figure == .ego {
+                throw ValidationError("a DOT INPUT is rendered as it is: only --layout, -o and --quiet apply")
+            }
+            return
         }
         if top != nil && maxNodes != nil { throw ValidationError("give --top or --max-nodes, not both") }
         for (name, value) in [("--top", top), ("--max-nodes", maxNodes), ("--max-edges", maxEdges)] {
@@ -89,6 +101,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        if inputIsDOT { return try renderDOTFile() }
         let progress = Progress(quiet: quiet)
         let dataset = try input.load(progress: progress)
         progress.begin("drawing \(figure.rawValue)")
@@ -123,5 +136,18 @@ struct RenderCommand: ParsableCommand {
         }
         progress.finish()
         reportWarnings(dataset, quiet: quiet)
+    }
+
+    /// Renders INPUT's DOT text in-process.
+    private func renderDOTFile() throws {
+        guard let data = FileManager.default.contents(atPath: input.input) else {
+            throw InputError(file: input.input, message: "cannot read the file")
+        }
+        let format = RenderFormat(pathExtension: (output as NSString).pathExtension) ?? .svg
+        let rendering = try GraphvizRenderer.render(
+            dot: String(decoding: data, as: UTF8.self), format: format, to: output,
+            options: GraphvizRenderer.Options(engine: layout, policy: .fallBackToSFDP)
+        )
+        if let notice = rendering.notice, !quiet { Console.error("warning: \(notice)") }
     }
 }

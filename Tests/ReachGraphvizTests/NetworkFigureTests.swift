@@ -94,7 +94,11 @@ final class NetworkFigureTests: XCTestCase {
         let figure = try NetworkOverview.figure(of: dataset, options: .init(engine: .dot))
         XCTAssertEqual(figure.engine, .sfdp)
         XCTAssertTrue(figure.notice?.contains("dot is for trees and layered diagrams") ?? false)
-        XCTAssertThrowsError(try NetworkOverview.figure(of: dataset, options: .init(engine: .dot, policy: .refuse)))
+        let refused = try NetworkOverview.figure(of: dataset, options: .init(engine: .dot, policy: .refuse))
+        XCTAssertEqual(refused.engine, .dot, "the DOT text is still written")
+        XCTAssertThrowsError(try refused.render(as: .svg)) { error in
+            XCTAssertTrue("\(error)".contains("dot was not run"), "\(error)")
+        }
     }
 
     func testEgoNetworkKeepsTheNeighbourhoodAndHighlightsTheEgo() throws {

@@ -48,7 +48,7 @@ public struct AttributedGraph: Sendable {
             AttributeColumn(name: "followers", values: accounts.map { $0.followers.map(AttributeValue.integer) }),
             AttributeColumn(name: "parent", values: text(\.parent)),
         ]
-        for column in dataset.accountAttributeColumns {
+        for column in extraColumnNames(declared: dataset.accountAttributeColumns, attributes: accounts.map(\.attributes)) {
             nodeColumns.append(AttributeColumn(name: column, texts: accounts.map { $0.attributes[column] }))
         }
         for column in extraNodeColumns {

@@ -12,6 +12,9 @@ public enum JSONDatasetWriter {
     public static func text(of dataset: Dataset) -> String {
         var output = "{\n"
         var sections: [(String, [String])] = []
+        let accountColumns = extraColumnNames(declared: dataset.accountAttributeColumns, attributes: dataset.accounts.map(\.attributes))
+        let postColumns = extraColumnNames(declared: dataset.postAttributeColumns, attributes: dataset.posts.map(\.attributes))
+        let metricsColumns = extraColumnNames(declared: dataset.metricsAttributeColumns, attributes: dataset.metrics.map(\.attributes))
         sections.append(("accounts", dataset.accounts.map { account in
             object([
                 ("id", .string(account.id)), ("name", account.name.map(AttributeValue.string)), ("kind", .string(account.kind.rawValue)),
@@ -19,7 +22,7 @@ public enum JSONDatasetWriter {
                 ("province", account.province.map(AttributeValue.string)), ("city", account.city.map(AttributeValue.string)),
                 ("tier", account.tier.map { .string($0.rawValue) }), ("followers", account.followers.map(AttributeValue.integer)),
                 ("parent", account.parent.map(AttributeValue.string)),
-            ] + extras(dataset.accountAttributeColumns, account.attributes))
+            ] + extras(accountColumns, account.attributes))
         }))
         if !dataset.relationsDerivedFromPosts {
             let relations = dataset.relations
@@ -45,7 +48,7 @@ public enum JSONDatasetWriter {
                     ("comments", post.comments.map(AttributeValue.integer)), ("shares", post.shares.map(AttributeValue.integer)),
                     ("views", post.views.map(AttributeValue.integer)), ("content_hash", post.contentHash.map(AttributeValue.string)),
                     ("url", post.url.map(AttributeValue.string)),
-                ] + extras(dataset.postAttributeColumns, post.attributes))
+                ] + extras(postColumns, post.attributes))
             }))
         }
         if !dataset.metrics.isEmpty {
@@ -56,7 +59,7 @@ public enum JSONDatasetWriter {
                     ("comments", row.comments.map(AttributeValue.integer)), ("shares", row.shares.map(AttributeValue.integer)),
                     ("views", row.views.map(AttributeValue.integer)), ("followers", row.followers.map(AttributeValue.integer)),
                     ("follower_gain", row.followerGain.map(AttributeValue.integer)), ("qualitative", row.qualitative.map(number)),
-                ] + extras(dataset.metricsAttributeColumns, row.attributes))
+                ] + extras(metricsColumns, row.attributes))
             }))
         }
         for (index, section) in sections.enumerated() {

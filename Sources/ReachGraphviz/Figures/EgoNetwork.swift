@@ -12,6 +12,8 @@ public enum EgoNetwork {
         public var direction: EdgeDirection
         /// `nil`: `twopi` rooted at the ego when the drawn graph fits its budget, else `sfdp`.
         public var engine: LayoutEngine?
+        /// What to do when the engine is over budget for the drawn graph: fall back to `sfdp`, or
+        /// keep the engine and let ``Figure/render(as:)`` refuse.
         public var policy: EnginePolicy
         /// Node sizes and trimming ranks; `nil`: strength.
         public var scores: NodeScores?
@@ -39,8 +41,7 @@ public enum EgoNetwork {
     }
 
     /// The ego network of the account `accountID` in `dataset`.
-    /// - Throws: ``FigureError`` for an unknown account, a negative radius or scores that do not fit;
-    ///   ``GraphvizError`` when the chosen engine is over budget and the policy refuses.
+    /// - Throws: ``FigureError`` for an unknown account, a negative radius or scores that do not fit.
     /// - Complexity: O(V log V + E log E).
     public static func figure(of dataset: Dataset, around accountID: String, options: Options = Options()) throws -> Figure {
         guard let ego = dataset.index(ofAccount: accountID) else {
@@ -54,7 +55,7 @@ public enum EgoNetwork {
         let trim = LegibilityTrim(graph: graph, candidates: ball, scores: scores, legibility: options.legibility, keep: ego)
         let shape = NetworkOverview.drawnShape(trim)
         let requested = options.engine ?? (EngineGuard.problem(with: .twopi, shape: shape) == nil ? .twopi : .sfdp)
-        let decision = try EngineGuard.decide(requested: requested, shape: shape, policy: options.policy)
+        let decision = NetworkOverview.engine(requested: requested, shape: shape, policy: options.policy)
         let drawing = NetworkDrawing(
             dataset: dataset, nodes: trim.nodes, edges: trim.edges, scores: scores, engine: decision.engine, ego: ego, labelCount: options.labelCount
         )

@@ -9,7 +9,8 @@ public enum NetworkOverview {
     public struct Options: Sendable {
         /// `nil`: `fdp` (province boxes) when the drawn graph fits its budget, else `sfdp`.
         public var engine: LayoutEngine?
-        /// What to do when the engine is over budget for the drawn graph.
+        /// What to do when the engine is over budget for the drawn graph: fall back to `sfdp`, or
+        /// keep the engine and let ``Figure/render(as:)`` refuse.
         public var policy: EnginePolicy
         /// Node sizes and trimming ranks; `nil`: strength (weighted in- plus out-degree).
         public var scores: NodeScores?
@@ -35,8 +36,7 @@ public enum NetworkOverview {
     }
 
     /// The overview figure of `dataset`.
-    /// - Throws: ``FigureError`` when the scores do not have one value per account;
-    ///   ``GraphvizError`` when the chosen engine is over budget and the policy refuses.
+    /// - Throws: ``FigureError`` when the scores do not have one value per account.
     /// - Complexity: O(V log V + E log E).
     public static func figure(of dataset: Dataset, options: Options = Options()) throws -> Figure {
         let graph = dataset.graph(types: options.relationTypes)
@@ -44,7 +44,7 @@ public enum NetworkOverview {
         let trim = LegibilityTrim(graph: graph, scores: scores, legibility: options.legibility)
         let shape = drawnShape(trim)
         let requested = options.engine ?? (EngineGuard.problem(with: .fdp, shape: shape) == nil ? .fdp : .sfdp)
-        let decision = try EngineGuard.decide(requested: requested, shape: shape, policy: options.policy)
+        let decision = engine(requested: requested, shape: shape, policy: options.policy)
         let drawing = NetworkDrawing(
             dataset: dataset, nodes: trim.nodes, edges: trim.edges, scores: scores, engine: decision.engine, ego: nil, labelCount: options.labelCount
         )
@@ -57,6 +57,13 @@ public enum NetworkOverview {
             dot: drawing.dot(caption: caption), caption: caption, engine: decision.engine, notice: decision.notice, shape: shape,
             accountIDs: trim.nodes.map { dataset.accounts[Int($0)].id }
         )
+    }
+
+    /// The engine a figure is styled for: the request, or `sfdp` when the request is over budget
+    /// and the policy allows falling back. A figure's DOT text is always produced (writing it runs no
+    /// layout); an engine still over budget makes ``Figure/render(as:)`` throw.
+    static func engine(requested: LayoutEngine, shape: GraphShape, policy: EnginePolicy) -> EngineGuard.Decision {
+        (try? EngineGuard.decide(requested: requested, shape: shape, policy: policy)) ?? EngineGuard.Decision(engine: requested, notice: nil)
     }
 
     /// `scores`, or strength when `nil`; throws when they do not cover every node.

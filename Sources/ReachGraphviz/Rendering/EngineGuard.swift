@@ -9,8 +9,9 @@ public enum EnginePolicy: Sendable {
 /// Decides, before any Graphviz call, whether an engine may lay out a graph of a given shape.
 ///
 /// `dot` ranks nodes into layers and then minimises edge crossings layer by layer; on a graph that
-/// is not a tree or a sparse DAG the crossing minimisation explodes. Measured in-process (random
-/// graphs, Graphviz 2.42, shared/notes/graphviz.md and Benchmarks/graphviz-engines.txt):
+/// is not a tree or a sparse DAG the crossing minimisation explodes. Measured (random graphs,
+/// Graphviz 2.42; in-process in shared/notes/graphviz.md, the `dot` tool in Benchmarks/graphviz.md;
+/// the shared machine was busy, so some times vary by a factor of three between runs):
 ///
 /// | graph | `dot` layout |
 /// |---|---|
@@ -18,16 +19,20 @@ public enum EnginePolicy: Sendable {
 /// | 150 / 450, with cycles | 14.5 s |
 /// | 200 / 600, with cycles | 151 s |
 /// | DAG 300 / 900 | 0.3 s |
+/// | DAG 500 / 1,500 | 2.1 s |
 /// | DAG 1,000 / 1,500 | 0.5 s |
 /// | DAG 1,000 / 3,000 | 7.9 s |
-/// | tree 3,000 | 0.8 s |
-/// | tree 10,000 | 9.8 s |
+/// | DAG 2,000 / 3,000 | 4.3 s |
+/// | DAG 3,000 / 4,500 | 41 s |
+/// | tree 2,000 | 3.0 s |
+/// | tree 3,000 | 0.8–3.2 s |
+/// | tree 5,000 | 19 s |
 ///
 /// Hence `dot` is allowed for
 /// - any graph up to 100 nodes and 300 edges;
 /// - an acyclic graph up to 300 nodes and 900 edges;
 /// - a sparse acyclic graph (at most 1.5 edges per node, as trees, cascades and 1+N
-///   diagrams are) up to 3,000 nodes.
+///   diagrams are) up to 2,000 nodes (``LayoutEngine/budget``).
 ///
 /// Every engine also has a node and edge budget (``LayoutEngine/budget``), because Graphviz
 /// does not survive running out of memory.

@@ -1,19 +1,19 @@
 /// A Graphviz layout engine, with the size of graph it is allowed to lay out in-process.
 ///
-/// Budgets come from timings on this project's machines (Graphviz 2.42, one core, SVG; random
-/// graphs with the stated edges per node; shared/notes/graphviz.md and
-/// Benchmarks/graphviz-engines.txt). They keep a layout to about ten seconds and well away
-/// from memory exhaustion, after which Graphviz does not fail but dies (a large `dot` layout grew
-/// to 7.9 GB and crashed with signal 11):
+/// Budgets come from timings on this project's machines (Graphviz 2.42, the command-line tools
+/// to SVG on random graphs with about three edges per node, two shared and busy cores, so
+/// on the slow side; shared/notes/graphviz.md and Benchmarks/graphviz.md). They keep a layout to
+/// about ten seconds and far from memory exhaustion, after which Graphviz does not fail but dies
+/// (a large `dot` layout grew to 7.9 GB and crashed with signal 11):
 ///
 /// | engine | measured | budget (nodes / edges) |
 /// |---|---|---|
-/// | `dot` | see ``EngineGuard``: trees and layered diagrams only | 3,000 / 4,500 |
-/// | `neato` | 1,000 / 3,000: 2.3 s; 3,000 / 9,000: 27.5 s | 1,500 / 6,000 |
-/// | `fdp` | 300 / 900: FDP300 s; 1,000 / 3,000: 95 s | FDPBUDGET |
-/// | `sfdp` | 5,000 / 15,000: 1.1 s; 50,000 / 150,000: SFDP50K | SFDPBUDGET |
-/// | `circo` | CIRCO | CIRCOBUDGET |
-/// | `twopi` | TWOPI | TWOPIBUDGET |
+/// | `dot` | see ``EngineGuard``: trees and layered diagrams only | 2,000 / 3,000 |
+/// | `neato` | 1,000 / 3,000: 2.3 s; 1,500 / 4,500: 9.7 s; 3,000 / 9,000: 27.5 s | 1,500 / 4,500 |
+/// | `fdp` | 100 / 300: 1.2 s; 200 / 600: 5.3 s; 300 / 900: 11.3 s; 1,000 / 3,000: 95 s | 200 / 600 |
+/// | `sfdp` | 5,000 / 15,000: 1.1 s; 10,000 / 30,000: 5.8 s; 20,000 / 60,000: 23.6 s; 50,000 / 150,000: over 120 s | 20,000 / 60,000 |
+/// | `circo` | 100 / 200: 1.0 s; 100 / 300: 10.8 s; 300 / 900: over 120 s | 100 / 200 |
+/// | `twopi` | 2,000 / 6,000: 1.3 s; 3,000 / 9,000: 4.0 s; 5,000 / 15,000: 35 s | 3,000 / 9,000 |
 ///
 /// Only `dot` and `fdp` draw `subgraph cluster_*` boxes; the others ignore them.
 public enum LayoutEngine: String, Sendable, CaseIterable {
@@ -36,12 +36,12 @@ public enum LayoutEngine: String, Sendable, CaseIterable {
     /// The largest graph the engine may lay out in-process.
     public var budget: (nodes: Int, edges: Int) {
         switch self {
-        case .dot: return (3_000, 4_500)
-        case .neato: return (1_500, 6_000)
-        case .fdp: return (400, 1_600)
-        case .sfdp: return (100_000, 400_000)
-        case .circo: return (2_000, 8_000)
-        case .twopi: return (20_000, 80_000)
+        case .dot: return (2_000, 3_000)
+        case .neato: return (1_500, 4_500)
+        case .fdp: return (200, 600)
+        case .sfdp: return (20_000, 60_000)
+        case .circo: return (100, 200)
+        case .twopi: return (3_000, 9_000)
         }
     }
 }
