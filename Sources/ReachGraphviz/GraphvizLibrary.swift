@@ -9,6 +9,14 @@ import Foundation
 public enum GraphvizLibrary {
     private static let lock = NSLock()
 
+    /// The one Graphviz context of the process. `@unchecked Sendable`: read and written only
+    /// while ``lock`` is held, and the pointer is never handed out of this module.
+    private final class ContextStorage: @unchecked Sendable {
+        var context: OpaquePointer?
+    }
+
+    private static let storage = ContextStorage()
+
     /// Runs `body` while holding the process-wide Graphviz lock.
     public static func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
         lock.lock()
@@ -19,11 +27,24 @@ public enum GraphvizLibrary {
     /// The version of the linked Graphviz library, such as `2.42.2`.
     public static var version: String {
         withLock {
-            guard let context = gvContext() else { return "unknown" }
-            defer { gvFreeContext(context) }
-            guard let text = gvcVersion(context) else { return "unknown" }
+            guard let context = try? sharedContext(), let text = gvcVersion(context) else { return "unknown" }
             return String(cString: text)
         }
+    }
+
+    /// The process's Graphviz context, created on first use. Call only inside ``withLock(_:)``.
+    ///
+    /// One context for the whole process rather than one per render, because valgrind showed two
+    /// faults of Graphviz 2.42 with a context per render (Benchmarks/graphviz.md): `gvContext`
+    /// leaks its plugin configuration on every call (3,662 bytes, the size of `config6a`), and
+    /// `gvFreeContext` frees the font names that the pango plugin keeps a static pointer to, so the
+    /// next render in the process reads freed memory. A context that lives as long as the process
+    /// has neither problem; layouts and renders are still freed after every call.
+    static func sharedContext() throws -> OpaquePointer {
+        if let context = storage.context { return context }
+        guard let context = gvContext() else { throw GraphvizError(message: "Graphviz could not create a context") }
+        storage.context = context
+        return context
     }
 
     /// Parses DOT text with cgraph and returns its node and edge counts; throws with Graphviz's

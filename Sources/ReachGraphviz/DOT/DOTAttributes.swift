@@ -24,18 +24,6 @@ public struct DOTAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral
         }
     }
 
-    /// The value of `name`, if set.
-    public subscript(name: String) -> DOTValue? {
-        entries.last { $0.name == name }?.value
-    }
-
-    /// These attributes followed by `other`'s (which win where both set a name).
-    public func merging(_ other: DOTAttributes) -> DOTAttributes {
-        var result = self
-        for entry in other.entries { result.set(entry.name, entry.value) }
-        return result
-    }
-
     public static func == (lhs: DOTAttributes, rhs: DOTAttributes) -> Bool {
         lhs.entries.count == rhs.entries.count && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }

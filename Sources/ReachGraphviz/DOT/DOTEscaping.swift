@@ -135,12 +135,14 @@ enum DOTEscaping {
         }
     }
 
-    /// Copies a run of `text` between two positions of ASCII bytes. Slicing by Unicode scalars, not
+    /// Copies a run of `text` between two positions of ASCII bytes. Sliced by Unicode scalars, not
     /// by `String`'s characters, because a character slice would round to grapheme boundaries
-    /// (`\r\n` and a quote followed by a combining mark are single characters).
+    /// (`\r\n` and a quote followed by a combining mark are single characters); appended as a
+    /// `Substring`, because `UnicodeScalarView.append(contentsOf:)` rebuilds the whole output
+    /// string on every call (quadratic on a million-edge graph).
     private static func appendScalars(of text: String, _ range: Range<String.Index>, to output: inout String) {
         guard !range.isEmpty else { return }
-        output.unicodeScalars.append(contentsOf: text.unicodeScalars[range])
+        output.append(contentsOf: Substring(text.unicodeScalars[range]))
     }
 
     /// Whether `id` can be written without quotes.

@@ -4,8 +4,9 @@
 /// parser behind Graphviz's HTML labels rejects, become U+FFFD; line breaks become `<BR/>`), so
 /// any string, including CJK text and stray angle brackets, can go in. Combine pieces with `+`.
 ///
-/// Graphviz 2.42 has a string-pool quirk: an HTML label and a plain label with the same text may
-/// render alike (shared/notes/graphviz.md). Labels here always carry markup, so it does not bite.
+/// Graphviz 2.42 keeps HTML and plain strings in one pool keyed by their text (shared/notes/graphviz.md):
+/// a plain attribute value whose text equals an HTML label's markup can be taken for the other kind.
+/// Figures never use the same text both ways in one graph.
 public struct HTMLLabel: Sendable, Equatable {
     /// The markup between the outer `<` and `>`.
     public let markup: String
@@ -39,9 +40,6 @@ public struct HTMLLabel: Sendable, Equatable {
 
     /// `content` in bold.
     public static func bold(_ content: HTMLLabel) -> HTMLLabel { HTMLLabel(markup: "<B>\(content.markup)</B>") }
-
-    /// `content` in italics.
-    public static func italic(_ content: HTMLLabel) -> HTMLLabel { HTMLLabel(markup: "<I>\(content.markup)</I>") }
 
     /// `content` in another colour, size or face; `nil` keeps the surrounding value.
     public static func font(color: String? = nil, pointSize: Double? = nil, face: String? = nil, _ content: HTMLLabel) -> HTMLLabel {
@@ -90,17 +88,16 @@ public struct HTMLCell: Sendable, Equatable {
 
     let markup: String
 
-    /// A cell holding `content`, optionally with a background colour, a border (points), a fixed
-    /// size (points; the cell neither grows with its table nor with its content) and a column span.
+    /// A cell holding `content`, optionally with a background colour, a border (points) and a fixed
+    /// size (points; the cell neither grows with its table nor with its content).
     public init(
         _ content: HTMLLabel, alignment: Alignment = .left, background: String? = nil, border: Int? = nil,
-        fixedSize: (width: Int, height: Int)? = nil, columnSpan: Int = 1
+        fixedSize: (width: Int, height: Int)? = nil
     ) {
         var attributes = " ALIGN=\"\(alignment.rawValue)\" BALIGN=\"\(alignment.rawValue)\""
         if let background { attributes += " BGCOLOR=\(HTMLLabel.attributeValue(background))" }
         if let border { attributes += " BORDER=\"\(border)\"" }
         if let fixedSize { attributes += " FIXEDSIZE=\"TRUE\" WIDTH=\"\(fixedSize.width)\" HEIGHT=\"\(fixedSize.height)\"" }
-        if columnSpan > 1 { attributes += " COLSPAN=\"\(columnSpan)\"" }
         // An empty cell body is fine; Graphviz sizes it from its padding.
         markup = "<TD\(attributes)>\(content.markup)</TD>"
     }

@@ -21,13 +21,27 @@ struct NetworkDrawing {
     let engine: LayoutEngine
     let ego: Int32?
     let labelCount: Int
+    /// The drawn accounts, parallel to `nodes`.
+    private let accounts: [Account]
+    private let hasProvinces: Bool
 
-    private var accounts: [Account] { nodes.map { dataset.accounts[Int($0)] } }
+    init(
+        dataset: Dataset, nodes: [Int32], edges: [(source: Int32, target: Int32, weight: Double)], scores: NodeScores,
+        engine: LayoutEngine, ego: Int32?, labelCount: Int
+    ) {
+        self.dataset = dataset
+        self.nodes = nodes
+        self.edges = edges
+        self.scores = scores
+        self.engine = engine
+        self.ego = ego
+        self.labelCount = labelCount
+        accounts = nodes.map { dataset.accounts[Int($0)] }
+        hasProvinces = accounts.contains { !($0.province ?? "").isEmpty }
+    }
 
     /// Whether provinces are shown as cluster boxes (else by fill colour, when there are any).
     var clustersProvinces: Bool { engine.drawsClusters }
-
-    private var hasProvinces: Bool { accounts.contains { !($0.province ?? "").isEmpty } }
 
     /// Whether fill shows the province rather than the kind.
     var fillsByProvince: Bool { !clustersProvinces && hasProvinces }
@@ -85,7 +99,8 @@ struct NetworkDrawing {
             }
             for node in loose { writeNode(node, maxScore: maxScore, labelled: labelled, palette: nil, into: &writer) }
         } else {
-            for node in nodes { writeNode(node, maxScore: maxScore, labelled: labelled, palette: fillsByProvince ? palette : nil, into: &writer) }
+            let fill = fillsByProvince ? palette : nil
+            for node in nodes { writeNode(node, maxScore: maxScore, labelled: labelled, palette: fill, into: &writer) }
         }
 
         let maxWeight = edges.map(\.weight).max() ?? 1

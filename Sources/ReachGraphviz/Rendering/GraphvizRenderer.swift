@@ -5,9 +5,10 @@ import ReachGraph
 /// Lays out and renders DOT text in-process with libgvc: engines `dot`, `neato`, `fdp`, `sfdp`,
 /// `circo`, `twopi`; SVG, PNG and PDF, to memory or atomically to a file.
 ///
-/// Every call runs inside ``GraphvizLibrary/withLock(_:)`` (Graphviz is not thread-safe), with a
-/// fresh context and graph that are freed before the lock is released; only `Data` and Swift
-/// strings leave it. Safe to call from any thread; calls are serialised.
+/// Every call runs inside ``GraphvizLibrary/withLock(_:)`` (Graphviz is not thread-safe), on the
+/// process's one context (``GraphvizLibrary/sharedContext()`` says why) with a graph and layout
+/// that are freed before the lock is released; only `Data` and Swift strings leave it. Safe to call
+/// from any thread; calls are serialised.
 ///
 /// Before the layout, ``EngineGuard`` checks the parsed graph against the engine's budget (a
 /// `dot` layout of a 200-node cyclic graph takes minutes, and Graphviz dies on running out of
@@ -79,8 +80,7 @@ public enum GraphvizRenderer {
 
     /// The body of ``render(dot:format:options:)``; the caller holds the lock and captures messages.
     private static func renderLocked(dot: String, format: RenderFormat, options: Options) throws -> Rendering {
-        guard let context = gvContext() else { throw GraphvizError(message: "Graphviz could not create a context") }
-        defer { gvFreeContext(context) }
+        let context = try GraphvizLibrary.sharedContext()
         guard let graph = dot.withCString({ agmemread($0) }) else {
             throw GraphvizError(message: "Graphviz could not parse the DOT text: \(GraphvizMessages.current.summary)")
         }
