@@ -70,6 +70,22 @@ final class GraphvizRendererTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 10, "the guard must act before any dot layout")
     }
 
+    /// gvLayout lets a graph's `layout` attribute override the engine it is given; the renderer pins
+    /// the attribute, so `layout=dot` in the text cannot slip a minutes-long dot layout past the guard.
+    func testLayoutAttributeCannotBypassTheGuard() throws {
+        var writer = DOTWriter()
+        writer.graphAttributes(["layout": "dot"])
+        for node in 0 ..< 200 {
+            writer.edge(from: "n\(node)", to: "n\((node * 7 + 3) % 200)")
+            writer.edge(from: "n\(node)", to: "n\((node * 13 + 5) % 200)")
+            writer.edge(from: "n\(node)", to: "n\((node * 17 + 11) % 200)")
+        }
+        let started = Date()
+        let rendering = try GraphvizRenderer.render(dot: writer.finish(), format: .svg, options: .init(engine: .sfdp))
+        XCTAssertEqual(rendering.engine, .sfdp)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "dot on this graph takes minutes")
+    }
+
     func testEngineGuardThresholds() throws {
         func allowed(_ engine: LayoutEngine, _ nodes: Int, _ edges: Int, acyclic: Bool) -> Bool {
             EngineGuard.problem(with: engine, shape: GraphShape(nodeCount: nodes, edgeCount: edges, isAcyclic: acyclic)) == nil
