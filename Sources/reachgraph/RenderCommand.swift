@@ -114,18 +114,15 @@ struct RenderCommand: ParsableCommand {
         } else {
             legibility = .everything
         }
-        let caption = CaptionOptions(notes: note, isSynthetic: synthetic)
+        let options = NetworkFigureOptions(
+            engine: layout, scores: scores, legibility: legibility, labelCount: labels, caption: CaptionOptions(notes: note, isSynthetic: synthetic)
+        )
         let drawn: Figure
         switch figure {
         case .overview:
-            drawn = try NetworkOverview.figure(
-                of: dataset, options: .init(engine: layout, scores: scores, legibility: legibility, labelCount: labels, caption: caption)
-            )
+            drawn = try NetworkOverview.figure(of: dataset, options: options)
         case .ego:
-            drawn = try EgoNetwork.figure(
-                of: dataset, around: account ?? "",
-                options: .init(radius: radius, engine: layout, scores: scores, legibility: legibility, labelCount: labels, caption: caption)
-            )
+            drawn = try EgoNetwork.figure(of: dataset, around: account ?? "", radius: radius, options: options)
         }
         if let notice = drawn.notice, !quiet { Console.error("warning: \(notice)") }
         progress.begin("laying out \(drawn.shape.nodeCount) accounts with \(drawn.engine.rawValue)")

@@ -68,8 +68,10 @@ final class DOTWriterTests: XCTestCase {
 
         var writer = DOTWriter()
         writer.node("n", ["label": "R&D \\N\r\nnext", "width": .number(1e-7), "fixedsize": true, "peripheries": 2])
+        writer.node("m", ["label": "a\ré\nb"])
         let dot = writer.finish()
         XCTAssertTrue(dot.contains("label=\"R&amp;D \\\\N\\nnext\""), dot)
+        XCTAssertTrue(dot.contains("label=\"a\\né\\nb\""), "CR, then a non-ASCII character, then LF are two breaks: \(dot)")
         XCTAssertTrue(dot.contains("width=\"1e-07\""), dot)
         XCTAssertTrue(dot.contains("fixedsize=true, peripheries=2"), dot)
     }

@@ -112,9 +112,9 @@ final class NetworkFigureTests: XCTestCase {
         let svg = String(decoding: try one.render(as: .svg).data, as: UTF8.self)
         XCTAssertEqual(svg.components(separatedBy: "class=\"node\"").count - 1, 5)
 
-        let two = try EgoNetwork.figure(of: dataset, around: "kol1", options: .init(radius: 2, direction: .outgoing))
+        let two = try EgoNetwork.figure(of: dataset, around: "kol1", radius: 2, direction: .outgoing)
         XCTAssertEqual(Set(two.accountIDs), ["kol1", "c1", "odd \"id\" \\ with: colon"])
-        let alone = try EgoNetwork.figure(of: dataset, around: "emb", options: .init(radius: 0))
+        let alone = try EgoNetwork.figure(of: dataset, around: "emb", radius: 0)
         XCTAssertEqual(alone.accountIDs, ["emb"])
         XCTAssertNoThrow(try alone.render(as: .png))
 
@@ -125,7 +125,7 @@ final class NetworkFigureTests: XCTestCase {
 
     func testTrimmedEgoNetworkKeepsTheEgo() throws {
         let dataset = try SampleDatasets.random(nodes: 400, edgesPerNode: 4, seed: 11)
-        let figure = try EgoNetwork.figure(of: dataset, around: "a5", options: .init(radius: 3, legibility: Legibility(maxNodes: 20, strategy: .topScores)))
+        let figure = try EgoNetwork.figure(of: dataset, around: "a5", radius: 3, options: .init(legibility: Legibility(maxNodes: 20, strategy: .topScores)))
         XCTAssertTrue(figure.accountIDs.contains("a5"))
         XCTAssertLessThanOrEqual(figure.accountIDs.count, 21)
         XCTAssertTrue(figure.caption.contains { $0.contains("accounts: top 20 by strength") }, "\(figure.caption)")

@@ -20,28 +20,14 @@ enum DOTEscaping {
             output.append(id)
             return
         }
-        output.append("\"")
-        var plainStart = id.utf8.startIndex
-        let utf8 = id.utf8
-        var index = plainStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            let replacement: String?
+        appendQuoted(id, to: &output) { byte in
             switch byte {
-            case UInt8(ascii: "\""): replacement = "\\\""
-            case UInt8(ascii: "\\"): replacement = "\\\\"
-            case 0: replacement = "\\0"
-            default: replacement = nil
+            case UInt8(ascii: "\""): return "\\\""
+            case UInt8(ascii: "\\"): return "\\\\"
+            case 0: return "\\0"
+            default: return nil
             }
-            if let replacement {
-                appendScalars(of: id, plainStart ..< index, to: &output)
-                output.append(replacement)
-                plainStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
         }
-        appendScalars(of: id, plainStart ..< utf8.endIndex, to: &output)
-        output.append("\"")
     }
 
     /// Appends `text` as a quoted escString (label, tooltip, URL …) that shows verbatim.
@@ -50,28 +36,34 @@ enum DOTEscaping {
     /// other C0 control characters → U+FFFD (they are not allowed in the SVG Graphviz writes).
     /// - Complexity: O(n) in the UTF-8 length of `text`.
     static func appendQuotedText(_ text: String, to output: inout String) {
+        var previousWasCarriageReturn = false
+        appendQuoted(text, to: &output) { byte in
+            defer { previousWasCarriageReturn = byte == UInt8(ascii: "\r") }
+            switch byte {
+            case UInt8(ascii: "\""): return "\\\""
+            case UInt8(ascii: "\\"): return "\\\\"
+            case UInt8(ascii: "&"): return "&amp;"
+            case UInt8(ascii: "\n"): return previousWasCarriageReturn ? "" : "\\n"
+            case UInt8(ascii: "\r"): return "\\n"
+            case UInt8(ascii: "\t"): return " "
+            case 0: return ""
+            case 1 ..< 0x20: return "\u{FFFD}"
+            default: return nil
+            }
+        }
+    }
+
+    /// Appends `text` in double quotes with the bytes `replacement` names replaced. `replacement` sees
+    /// every byte (so it can keep state, such as a preceding CR) and must replace only ASCII bytes,
+    /// whose positions are Unicode scalar boundaries, so the runs between them are copied whole.
+    private static func appendQuoted(_ text: String, to output: inout String, replacement: (UInt8) -> String?) {
         output.append("\"")
         let utf8 = text.utf8
         var plainStart = utf8.startIndex
         var index = plainStart
-        var previousWasCarriageReturn = false
         while index != utf8.endIndex {
             let byte = utf8[index]
-            var replacement: String?
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") {
-                switch byte {
-                case UInt8(ascii: "\""): replacement = "\\\""
-                case UInt8(ascii: "\\"): replacement = "\\\\"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\n"): replacement = previousWasCarriageReturn ? "" : "\\n"
-                case UInt8(ascii: "\r"): replacement = "\\n"
-                case UInt8(ascii: "\t"): replacement = " "
-                case 0: replacement = ""
-                default: replacement = "\u{FFFD}"
-                }
-            }
-            previousWasCarriageReturn = byte == UInt8(ascii: "\r")
-            if let replacement {
+            if let replacement = replacement(byte) {
                 appendScalars(of: text, plainStart ..< index, to: &output)
                 output.append(replacement)
                 plainStart = utf8.index(after: index)
