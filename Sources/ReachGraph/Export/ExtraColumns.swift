@@ -1,0 +1,14 @@
+/// The extra (format-undefined) columns of a table as exports write them: the columns the reader
+/// declared, in file order, then any other attribute keys the records hold, sorted.
+///
+/// Readers that do not declare their columns (the JSON reader keeps each record's attributes but
+/// no column list) would otherwise lose them on export.
+/// - Complexity: O(total number of attributes).
+func extraColumnNames(declared: [String], attributes: [[String: String]]) -> [String] {
+    let seen = Set(declared)
+    var others = Set<String>()
+    for record in attributes {
+        for key in record.keys where !seen.contains(key) { others.insert(key) }
+    }
+    return declared + others.sorted()
+}

@@ -1,0 +1,190 @@
+import Foundation
+import ReachGraph
+
+/// Writes the DOT of a network of accounts: the shared drawing of ``NetworkOverview`` and
+/// ``EgoNetwork``.
+///
+/// - Kind → shape and fill (``AccountKindStyle``). When the engine draws no clusters and the
+///   accounts have provinces, fill shows the province instead (``ProvincePalette``) and shape
+///   alone shows the kind; otherwise each province is a `subgraph cluster_*` box.
+/// - Node area ∝ score: width = 0.15 + 0.65·√(score / max score) inches.
+/// - Edge width by log weight: penwidth = 0.5 + 2.5·ln(1 + w) / ln(1 + w_max).
+/// - The `labelCount` highest-scoring accounts (and the ego) are named next to their node
+///   (`xlabel`); every node and edge has a tooltip for SVG viewers.
+/// - The legend and caption form the graph label, an HTML table at the bottom left, which every
+///   engine places.
+struct NetworkDrawing {
+    let dataset: Dataset
+    let nodes: [Int32]
+    let edges: [(source: Int32, target: Int32, weight: Double)]
+    let scores: NodeScores
+    let engine: LayoutEngine
+    let ego: Int32?
+    let labelCount: Int
+    /// The drawn accounts, parallel to `nodes`.
+    private let accounts: [Account]
+    private let hasProvinces: Bool
+
+    init(
+        dataset: Dataset, nodes: [Int32], edges: [(source: Int32, target: Int32, weight: Double)], scores: NodeScores,
+        engine: LayoutEngine, ego: Int32?, labelCount: Int
+    ) {
+        self.dataset = dataset
+        self.nodes = nodes
+        self.edges = edges
+        self.scores = scores
+        self.engine = engine
+        self.ego = ego
+        self.labelCount = labelCount
+        accounts = nodes.map { dataset.accounts[Int($0)] }
+        hasProvinces = accounts.contains { !($0.province ?? "").isEmpty }
+    }
+
+    /// Whether provinces are shown as cluster boxes (else by fill colour, when there are any).
+    var clustersProvinces: Bool { engine.drawsClusters }
+
+    /// Whether fill shows the province rather than the kind.
+    var fillsByProvince: Bool { !clustersProvinces && hasProvinces }
+
+    /// The caption line that explains the visual encoding.
+    var encodingLine: String {
+        var parts = ["node area: \(scores.name)", "edge width: log of weight"]
+        if fillsByProvince {
+            parts.append("shape: kind; colour: province (\(engine.rawValue) draws no province boxes)")
+        } else {
+            parts.append("shape and colour: kind")
+            if clustersProvinces && hasProvinces { parts.append("boxes: provinces") }
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The DOT text with `caption` (title first) and the legend as the graph label.
+    /// - Complexity: O(V log V + E).
+    func dot(caption: [String]) -> String {
+        var writer = DOTWriter(name: "reachgraph", reservingCapacity: 200 * nodes.count + 80 * edges.count + 4096)
+        var graph: DOTAttributes = [
+            "fontname": .string(FontFamily.cjk), "fontsize": 11, "bgcolor": "white", "pad": 0.3,
+            "outputorder": "edgesfirst", "forcelabels": true, "labelloc": "b", "labeljust": "l",
+            "label": .html(label(caption: caption)),
+        ]
+        if engine != .dot && engine != .circo { graph.set("overlap", "prism") }
+        // Caps PNG size (Graphviz scales the drawing down to fit; cairo rejects huge bitmaps).
+        graph.set("size", "40,40")
+        writer.graphAttributes(graph)
+        writer.nodeDefaults([
+            "fontname": .string(FontFamily.cjk), "fontsize": 9, "label": "", "fixedsize": true,
+            "style": "filled", "color": "#333333", "penwidth": 0.8,
+        ])
+        writer.edgeDefaults(["fontname": .string(FontFamily.cjk), "arrowsize": 0.5, "color": .string(edgeColor)])
+
+        let labelled = labelledNodes()
+        let maxScore = nodes.map { scores.value(of: $0) }.max() ?? 0
+        let palette = ProvincePalette(provinces: accounts.map(\.province))
+        if clustersProvinces && hasProvinces {
+            var byProvince: [String: [Int32]] = [:]
+            var loose: [Int32] = []
+            for node in nodes {
+                if let province = dataset.accounts[Int(node)].province, !province.isEmpty {
+                    byProvince[province, default: []].append(node)
+                } else {
+                    loose.append(node)
+                }
+            }
+            for (index, province) in byProvince.keys.sorted().enumerated() {
+                writer.beginCluster("province_\(index)", attributes: [
+                    "label": .string(province), "style": "rounded", "color": "#999999", "fontname": .string(FontFamily.cjk), "fontsize": 10,
+                ])
+                for node in byProvince[province] ?? [] { writeNode(node, maxScore: maxScore, labelled: labelled, palette: nil, into: &writer) }
+                writer.endSubgraph()
+            }
+            for node in loose { writeNode(node, maxScore: maxScore, labelled: labelled, palette: nil, into: &writer) }
+        } else {
+            let fill = fillsByProvince ? palette : nil
+            for node in nodes { writeNode(node, maxScore: maxScore, labelled: labelled, palette: fill, into: &writer) }
+        }
+
+        let maxWeight = edges.map(\.weight).max() ?? 1
+        let logMax = log1p(max(maxWeight, 1e-9))
+        for edge in edges {
+            let width = 0.5 + 2.5 * log1p(max(edge.weight, 0)) / logMax
+            var attributes: DOTAttributes = [
+                "penwidth": .number((width * 100).rounded() / 100),
+                "tooltip": .string("\(id(edge.source)) → \(id(edge.target)): weight \(formatNumber(edge.weight))"),
+            ]
+            if let ego, edge.source == ego || edge.target == ego { attributes.set("color", "#000000") }
+            writer.edge(from: id(edge.source), to: id(edge.target), attributes)
+        }
+        return writer.finish()
+    }
+
+    private func id(_ node: Int32) -> String { dataset.accounts[Int(node)].id }
+
+    /// Faint edges when there are many, so nodes stay visible.
+    private var edgeColor: String { edges.count > 500 ? "#4D4D4D59" : "#4D4D4DB3" }
+
+    private func writeNode(_ node: Int32, maxScore: Double, labelled: Set<Int32>, palette: ProvincePalette?, into writer: inout DOTWriter) {
+        let account = dataset.accounts[Int(node)]
+        let style = AccountKindStyle.of(account.kind)
+        let relative = maxScore > 0 ? (scores.value(of: node) / maxScore).squareRoot() : 0
+        let width = ((0.15 + 0.65 * relative) * 100).rounded() / 100
+        let name = account.name ?? account.id
+        var tooltip = "\(name) (\(account.id)) · \(account.kind.rawValue)"
+        if let province = account.province, !province.isEmpty { tooltip += " · \(province)" }
+        tooltip += " · \(scores.name) \(formatNumber(scores.value(of: node), digits: 6))"
+        var attributes: DOTAttributes = [
+            "shape": .string(style.shape), "style": .string(style.style), "width": .number(width), "height": .number(width),
+            "fillcolor": .string(palette?.color(of: account.province) ?? style.fill), "tooltip": .string(tooltip),
+        ]
+        if node == ego {
+            attributes.set("penwidth", 3)
+            attributes.set("color", "#000000")
+            attributes.set("root", true)
+            attributes.set("xlabel", .html(.bold(.text(name))))
+        } else if labelled.contains(node) {
+            attributes.set("xlabel", .string(name))
+        }
+        writer.node(account.id, attributes)
+    }
+
+    /// The ego and the `labelCount` highest-scoring nodes.
+    private func labelledNodes() -> Set<Int32> {
+        let ranked = nodes.sorted { scores.value(of: $0) != scores.value(of: $1) ? scores.value(of: $0) > scores.value(of: $1) : $0 < $1 }
+        return Set(ranked.prefix(labelCount))
+    }
+
+    /// Caption lines (title in bold), then the legend: kinds, and provinces when fill shows them,
+    /// four entries a row in a nested table so swatches stay small whatever the caption's width.
+    private func label(caption: [String]) -> HTMLLabel {
+        var rows: [[HTMLCell]] = caption.enumerated().map { index, line in
+            let text = HTMLLabel.text(line)
+            return [HTMLCell(index == 0 ? .bold(text) : text)]
+        }
+        var kindEntries: [(swatch: HTMLCell, name: String)] = []
+        for kind in Set(accounts.map(\.kind)).sorted() {
+            let style = AccountKindStyle.of(kind)
+            let swatch = fillsByProvince ? "#FFFFFF" : style.fill
+            let glyph = HTMLLabel.font(color: AccountKindStyle.ink(on: swatch), .text(style.glyph))
+            kindEntries.append((HTMLCell(glyph, alignment: .center, background: swatch, border: 1, fixedSize: (20, 18)), kind.rawValue.replacingOccurrences(of: "_", with: " ")))
+        }
+        rows.append([HTMLCell(legend(kindEntries))])
+        if fillsByProvince {
+            let palette = ProvincePalette(provinces: accounts.map(\.province))
+            var provinceEntries = palette.assigned.map { (swatch: HTMLCell(.text(""), background: $0.color, border: 1, fixedSize: (20, 18)), name: $0.province) }
+            if palette.hasRemainder { provinceEntries.append((HTMLCell(.text(""), background: ProvincePalette.remainder, border: 1, fixedSize: (20, 18)), "other provinces")) }
+            if accounts.contains(where: { ($0.province ?? "").isEmpty }) {
+                provinceEntries.append((HTMLCell(.text(""), background: ProvincePalette.none, border: 1, fixedSize: (20, 18)), "no province"))
+            }
+            rows.append([HTMLCell(legend(provinceEntries))])
+        }
+        return .table(rows, cellSpacing: 0, cellPadding: 2)
+    }
+
+    /// Swatch–name pairs, four a row; swatches are outlined and of fixed size so white ones show
+    /// and none stretches with the caption.
+    private func legend(_ entries: [(swatch: HTMLCell, name: String)]) -> HTMLLabel {
+        let rows = stride(from: 0, to: entries.count, by: 4).map { start in
+            entries[start ..< min(start + 4, entries.count)].flatMap { [$0.swatch, HTMLCell(.text($0.name + "    "))] }
+        }
+        return .table(rows, cellBorder: 0, cellSpacing: 2, cellPadding: 1)
+    }
+}

@@ -1,0 +1,33 @@
+import ReachGraph
+
+/// What every network figure (``NetworkOverview``, ``EgoNetwork``) lets the caller choose.
+public struct NetworkFigureOptions: Sendable {
+    /// `nil`: the recipe's default (`fdp` for an overview, `twopi` for an ego network) when the
+    /// drawn graph fits its budget, else `sfdp`.
+    public var engine: LayoutEngine?
+    /// What to do when the engine is over budget for the drawn graph: fall back to `sfdp`, or
+    /// keep the engine and let ``Figure/render(as:)`` refuse.
+    public var policy: EnginePolicy
+    /// Node sizes and trimming ranks, one per account; `nil`: strength (weighted in- plus out-degree).
+    public var scores: NodeScores?
+    /// Budgets for a big network (an ego is always kept).
+    public var legibility: Legibility
+    /// How many of the highest-scoring accounts are named in the figure.
+    public var labelCount: Int
+    /// Relation types drawn; `nil`: all.
+    public var relationTypes: Set<RelationType>?
+    public var caption: CaptionOptions
+
+    public init(
+        engine: LayoutEngine? = nil, policy: EnginePolicy = .fallBackToSFDP, scores: NodeScores? = nil, legibility: Legibility = .everything,
+        labelCount: Int = 25, relationTypes: Set<RelationType>? = nil, caption: CaptionOptions = CaptionOptions()
+    ) {
+        self.engine = engine
+        self.policy = policy
+        self.scores = scores
+        self.legibility = legibility
+        self.labelCount = labelCount
+        self.relationTypes = relationTypes
+        self.caption = caption
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import ReachGraph
+import ReachGraphviz
+
+extension AttributedGraph.EdgeMode: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the dataset as DOT, GraphML, GEXF, JSON or a CSV dataset folder, every attribute kept.",
+        discussion: """
+            graphml and gexf declare attribute types (long, double, boolean, string); values missing \
+            for an account or relation are left out of that element; columns holding lists are \
+            written as JSON text and the file says so. json is the JSON dataset format and csv a \
+            dataset folder, both read back by every command. --edges merged writes one edge per \
+            ordered pair (weights summed, differing values as lists) for tools that do not take \
+            parallel edges.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case dot
+        case graphml
+        case gexf
+        case json
+        case csv
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Format: dot, graphml, gexf, json or csv.")
+    var to: Format
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file (or, for csv, the folder) to write; standard output when omitted.", valueName: "PATH"))
+    var output: String?
+
+    @Option(help: "Edges for dot, graphml and gexf: rows (one per relation) or merged (one per ordered pair).")
+    var edges: AttributedGraph.EdgeMode = .rows
+
+    @Flag(help: "Print no progress or notes on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        if to == .csv && output == nil { throw ValidationError("--to csv writes a folder: give it with -o DIR") }
+        if edges == .merged && (to == .json || to == .csv) { throw ValidationError("--edges merged is for dot, graphml and gexf; json and csv keep every relation") }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: quiet)
+        let dataset = try input.load(progress: progress)
+        progress.begin("writing \(to.rawValue)")
+        let text: String
+        switch to {
+        case .csv:
+            try DatasetWriter.write(dataset, to: output ?? ".")
+            progress.finish()
+            reportWarnings(dataset, quiet: quiet)
+            return
+        case .json:
+            text = JSONDatasetWriter.text(of: dataset)
+        case .dot, .graphml, .gexf:
+            let graph = try AttributedGraph(dataset: dataset, edges: edges)
+            switch to {
+            case .graphml: text = GraphMLWriter.text(of: graph)
+            case .gexf: text = GEXFWriter.text(of: graph, description: "Exported by reachgraph from \((dataset.name as NSString).lastPathComponent)")
+            default: text = DOTExport.text(of: graph)
+            }
+            if !quiet { for note in graph.jsonColumnNotes { Console.error("note: \(note)") } }
+        }
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        progress.finish()
+        reportWarnings(dataset, quiet: quiet)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ReachGraph
+import XCTest
+
+/// Exports keep every attribute: JSON and CSV come back identical through our own readers; GraphML
+/// and GEXF are well-formed, typed, and leave missing values out. (Fixtures/check_exports.py reads
+/// the same files with NetworkX; its transcript is Fixtures/check_exports.txt.)
+final class ExportTests: XCTestCase {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/export-dataset").path
+
+    func testJSONExportRoundTripsThroughTheLoader() throws {
+        let original = try DatasetLoader.load(Self.fixture)
+        let folder = try TemporaryFolder()
+        let text = JSONDatasetWriter.text(of: original)
+        let path = try folder.write("dataset.json", text)
+        let reread = try DatasetLoader.load(path)
+        // JSONDatasetReader keeps each record's extra fields but neither lists the account columns
+        // nor reads extra relation fields; the file has them (check_exports.py reads them back).
+        assertSameContent(original, reread, relationAttributes: false, accountColumnOrder: false)
+        XCTAssertTrue(text.contains("\"campaign\": \"quote \\\" and, comma\", \"confidence\": \"1\""), text)
+        let again = JSONDatasetWriter.text(of: reread)
+        XCTAssertTrue(again.contains("\"verified\": \"true\""), "account extras survive a second export from JSON")
+    }
+
+    func testCSVExportRoundTripsThroughTheLoader() throws {
+        let original = try DatasetLoader.load(Self.fixture)
+        let folder = try TemporaryFolder()
+        try DatasetWriter.write(original, to: folder.path)
+        assertSameContent(original, try DatasetLoader.load(folder.path))
+    }
+
+    func testJSONExportOfRelationsDerivedFromPostsDerivesThemAgain() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("posts.csv", "post_id,author,time,parent_post\np1,a,2025-01-01,\np2,b,2025-01-02,p1\n")
+        let original = try DatasetLoader.load(folder.path)
+        let text = JSONDatasetWriter.text(of: original)
+        XCTAssertFalse(text.contains("\"relations\""))
+        let reread = try DatasetLoader.load(try folder.write("d.json", text))
+        XCTAssertTrue(reread.relationsDerivedFromPosts)
+        XCTAssertEqual(reread.relations.count, 1)
+    }
+
+    func testGraphMLIsWellFormedTypedAndOmitsMissingValues() throws {
+        let graph = try AttributedGraph(dataset: try DatasetLoader.load(Self.fixture))
+        let xml = GraphMLWriter.text(of: graph)
+        let counts = try elementCounts(xml)
+        XCTAssertEqual(counts["node"], 6)
+        XCTAssertEqual(counts["edge"], 7)
+        XCTAssertTrue(xml.contains("attr.name=\"followers\" attr.type=\"long\""))
+        XCTAssertTrue(xml.contains("attr.name=\"score\" attr.type=\"double\""))
+        XCTAssertTrue(xml.contains("attr.name=\"verified\" attr.type=\"boolean\""))
+        XCTAssertTrue(xml.contains("attr.name=\"handle_code\" attr.type=\"string\""), "007 is not a number to keep")
+        XCTAssertTrue(xml.contains("<data key=\"n13\">line one&#10;line two</data>"))
+        XCTAssertFalse(xml.contains("<data key=\"n0\"></data>"), "missing names are left out, not empty")
+        XCTAssertTrue(xml.contains("<node id=\"odd &quot;id&quot; \\ with: colon\"><data key=\"n1\">community</data>"))
+    }
+
+    func testGEXFIsWellFormedAndMergedEdgesCarryJSONLists() throws {
+        let graph = try AttributedGraph(dataset: try DatasetLoader.load(Self.fixture), edges: .merged)
+        XCTAssertEqual(graph.edgeCount, 6, "the two hn_centre → cs rows merge")
+        XCTAssertEqual(graph.edgeWeights[0], 14)
+        let relation = try XCTUnwrap(graph.edgeColumns.first { $0.name == "relation" })
+        XCTAssertEqual(relation.valueType, .json)
+        XCTAssertEqual(relation.values[0], .list([.string("repost"), .string("mention")]))
+        XCTAssertEqual(graph.jsonColumnNotes, [
+            "edge attribute \"relation\" holds JSON text (lists of values)",
+            "edge attribute \"campaign\" holds JSON text (lists of values)",
+            "edge attribute \"confidence\" holds JSON text (lists of values)",
+        ])
+        let xml = GEXFWriter.text(of: graph, description: "test & check")
+        let counts = try elementCounts(xml)
+        XCTAssertEqual(counts["node"], 6)
+        XCTAssertEqual(counts["edge"], 6)
+        XCTAssertTrue(xml.contains("<description>test &amp; check; edge attribute &quot;relation&quot; holds JSON text"))
+        XCTAssertTrue(xml.contains("value=\"[&quot;repost&quot;,&quot;mention&quot;]\""))
+        XCTAssertTrue(xml.contains("value=\"[0.9,0.4]\""))
+        XCTAssertTrue(xml.contains("weight=\"14.0\""))
+    }
+
+    func testExtraNodeColumnsWithListsAndMissingValues() throws {
+        let dataset = try DatasetLoader.load(Self.fixture)
+        let roles = AttributeColumn(name: "roles", values: [.list([.string("source"), .string("bridge")]), nil, .list([]), .list([.string("湖南"), nil]), nil, nil])
+        let rank = AttributeColumn(name: "pagerank", values: [0.4, 0.1, 0.3, 0.05, 0.1, 0.05].map { .double($0) })
+        let graph = try AttributedGraph(dataset: dataset, extraNodeColumns: [roles, rank])
+        let xml = GraphMLWriter.text(of: graph)
+        XCTAssertNoThrow(try elementCounts(xml))
+        XCTAssertTrue(xml.contains("attr.name=\"roles\" attr.type=\"string\"><desc>JSON text"))
+        XCTAssertTrue(xml.contains("[&quot;source&quot;,&quot;bridge&quot;]"))
+        XCTAssertTrue(xml.contains("[&quot;湖南&quot;,null]"))
+        XCTAssertTrue(xml.contains("attr.name=\"pagerank\" attr.type=\"double\""))
+        XCTAssertThrowsError(try AttributedGraph(dataset: dataset, extraNodeColumns: [AttributeColumn(name: "x", values: [nil])]))
+        XCTAssertThrowsError(try AttributedGraph(dataset: dataset, extraNodeColumns: [AttributeColumn(name: "kind", values: Array(repeating: nil, count: 6))]))
+    }
+
+    func testTypesAreInferredOnlyWhenNothingIsLost() {
+        XCTAssertEqual(AttributeValue(inferringFrom: "7"), .integer(7))
+        XCTAssertEqual(AttributeValue(inferringFrom: "-3"), .integer(-3))
+        XCTAssertEqual(AttributeValue(inferringFrom: "1.5"), .double(1.5))
+        XCTAssertEqual(AttributeValue(inferringFrom: "true"), .boolean(true))
+        for text in ["007", "+5", "1.50", "1e5", "nan", "inf", "0x10", "-0", "True", " 7"] {
+            XCTAssertEqual(AttributeValue(inferringFrom: text), .string(text), text)
+        }
+        XCTAssertNil(AttributeValue(inferringFrom: ""))
+        XCTAssertEqual(AttributeColumn(name: "a", texts: ["1", "2.5", nil]).valueType, .double)
+        XCTAssertEqual(AttributeColumn(name: "a", texts: ["1", "x"]).valueType, .string)
+        XCTAssertEqual(AttributeColumn(name: "a", texts: ["true", "1"]).valueType, .string)
+        XCTAssertEqual(AttributeColumn(name: "a", texts: [nil, nil]).valueType, .string)
+        XCTAssertEqual(AttributeValue.list([.string("a\"\n"), nil, .double(0.5), .boolean(false)]).jsonText, "[\"a\\\"\\n\",null,0.5,false]")
+    }
+
+    // MARK: - Helpers
+
+    private func assertSameContent(
+        _ original: Dataset, _ reread: Dataset, relationAttributes: Bool = true, accountColumnOrder: Bool = true, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        XCTAssertEqual(reread.accounts, original.accounts, file: file, line: line)
+        if accountColumnOrder { XCTAssertEqual(reread.accountAttributeColumns, original.accountAttributeColumns, file: file, line: line) }
+        XCTAssertEqual(reread.relations.count, original.relations.count, file: file, line: line)
+        for row in 0 ..< original.relations.count {
+            XCTAssertEqual(reread.relations[row], original.relations[row], "relation \(row)", file: file, line: line)
+        }
+        if relationAttributes {
+            XCTAssertEqual(reread.relations.attributeColumns, original.relations.attributeColumns, file: file, line: line)
+            XCTAssertEqual(reread.relations.attributeValues, original.relations.attributeValues, file: file, line: line)
+        }
+        XCTAssertEqual(reread.posts, original.posts, file: file, line: line)
+        XCTAssertEqual(reread.metrics, original.metrics, file: file, line: line)
+    }
+
+    /// Parses `xml` and counts elements by name; throws when it is not well-formed.
+    private func elementCounts(_ xml: String) throws -> [String: Int] {
+        final class Counter: NSObject, XMLParserDelegate {
+            var counts: [String: Int] = [:]
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                counts[name, default: 0] += 1
+            }
+        }
+        let parser = XMLParser(data: Data(xml.utf8))
+        let counter = Counter()
+        parser.delegate = counter
+        guard parser.parse() else {
+            throw ExportError(message: "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown")")
+        }
+        return counter.counts
+    }
+}

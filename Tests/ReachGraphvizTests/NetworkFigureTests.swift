@@ -1,0 +1,162 @@
+import Foundation
+import ReachGraph
+import ReachGraphCore
+@testable import ReachGraphviz
+import XCTest
+
+/// Figure recipes: checked on their DOT text and on the structure of what Graphviz draws.
+final class NetworkFigureTests: XCTestCase {
+    func testOverviewDrawsEveryAccountWithKindShapesAndProvinceBoxes() throws {
+        let dataset = try SampleDatasets.hunan()
+        let figure = try NetworkOverview.figure(of: dataset, options: .init(caption: .init(notes: ["sample for tests"], isSynthetic: true)))
+        XCTAssertEqual(figure.engine, .fdp, "small graphs with provinces get province boxes")
+        XCTAssertEqual(figure.accountIDs.count, 12)
+        XCTAssertEqual(figure.shape.edgeCount, 14, "13 relations, the collaboration drawn both ways")
+        let counts = try GraphvizLibrary.parseCounts(dot: figure.dot)
+        XCTAssertEqual(counts.nodes, 12)
+        XCTAssertEqual(counts.edges, 14)
+        XCTAssertTrue(figure.dot.contains("subgraph cluster_province_0"), figure.dot)
+        XCTAssertTrue(figure.dot.contains("label=\"Hunan\""))
+        XCTAssertTrue(figure.dot.contains("shape=\"star\""))
+        XCTAssertTrue(figure.dot.contains("shape=\"doublecircle\""))
+        XCTAssertTrue(figure.dot.contains("fontname=\"WenQuanYi Zen Hei"))
+        XCTAssertEqual(figure.caption.first, "Amplification network: \(FigureCaption.name(of: dataset))")
+        XCTAssertTrue(figure.caption.contains("relations seen from 2025-03-01 to 2025-05-30"), "\(figure.caption)")
+        XCTAssertTrue(figure.caption.contains("12 accounts, 14 ties"))
+        XCTAssertTrue(figure.caption.contains("sample for tests"))
+        XCTAssertEqual(figure.caption.last, CaptionOptions.syntheticNotice)
+
+        let svg = String(decoding: try figure.render(as: .svg).data, as: UTF8.self)
+        XCTAssertEqual(svg.components(separatedBy: "class=\"node\"").count - 1, 12)
+        XCTAssertEqual(svg.components(separatedBy: "class=\"edge\"").count - 1, 14)
+        XCTAssertEqual(svg.components(separatedBy: "class=\"cluster\"").count - 1, 2)
+        for text in ["湖南国际传播中心", "Synthetic data: no edge or number is a real observation", "think tank", "★", "Big V &amp; two"] {
+            XCTAssertTrue(svg.contains(text), "missing \(text)")
+        }
+    }
+
+    func testOverviewWithSFDPColoursProvincesAndSaysSo() throws {
+        let dataset = try SampleDatasets.hunan()
+        let figure = try NetworkOverview.figure(of: dataset, options: .init(engine: .sfdp))
+        XCTAssertEqual(figure.engine, .sfdp)
+        XCTAssertFalse(figure.dot.contains("cluster"))
+        XCTAssertTrue(figure.caption.contains { $0.contains("colour: province (sfdp draws no province boxes)") }, "\(figure.caption)")
+        XCTAssertTrue(figure.dot.contains("fillcolor=\"#4E79A7\""), "the largest province gets the first colour")
+        for format in RenderFormat.allCases {
+            XCTAssertTrue(try figure.render(as: format).data.starts(with: format.magicNumber))
+        }
+    }
+
+    func testEveryEngineRendersTheOverviewWithoutWarnings() throws {
+        let dataset = try SampleDatasets.hunan()
+        for engine in LayoutEngine.allCases {
+            let figure = try NetworkOverview.figure(of: dataset, options: .init(engine: engine))
+            XCTAssertEqual(figure.engine, engine)
+            XCTAssertNoThrow(try figure.render(as: .svg), "\(engine)")
+        }
+    }
+
+    func testOverviewSizesNodesByTheGivenScores() throws {
+        let dataset = try SampleDatasets.hunan()
+        var values = [Double](repeating: 1, count: dataset.accounts.count)
+        values[Int(try XCTUnwrap(dataset.index(ofAccount: "ccg")))] = 100
+        let figure = try NetworkOverview.figure(of: dataset, options: .init(scores: NodeScores(name: "PageRank", values: values), labelCount: 1))
+        XCTAssertTrue(figure.caption.contains { $0.hasPrefix("node area: PageRank") })
+        XCTAssertTrue(figure.dot.contains("ccg [shape=\"box\", style=\"filled\", width=0.8, height=0.8"), figure.dot)
+        XCTAssertTrue(figure.dot.contains("xlabel=\"CCG\""))
+        XCTAssertEqual(figure.dot.components(separatedBy: "xlabel=").count - 1, 1, "only the top account is named")
+        XCTAssertThrowsError(try NetworkOverview.figure(of: dataset, options: .init(scores: NodeScores(name: "short", values: [1]))))
+    }
+
+    func testBigGraphIsTrimmedToTheBudgetAndTheCaptionSaysHow() throws {
+        let dataset = try SampleDatasets.random(nodes: 600, edgesPerNode: 3, seed: 7)
+        let byCore = try NetworkOverview.figure(of: dataset, options: .init(legibility: Legibility(maxNodes: 150, maxEdges: 800)))
+        XCTAssertLessThanOrEqual(byCore.shape.nodeCount, 150)
+        XCTAssertLessThanOrEqual(byCore.shape.edgeCount, 800)
+        let note = try XCTUnwrap(byCore.caption.first { $0.hasPrefix("showing ") })
+        XCTAssertTrue(note.hasPrefix("showing \(groupedDigits(byCore.shape.nodeCount)) of 600 accounts: k-core ≥ "), note)
+        let counts = try GraphvizLibrary.parseCounts(dot: byCore.dot)
+        XCTAssertEqual(counts.nodes, byCore.shape.nodeCount)
+        XCTAssertEqual(counts.edges, byCore.shape.edgeCount)
+
+        let byTop = try NetworkOverview.figure(
+            of: dataset, options: .init(legibility: Legibility(maxNodes: 40, maxEdges: 12, strategy: .topScores))
+        )
+        XCTAssertEqual(byTop.shape.nodeCount, 40)
+        XCTAssertEqual(byTop.shape.edgeCount, 12)
+        let topNote = try XCTUnwrap(byTop.caption.first { $0.hasPrefix("showing ") })
+        XCTAssertTrue(topNote.hasPrefix("showing 40 of 600 accounts: top 40 by strength, the 12 heaviest of "), topNote)
+        XCTAssertNoThrow(try byTop.render(as: .svg))
+    }
+
+    func testDotOnABigCyclicOverviewFallsBackToSFDP() throws {
+        let dataset = try SampleDatasets.random(nodes: 300, edgesPerNode: 3, seed: 3)
+        let figure = try NetworkOverview.figure(of: dataset, options: .init(engine: .dot))
+        XCTAssertEqual(figure.engine, .sfdp)
+        XCTAssertTrue(figure.notice?.contains("dot is for trees and layered diagrams") ?? false)
+        let refused = try NetworkOverview.figure(of: dataset, options: .init(engine: .dot, policy: .refuse))
+        XCTAssertEqual(refused.engine, .dot, "the DOT text is still written")
+        XCTAssertThrowsError(try refused.render(as: .svg)) { error in
+            XCTAssertTrue("\(error)".contains("dot was not run"), "\(error)")
+        }
+    }
+
+    func testEgoNetworkKeepsTheNeighbourhoodAndHighlightsTheEgo() throws {
+        let dataset = try SampleDatasets.hunan()
+        let one = try EgoNetwork.figure(of: dataset, around: "kol1")
+        XCTAssertEqual(Set(one.accountIDs), ["kol1", "hn_centre", "ccg", "c1", "odd \"id\" \\ with: colon"])
+        XCTAssertEqual(one.engine, .twopi)
+        XCTAssertTrue(one.dot.contains("kol1 [shape=\"star\", style=\"filled\""), one.dot)
+        XCTAssertTrue(one.dot.contains("penwidth=3, color=\"#000000\", root=true, xlabel=<<B>Big V one</B>>"), one.dot)
+        XCTAssertEqual(one.caption.first, "Ego network of Big V one (kol1): 1 hop, both directions")
+        let svg = String(decoding: try one.render(as: .svg).data, as: UTF8.self)
+        XCTAssertEqual(svg.components(separatedBy: "class=\"node\"").count - 1, 5)
+
+        let two = try EgoNetwork.figure(of: dataset, around: "kol1", radius: 2, direction: .outgoing)
+        XCTAssertEqual(Set(two.accountIDs), ["kol1", "c1", "odd \"id\" \\ with: colon"])
+        let alone = try EgoNetwork.figure(of: dataset, around: "emb", radius: 0)
+        XCTAssertEqual(alone.accountIDs, ["emb"])
+        XCTAssertNoThrow(try alone.render(as: .png))
+
+        XCTAssertThrowsError(try EgoNetwork.figure(of: dataset, around: "nobody")) { error in
+            XCTAssertEqual("\(error)", "account \"nobody\" is not in \(FigureCaption.name(of: dataset))")
+        }
+    }
+
+    func testTrimmedEgoNetworkKeepsTheEgo() throws {
+        let dataset = try SampleDatasets.random(nodes: 400, edgesPerNode: 4, seed: 11)
+        let figure = try EgoNetwork.figure(of: dataset, around: "a5", radius: 3, options: .init(legibility: Legibility(maxNodes: 20, strategy: .topScores)))
+        XCTAssertTrue(figure.accountIDs.contains("a5"))
+        XCTAssertLessThanOrEqual(figure.accountIDs.count, 21)
+        XCTAssertTrue(figure.caption.contains { $0.contains("accounts: top 20 by strength") }, "\(figure.caption)")
+    }
+
+    func testCoreNumbersMatchNetworkX() {
+        // Values printed by NetworkX 3.6: nx.core_number(nx.DiGraph(edges)).
+        let graph = DirectedGraph(nodeCount: 5, edges: [(0, 1), (1, 2), (2, 0), (2, 3), (3, 4), (0, 2)])
+        XCTAssertEqual(coreNumbers(of: graph), [2, 2, 2, 1, 1])
+        // A mutual triangle: in- plus out-degree counts each mutual pair twice.
+        let mutual = DirectedGraph(nodeCount: 4, edges: [(0, 1), (1, 0), (1, 2), (2, 1), (0, 2), (2, 0), (2, 3)])
+        XCTAssertEqual(coreNumbers(of: mutual), [4, 4, 4, 1])
+        let withLoop = DirectedGraph(nodeCount: 3, edges: [(0, 0), (0, 1), (1, 2)])
+        XCTAssertEqual(coreNumbers(of: withLoop), [1, 1, 1])
+        XCTAssertEqual(coreNumbers(of: DirectedGraph(nodeCount: 0, edges: [])), [])
+    }
+
+    func testKindPaletteIsDistinctInGreyScaleAndInShape() throws {
+        let styles = AccountKind.allCases.map(AccountKindStyle.of)
+        let greys = try styles.map { try XCTUnwrap(AccountKindStyle.grey(of: $0.fill)) }.sorted()
+        for (darker, lighter) in zip(greys, greys.dropFirst()) {
+            XCTAssertGreaterThanOrEqual(lighter - darker, 0.10, "fills must differ by 10 points of grey")
+        }
+        XCTAssertEqual(Set(styles.map(\.glyph)).count, styles.count)
+        XCTAssertEqual(Set(styles.map { "\($0.shape) \($0.style)" }).count, styles.count)
+    }
+
+    func testGroupedDigits() {
+        XCTAssertEqual(groupedDigits(4_012), "4,012")
+        XCTAssertEqual(groupedDigits(150), "150")
+        XCTAssertEqual(groupedDigits(1_000_000), "1,000,000")
+        XCTAssertEqual(groupedDigits(-12_345), "-12,345")
+    }
+}
