@@ -134,13 +134,13 @@ final class NetworkFigureTests: XCTestCase {
     func testCoreNumbersMatchNetworkX() {
         // Values printed by NetworkX 3.6: nx.core_number(nx.DiGraph(edges)).
         let graph = DirectedGraph(nodeCount: 5, edges: [(0, 1), (1, 2), (2, 0), (2, 3), (3, 4), (0, 2)])
-        XCTAssertEqual(coreNumbers(of: graph), [2, 2, 2, 1, 1])
+        XCTAssertEqual(graph.coreNumbers(.both), [2, 2, 2, 1, 1])
         // A mutual triangle: in- plus out-degree counts each mutual pair twice.
         let mutual = DirectedGraph(nodeCount: 4, edges: [(0, 1), (1, 0), (1, 2), (2, 1), (0, 2), (2, 0), (2, 3)])
-        XCTAssertEqual(coreNumbers(of: mutual), [4, 4, 4, 1])
+        XCTAssertEqual(mutual.coreNumbers(.both), [4, 4, 4, 1])
         let withLoop = DirectedGraph(nodeCount: 3, edges: [(0, 0), (0, 1), (1, 2)])
-        XCTAssertEqual(coreNumbers(of: withLoop), [1, 1, 1])
-        XCTAssertEqual(coreNumbers(of: DirectedGraph(nodeCount: 0, edges: [])), [])
+        XCTAssertEqual(withLoop.coreNumbers(.both), [1, 1, 1])
+        XCTAssertEqual(DirectedGraph(nodeCount: 0, edges: []).coreNumbers(.both), [])
     }
 
     func testKindPaletteIsDistinctInGreyScaleAndInShape() throws {

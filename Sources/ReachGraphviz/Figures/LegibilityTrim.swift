@@ -64,7 +64,7 @@ struct LegibilityTrim {
     /// innermost core when none does.
     private static func smallestFittingCore(_ graph: DirectedGraph, inSet: [Bool], legibility: Legibility) -> (nodes: [Int32], k: Int) {
         let sub = graph.inducedSubgraph(on: (0 ..< Int32(graph.nodeCount)).filter { inSet[Int($0)] })
-        let core = coreNumbers(of: sub.graph)
+        let core = sub.graph.coreNumbers(.both)
         let maxCore = core.max() ?? 0
         // Nodes and edges in the k-core for every k, from suffix sums of core numbers.
         var nodesAtLeast = [Int](repeating: 0, count: maxCore + 2)
