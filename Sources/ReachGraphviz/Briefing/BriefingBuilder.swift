@@ -1,0 +1,224 @@
+import Foundation
+import ReachGraph
+import ReachGraphCore
+
+/// Puts the analyses of a dataset together as a briefing: the page `reachgraph brief` writes.
+///
+/// Sections appear when the data supports them: the summary and network always; key opinion
+/// leaders and "who to reach" when there are amplification relations; cascades and coordination
+/// when there are posts; the 1+N structure when accounts declare tiers and parents; the
+/// communication power index when there are metrics. Every figure is rendered in-process
+/// (SVG inlined in the page, PNG beside the Markdown).
+public struct BriefingBuilder {
+    public struct Options: Sendable {
+        /// Rows in each top-N table.
+        public var top = 15
+        /// Seed for every randomised step (bootstrap, IMM, shuffles, Louvain).
+        public var seed: UInt64 = 1
+        /// Bootstrap replicates for the key-opinion-leader ranking (0: off).
+        public var bootstrapReplicates = 100
+        /// Accounts to choose in "who to reach".
+        public var seedCount = 10
+        /// Co-action window in seconds.
+        public var coordinationWindow = 600.0
+        /// Node budget of the overview figure (trimmed by k-core above it).
+        public var overviewNodes = 150
+        /// Whether to mark every figure and the page as synthetic; `nil` reads the dataset
+        /// folder's README (the generator writes "This dataset is synthetic").
+        public var isSynthetic: Bool?
+        /// Also render PNG files (for the Markdown version).
+        public var png = true
+
+        public init() {}
+    }
+
+    public let dataset: Dataset
+    public let options: Options
+    /// Progress callback: the name of the step that starts.
+    public var onStep: @Sendable (String) -> Void = { _ in }
+
+    public init(dataset: Dataset, options: Options = Options()) {
+        self.dataset = dataset
+        self.options = options
+    }
+
+    /// Whether the dataset declares itself synthetic.
+    public var isSynthetic: Bool {
+        if let forced = options.isSynthetic { return forced }
+        let readme = (dataset.name as NSString).appendingPathComponent("README.md")
+        guard let text = try? String(contentsOfFile: readme, encoding: .utf8) else { return false }
+        return text.range(of: "synthetic", options: .caseInsensitive) != nil
+    }
+
+    /// Runs every analysis and returns the document.
+    public func build() throws -> BriefingDocument {
+        let summary = DatasetSummary(of: dataset)
+        var sections = [try summarySection(summary), try networkSection()]
+        let amplification = dataset.graph(types: KeyOpinionLeaders.amplificationTypes)
+        if amplification.edgeCount > 0 {
+            sections.append(try keyOpinionLeaderSection())
+        }
+        if !dataset.posts.isEmpty {
+            sections.append(cascadeSection())
+            sections.append(coordinationSection())
+        }
+        if dataset.accounts.contains(where: { $0.parent != nil }) && !dataset.posts.isEmpty {
+            sections.append(structureSection())
+        }
+        if amplification.edgeCount > 0 {
+            sections.append(try reachSection(amplification))
+        }
+        if !dataset.metrics.isEmpty {
+            sections.append(try indexSection())
+        }
+        return BriefingDocument(title: "Amplification briefing: \(displayName)", provenance: provenance(summary), warnings: warnings, sections: sections)
+    }
+
+    private var displayName: String { (dataset.name as NSString).lastPathComponent }
+
+    private var caption: CaptionOptions { CaptionOptions(isSynthetic: isSynthetic) }
+
+    private func provenance(_ summary: DatasetSummary) -> [String] {
+        var lines = ["Source: \(dataset.name) (\(dataset.format.rawValue)): \(summary.accountCount) accounts, \(summary.relationsByType.values.reduce(0) { $0 + $1.rows }) relations, \(summary.postCount) posts, \(summary.metricsRowCount) metrics rows."]
+        if let first = summary.firstPostTime, let last = summary.lastPostTime {
+            lines.append("Posts from \(iso8601String(fromUnixSeconds: first)) to \(iso8601String(fromUnixSeconds: last)).")
+        }
+        if isSynthetic {
+            lines.append("\(CaptionOptions.syntheticNotice). The dataset is synthetic (its README says how it was generated); use it to learn the tool, not to draw conclusions.")
+        }
+        lines.append("Edges run in the direction information flows: a repost of A's post by B is the edge A → B. Seeds for every random step: \(options.seed).")
+        return lines
+    }
+
+    private var warnings: [String] {
+        dataset.diagnostics.sortedCounts.map { "\($0.count) × \($0.category)" }
+    }
+
+    private func figure(_ name: String, _ figure: Figure) throws -> BriefingFigure {
+        onStep("rendering \(name)")
+        let svg = try figure.render(as: .svg)
+        let png = options.png ? try figure.render(as: .png).data : nil
+        let notice = svg.notice.map { " \($0)" } ?? ""
+        return BriefingFigure(name: name, caption: figure.caption.joined(separator: " · ") + notice, svg: String(decoding: svg.data, as: UTF8.self), png: png)
+    }
+
+    private func summarySection(_ summary: DatasetSummary) throws -> BriefingSection {
+        let tables = summary.tables.filter { ["overview", "accounts_by_kind", "accounts_by_province", "relations_by_type", "warnings"].contains($0.name) && !$0.rows.isEmpty }
+        let largest = summary.nodeCount > 0 ? Double(summary.largestWeakComponent) / Double(summary.nodeCount) : 0
+        return BriefingSection(
+            title: "Dataset",
+            paragraphs: [
+                "\(summary.accountCount) accounts are tied by \(summary.edgeCount) distinct directed edges; the largest weakly connected part holds \(formatNumber(largest * 100, digits: 3))% of them. Reciprocity is \(summary.reciprocity.map { formatNumber($0, digits: 3) } ?? "undefined"): the share of ties that run both ways.",
+            ],
+            tables: tables, rowsShown: 12
+        )
+    }
+
+    private func networkSection() throws -> BriefingSection {
+        onStep("drawing the network")
+        var figureOptions = NetworkFigureOptions()
+        figureOptions.legibility = Legibility(maxNodes: options.overviewNodes)
+        figureOptions.caption = caption
+        let overview = try figure("overview", try NetworkOverview.figure(of: dataset, options: figureOptions))
+        return BriefingSection(
+            title: "The network",
+            paragraphs: ["Accounts are drawn by kind (shape and colour, see the legend) and sized by their number of ties; edges are reposts and other relations, thicker for more. Big networks are trimmed to their dense core so the picture stays legible; the caption says what was cut."],
+            figures: [overview]
+        )
+    }
+
+    private func keyOpinionLeaderSection() throws -> BriefingSection {
+        onStep("key opinion leaders")
+        let leaders = try KeyOpinionLeaders(dataset: dataset)
+        let ranked = Ranking.rank(leaders.profiles.map(\.score), in: dataset, limit: options.top)
+        var bootstrap: RankBootstrap?
+        if options.bootstrapReplicates > 0 {
+            onStep("bootstrap of the top \(options.top)")
+            bootstrap = try RankBootstrap(
+                dataset: dataset, top: ranked, k: options.top, replicates: options.bootstrapReplicates, seed: options.seed,
+                types: KeyOpinionLeaders.amplificationTypes
+            ) { try KeyOpinionLeaders.scores(on: $0) }
+        }
+        var paragraphs = ["Score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (between kinds of accounts)."]
+        if bootstrap != nil {
+            paragraphs.append("rank_low and rank_high bound each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); p_top_k is the share of replicates in which it stays in the top \(options.top).")
+        }
+        return BriefingSection(title: "Key opinion leaders", paragraphs: paragraphs, tables: [RankingTable.roles(ranked, leaders: leaders, dataset: dataset, bootstrap: bootstrap)])
+    }
+
+    private func cascadeSection() -> BriefingSection {
+        onStep("cascades")
+        let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2)
+        let sizes = analysis.cascades.map(\.size)
+        let mean = sizes.isEmpty ? 0 : Double(sizes.reduce(0, +)) / Double(sizes.count)
+        return BriefingSection(
+            title: "Cascades",
+            paragraphs: [
+                "\(analysis.cascades.count) posts were reposted at least once; a cascade has \(formatNumber(mean, digits: 3)) participants on average and at most \(sizes.max() ?? 0). Structural virality is the mean distance between participants (Goel et al. 2016): near 1 for a broadcast, higher when content travels person to person. The stage path lists the kinds of accounts in the order they joined.",
+            ],
+            tables: [analysis.cascadeTable(dataset: dataset), analysis.aggregateTable(dataset: dataset, by: .kind)]
+        )
+    }
+
+    private func coordinationSection() -> BriefingSection {
+        onStep("coordination")
+        let log = ShareLog(posts: dataset.posts, object: .parent)
+        let network = CoActionNetwork(log: log, options: CoActionOptions(window: options.coordinationWindow, minWeight: 2))
+        let groups = CoordinationGroups(network: network, method: .louvain, seed: options.seed)
+        return BriefingSection(
+            title: "Coordination",
+            paragraphs: [
+                "Pairs of accounts that reposted the same post within \(formatNumber(options.coordinationWindow)) seconds of each other, at least twice. Frequent, fast co-reposting by the same pairs suggests coordination rather than shared popularity; `reachgraph coordination --shuffles` compares against a time-shuffled baseline.",
+            ],
+            tables: [network.summaryTable(groups: groups, baseline: ShuffleBaseline?.none), network.edgeTable(), groups.groupTable(network: network)]
+        )
+    }
+
+    private func structureSection() -> BriefingSection {
+        onStep("1+N structure")
+        let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(seed: options.seed))
+        return BriefingSection(
+            title: "1+N structure",
+            paragraphs: [
+                analysis.isDetected
+                    ? "No roster declares tiers and parents, so hub-and-spoke groups were detected from the reposts."
+                    : "For each declared provincial structure (hub, municipal spokes, county units): how much of the hub's content the spokes carry and how fast, whether they move together more than chance, whether county reposts come through their declared city, how tree-like the observed flow is (Krackhardt's measures are all 1 for a perfect out-tree), and how far content leaves the roster.",
+            ],
+            tables: [analysis.scorecardTable(dataset: dataset)], rowsShown: 60
+        )
+    }
+
+    private func reachSection(_ graph: DirectedGraph) throws -> BriefingSection {
+        onStep("who to reach")
+        let chosen = try graph.maximizeInfluence(k: options.seedCount, model: .independentCascade(.weightedCascade), method: .imm(epsilon: 0.1, ell: 1), seed: options.seed)
+        let estimate = try graph.simulateIndependentCascade(from: chosen.seeds, model: .weightedCascade, runs: 10_000, seed: options.seed)
+        var table = ResultTable(name: "who_to_reach", title: "\(options.seedCount) accounts that would reach the most", columns: ["order", "id", "marginal_gain"] + RankingTable.attributeColumns)
+        for (position, node) in chosen.seeds.enumerated() {
+            let account = dataset.accounts[Int(node)]
+            let gain = position < chosen.marginalGains.count ? Cell.number(chosen.marginalGains[position]) : .missing
+            table.rows.append([.integer(position + 1), .text(account.id), gain] + RankingTable.attributes(of: account))
+        }
+        let interval = estimate.confidenceInterval
+        return BriefingSection(
+            title: "Who to reach",
+            paragraphs: [
+                "If these \(options.seedCount) accounts posted the same content, it would reach \(formatNumber(estimate.expectedReach, digits: 4)) accounts on average (95% interval \(formatNumber(interval.lowerBound, digits: 4))–\(formatNumber(interval.upperBound, digits: 4)), \(estimate.runs) simulations) under the weighted cascade model, where an account reposts a source with probability proportional to how often it reposted it before. Chosen by IMM (Tang et al. 2015).",
+            ],
+            tables: [table]
+        )
+    }
+
+    private func indexSection() throws -> BriefingSection {
+        onStep("communication power index")
+        let report = try CommunicationPowerIndex(dataset: dataset).report(by: .account)
+        let chart = report.barChart(top: 10, caption: isSynthetic ? CaptionOptions.syntheticNotice : nil)
+        let svg = chart.svg()
+        let tables = report.tables(top: 10)
+        return BriefingSection(
+            title: "Communication power index",
+            paragraphs: ["Creation (G), interaction (I) and utilisation (U) per platform, normalised within the period, weighted by platform; 80% quantitative, 20% expert score (docs/communication-power-index.md). Change is against the previous period."],
+            figures: [BriefingFigure(name: "index", caption: "Communication power index, top 10 accounts (composite)", svg: svg)],
+            tables: Array(tables.prefix(1)), rowsShown: 10
+        )
+    }
+}
