@@ -1,0 +1,74 @@
+import Foundation
+import ReachGraph
+import ReachGraphviz
+import XCTest
+
+final class BriefingTests: XCTestCase {
+    func testDocumentIsSelfContainedAndEscaped() throws {
+        let table = ResultTable(name: "t", title: "Top <accounts>", columns: ["id", "score"], rows: [[.text("a&b"), .number(1.5)], [.text("湖南"), .integer(2)]])
+        let figure = BriefingFigure(name: "f", caption: "caption \"quoted\"", svg: "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg><g/></svg>")
+        let document = BriefingDocument(
+            title: "Brief <1>", provenance: ["synthetic"], warnings: ["2 × odd rows"],
+            sections: [BriefingSection(title: "S & T", paragraphs: ["p < q"], figures: [figure], tables: [table], rowsShown: 1)],
+            generatedAt: Date(timeIntervalSince1970: 1_746_086_400)
+        )
+        let html = document.html()
+        XCTAssertTrue(html.contains("<title>Brief &lt;1&gt;</title>"))
+        XCTAssertTrue(html.contains("<h2>S &amp; T</h2>"))
+        XCTAssertTrue(html.contains("<figure><svg><g/></svg>"), "SVG inlined without its XML prologue")
+        XCTAssertFalse(html.contains("<?xml"))
+        XCTAssertTrue(html.contains("<td>a&amp;b</td><td class=\"number\">1.5</td>"))
+        XCTAssertFalse(html.contains("湖南"), "only rowsShown rows on the page")
+        XCTAssertTrue(html.contains("1 of 2 rows shown; all in tables/t.csv."))
+        XCTAssertTrue(html.contains("<li>2 × odd rows</li>"))
+        XCTAssertFalse(html.contains("src=\"http"), "nothing loaded from elsewhere")
+        let markdown = document.markdown()
+        XCTAssertTrue(markdown.contains("![caption \"quoted\"](figures/f.svg)"))
+        XCTAssertTrue(markdown.contains("| id | score |"))
+        XCTAssertTrue(markdown.contains("_Generated 2025-05-01T08:00:00Z by ReachGraph._"))
+
+        let folder = NSTemporaryDirectory() + "brief-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try document.write(to: folder)
+        for file in ["index.html", "brief.md", "figures/f.svg", "tables/t.csv"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/" + file), file)
+        }
+        XCTAssertEqual(try String(contentsOfFile: folder + "/tables/t.csv", encoding: .utf8), "id,score\na&b,1.5\n湖南,2\n")
+    }
+
+    func testBuilderMakesTheSectionsTheDataSupports() throws {
+        let folder = NSTemporaryDirectory() + "brief-data-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var configuration = SyntheticDatasetGenerator.Configuration()
+        configuration.seed = 3
+        configuration.scale = 0.05
+        configuration.months = 2
+        configuration.provinces = [.hainan]
+        configuration.influencers = 20
+        configuration.communities = 60
+        try SyntheticDatasetGenerator(configuration: configuration).write(to: folder)
+        let dataset = try DatasetLoader.load(folder)
+        var options = BriefingBuilder.Options()
+        options.bootstrapReplicates = 5
+        options.png = false
+        let builder = BriefingBuilder(dataset: dataset, options: options)
+        XCTAssertTrue(builder.isSynthetic, "the generator's README says so")
+        let document = try builder.build()
+        XCTAssertEqual(document.sections.map(\.title), [
+            "Dataset", "The network", "Key opinion leaders", "Cascades", "Coordination", "1+N structure", "Who to reach", "Communication power index",
+        ])
+        let html = document.html()
+        XCTAssertTrue(html.contains(CaptionOptions.syntheticNotice))
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 2, "overview and index chart")
+
+        let edges = NSTemporaryDirectory() + "brief-edges-" + UUID().uuidString + ".csv"
+        defer { try? FileManager.default.removeItem(atPath: edges) }
+        try Data("a,b\nb,c\n".utf8).write(to: URL(fileURLWithPath: edges))
+        var plain = BriefingBuilder.Options()
+        plain.png = false
+        plain.bootstrapReplicates = 0
+        let sparse = try BriefingBuilder(dataset: try DatasetLoader.load(edges), options: plain).build()
+        XCTAssertEqual(sparse.sections.map(\.title), ["Dataset", "The network", "Key opinion leaders", "Who to reach"])
+        XCTAssertFalse(sparse.html().contains(CaptionOptions.syntheticNotice))
+    }
+}
