@@ -4,7 +4,7 @@ SWIFT ?= swift
 SAMPLE := graphs/sample
 REACHGRAPH := .build/release/reachgraph
 
-.PHONY: setup build demo test sample bench clean
+.PHONY: setup build demo test sample bench screenshot clean
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -12,8 +12,12 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product reachgraph
 
+# The main job: the briefing on the bundled synthetic sample. The page is out/brief/index.html;
+# its figures are also kept under graphs/sample/figures/ so readers of the repository see them.
 demo: build
-	$(REACHGRAPH) summary $(SAMPLE)
+	$(REACHGRAPH) brief $(SAMPLE) -o out/brief
+	rm -rf $(SAMPLE)/figures && cp -r out/brief/figures $(SAMPLE)/figures
+	@echo "open out/brief/index.html (or read out/brief/brief.md)"
 
 test: setup
 	$(SWIFT) test
@@ -32,6 +36,10 @@ sample: build
 
 bench: setup
 	bash Benchmarks/run
+
+# Checks the demo page in headless Chromium (installed when missing) and writes a screenshot.
+screenshot: demo
+	bash scripts/screenshot-brief.sh out/brief out/brief-screenshot.png
 
 clean:
 	rm -rf .build

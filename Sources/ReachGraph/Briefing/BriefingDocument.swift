@@ -89,6 +89,7 @@ public struct BriefingDocument: Sendable {
             table { border-collapse: collapse; font-size: 0.85rem; margin: 0.8rem 0; display: block; overflow-x: auto; }
             th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; white-space: nowrap; } th { background: #f6f8fa; }
             td.number { text-align: right; font-variant-numeric: tabular-nums; } .more { color: #57606a; font-size: 0.8rem; }
+            caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
             </style>
             </head>
             <body>
