@@ -30,8 +30,11 @@ struct CascadesCommand: ParsableCommand {
     @Option(help: "How to attach reposts whose parent post is unknown: root, follow-graph or probabilistic.")
     var attribution: Attribution = .root
 
-    @Option(help: "follower,followee CSV for --attribution follow-graph.")
+    @Option(help: "follower,followee CSV: attribution by --attribution follow-graph, and unique reach (distinct followers of the participants).")
     var follows: String?
+
+    @Flag(help: "List every participant with its amplification factor (followers of its subtree / followers of its parent) instead of one row per cascade.")
+    var participants = false
 
     @Option(help: "Probabilistic attribution: weight of follower counts against recency (0–1).")
     var gamma = 0.5
@@ -79,21 +82,24 @@ struct CascadesCommand: ParsableCommand {
         }
         let dataset = try InputOptions(input: input, map: map).load(progress: progress)
         var diagnostics = dataset.diagnostics
+        let followGraph = try follows.map { try FollowGraph.read($0, for: dataset, diagnostics: &diagnostics) }
         let policy: AttributionPolicy
         switch attribution {
         case .root: policy = .root
-        case .followGraph: policy = .followGraph(try FollowGraph.read(follows ?? "", for: dataset, diagnostics: &diagnostics))
+        case .followGraph: policy = .followGraph(followGraph ?? FollowGraph(accountCount: dataset.accounts.count, pairs: []))
         case .probabilistic: policy = .probabilistic(ProbabilisticAttribution(gamma: gamma, alpha: alpha, samples: samples, seed: seed))
         }
         progress.begin("rebuilding cascades")
-        let analysis = CascadeAnalysis(dataset: dataset, policy: policy, minimumSize: minSize)
+        let analysis = CascadeAnalysis(dataset: dataset, policy: policy, minimumSize: minSize, follows: followGraph)
         progress.finish()
         if !output.quiet {
             for (category, count) in diagnostics.sortedCounts + analysis.diagnostics.sortedCounts {
                 Console.error("warning: \(count) × \(category)")
             }
         }
-        let table = by.map { analysis.aggregateTable(dataset: dataset, by: $0) } ?? analysis.cascadeTable(dataset: dataset)
+        let table = participants
+            ? analysis.participantTable(dataset: dataset)
+            : by.map { analysis.aggregateTable(dataset: dataset, by: $0) } ?? analysis.cascadeTable(dataset: dataset)
         try output.emit([table])
     }
 }

@@ -58,9 +58,9 @@ final class CascadeTests: XCTestCase {
         XCTAssertEqual(star.depth, 1)
         XCTAssertEqual(star.attributedShare, 1)
 
-        var follows = FollowGraph()
-        follows.add(follower: 2, followee: 1)
-        follows.add(follower: 3, followee: 2)
+        let follows = FollowGraph(accountCount: data.accounts.count, pairs: [(2, 1), (3, 2), (4, 1)])
+        XCTAssertEqual(follows.uniqueAudience(of: [1]), 2, "fan1 and fan3 follow kol")
+        XCTAssertEqual(follows.uniqueAudience(of: [1, 2]), 3, "and fan2 follows fan1")
         let followed = try XCTUnwrap(CascadeAnalysis(dataset: data, policy: .followGraph(follows)).cascades.first)
         XCTAssertEqual(followed.depth, 3, "fan1 follows kol, fan2 follows fan1")
         let analysis = CascadeAnalysis(dataset: data, policy: .followGraph(follows))
@@ -141,5 +141,20 @@ final class CascadeTests: XCTestCase {
             XCTAssertEqual(shape.depth, reference.depth, item.rootID)
             XCTAssertEqual(shape.structuralVirality, reference.structural_virality, accuracy: 1e-9 * reference.structural_virality, item.rootID)
         }
+    }
+}
+
+extension CascadeTests {
+    func testAmplificationFactorsAndUniqueReach() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", "id,kind,followers\ncity,city_account,100\nkol,influencer,1000\nfan1,community,10\nfan2,community,20\n")
+        try folder.write("posts.csv", "post_id,author,time,parent_post\np0,city,0,\np1,kol,60,p0\np2,fan1,120,p1\np3,fan2,180,p1\n")
+        let data = try DatasetLoader.load(folder.path)
+        let follows = FollowGraph(accountCount: 4, pairs: [(1, 0), (2, 1), (3, 1), (2, 0)])
+        let cascade = try XCTUnwrap(CascadeAnalysis(dataset: data, follows: follows).cascades.first)
+        XCTAssertEqual(cascade.uniqueReach, 3, "kol, fan1 follow city; fan1, fan2 follow kol")
+        // kol's subtree holds 1000 + 10 + 20 followers, reached through city's 100.
+        XCTAssertEqual(cascade.participants.map(\.amplificationFactor), [nil, 10.3, 0.01, 0.02])
+        XCTAssertEqual(cascade.participants.map(\.depth), [0, 1, 2, 2])
     }
 }

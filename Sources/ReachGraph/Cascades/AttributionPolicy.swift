@@ -11,39 +11,57 @@ public enum AttributionPolicy: Sendable {
     case probabilistic(ProbabilisticAttribution)
 }
 
-/// Who follows whom, as account-index pairs.
+/// Who follows whom, over the accounts of a dataset.
+///
+/// Stored as a graph with edges followee → follower, the direction content travels, so the
+/// audience of an account is its out-neighbours.
 public struct FollowGraph: Sendable {
-    private var pairs: Set<Int64>
+    /// Edges followee → follower; node i is account i of the dataset.
+    public let graph: DirectedGraph
 
-    public init() { pairs = [] }
-
-    /// Records that `follower` follows `followee`.
-    public mutating func add(follower: Int32, followee: Int32) {
-        pairs.insert(Int64(follower) << 32 | Int64(UInt32(bitPattern: followee)))
+    /// A follow graph over `accountCount` accounts from (follower, followee) pairs.
+    public init(accountCount: Int, pairs: [(follower: Int32, followee: Int32)]) {
+        let builder = GraphBuilder(nodeCount: accountCount, expectedEdgeCount: pairs.count)
+        for pair in pairs { builder.addEdge(from: pair.followee, to: pair.follower) }
+        graph = builder.build()
     }
 
+    /// Whether `follower` follows `followee`.
+    /// - Complexity: O(log d), d the followee's follower count.
     public func follows(_ follower: Int32, _ followee: Int32) -> Bool {
-        pairs.contains(Int64(follower) << 32 | Int64(UInt32(bitPattern: followee)))
+        graph.hasEdge(from: followee, to: follower)
     }
 
-    public var count: Int { pairs.count }
+    /// The number of follow pairs.
+    public var count: Int { graph.edgeCount }
+
+    /// The number of distinct accounts following at least one of `accounts` (their unique audience).
+    /// - Complexity: O(Σ followers of `accounts`).
+    public func uniqueAudience(of accounts: [Int32]) -> Int {
+        var seen = Set<Int32>()
+        for account in accounts where Int(account) < graph.nodeCount {
+            for follower in graph.outgoing.neighbors(of: account) { seen.insert(follower) }
+        }
+        return seen.count
+    }
 
     /// Reads a `follower,followee` CSV (header optional) with ids resolved against `dataset`;
     /// pairs naming unknown accounts are counted in `diagnostics` and skipped, as they cannot be
     /// participants.
     public static func read(_ path: String, for dataset: Dataset, diagnostics: inout Diagnostics) throws -> FollowGraph {
         let list = try EdgeListReader.read(path: path)
-        var graph = FollowGraph()
         let ids = list.identifiers
+        var pairs: [(follower: Int32, followee: Int32)] = []
+        pairs.reserveCapacity(list.count)
         for row in 0 ..< list.count {
             let follower = ids.identifier(at: Int(list.sources[row])), followee = ids.identifier(at: Int(list.targets[row]))
             guard let a = dataset.index(ofAccount: follower), let b = dataset.index(ofAccount: followee) else {
                 diagnostics.count("follow pairs naming unknown accounts (skipped)", 1)
                 continue
             }
-            graph.add(follower: a, followee: b)
+            pairs.append((a, b))
         }
-        return graph
+        return FollowGraph(accountCount: dataset.accounts.count, pairs: pairs)
     }
 }
 

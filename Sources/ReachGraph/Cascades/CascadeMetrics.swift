@@ -23,10 +23,26 @@ public struct CascadeMetrics: Sendable {
     public var stageReach: [Double]
     /// Share of nodes whose parent the policy inferred.
     public var attributedShare: Double
+    /// Distinct accounts following at least one participant, when follower lists are given.
+    public var uniqueReach: Int?
+    /// Every participant of the (first) tree with its amplification factor.
+    public var participants: [Participant]
+
+    /// One participant of a cascade.
+    public struct Participant: Sendable, Equatable {
+        public var account: Int32
+        /// The account it got the content from; `nil` for the root.
+        public var parent: Int32?
+        public var depth: Int
+        /// Followers of its subtree (itself included) over the followers of its parent: how much
+        /// audience it turned the audience it was reached through into. `nil` for the root, or
+        /// when the parent has no followers.
+        public var amplificationFactor: Double?
+    }
 
     /// Measures `cascade`; `samples` are extra trees of the same cascade drawn by a
     /// probabilistic policy (the shape is then averaged over `[cascade] + samples`).
-    init(cascade: Cascade, samples: [Cascade], dataset: Dataset, thresholds: [Int]) {
+    init(cascade: Cascade, samples: [Cascade], dataset: Dataset, thresholds: [Int], follows: FollowGraph?) {
         let shapes = ([cascade] + samples).map { CascadeShape(of: $0.tree) }
         rootPostID = cascade.rootPostID
         rootAccount = cascade.accounts[0]
@@ -59,6 +75,22 @@ public struct CascadeMetrics: Sendable {
         stagePath = stages
         self.stageReach = stageReach
         attributedShare = size > 1 ? Double(cascade.attributedNodes) / Double(size - 1) : 0
+        uniqueReach = follows?.uniqueAudience(of: cascade.accounts)
+        participants = Self.participants(of: cascade, dataset: dataset)
+    }
+
+    /// Amplification factors from subtree follower sums, one backward pass (children follow parents).
+    static func participants(of cascade: Cascade, dataset: Dataset) -> [Participant] {
+        let tree = cascade.tree
+        let followers = cascade.accounts.map { Double(dataset.accounts[Int($0)].followers ?? 0) }
+        var subtreeReach = followers
+        for node in stride(from: tree.size - 1, through: 1, by: -1) { subtreeReach[Int(tree.parents[node])] += subtreeReach[node] }
+        let depths = tree.depths
+        return (0 ..< tree.size).map { node in
+            let parent = Int(tree.parents[node])
+            let factor: Double? = parent < 0 || followers[parent] == 0 ? nil : subtreeReach[node] / followers[parent]
+            return Participant(account: cascade.accounts[node], parent: parent < 0 ? nil : cascade.accounts[parent], depth: Int(depths[node]), amplificationFactor: factor)
+        }
     }
 
     /// The 25th to 75th percentile (linear interpolation, as NumPy's default).
@@ -83,7 +115,10 @@ public struct CascadeAnalysis: Sendable {
     /// - Parameters:
     ///   - minimumSize: cascades with fewer participants are left out of the result (counted).
     ///   - thresholds: participant counts for "time to reach N".
-    public init(dataset: Dataset, policy: AttributionPolicy = .root, minimumSize: Int = 1, thresholds: [Int] = [10, 100]) {
+    ///   - follows: follower lists, for unique reach (also used by the follow-graph policy).
+    public init(dataset: Dataset, policy: AttributionPolicy = .root, minimumSize: Int = 1, thresholds: [Int] = [10, 100], follows: FollowGraph? = nil) {
+        var follows = follows
+        if follows == nil, case .followGraph(let graph) = policy { follows = graph }
         var reconstruction = CascadeReconstruction(dataset: dataset)
         var results: [CascadeMetrics] = []
         var seed: UInt64 = 0
@@ -104,7 +139,7 @@ public struct CascadeAnalysis: Sendable {
             if sampleCount > 1 {
                 for _ in 1 ..< sampleCount { samples.append(reconstruction.cascade(index, policy: policy, random: &random, recordingIssues: false)) }
             }
-            results.append(CascadeMetrics(cascade: first, samples: samples, dataset: dataset, thresholds: thresholds))
+            results.append(CascadeMetrics(cascade: first, samples: samples, dataset: dataset, thresholds: thresholds, follows: follows))
         }
         var diagnostics = reconstruction.diagnostics
         diagnostics.count("cascades smaller than the minimum size (not listed)", small)
@@ -120,7 +155,7 @@ extension CascadeAnalysis {
         var table = ResultTable(
             name: "cascades", title: "Cascades",
             columns: ["root", "root_account", "kind", "size", "depth", "max_breadth", "structural_virality"]
-                + thresholds.map { "time_to_\($0)_s" } + ["potential_reach", "stage_path", "stage_reach_share", "attributed_share"]
+                + thresholds.map { "time_to_\($0)_s" } + ["potential_reach", "unique_reach", "stage_path", "stage_reach_share", "attributed_share"]
         )
         let ordered = cascades.sorted { $0.size != $1.size ? $0.size > $1.size : $0.rootPostID < $1.rootPostID }
         for cascade in ordered {
@@ -132,10 +167,29 @@ extension CascadeAnalysis {
             ]
             row += cascade.timeToReach.map { $0.map(Cell.number) ?? .missing }
             row += [
-                .number(cascade.potentialReach), .text(cascade.stagePath.map(\.rawValue).joined(separator: " → ")),
+                .number(cascade.potentialReach), cascade.uniqueReach.map(Cell.integer) ?? .missing, .text(cascade.stagePath.map(\.rawValue).joined(separator: " → ")),
                 .text(shares.joined(separator: " ")), .number(cascade.attributedShare),
             ]
             table.rows.append(row)
+        }
+        return table
+    }
+
+    /// One row per participant of every listed cascade, with its amplification factor.
+    public func participantTable(dataset: Dataset) -> ResultTable {
+        var table = ResultTable(
+            name: "cascade_participants", title: "Cascade participants",
+            columns: ["root", "account", "kind", "parent", "depth", "followers", "amplification_factor"]
+        )
+        for cascade in cascades {
+            for participant in cascade.participants {
+                let account = dataset.accounts[Int(participant.account)]
+                table.rows.append([
+                    .text(cascade.rootPostID), .text(account.id), .text(account.kind.rawValue),
+                    participant.parent.map { .text(dataset.accounts[Int($0)].id) } ?? .missing, .integer(participant.depth),
+                    account.followers.map(Cell.integer) ?? .missing, participant.amplificationFactor.map(Cell.number) ?? .missing,
+                ])
+            }
         }
         return table
     }
