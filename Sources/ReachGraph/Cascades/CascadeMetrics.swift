@@ -42,7 +42,7 @@ public struct CascadeMetrics: Sendable {
 
     /// Measures `cascade`; `samples` are extra trees of the same cascade drawn by a
     /// probabilistic policy (the shape is then averaged over `[cascade] + samples`).
-    init(cascade: Cascade, samples: [Cascade], dataset: Dataset, thresholds: [Int], follows: FollowGraph?) {
+    init(cascade: Cascade, samples: [Cascade], facts: AccountFacts, thresholds: [Int], follows: FollowGraph?) {
         let shapes = ([cascade] + samples).map { CascadeShape(of: $0.tree) }
         rootPostID = cascade.rootPostID
         rootAccount = cascade.accounts[0]
@@ -55,19 +55,22 @@ public struct CascadeMetrics: Sendable {
         structuralVirality = mean(viralities)
         depthRange = samples.isEmpty ? nil : Self.interquartileRange(depths)
         structuralViralityRange = samples.isEmpty ? nil : Self.interquartileRange(viralities)
-        timeToReach = thresholds.map { cascade.tree.timeToReach($0) }
+        // Reconstruction adds participants in time order, so the sort is usually skipped.
+        let times = cascade.tree.times
+        let inOrder = times.indices.dropFirst().allSatisfy { times[$0 - 1] <= times[$0] }
+        let order = inOrder ? Array(times.indices) : times.indices.sorted { times[$0] != times[$1] ? times[$0] < times[$1] : $0 < $1 }
+        timeToReach = thresholds.map { count in count >= 1 && count <= order.count ? times[order[count - 1]] : nil }
         var reach = 0.0
         var stages: [AccountKind] = []
         var stageReach: [Double] = []
-        let order = cascade.tree.times.indices.sorted { cascade.tree.times[$0] != cascade.tree.times[$1] ? cascade.tree.times[$0] < cascade.tree.times[$1] : $0 < $1 }
         for node in order {
-            let account = dataset.accounts[Int(cascade.accounts[node])]
-            let followers = Double(account.followers ?? 0)
+            let account = Int(cascade.accounts[node])
+            let followers = facts.followers[account], kind = facts.kinds[account]
             reach += followers
-            if let stage = stages.firstIndex(of: account.kind) {
+            if let stage = stages.firstIndex(of: kind) {
                 stageReach[stage] += followers
             } else {
-                stages.append(account.kind)
+                stages.append(kind)
                 stageReach.append(followers)
             }
         }
@@ -76,13 +79,13 @@ public struct CascadeMetrics: Sendable {
         self.stageReach = stageReach
         attributedShare = size > 1 ? Double(cascade.attributedNodes) / Double(size - 1) : 0
         uniqueReach = follows?.uniqueAudience(of: cascade.accounts)
-        participants = Self.participants(of: cascade, dataset: dataset)
+        participants = Self.participants(of: cascade, facts: facts)
     }
 
     /// Amplification factors from subtree follower sums, one backward pass (children follow parents).
-    static func participants(of cascade: Cascade, dataset: Dataset) -> [Participant] {
+    static func participants(of cascade: Cascade, facts: AccountFacts) -> [Participant] {
         let tree = cascade.tree
-        let followers = cascade.accounts.map { Double(dataset.accounts[Int($0)].followers ?? 0) }
+        let followers = cascade.accounts.map { facts.followers[Int($0)] }
         var subtreeReach = followers
         for node in stride(from: tree.size - 1, through: 1, by: -1) { subtreeReach[Int(tree.parents[node])] += subtreeReach[node] }
         let depths = tree.depths
@@ -105,6 +108,18 @@ public struct CascadeMetrics: Sendable {
     }
 }
 
+/// Per-account values the measures read, pulled out of the account records once.
+struct AccountFacts {
+    let kinds: [AccountKind]
+    /// Follower counts (0 when unknown).
+    let followers: [Double]
+
+    init(_ dataset: Dataset) {
+        kinds = dataset.accounts.map(\.kind)
+        followers = dataset.accounts.map { Double($0.followers ?? 0) }
+    }
+}
+
 /// Reconstructs and measures every cascade of a dataset.
 public struct CascadeAnalysis: Sendable {
     public var cascades: [CascadeMetrics]
@@ -120,6 +135,7 @@ public struct CascadeAnalysis: Sendable {
         var follows = follows
         if follows == nil, case .followGraph(let graph) = policy { follows = graph }
         var reconstruction = CascadeReconstruction(dataset: dataset)
+        let facts = AccountFacts(dataset)
         var results: [CascadeMetrics] = []
         var seed: UInt64 = 0
         var sampleCount = 0
@@ -139,7 +155,7 @@ public struct CascadeAnalysis: Sendable {
             if sampleCount > 1 {
                 for _ in 1 ..< sampleCount { samples.append(reconstruction.cascade(index, policy: policy, random: &random, recordingIssues: false)) }
             }
-            results.append(CascadeMetrics(cascade: first, samples: samples, dataset: dataset, thresholds: thresholds, follows: follows))
+            results.append(CascadeMetrics(cascade: first, samples: samples, facts: facts, thresholds: thresholds, follows: follows))
         }
         var diagnostics = reconstruction.diagnostics
         diagnostics.count("cascades smaller than the minimum size (not listed)", small)

@@ -25,14 +25,25 @@ public struct Cascade: Sendable {
 /// chains that loop, reposts earlier than their root, reposts whose parent is later than
 /// themselves, and repeated reposts by one account.
 ///
+/// Post ids are resolved to indices once; cascades are then rebuilt on flat arrays with scratch
+/// tables reused across cascades, so no dictionary or string is touched per repost.
+///
 /// - Complexity: O(P log P) for P posts with the `root` policy; O(P · c) with the others, c the
 ///   cascade size (each repost weighs the earlier participants).
 public struct CascadeReconstruction {
     public let dataset: Dataset
     public private(set) var diagnostics = Diagnostics()
-    /// Post indices of each cascade, root first then by time (ties keep file order).
-    private var groups: [[Int]] = []
-    private var indexOfPost: [String: Int] = [:]
+    /// Post indices of every cascade, back to back, each root first then by time (ties keep file order).
+    private var members: [Int32] = []
+    /// `cascadeCount + 1` offsets into `members`.
+    private var memberOffsets: [Int] = [0]
+    /// Per post: the index of its `parent_post`, −1 when it names none, −2 when it names a post not in the data.
+    private var parentIndex: [Int32] = []
+    private var authorIndex: [Int32] = []
+    private var times: [Double] = []
+    /// Scratch, −1 between cascades: tree node of each account and of each post.
+    private var nodeOfAccount: [Int32] = []
+    private var nodeOfPost: [Int32] = []
 
     public init(dataset: Dataset) {
         self.dataset = dataset
@@ -40,112 +51,158 @@ public struct CascadeReconstruction {
     }
 
     /// The number of cascades (root posts with or without reposts).
-    public var cascadeCount: Int { groups.count }
-
-    /// The post a post points up to: its root if given, else its parent.
-    private func link(of post: Post) -> String? {
-        if let root = post.rootPost, root != post.postID { return root }
-        return post.parentPost
-    }
+    public var cascadeCount: Int { memberOffsets.count - 1 }
 
     private mutating func groupPosts() {
         let posts = dataset.posts
-        indexOfPost.reserveCapacity(posts.count)
-        for (index, post) in posts.enumerated() { indexOfPost[post.postID] = index }
-        let unknown = -1, pending = -2
-        var root = [Int](repeating: pending, count: posts.count)
-        for start in posts.indices where root[start] == pending {
-            var chain: [Int] = []
-            var onChain = Set<Int>()
-            var current = start
+        let count = posts.count
+        let links = dataset.resolvedPostLinks
+        parentIndex = links.parent
+        let link = links.link
+        authorIndex = posts.map { dataset.index(ofAccount: $0.author) ?? -1 }
+        times = posts.map(\.time)
+
+        // Root of every post by following links; a state per post finds loops without sets.
+        let unknown: Int32 = -1, pending: Int32 = -2, onChain: Int32 = -3
+        var root = [Int32](repeating: pending, count: count)
+        var chain: [Int32] = []
+        var missing = 0, looping = 0
+        for start in 0 ..< count where root[start] == pending {
+            chain.removeAll(keepingCapacity: true)
+            var current = Int32(start)
             var found = unknown
             var loops = false
             while true {
-                if root[current] != pending { found = root[current]; break }
-                guard onChain.insert(current).inserted else { loops = true; break }
+                let state = root[Int(current)]
+                if state == onChain { loops = true; break }
+                if state != pending { found = state; break }
+                root[Int(current)] = onChain
                 chain.append(current)
-                guard let up = link(of: posts[current]) else { found = current; break }
-                guard let next = indexOfPost[up] else { break }
-                current = next
+                let up = link[Int(current)]
+                if up == -1 { found = current; break }
+                if up < 0 { break }
+                current = up
             }
             if found == unknown {
-                diagnostics.count(loops ? "post links that loop (skipped)" : "reposts whose root post is missing (skipped)", chain.count)
+                if loops { looping += chain.count } else { missing += chain.count }
             }
-            for member in chain { root[member] = found }
+            for member in chain { root[Int(member)] = found }
         }
-        var groupOfRoot: [Int: Int] = [:]
-        for index in posts.indices where root[index] == index {
-            groupOfRoot[index] = groups.count
-            groups.append([index])
+        diagnostics.count("reposts whose root post is missing (skipped)", missing)
+        diagnostics.count("post links that loop (skipped)", looping)
+
+        // Group by root with a counting sort; roots come first in their own group.
+        var groupOfRoot = [Int32](repeating: -1, count: count)
+        var groupSizes: [Int] = []
+        for post in 0 ..< count where root[post] == Int32(post) {
+            groupOfRoot[post] = Int32(groupSizes.count)
+            groupSizes.append(1)
         }
-        for index in posts.indices where root[index] >= 0 && root[index] != index {
-            guard let group = groupOfRoot[root[index]] else { continue }
-            if posts[index].time < posts[root[index]].time {
-                diagnostics.count("reposts earlier than their root (skipped)", 1)
+        var early = 0
+        for post in 0 ..< count {
+            let top = root[post]
+            guard top >= 0, top != Int32(post) else { continue }
+            if times[post] < times[Int(top)] {
+                early += 1
+                root[post] = unknown
                 continue
             }
-            groups[group].append(index)
+            groupSizes[Int(groupOfRoot[Int(top)])] += 1
         }
-        for group in groups.indices where groups[group].count > 2 {
-            let head = groups[group][0]
-            let rest = groups[group].dropFirst().sorted { a, b in
-                posts[a].time != posts[b].time ? posts[a].time < posts[b].time : a < b
+        diagnostics.count("reposts earlier than their root (skipped)", early)
+        memberOffsets = [0]
+        memberOffsets.reserveCapacity(groupSizes.count + 1)
+        for size in groupSizes { memberOffsets.append(memberOffsets[memberOffsets.count - 1] + size) }
+        members = [Int32](repeating: 0, count: memberOffsets[memberOffsets.count - 1])
+        var cursor = Array(memberOffsets.dropLast())
+        for post in 0 ..< count where root[post] == Int32(post) {
+            let group = Int(groupOfRoot[post])
+            members[cursor[group]] = Int32(post)
+            cursor[group] += 1
+        }
+        for post in 0 ..< count {
+            let top = root[post]
+            guard top >= 0, top != Int32(post) else { continue }
+            let group = Int(groupOfRoot[Int(top)])
+            members[cursor[group]] = Int32(post)
+            cursor[group] += 1
+        }
+        // Reposts in time order; most files already are, so check before sorting.
+        let times = self.times
+        for group in 0 ..< groupSizes.count where groupSizes[group] > 2 {
+            let range = (memberOffsets[group] + 1) ..< memberOffsets[group + 1]
+            let inOrder = range.dropFirst().allSatisfy { times[Int(members[$0 - 1])] <= times[Int(members[$0])] }
+            if !inOrder {
+                members[range].sort { times[Int($0)] != times[Int($1)] ? times[Int($0)] < times[Int($1)] : $0 < $1 }
             }
-            groups[group] = [head] + rest
         }
+        nodeOfAccount = [Int32](repeating: -1, count: dataset.accounts.count)
+        nodeOfPost = [Int32](repeating: -1, count: count)
     }
 
     /// Rebuilds cascade `index` under `policy`; `random` drives the probabilistic policy.
     /// Irregularities are counted unless `recordingIssues` is false (extra samples of a cascade
     /// already counted).
     public mutating func cascade(_ index: Int, policy: AttributionPolicy, random: inout SplitMix64, recordingIssues: Bool = true) -> Cascade {
-        let before = diagnostics
-        defer { if !recordingIssues { diagnostics = before } }
-        let posts = dataset.posts
-        let members = groups[index]
-        let rootPost = posts[members[0]]
-        let start = rootPost.time
-        var nodeOfAccount: [Int32: Int32] = [:]
-        var nodeOfPost: [String: Int32] = [:]
+        let group = members[memberOffsets[index] ..< memberOffsets[index + 1]]
+        let rootPost = Int(group[group.startIndex])
+        let start = times[rootPost]
         var accounts: [Int32] = []
         var parents: [Int32] = []
-        var times: [Double] = []
+        var treeTimes: [Double] = []
         var followers: [Double] = []
-        var attributed = 0
-        func add(account: Int32, parent: Int32, time: Double) -> Int32 {
-            let node = Int32(accounts.count)
-            nodeOfAccount[account] = node
-            accounts.append(account)
-            parents.append(parent)
-            times.append(time - start)
-            followers.append(Double(dataset.accounts[Int(account)].followers ?? 0))
-            return node
-        }
+        accounts.reserveCapacity(group.count)
+        parents.reserveCapacity(group.count)
+        treeTimes.reserveCapacity(group.count)
+        var attributed = 0, repeated = 0, parentLater = 0
+        let needsFollowers: Bool
+        if case .probabilistic = policy { needsFollowers = true } else { needsFollowers = false }
+
         // Authors were resolved (and added when unknown) when the posts were loaded.
-        let rootAccount = dataset.index(ofAccount: rootPost.author) ?? 0
-        nodeOfPost[rootPost.postID] = add(account: rootAccount, parent: -1, time: start)
-        for member in members.dropFirst() {
-            let post = posts[member]
-            guard let account = dataset.index(ofAccount: post.author) else { continue }
-            if let existing = nodeOfAccount[account] {
-                nodeOfPost[post.postID] = existing
-                diagnostics.count("repeated reposts by one account in a cascade (first kept)", 1)
+        let rootAccount = max(authorIndex[rootPost], 0)
+        nodeOfAccount[Int(rootAccount)] = 0
+        nodeOfPost[rootPost] = 0
+        accounts.append(rootAccount)
+        parents.append(-1)
+        treeTimes.append(0)
+        if needsFollowers { followers.append(Double(dataset.accounts[Int(rootAccount)].followers ?? 0)) }
+
+        for memberIndex in group.dropFirst() {
+            let post = Int(memberIndex)
+            let account = authorIndex[post]
+            guard account >= 0 else { continue }
+            let existing = nodeOfAccount[Int(account)]
+            if existing >= 0 {
+                nodeOfPost[post] = existing
+                repeated += 1
                 continue
             }
+            let time = times[post] - start
             var parent: Int32
-            if let parentID = post.parentPost, let parentNode = nodeOfPost[parentID] {
-                parent = parentNode
+            let parentPost = parentIndex[post]
+            if parentPost >= 0 && nodeOfPost[Int(parentPost)] >= 0 {
+                parent = nodeOfPost[Int(parentPost)]
             } else {
-                if let parentID = post.parentPost, let parentIndex = indexOfPost[parentID], posts[parentIndex].time > post.time {
-                    diagnostics.count("reposts earlier than their parent (attributed by policy)", 1)
-                }
+                if parentPost >= 0 && times[Int(parentPost)] > times[post] { parentLater += 1 }
                 attributed += 1
-                parent = choose(for: account, time: post.time - start, policy: policy, accounts: accounts, times: times, followers: followers, random: &random)
+                parent = choose(for: account, time: time, policy: policy, accounts: accounts, times: treeTimes, followers: followers, random: &random)
             }
-            nodeOfPost[post.postID] = add(account: account, parent: parent, time: post.time)
+            let node = Int32(accounts.count)
+            nodeOfAccount[Int(account)] = node
+            nodeOfPost[post] = node
+            accounts.append(account)
+            parents.append(parent)
+            treeTimes.append(time)
+            if needsFollowers { followers.append(Double(dataset.accounts[Int(account)].followers ?? 0)) }
+        }
+        for account in accounts { nodeOfAccount[Int(account)] = -1 }
+        for memberIndex in group { nodeOfPost[Int(memberIndex)] = -1 }
+        if recordingIssues {
+            diagnostics.count("repeated reposts by one account in a cascade (first kept)", repeated)
+            diagnostics.count("reposts earlier than their parent (attributed by policy)", parentLater)
         }
         return Cascade(
-            rootPostID: rootPost.postID, accounts: accounts, tree: CascadeTree(uncheckedParents: parents, times: times),
+            rootPostID: dataset.posts[rootPost].postID, accounts: accounts, tree: CascadeTree(uncheckedParents: parents, times: treeTimes),
             startTime: start, attributedNodes: attributed
         )
     }

@@ -9,22 +9,24 @@ extension Dataset {
         }
     }
 
-    /// Adds posts, keeping the first of repeated post ids and adding unknown authors.
+    /// Adds posts, keeping the first of repeated post ids and adding unknown authors, and
+    /// resolves the posts' links to indices once (``postLinks``).
     mutating func add(posts incoming: [(post: Post, line: Int?)], file: String, hasAccountsTable: Bool) {
-        var seen = Set<String>()
-        seen.reserveCapacity(incoming.count)
+        var ids = IdentifierTable(capacity: incoming.count)
         posts.reserveCapacity(incoming.count)
         for (post, line) in incoming {
-            guard seen.insert(post.postID).inserted else {
+            let before = ids.count
+            guard Int(ids.intern(post.postID)) == before else {
                 diagnostics.warn("duplicate post ids (first kept)", file: file, line: line, "post_id \"\(post.postID)\" appears again; this row is skipped")
                 continue
             }
             _ = resolve(post.author, file: file, line: line, role: "author", warn: hasAccountsTable)
             posts.append(post)
         }
-        for (post, line) in incoming where post.parentPost.map({ !seen.contains($0) }) ?? false {
+        for (post, line) in incoming where post.parentPost.map({ ids.index(of: $0) == nil }) ?? false {
             diagnostics.warn("reposts of posts not in posts.csv", file: file, line: line, "parent_post \"\(post.parentPost ?? "")\" of \"\(post.postID)\" is not in posts.csv")
         }
+        postLinks = PostLinks(posts: posts, ids: ids)
     }
 
     /// Builds repost relations from posts: for each repost whose parent is known, an edge from the
@@ -32,9 +34,7 @@ extension Dataset {
     /// their times. Self reposts and repeated reposts of one post by one account are counted and
     /// left out.
     mutating func deriveRelationsFromPosts(file: String) {
-        var postIndex: [String: Int] = [:]
-        postIndex.reserveCapacity(posts.count)
-        for (index, post) in posts.enumerated() { postIndex[post.postID] = index }
+        let links = resolvedPostLinks
         var pairRow: [Int64: Int] = [:]
         var reposted = Set<Int64>()
         var table = RelationTable()
@@ -42,8 +42,9 @@ extension Dataset {
         var lastSeen: [Double] = []
         var weights: [Double] = []
         var pairs: [(Int32, Int32)] = []
-        for post in posts {
-            guard let parentID = post.parentPost, let parent = postIndex[parentID] else { continue }
+        for (position, post) in posts.enumerated() {
+            let parent = Int(links.parent[position])
+            guard parent >= 0 else { continue }
             guard let source = index(ofAccount: posts[parent].author), let target = index(ofAccount: post.author) else { continue }
             if source == target {
                 diagnostics.count("self reposts (not made relations)", 1)

@@ -27,6 +27,8 @@ public struct Dataset: Sendable {
     public internal(set) var postAttributeColumns: [String] = []
     public internal(set) var metricsAttributeColumns: [String] = []
     var accountIndex = IdentifierTable()
+    /// Post links resolved at load (see ``resolvedPostLinks``).
+    var postLinks: PostLinks?
 
     public init(name: String, format: Format) {
         self.name = name
