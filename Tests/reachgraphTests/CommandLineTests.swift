@@ -3,51 +3,15 @@ import XCTest
 
 /// Runs the built `reachgraph` executable as a user would and checks exit codes and output.
 final class CommandLineTests: XCTestCase {
-    struct Run {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
-    private var executable: URL {
-        Bundle.main.bundleURL.appendingPathComponent("reachgraph")
-    }
-
-    func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        var url = executable
-        if !FileManager.default.fileExists(atPath: url.path) {
-            url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reachgraph")
-        }
-        process.executableURL = url
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
-    }
-
-    func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let folder = NSTemporaryDirectory() + "reachgraph-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/" + name
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
     func testSummaryOfAnEdgeListAsCSVAndJSON() throws {
-        let edges = try temporaryFile("edges.csv", "source,target,weight\na,b,2\nb,a,1\nb,c,1\nd,e,1\n")
-        let csv = try run(["summary", edges, "--format", "csv"])
+        let edges = try ReachGraphCLI.temporaryFile("edges.csv", "source,target,weight\na,b,2\nb,a,1\nb,c,1\nd,e,1\n")
+        let csv = try ReachGraphCLI.run(["summary", edges, "--format", "csv"])
         XCTAssertEqual(csv.status, 0, csv.error)
         XCTAssertTrue(csv.output.hasPrefix("table,row,column,value\n"))
         XCTAssertTrue(csv.output.contains("overview,4,value,4\n"), csv.output)
         XCTAssertTrue(csv.output.contains("overview,6,value,2\n"), "two weak components:\n\(csv.output)")
         XCTAssertTrue(csv.output.contains("overview,11,value,0.5\n"), "reciprocity 2/4:\n\(csv.output)")
-        let json = try run(["summary", edges, "--format", "json", "--quiet"])
+        let json = try ReachGraphCLI.run(["summary", edges, "--format", "json", "--quiet"])
         XCTAssertEqual(json.status, 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         let overview = object?["overview"] as? [[String: Any]]
@@ -56,9 +20,9 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testOutputFileIsWrittenAtomically() throws {
-        let edges = try temporaryFile("edges.csv", "a,b\n")
+        let edges = try ReachGraphCLI.temporaryFile("edges.csv", "a,b\n")
         let target = (edges as NSString).deletingLastPathComponent + "/out/summary.json"
-        let result = try run(["summary", edges, "--format", "json", "-o", target])
+        let result = try ReachGraphCLI.run(["summary", edges, "--format", "json", "-o", target])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(result.output, "")
         let written = try String(contentsOfFile: target, encoding: .utf8)
@@ -68,21 +32,21 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testBadInputExitsOneWithOneLine() throws {
-        let edges = try temporaryFile("edges.csv", "source,target,weight\na,b,heavy\n")
-        let result = try run(["summary", edges])
+        let edges = try ReachGraphCLI.temporaryFile("edges.csv", "source,target,weight\na,b,heavy\n")
+        let result = try ReachGraphCLI.run(["summary", edges])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.error, "reachgraph: edges.csv:2:5: column \"weight\": \"heavy\" is not a number\n")
         XCTAssertEqual(result.output, "")
-        let missing = try run(["summary", "/no/such/file.csv"])
+        let missing = try ReachGraphCLI.run(["summary", "/no/such/file.csv"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(missing.error.split(separator: "\n").count, 1)
     }
 
     func testUsageErrorsExitTwoAndHelpExitsZero() throws {
-        XCTAssertEqual(try run(["summary"]).status, 2)
-        XCTAssertEqual(try run(["frobnicate"]).status, 2)
-        XCTAssertEqual(try run(["summary", "x", "--format", "xml"]).status, 2)
-        let help = try run(["summary", "--help"])
+        XCTAssertEqual(try ReachGraphCLI.run(["summary"]).status, 2)
+        XCTAssertEqual(try ReachGraphCLI.run(["frobnicate"]).status, 2)
+        XCTAssertEqual(try ReachGraphCLI.run(["summary", "x", "--format", "xml"]).status, 2)
+        let help = try ReachGraphCLI.run(["summary", "--help"])
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.output.contains("--format"))
     }
@@ -90,16 +54,16 @@ final class CommandLineTests: XCTestCase {
 
 extension CommandLineTests {
     func testRankCSVHasRankIdScoreThenAttributes() throws {
-        let edges = try temporaryFile("edges.csv", "source,target\nhub,a\nhub,b\nhub,c\na,d\n")
-        let result = try run(["rank", edges, "--by", "out-degree", "--top", "2", "--format", "csv"])
+        let edges = try ReachGraphCLI.temporaryFile("edges.csv", "source,target\nhub,a\nhub,b\nhub,c\na,d\n")
+        let result = try ReachGraphCLI.run(["rank", edges, "--by", "out-degree", "--top", "2", "--format", "csv"])
         XCTAssertEqual(result.status, 0, result.error)
         let lines = result.output.split(separator: "\n")
         XCTAssertEqual(lines.first, "rank,id,score,name,kind,tier,province,platform,followers")
         XCTAssertEqual(lines.dropFirst().first, "1,hub,0.75,,other,,,,")
         XCTAssertEqual(lines.count, 3)
-        let bad = try run(["rank", edges, "--by", "fame"])
+        let bad = try ReachGraphCLI.run(["rank", edges, "--by", "fame"])
         XCTAssertEqual(bad.status, 2)
-        let unknown = try run(["rank", edges, "--by", "pagerank", "--personalize", "nobody"])
+        let unknown = try ReachGraphCLI.run(["rank", edges, "--by", "pagerank", "--personalize", "nobody"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.error, "reachgraph: --personalize: account \"nobody\" is not in the dataset\n")
     }
@@ -107,8 +71,8 @@ extension CommandLineTests {
 
 extension CommandLineTests {
     func testWritingToADeviceDoesNotReplaceIt() throws {
-        let edges = try temporaryFile("edges.csv", "a,b\n")
-        let result = try run(["summary", edges, "-o", "/dev/null"])
+        let edges = try ReachGraphCLI.temporaryFile("edges.csv", "a,b\n")
+        let result = try ReachGraphCLI.run(["summary", edges, "-o", "/dev/null"])
         XCTAssertEqual(result.status, 0, result.error)
         let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
         XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeCharacterSpecial)

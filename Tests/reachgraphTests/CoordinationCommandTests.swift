@@ -3,37 +3,6 @@ import XCTest
 
 /// Runs `reachgraph coordination` and `reachgraph structure` as a user would.
 final class CoordinationCommandTests: XCTestCase {
-    struct Run {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
-    private func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        var url = Bundle.main.bundleURL.appendingPathComponent("reachgraph")
-        if !FileManager.default.fileExists(atPath: url.path) {
-            url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reachgraph")
-        }
-        process.executableURL = url
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
-    }
-
-    private func folder(_ files: [String: String]) throws -> String {
-        let path = NSTemporaryDirectory() + "reachgraph-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name)) }
-        return path
-    }
-
     /// CooRTweet's column names: two accounts retweet o1 and o2 within 5 s; a third is late.
     private let shares = """
         object_id,account_id,content_id,timestamp_share
@@ -47,8 +16,8 @@ final class CoordinationCommandTests: XCTestCase {
     private let map = "post_id=content_id,author=account_id,parent_post=object_id,time=timestamp_share"
 
     func testCoordinationEdgesAsCSV() throws {
-        let path = try folder(["shares.csv": shares]) + "/shares.csv"
-        let result = try run(["coordination", path, "--window", "10", "--map", map, "--table", "edges", "--format", "csv"])
+        let path = try ReachGraphCLI.temporaryFolder(["shares.csv": shares]) + "/shares.csv"
+        let result = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", map, "--table", "edges", "--format", "csv"])
         XCTAssertEqual(result.status, 0, result.error)
         let lines = result.output.split(separator: "\n")
         XCTAssertEqual(lines.first, "account_a,account_b,weight,co_shares,objects,messages_a,messages_b,symmetry,mean_delta_seconds")
@@ -58,8 +27,8 @@ final class CoordinationCommandTests: XCTestCase {
     }
 
     func testCoordinationSelfLoopsGroupsAndBaselineAsJSON() throws {
-        let path = try folder(["shares.csv": shares]) + "/shares.csv"
-        let result = try run(["coordination", path, "--window", "10", "--map", map, "--self-loops", "--groups", "louvain", "--shuffles", "5", "--seed", "3", "--format", "json", "--quiet"])
+        let path = try ReachGraphCLI.temporaryFolder(["shares.csv": shares]) + "/shares.csv"
+        let result = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", map, "--self-loops", "--groups", "louvain", "--shuffles", "5", "--seed", "3", "--format", "json", "--quiet"])
         XCTAssertEqual(result.status, 0, result.error)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let edges = try XCTUnwrap(object["coordination_edges"] as? [[String: Any]])
@@ -72,32 +41,32 @@ final class CoordinationCommandTests: XCTestCase {
     }
 
     func testCoordinationFiltersAndBins() throws {
-        let path = try folder(["shares.csv": shares]) + "/shares.csv"
-        let top = try run(["coordination", path, "--window", "10", "--map", map, "--top", "0", "--table", "edges", "--format", "csv"])
+        let path = try ReachGraphCLI.temporaryFolder(["shares.csv": shares]) + "/shares.csv"
+        let top = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", map, "--top", "0", "--table", "edges", "--format", "csv"])
         XCTAssertEqual(top.status, 0, top.error)
         XCTAssertEqual(top.output.split(separator: "\n").count, 1)
         // Bins of 10 s from each object's first share: o1 100/103 together, o2 200/205/206 together.
-        let bins = try run(["coordination", path, "--window", "10", "--bins", "--map", map, "--table", "summary", "--format", "csv"])
+        let bins = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--bins", "--map", map, "--table", "summary", "--format", "csv"])
         XCTAssertTrue(bins.output.contains("co-action pairs,3\n"), bins.output)
     }
 
     func testCoordinationUsageAndInputErrors() throws {
-        let path = try folder(["shares.csv": shares]) + "/shares.csv"
-        XCTAssertEqual(try run(["coordination", path]).status, 2, "--window is required")
-        XCTAssertEqual(try run(["coordination", path, "--window", "-1"]).status, 2)
-        XCTAssertEqual(try run(["coordination", path, "--window", "10", "--top", "3", "--percentile", "90"]).status, 2)
-        XCTAssertEqual(try run(["coordination", path, "--window", "0", "--bins"]).status, 2)
-        let unmapped = try run(["coordination", path, "--window", "10"])
+        let path = try ReachGraphCLI.temporaryFolder(["shares.csv": shares]) + "/shares.csv"
+        XCTAssertEqual(try ReachGraphCLI.run(["coordination", path]).status, 2, "--window is required")
+        XCTAssertEqual(try ReachGraphCLI.run(["coordination", path, "--window", "-1"]).status, 2)
+        XCTAssertEqual(try ReachGraphCLI.run(["coordination", path, "--window", "10", "--top", "3", "--percentile", "90"]).status, 2)
+        XCTAssertEqual(try ReachGraphCLI.run(["coordination", path, "--window", "0", "--bins"]).status, 2)
+        let unmapped = try ReachGraphCLI.run(["coordination", path, "--window", "10"])
         XCTAssertEqual(unmapped.status, 1)
         XCTAssertTrue(unmapped.error.hasPrefix("reachgraph: shares.csv:1: missing required column"), unmapped.error)
-        let bad = try folder(["posts.csv": "post_id,author,time,parent_post\np1,a,yesterday,\n"])
-        let badRun = try run(["coordination", bad, "--window", "10"])
+        let bad = try ReachGraphCLI.temporaryFolder(["posts.csv": "post_id,author,time,parent_post\np1,a,yesterday,\n"])
+        let badRun = try ReachGraphCLI.run(["coordination", bad, "--window", "10"])
         XCTAssertEqual(badRun.status, 1)
         XCTAssertTrue(badRun.error.contains("posts.csv:2:"), badRun.error)
     }
 
     func testStructureScorecard() throws {
-        let path = try folder([
+        let path = try ReachGraphCLI.temporaryFolder([
             "accounts.csv": """
                 id,kind,province,tier,parent
                 hub,media_centre,P,provincial,
@@ -113,19 +82,19 @@ final class CoordinationCommandTests: XCTestCase {
                 d,k1,1200,a
                 """,
         ])
-        let result = try run(["structure", path, "--table", "scorecard", "--format", "csv", "--shuffles", "0"])
+        let result = try ReachGraphCLI.run(["structure", path, "--table", "scorecard", "--format", "csv", "--shuffles", "0"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.output.hasPrefix("structure,section,measure,value\n"))
         XCTAssertTrue(result.output.contains("P,shape,Krackhardt hierarchy,1\n"), result.output)
         XCTAssertTrue(result.output.contains("P,routes,share via declared parent,1\n"), result.output)
-        let ties = try run(["structure", path, "--table", "ties", "--format", "csv"])
+        let ties = try ReachGraphCLI.run(["structure", path, "--table", "ties", "--format", "csv"])
         XCTAssertTrue(ties.output.contains("P,c1,k1,yes,1,municipal,county\n"), ties.output)
-        let json = try run(["structure", path, "--format", "json", "--province", "P", "--shuffles", "10"])
+        let json = try ReachGraphCLI.run(["structure", path, "--format", "json", "--province", "P", "--shuffles", "10"])
         XCTAssertEqual(json.status, 0, json.error)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         XCTAssertEqual(Set(object.keys), ["structure_scorecard", "structure_spokes", "structure_ties", "structure_synchronisation", "structure_bridges"])
-        XCTAssertEqual(try run(["structure", path, "--window", "0"]).status, 2)
-        let missing = try run(["structure", path, "--province", "Q"])
+        XCTAssertEqual(try ReachGraphCLI.run(["structure", path, "--window", "0"]).status, 2)
+        let missing = try ReachGraphCLI.run(["structure", path, "--province", "Q"])
         XCTAssertEqual(missing.status, 0)
         XCTAssertTrue(missing.error.contains("no structure named \"Q\""))
     }

@@ -8,29 +8,29 @@ final class ExportCommandTests: XCTestCase {
         let prefixes = ["dot": "digraph reachgraph {", "graphml": "<?xml", "gexf": "<?xml", "json": "{\n  \"accounts\": ["]
         for (format, prefix) in prefixes {
             let path = dataset + "/out/graph.\(format)"
-            let result = try ReachGraphProcess.run(["export", dataset, "--to", format, "-o", path])
+            let result = try ReachGraphCLI.run(["export", dataset, "--to", format, "-o", path])
             XCTAssertEqual(result.status, 0, result.error)
             XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix(prefix), format)
         }
-        let csv = try ReachGraphProcess.run(["export", dataset, "--to", "csv", "-o", dataset + "/copy"])
+        let csv = try ReachGraphCLI.run(["export", dataset, "--to", "csv", "-o", dataset + "/copy"])
         XCTAssertEqual(csv.status, 0, csv.error)
         XCTAssertEqual(
             try String(contentsOfFile: dataset + "/copy/relations.csv", encoding: .utf8),
             try String(contentsOfFile: dataset + "/relations.csv", encoding: .utf8).replacingOccurrences(of: "source,target,relation,weight\n", with: "source,target,relation,weight,first_seen,last_seen\n")
                 .replacingOccurrences(of: "(,\\d+)\n", with: "$1,,\n", options: .regularExpression)
         )
-        let summary = try ReachGraphProcess.run(["summary", dataset + "/out/graph.json", "--format", "csv"])
+        let summary = try ReachGraphCLI.run(["summary", dataset + "/out/graph.json", "--format", "csv"])
         XCTAssertEqual(summary.status, 0, "the JSON export reads back: \(summary.error)")
     }
 
     func testStandardOutputAndMergedEdgeNotes() throws {
         let dataset = try ReachGraphProcess.sampleDataset()
-        try Data("source,target,relation,weight\nhub,cs,repost,5\nhub,cs,mention,1\n".utf8).write(to: URL(fileURLWithPath: dataset + "/relations.csv"))
-        let merged = try ReachGraphProcess.run(["export", dataset, "--to", "gexf", "--edges", "merged"])
+        try ReachGraphCLI.write("source,target,relation,weight\nhub,cs,repost,5\nhub,cs,mention,1\n", to: dataset + "/relations.csv")
+        let merged = try ReachGraphCLI.run(["export", dataset, "--to", "gexf", "--edges", "merged"])
         XCTAssertEqual(merged.status, 0, merged.error)
         XCTAssertTrue(merged.output.contains("<edge id=\"0\" source=\"hub\" target=\"cs\" weight=\"6.0\">"), merged.output)
         XCTAssertEqual(merged.error, "note: edge attribute \"relation\" holds JSON text (lists of values)\n")
-        XCTAssertEqual(try ReachGraphProcess.run(["export", dataset, "--to", "gexf", "--edges", "merged", "--quiet"]).error, "")
+        XCTAssertEqual(try ReachGraphCLI.run(["export", dataset, "--to", "gexf", "--edges", "merged", "--quiet"]).error, "")
     }
 
     func testUsageErrorsExitTwo() throws {
@@ -41,8 +41,8 @@ final class ExportCommandTests: XCTestCase {
             ["export", dataset, "--to", "xlsx"],
             ["export", dataset],
         ] {
-            XCTAssertEqual(try ReachGraphProcess.run(arguments).status, 2, "\(arguments)")
+            XCTAssertEqual(try ReachGraphCLI.run(arguments).status, 2, "\(arguments)")
         }
-        XCTAssertEqual(try ReachGraphProcess.run(["export", "/no/such/folder", "--to", "json"]).status, 1)
+        XCTAssertEqual(try ReachGraphCLI.run(["export", "/no/such/folder", "--to", "json"]).status, 1)
     }
 }

@@ -4,12 +4,6 @@ import XCTest
 /// `reachgraph index` run as a user runs it, on a folder holding only accounts.csv and
 /// metrics.csv (the example of `IndexScoringTests`, computed by hand there).
 final class IndexCommandTests: XCTestCase {
-    private struct Run {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
     private let accounts = """
         id,name,kind,city,province
         a,杭州发布 Hangzhou,city_account,Hangzhou,Zhejiang
@@ -53,45 +47,16 @@ final class IndexCommandTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "reachgraph-index-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try write("accounts.csv", accounts)
-        try write("metrics.csv", metrics)
-        try write("weights.json", weights)
+        folder = try ReachGraphCLI.temporaryFolder(["accounts.csv": accounts, "metrics.csv": metrics, "weights.json": weights])
     }
 
     override func tearDownWithError() throws {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    @discardableResult
-    private func write(_ name: String, _ text: String) throws -> String {
-        let path = folder + "/" + name
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
-
-    private func run(_ arguments: [String]) throws -> Run {
-        var url = Bundle.main.bundleURL.appendingPathComponent("reachgraph")
-        if !FileManager.default.fileExists(atPath: url.path) {
-            url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reachgraph")
-        }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
-    }
-
     /// Composite (facebook 4/7, youtube 3/7; x has no accounts): b 558/7, a 246/7, c 184/7.
     func testCompositeAsCSVWithChanges() throws {
-        let result = try run(["index", folder, "--weights", folder + "/weights.json", "--platform", "facebook", "--format", "csv"])
+        let result = try ReachGraphCLI.run(["index", folder, "--weights", folder + "/weights.json", "--platform", "facebook", "--format", "csv"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(
             result.output,
@@ -107,7 +72,7 @@ final class IndexCommandTests: XCTestCase {
     }
 
     func testCitiesAsJSONWithTop() throws {
-        let result = try run(["index", folder, "--weights", folder + "/weights.json", "--by", "city", "--top", "1", "--format", "json", "--quiet"])
+        let result = try ReachGraphCLI.run(["index", folder, "--weights", folder + "/weights.json", "--by", "city", "--top", "1", "--format", "json", "--quiet"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(result.error, "")
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
@@ -121,7 +86,7 @@ final class IndexCommandTests: XCTestCase {
     }
 
     func testEarlierPeriodAndDefaultWeights() throws {
-        let result = try run(["index", folder, "--period", "2025-04", "--quiet", "--min-accounts", "1"])
+        let result = try ReachGraphCLI.run(["index", folder, "--period", "2025-04", "--quiet", "--min-accounts", "1"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.output.hasPrefix("Communication power index, composite (2025-04, by account)\n"), result.output)
         XCTAssertTrue(result.output.contains("weight 1 in the composite"), "only facebook has accounts:\n\(result.output)")
@@ -129,7 +94,7 @@ final class IndexCommandTests: XCTestCase {
 
     func testChartIsWrittenNextToTheTables() throws {
         let chart = folder + "/out/top.svg"
-        let result = try run(["index", folder, "--weights", folder + "/weights.json", "--quiet", "--top", "2", "--chart", chart])
+        let result = try ReachGraphCLI.run(["index", folder, "--weights", folder + "/weights.json", "--quiet", "--top", "2", "--chart", chart])
         XCTAssertEqual(result.status, 0, result.error)
         let svg = try String(contentsOfFile: chart, encoding: .utf8)
         XCTAssertTrue(svg.hasPrefix("<?xml"))
@@ -138,31 +103,32 @@ final class IndexCommandTests: XCTestCase {
     }
 
     func testBadInputExitsOneWithOneLine() throws {
-        let unknown = try run(["index", folder, "--period", "2025-13"])
+        let unknown = try ReachGraphCLI.run(["index", folder, "--period", "2025-13"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.error, "reachgraph: --period: no metrics for \"2025-13\"; available periods: 2025-04, 2025-05\n")
         XCTAssertEqual(unknown.output, "")
 
-        let badWeights = try write("bad.json", weights.replacingOccurrences(of: "\"weight\": 0.3, \"dimensions\": { \"G\"", with: "\"weight\": 0.4, \"dimensions\": { \"G\""))
-        let sum = try run(["index", folder, "--weights", badWeights])
+        let badWeights = folder + "/bad.json"
+        try ReachGraphCLI.write(weights.replacingOccurrences(of: "\"weight\": 0.3, \"dimensions\": { \"G\"", with: "\"weight\": 0.4, \"dimensions\": { \"G\""), to: badWeights)
+        let sum = try ReachGraphCLI.run(["index", folder, "--weights", badWeights])
         XCTAssertEqual(sum.status, 1)
         XCTAssertEqual(sum.error, "reachgraph: bad.json: platforms: weights sum to 1.1, not 1\n")
 
-        let platform = try run(["index", folder, "--weights", folder + "/weights.json", "--platform", "tiktok"])
+        let platform = try ReachGraphCLI.run(["index", folder, "--weights", folder + "/weights.json", "--platform", "tiktok"])
         XCTAssertEqual(platform.status, 1)
         XCTAssertEqual(platform.error, "reachgraph: --platform: tiktok has no weights in \(folder)/weights.json\n")
 
         let empty = folder + "/empty"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        try Data("account,platform,period\n".utf8).write(to: URL(fileURLWithPath: empty + "/metrics.csv"))
-        let noMetrics = try run(["index", empty])
+        try ReachGraphCLI.write("account,platform,period\n", to: empty + "/metrics.csv")
+        let noMetrics = try ReachGraphCLI.run(["index", empty])
         XCTAssertEqual(noMetrics.status, 1)
         XCTAssertEqual(noMetrics.error, "reachgraph: \(empty): no metrics rows: the index needs metrics.csv (account, platform, period, posts, …)\n")
     }
 
     func testUsageErrorsExitTwo() throws {
         for arguments in [["index", folder, "--platform", "weibo"], ["index", folder, "--top", "0"], ["index", folder, "--by", "province"]] {
-            let result = try run(arguments)
+            let result = try ReachGraphCLI.run(arguments)
             XCTAssertEqual(result.status, 2, "\(arguments): \(result.error)")
         }
     }

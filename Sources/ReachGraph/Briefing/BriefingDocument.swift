@@ -166,20 +166,3 @@ public struct BriefingDocument: Sendable {
         return text + "\n"
     }
 }
-
-/// Text made safe for HTML element content and attribute values.
-public func escapeHTML(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.append(character)
-        }
-    }
-    return result
-}

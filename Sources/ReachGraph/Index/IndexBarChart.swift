@@ -104,25 +104,8 @@ public struct IndexBarChart: Sendable, Equatable {
 
     private static func score(_ value: Double) -> String { String(format: "%.2f", value) }
 
-    /// Text safe inside XML content and attribute values: markup characters become entities and
-    /// characters XML 1.0 forbids (control characters other than tab and line breaks) become U+FFFD.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            default:
-                let forbidden = scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-                escaped.unicodeScalars.append(forbidden ? "\u{FFFD}" : scalar)
-            }
-        }
-        return escaped
-    }
+    /// Text safe inside SVG content and attribute values (see ``XMLText/Style/svg``).
+    static func escape(_ text: String) -> String { XMLText.escaped(text, .svg) }
 }
 
 extension IndexBarChart {

@@ -86,10 +86,7 @@ private final class SampleCoverage<Rule: LiveEdgeRule> {
         self.graph = graph
         self.rule = rule
         // Run r uses the same key as run r of `simulateIndependentCascade` with this seed.
-        keys = (0 ..< runs).map { run in
-            var generator = runGenerator(seed: seed, index: run)
-            return generator.next()
-        }
+        keys = (0 ..< runs).map { runKey(seed: seed, index: $0) }
         wordsPerRow = (graph.nodeCount + 63) / 64
         bits = .allocate(capacity: runs * wordsPerRow)
         bits.initialize(repeating: 0)
@@ -134,27 +131,19 @@ private final class SampleCoverage<Rule: LiveEdgeRule> {
         let row = run * wordsPerRow
         let isReached = { (node: Int32) -> Bool in bits[row + Int(node) >> 6] & (1 << UInt64(node & 63)) != 0 }
         guard !isReached(node) else { return 0 }
-        return graph.outgoing.offsets.withUnsafeBufferPointer { offsets in
-            graph.outgoing.neighbors.withUnsafeBufferPointer { neighbors in
-                scratch.stamps.withUnsafeMutableBufferPointer { stamps in
-                    scratch.queue.withUnsafeMutableBufferPointer { queue in
-                        let stamp = scratch.beginTraversal(stamps: stamps)
-                        stamps[Int(node)] = stamp
-                        queue[0] = node
-                        let reached = spreadAlongLiveEdges(
-                            rule: rule, key: keys[run], offsets: offsets, neighbors: neighbors,
-                            stamps: stamps, stamp: stamp, queue: queue, tail: 1, isBlocked: isReached
-                        )
-                        if marking {
-                            for index in 0 ..< reached {
-                                let member = queue[index]
-                                bits[row + Int(member) >> 6] |= 1 << UInt64(member & 63)
-                            }
-                        }
-                        return reached
-                    }
+        return scratch.withBuffers(walking: graph.outgoing) { offsets, neighbors, stamps, queue in
+            let stamp = scratch.beginTraversal(from: CollectionOfOne(node), stamps: stamps, queue: queue)
+            let reached = spreadAlongLiveEdges(
+                rule: rule, key: keys[run], offsets: offsets, neighbors: neighbors,
+                stamps: stamps, stamp: stamp, queue: queue, tail: 1, isBlocked: isReached
+            )
+            if marking {
+                for index in 0 ..< reached {
+                    let member = queue[index]
+                    bits[row + Int(member) >> 6] |= 1 << UInt64(member & 63)
                 }
             }
+            return reached
         }
     }
 }

@@ -61,7 +61,7 @@ extension DirectedGraph {
     }
 
     /// Monte Carlo reach of `seeds` (valid, without repeats) over the live-edge graphs of `rule`;
-    /// run `r` uses the key `runGenerator(seed:index: r).next()`.
+    /// run `r` uses the key `runKey(seed:index: r)`.
     func simulateLiveEdges<Rule: LiveEdgeRule>(
         from seeds: [Int32],
         rule: Rule,
@@ -70,31 +70,11 @@ extension DirectedGraph {
         recording: Bool,
         parallelism: Parallelism
     ) -> SpreadEstimate {
-        monteCarloSpread(nodeCount: nodeCount, runs: runs, recording: recording, parallelism: parallelism) { worker, range, reach in
-            let scratch = worker.scratch
-            outgoing.offsets.withUnsafeBufferPointer { offsets in
-                outgoing.neighbors.withUnsafeBufferPointer { neighbors in
-                    scratch.stamps.withUnsafeMutableBufferPointer { stamps in
-                        scratch.queue.withUnsafeMutableBufferPointer { queue in
-                            for run in range {
-                                var generator = runGenerator(seed: seed, index: run)
-                                let key = generator.next()
-                                let stamp = scratch.beginTraversal(stamps: stamps)
-                                for (index, node) in seeds.enumerated() {
-                                    stamps[Int(node)] = stamp
-                                    queue[index] = node
-                                }
-                                let reached = spreadAlongLiveEdges(
-                                    rule: rule, key: key, offsets: offsets, neighbors: neighbors,
-                                    stamps: stamps, stamp: stamp, queue: queue, tail: seeds.count
-                                )
-                                reach[run] = Int32(reached)
-                                worker.record(queue, count: reached)
-                            }
-                        }
-                    }
-                }
-            }
+        monteCarloSpread(from: seeds, runs: runs, seed: seed, recording: recording, parallelism: parallelism) { _, key, stamp, offsets, neighbors, stamps, queue in
+            spreadAlongLiveEdges(
+                rule: rule, key: key, offsets: offsets, neighbors: neighbors,
+                stamps: stamps, stamp: stamp, queue: queue, tail: seeds.count
+            )
         }
     }
 }

@@ -39,56 +39,37 @@ extension DirectedGraph {
         let seeds = try validatedSeeds(seeds)
         let weights = try thresholdWeights(model)
         return monteCarloSpread(
-            nodeCount: nodeCount, runs: runs, recording: recordingActivationProbabilities,
+            from: seeds, runs: runs, seed: seed, recording: recordingActivationProbabilities,
             thresholdBuffers: true, parallelism: parallelism
-        ) { worker, range, reach in
-            let scratch = worker.scratch
-            outgoing.offsets.withUnsafeBufferPointer { offsets in
-                outgoing.neighbors.withUnsafeBufferPointer { neighbors in
-                    weights.withUnsafeBufferPointer { weights in
-                        scratch.stamps.withUnsafeMutableBufferPointer { stamps in
-                            scratch.queue.withUnsafeMutableBufferPointer { queue in
-                                scratch.influence.withUnsafeMutableBufferPointer { influence in
-                                    scratch.threshold.withUnsafeMutableBufferPointer { threshold in
-                                        for run in range {
-                                            var generator = runGenerator(seed: seed, index: run)
-                                            let key = generator.next()
-                                            let stamp = scratch.beginTraversal(stamps: stamps)
-                                            // Active nodes carry infinite influence, so no edge changes them again.
-                                            for (index, node) in seeds.enumerated() {
-                                                stamps[Int(node)] = stamp
-                                                influence[Int(node)] = .infinity
-                                                queue[index] = node
-                                            }
-                                            var head = 0
-                                            var tail = seeds.count
-                                            while head < tail {
-                                                let node = Int(queue[head])
-                                                head += 1
-                                                for edge in offsets[node] ..< offsets[node + 1] {
-                                                    let target = Int(neighbors[edge])
-                                                    if stamps[target] != stamp {
-                                                        stamps[target] = stamp
-                                                        influence[target] = 0
-                                                        threshold[target] = 1 - streamUnit(key: key, index: target)
-                                                    }
-                                                    let level = influence[target] + weights[edge]
-                                                    if level >= threshold[target] && level.isFinite {
-                                                        influence[target] = .infinity
-                                                        queue[tail] = Int32(target)
-                                                        tail += 1
-                                                    } else {
-                                                        influence[target] = level
-                                                    }
-                                                }
-                                            }
-                                            reach[run] = Int32(tail)
-                                            worker.record(queue, count: tail)
-                                        }
-                                    }
+        ) { scratch, key, stamp, offsets, neighbors, stamps, queue in
+            weights.withUnsafeBufferPointer { weights in
+                scratch.influence.withUnsafeMutableBufferPointer { influence in
+                    scratch.threshold.withUnsafeMutableBufferPointer { threshold in
+                        // Active nodes carry infinite influence, so no edge changes them again.
+                        for node in seeds { influence[Int(node)] = .infinity }
+                        var head = 0
+                        var tail = seeds.count
+                        while head < tail {
+                            let node = Int(queue[head])
+                            head += 1
+                            for edge in offsets[node] ..< offsets[node + 1] {
+                                let target = Int(neighbors[edge])
+                                if stamps[target] != stamp {
+                                    stamps[target] = stamp
+                                    influence[target] = 0
+                                    threshold[target] = 1 - streamUnit(key: key, index: target)
+                                }
+                                let level = influence[target] + weights[edge]
+                                if level >= threshold[target] && level.isFinite {
+                                    influence[target] = .infinity
+                                    queue[tail] = Int32(target)
+                                    tail += 1
+                                } else {
+                                    influence[target] = level
                                 }
                             }
                         }
+                        return tail
                     }
                 }
             }

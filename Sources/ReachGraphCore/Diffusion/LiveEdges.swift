@@ -24,20 +24,37 @@ protocol LiveEdgeRule {
     )
 }
 
+/// A rule that decides each edge on its own from the run's key, the edge and its target.
+protocol EdgeByEdgeRule: LiveEdgeRule {
+    /// Whether `edge` (into `target`) is live in the run keyed `key`.
+    func isLive(edge: Int, target: Int32, key: UInt64) -> Bool
+}
+
+extension EdgeByEdgeRule {
+    @inline(__always)
+    func forEachLiveTarget(
+        of source: Int,
+        edges: Range<Int>,
+        neighbors: UnsafeBufferPointer<Int32>,
+        key: UInt64,
+        wanted: (Int32) -> Bool,
+        offer: (Int32) -> Void
+    ) {
+        forEachKeptNeighbor(in: edges, neighbors: neighbors, wanted: wanted, isKept: { isLive(edge: $0, target: $1, key: key) }, offer: offer)
+    }
+}
+
 /// IC with one probability `p` for every edge.
 ///
 /// Instead of a coin per edge, the row jumps from one live edge to the next by geometric gaps
-/// (the number of failures before a success is Geometric(p)), drawn from a stream keyed by the
-/// run and the source. That costs O(1 + p · degree) per row instead of O(degree): with p = 0.01
-/// a hub's ten thousand edges take about a hundred draws.
+/// (see ``UniformTrials``), drawn from a stream keyed by the run and the source. That costs
+/// O(1 + p · degree) per row instead of O(degree): with p = 0.01 a hub's ten thousand edges take
+/// about a hundred draws.
 struct UniformCascadeEdges: LiveEdgeRule {
-    let probability: Double
-    /// ln(1 − p), by `log1p` so tiny probabilities do not round to ln 1 = 0.
-    let logFailure: Double
+    let trials: UniformTrials
 
     init(probability: Double) {
-        self.probability = probability
-        logFailure = log1p(-probability)
+        trials = UniformTrials(probability: probability)
     }
 
     @inline(__always)
@@ -49,59 +66,35 @@ struct UniformCascadeEdges: LiveEdgeRule {
         wanted: (Int32) -> Bool,
         offer: (Int32) -> Void
     ) {
-        guard probability > 0, !edges.isEmpty else { return }
+        guard trials.probability > 0, !edges.isEmpty else { return }
         var generator = SplitMix64(seed: streamValue(key: key, index: source))
-        forEachSuccess(in: edges, logFailure: logFailure, using: &generator) { edge in
-            let target = neighbors[edge]
-            if wanted(target) { offer(target) }
-        }
+        trials.forEachKept(edges, neighbors: neighbors, using: &generator, wanted: wanted, offer: offer)
     }
 }
 
 /// IC with a probability per edge (in `outgoing.neighbors` order): edge `e` is live when the
 /// run's `e`-th random number is below `p(e)`.
-struct PerEdgeCascadeEdges: LiveEdgeRule {
+struct PerEdgeCascadeEdges: EdgeByEdgeRule {
     let probabilities: UnsafeBufferPointer<Double>
 
     @inline(__always)
-    func forEachLiveTarget(
-        of source: Int,
-        edges: Range<Int>,
-        neighbors: UnsafeBufferPointer<Int32>,
-        key: UInt64,
-        wanted: (Int32) -> Bool,
-        offer: (Int32) -> Void
-    ) {
-        for edge in edges {
-            let target = neighbors[edge]
-            if wanted(target) && streamUnit(key: key, index: edge) < probabilities[edge] { offer(target) }
-        }
+    func isLive(edge: Int, target: Int32, key: UInt64) -> Bool {
+        streamUnit(key: key, index: edge) < probabilities[edge]
     }
 }
 
 /// LT as live edges: node `v` draws one number `x_v` per run, and the edge `u → v` is live when
 /// `x_v` falls in `u`'s slice `[lower, upper)` of `v`'s in-weights laid end to end. At most one
 /// in-edge of `v` is live, with probability `b(u, v)`.
-struct ThresholdLiveEdges: LiveEdgeRule {
+struct ThresholdLiveEdges: EdgeByEdgeRule {
     /// Slice bounds per edge, in `outgoing.neighbors` order.
     let lower: UnsafeBufferPointer<Double>
     let upper: UnsafeBufferPointer<Double>
 
     @inline(__always)
-    func forEachLiveTarget(
-        of source: Int,
-        edges: Range<Int>,
-        neighbors: UnsafeBufferPointer<Int32>,
-        key: UInt64,
-        wanted: (Int32) -> Bool,
-        offer: (Int32) -> Void
-    ) {
-        for edge in edges {
-            let target = neighbors[edge]
-            guard wanted(target) else { continue }
-            let draw = streamUnit(key: key, index: Int(target))
-            if draw >= lower[edge] && draw < upper[edge] { offer(target) }
-        }
+    func isLive(edge: Int, target: Int32, key: UInt64) -> Bool {
+        let draw = streamUnit(key: key, index: Int(target))
+        return draw >= lower[edge] && draw < upper[edge]
     }
 
     /// Slice bounds for the weights `b` (in `outgoing.neighbors` order): each in-row's weights
@@ -164,6 +157,43 @@ final class TraversalScratch {
         }
         return current
     }
+
+    /// Starts a traversal from `seeds` (without repeats): stamps them and puts them at the head
+    /// of the queue, in order. Returns the stamp.
+    @inline(__always)
+    func beginTraversal<Seeds: Collection<Int32>>(
+        from seeds: Seeds,
+        stamps: UnsafeMutableBufferPointer<UInt32>,
+        queue: UnsafeMutableBufferPointer<Int32>
+    ) -> UInt32 {
+        let stamp = beginTraversal(stamps: stamps)
+        for (index, node) in seeds.enumerated() {
+            stamps[Int(node)] = stamp
+            queue[index] = node
+        }
+        return stamp
+    }
+
+    /// Calls `body` with `adjacency`'s rows and this scratch's stamps and queue as pointers, the
+    /// way every traversal holds them.
+    @inline(__always)
+    func withBuffers<Result>(
+        walking adjacency: Adjacency,
+        _ body: (
+            _ offsets: UnsafeBufferPointer<Int>,
+            _ neighbors: UnsafeBufferPointer<Int32>,
+            _ stamps: UnsafeMutableBufferPointer<UInt32>,
+            _ queue: UnsafeMutableBufferPointer<Int32>
+        ) -> Result
+    ) -> Result {
+        adjacency.offsets.withUnsafeBufferPointer { offsets in
+            adjacency.neighbors.withUnsafeBufferPointer { neighbors in
+                stamps.withUnsafeMutableBufferPointer { stamps in
+                    queue.withUnsafeMutableBufferPointer { queue in body(offsets, neighbors, stamps, queue) }
+                }
+            }
+        }
+    }
 }
 
 /// Breadth-first search over the live edges of one run from the `tail` nodes already in
@@ -183,17 +213,37 @@ func spreadAlongLiveEdges<Rule: LiveEdgeRule>(
     tail start: Int,
     isBlocked: (Int32) -> Bool = { _ in false }
 ) -> Int {
+    breadthFirstSearch(stamps: stamps, stamp: stamp, queue: queue, tail: start) { node, isNew, enqueue in
+        rule.forEachLiveTarget(
+            of: node, edges: offsets[node] ..< offsets[node + 1], neighbors: neighbors, key: key,
+            wanted: { isNew($0) && !isBlocked($0) }, offer: enqueue
+        )
+    }
+}
+
+/// Breadth-first search from the `tail` nodes already in `queue[0 ..< tail]` (and stamped):
+/// `expand` is called with each node in turn, a test for nodes not yet stamped and a function
+/// that stamps a node and appends it to the queue. Returns the new tail: `queue[0 ..< result]`
+/// is everything reached.
+@inline(__always)
+func breadthFirstSearch(
+    stamps: UnsafeMutableBufferPointer<UInt32>,
+    stamp: UInt32,
+    queue: UnsafeMutableBufferPointer<Int32>,
+    tail start: Int,
+    expand: (_ node: Int, _ isNew: (Int32) -> Bool, _ enqueue: (Int32) -> Void) -> Void
+) -> Int {
     var head = 0
     var tail = start
     while head < tail {
         let node = Int(queue[head])
         head += 1
-        rule.forEachLiveTarget(
-            of: node, edges: offsets[node] ..< offsets[node + 1], neighbors: neighbors, key: key,
-            wanted: { stamps[Int($0)] != stamp && !isBlocked($0) },
-            offer: { target in
-                stamps[Int(target)] = stamp
-                queue[tail] = target
+        expand(
+            node,
+            { stamps[Int($0)] != stamp },
+            { next in
+                stamps[Int(next)] = stamp
+                queue[tail] = next
                 tail += 1
             }
         )
@@ -213,5 +263,52 @@ func forEachSuccess(in positions: Range<Int>, logFailure: Double, using generato
         guard gap < Double(positions.upperBound - 1 - position) else { return }
         position += 1 + Int(gap)
         body(position)
+    }
+}
+
+/// Bernoulli trials with one probability `p` at every position, decided by geometric jumps from
+/// success to success (the number of failures before a success is Geometric(p)): one draw per
+/// success plus one, instead of one per position.
+struct UniformTrials {
+    let probability: Double
+    /// ln(1 − p), by `log1p` so tiny probabilities do not round to ln 1 = 0.
+    let logFailure: Double
+
+    init(probability: Double) {
+        self.probability = probability
+        logFailure = log1p(-probability)
+    }
+
+    /// Calls `offer` with `neighbors[slot]` for every successful `slot` among `slots` whose
+    /// neighbour is `wanted`, drawing from `generator` (nothing when p = 0).
+    @inline(__always)
+    func forEachKept(
+        _ slots: Range<Int>,
+        neighbors: UnsafeBufferPointer<Int32>,
+        using generator: inout SplitMix64,
+        wanted: (Int32) -> Bool,
+        offer: (Int32) -> Void
+    ) {
+        guard probability > 0 else { return }
+        forEachSuccess(in: slots, logFailure: logFailure, using: &generator) { slot in
+            let neighbor = neighbors[slot]
+            if wanted(neighbor) { offer(neighbor) }
+        }
+    }
+}
+
+/// Calls `offer` with `neighbors[slot]` for each slot in `slots` whose neighbour is `wanted` and
+/// `isKept(slot, neighbor)`, in slot order; `isKept` is asked only about wanted neighbours.
+@inline(__always)
+func forEachKeptNeighbor(
+    in slots: Range<Int>,
+    neighbors: UnsafeBufferPointer<Int32>,
+    wanted: (Int32) -> Bool,
+    isKept: (_ slot: Int, _ neighbor: Int32) -> Bool,
+    offer: (Int32) -> Void
+) {
+    for slot in slots {
+        let neighbor = neighbors[slot]
+        if wanted(neighbor) && isKept(slot, neighbor) { offer(neighbor) }
     }
 }

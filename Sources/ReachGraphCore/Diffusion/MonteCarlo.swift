@@ -10,38 +10,64 @@ final class SimulationWorker {
     }
 }
 
-/// Simulates `runs` runs in parallel chunks and summarises them.
-///
-/// `simulateChunk` simulates the runs in its range with the given worker and writes each run's
-/// reach at its run index into the reach buffer. Reaches are summarised in run order and
-/// activation counts are summed as integers, so the estimate is the same at any thread count.
-func monteCarloSpread(
-    nodeCount: Int,
-    runs: Int,
-    recording: Bool,
-    thresholdBuffers: Bool = false,
-    parallelism: Parallelism,
-    simulateChunk: (SimulationWorker, Range<Int>, UnsafeMutableBufferPointer<Int32>) -> Void
-) -> SpreadEstimate {
-    var reachPerRun = [Int32](repeating: 0, count: runs)
-    let workers = reachPerRun.withUnsafeMutableBufferPointer { reach in
-        forEachChunk(
-            of: runs,
-            chunkSize: parallelism.chunkSize(for: runs, minimum: 16),
-            parallelism: parallelism,
-            makeScratch: { SimulationWorker(nodeCount: nodeCount, recording: recording, thresholdBuffers: thresholdBuffers) },
-            body: { worker, range in simulateChunk(worker, range, reach) }
-        )
-    }
-    var counts: [Int]?
-    if recording {
-        var total = [Int](repeating: 0, count: nodeCount)
-        for worker in workers {
-            for node in 0 ..< nodeCount { total[node] += worker.activationCounts[node] }
+extension DirectedGraph {
+    /// Simulates `runs` runs from `seeds` (valid, without repeats) in parallel chunks and
+    /// summarises them.
+    ///
+    /// Run `r` has the key `runKey(seed:index: r)` and starts a traversal of `outgoing` with the
+    /// seeds stamped and at the head of the queue; `spread` carries it on and returns how many
+    /// nodes `queue[0 ..< result]` holds at the end, the run's reach. Reaches are summarised in
+    /// run order and activation counts are summed as integers, so the estimate is the same at any
+    /// thread count.
+    func monteCarloSpread(
+        from seeds: [Int32],
+        runs: Int,
+        seed: UInt64,
+        recording: Bool,
+        thresholdBuffers: Bool = false,
+        parallelism: Parallelism,
+        spread: (
+            _ scratch: TraversalScratch,
+            _ key: UInt64,
+            _ stamp: UInt32,
+            _ offsets: UnsafeBufferPointer<Int>,
+            _ neighbors: UnsafeBufferPointer<Int32>,
+            _ stamps: UnsafeMutableBufferPointer<UInt32>,
+            _ queue: UnsafeMutableBufferPointer<Int32>
+        ) -> Int
+    ) -> SpreadEstimate {
+        let nodeCount = nodeCount
+        var reachPerRun = [Int32](repeating: 0, count: runs)
+        let workers = reachPerRun.withUnsafeMutableBufferPointer { reach in
+            forEachChunk(
+                of: runs,
+                chunkSize: parallelism.chunkSize(for: runs, minimum: 16),
+                parallelism: parallelism,
+                makeScratch: { SimulationWorker(nodeCount: nodeCount, recording: recording, thresholdBuffers: thresholdBuffers) },
+                body: { worker, range in
+                    let scratch = worker.scratch
+                    scratch.withBuffers(walking: outgoing) { offsets, neighbors, stamps, queue in
+                        for run in range {
+                            let key = runKey(seed: seed, index: run)
+                            let stamp = scratch.beginTraversal(from: seeds, stamps: stamps, queue: queue)
+                            let reached = spread(scratch, key, stamp, offsets, neighbors, stamps, queue)
+                            reach[run] = Int32(reached)
+                            worker.record(queue, count: reached)
+                        }
+                    }
+                }
+            )
         }
-        counts = total
+        var counts: [Int]?
+        if recording {
+            var total = [Int](repeating: 0, count: nodeCount)
+            for worker in workers {
+                for node in 0 ..< nodeCount { total[node] += worker.activationCounts[node] }
+            }
+            counts = total
+        }
+        return SpreadEstimate(reachPerRun: reachPerRun, activationCounts: counts)
     }
-    return SpreadEstimate(reachPerRun: reachPerRun, activationCounts: counts)
 }
 
 extension SimulationWorker {

@@ -52,7 +52,7 @@ enum ReverseReachableSampler {
         switch self {
         case .cascade(.uniform(let probability)):
             append(indices, to: &sets, graph: graph, streamSeed: streamSeed, parallelism: parallelism) { scratch, generator in
-                reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: UniformCoins(probability: probability))
+                reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: UniformTrials(probability: probability))
             }
         case .cascade(.perEdge(let probabilities)):
             probabilities.withUnsafeBufferPointer { probabilities in
@@ -116,7 +116,7 @@ private protocol InEdgeCoins {
     /// Calls `offer` with the source of every kept in-edge among `slots` (indices into
     /// `incoming.neighbors`), drawing from `generator`; `wanted` lets a rule skip drawing for
     /// sources already in the set.
-    func forEachKeptSource(
+    func forEachKept(
         _ slots: Range<Int>,
         neighbors: UnsafeBufferPointer<Int32>,
         using generator: inout SplitMix64,
@@ -125,32 +125,9 @@ private protocol InEdgeCoins {
     )
 }
 
-/// One probability for every edge: geometric jumps between kept edges (see
-/// ``UniformCascadeEdges``), so a hub's in-row costs draws in proportion to what it keeps.
-private struct UniformCoins: InEdgeCoins {
-    let probability: Double
-    let logFailure: Double
-
-    init(probability: Double) {
-        self.probability = probability
-        logFailure = log1p(-probability)
-    }
-
-    @inline(__always)
-    func forEachKeptSource(
-        _ slots: Range<Int>,
-        neighbors: UnsafeBufferPointer<Int32>,
-        using generator: inout SplitMix64,
-        wanted: (Int32) -> Bool,
-        offer: (Int32) -> Void
-    ) {
-        guard probability > 0 else { return }
-        forEachSuccess(in: slots, logFailure: logFailure, using: &generator) { slot in
-            let source = neighbors[slot]
-            if wanted(source) { offer(source) }
-        }
-    }
-}
+/// One probability for every edge: geometric jumps between kept edges, so a hub's in-row costs
+/// draws in proportion to what it keeps (as in ``UniformCascadeEdges``).
+extension UniformTrials: InEdgeCoins {}
 
 /// A probability per edge (in `incoming.neighbors` order): a coin per in-edge whose source is
 /// not yet in the set.
@@ -158,17 +135,17 @@ private struct PerEdgeCoins: InEdgeCoins {
     let probabilities: UnsafeBufferPointer<Double>
 
     @inline(__always)
-    func forEachKeptSource(
+    func forEachKept(
         _ slots: Range<Int>,
         neighbors: UnsafeBufferPointer<Int32>,
         using generator: inout SplitMix64,
         wanted: (Int32) -> Bool,
         offer: (Int32) -> Void
     ) {
-        for slot in slots {
-            let source = neighbors[slot]
-            if wanted(source) && generator.nextUnitInterval() < probabilities[slot] { offer(source) }
-        }
+        forEachKeptNeighbor(
+            in: slots, neighbors: neighbors, wanted: wanted,
+            isKept: { slot, _ in generator.nextUnitInterval() < probabilities[slot] }, offer: offer
+        )
     }
 }
 
@@ -178,31 +155,10 @@ private struct PerEdgeCoins: InEdgeCoins {
 @inline(__always)
 private func reverseSearch<Coins: InEdgeCoins>(graph: DirectedGraph, scratch: TraversalScratch, generator: inout SplitMix64, keeps coins: Coins) -> Int {
     let root = Int32(generator.nextIndex(below: graph.nodeCount))
-    return graph.incoming.offsets.withUnsafeBufferPointer { offsets in
-        graph.incoming.neighbors.withUnsafeBufferPointer { neighbors in
-            scratch.stamps.withUnsafeMutableBufferPointer { stamps in
-                scratch.queue.withUnsafeMutableBufferPointer { queue in
-                    let stamp = scratch.beginTraversal(stamps: stamps)
-                    stamps[Int(root)] = stamp
-                    queue[0] = root
-                    var head = 0
-                    var tail = 1
-                    while head < tail {
-                        let node = Int(queue[head])
-                        head += 1
-                        coins.forEachKeptSource(
-                            offsets[node] ..< offsets[node + 1], neighbors: neighbors, using: &generator,
-                            wanted: { stamps[Int($0)] != stamp },
-                            offer: { source in
-                                stamps[Int(source)] = stamp
-                                queue[tail] = source
-                                tail += 1
-                            }
-                        )
-                    }
-                    return tail
-                }
-            }
+    return scratch.withBuffers(walking: graph.incoming) { offsets, neighbors, stamps, queue in
+        let stamp = scratch.beginTraversal(from: CollectionOfOne(root), stamps: stamps, queue: queue)
+        return breadthFirstSearch(stamps: stamps, stamp: stamp, queue: queue, tail: 1) { node, isNew, enqueue in
+            coins.forEachKept(offsets[node] ..< offsets[node + 1], neighbors: neighbors, using: &generator, wanted: isNew, offer: enqueue)
         }
     }
 }
@@ -212,37 +168,29 @@ private func reverseSearch<Coins: InEdgeCoins>(graph: DirectedGraph, scratch: Tr
 @inline(__always)
 private func reverseWalk(graph: DirectedGraph, scratch: TraversalScratch, generator: inout SplitMix64, cumulative: UnsafeBufferPointer<Double>) -> Int {
     let root = Int32(generator.nextIndex(below: graph.nodeCount))
-    return graph.incoming.offsets.withUnsafeBufferPointer { offsets in
-        graph.incoming.neighbors.withUnsafeBufferPointer { neighbors in
-            scratch.stamps.withUnsafeMutableBufferPointer { stamps in
-                scratch.queue.withUnsafeMutableBufferPointer { queue in
-                    let stamp = scratch.beginTraversal(stamps: stamps)
-                    stamps[Int(root)] = stamp
-                    queue[0] = root
-                    var tail = 1
-                    var node = Int(root)
-                    while true {
-                        let start = offsets[node]
-                        let end = offsets[node + 1]
-                        guard start < end else { break }
-                        let draw = generator.nextUnitInterval()
-                        guard draw < cumulative[end - 1] else { break }
-                        var low = start
-                        var high = end - 1
-                        while low < high { // first slot whose running sum exceeds the draw
-                            let middle = (low + high) / 2
-                            if cumulative[middle] > draw { high = middle } else { low = middle + 1 }
-                        }
-                        let source = neighbors[low]
-                        guard stamps[Int(source)] != stamp else { break }
-                        stamps[Int(source)] = stamp
-                        queue[tail] = source
-                        tail += 1
-                        node = Int(source)
-                    }
-                    return tail
-                }
+    return scratch.withBuffers(walking: graph.incoming) { offsets, neighbors, stamps, queue in
+        let stamp = scratch.beginTraversal(from: CollectionOfOne(root), stamps: stamps, queue: queue)
+        var tail = 1
+        var node = Int(root)
+        while true {
+            let start = offsets[node]
+            let end = offsets[node + 1]
+            guard start < end else { break }
+            let draw = generator.nextUnitInterval()
+            guard draw < cumulative[end - 1] else { break }
+            var low = start
+            var high = end - 1
+            while low < high { // first slot whose running sum exceeds the draw
+                let middle = (low + high) / 2
+                if cumulative[middle] > draw { high = middle } else { low = middle + 1 }
             }
+            let source = neighbors[low]
+            guard stamps[Int(source)] != stamp else { break }
+            stamps[Int(source)] = stamp
+            queue[tail] = source
+            tail += 1
+            node = Int(source)
         }
+        return tail
     }
 }

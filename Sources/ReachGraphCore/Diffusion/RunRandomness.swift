@@ -9,6 +9,14 @@ func runGenerator(seed: UInt64, index: Int) -> SplitMix64 {
     SplitMix64(seed: seed).split(UInt64(index))
 }
 
+/// The key of run `index` under `seed`: the first number of ``runGenerator(seed:index:)``, by
+/// which live-edge simulations and CELF address the run's random numbers.
+@inline(__always)
+func runKey(seed: UInt64, index: Int) -> UInt64 {
+    var generator = runGenerator(seed: seed, index: index)
+    return generator.next()
+}
+
 /// The `index`-th uniform double in [0, 1) of the SplitMix64 stream that starts at `key`.
 ///
 /// SplitMix64's state advances by a fixed constant, so any position of its stream can be computed

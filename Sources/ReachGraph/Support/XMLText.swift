@@ -1,0 +1,52 @@
+/// Escaping for markup: the one place ReachGraph turns text into XML (GraphML, GEXF), SVG or
+/// HTML character data and attribute values.
+enum XMLText {
+    /// What a kind of document needs beyond the five markup characters.
+    struct Style: Sendable {
+        /// What `'` becomes.
+        let apostrophe: String
+        /// Tab, line feed and carriage return as character references instead of as they are
+        /// (an XML parser would turn them into spaces inside attributes, and CR LF into LF anywhere).
+        let lineBreaksAsReferences: Bool
+        /// Characters XML 1.0 forbids even as references (other C0 controls, U+FFFE, U+FFFF) as
+        /// U+FFFD instead of as they are.
+        let replacesForbidden: Bool
+
+        /// Data files read back by other programs (GraphML, GEXF): every character survives.
+        static let xml = Style(apostrophe: "&apos;", lineBreaksAsReferences: true, replacesForbidden: true)
+        /// SVG text drawn as it is: line breaks kept, the document still well-formed.
+        static let svg = Style(apostrophe: "&apos;", lineBreaksAsReferences: false, replacesForbidden: true)
+        /// HTML element content and attribute values.
+        static let html = Style(apostrophe: "&#39;", lineBreaksAsReferences: false, replacesForbidden: false)
+    }
+
+    /// `text` as character data or attribute value: `&`, `<`, `>`, `"` and `'` as entities, the
+    /// rest as `style` says.
+    /// - Complexity: O(n).
+    static func escaped(_ text: String, _ style: Style = .xml) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xEF })
+        else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += style.apostrophe
+            case "\t", "\n", "\r":
+                if style.lineBreaksAsReferences { result += "&#\(scalar.value);" } else { result.unicodeScalars.append(scalar) }
+            case "\u{0}" ..< "\u{20}", "\u{FFFE}", "\u{FFFF}":
+                result.unicodeScalars.append(style.replacesForbidden ? "\u{FFFD}" : scalar)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+/// Text made safe for HTML element content and attribute values.
+public func escapeHTML(_ text: String) -> String {
+    XMLText.escaped(text, .html)
+}
