@@ -24,6 +24,12 @@ public struct CascadeMetrics: Sendable {
     /// Share of nodes whose parent the policy inferred.
     public var attributedShare: Double
 
+    /// Measures one tree on its own (no sampled trees, no "time to N" thresholds): what a cascade
+    /// figure's caption reports.
+    public init(cascade: Cascade, dataset: Dataset) {
+        self.init(cascade: cascade, samples: [], dataset: dataset, thresholds: [])
+    }
+
     /// Measures `cascade`; `samples` are extra trees of the same cascade drawn by a
     /// probabilistic policy (the shape is then averaged over `[cascade] + samples`).
     init(cascade: Cascade, samples: [Cascade], dataset: Dataset, thresholds: [Int]) {

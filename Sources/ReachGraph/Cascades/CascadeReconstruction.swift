@@ -42,6 +42,14 @@ public struct CascadeReconstruction {
     /// The number of cascades (root posts with or without reposts).
     public var cascadeCount: Int { groups.count }
 
+    /// The index of the cascade whose root post is `postID`, or `nil` when that post is not a root
+    /// (unknown, or a repost of another post).
+    /// - Complexity: O(cascades).
+    public func cascadeIndex(ofRoot postID: String) -> Int? {
+        guard let post = indexOfPost[postID] else { return nil }
+        return groups.firstIndex { $0.first == post }
+    }
+
     /// The post a post points up to: its root if given, else its parent.
     private func link(of post: Post) -> String? {
         if let root = post.rootPost, root != post.postID { return root }
