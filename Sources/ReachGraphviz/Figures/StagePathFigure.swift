@@ -100,7 +100,7 @@ public enum StagePathFigure {
         graph.set("ranksep", 1.4)
         writer.graphAttributes(graph)
         writer.nodeDefaults(["fontname": .string(FontFamily.cjk), "fontsize": 10])
-        writer.edgeDefaults(["fontname": .string(FontFamily.cjk), "fontsize": 9, "color": "#4D4D4D99", "arrowsize": 0.7])
+        writer.edgeDefaults(["fontname": .string(FontFamily.cjk), "fontsize": 9, "color": "#4D4D4D99"])
         // One column per stage position, whatever the arrows would let dot do.
         for position in Set(nodes.map(\.position)).sorted() {
             writer.beginSubgraph(attributes: ["rank": "same"])
@@ -118,7 +118,9 @@ public enum StagePathFigure {
             let width = 1 + 14 * Double(tally.cascades) / maxCount
             let label = "\(groupedDigits(tally.cascades)) · \(percentText(share(tally.reach)))"
             writer.edge(from: step.from.id, to: step.to.id, [
-                "penwidth": .number((width * 10).rounded() / 10), "label": .string(label),
+                // Graphviz scales arrowheads with the pen; keep wide arrows' heads small.
+                "penwidth": .number((width * 10).rounded() / 10), "arrowsize": .number(((0.7 * min(1, 3 / width)) * 100).rounded() / 100),
+                "label": .string(label),
                 "tooltip": .string("\(step.from.kind.rawValue) → \(step.to.kind.rawValue): \(label) of reach"),
             ])
         }

@@ -37,8 +37,12 @@ public enum StructureFigure {
     }
 
     static let declaredColor = "#404040"
+    /// dot's pull on declared ties, keeping units near below their declared parent.
+    static let declaredWeight = 8
     static let unobservedColor = "#8C8C8C"
     static let undeclaredColor = "#C51B7D"
+    /// Undeclared ties are translucent so the declared hierarchy stays in front.
+    static let undeclaredStroke = "#C51B7DA6"
 
     /// The 1+N diagram of `scorecard`'s structure, whose accounts index `dataset.accounts`.
     /// - Throws: ``FigureError`` when the structure names accounts outside the dataset.
@@ -86,6 +90,10 @@ public enum StructureFigure {
         graph.set("nodesep", 0.12)
         graph.set("ranksep", 0.35)
         graph.set("outputorder", "edgesfirst")
+        // Straight edges: with boxes spanning whole levels, dot's splines detour around them in
+        // wide loops (hub → unit ties skip the spokes' level); straight lines stay short, and
+        // cards are drawn over them.
+        graph.set("splines", "line")
         writer.graphAttributes(graph)
         writer.nodeDefaults(["fontname": .string(FontFamily.cjk), "fontsize": 9])
         writer.edgeDefaults(["fontname": .string(FontFamily.cjk), "arrowsize": 0.5])
@@ -109,11 +117,11 @@ public enum StructureFigure {
             let from = dataset.accounts[Int(tie.source)].id, to = dataset.accounts[Int(tie.target)].id
             var attributes: DOTAttributes
             if !tie.isDeclared {
-                attributes = ["color": .string(undeclaredColor), "penwidth": width(tie.observedWeight), "arrowhead": "empty", "constraint": false]
+                attributes = ["color": .string(undeclaredStroke), "penwidth": width(tie.observedWeight), "arrowhead": "empty", "constraint": false]
             } else if tie.observedWeight > 0 {
-                attributes = ["color": .string(declaredColor), "penwidth": width(tie.observedWeight)]
+                attributes = ["color": .string(declaredColor), "penwidth": width(tie.observedWeight), "weight": .integer(declaredWeight)]
             } else {
-                attributes = ["color": .string(unobservedColor), "style": "dashed", "penwidth": 0.8]
+                attributes = ["color": .string(unobservedColor), "style": "dashed", "penwidth": 0.8, "weight": .integer(declaredWeight)]
             }
             let status = tie.isDeclared ? (tie.observedWeight > 0 ? "declared" : "declared, never observed") : "not declared"
             attributes.set("tooltip", .string("\(from) → \(to): \(formatNumber(tie.observedWeight)) reposts (\(status))"))
