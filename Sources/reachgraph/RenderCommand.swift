@@ -87,8 +87,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Node size and ranking: degree, strength, in-degree or out-degree.")
     var by: NodeScores.Measure = .strength
 
-    @Option(help: ArgumentHelp("How many of the highest-scoring accounts are named.", valueName: "N"))
-    var labels = 25
+    @Option(help: ArgumentHelp("How many of the highest-scoring accounts are named (default 25; coordination 12).", valueName: "N"))
+    var labels: Int?
 
     @Flag(help: "Mark the figure as synthetic data in its caption (every sample dataset is).")
     var synthetic = false
@@ -123,7 +123,7 @@ struct RenderCommand: ParsableCommand {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
         }
         if maxEdges != nil && top == nil && maxNodes == nil { throw ValidationError("--max-edges needs --top or --max-nodes") }
-        if labels < 0 { throw ValidationError("--labels must not be negative") }
+        if let labels, labels < 0 { throw ValidationError("--labels must not be negative") }
         switch figure {
         case .ego:
             guard account != nil else { throw ValidationError("--figure ego needs --account ID") }
@@ -171,7 +171,7 @@ struct RenderCommand: ParsableCommand {
             legibility = .everything
         }
         let options = NetworkFigureOptions(
-            engine: layout, scores: scores, legibility: legibility, labelCount: labels, caption: CaptionOptions(notes: note, isSynthetic: synthetic)
+            engine: layout, scores: scores, legibility: legibility, labelCount: labels ?? 25, caption: CaptionOptions(notes: note, isSynthetic: synthetic)
         )
         let caption = CaptionOptions(notes: note, isSynthetic: synthetic)
         let drawn: Figure
@@ -183,15 +183,17 @@ struct RenderCommand: ParsableCommand {
         case .cascade:
             drawn = try cascadeFigure(dataset, caption: caption)
         case .stages:
-            let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2)
-            drawn = try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: caption))
+            let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2, thresholds: [])
+            var stagesCaption = caption
+            stagesCaption.notes.insert("cascades with at least 2 participants; parents from parent_post, else the root post", at: 0)
+            drawn = try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: stagesCaption))
         case .structure:
             drawn = try structureFigure(dataset, caption: caption)
         case .coordination:
             let network = CoActionNetwork(log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: window ?? 0))
             let grouping = CoordinationGroups(network: network, method: groups, seed: 1)
             drawn = try CoordinationFigure.figure(
-                of: network, groups: grouping, dataset: dataset, options: .init(maxGroups: maxGroups, engine: layout, labelCount: labels, caption: caption)
+                of: network, groups: grouping, dataset: dataset, options: .init(maxGroups: maxGroups, engine: layout, labelCount: labels ?? 12, caption: caption)
             )
         }
         if let notice = drawn.notice, !quiet { Console.error("warning: \(notice)") }

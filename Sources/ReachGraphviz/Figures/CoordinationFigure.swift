@@ -23,11 +23,12 @@ public enum CoordinationFigure {
         public var maxGroups: Int
         /// `nil`: `fdp` when the drawn part fits its budget, else `sfdp`.
         public var engine: LayoutEngine?
-        /// How many of the strongest accounts are named.
+        /// How many of the strongest accounts are named (a dozen: more names overlap in the
+        /// dense centre of a large group, since `fdp` reserves no room for them).
         public var labelCount: Int
         public var caption: CaptionOptions
 
-        public init(maxGroups: Int = 8, engine: LayoutEngine? = nil, labelCount: Int = 20, caption: CaptionOptions = CaptionOptions()) {
+        public init(maxGroups: Int = 8, engine: LayoutEngine? = nil, labelCount: Int = 12, caption: CaptionOptions = CaptionOptions()) {
             self.maxGroups = max(1, maxGroups)
             self.engine = engine
             self.labelCount = max(0, labelCount)
@@ -102,7 +103,7 @@ public enum CoordinationFigure {
                 let drawn = account(member)
                 let style = AccountKindStyle.of(drawn.kind)
                 let relative = maxStrength > 0 ? (strength[Int(member)] / maxStrength).squareRoot() : 0
-                let size = DOTValue.number(((0.15 + 0.45 * relative) * 100).rounded() / 100)
+                let size = DOTValue.number(((0.12 + 0.33 * relative) * 100).rounded() / 100)
                 var attributes: DOTAttributes = [
                     "shape": .string(style.shape), "style": .string(style.style), "width": size, "height": size,
                     "fillcolor": .string(boxes ? style.fill : groupColors[index]),
