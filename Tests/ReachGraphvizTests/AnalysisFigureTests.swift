@@ -201,6 +201,8 @@ final class AnalysisFigureTests: XCTestCase {
         XCTAssertTrue(figure.dot.contains("subgraph cluster_group_1") && figure.dot.contains("subgraph cluster_group_2"))
         XCTAssertTrue(figure.dot.contains("shape=\"star\"") && figure.dot.contains(AccountKindStyle.of(.community).fill))
         XCTAssertTrue(figure.caption.contains { $0.hasPrefix("co-action: two accounts shared the same object within 60 s (pairwise)") }, "\(figure.caption)")
+        XCTAssertTrue(figure.dot.contains("label=\"1\""), "the strongest account is numbered")
+        XCTAssertTrue(figure.caption.contains { $0.hasPrefix("1 Community 1 (c1) · 2 ") }, "and named in the caption: \(figure.caption)")
         XCTAssertEqual(figure.caption.last, CaptionOptions.syntheticNotice)
 
         let rendered = try svg(figure)

@@ -12,7 +12,10 @@ import ReachGraph
 ///   with `sfdp` instead, groups shown by fill colour (Tableau 10; grey beyond the tenth group)
 ///   and kinds by shape alone, and ``Figure/notice`` says so.
 /// - Nodes: the kind's shape and fill (``AccountKindStyle``), area by strength (summed weight of
-///   the drawn ties); the ``Options/labelCount`` strongest accounts are named. Accounts of the
+///   the drawn ties). The ``Options/labelCount`` strongest accounts carry their rank inside the
+///   node and are named in the caption ("1 温州国际传播中心 (zj-wenzhou)"): names beside the nodes
+///   (`xlabel`) overlapped each other and the ties in the dense centre of a large group, since
+///   `fdp` reserves no room for them. Accounts of the
 ///   co-action log that are not in the dataset are drawn as kind `other` under their id.
 /// - Ties between two drawn groups (Louvain communities can share ties) are drawn too.
 /// - Complexity: O(A + E log E) for the network's A accounts and E edges.
@@ -23,8 +26,7 @@ public enum CoordinationFigure {
         public var maxGroups: Int
         /// `nil`: `fdp` when the drawn part fits its budget, else `sfdp`.
         public var engine: LayoutEngine?
-        /// How many of the strongest accounts are named (a dozen: more names overlap in the
-        /// dense centre of a large group, since `fdp` reserves no room for them).
+        /// How many of the strongest accounts are numbered in the figure and named in the caption.
         public var labelCount: Int
         public var caption: CaptionOptions
 
@@ -71,7 +73,14 @@ public enum CoordinationFigure {
             let record = dataset.accounts[Int(row)]
             return (id, record.name ?? id, record.kind)
         }
-        let caption = captionLines(network: network, groups: groups, shown: shown, drawnEdges: edges.count, boxes: boxes, engine: decision.engine, dataset: dataset, options: options)
+        let ranked = nodes.sorted { strength[Int($0)] != strength[Int($1)] ? strength[Int($0)] > strength[Int($1)] : $0 < $1 }.prefix(options.labelCount)
+        var number: [Int32: Int] = [:]
+        for (rank, node) in ranked.enumerated() { number[node] = rank + 1 }
+        let names = ranked.enumerated().map { "\($0 + 1) \(account($1).name) (\(account($1).id))" }
+        let caption = captionLines(
+            network: network, groups: groups, shown: shown, drawnEdges: edges.count, boxes: boxes, engine: decision.engine, names: names, dataset: dataset,
+            options: options
+        )
         var groupEntries: [FigureLabel.Entry] = []
         if !boxes {
             groupEntries = shown.indices.prefix(ProvincePalette.colors.count).map { (FigureLabel.swatch(background: groupColors[$0]), "group \($0 + 1)") }
@@ -91,7 +100,6 @@ public enum CoordinationFigure {
         writer.edgeDefaults(["color": .string(edges.count > 500 ? "#4D4D4D59" : "#4D4D4DB3")])
 
         let maxStrength = nodes.map { strength[Int($0)] }.max() ?? 0
-        let named = Set(nodes.sorted { strength[Int($0)] != strength[Int($1)] ? strength[Int($0)] > strength[Int($1)] : $0 < $1 }.prefix(options.labelCount))
         for (index, group) in shown.enumerated() {
             if boxes {
                 writer.beginCluster("group_\(index + 1)", attributes: [
@@ -103,13 +111,17 @@ public enum CoordinationFigure {
                 let drawn = account(member)
                 let style = AccountKindStyle.of(drawn.kind)
                 let relative = maxStrength > 0 ? (strength[Int(member)] / maxStrength).squareRoot() : 0
-                let size = DOTValue.number(((0.12 + 0.33 * relative) * 100).rounded() / 100)
+                // A numbered node is big enough for its number.
+                let size = DOTValue.number((max(0.12 + 0.33 * relative, number[member] == nil ? 0 : 0.28) * 100).rounded() / 100)
+                let fill = boxes ? style.fill : groupColors[index]
                 var attributes: DOTAttributes = [
-                    "shape": .string(style.shape), "style": .string(style.style), "width": size, "height": size,
-                    "fillcolor": .string(boxes ? style.fill : groupColors[index]),
+                    "shape": .string(style.shape), "style": .string(style.style), "width": size, "height": size, "fillcolor": .string(fill),
                     "tooltip": .string("\(drawn.name) (\(drawn.id)) · \(drawn.kind.rawValue) · group \(index + 1) · strength \(formatNumber(strength[Int(member)]))"),
                 ]
-                if named.contains(member) { attributes.set("xlabel", .string(drawn.name)) }
+                if let rank = number[member] {
+                    attributes.set("label", .string(String(rank)))
+                    attributes.set("fontcolor", .string(AccountKindStyle.ink(on: fill)))
+                }
                 writer.node(drawn.id, attributes)
             }
             if boxes { writer.endSubgraph() }
@@ -132,7 +144,7 @@ public enum CoordinationFigure {
     /// Title, what co-action means here, what was cut, the encoding, notes, notice.
     private static func captionLines(
         network: CoActionNetwork, groups: CoordinationGroups, shown: [CoordinationGroups.Group], drawnEdges: Int, boxes: Bool, engine: LayoutEngine,
-        dataset: Dataset, options: Options
+        names: [String], dataset: Dataset, options: Options
     ) -> [String] {
         let settings = network.options
         let method = groups.method == .components ? "connected components" : "Louvain communities"
@@ -152,7 +164,11 @@ public enum CoordinationFigure {
             )
         }
         let grouping = boxes ? "boxes: groups, largest first; shape and colour: kind" : "colour: group (\(engine.rawValue) draws no boxes); shape: kind"
-        lines.append("\(grouping); node area: strength; tie width: log of weight; names: the \(options.labelCount) strongest accounts")
+        lines.append("\(grouping); node area: strength; tie width: log of weight; numbers: the strongest accounts")
+        // Four names a line keep the caption about as wide as the figure.
+        for start in stride(from: 0, to: names.count, by: 4) {
+            lines.append(names[start ..< min(start + 4, names.count)].joined(separator: " · "))
+        }
         return lines + FigureLabel.closingLines(options.caption)
     }
 }
