@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReachGraph
+import ReachGraphCore
 import ReachGraphviz
 
 extension LayoutEngine: ExpressibleByArgument {}
@@ -21,17 +22,33 @@ struct RenderCommand: ParsableCommand {
             nodes it takes minutes) and is replaced by sfdp with a warning. An INPUT ending in .dot \
             or .gv is rendered as it is (--layout, or its layout attribute, or dot), with the same \
             engine checks.
+            cascade: the cascade of --root POST_ID (default: the largest) as a tree, dot, top to \
+            bottom, levels by hop and each account's time after the root post; --max-nodes N keeps \
+            the first N participants by time (default 150). Parents come from parent_post; reposts \
+            without one are attached to the root. \
+            stages: a Sankey-like summary of the stage paths (kinds in order of first appearance) of \
+            every cascade with at least 2 participants, dot, left to right. \
+            structure: the 1+N diagram of --province P (default: the first), dot, hub on top, a box \
+            per level and tier, declared ties solid or dashed (never observed), undeclared observed \
+            ties in magenta. \
+            coordination: the co-action network of shares of the same reposted post within \
+            --window S seconds, its --groups (components or louvain), the --max-groups largest \
+            boxed (fdp; sfdp with colours when too big).
             """
     )
 
     enum FigureKind: String, ExpressibleByArgument, CaseIterable {
         case overview
         case ego
+        case cascade
+        case stages
+        case structure
+        case coordination
     }
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The figure: overview or ego.")
+    @Option(help: "The figure: overview, ego, cascade, stages, structure or coordination.")
     var figure: FigureKind = .overview
 
     @Option(help: "The ego account's id (with --figure ego).")
@@ -39,6 +56,21 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "Hops from the ego (with --figure ego).")
     var radius = 1
+
+    @Option(help: ArgumentHelp("The root post of the cascade to draw (with --figure cascade; default: the largest cascade).", valueName: "POST_ID"))
+    var root: String?
+
+    @Option(help: "The province whose 1+N structure is drawn (with --figure structure; default: the first).")
+    var province: String?
+
+    @Option(help: ArgumentHelp("Co-action window: shares of one post at most S seconds apart (with --figure coordination).", valueName: "S"))
+    var window: Double?
+
+    @Option(help: "Coordination groups: components or louvain (with --figure coordination).")
+    var groups: CoordinationGrouping = .components
+
+    @Option(name: .customLong("max-groups"), help: ArgumentHelp("The largest N coordination groups are drawn.", valueName: "N"))
+    var maxGroups = 8
 
     @Option(help: ArgumentHelp("Draw only the N highest-scoring accounts (by --by).", valueName: "N"))
     var top: Int?
@@ -55,8 +87,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Node size and ranking: degree, strength, in-degree or out-degree.")
     var by: NodeScores.Measure = .strength
 
-    @Option(help: ArgumentHelp("How many of the highest-scoring accounts are named.", valueName: "N"))
-    var labels = 25
+    @Option(help: ArgumentHelp("How many of the highest-scoring accounts are named (default 25; coordination 12).", valueName: "N"))
+    var labels: Int?
 
     @Flag(help: "Mark the figure as synthetic data in its caption (every sample dataset is).")
     var synthetic = false
@@ -80,23 +112,47 @@ struct RenderCommand: ParsableCommand {
         }
         if inputIsDOT {
             if fileExtension == "dot" { throw ValidationError("INPUT is DOT already: render it to .svg, .png or .pdf") }
-            if account != nil || top != nil || maxNodes != nil || figure == .ego {
+            if account != nil || top != nil || maxNodes != nil || figure != .overview {
                 throw ValidationError("a DOT INPUT is rendered as it is: only --layout, -o and --quiet apply")
             }
             return
         }
+        try validateFigureOptions()
         if top != nil && maxNodes != nil { throw ValidationError("give --top or --max-nodes, not both") }
         for (name, value) in [("--top", top), ("--max-nodes", maxNodes), ("--max-edges", maxEdges)] {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
         }
         if maxEdges != nil && top == nil && maxNodes == nil { throw ValidationError("--max-edges needs --top or --max-nodes") }
-        if labels < 0 { throw ValidationError("--labels must not be negative") }
+        if let labels, labels < 0 { throw ValidationError("--labels must not be negative") }
         switch figure {
         case .ego:
             guard account != nil else { throw ValidationError("--figure ego needs --account ID") }
             if radius < 0 { throw ValidationError("--radius must not be negative") }
-        case .overview:
+        case .overview, .cascade, .stages, .structure, .coordination:
             if account != nil { throw ValidationError("--account is for --figure ego") }
+        }
+    }
+
+    /// Options that belong to one figure are refused with the others.
+    private func validateFigureOptions() throws {
+        let figureOnly: [(name: String, given: Bool, figure: FigureKind)] = [
+            ("--root", root != nil, .cascade), ("--province", province != nil, .structure), ("--window", window != nil, .coordination),
+        ]
+        for option in figureOnly where option.given && figure != option.figure {
+            throw ValidationError("\(option.name) is for --figure \(option.figure.rawValue)")
+        }
+        if maxGroups < 1 { throw ValidationError("--max-groups must be at least 1") }
+        switch figure {
+        case .overview, .ego:
+            return
+        case .coordination:
+            guard let window else { throw ValidationError("--figure coordination needs --window S") }
+            if !window.isFinite || window < 0 { throw ValidationError("--window must be 0 or more seconds") }
+        case .cascade, .stages, .structure:
+            if layout != nil && layout != .dot { throw ValidationError("--figure \(figure.rawValue) is laid out with dot") }
+        }
+        if top != nil || (maxNodes != nil && figure != .cascade) || maxEdges != nil {
+            throw ValidationError("--top, --max-nodes and --max-edges are for overview and ego (--max-nodes also for cascade)")
         }
     }
 
@@ -115,17 +171,33 @@ struct RenderCommand: ParsableCommand {
             legibility = .everything
         }
         let options = NetworkFigureOptions(
-            engine: layout, scores: scores, legibility: legibility, labelCount: labels, caption: CaptionOptions(notes: note, isSynthetic: synthetic)
+            engine: layout, scores: scores, legibility: legibility, labelCount: labels ?? 25, caption: CaptionOptions(notes: note, isSynthetic: synthetic)
         )
+        let caption = CaptionOptions(notes: note, isSynthetic: synthetic)
         let drawn: Figure
         switch figure {
         case .overview:
             drawn = try NetworkOverview.figure(of: dataset, options: options)
         case .ego:
             drawn = try EgoNetwork.figure(of: dataset, around: account ?? "", radius: radius, options: options)
+        case .cascade:
+            drawn = try cascadeFigure(dataset, caption: caption)
+        case .stages:
+            let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2, thresholds: [])
+            var stagesCaption = caption
+            stagesCaption.notes.insert("cascades with at least 2 participants; parents from parent_post, else the root post", at: 0)
+            drawn = try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: stagesCaption))
+        case .structure:
+            drawn = try structureFigure(dataset, caption: caption)
+        case .coordination:
+            let network = CoActionNetwork(log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: window ?? 0))
+            let grouping = CoordinationGroups(network: network, method: groups, seed: 1)
+            drawn = try CoordinationFigure.figure(
+                of: network, groups: grouping, dataset: dataset, options: .init(maxGroups: maxGroups, engine: layout, labelCount: labels ?? 12, caption: caption)
+            )
         }
         if let notice = drawn.notice, !quiet { Console.error("warning: \(notice)") }
-        progress.begin("laying out \(drawn.shape.nodeCount) accounts with \(drawn.engine.rawValue)")
+        progress.begin("laying out \(drawn.shape.nodeCount) nodes with \(drawn.engine.rawValue)")
         if let format = RenderFormat(pathExtension: (output as NSString).pathExtension) {
             try drawn.render(as: format, to: output)
         } else {
@@ -133,6 +205,38 @@ struct RenderCommand: ParsableCommand {
         }
         progress.finish()
         reportWarnings(dataset, quiet: quiet)
+    }
+
+    /// The cascade of --root, or the largest (ties: smallest root post id), rebuilt with the root
+    /// attribution policy.
+    private func cascadeFigure(_ dataset: Dataset, caption: CaptionOptions) throws -> Figure {
+        var reconstruction = CascadeReconstruction(dataset: dataset)
+        let rootID: String
+        if let root {
+            rootID = root
+        } else {
+            let largest = CascadeAnalysis(dataset: dataset, thresholds: []).cascades.min { $0.size != $1.size ? $0.size > $1.size : $0.rootPostID < $1.rootPostID }
+            guard let largest else { throw FigureError(message: "\(input.input) has no posts, so no cascade to draw") }
+            rootID = largest.rootPostID
+        }
+        guard let index = reconstruction.cascadeIndex(ofRoot: rootID) else {
+            throw FigureError(message: "post \"\(rootID)\" is not the root post of a cascade in \(input.input)")
+        }
+        var random = SplitMix64(seed: 0)
+        let cascade = reconstruction.cascade(index, policy: .root, random: &random)
+        return try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: maxNodes ?? 150, caption: caption))
+    }
+
+    /// The 1+N diagram of --province, or of the first structure (provinces sorted by name).
+    private func structureFigure(_ dataset: Dataset, caption: CaptionOptions) throws -> Figure {
+        // The figure uses no synchronisation numbers, so no shuffles are run.
+        let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0, province: province))
+        guard let scorecard = analysis.scorecards.first else {
+            let known = StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0)).scorecards.map(\.structure.name)
+            let list = known.isEmpty ? "it declares no 1+N structure" : "structures: " + known.joined(separator: ", ")
+            throw FigureError(message: "no structure \"\(province ?? "")\" in \(input.input) (\(list))")
+        }
+        return try StructureFigure.figure(of: scorecard, dataset: dataset, options: .init(caption: caption))
     }
 
     /// Renders INPUT's DOT text in-process.

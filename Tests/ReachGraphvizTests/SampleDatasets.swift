@@ -44,13 +44,14 @@ enum SampleDatasets {
         try load(accounts: hunanCSV.accounts, relations: hunanCSV.relations)
     }
 
-    /// Writes and loads a dataset folder.
-    static func load(accounts: String, relations: String) throws -> Dataset {
+    /// Writes and loads a dataset folder (relations are derived from the posts when not given).
+    static func load(accounts: String, relations: String?, posts: String? = nil) throws -> Dataset {
         let folder = NSTemporaryDirectory() + "reachgraphviz-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data((accounts + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/accounts.csv"))
-        try Data((relations + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/relations.csv"))
+        if let relations { try Data((relations + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/relations.csv")) }
+        if let posts { try Data((posts + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/posts.csv")) }
         return try DatasetLoader.load(folder)
     }
 

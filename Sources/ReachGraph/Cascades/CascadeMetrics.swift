@@ -40,6 +40,12 @@ public struct CascadeMetrics: Sendable {
         public var amplificationFactor: Double?
     }
 
+    /// Measures one tree on its own (no sampled trees, no "time to N" thresholds): what a cascade
+    /// figure's caption reports.
+    public init(cascade: Cascade, dataset: Dataset) {
+        self.init(cascade: cascade, samples: [], facts: AccountFacts(dataset), thresholds: [], follows: nil)
+    }
+
     /// Measures `cascade`; `samples` are extra trees of the same cascade drawn by a
     /// probabilistic policy (the shape is then averaged over `[cascade] + samples`).
     init(cascade: Cascade, samples: [Cascade], facts: AccountFacts, thresholds: [Int], follows: FollowGraph?) {

@@ -53,6 +53,13 @@ public struct CascadeReconstruction {
     /// The number of cascades (root posts with or without reposts).
     public var cascadeCount: Int { memberOffsets.count - 1 }
 
+    /// The index of the cascade whose root post is `postID`, or `nil` when that post is not a root
+    /// (unknown, or a repost of another post).
+    /// - Complexity: O(cascades).
+    public func cascadeIndex(ofRoot postID: String) -> Int? {
+        (0 ..< cascadeCount).first { dataset.posts[Int(members[memberOffsets[$0]])].postID == postID }
+    }
+
     private mutating func groupPosts() {
         let posts = dataset.posts
         let count = posts.count

@@ -152,39 +152,17 @@ struct NetworkDrawing {
         return Set(ranked.prefix(labelCount))
     }
 
-    /// Caption lines (title in bold), then the legend: kinds, and provinces when fill shows them,
-    /// four entries a row in a nested table so swatches stay small whatever the caption's width.
+    /// Caption lines (title in bold), then the legend: kinds, and provinces when fill shows them.
     private func label(caption: [String]) -> HTMLLabel {
-        var rows: [[HTMLCell]] = caption.enumerated().map { index, line in
-            let text = HTMLLabel.text(line)
-            return [HTMLCell(index == 0 ? .bold(text) : text)]
-        }
-        var kindEntries: [(swatch: HTMLCell, name: String)] = []
-        for kind in Set(accounts.map(\.kind)).sorted() {
-            let style = AccountKindStyle.of(kind)
-            let swatch = fillsByProvince ? "#FFFFFF" : style.fill
-            let glyph = HTMLLabel.font(color: AccountKindStyle.ink(on: swatch), .text(style.glyph))
-            kindEntries.append((HTMLCell(glyph, alignment: .center, background: swatch, border: 1, fixedSize: (20, 18)), kind.rawValue.replacingOccurrences(of: "_", with: " ")))
-        }
-        rows.append([HTMLCell(legend(kindEntries))])
+        var provinceEntries: [FigureLabel.Entry] = []
         if fillsByProvince {
             let palette = ProvincePalette(provinces: accounts.map(\.province))
-            var provinceEntries = palette.assigned.map { (swatch: HTMLCell(.text(""), background: $0.color, border: 1, fixedSize: (20, 18)), name: $0.province) }
-            if palette.hasRemainder { provinceEntries.append((HTMLCell(.text(""), background: ProvincePalette.remainder, border: 1, fixedSize: (20, 18)), "other provinces")) }
+            provinceEntries = palette.assigned.map { (FigureLabel.swatch(background: $0.color), $0.province) }
+            if palette.hasRemainder { provinceEntries.append((FigureLabel.swatch(background: ProvincePalette.remainder), "other provinces")) }
             if accounts.contains(where: { ($0.province ?? "").isEmpty }) {
-                provinceEntries.append((HTMLCell(.text(""), background: ProvincePalette.none, border: 1, fixedSize: (20, 18)), "no province"))
+                provinceEntries.append((FigureLabel.swatch(background: ProvincePalette.none), "no province"))
             }
-            rows.append([HTMLCell(legend(provinceEntries))])
         }
-        return .table(rows, cellSpacing: 0, cellPadding: 2)
-    }
-
-    /// Swatch–name pairs, four a row; swatches are outlined and of fixed size so white ones show
-    /// and none stretches with the caption.
-    private func legend(_ entries: [(swatch: HTMLCell, name: String)]) -> HTMLLabel {
-        let rows = stride(from: 0, to: entries.count, by: 4).map { start in
-            entries[start ..< min(start + 4, entries.count)].flatMap { [$0.swatch, HTMLCell(.text($0.name + "    "))] }
-        }
-        return .table(rows, cellBorder: 0, cellSpacing: 2, cellPadding: 1)
+        return FigureLabel.label(caption: caption, legends: [FigureLabel.kindEntries(accounts.map(\.kind), blank: fillsByProvince), provinceEntries])
     }
 }
