@@ -59,7 +59,7 @@ final class BriefingTests: XCTestCase {
         ])
         let html = document.html()
         XCTAssertTrue(html.contains(CaptionOptions.syntheticNotice))
-        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 2, "overview and index chart")
+        XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 5, "overview, cascade tree, stage paths, 1+N diagram, index chart (coordination when pairs repeat)")
 
         let edges = NSTemporaryDirectory() + "brief-edges-" + UUID().uuidString + ".csv"
         defer { try? FileManager.default.removeItem(atPath: edges) }

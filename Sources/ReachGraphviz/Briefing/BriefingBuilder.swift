@@ -59,11 +59,11 @@ public struct BriefingBuilder {
             sections.append(try keyOpinionLeaderSection())
         }
         if !dataset.posts.isEmpty {
-            sections.append(cascadeSection())
-            sections.append(coordinationSection())
+            sections.append(try cascadeSection())
+            sections.append(try coordinationSection())
         }
         if dataset.accounts.contains(where: { $0.parent != nil }) && !dataset.posts.isEmpty {
-            sections.append(structureSection())
+            sections.append(try structureSection())
         }
         if amplification.edgeCount > 0 {
             sections.append(try reachSection(amplification))
@@ -146,37 +146,57 @@ public struct BriefingBuilder {
         return BriefingSection(title: "Key opinion leaders", paragraphs: paragraphs, tables: [RankingTable.roles(ranked, leaders: leaders, dataset: dataset, bootstrap: bootstrap)])
     }
 
-    private func cascadeSection() -> BriefingSection {
+    private func cascadeSection() throws -> BriefingSection {
         onStep("cascades")
         let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2)
         let sizes = analysis.cascades.map(\.size)
         let mean = sizes.isEmpty ? 0 : Double(sizes.reduce(0, +)) / Double(sizes.count)
+        var figures: [BriefingFigure] = []
+        let largest = analysis.cascades.min { $0.size != $1.size ? $0.size > $1.size : $0.rootPostID < $1.rootPostID }
+        var reconstruction = CascadeReconstruction(dataset: dataset)
+        if let largest, let index = reconstruction.cascadeIndex(ofRoot: largest.rootPostID) {
+            var random = SplitMix64(seed: options.seed)
+            let cascade = reconstruction.cascade(index, policy: .root, random: &random)
+            figures.append(try figure("cascade-largest", try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: 80, caption: caption))))
+        }
+        if !analysis.cascades.isEmpty {
+            figures.append(try figure("stage-paths", try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: caption))))
+        }
         return BriefingSection(
             title: "Cascades",
             paragraphs: [
                 "\(analysis.cascades.count) posts were reposted at least once; a cascade has \(formatNumber(mean, digits: 3)) participants on average and at most \(sizes.max() ?? 0). Structural virality is the mean distance between participants (Goel et al. 2016): near 1 for a broadcast, higher when content travels person to person. The stage path lists the kinds of accounts in the order they joined.",
             ],
+            figures: figures,
             tables: [analysis.cascadeTable(dataset: dataset), analysis.aggregateTable(dataset: dataset, by: .kind)]
         )
     }
 
-    private func coordinationSection() -> BriefingSection {
+    private func coordinationSection() throws -> BriefingSection {
         onStep("coordination")
         let log = ShareLog(posts: dataset.posts, object: .parent)
         let network = CoActionNetwork(log: log, options: CoActionOptions(window: options.coordinationWindow, minWeight: 2))
         let groups = CoordinationGroups(network: network, method: .louvain, seed: options.seed)
+        let figures = network.edges.isEmpty ? [] : [
+            try figure("coordination", try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, caption: caption))),
+        ]
         return BriefingSection(
             title: "Coordination",
             paragraphs: [
                 "Pairs of accounts that reposted the same post within \(formatNumber(options.coordinationWindow)) seconds of each other, at least twice. Frequent, fast co-reposting by the same pairs suggests coordination rather than shared popularity; `reachgraph coordination --shuffles` compares against a time-shuffled baseline.",
             ],
+            figures: figures,
             tables: [network.summaryTable(groups: groups, baseline: ShuffleBaseline?.none), network.edgeTable(), groups.groupTable(network: network)]
         )
     }
 
-    private func structureSection() -> BriefingSection {
+    private func structureSection() throws -> BriefingSection {
         onStep("1+N structure")
         let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(seed: options.seed))
+        let figures = try analysis.scorecards.map { scorecard in
+            let name = "structure-" + scorecard.structure.name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            return try figure(name, try StructureFigure.figure(of: scorecard, dataset: dataset, options: .init(caption: caption)))
+        }
         return BriefingSection(
             title: "1+N structure",
             paragraphs: [
@@ -184,6 +204,7 @@ public struct BriefingBuilder {
                     ? "No roster declares tiers and parents, so hub-and-spoke groups were detected from the reposts."
                     : "For each declared provincial structure (hub, municipal spokes, county units): how much of the hub's content the spokes carry and how fast, whether they move together more than chance, whether county reposts come through their declared city, how tree-like the observed flow is (Krackhardt's measures are all 1 for a perfect out-tree), and how far content leaves the roster.",
             ],
+            figures: figures,
             tables: [analysis.scorecardTable(dataset: dataset)], rowsShown: 60
         )
     }
