@@ -234,12 +234,13 @@ public struct BriefingBuilder {
         let report = try CommunicationPowerIndex(dataset: dataset).report(by: .account)
         let chart = report.barChart(top: 10, caption: isSynthetic ? CaptionOptions.syntheticNotice : nil)
         let svg = chart.svg()
+        // The composite, then one TOP-10 per platform, then the platform weights used.
         let tables = report.tables(top: 10)
         return BriefingSection(
             title: "Communication power index",
             paragraphs: ["Creation (G), interaction (I) and utilisation (U) per platform, normalised within the period, weighted by platform; 80% quantitative, 20% expert score (docs/communication-power-index.md). Change is against the previous period."],
             figures: [BriefingFigure(name: "index", caption: "Communication power index, top 10 accounts (composite)", svg: svg)],
-            tables: Array(tables.prefix(1)), rowsShown: 10
+            tables: tables, rowsShown: 10
         )
     }
 }
