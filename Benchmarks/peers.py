@@ -54,9 +54,10 @@ TASKS = {
     "large": "pagerank,pagerank-20,kcore,hits,eigenvector",
 }
 # Tasks whose one run takes seconds to minutes: run at most this many times in the faster peers,
-# and once in NetworkX.
+# and once in NetworkX; approximate betweenness (tens of thousands of searches on 1M edges) once.
 HEAVY = {"betweenness", "closeness", "approx-betweenness"}
 HEAVY_REPEATS = 3
+SINGLE_RUN = {"approx-betweenness"}
 # A peer's task at 10M edges is skipped when its 1M-edge CPU time times this factor (the graph is
 # ten times larger, and the iterative measures take a few more steps) exceeds NETWORKX_LARGE_LIMIT_S.
 LARGE_SCALE = 12
@@ -483,7 +484,7 @@ def run_centrality(library_name, size, path, threads, repeats, tasks):
         if measure is None:
             emit(**base, task="skipped", skipped_task=task, message="ReachGraph only")
             continue
-        count = repeats if task not in HEAVY else 1 if library_name == "networkx" else min(repeats, HEAVY_REPEATS)
+        count = repeats if task not in HEAVY else 1 if library_name == "networkx" or task in SINGLE_RUN else min(repeats, HEAVY_REPEATS)
         times, cpu, summary = [], [], None
         try:
             for _ in range(count):
