@@ -37,7 +37,7 @@ CENTRALITY_TITLES = {
     "eigenvector": "Eigenvector centrality (in-edges, unweighted, tolerance 1e-6)",
     "betweenness": "Exact betweenness (Brandes, hops, normalised)",
     "closeness": "Closeness (hops, Wasserman–Faust)",
-    "approx-betweenness": "Approximate betweenness (ε = 0.01, δ = 0.1)",
+    "approx-betweenness": "Approximate betweenness (ε = 0.05, δ = 0.1)",
 }
 
 
