@@ -22,6 +22,15 @@ into its graph (measured on the 1M-edge file when this harness was written):
   header). Run at 1 and 2 threads (`setNumberOfThreads`).
 - rustworkx: no reader takes string ids, so the `csv` module and a dict, then
   `extend_from_weighted_edge_list` on a multigraph `PyDiGraph`.
+
+Centrality (`--tasks`, one more child per library, size and thread count) runs on the graph
+ReachGraph builds, not on each peer's CSV load: ids numbered in order of first appearance (as
+ReachGraph's reader does, so node indices agree across libraries and the top-ranked nodes can be
+compared), parallel edges merged with their weights summed. The edge arrays are made once per file
+with numpy and cached beside it (`SIZE.simple.npz`); each peer's graph is built from them untimed.
+The function and settings per task are in `CENTRALITY`'s methods below, with NetworkX's defaults
+(damping 0.85, tolerance 1e-6 for PageRank and eigenvector, 1e-8 for HITS, 100 iterations) where a
+peer takes them.
 """
 
 import argparse
@@ -36,6 +45,31 @@ import sys
 import time
 
 REPEATS = {"small": 5, "medium": 3, "large": 1}
+# Centrality tasks per size. Exact betweenness and closeness (one search per node) only on the 50k
+# file: at 1M edges (100k nodes) they take hours in the slower peers. Approximate betweenness is
+# the 1M-edge task.
+TASKS = {
+    "small": "pagerank,pagerank-20,kcore,hits,eigenvector,betweenness,closeness",
+    "medium": "pagerank,pagerank-20,kcore,hits,eigenvector,approx-betweenness,ic,imm",
+    "large": "pagerank,pagerank-20,kcore,hits,eigenvector",
+}
+# Tasks whose one run takes seconds to minutes: run at most this many times in the faster peers,
+# and once in NetworkX; approximate betweenness (tens of thousands of searches on 1M edges) once.
+HEAVY = {"betweenness", "closeness", "approx-betweenness"}
+HEAVY_REPEATS = 3
+SINGLE_RUN = {"approx-betweenness"}
+# A peer's task at 10M edges is skipped when its 1M-edge CPU time times this factor (the graph is
+# ten times larger, and the iterative measures take a few more steps) exceeds NETWORKX_LARGE_LIMIT_S.
+LARGE_SCALE = 12
+# The fixed-iteration PageRank measurement, as in reachgraph-benchmark.
+FIXED_ITERATIONS = 20
+# Approximate betweenness settings, the same as reachgraph-benchmark's. ε = 0.05 rather than the
+# default 0.01: at 0.01 Riondato–Kornaropoulos needs about 36,000 searches on the 1M-edge graph, and
+# NetworKit's ApproxBetweenness (a full search per sample) had not finished after 9 minutes on one
+# thread. The sample count grows as 1/ε², so 0.05 needs 25 times fewer.
+EPSILON, DELTA = 0.05, 0.1
+# igraph has no sampling estimator with a guarantee, only a path-length cutoff.
+IGRAPH_CUTOFF = 3
 # NetworkX at 10M edges takes minutes and several GB; it runs only when its 1M-edge load (CPU time,
 # which a busy machine inflates less than wall time), scaled by 10, stays under this many seconds.
 NETWORKX_LARGE_LIMIT_S = 180.0
@@ -67,6 +101,53 @@ def csv_rows(path):
     return len(ids), sources, targets, weights
 
 
+def simple_edges(path):
+    """(node count, sources, targets, summed weights) of the graph ReachGraph builds from `path`.
+
+    Ids are numbered in order of first appearance, source before target on each row, as
+    EdgeListReader does; parallel edges are merged and their weights summed, as
+    EdgeList.takeGraph does. Edges come sorted by source, then target (ReachGraph's CSR order).
+    Cached in SIZE.simple.npz beside the file.
+    """
+    import numpy
+
+    cache = path[: -len(".csv")] + ".simple.npz"
+    if os.path.exists(cache) and os.path.getmtime(cache) >= os.path.getmtime(path):
+        with numpy.load(cache) as saved:
+            return int(saved["nodes"]), saved["sources"], saved["targets"], saved["weights"]
+    with open(path, "rb") as handle:
+        next(handle)
+        # Rows are `u123,u456,2`: drop the `u` prefixes and parse all numbers at once.
+        text = handle.read().replace(b"u", b"").replace(b"\n", b",").decode("ascii")
+    numbers = numpy.array(text.rstrip(",").split(","), dtype=numpy.int64).reshape(-1, 3)
+    labels = numbers[:, :2].reshape(-1)  # s0, t0, s1, t1, ...: the order ids first appear in
+    distinct, first_seen, positions = numpy.unique(labels, return_index=True, return_inverse=True)
+    index_of_distinct = numpy.empty(len(distinct), dtype=numpy.int64)
+    index_of_distinct[numpy.argsort(first_seen, kind="stable")] = numpy.arange(len(distinct))
+    ends = index_of_distinct[positions].reshape(-1, 2)
+    nodes = len(distinct)
+    keys, merged = numpy.unique(ends[:, 0] * nodes + ends[:, 1], return_inverse=True)
+    weights = numpy.bincount(merged, weights=numpy.asarray(numbers[:, 2], dtype=numpy.float64))
+    sources, targets = keys // nodes, keys % nodes
+    numpy.savez(cache + ".tmp.npz", nodes=nodes, sources=sources, targets=targets, weights=weights)
+    os.replace(cache + ".tmp.npz", cache)
+    return nodes, sources, targets, weights
+
+
+def top(scores, count=5):
+    """Indices of the `count` largest scores, ties by index (as reachgraph-benchmark reports)."""
+    return sorted(range(len(scores)), key=lambda node: (-scores[node], node))[:count]
+
+
+def core_summary(cores):
+    largest = max(cores)
+    return dict(max_core=int(largest), max_core_size=sum(1 for value in cores if value == largest))
+
+
+class NotOffered(Exception):
+    """The library has no equivalent of the task (the message says why)."""
+
+
 class NetworkX:
     name = "networkx"
 
@@ -89,6 +170,45 @@ class NetworkX:
         sizes = [len(component) for component in function(graph)]
         return len(sizes), max(sizes)
 
+    def build(self, nodes, sources, targets, weights):
+        graph = self.nx.DiGraph()
+        graph.add_nodes_from(range(nodes))
+        graph.add_weighted_edges_from(zip(sources.tolist(), targets.tolist(), weights.tolist()))
+        return graph
+
+    def scores(self, result, nodes):
+        return [result[node] for node in range(nodes)]
+
+    def pagerank(self, graph, iterations=None):
+        """`nx.pagerank` (its SciPy power iteration); a fixed count via tol=0 and max_iter."""
+        if iterations is None:
+            return dict(top=top(self.scores(self.nx.pagerank(graph, alpha=0.85, tol=1e-6, weight="weight"), len(graph))))
+        try:
+            self.nx.pagerank(graph, alpha=0.85, tol=0, max_iter=iterations, weight="weight")
+        except self.nx.PowerIterationFailedConvergence:
+            pass
+        return dict(iterations=iterations)
+
+    def kcore(self, graph):
+        return core_summary(list(self.nx.core_number(graph).values()))
+
+    def hits(self, graph):
+        """`nx.hits`: SciPy's sparse SVD (ARPACK) in NetworkX 3, not its Python power iteration."""
+        hubs, authorities = self.nx.hits(graph, max_iter=100, tol=1e-8)
+        return dict(top=top(self.scores(authorities, len(graph))), top_hubs=top(self.scores(hubs, len(graph))))
+
+    def eigenvector(self, graph):
+        return dict(top=top(self.scores(self.nx.eigenvector_centrality(graph, max_iter=100, tol=1e-6), len(graph))))
+
+    def betweenness(self, graph):
+        return dict(top=top(self.scores(self.nx.betweenness_centrality(graph), len(graph))))
+
+    def closeness(self, graph):
+        return dict(top=top(self.scores(self.nx.closeness_centrality(graph), len(graph))))
+
+    def approx_betweenness(self, graph):
+        raise NotOffered("only `k` source sampling, without an error bound; pure Python Brandes per source")
+
 
 class IGraph:
     name = "igraph"
@@ -109,6 +229,38 @@ class IGraph:
     def components(self, graph, strong):
         sizes = graph.connected_components(mode="strong" if strong else "weak").sizes()
         return len(sizes), max(sizes)
+
+    def build(self, nodes, sources, targets, weights):
+        edges = list(zip(sources.tolist(), targets.tolist()))
+        return self.ig.Graph(n=nodes, edges=edges, directed=True, edge_attrs={"weight": weights.tolist()})
+
+    def pagerank(self, graph, iterations=None):
+        """PRPACK (igraph's default): solves the linear system, no power iteration to count."""
+        if iterations is not None:
+            raise NotOffered("PRPACK solves directly; no iteration count to set")
+        return dict(top=top(graph.pagerank(damping=0.85, weights="weight", directed=True)))
+
+    def kcore(self, graph):
+        return core_summary(graph.coreness(mode="all"))
+
+    def hits(self, graph):
+        """Two ARPACK eigenproblems, `hub_score` and `authority_score`."""
+        hubs = graph.hub_score(weights="weight", scale=True)
+        authorities = graph.authority_score(weights="weight", scale=True)
+        return dict(top=top(authorities), top_hubs=top(hubs))
+
+    def eigenvector(self, graph):
+        return dict(top=top(graph.eigenvector_centrality(directed=True, scale=True, weights=None)))
+
+    def betweenness(self, graph):
+        return dict(top=top(graph.betweenness(directed=True)))
+
+    def closeness(self, graph):
+        return dict(top=top(graph.closeness(mode="in")))
+
+    def approx_betweenness(self, graph):
+        """No sampling estimator: betweenness counted only over paths of at most IGRAPH_CUTOFF hops."""
+        return dict(top=top(graph.betweenness(directed=True, cutoff=IGRAPH_CUTOFF)), note=f"cutoff={IGRAPH_CUTOFF}")
 
 
 class IGraphNcol(IGraph):
@@ -154,6 +306,64 @@ class NetworKit:
         sizes = algorithm.getComponentSizes().values()
         return algorithm.numberOfComponents(), max(sizes)
 
+    def build(self, nodes, sources, targets, weights):
+        """Weighted for PageRank and HITS; an unweighted copy for the shortest-path tasks, since
+        NetworKit's (approximate) betweenness and closeness take a weighted graph's weights as lengths."""
+        import numpy
+
+        weighted = self.nk.Graph(nodes, weighted=True, directed=True)
+        weighted.addEdges((numpy.asarray(weights, dtype=numpy.float64), (sources, targets)))
+        unweighted = self.nk.Graph(nodes, weighted=False, directed=True)
+        unweighted.addEdges((sources, targets))
+        return weighted, unweighted
+
+    def pagerank(self, graphs, iterations=None):
+        """NetworkX's criterion exactly: L1 change ≤ n·tol (NetworKit's L1 norm is not divided by
+        n), sinks distributed uniformly as NetworkX's dangling nodes."""
+        graph = graphs[0]
+        nodes = graph.numberOfNodes()
+        tolerance = 0.0 if iterations else nodes * 1e-6
+        algorithm = self.nk.centrality.PageRank(graph, damp=0.85, tol=tolerance, distributeSinks=self.nk.centrality.SinkHandling.DistributeSinks)
+        algorithm.norm = self.nk.centrality.Norm.L1_NORM
+        algorithm.maxIterations = iterations or 100
+        algorithm.run()
+        summary = dict(iterations=algorithm.numberOfIterations())
+        if iterations is None:
+            summary["top"] = top(algorithm.scores())
+        return summary
+
+    def kcore(self, graphs):
+        algorithm = self.nk.centrality.CoreDecomposition(graphs[1])
+        algorithm.run()
+        return core_summary(algorithm.scores())
+
+    def hits(self, graphs):
+        raise NotOffered("NetworKit has no HITS")
+
+    def eigenvector(self, graphs):
+        """Its own power iteration (tol 1e-6 on its L2 criterion)."""
+        algorithm = self.nk.centrality.EigenvectorCentrality(graphs[1], tol=1e-6)
+        algorithm.run()
+        return dict(top=top(algorithm.scores()))
+
+    def betweenness(self, graphs):
+        algorithm = self.nk.centrality.Betweenness(graphs[1], normalized=True)
+        algorithm.run()
+        return dict(top=top(algorithm.scores()))
+
+    def closeness(self, graphs):
+        """Generalised (Wasserman–Faust) closeness; NetworKit measures distances *from* each node on
+        a digraph (NetworkX and ReachGraph: *to*), the same work on the reversed graph."""
+        algorithm = self.nk.centrality.Closeness(graphs[1], True, self.nk.centrality.ClosenessVariant.GENERALIZED)
+        algorithm.run()
+        return dict(top=top(algorithm.scores()))
+
+    def approx_betweenness(self, graphs):
+        """Riondato–Kornaropoulos with the same ε, δ and constant c = 0.5 as ReachGraph."""
+        algorithm = self.nk.centrality.ApproxBetweenness(graphs[1], epsilon=EPSILON, delta=DELTA, universalConstant=0.5)
+        algorithm.run()
+        return dict(top=top(algorithm.scores()), samples=algorithm.numberOfSamples())
+
 
 class Rustworkx:
     name = "rustworkx"
@@ -178,6 +388,44 @@ class Rustworkx:
         function = self.rx.strongly_connected_components if strong else self.rx.weakly_connected_components
         sizes = [len(component) for component in function(graph)]
         return len(sizes), max(sizes)
+
+    def build(self, nodes, sources, targets, weights):
+        graph = self.rx.PyDiGraph(multigraph=False)
+        graph.add_nodes_from(range(nodes))
+        graph.extend_from_weighted_edge_list(list(zip(sources.tolist(), targets.tolist(), weights.tolist())))
+        return graph
+
+    def scores(self, result, graph):
+        return [result[node] for node in range(graph.num_nodes())]
+
+    def pagerank(self, graph, iterations=None):
+        """NetworkX's algorithm and criterion; weights through `weight_fn` (a call per edge)."""
+        if iterations is None:
+            return dict(top=top(self.scores(self.rx.pagerank(graph, alpha=0.85, weight_fn=float, tol=1e-6), graph)))
+        try:
+            self.rx.pagerank(graph, alpha=0.85, weight_fn=float, tol=0, max_iter=iterations)
+        except self.rx.FailedToConverge:
+            pass
+        return dict(iterations=iterations)
+
+    def kcore(self, graph):
+        return core_summary(list(self.rx.core_number(graph).values()))
+
+    def hits(self, graph):
+        hubs, authorities = self.rx.hits(graph, weight_fn=float, tol=1e-8, max_iter=100)
+        return dict(top=top(self.scores(authorities, graph)), top_hubs=top(self.scores(hubs, graph)))
+
+    def eigenvector(self, graph):
+        return dict(top=top(self.scores(self.rx.eigenvector_centrality(graph, max_iter=100, tol=1e-6), graph)))
+
+    def betweenness(self, graph):
+        return dict(top=top(self.scores(self.rx.betweenness_centrality(graph, normalized=True), graph)))
+
+    def closeness(self, graph):
+        return dict(top=top(self.scores(self.rx.closeness_centrality(graph, wf_improved=True), graph)))
+
+    def approx_betweenness(self, graph):
+        raise NotOffered("no sampling estimator; exact betweenness at 1M edges is 100k full searches")
 
 
 LIBRARIES = {kind.name: kind for kind in (NetworkX, IGraph, IGraphNcol, NetworKit, Rustworkx)}
@@ -216,10 +464,53 @@ def run_one(library_name, size, path, threads, repeats):
              components=count, largest=largest)
 
 
-def child(library, size, path, threads, repeats):
+def run_centrality(library_name, size, path, threads, repeats, tasks):
+    """Runs in the child process: the centrality tasks for one library on one file's simple graph."""
+    library = LIBRARIES[library_name](threads)
+    base = dict(library=library_name, version=library.version, size=size, threads=threads)
+    nodes, sources, targets, weights = simple_edges(path)
+    start = time.perf_counter()
+    graph = library.build(nodes, sources, targets, weights)
+    emit(**base, task="build", median_s=time.perf_counter() - start, cpu_median_s=None, times_s=[])
+    measures = {
+        "pagerank": library.pagerank,
+        "pagerank-20": lambda graph: library.pagerank(graph, FIXED_ITERATIONS),
+        "kcore": library.kcore,
+        "hits": library.hits,
+        "eigenvector": library.eigenvector,
+        "betweenness": library.betweenness,
+        "closeness": library.closeness,
+        "approx-betweenness": library.approx_betweenness,
+    }
+    for task in tasks:
+        measure = measures.get(task)
+        if measure is None:
+            emit(**base, task="skipped", skipped_task=task, message="ReachGraph only")
+            continue
+        count = repeats if task not in HEAVY else 1 if library_name == "networkx" or task in SINGLE_RUN else min(repeats, HEAVY_REPEATS)
+        times, cpu, summary = [], [], None
+        try:
+            for _ in range(count):
+                gc.collect()
+                start, cpu_start = time.perf_counter(), time.process_time()
+                summary = measure(graph)
+                times.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - cpu_start)
+        except NotOffered as reason:
+            emit(**base, task="skipped", skipped_task=task, message=str(reason))
+            continue
+        except Exception as error:  # a peer that fails one task (say, no convergence) still runs the rest
+            emit(**base, task="error", failed_task=task, message=f"{type(error).__name__}: {error}"[:500])
+            continue
+        emit(**base, task=task, median_s=statistics.median(times), cpu_median_s=statistics.median(cpu), times_s=times, **summary)
+
+
+def child(library, size, path, threads, repeats, tasks=None):
     """Runs one measurement in a fresh interpreter; returns its JSON lines as dicts."""
     command = [sys.executable, os.path.abspath(__file__), "--one", library, "--size", size, "--file", path,
                "--threads", str(threads), "--repeats", str(repeats)]
+    if tasks:
+        command += ["--tasks", ",".join(tasks)]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         emit(library=library, size=size, threads=threads, task="error", message=result.stderr.strip()[-2000:])
@@ -228,6 +519,18 @@ def child(library, size, path, threads, repeats):
     for row in rows:
         emit(**row)
     return rows
+
+
+def too_slow(library, threads, task, medium_cpu):
+    """Whether `task` at 10M edges would exceed the limit, judged from its 1M-edge CPU time; emits
+    the skip. Without a 1M-edge time the task runs."""
+    seconds = medium_cpu.get((library, threads, task))
+    if seconds is None or seconds * LARGE_SCALE <= NETWORKX_LARGE_LIMIT_S:
+        return False
+    what = "graph construction" if task == "build" else task
+    emit(library=library, size="large", threads=threads, task="skipped", skipped_task=task,
+         message=f"{what}: estimated {seconds * LARGE_SCALE:.0f} s from the 1M-edge run")
+    return True
 
 
 def main():
@@ -241,17 +544,28 @@ def main():
     parser.add_argument("--threads", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, help="override the per-size repeat count")
     parser.add_argument("--previous", help="JSON lines of earlier runs, for the NetworkX estimate when sizes run one at a time")
+    parser.add_argument("--tasks", help="centrality tasks (default: TASKS for each size; empty: none)")
+    parser.add_argument("--print-tasks", metavar="SIZE", help="print the default centrality tasks of SIZE and exit")
     arguments = parser.parse_args()
+    if arguments.print_tasks:
+        print(TASKS.get(arguments.print_tasks, ""))
+        return
     if arguments.one:
-        run_one(arguments.one, arguments.size, arguments.file, arguments.threads, arguments.repeats)
+        if arguments.tasks:
+            run_centrality(arguments.one, arguments.size, arguments.file, arguments.threads, arguments.repeats, arguments.tasks.split(","))
+        else:
+            run_one(arguments.one, arguments.size, arguments.file, arguments.threads, arguments.repeats)
         return
     networkx_medium_load = None
+    medium_cpu = {}  # (library, threads, task) -> CPU seconds at 1M edges, to decide what runs at 10M
     if arguments.previous and os.path.exists(arguments.previous):
         with open(arguments.previous) as previous:
             for line in previous:
                 row = json.loads(line) if line.startswith("{") else {}
                 if (row.get("library"), row.get("size"), row.get("task")) == ("networkx", "medium", "load"):
                     networkx_medium_load = row["cpu_median_s"]
+                if row.get("size") == "medium" and "median_s" in row:
+                    medium_cpu[(row["library"], row["threads"], row["task"])] = row["cpu_median_s"] or row["median_s"]
     for size in arguments.sizes.split(","):
         path = os.path.join(arguments.data, f"{size}.csv")
         repeats = arguments.repeats or REPEATS.get(size, 3)
@@ -266,6 +580,18 @@ def main():
                 rows = child(library, size, path, threads, repeats)
                 if library == "networkx" and size == "medium":
                     networkx_medium_load = next((row["cpu_median_s"] for row in rows if row["task"] == "load"), None)
+                if library == "igraph-ncol":  # the same igraph graph: its centrality would repeat igraph's
+                    continue
+                tasks = [task for task in (TASKS.get(size, "") if arguments.tasks is None else arguments.tasks).split(",") if task]
+                if size == "large":
+                    tasks = [task for task in tasks if not too_slow(library, threads, task, medium_cpu)]
+                    if not tasks or too_slow(library, threads, "build", medium_cpu):
+                        continue
+                rows = child(library, size, path, threads, repeats, tasks)
+                if size == "medium":
+                    for row in rows:
+                        if "median_s" in row:
+                            medium_cpu[(row["library"], row["threads"], row["task"])] = row["cpu_median_s"] or row["median_s"]
 
 
 if __name__ == "__main__":

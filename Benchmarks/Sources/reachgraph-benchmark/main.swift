@@ -1,7 +1,10 @@
 // Times ReachGraph on one generated edge list and prints one JSON object per line, in the same
 // shape as Benchmarks/peers.py, for Benchmarks/run to tabulate.
 //
-//     reachgraph-benchmark --size NAME --file PATH [--repeats N]
+//     reachgraph-benchmark --size NAME --file PATH [--repeats N] [--tasks pagerank,kcore,...]
+//
+// Load and components always run; `--tasks` adds the centrality and diffusion measurements (see
+// `centralityTasks` for the names). Benchmarks/peers.py times the peers on the same tasks.
 //
 // Run one process per file: peak RSS (VmHWM) only grows, so a fresh process per size is what makes
 // the reported peak belong to that size's load.
@@ -14,6 +17,7 @@ struct Options {
     var size = ""
     var file = ""
     var repeats = 3
+    var tasks: [String] = []
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -22,13 +26,17 @@ struct Options {
             switch flag {
             case "--size": size = value
             case "--file": file = value
+            case "--tasks": tasks = value.split(separator: ",").map(String.init)
             case "--repeats":
                 guard let count = Int(value), count > 0 else { throw UsageError(message: "--repeats takes a positive whole number") }
                 repeats = count
             default: throw UsageError(message: "unknown option \(flag)")
             }
         }
-        if file.isEmpty { throw UsageError(message: "usage: reachgraph-benchmark --size NAME --file PATH [--repeats N]") }
+        if file.isEmpty { throw UsageError(message: "usage: reachgraph-benchmark --size NAME --file PATH [--repeats N] [--tasks LIST]") }
+        if let unknown = tasks.first(where: { !centralityTasks.contains($0) }) {
+            throw UsageError(message: "unknown task \(unknown); expected one of \(centralityTasks.joined(separator: ", "))")
+        }
     }
 }
 
@@ -88,9 +96,9 @@ func megabytes(_ bytes: Int) -> String {
 
 func seconds(_ value: Double) -> String { String(format: "%.6f", value) }
 
-func emit(_ options: Options, task: String, times: [Double], extra: [(String, String)] = []) {
+func emit(_ options: Options, task: String, times: [Double], threads: Int = 1, extra: [(String, String)] = []) {
     var fields: [(String, String)] = [
-        ("library", "\"reachgraph\""), ("size", "\"\(options.size)\""), ("task", "\"\(task)\""), ("threads", "1"),
+        ("library", "\"reachgraph\""), ("size", "\"\(options.size)\""), ("task", "\"\(task)\""), ("threads", "\(threads)"),
         ("median_s", seconds(median(times))), ("times_s", "[" + times.map(seconds).joined(separator: ", ") + "]"),
     ]
     fields += extra
@@ -152,6 +160,16 @@ func run(_ options: Options) throws {
     emit(options, task: "scc", times: strong.times, extra: [
         ("cpu_median_s", seconds(median(strong.cpu))), ("components", "\(strong.result.count)"), ("largest", "\(strong.result.largestSize)"),
     ])
+    for task in options.tasks {
+        do {
+            try runCentrality(task, graph: graph, options: options)
+        } catch {
+            // One failing measure (say, a power iteration that does not converge) is reported and
+            // the others still run.
+            print("{\"library\": \"reachgraph\", \"size\": \"\(options.size)\", \"task\": \"error\", \"threads\": 1, "
+                + "\"failed_task\": \"\(task)\", \"message\": \"\(error)\"}")
+        }
+    }
 }
 
 /// Runs `body` `repeats` (at least 1) times, without a warm-up run, as peers.py does; wall and CPU

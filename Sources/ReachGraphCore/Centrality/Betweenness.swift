@@ -39,22 +39,28 @@ extension DirectedGraph {
     ///
     /// Algorithm: Brandes (2001), "A faster algorithm for betweenness centrality", J. Math. Sociol.
     /// 25(2); breadth-first search for hops, Dijkstra for weighted lengths. Dependencies are
-    /// accumulated by pulling from successors (`d(w) = d(v) + ℓ(v, w)`), found by scanning out-edges
-    /// again instead of storing predecessor lists. Sources run in parallel; see
+    /// accumulated by pulling from successors (`d(w) = d(v) + ℓ(v, w)`): for hops the search
+    /// records each node's successors as it meets them (``BrandesHopScratch``), for weighted
+    /// lengths they are found by scanning out-edges again. Sources run in parallel; see
     /// ``BetweennessOptions/maxConcurrency``.
     ///
     /// Edge cases: `n ≤ 2` gives all zeros (no node can lie strictly between two others) unless
     /// `endpoints`; isolated nodes score 0; self-loops never lie on a shortest path; edges that
     /// ``PathLength`` deems unusable (zero or negative weight, see there) are ignored.
     ///
-    /// - Complexity: O(n·m) time for hops, O(n·m log n) for weighted lengths (binary heap); O(n) memory per
-    ///   thread plus one result array per thread.
+    /// - Complexity: O(n·m) time for hops, O(n·m log n) for weighted lengths (binary heap); O(n + m)
+    ///   memory per thread for hops (the successor runs), O(n) for weighted lengths, plus one
+    ///   result array per thread.
     public func betweennessCentrality(_ options: BetweennessOptions = BetweennessOptions()) -> [Double] {
         let nodes = nodeCount
         let forward = MeasuredAdjacency(outgoing, pathLength: options.pathLength)
         let endpoints = options.endpoints
         var centrality = ShortestPathParallelism.sum(itemCount: nodes, resultCount: nodes, maxConcurrency: options.maxConcurrency) { sources, partial in
-            var scratch = ShortestPathScratch(nodeCount: nodes, weighted: forward.lengths != nil)
+            if forward.lengths == nil {
+                accumulateHopDependencies(from: sources, graph: forward.adjacency, endpoints: endpoints, into: partial)
+                return
+            }
+            var scratch = ShortestPathScratch(nodeCount: nodes, weighted: true)
             let coefficient = UnsafeMutableBufferPointer<Double>.allocate(capacity: nodes)
             coefficient.initialize(repeating: 0)
             defer { coefficient.deallocate() }
@@ -72,6 +78,45 @@ extension DirectedGraph {
             for index in centrality.indices { centrality[index] *= scale }
         }
         return centrality
+    }
+}
+
+/// Brandes with hops for a run of sources, adding each source's dependencies to `centrality`:
+/// the same sums, in the same order, as ``accumulateDependencies(of:scratch:graph:coefficient:endpoints:into:)``
+/// after a breadth-first ``ShortestPathScratch`` search, but reading the successor runs that
+/// ``BrandesHopScratch`` recorded instead of rescanning out-edges.
+private func accumulateHopDependencies(
+    from sources: Range<Int>,
+    graph: Adjacency,
+    endpoints: Bool,
+    into centrality: UnsafeMutableBufferPointer<Double>
+) {
+    let nodes = centrality.count
+    var scratch = BrandesHopScratch(nodeCount: nodes, edgeCount: graph.neighbors.count)
+    let coefficient = UnsafeMutableBufferPointer<Double>.allocate(capacity: nodes)
+    coefficient.initialize(repeating: 0)
+    defer { coefficient.deallocate() }
+    let endpointBonus = endpoints ? 1.0 : 0.0
+    withRows(graph) { offsets, targets in
+        for source in sources {
+            scratch.search(from: Int32(source), offsets: offsets, targets: targets)
+            let order = scratch.order
+            let pathCount = scratch.pathCount
+            let successorStart = scratch.successorStart
+            let successors = scratch.successors
+            for position in stride(from: scratch.reachedCount - 1, through: 0, by: -1) {
+                let node = Int(order[position])
+                var successorSum = 0.0
+                for index in successorStart[position] ..< successorStart[position + 1] {
+                    successorSum += coefficient[Int(successors[index])]
+                }
+                let paths = pathCount[node]
+                let dependency = paths * successorSum
+                coefficient[node] = (1 + dependency) / paths
+                if node != source { centrality[node] += dependency + endpointBonus }
+            }
+            if endpoints { centrality[source] += Double(scratch.reachedCount - 1) }
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Options of ``DirectedGraph/pageRank(_:)``, with NetworkX's defaults.
 public struct PageRankOptions: Sendable, Equatable {
     /// The probability of following an edge rather than teleporting (NetworkX's `alpha`), in 0...1.
@@ -74,10 +76,10 @@ extension DirectedGraph {
         try validateIteration(maxIterations: options.maxIterations, tolerance: options.tolerance)
         guard nodeCount > 0 else { return [] }
         let count = nodeCount
-        let uniform = [Double](repeating: 1 / Double(count), count: count)
-        let teleport = try normalizedDistribution(options.personalization, nodeCount: count, option: "personalization") ?? uniform
+        let teleport = try normalizedDistribution(options.personalization, nodeCount: count, option: "personalization")
         let danglingShare = try normalizedDistribution(options.dangling, nodeCount: count, option: "dangling") ?? teleport
-        var rank = try normalizedDistribution(options.start, nodeCount: count, option: "start") ?? uniform
+        var rank = try normalizedDistribution(options.start, nodeCount: count, option: "start")
+            ?? [Double](repeating: 1 / Double(count), count: count)
 
         var inverseStrength = [Double](repeating: 0, count: count)
         var danglingNodes: [Int32] = []
@@ -89,25 +91,135 @@ extension DirectedGraph {
                 danglingNodes.append(node)
             }
         }
+        // What each node hands to each of its out-edges per unit of weight, for the first step;
+        // every later step computes it as it writes the new rank.
+        var scaled = [Double](repeating: 0, count: count)
+        for node in 0 ..< count { scaled[node] = rank[node] * inverseStrength[node] }
+        var nextScaled = [Double](repeating: 0, count: count)
 
         let tolerance = Double(count) * options.tolerance
-        var scaled = [Double](repeating: 0, count: count)
-        var pulled = [Double](repeating: 0, count: count)
+        let weights = options.weighted ? incoming.weights : nil
         for _ in 0 ..< options.maxIterations {
             var danglingMass = 0.0
             for node in danglingNodes { danglingMass += rank[Int(node)] }
-            for node in 0 ..< count { scaled[node] = rank[node] * inverseStrength[node] }
-            multiplyRows(of: incoming, weighted: options.weighted, by: scaled, into: &pulled)
-            var change = 0.0
-            rank.withUnsafeMutableBufferPointer { rank in
-                for node in 0 ..< count {
-                    let value = damping * (pulled[node] + danglingMass * danglingShare[node]) + (1 - damping) * teleport[node]
-                    change += abs(value - rank[node])
-                    rank[node] = value
-                }
+            let change = withRows(incoming) { offsets, neighbors in
+                PageRankStep.run(
+                    offsets: offsets, neighbors: neighbors, weights: weights, scaled: scaled, inverseStrength: inverseStrength,
+                    teleport: teleport, danglingShare: danglingShare, damping: damping, danglingMass: danglingMass,
+                    rank: &rank, nextScaled: &nextScaled
+                )
             }
+            swap(&scaled, &nextScaled)
             if change < tolerance { return rank }
         }
         throw CentralityError.failedToConverge(iterations: options.maxIterations)
     }
+}
+
+/// One PageRank step fused into a single pass over the in-adjacency: each node pulls its rank,
+/// mixes in the dangling and teleport shares, records its change, and writes what it will hand on
+/// in the next step (rank × 1/s⁺) into a second buffer, since other rows still read this step's.
+///
+/// One pass instead of three (scale, multiply, update) moves the O(V) vectors once and runs all
+/// of it on the threads of the multiply. Each node's value is the same sequence of operations as
+/// in the unfused form, whatever the split; the L1 change is summed per fixed chunk and the chunk
+/// sums added in chunk order, so the result does not depend on the number of threads either.
+private struct PageRankStep: @unchecked Sendable {
+    // Unchecked: threads read the shared inputs and write disjoint node ranges of `rank`,
+    // `nextScaled` and `changes`; every buffer outlives `concurrentPerform`.
+    let offsets: UnsafeBufferPointer<Int>
+    let neighbors: UnsafeBufferPointer<Int32>
+    let weights: UnsafeBufferPointer<Double>?
+    let scaled: UnsafeBufferPointer<Double>
+    let inverseStrength: UnsafeBufferPointer<Double>
+    /// `nil`: uniform, 1/n for every node.
+    let teleport: UnsafeBufferPointer<Double>?
+    let danglingShare: UnsafeBufferPointer<Double>?
+    let damping: Double
+    let danglingMass: Double
+    let rank: UnsafeMutableBufferPointer<Double>
+    let nextScaled: UnsafeMutableBufferPointer<Double>
+    let changes: UnsafeMutableBufferPointer<Double>
+
+    /// Nodes per chunk; fixed so the split, and so the change sum, depends on the graph only.
+    static let chunkSize = 4096
+    /// Below this many edges a step takes microseconds and threads only add overhead.
+    static let parallelEdgeThreshold = 1 << 17
+
+    /// Runs one step over all nodes and returns its L1 change.
+    static func run(
+        offsets: UnsafeBufferPointer<Int>, neighbors: UnsafeBufferPointer<Int32>, weights: [Double]?, scaled: [Double],
+        inverseStrength: [Double], teleport: [Double]?, danglingShare: [Double]?, damping: Double, danglingMass: Double,
+        rank: inout [Double], nextScaled: inout [Double]
+    ) -> Double {
+        let count = rank.count
+        let chunks = (count + chunkSize - 1) / chunkSize
+        var changes = [Double](repeating: 0, count: chunks)
+        withOptionalBuffer(weights) { weights in
+            withOptionalBuffer(teleport) { teleport in
+                withOptionalBuffer(danglingShare) { danglingShare in
+                    scaled.withUnsafeBufferPointer { scaled in
+                        inverseStrength.withUnsafeBufferPointer { inverseStrength in
+                            rank.withUnsafeMutableBufferPointer { rank in
+                                nextScaled.withUnsafeMutableBufferPointer { nextScaled in
+                                    changes.withUnsafeMutableBufferPointer { changes in
+                                        let step = PageRankStep(
+                                            offsets: offsets, neighbors: neighbors, weights: weights, scaled: scaled,
+                                            inverseStrength: inverseStrength, teleport: teleport, danglingShare: danglingShare,
+                                            damping: damping, danglingMass: danglingMass, rank: rank, nextScaled: nextScaled, changes: changes
+                                        )
+                                        if chunks > 1 && neighbors.count >= parallelEdgeThreshold {
+                                            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in step.update(chunk: chunk) }
+                                        } else {
+                                            for chunk in 0 ..< chunks { step.update(chunk: chunk) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var change = 0.0
+        for value in changes { change += value }
+        return change
+    }
+
+    func update(chunk: Int) {
+        let start = chunk * Self.chunkSize
+        let end = min(start + Self.chunkSize, rank.count)
+        if let weights {
+            update(start ..< end, chunk: chunk) { edge in weights[edge] * scaled[Int(neighbors[edge])] }
+        } else {
+            update(start ..< end, chunk: chunk) { edge in scaled[Int(neighbors[edge])] }
+        }
+    }
+
+    /// The step for `nodes`, with `term(edge)` the rank arriving along an in-edge; specialised
+    /// per weighting so the inner loop carries no optional check.
+    @inline(__always)
+    private func update(_ nodes: Range<Int>, chunk: Int, term: (Int) -> Double) {
+        let uniform = 1 / Double(rank.count)
+        let teleportWeight = 1 - damping
+        var change = 0.0
+        for node in nodes {
+            var pulled = 0.0
+            for edge in offsets[node] ..< offsets[node + 1] { pulled += term(edge) }
+            let share = danglingShare?[node] ?? uniform
+            let jump = teleport?[node] ?? uniform
+            let value = damping * (pulled + danglingMass * share) + teleportWeight * jump
+            change += abs(value - rank[node])
+            rank[node] = value
+            nextScaled[node] = value * inverseStrength[node]
+        }
+        changes[chunk] = change
+    }
+}
+
+/// Calls `body` with a raw view of `array`, or `nil` when there is no array.
+@inline(__always)
+private func withOptionalBuffer<Result>(_ array: [Double]?, _ body: (UnsafeBufferPointer<Double>?) -> Result) -> Result {
+    guard let array else { return body(nil) }
+    return array.withUnsafeBufferPointer { body($0) }
 }

@@ -112,4 +112,45 @@ final class PageRankTests: XCTestCase {
         }
         assertClose(rank, expected, relative: 1e-9, "parallel")
     }
+
+    /// The fused step's other cases (unit weights, a personalisation vector, a dangling vector)
+    /// against a serial transcription, on a graph large enough to run on several threads.
+    func testFusedStepMatchesSerialIterationWithVectors() throws {
+        let nodeCount = 20_000
+        var random = SplitMix64(seed: 11)
+        var edges: [(Int32, Int32, Double)] = []
+        for _ in 0 ..< 160_000 {
+            // Targets below n/10 leave most nodes without in-edges and sources above n/2 without
+            // out-edges: many dangling nodes.
+            let source = Int32(random.next(below: UInt64(nodeCount / 2)))
+            edges.append((source, Int32(random.next(below: UInt64(nodeCount / 10))), Double(1 + random.next(below: 4))))
+        }
+        let graph = DirectedGraph(nodeCount: nodeCount, weightedEdges: edges)
+        XCTAssertGreaterThan(graph.edgeCount, 1 << 17)
+        let personalization = (0 ..< nodeCount).map { Double(1 + $0 % 7) }
+        let dangling = (0 ..< nodeCount).map { Double(1 + $0 % 3) }
+        let teleport = personalization.map { $0 / personalization.reduce(0, +) }
+        let share = dangling.map { $0 / dangling.reduce(0, +) }
+        let options = PageRankOptions(damping: 0.8, personalization: personalization, dangling: dangling, tolerance: 1e-10, weighted: false)
+        let rank = try graph.pageRank(options)
+        XCTAssertEqual(try graph.pageRank(options), rank)
+
+        let degree = (0 ..< Int32(nodeCount)).map { Double(graph.outDegree(of: $0)) }
+        let edgeList = graph.edges
+        var expected = [Double](repeating: 1 / Double(nodeCount), count: nodeCount)
+        for _ in 0 ..< 100 {
+            var danglingMass = 0.0
+            for node in 0 ..< nodeCount where degree[node] == 0 { danglingMass += expected[node] }
+            var next = [Double](repeating: 0, count: nodeCount)
+            for (source, target, _) in edgeList { next[Int(target)] += 0.8 * expected[Int(source)] / degree[Int(source)] }
+            var change = 0.0
+            for node in 0 ..< nodeCount {
+                next[node] += 0.8 * danglingMass * share[node] + 0.2 * teleport[node]
+                change += abs(next[node] - expected[node])
+            }
+            expected = next
+            if change < Double(nodeCount) * 1e-10 { break }
+        }
+        assertClose(rank, expected, relative: 1e-9, "unweighted with vectors")
+    }
 }

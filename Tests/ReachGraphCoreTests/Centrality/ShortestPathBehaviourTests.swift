@@ -35,6 +35,38 @@ final class ShortestPathBehaviourTests: XCTestCase {
         }
     }
 
+    /// The breadth-first fast paths for hops (successor runs for betweenness, direction-optimising
+    /// distance sums for closeness) against the general search run with every length 1.
+    func testHopFastPathsMatchTheGeneralSearch() {
+        // Dense enough for closeness to switch to bottom-up levels, with self-loops and nodes
+        // nothing reaches.
+        var random = SplitMix64(seed: 5)
+        var pairs = Set<[Int32]>()
+        while pairs.count < 6000 { pairs.insert([Int32(random.next(below: 400)), Int32(random.next(below: 360))]) }
+        let graph = DirectedGraph(nodeCount: 420, weightedEdges: pairs.map { ($0[0], $0[1], 1) })
+        // The same graph with an explicit weight array of ones takes the general (Dijkstra) search.
+        func withUnitWeights(_ adjacency: Adjacency) -> Adjacency {
+            Adjacency(offsets: adjacency.offsets, neighbors: adjacency.neighbors, weights: [Double](repeating: 1, count: adjacency.neighbors.count))
+        }
+        let weighted = DirectedGraph(
+            nodeCount: graph.nodeCount, outgoing: withUnitWeights(graph.outgoing), incoming: withUnitWeights(graph.incoming),
+            selfLoopCount: graph.selfLoopCount
+        )
+        for endpoints in [false, true] {
+            let hops = graph.betweennessCentrality(BetweennessOptions(endpoints: endpoints, pathLength: .hops))
+            let general = weighted.betweennessCentrality(BetweennessOptions(endpoints: endpoints, pathLength: .weight))
+            XCTAssertTrue(hops.contains { $0 > 0 })
+            // Dijkstra settles equally distant nodes in another order, so sums differ in rounding.
+            assertClose(hops, general, relative: 1e-12, "betweenness endpoints \(endpoints)")
+        }
+        for scaling in [false, true] {
+            let hops = graph.closenessCentrality(ClosenessOptions(wassermanFaustScaling: scaling, pathLength: .hops))
+            // Sums of whole hop counts are exact either way.
+            XCTAssertEqual(hops, weighted.closenessCentrality(ClosenessOptions(wassermanFaustScaling: scaling, pathLength: .weight)))
+            XCTAssertEqual(hops.filter { $0 == 0 }.count, 60, "the 60 nodes without in-edges score 0")
+        }
+    }
+
     func testEdgeBetweennessSumsToNodeBetweennessPlusPairs() {
         // Every shortest path of h hops has h edges and h − 1 interior nodes, so summed over all
         // reachable ordered pairs: Σ edge = Σ node + #pairs (raw values).
