@@ -4,7 +4,7 @@
 # benchmarks), and a CJK font so Chinese labels render as glyphs in PNG and PDF.
 set -euo pipefail
 
-packages=(pkg-config libgraphviz-dev graphviz fonts-wqy-zenhei)
+packages=(pkg-config libgraphviz-dev graphviz fontconfig fonts-wqy-zenhei)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
