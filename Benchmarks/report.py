@@ -154,18 +154,19 @@ def centrality_section(by_task, skipped_tasks, bandwidth, edges_in):
                 out.append(f"- {size}: " + "; ".join(facts) + ".")
         out.append("")
 
-    diffusion = [(task, row) for task in ("ic", "imm") for (library, _, size), row in sorted(by_task.get(task, {}).items()) if library == "reachgraph"]
+    diffusion = [(task, library, row) for task in ("ic", "imm") for (library, _, size), row in sorted(by_task.get(task, {}).items(), reverse=True)]
     if diffusion:
-        out += ["**Diffusion (ReachGraph only, weighted cascade p(u, v) = w(u, v) / s⁻(v))**", "",
-                "| task | size | wall | CPU | result |", "|---|---|---|---|---|"]
-        for task, row in diffusion:
+        out += ["**Diffusion (weighted cascade p(u, v) = w(u, v) / s⁻(v); IMM is ReachGraph only)**", "",
+                "| task | library | size | wall | CPU | result |", "|---|---|---|---|---|---|"]
+        for task, library, row in diffusion:
             if task == "ic":
                 result = f"{row['runs']:,} runs from the 50 most reposted accounts, {row['runs_per_s']:,.0f} runs/s, mean reach {row['mean_reach']:,.1f}"
                 name = "independent cascade, Monte Carlo"
             else:
                 result = f"{row['rr_sets']:,} RR sets, estimated spread {row['estimated_spread']:,.1f}"
                 name = "IMM, k = 50, ε = 0.1, ℓ = 1"
-            out.append(f"| {name} | {row['size']} | {seconds(row['median_s'])} | {seconds(row['cpu_median_s'])} | {result} |")
+            threads = " (2 threads)" if library == "reachgraph" else ""
+            out.append(f"| {name} | {library}{threads} | {row['size']} | {seconds(row['median_s'])} | {seconds(row['cpu_median_s'])} | {result} |")
         out.append("")
 
     out += goals(by_task, bandwidth)
