@@ -213,12 +213,14 @@ def goals(by_task, bandwidth):
         out.append("")
         out.append(f"- PageRank iteration on 10M edges within 2× of the memory-bandwidth bound: one step must move at least "
                    + " + ".join(f"{name} {size / 1e6:.1f} MB" for name, size in parts) + f" = {total / 1e6:.1f} MB.")
-        for threads in (1, 2):
+        # The goal is judged against the machine's bandwidth (both cores, as the step runs); the
+        # one-core figure is shown for reference.
+        for threads in (2, 1):
             rate = bandwidth.get(("read", threads))
             if rate:
                 bound = total / (rate * 1e9)
                 ratio = step["per_iteration_s"] / bound
-                verdict = "met" if ratio <= 2 else f"NOT met, {ratio / 2:.2f}× the target"
+                verdict = ("met" if ratio <= 2 else f"NOT met, {ratio / 2:.2f}× the target") if threads == 2 else "reference only"
                 out.append(f"  - read bandwidth on {threads} thread{'s' if threads > 1 else ''} {rate:.1f} GB/s (triad "
                            f"{bandwidth.get(('triad', threads), 0):.1f} GB/s): bound {seconds(bound)}; measured step {seconds(step['per_iteration_s'])}"
                            f" on 2 threads = {ratio:.1f}× the bound: {verdict}.")
