@@ -70,6 +70,8 @@ FIXED_ITERATIONS = 20
 EPSILON, DELTA = 0.05, 0.1
 # igraph has no sampling estimator with a guarantee, only a path-length cutoff.
 IGRAPH_CUTOFF = 3
+# Independent cascade, as reachgraph-benchmark: runs from the most reposted accounts.
+IC_RUNS, IC_SEEDS = 1000, 50
 # NetworkX at 10M edges takes minutes and several GB; it runs only when its 1M-edge load (CPU time,
 # which a busy machine inflates less than wall time), scaled by 10, stays under this many seconds.
 NETWORKX_LARGE_LIMIT_S = 180.0
@@ -428,7 +430,41 @@ class Rustworkx:
         raise NotOffered("no sampling estimator; exact betweenness at 1M edges is 100k full searches")
 
 
-LIBRARIES = {kind.name: kind for kind in (NetworkX, IGraph, IGraphNcol, NetworKit, Rustworkx)}
+class Cynetdiff:
+    """Independent-cascade Monte Carlo only (no loader, no centrality): cynetdiff's C++ loop."""
+
+    name = "cynetdiff"
+    loads = False
+
+    def __init__(self, threads):
+        import cynetdiff.models
+        from importlib.metadata import version
+
+        self.models = cynetdiff.models
+        self.version = version("cynetdiff")
+
+    def build(self, nodes, sources, targets, weights):
+        """Out-CSR with Kempe et al.'s weighted-cascade probabilities w(u, v) / s⁻(v), as
+        ReachGraph's `.weightedCascade`; cynetdiff stores them as float32."""
+        import numpy
+
+        starts = numpy.searchsorted(sources, numpy.arange(nodes)).astype(numpy.uint32)
+        in_strength = numpy.bincount(targets, weights=weights, minlength=nodes)
+        probabilities = (weights / in_strength[targets]).astype(numpy.float32)
+        model = self.models.IndependentCascadeModel(starts, targets.astype(numpy.uint32), activation_probs=probabilities, rng=1)
+        out_degree = numpy.diff(numpy.append(starts.astype(numpy.int64), len(targets)))
+        seeds = sorted(range(nodes), key=lambda node: (-out_degree[node], node))[:IC_SEEDS]
+        return model, seeds
+
+    def ic(self, graph):
+        """`compute_marginal_gains(seeds, [], runs)`: the whole Monte Carlo loop in C++; its first
+        value is the mean reach."""
+        model, seeds = graph
+        mean = model.compute_marginal_gains(seeds, [], IC_RUNS)[0]
+        return dict(runs=IC_RUNS, mean_reach=round(float(mean), 1))
+
+
+LIBRARIES = {kind.name: kind for kind in (NetworkX, IGraph, IGraphNcol, NetworKit, Rustworkx, Cynetdiff)}
 
 
 def emit(**fields):
@@ -472,20 +508,16 @@ def run_centrality(library_name, size, path, threads, repeats, tasks):
     start = time.perf_counter()
     graph = library.build(nodes, sources, targets, weights)
     emit(**base, task="build", median_s=time.perf_counter() - start, cpu_median_s=None, times_s=[])
-    measures = {
-        "pagerank": library.pagerank,
-        "pagerank-20": lambda graph: library.pagerank(graph, FIXED_ITERATIONS),
-        "kcore": library.kcore,
-        "hits": library.hits,
-        "eigenvector": library.eigenvector,
-        "betweenness": library.betweenness,
-        "closeness": library.closeness,
-        "approx-betweenness": library.approx_betweenness,
-    }
+    # A diffusion-only library offers just `ic`; the others every task but `ic`.
+    measures = {task: getattr(library, task.replace("-", "_"), None) for task in
+                ("pagerank", "kcore", "hits", "eigenvector", "betweenness", "closeness", "approx-betweenness", "ic")}
+    if measures["pagerank"]:
+        measures["pagerank-20"] = lambda graph: library.pagerank(graph, FIXED_ITERATIONS)
     for task in tasks:
         measure = measures.get(task)
         if measure is None:
-            emit(**base, task="skipped", skipped_task=task, message="ReachGraph only")
+            if getattr(library, "loads", True):
+                emit(**base, task="skipped", skipped_task=task, message="no diffusion simulation" if task in ("ic", "imm") else "no equivalent")
             continue
         count = repeats if task not in HEAVY else 1 if library_name == "networkx" or task in SINGLE_RUN else min(repeats, HEAVY_REPEATS)
         times, cpu, summary = [], [], None
@@ -502,6 +534,8 @@ def run_centrality(library_name, size, path, threads, repeats, tasks):
         except Exception as error:  # a peer that fails one task (say, no convergence) still runs the rest
             emit(**base, task="error", failed_task=task, message=f"{type(error).__name__}: {error}"[:500])
             continue
+        if summary.get("runs"):
+            summary["runs_per_s"] = round(summary["runs"] / statistics.median(times), 1)
         emit(**base, task=task, median_s=statistics.median(times), cpu_median_s=statistics.median(cpu), times_s=times, **summary)
 
 
@@ -577,12 +611,16 @@ def main():
                          message=f"estimated {estimate:.0f} s from the 1M-edge run" if estimate else "no 1M-edge run to estimate from")
                     continue
             for threads in ((1, 2) if library == "networkit" else (1,)):
-                rows = child(library, size, path, threads, repeats)
+                rows = child(library, size, path, threads, repeats) if getattr(LIBRARIES[library], "loads", True) else []
                 if library == "networkx" and size == "medium":
                     networkx_medium_load = next((row["cpu_median_s"] for row in rows if row["task"] == "load"), None)
                 if library == "igraph-ncol":  # the same igraph graph: its centrality would repeat igraph's
                     continue
                 tasks = [task for task in (TASKS.get(size, "") if arguments.tasks is None else arguments.tasks).split(",") if task]
+                if not getattr(LIBRARIES[library], "loads", True):
+                    tasks = [task for task in tasks if task == "ic"]
+                    if not tasks:
+                        continue
                 if size == "large":
                     tasks = [task for task in tasks if not too_slow(library, threads, task, medium_cpu)]
                     if not tasks or too_slow(library, threads, "build", medium_cpu):

@@ -154,18 +154,19 @@ def centrality_section(by_task, skipped_tasks, bandwidth, edges_in):
                 out.append(f"- {size}: " + "; ".join(facts) + ".")
         out.append("")
 
-    diffusion = [(task, row) for task in ("ic", "imm") for (library, _, size), row in sorted(by_task.get(task, {}).items()) if library == "reachgraph"]
+    diffusion = [(task, library, row) for task in ("ic", "imm") for (library, _, size), row in sorted(by_task.get(task, {}).items(), reverse=True)]
     if diffusion:
-        out += ["**Diffusion (ReachGraph only, weighted cascade p(u, v) = w(u, v) / s⁻(v))**", "",
-                "| task | size | wall | CPU | result |", "|---|---|---|---|---|"]
-        for task, row in diffusion:
+        out += ["**Diffusion (weighted cascade p(u, v) = w(u, v) / s⁻(v); IMM is ReachGraph only)**", "",
+                "| task | library | size | wall | CPU | result |", "|---|---|---|---|---|---|"]
+        for task, library, row in diffusion:
             if task == "ic":
                 result = f"{row['runs']:,} runs from the 50 most reposted accounts, {row['runs_per_s']:,.0f} runs/s, mean reach {row['mean_reach']:,.1f}"
                 name = "independent cascade, Monte Carlo"
             else:
                 result = f"{row['rr_sets']:,} RR sets, estimated spread {row['estimated_spread']:,.1f}"
                 name = "IMM, k = 50, ε = 0.1, ℓ = 1"
-            out.append(f"| {name} | {row['size']} | {seconds(row['median_s'])} | {seconds(row['cpu_median_s'])} | {result} |")
+            threads = " (2 threads)" if library == "reachgraph" else ""
+            out.append(f"| {name} | {library}{threads} | {row['size']} | {seconds(row['median_s'])} | {seconds(row['cpu_median_s'])} | {result} |")
         out.append("")
 
     out += goals(by_task, bandwidth)
@@ -212,12 +213,14 @@ def goals(by_task, bandwidth):
         out.append("")
         out.append(f"- PageRank iteration on 10M edges within 2× of the memory-bandwidth bound: one step must move at least "
                    + " + ".join(f"{name} {size / 1e6:.1f} MB" for name, size in parts) + f" = {total / 1e6:.1f} MB.")
-        for threads in (1, 2):
+        # The goal is judged against the machine's bandwidth (both cores, as the step runs); the
+        # one-core figure is shown for reference.
+        for threads in (2, 1):
             rate = bandwidth.get(("read", threads))
             if rate:
                 bound = total / (rate * 1e9)
                 ratio = step["per_iteration_s"] / bound
-                verdict = "met" if ratio <= 2 else f"NOT met, {ratio / 2:.2f}× the target"
+                verdict = ("met" if ratio <= 2 else f"NOT met, {ratio / 2:.2f}× the target") if threads == 2 else "reference only"
                 out.append(f"  - read bandwidth on {threads} thread{'s' if threads > 1 else ''} {rate:.1f} GB/s (triad "
                            f"{bandwidth.get(('triad', threads), 0):.1f} GB/s): bound {seconds(bound)}; measured step {seconds(step['per_iteration_s'])}"
                            f" on 2 threads = {ratio:.1f}× the bound: {verdict}.")
