@@ -1,32 +1,8 @@
 import Foundation
 import XCTest
 
-/// Runs the built `reachgraph` executable, as CommandLineTests does, for the render and export tests.
+/// Datasets for the render and export tests; running goes through ``ReachGraphCLI``.
 enum ReachGraphProcess {
-    struct Result {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Result {
-        var url = Bundle.main.bundleURL.appendingPathComponent("reachgraph")
-        if !FileManager.default.fileExists(atPath: url.path) {
-            url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reachgraph")
-        }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self))
-    }
-
     /// A fresh folder with a small dataset: a hub, cities, influencers, communities, CJK names.
     static func sampleDataset() throws -> String {
         let folder = NSTemporaryDirectory() + "reachgraph-cli-" + UUID().uuidString
@@ -73,7 +49,7 @@ final class RenderCommandTests: XCTestCase {
         let magic: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8), "dot": Array("digraph".utf8)]
         for (fileExtension, prefix) in magic {
             let path = dataset + "/figures/overview.\(fileExtension)"
-            let result = try ReachGraphProcess.run(["render", dataset, "--synthetic", "-o", path])
+            let result = try ReachGraphCLI.run(["render", dataset, "--synthetic", "-o", path])
             XCTAssertEqual(result.status, 0, result.error)
             XCTAssertEqual(result.output, "")
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -88,13 +64,13 @@ final class RenderCommandTests: XCTestCase {
     func testEgoNetworkAndItsErrors() throws {
         let dataset = try ReachGraphProcess.sampleDataset()
         let dot = dataset + "/ego.dot"
-        let ego = try ReachGraphProcess.run(["render", dataset, "--figure", "ego", "--account", "kol", "--radius", "1", "-o", dot])
+        let ego = try ReachGraphCLI.run(["render", dataset, "--figure", "ego", "--account", "kol", "--radius", "1", "-o", dot])
         XCTAssertEqual(ego.status, 0, ego.error)
         let text = try String(contentsOfFile: dot, encoding: .utf8)
         XCTAssertTrue(text.contains("Ego network of Big V (kol): 1 hop, both directions"))
         XCTAssertEqual(text.components(separatedBy: "tooltip=").count - 1, 4 + 3, "4 accounts and 3 ties")
 
-        let unknown = try ReachGraphProcess.run(["render", dataset, "--figure", "ego", "--account", "nobody", "-o", dataset + "/x.svg"])
+        let unknown = try ReachGraphCLI.run(["render", dataset, "--figure", "ego", "--account", "nobody", "-o", dataset + "/x.svg"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.error, "reachgraph: account \"nobody\" is not in \((dataset as NSString).lastPathComponent)\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dataset + "/x.svg"))
@@ -113,7 +89,7 @@ final class RenderCommandTests: XCTestCase {
             ["render", dataset, "--top", "0", "-o", dataset + "/f.svg"],
         ]
         for arguments in cases {
-            let result = try ReachGraphProcess.run(arguments)
+            let result = try ReachGraphCLI.run(arguments)
             XCTAssertEqual(result.status, 2, "\(arguments): \(result.error)")
         }
     }
@@ -121,10 +97,10 @@ final class RenderCommandTests: XCTestCase {
     func testTopAndKCoreTrimmingAreNamedInTheCaption() throws {
         let edges = try ReachGraphProcess.cyclicEdgeList(nodes: 400)
         let folder = (edges as NSString).deletingLastPathComponent
-        let top = try ReachGraphProcess.run(["render", edges, "--top", "50", "--by", "in-degree", "-o", folder + "/top.dot"])
+        let top = try ReachGraphCLI.run(["render", edges, "--top", "50", "--by", "in-degree", "-o", folder + "/top.dot"])
         XCTAssertEqual(top.status, 0, top.error)
         XCTAssertTrue(try String(contentsOfFile: folder + "/top.dot", encoding: .utf8).contains("showing 50 of 400 accounts: top 50 by in-degree"))
-        let core = try ReachGraphProcess.run(["render", edges, "--max-nodes", "50", "-o", folder + "/core.svg"])
+        let core = try ReachGraphCLI.run(["render", edges, "--max-nodes", "50", "-o", folder + "/core.svg"])
         XCTAssertEqual(core.status, 0, core.error)
         // Graphviz's SVG writes "-" as "&#45;".
         let svg = try String(contentsOfFile: folder + "/core.svg", encoding: .utf8).replacingOccurrences(of: "&#45;", with: "-")
@@ -135,12 +111,12 @@ final class RenderCommandTests: XCTestCase {
         let edges = try ReachGraphProcess.cyclicEdgeList(nodes: 300)
         let output = (edges as NSString).deletingLastPathComponent + "/dot.svg"
         let started = Date()
-        let result = try ReachGraphProcess.run(["render", edges, "--layout", "dot", "-o", output])
+        let result = try ReachGraphCLI.run(["render", edges, "--layout", "dot", "-o", output])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.error.hasPrefix("warning: dot was not run (dot is for trees and layered diagrams"), result.error)
         XCTAssertTrue(result.error.contains("laid out with sfdp instead"))
         XCTAssertLessThan(Date().timeIntervalSince(started), 30)
-        let quiet = try ReachGraphProcess.run(["render", edges, "--layout", "dot", "--quiet", "-o", output])
+        let quiet = try ReachGraphCLI.run(["render", edges, "--layout", "dot", "--quiet", "-o", output])
         XCTAssertEqual(quiet.error, "")
     }
 
@@ -148,14 +124,14 @@ final class RenderCommandTests: XCTestCase {
         let folder = NSTemporaryDirectory() + "reachgraph-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data("digraph { layout=neato; a -> b -> c; c [label=\"湖南\"] }".utf8).write(to: URL(fileURLWithPath: folder + "/in.gv"))
-        let result = try ReachGraphProcess.run(["render", folder + "/in.gv", "-o", folder + "/out.png"])
+        let result = try ReachGraphCLI.run(["render", folder + "/in.gv", "-o", folder + "/out.png"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(try Data(contentsOf: URL(fileURLWithPath: folder + "/out.png")).starts(with: [0x89, 0x50, 0x4E, 0x47]))
         try Data("digraph { a -> ".utf8).write(to: URL(fileURLWithPath: folder + "/bad.dot"))
-        let bad = try ReachGraphProcess.run(["render", folder + "/bad.dot", "-o", folder + "/bad.svg"])
+        let bad = try ReachGraphCLI.run(["render", folder + "/bad.dot", "-o", folder + "/bad.svg"])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.error.hasPrefix("reachgraph: Graphviz could not parse the DOT text: syntax error"), bad.error)
         XCTAssertEqual(bad.error.split(separator: "\n").count, 1)
-        XCTAssertEqual(try ReachGraphProcess.run(["render", folder + "/in.gv", "-o", folder + "/out.dot"]).status, 2)
+        XCTAssertEqual(try ReachGraphCLI.run(["render", folder + "/in.gv", "-o", folder + "/out.dot"]).status, 2)
     }
 }
