@@ -158,3 +158,14 @@ extension CascadeTests {
         XCTAssertEqual(cascade.participants.map(\.depth), [0, 1, 2, 2])
     }
 }
+
+extension CascadeTests {
+    func testTimeToDepthAndBreadthByLevel() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", "id,kind\na,city_account\nb,influencer\nc,community\nd,community\n")
+        try folder.write("posts.csv", "post_id,author,time,parent_post\np0,a,0,\np1,b,60,p0\np2,c,120,p1\np3,d,300,p0\n")
+        let cascade = try XCTUnwrap(CascadeAnalysis(dataset: try DatasetLoader.load(folder.path)).cascades.first)
+        XCTAssertEqual(cascade.timeToDepth, [120, nil])
+        XCTAssertEqual(cascade.breadthByLevel, [1, 2, 1])
+    }
+}

@@ -14,6 +14,10 @@ public struct CascadeMetrics: Sendable {
     public var structuralViralityRange: ClosedRange<Double>?
     /// Seconds until the cascade had N participants, for each requested N (`nil`: never).
     public var timeToReach: [Double?]
+    /// Seconds until a participant was 2 and 3 hops from the root (`nil`: never).
+    public var timeToDepth: [Double?]
+    /// Participants at each hop distance of the (first) tree, the root's level first.
+    public var breadthByLevel: [Int]
     /// Sum of the followers of the distinct participants, root included.
     public var potentialReach: Double
     /// Account kinds in order of first appearance in time, the root's first
@@ -66,6 +70,8 @@ public struct CascadeMetrics: Sendable {
         let inOrder = times.indices.dropFirst().allSatisfy { times[$0 - 1] <= times[$0] }
         let order = inOrder ? Array(times.indices) : times.indices.sorted { times[$0] != times[$1] ? times[$0] < times[$1] : $0 < $1 }
         timeToReach = thresholds.map { count in count >= 1 && count <= order.count ? times[order[count - 1]] : nil }
+        timeToDepth = CascadeAnalysis.depthMarks.map { cascade.tree.timeToDepth($0) }
+        breadthByLevel = shapes[0].breadthByLevel
         var reach = 0.0
         var stages: [AccountKind] = []
         var stageReach: [Double] = []
@@ -132,6 +138,8 @@ public struct CascadeAnalysis: Sendable {
     public var diagnostics: Diagnostics
     /// The participant counts `timeToReach` refers to.
     public var thresholds: [Int]
+    /// The hop distances `timeToDepth` refers to.
+    public static let depthMarks = [2, 3]
 
     /// - Parameters:
     ///   - minimumSize: cascades with fewer participants are left out of the result (counted).
@@ -177,7 +185,8 @@ extension CascadeAnalysis {
         var table = ResultTable(
             name: "cascades", title: "Cascades",
             columns: ["root", "root_account", "kind", "size", "depth", "max_breadth", "structural_virality"]
-                + thresholds.map { "time_to_\($0)_s" } + ["potential_reach", "unique_reach", "stage_path", "stage_reach_share", "attributed_share"]
+                + thresholds.map { "time_to_\($0)_s" } + CascadeAnalysis.depthMarks.map { "time_to_depth_\($0)_s" }
+                + ["breadth_by_level", "potential_reach", "unique_reach", "stage_path", "stage_reach_share", "attributed_share"]
         )
         let ordered = cascades.sorted { $0.size != $1.size ? $0.size > $1.size : $0.rootPostID < $1.rootPostID }
         for cascade in ordered {
@@ -188,6 +197,8 @@ extension CascadeAnalysis {
                 .number(cascade.depth), .number(cascade.maxBreadth), .number(cascade.structuralVirality),
             ]
             row += cascade.timeToReach.map { $0.map(Cell.number) ?? .missing }
+            row += cascade.timeToDepth.map { $0.map(Cell.number) ?? .missing }
+            row += [.text(cascade.breadthByLevel.map(String.init).joined(separator: " "))]
             row += [
                 .number(cascade.potentialReach), cascade.uniqueReach.map(Cell.integer) ?? .missing, .text(cascade.stagePath.map(\.rawValue).joined(separator: " → ")),
                 .text(shares.joined(separator: " ")), .number(cascade.attributedShare),
