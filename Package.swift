@@ -24,7 +24,6 @@ let package = Package(
             dependencies: [
                 "ReachGraphCore",
                 .product(name: "OrderedCollections", package: "swift-collections"),
-                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .systemLibrary(
