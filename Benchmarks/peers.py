@@ -28,9 +28,9 @@ ReachGraph builds, not on each peer's CSV load: ids numbered in order of first a
 ReachGraph's reader does, so node indices agree across libraries and the top-ranked nodes can be
 compared), parallel edges merged with their weights summed. The edge arrays are made once per file
 with numpy and cached beside it (`SIZE.simple.npz`); each peer's graph is built from them untimed.
-The function and settings per task are in `CENTRALITY`'s methods below, with NetworkX's defaults
-(damping 0.85, tolerance 1e-6 for PageRank and eigenvector, 1e-8 for HITS, 100 iterations) where a
-peer takes them.
+The function and settings per task are in each library class's methods below, with NetworkX's
+defaults (damping 0.85, tolerance 1e-6 for PageRank and eigenvector, 1e-8 for HITS, 100
+iterations) where a peer takes them. cynetdiff is timed on the independent cascade only.
 """
 
 import argparse
@@ -74,6 +74,8 @@ IGRAPH_CUTOFF = 3
 IC_RUNS, IC_SEEDS = 1000, 50
 # NetworkX at 10M edges takes minutes and several GB; it runs only when its 1M-edge load (CPU time,
 # which a busy machine inflates less than wall time), scaled by 10, stays under this many seconds.
+# The same limit skips any peer's centrality task (or graph construction) at 10M edges whose
+# 1M-edge CPU time, scaled by LARGE_SCALE, exceeds it.
 NETWORKX_LARGE_LIMIT_S = 180.0
 
 

@@ -3,9 +3,9 @@
 ///
 /// ``ShortestPathScratch`` serves both hops and weighted lengths with `Double` distances. With hops
 /// the distances are small integers, and the two measures need less than it records; these
-/// searches keep only what each measure reads, with branch-free updates on every edge (which of
-/// an edge's cases applies is data-dependent, so a branch on it is mispredicted often), and give
-/// bit-for-bit the results of the general path.
+/// searches keep only what each measure reads and give bit-for-bit the results of the general
+/// path. Brandes' search updates every edge without a branch on which case applies (that depends
+/// on the data, so such a branch is mispredicted often); closeness's search skips most edges.
 
 /// One thread's working memory for Brandes' algorithm with hops, reused across sources.
 ///
