@@ -3,9 +3,7 @@ import ReachGraph
 import XCTest
 
 final class IndexWeightsTests: XCTestCase {
-    private var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    private var repositoryRoot: URL { Repository.root }
 
     /// Asserts that the fixture weights with `original` replaced by `replacement` fail with `expected`.
     private func assertRejected(

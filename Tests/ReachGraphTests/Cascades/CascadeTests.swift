@@ -119,10 +119,7 @@ final class CascadeTests: XCTestCase {
 
     /// Conformance with NetworkX on the real Twitter15 trees beside the project (skipped when absent).
     func testTwitter15TreesMatchNetworkX() throws {
-        let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/datasets/twitter15/tree").standardized
-        guard FileManager.default.fileExists(atPath: shared.path) else {
-            throw XCTSkip("../shared/datasets/twitter15 is not here; the conformance check needs it")
-        }
+        let shared = try Repository.sharedDataset("twitter15/tree")
         guard let url = Bundle.module.url(forResource: "Fixtures/twitter15_expected", withExtension: "json") else {
             return XCTFail("twitter15_expected.json missing from the test bundle")
         }

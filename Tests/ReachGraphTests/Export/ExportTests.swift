@@ -9,7 +9,7 @@ import XCTest
 /// and GEXF are well-formed, typed, and leave missing values out. (Fixtures/check_exports.py reads
 /// the same files with NetworkX; its transcript is Fixtures/check_exports.txt.)
 final class ExportTests: XCTestCase {
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/export-dataset").path
+    static let fixture = Repository.root.appendingPathComponent("Tests/ReachGraphTests/Fixtures/export-dataset").path
 
     func testJSONExportRoundTripsThroughTheLoader() throws {
         let original = try DatasetLoader.load(Self.fixture)

@@ -229,11 +229,7 @@ final class CoordinationTests: XCTestCase {
     }
 
     func testCooRTweetRussianCoordTweets() throws {
-        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/datasets/coortweet-russian_coord_tweets.csv").standardized
-        guard FileManager.default.fileExists(atPath: data.path) else {
-            throw XCTSkip("../shared/datasets/coortweet-russian_coord_tweets.csv is not here; the CooRTweet conformance check needs it")
-        }
+        let data = try Repository.sharedDataset("coortweet-russian_coord_tweets.csv")
         guard let url = Bundle.module.url(forResource: "Fixtures/coortweet_expected", withExtension: "json") else {
             return XCTFail("coortweet_expected.json missing from the test bundle")
         }
