@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ReachGraphCore", targets: ["ReachGraphCore"]),
         .library(name: "ReachGraph", targets: ["ReachGraph"]),
         .library(name: "ReachGraphviz", targets: ["ReachGraphviz"]),
+        .library(name: "ReachGraphSample", targets: ["ReachGraphSample"]),
         .executable(name: "reachgraph", targets: ["reachgraph"]),
     ],
     dependencies: [
@@ -26,6 +27,7 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        .target(name: "ReachGraphSample", dependencies: ["ReachGraphCore", "ReachGraph"]),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
@@ -36,6 +38,7 @@ let package = Package(
             name: "reachgraph",
             dependencies: [
                 "ReachGraph",
+                "ReachGraphSample",
                 "ReachGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -47,7 +50,8 @@ let package = Package(
         ),
         .testTarget(name: "ReachGraphCoreTests", dependencies: ["ReachGraphCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
+        .testTarget(name: "ReachGraphSampleTests", dependencies: ["ReachGraphSample", "ReachGraph"]),
+        .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz", "ReachGraphSample"]),
         .testTarget(name: "reachgraphTests", dependencies: ["reachgraph"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReachGraph
+import ReachGraphSample
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

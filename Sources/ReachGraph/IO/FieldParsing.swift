@@ -178,6 +178,12 @@ extension String {
     }
 }
 
+/// Midnight UTC at the start of a proleptic Gregorian date (`month` 1–12), in Unix seconds.
+/// A `day` outside the month counts on from its first day (day 0 is the previous month's last).
+public func unixSeconds(year: Int, month: Int, day: Int) -> Double {
+    Double(FieldParsing.daysFromCivil(year: year, month: month, day: day)) * 86_400
+}
+
 /// Formats Unix seconds as ISO 8601 UTC (`2025-05-01T08:00:00Z`), the form writers use.
 public func iso8601String(fromUnixSeconds seconds: Double) -> String {
     let whole = Int(seconds.rounded(.down))

@@ -1,5 +1,6 @@
 import Foundation
 import ReachGraph
+import ReachGraphSample
 import ReachGraphviz
 import XCTest
 

@@ -1,3 +1,4 @@
+import ReachGraph
 import ReachGraphCore
 
 /// The relations that do not come from posts: collaborations between think tanks and media

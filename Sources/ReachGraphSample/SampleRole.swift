@@ -1,3 +1,6 @@
+import ReachGraph
+import ReachGraphCore
+
 /// The part an account plays in the synthetic world. It decides the account's kind and tier in
 /// `accounts.csv`, and how it posts, reposts and is reposted.
 enum SampleRole: UInt8, CaseIterable {

@@ -1,3 +1,6 @@
+import ReachGraph
+import ReachGraphCore
+
 extension SyntheticDatasetGenerator {
     /// What to generate. The defaults give about 3,100 accounts, 44,000 posts (70% reposts),
     /// 13,000 relations and 2,500 metrics rows over three months from March 2025; `scale` 25
@@ -131,6 +134,6 @@ extension SyntheticDatasetGenerator {
         public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
         /// Midnight UTC of the month's first day, Unix seconds.
-        var unixSeconds: Double { Double(FieldParsing.daysFromCivil(year: year, month: month, day: 1)) * 86_400 }
+        var unixSeconds: Double { ReachGraph.unixSeconds(year: year, month: month, day: 1) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReachGraph
 import ReachGraphCore
 
 /// Builds a synthetic dataset whose *shape* follows public reporting on provincial "1+N"
@@ -29,7 +30,9 @@ public struct SyntheticDatasetGenerator: Sendable {
     /// Generates the dataset: accounts, posts, relations (reposts aggregated from the posts as
     /// ``DatasetLoader`` would aggregate them, then collaborations and mentions) and metrics.
     /// - Complexity: O(P log P) for P posts.
-    public func generate() -> Dataset {
+    /// - Throws: ``InputError`` only if the generated tables contradict each other, which would be
+    ///   a bug in the generator.
+    public func generate() throws -> Dataset {
         let months = (0 ..< configuration.effectiveMonths).map { configuration.start.adding($0) }
         let start = configuration.windowStart, end = configuration.windowEnd
         // One independent stream per stage, so changing one stage leaves the others' draws alone.
@@ -39,20 +42,18 @@ public struct SyntheticDatasetGenerator: Sendable {
         simulator.run()
         let timeline = SampleTimeline(sorting: simulator.drafts, roster: roster, random: random.split(3))
 
-        var dataset = Dataset(name: datasetName, format: .folder)
-        dataset.accounts = roster.accounts
-        dataset.accountIndex = IdentifierTable(capacity: roster.accounts.count)
-        for account in roster.accounts { _ = dataset.accountIndex.intern(account.id) }
-        dataset.posts = timeline.posts(accounts: roster.accounts)
         let reposts = timeline.repostRelations()
         let ties = SampleTies(roster: roster, start: start, end: end, months: months.count, random: random.split(4))
-        // `relationsDerivedFromPosts` stays false: the relations hold more than the posts imply
-        // (collaborations, mentions), so writers must write them out.
         var relations = RelationTable()
         relations.reserveCapacity(reposts.count + ties.relations.count)
         for relation in reposts + ties.relations { relations.append(relation) }
-        dataset.relations = relations
-        dataset.metrics = SampleMetrics.rows(timeline: timeline, roster: roster, months: months, random: random.split(5))
+        // The relations hold more than the posts imply (collaborations, mentions), so the dataset
+        // keeps them as given and writers write them out.
+        let dataset = try Dataset(
+            name: datasetName, accounts: roster.accounts, relations: relations,
+            posts: timeline.posts(accounts: roster.accounts),
+            metrics: SampleMetrics.rows(timeline: timeline, roster: roster, months: months, random: random.split(5))
+        )
         return dataset
     }
 
@@ -62,7 +63,7 @@ public struct SyntheticDatasetGenerator: Sendable {
     /// - Returns: The dataset written.
     @discardableResult
     public func write(to folder: String) throws -> Dataset {
-        let dataset = generate()
+        let dataset = try generate()
         try DatasetWriter.write(dataset, to: folder)
         let readme = Self.readme(for: configuration, summarizing: dataset)
         try AtomicFile.write(readme, to: (folder as NSString).appendingPathComponent("README.md"))

@@ -1,3 +1,6 @@
+import ReachGraph
+import ReachGraphCore
+
 extension SyntheticDatasetGenerator.Province {
     private typealias City = SyntheticDatasetGenerator.City
 

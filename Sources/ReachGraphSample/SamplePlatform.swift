@@ -1,3 +1,4 @@
+import ReachGraph
 import ReachGraphCore
 
 /// The platforms synthetic accounts post on. Raw values index per-platform tables.

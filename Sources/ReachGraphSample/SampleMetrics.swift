@@ -1,3 +1,4 @@
+import ReachGraph
 import ReachGraphCore
 
 /// `metrics.csv` rows for every media centre and city account × platform × month of the window.

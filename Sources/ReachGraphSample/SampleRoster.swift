@@ -1,3 +1,4 @@
+import ReachGraph
 import ReachGraphCore
 
 /// The accounts of a synthetic dataset, and what the cascade simulator needs to know about each:

@@ -1,10 +1,11 @@
 import Foundation
 @testable import ReachGraph
+@testable import ReachGraphSample
 import XCTest
 
 final class SyntheticDatasetGeneratorTests: XCTestCase {
     /// The default dataset, generated once for the tests that only read it.
-    private static let sample = SyntheticDatasetGenerator().generate()
+    private static let sample = try! SyntheticDatasetGenerator().generate()
 
     /// A small configuration for tests that generate or write several datasets.
     private static func small(seed: UInt64) -> SyntheticDatasetGenerator.Configuration {
@@ -36,7 +37,7 @@ final class SyntheticDatasetGeneratorTests: XCTestCase {
         let a = try files(in: first), b = try files(in: second)
         XCTAssertEqual(a.keys.sorted(), ["README.md", "accounts.csv", "metrics.csv", "posts.csv", "relations.csv"])
         XCTAssertEqual(a, b)
-        let other = SyntheticDatasetGenerator(configuration: .init(seed: 2)).generate()
+        let other = try SyntheticDatasetGenerator(configuration: .init(seed: 2)).generate()
         XCTAssertNotEqual(a["posts.csv"], Data(DatasetWriter.postsCSV(other).utf8))
         XCTAssertNotEqual(a["accounts.csv"], Data(DatasetWriter.accountsCSV(other).utf8))
     }
@@ -44,8 +45,8 @@ final class SyntheticDatasetGeneratorTests: XCTestCase {
     /// Pins the bytes of a small dataset, which also catches nondeterminism that only shows
     /// between processes (Swift seeds dictionary hashing per process). Update the digest when the
     /// generator changes on purpose.
-    func testSmallDatasetMatchesPinnedDigest() {
-        let dataset = SyntheticDatasetGenerator(configuration: Self.small(seed: 7)).generate()
+    func testSmallDatasetMatchesPinnedDigest() throws {
+        let dataset = try SyntheticDatasetGenerator(configuration: Self.small(seed: 7)).generate()
         let text = DatasetWriter.accountsCSV(dataset) + DatasetWriter.relationsCSV(dataset) + DatasetWriter.postsCSV(dataset) + DatasetWriter.metricsCSV(dataset)
         var digest: UInt64 = 0xCBF2_9CE4_8422_2325 // FNV-1a
         for byte in text.utf8 { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01B3 }
@@ -114,7 +115,7 @@ final class SyntheticDatasetGeneratorTests: XCTestCase {
     func testRepeatedProvinceCodesStillGiveUniqueIDs() throws {
         var configuration = Self.small(seed: 3)
         configuration.provinces = [.hainan, .hainan]
-        let dataset = SyntheticDatasetGenerator(configuration: configuration).generate()
+        let dataset = try SyntheticDatasetGenerator(configuration: configuration).generate()
         XCTAssertEqual(Set(dataset.accounts.map(\.id)).count, dataset.accounts.count)
         XCTAssertNotNil(dataset.account(withID: "hi-centre-2"))
         XCTAssertTrue(dataset.diagnostics.isEmpty)

@@ -1,3 +1,4 @@
+import ReachGraph
 import ReachGraphCore
 
 /// The simulated posts in time order, with the engagement counts each will carry.

@@ -1,3 +1,6 @@
+import ReachGraph
+import ReachGraphCore
+
 extension SyntheticDatasetGenerator {
     /// The `README.md` of a generated dataset: that it is synthetic, the configuration and seed,
     /// how it was generated, and — when `dataset` is given — what it contains.

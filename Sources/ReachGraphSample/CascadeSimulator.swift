@@ -1,3 +1,4 @@
+import ReachGraph
 import ReachGraphCore
 
 /// A post before it has an id: indices instead of strings, so a million of them stay small.

@@ -1,3 +1,4 @@
+import ReachGraph
 import ReachGraphCore
 
 /// The distributions the sample generator draws from, built only on `SplitMix64` and IEEE
