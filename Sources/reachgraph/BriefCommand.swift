@@ -50,7 +50,7 @@ struct BriefCommand: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: quiet)
         let dataset = try input.load(progress: progress)
-        reportWarnings(dataset, quiet: quiet)
+        reportWarnings(dataset.diagnostics, quiet: quiet)
         var options = BriefingBuilder.Options()
         options.top = top
         options.seed = seed

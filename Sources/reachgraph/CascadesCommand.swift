@@ -21,8 +21,7 @@ struct CascadesCommand: ParsableCommand {
         case probabilistic
     }
 
-    @Argument(help: "A dataset with posts.csv, or with --trees a folder of <root>.txt propagation trees.")
-    var input: String
+    @OptionGroup var input: InputOptions
 
     @Flag(help: "Read INPUT as a folder of Twitter15/16 propagation trees.")
     var trees = false
@@ -54,9 +53,6 @@ struct CascadesCommand: ParsableCommand {
     @Option(help: "Aggregate by root account, kind or province instead of one row per cascade.")
     var by: CascadeGrouping?
 
-    @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names.", valueName: "FORMAT=FILE,..."))
-    var map: String?
-
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -70,17 +66,13 @@ struct CascadesCommand: ParsableCommand {
         let progress = Progress(quiet: output.quiet)
         if trees {
             progress.begin("reading propagation trees")
-            let items = try PropagationTreeReader.readFolder(input)
+            let items = try PropagationTreeReader.readFolder(input.input)
             progress.finish()
-            if !output.quiet {
-                var dropped = Diagnostics()
-                for item in items { for (category, count) in item.diagnostics.counts { dropped.count(category, count) } }
-                for (category, count) in dropped.sortedCounts { Console.error("warning: \(count) × \(category)") }
-            }
+            reportWarnings(items.reduce(Diagnostics()) { $0.merging($1.diagnostics) }, quiet: output.quiet)
             try output.emit([items.filter { $0.tree.size >= minSize }.cascadeTable()])
             return
         }
-        let dataset = try InputOptions(input: input, map: map).load(progress: progress)
+        let dataset = try input.load(progress: progress)
         var diagnostics = dataset.diagnostics
         let followGraph = try follows.map { try FollowGraph.read($0, for: dataset, diagnostics: &diagnostics) }
         let policy: AttributionPolicy
@@ -92,22 +84,11 @@ struct CascadesCommand: ParsableCommand {
         progress.begin("rebuilding cascades")
         let analysis = CascadeAnalysis(dataset: dataset, policy: policy, minimumSize: minSize, follows: followGraph)
         progress.finish()
-        if !output.quiet {
-            for (category, count) in diagnostics.sortedCounts + analysis.diagnostics.sortedCounts {
-                Console.error("warning: \(count) × \(category)")
-            }
-        }
+        reportWarnings(diagnostics, quiet: output.quiet)
+        reportWarnings(analysis.diagnostics, quiet: output.quiet)
         let table = participants
             ? analysis.participantTable(dataset: dataset)
             : by.map { analysis.aggregateTable(dataset: dataset, by: $0) } ?? analysis.cascadeTable(dataset: dataset)
         try output.emit([table])
-    }
-}
-
-extension InputOptions {
-    init(input: String, map: String?) {
-        self.init()
-        self.input = input
-        self.map = map
     }
 }

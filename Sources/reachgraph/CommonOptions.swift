@@ -26,26 +26,35 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// The input every analysis command reads.
+/// The input every analysis command reads: the one place the CLI turns INPUT and its reading
+/// options into data (through ``DatasetLoader``).
 struct InputOptions: ParsableArguments {
     @Argument(help: "A dataset folder, a JSON dataset (.json) or an edge list (source,target[,weight]).")
     var input: String
 
-    @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names, e.g. post_id=content_id,author=account_id.", valueName: "FORMAT=FILE,..."))
+    @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names, e.g. post_id=content_id,author=account_id.", valueName: "FIELD=COLUMN,..."))
     var map: String?
+
+    /// How to read INPUT, from the options above.
+    func loaderOptions() throws -> DatasetLoader.Options {
+        DatasetLoader.Options(columnAliases: try map.map(DatasetLoader.Options.parseColumnMap) ?? [:])
+    }
 
     /// Loads the dataset, showing progress.
     func load(progress: Progress) throws -> Dataset {
         progress.begin("reading \(input)")
-        let aliases = try map.map(DatasetLoader.Options.parseColumnMap) ?? [:]
-        return try DatasetLoader.load(input, options: DatasetLoader.Options(columnAliases: aliases))
+        return try DatasetLoader.load(input, options: loaderOptions())
+    }
+
+    /// Reads only the shares (posts keyed by `object`), streaming a posts table.
+    func loadShares(object: SharedObjectKey, progress: Progress) throws -> ShareLog {
+        progress.begin("reading \(input)")
+        return try ShareLog.read(input, options: loaderOptions(), object: object)
     }
 }
 
-/// Prints a dataset's warning counts to standard error unless quiet.
-func reportWarnings(_ dataset: Dataset, quiet: Bool) {
-    guard !quiet, !dataset.diagnostics.isEmpty else { return }
-    for (category, count) in dataset.diagnostics.sortedCounts {
-        Console.error("warning: \(count) × \(category)")
-    }
+/// Prints warning counts to standard error, one `warning: N × category` line each, unless quiet.
+func reportWarnings(_ diagnostics: Diagnostics, quiet: Bool) {
+    guard !quiet else { return }
+    for line in diagnostics.lines { Console.error("warning: \(line)") }
 }

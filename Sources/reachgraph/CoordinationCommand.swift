@@ -21,8 +21,7 @@ struct CoordinationCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A posts CSV, a dataset folder with posts.csv, or a JSON dataset.")
-    var input: String
+    @OptionGroup var input: InputOptions
 
     @Option(help: "Seconds: the largest |Δt| of a pair (or the bin width with --bins).")
     var window: Double
@@ -67,9 +66,6 @@ struct CoordinationCommand: ParsableCommand {
         case edges, groups, members, summary
     }
 
-    @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names.", valueName: "FORMAT=FILE,..."))
-    var map: String?
-
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -85,9 +81,7 @@ struct CoordinationCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: output.quiet)
-        progress.begin("reading \(input)")
-        let aliases = try map.map(DatasetLoader.Options.parseColumnMap) ?? [:]
-        let log = try ShareLog.read(input, options: DatasetLoader.Options(columnAliases: aliases), object: object)
+        let log = try input.loadShares(object: object, progress: progress)
         var filter = CoActionEdgeFilter.none
         if let top { filter = .top(top) }
         if let percentile { filter = .percentile(percentile) }
@@ -105,9 +99,7 @@ struct CoordinationCommand: ParsableCommand {
             baseline = ShuffleBaseline(log: log, network: network, shuffles: shuffles, seed: seed)
         }
         progress.finish()
-        if !output.quiet {
-            for (category, count) in log.diagnostics.sortedCounts { Console.error("warning: \(count) × \(category)") }
-        }
+        reportWarnings(log.diagnostics, quiet: output.quiet)
         let tables: [ResultTable]
         switch table {
         case .edges: tables = [network.edgeTable(baseline: baseline)]

@@ -34,38 +34,6 @@ struct ModelOptions: ParsableArguments {
         case .lt: return .linearThreshold(.inverseInDegree)
         }
     }
-
-    var label: String {
-        switch model {
-        case .ic: return "independent cascade, p = \(formatNumber(p))"
-        case .wc: return "weighted cascade (p = weight / in-strength)"
-        case .lt: return "linear threshold (weights 1/in-degree)"
-        }
-    }
-
-    /// Expected reach of `seeds` on `graph` under the chosen model.
-    func simulate(_ graph: DirectedGraph, seeds: [Int32], runs: Int) throws -> SpreadEstimate {
-        switch diffusionModel {
-        case .independentCascade(let model): return try graph.simulateIndependentCascade(from: seeds, model: model, runs: runs, seed: seed)
-        case .linearThreshold(let model): return try graph.simulateLinearThreshold(from: seeds, model: model, runs: runs, seed: seed)
-        }
-    }
-}
-
-/// Diffusion runs on the amplification graph: repost and quote relations, source → amplifier.
-private func amplificationGraph(_ dataset: Dataset) -> DirectedGraph {
-    dataset.graph(types: KeyOpinionLeaders.amplificationTypes)
-}
-
-private func reachRows(_ estimate: SpreadEstimate, nodes: Int) -> [[Cell]] {
-    [
-        [.text("expected reach"), .number(estimate.expectedReach)],
-        [.text("95% interval low"), .number(estimate.confidenceInterval.lowerBound)],
-        [.text("95% interval high"), .number(estimate.confidenceInterval.upperBound)],
-        [.text("standard deviation"), .number(estimate.standardDeviation)],
-        [.text("share of accounts"), .number(nodes > 0 ? estimate.expectedReach / Double(nodes) : 0)],
-        [.text("runs"), .integer(estimate.runs)],
-    ]
 }
 
 struct SimulateCommand: ParsableCommand {
@@ -94,7 +62,7 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: output.quiet)
         let dataset = try input.load(progress: progress)
-        reportWarnings(dataset, quiet: output.quiet)
+        reportWarnings(dataset.diagnostics, quiet: output.quiet)
         let ids = seeds.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !ids.isEmpty else { throw ValidationError("--seeds needs at least one account id") }
         let nodes = try ids.map { id -> Int32 in
@@ -102,14 +70,11 @@ struct SimulateCommand: ParsableCommand {
             return index
         }
         progress.begin("simulating \(runs) runs")
-        let graph = amplificationGraph(dataset)
-        let estimate = try model.simulate(graph, seeds: nodes, runs: runs)
+        let graph = dataset.amplificationGraph()
+        let estimate = try graph.simulate(from: nodes, model: model.diffusionModel, runs: runs, seed: model.seed)
         progress.finish()
-        let table = ResultTable(
-            name: "simulation", title: "Reach of \(ids.joined(separator: ", ")) under \(model.label)",
-            columns: ["measure", "value"], rows: reachRows(estimate, nodes: graph.nodeCount)
-        )
-        try output.emit([table])
+        let title = "Reach of \(ids.joined(separator: ", ")) under \(model.diffusionModel.summary)"
+        try output.emit([estimate.table(name: "simulation", title: title, accountCount: graph.nodeCount)])
     }
 }
 
@@ -161,24 +126,13 @@ struct SeedsCommand: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: output.quiet)
         let dataset = try input.load(progress: progress)
-        reportWarnings(dataset, quiet: output.quiet)
-        let graph = amplificationGraph(dataset)
-        progress.begin("choosing \(k) seeds by \(method.rawValue)")
+        reportWarnings(dataset.diagnostics, quiet: output.quiet)
         let chosen: InfluenceMaximizationMethod = method == .imm ? .imm(epsilon: epsilon, ell: ell) : .celf(runs: runs)
-        let result = try graph.maximizeInfluence(k: k, model: model.diffusionModel, method: chosen, seed: model.seed)
-        progress.begin("simulating the chosen set")
-        let estimate = try model.simulate(graph, seeds: result.seeds, runs: runs)
-        progress.finish()
-        var seedsTable = ResultTable(
-            name: "seeds", title: "\(k) accounts that reach the most under \(model.label) (\(method.rawValue))",
-            columns: ["order", "id", "marginal_gain"] + RankingTable.attributeColumns
+        let selection = try SeedSelection(
+            dataset: dataset, k: k, model: model.diffusionModel, method: chosen, seed: model.seed, runs: runs, onStep: progress.begin
         )
-        for (position, node) in result.seeds.enumerated() {
-            let account = dataset.accounts[Int(node)]
-            let gain = position < result.marginalGains.count ? Cell.number(result.marginalGains[position]) : .missing
-            seedsTable.rows.append([.integer(position + 1), .text(account.id), gain] + RankingTable.attributes(of: account))
-        }
-        let reach = ResultTable(name: "reach", title: "Expected reach of the chosen set", columns: ["measure", "value"], rows: reachRows(estimate, nodes: graph.nodeCount))
-        try output.emit([seedsTable, reach])
+        progress.finish()
+        let title = "\(k) accounts that reach the most under \(model.diffusionModel.summary) (\(method.rawValue))"
+        try output.emit([selection.seedTable(dataset: dataset, title: title), selection.reachTable])
     }
 }

@@ -55,7 +55,7 @@ struct ExportCommand: ParsableCommand {
         case .csv:
             try DatasetWriter.write(dataset, to: output ?? ".")
             progress.finish()
-            reportWarnings(dataset, quiet: quiet)
+            reportWarnings(dataset.diagnostics, quiet: quiet)
             return
         case .json:
             text = JSONDatasetWriter.text(of: dataset)
@@ -74,6 +74,6 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         progress.finish()
-        reportWarnings(dataset, quiet: quiet)
+        reportWarnings(dataset.diagnostics, quiet: quiet)
     }
 }

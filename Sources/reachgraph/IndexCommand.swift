@@ -56,11 +56,9 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: output.quiet)
-        progress.begin("reading \(input.input)")
-        let aliases = try input.map.map(DatasetLoader.Options.parseColumnMap) ?? [:]
-        let dataset = try DatasetLoader.load(input.input, options: DatasetLoader.Options(columnAliases: aliases))
+        let dataset = try input.load(progress: progress)
         progress.finish()
-        reportWarnings(dataset, quiet: output.quiet)
+        reportWarnings(dataset.diagnostics, quiet: output.quiet)
         guard !dataset.metrics.isEmpty else {
             throw InputError(file: input.input, message: "no metrics rows: the index needs metrics.csv (account, platform, period, posts, …)")
         }

@@ -97,7 +97,7 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: output.quiet)
         let dataset = try input.load(progress: progress)
-        reportWarnings(dataset, quiet: output.quiet)
+        reportWarnings(dataset.diagnostics, quiet: output.quiet)
         var settings = RankingMeasure.Settings()
         settings.damping = damping
         settings.weighted = !unweighted
@@ -105,47 +105,13 @@ struct RankCommand: ParsableCommand {
         settings.maximumError = epsilon
         settings.failureProbability = delta
         settings.seed = filters.seed
-        if let personalize { settings.personalization = try personalization(personalize, dataset: dataset) }
-        progress.begin("computing \(by.rawValue)")
-        let measure = by
-        let frozen = settings
-        let scores = try measure.scores(on: dataset.graph(), settings: frozen)
-        let ranked = Ranking.rank(scores, in: dataset, filter: filters.filter, limit: filters.top)
-        var bootstrap: RankBootstrap?
-        if filters.bootstrap > 0, let top = filters.top {
-            progress.begin("bootstrap, \(filters.bootstrap) replicates")
-            bootstrap = try RankBootstrap(dataset: dataset, top: ranked, k: top, replicates: filters.bootstrap, seed: filters.seed) { graph in
-                try measure.scores(on: graph, settings: frozen)
-            }
-        }
+        if let personalize { settings.personalization = try Personalization.weights(from: personalize, dataset: dataset) }
+        let ranking = try MeasureRanking(
+            dataset: dataset, measure: by, settings: settings, filter: filters.filter, top: filters.top,
+            bootstrapReplicates: filters.bootstrap, seed: filters.seed, onStep: progress.begin
+        )
         progress.finish()
-        try output.emit([RankingTable.make(ranked, measure: by.rawValue, dataset: dataset, bootstrap: bootstrap)])
-    }
-
-    /// A teleport vector from a file of `id,weight` rows or a list of ids (weight 1 each).
-    private func personalization(_ text: String, dataset: Dataset) throws -> [Double] {
-        var vector = [Double](repeating: 0, count: dataset.accounts.count)
-        if FileManager.default.fileExists(atPath: text) {
-            let list = try EdgeListReader.read(path: text)
-            for row in 0 ..< list.count {
-                let id = list.identifiers.identifier(at: Int(list.sources[row]))
-                guard let index = dataset.index(ofAccount: id) else {
-                    throw InputError(file: text, message: "account \"\(id)\" is not in the dataset")
-                }
-                vector[Int(index)] += Double(list.identifiers.identifier(at: Int(list.targets[row]))) ?? 0
-            }
-        } else {
-            for id in text.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
-                guard let index = dataset.index(ofAccount: id) else {
-                    throw InputError(file: "--personalize", message: "account \"\(id)\" is not in the dataset")
-                }
-                vector[Int(index)] = 1
-            }
-        }
-        guard vector.contains(where: { $0 > 0 }) else {
-            throw InputError(file: text, message: "personalisation gives every account weight 0")
-        }
-        return vector
+        try output.emit([ranking.table(dataset: dataset)])
     }
 }
 
@@ -173,18 +139,12 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: output.quiet)
         let dataset = try input.load(progress: progress)
-        reportWarnings(dataset, quiet: output.quiet)
-        progress.begin("computing roles")
-        let leaders = try KeyOpinionLeaders(dataset: dataset, grouping: brokerage)
-        let ranked = Ranking.rank(leaders.profiles.map(\.score), in: dataset, filter: filters.filter, limit: filters.top ?? 20)
-        var bootstrap: RankBootstrap?
-        if filters.bootstrap > 0, let top = filters.top {
-            progress.begin("bootstrap, \(filters.bootstrap) replicates")
-            bootstrap = try RankBootstrap(dataset: dataset, top: ranked, k: top, replicates: filters.bootstrap, seed: filters.seed, types: KeyOpinionLeaders.amplificationTypes) { graph in
-                try KeyOpinionLeaders.scores(on: graph)
-            }
-        }
+        reportWarnings(dataset.diagnostics, quiet: output.quiet)
+        let ranking = try KeyOpinionLeaderRanking(
+            dataset: dataset, grouping: brokerage, filter: filters.filter, top: filters.top ?? 20,
+            bootstrapReplicates: filters.bootstrap, seed: filters.seed, onStep: progress.begin
+        )
         progress.finish()
-        try output.emit([RankingTable.roles(ranked, leaders: leaders, dataset: dataset, bootstrap: bootstrap)])
+        try output.emit([ranking.table(dataset: dataset)])
     }
 }

@@ -204,26 +204,19 @@ struct RenderCommand: ParsableCommand {
             try AtomicFile.write(drawn.dot, to: output)
         }
         progress.finish()
-        reportWarnings(dataset, quiet: quiet)
+        reportWarnings(dataset.diagnostics, quiet: quiet)
     }
 
     /// The cascade of --root, or the largest (ties: smallest root post id), rebuilt with the root
     /// attribution policy.
     private func cascadeFigure(_ dataset: Dataset, caption: CaptionOptions) throws -> Figure {
-        var reconstruction = CascadeReconstruction(dataset: dataset)
-        let rootID: String
-        if let root {
-            rootID = root
-        } else {
-            let largest = CascadeAnalysis(dataset: dataset, thresholds: []).cascades.min { $0.size != $1.size ? $0.size > $1.size : $0.rootPostID < $1.rootPostID }
-            guard let largest else { throw FigureError(message: "\(input.input) has no posts, so no cascade to draw") }
-            rootID = largest.rootPostID
+        guard let rootID = root ?? CascadeAnalysis(dataset: dataset, thresholds: []).largest?.rootPostID else {
+            throw FigureError(message: "\(input.input) has no posts, so no cascade to draw")
         }
-        guard let index = reconstruction.cascadeIndex(ofRoot: rootID) else {
+        var reconstruction = CascadeReconstruction(dataset: dataset)
+        guard let cascade = reconstruction.rootAttributedCascade(ofRoot: rootID) else {
             throw FigureError(message: "post \"\(rootID)\" is not the root post of a cascade in \(input.input)")
         }
-        var random = SplitMix64(seed: 0)
-        let cascade = reconstruction.cascade(index, policy: .root, random: &random)
         return try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: maxNodes ?? 150, caption: caption))
     }
 

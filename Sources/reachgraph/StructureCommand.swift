@@ -60,9 +60,9 @@ struct StructureCommand: ParsableCommand {
         )
         let analysis = StructureAnalysis(dataset: dataset, options: options)
         progress.finish()
-        reportWarnings(dataset, quiet: output.quiet)
+        reportWarnings(dataset.diagnostics, quiet: output.quiet)
+        reportWarnings(analysis.diagnostics, quiet: output.quiet)
         if !output.quiet {
-            for (category, count) in analysis.diagnostics.sortedCounts { Console.error("warning: \(count) × \(category)") }
             if analysis.scorecards.isEmpty {
                 Console.error(province.map { "note: no structure named \"\($0)\"" } ?? "note: no declared structure and no hub-and-spoke group found")
             }

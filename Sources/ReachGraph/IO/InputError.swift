@@ -72,4 +72,20 @@ public struct Diagnostics: Sendable, Equatable, Codable {
     public var sortedCounts: [(category: String, count: Int)] {
         counts.map { ($0.key, $0.value) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     }
+
+    /// One line per category, `"3 × duplicate reposts"`, in ``sortedCounts`` order: what the CLI
+    /// prints after `warning: ` and the briefing lists under its warnings.
+    public var lines: [String] {
+        sortedCounts.map { "\($0.count) × \($0.category)" }
+    }
+
+    /// These warnings and `other`'s, counts added per category (examples kept up to the limit).
+    public func merging(_ other: Diagnostics) -> Diagnostics {
+        var merged = self
+        for (category, count) in other.counts { merged.counts[category, default: 0] += count }
+        for example in other.examples where merged.examples.filter({ $0.category == example.category }).count < Self.examplesPerCategory {
+            merged.examples.append(example)
+        }
+        return merged
+    }
 }

@@ -54,7 +54,7 @@ public struct BriefingBuilder {
     public func build() throws -> BriefingDocument {
         let summary = DatasetSummary(of: dataset)
         var sections = [try summarySection(summary), try networkSection()]
-        let amplification = dataset.graph(types: KeyOpinionLeaders.amplificationTypes)
+        let amplification = dataset.amplificationGraph()
         if amplification.edgeCount > 0 {
             sections.append(try keyOpinionLeaderSection())
         }
@@ -66,7 +66,7 @@ public struct BriefingBuilder {
             sections.append(try structureSection())
         }
         if amplification.edgeCount > 0 {
-            sections.append(try reachSection(amplification))
+            sections.append(try reachSection())
         }
         if !dataset.metrics.isEmpty {
             sections.append(try indexSection())
@@ -91,7 +91,7 @@ public struct BriefingBuilder {
     }
 
     private var warnings: [String] {
-        dataset.diagnostics.sortedCounts.map { "\($0.count) × \($0.category)" }
+        dataset.diagnostics.lines
     }
 
     private func figure(_ name: String, _ figure: Figure) throws -> BriefingFigure {
@@ -129,21 +129,14 @@ public struct BriefingBuilder {
 
     private func keyOpinionLeaderSection() throws -> BriefingSection {
         onStep("key opinion leaders")
-        let leaders = try KeyOpinionLeaders(dataset: dataset)
-        let ranked = Ranking.rank(leaders.profiles.map(\.score), in: dataset, limit: options.top)
-        var bootstrap: RankBootstrap?
-        if options.bootstrapReplicates > 0 {
-            onStep("bootstrap of the top \(options.top)")
-            bootstrap = try RankBootstrap(
-                dataset: dataset, top: ranked, k: options.top, replicates: options.bootstrapReplicates, seed: options.seed,
-                types: KeyOpinionLeaders.amplificationTypes
-            ) { try KeyOpinionLeaders.scores(on: $0) }
-        }
+        let ranking = try KeyOpinionLeaderRanking(
+            dataset: dataset, top: options.top, bootstrapReplicates: options.bootstrapReplicates, seed: options.seed, onStep: onStep
+        )
         var paragraphs = ["Score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (between kinds of accounts)."]
-        if bootstrap != nil {
+        if ranking.bootstrap != nil {
             paragraphs.append("rank_low and rank_high bound each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); p_top_k is the share of replicates in which it stays in the top \(options.top).")
         }
-        return BriefingSection(title: "Key opinion leaders", paragraphs: paragraphs, tables: [RankingTable.roles(ranked, leaders: leaders, dataset: dataset, bootstrap: bootstrap)])
+        return BriefingSection(title: "Key opinion leaders", paragraphs: paragraphs, tables: [ranking.table(dataset: dataset)])
     }
 
     private func cascadeSection() throws -> BriefingSection {
@@ -152,11 +145,8 @@ public struct BriefingBuilder {
         let sizes = analysis.cascades.map(\.size)
         let mean = sizes.isEmpty ? 0 : Double(sizes.reduce(0, +)) / Double(sizes.count)
         var figures: [BriefingFigure] = []
-        let largest = analysis.cascades.min { $0.size != $1.size ? $0.size > $1.size : $0.rootPostID < $1.rootPostID }
         var reconstruction = CascadeReconstruction(dataset: dataset)
-        if let largest, let index = reconstruction.cascadeIndex(ofRoot: largest.rootPostID) {
-            var random = SplitMix64(seed: options.seed)
-            let cascade = reconstruction.cascade(index, policy: .root, random: &random)
+        if let largest = analysis.largest, let cascade = reconstruction.rootAttributedCascade(ofRoot: largest.rootPostID) {
             figures.append(try figure("cascade-largest", try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: 80, caption: caption))))
         }
         if !analysis.cascades.isEmpty {
@@ -209,16 +199,13 @@ public struct BriefingBuilder {
         )
     }
 
-    private func reachSection(_ graph: DirectedGraph) throws -> BriefingSection {
+    private func reachSection() throws -> BriefingSection {
         onStep("who to reach")
-        let chosen = try graph.maximizeInfluence(k: options.seedCount, model: .independentCascade(.weightedCascade), method: .imm(epsilon: 0.1, ell: 1), seed: options.seed)
-        let estimate = try graph.simulateIndependentCascade(from: chosen.seeds, model: .weightedCascade, runs: 10_000, seed: options.seed)
-        var table = ResultTable(name: "who_to_reach", title: "\(options.seedCount) accounts that would reach the most", columns: ["order", "id", "marginal_gain"] + RankingTable.attributeColumns)
-        for (position, node) in chosen.seeds.enumerated() {
-            let account = dataset.accounts[Int(node)]
-            let gain = position < chosen.marginalGains.count ? Cell.number(chosen.marginalGains[position]) : .missing
-            table.rows.append([.integer(position + 1), .text(account.id), gain] + RankingTable.attributes(of: account))
-        }
+        let selection = try SeedSelection(
+            dataset: dataset, k: options.seedCount, model: .independentCascade(.weightedCascade), method: .imm(epsilon: 0.1, ell: 1), seed: options.seed
+        )
+        let table = selection.seedTable(dataset: dataset, name: "who_to_reach", title: "\(options.seedCount) accounts that would reach the most")
+        let estimate = selection.estimate
         let interval = estimate.confidenceInterval
         return BriefingSection(
             title: "Who to reach",

@@ -45,6 +45,34 @@ final class CascadeTests: XCTestCase {
         XCTAssertEqual(analysis.diagnostics.counts["cascades smaller than the minimum size (not listed)"], 1)
     }
 
+    func testLargestCascadeBreaksTiesByRootPostID() throws {
+        // r2 and r1 both have 3 participants; r1 wins the tie though it comes later in the file.
+        let data = try dataset(posts: """
+            post_id,author,time,parent_post,root_post
+            r2,fan1,0,,
+            x1,kol,10,r2,r2
+            x2,fan2,20,x1,r2
+            r1,city,5,,
+            y1,fan1,15,r1,r1
+            y2,fan3,25,,r1
+            r3,fan2,0,,
+            z1,fan1,5,r3,r3
+            """)
+        let analysis = CascadeAnalysis(dataset: data)
+        XCTAssertEqual(analysis.largest?.rootPostID, "r1")
+        XCTAssertEqual(analysis.largest?.size, 3)
+        XCTAssertNil(CascadeAnalysis(dataset: try dataset(posts: "post_id,author,time\n")).largest)
+        var reconstruction = CascadeReconstruction(dataset: data)
+        // x2 names its parent x1; y2 names none and hangs on the root.
+        let chain = try XCTUnwrap(reconstruction.rootAttributedCascade(ofRoot: "r2"))
+        XCTAssertEqual(chain.accounts.map { data.accounts[Int($0)].id }, ["fan1", "kol", "fan2"])
+        XCTAssertEqual(chain.tree.parents, [-1, 0, 1])
+        let star = try XCTUnwrap(reconstruction.rootAttributedCascade(ofRoot: "r1"))
+        XCTAssertEqual(star.tree.parents, [-1, 0, 0])
+        XCTAssertNil(reconstruction.rootAttributedCascade(ofRoot: "x1"), "a repost is not a root")
+        XCTAssertNil(reconstruction.rootAttributedCascade(ofRoot: "nope"))
+    }
+
     func testRootOnlyPostsUseThePolicy() throws {
         let data = try dataset(posts: """
             post_id,author,time,root_post

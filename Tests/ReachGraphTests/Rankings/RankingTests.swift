@@ -92,4 +92,33 @@ final class RankingTests: XCTestCase {
         let other = try RankBootstrap(dataset: data, top: top, k: 2, replicates: 200, seed: 10) { try RankingMeasure.outStrength.scores(on: $0) }
         XCTAssertNotEqual(first.entries.map(\.probabilityInTopK), other.entries.map(\.probabilityInTopK) + [0])
     }
+
+    func testKeyOpinionLeaderRankingCutsAndBootstraps() throws {
+        let data = try dataset()
+        // Scores by hand (see above): c 0.8, hub 0.76; the cut at 1 keeps c alone.
+        let ranking = try KeyOpinionLeaderRanking(dataset: data, top: 1, bootstrapReplicates: 50, seed: 4)
+        XCTAssertEqual(ranking.ranked.map { data.accounts[Int($0.account)].id }, ["c"])
+        let table = ranking.table(dataset: data)
+        XCTAssertEqual(table.name, "key_opinion_leaders")
+        XCTAssertEqual(table.columns.suffix(3), ["rank_low", "rank_high", "p_top_k"])
+        XCTAssertEqual(table.rows.first?[2], .number(0.4 * 0.8 + 0.3 * 0.6 + 0.3 * 1))
+        let again = try KeyOpinionLeaderRanking(dataset: data, top: 1, bootstrapReplicates: 50, seed: 4)
+        XCTAssertEqual(ranking.bootstrap?.entries, again.bootstrap?.entries)
+        let plain = try KeyOpinionLeaderRanking(dataset: data, filter: AccountFilter(kinds: [.community]), top: 5)
+        XCTAssertNil(plain.bootstrap)
+        XCTAssertEqual(plain.ranked.map { data.accounts[Int($0.account)].id }.sorted(), ["d", "e"])
+    }
+
+    func testMeasureRankingTable() throws {
+        let data = try dataset()
+        // Out-strength over repost and collaboration ties: hub 6, c 4, a 1 + 1 (collaboration), b 1 + 1.
+        let ranking = try MeasureRanking(dataset: data, measure: .outStrength, top: 3)
+        let table = ranking.table(dataset: data)
+        XCTAssertEqual(table.rows.map { $0.prefix(3) }, [
+            [.integer(1), .text("hub"), .number(6)], [.integer(2), .text("c"), .number(4)],
+            [.integer(3), .text("a"), .number(2)], [.integer(3), .text("b"), .number(2)],
+        ])
+        XCTAssertNil(ranking.bootstrap)
+        XCTAssertNil(try MeasureRanking(dataset: data, measure: .outStrength, bootstrapReplicates: 10).bootstrap, "no top N, no bootstrap")
+    }
 }
