@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         .target(
@@ -53,6 +54,7 @@ let package = Package(
         .testTarget(name: "ReachGraphSampleTests", dependencies: ["ReachGraphSample", "ReachGraph"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz", "ReachGraphSample"]),
         .testTarget(name: "reachgraphTests", dependencies: ["reachgraph"]),
+        .testTarget(name: "DocumentationTests", dependencies: ["ReachGraphCore", "ReachGraph", "ReachGraphviz"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,7 @@ import Foundation
 /// The one gate to the Graphviz C library.
 ///
 /// cgraph(3) says "The library is not thread safe"; concurrent renders crashed here even with a
-/// separate context each (shared/notes/graphviz.md). Every call into Graphviz therefore runs
+/// separate context each (docs/graphviz.md). Every call into Graphviz therefore runs
 /// inside ``withLock(_:)``, and no C pointer leaves it.
 public enum GraphvizLibrary {
     private static let lock = NSLock()

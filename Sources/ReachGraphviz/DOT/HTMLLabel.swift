@@ -4,7 +4,7 @@
 /// parser behind Graphviz's HTML labels rejects, become U+FFFD; line breaks become `<BR/>`), so
 /// any string, including CJK text and stray angle brackets, can go in. Combine pieces with `+`.
 ///
-/// Graphviz 2.42 keeps HTML and plain strings in one pool keyed by their text (shared/notes/graphviz.md):
+/// Graphviz 2.42 keeps HTML and plain strings in one pool keyed by their text (docs/graphviz.md):
 /// a plain attribute value whose text equals an HTML label's markup can be taken for the other kind.
 /// Figures never use the same text both ways in one graph.
 public struct HTMLLabel: Sendable, Equatable {

@@ -7,7 +7,7 @@ import ReachGraph
 ///
 /// - Engine: `fdp` by default. The network is undirected and full of cycles, so `dot` (layered,
 ///   and minutes on cyclic graphs of a few hundred nodes) does not fit it; of the force-directed
-///   engines only `fdp` draws cluster boxes (`sfdp` and `neato` ignore them; shared/notes/graphviz.md).
+///   engines only `fdp` draws cluster boxes (`sfdp` and `neato` ignore them; docs/graphviz.md).
 ///   When the drawn part is over `fdp`'s budget (200 nodes, 600 edges) the figure is laid out
 ///   with `sfdp` instead, groups shown by fill colour (Tableau 10; grey beyond the tenth group)
 ///   and kinds by shape alone, and ``Figure/notice`` says so.

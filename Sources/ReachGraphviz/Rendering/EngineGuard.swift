@@ -10,7 +10,7 @@ public enum EnginePolicy: Sendable {
 ///
 /// `dot` ranks nodes into layers and then minimises edge crossings layer by layer; on a graph that
 /// is not a tree or a sparse DAG the crossing minimisation explodes. Measured (random graphs,
-/// Graphviz 2.42; in-process in shared/notes/graphviz.md, the `dot` tool in Benchmarks/graphviz.md;
+/// Graphviz 2.42; in-process in docs/graphviz.md, the `dot` tool in Benchmarks/graphviz.md;
 /// the shared machine was busy, so some times vary by a factor of three between runs):
 ///
 /// | graph | `dot` layout |

@@ -2,7 +2,7 @@
 ///
 /// Budgets come from timings on this project's machines (Graphviz 2.42, the command-line tools
 /// to SVG on random graphs with about three edges per node, two shared and busy cores, so
-/// on the slow side; shared/notes/graphviz.md and Benchmarks/graphviz.md). They keep a layout to
+/// on the slow side; docs/graphviz.md and Benchmarks/graphviz.md). They keep a layout to
 /// about ten seconds and far from memory exhaustion, after which Graphviz does not fail but dies
 /// (a large `dot` layout grew to 7.9 GB and crashed with signal 11):
 ///
