@@ -220,7 +220,7 @@ final class ArticleExampleTests: XCTestCase {
             "Sources/ReachGraph/ReachGraph.docc/Cascades.md": "Cascades",
             "Sources/ReachGraph/ReachGraph.docc/Coordination.md": "Coordination",
             "Sources/ReachGraph/ReachGraph.docc/Structure.md": "Structure",
-            "Sources/ReachGraph/ReachGraph.docc/CommunicationPowerIndex.md": "CommunicationPowerIndex",
+            "Sources/ReachGraph/ReachGraph.docc/PowerIndex.md": "CommunicationPowerIndex",
             "Sources/ReachGraphviz/ReachGraphviz.docc/Figures.md": "Figures",
         ]
         for (path, name) in articles.sorted(by: { $0.key < $1.key }) {

@@ -40,7 +40,7 @@ extension DirectedGraph {
     /// Algorithm: Brandes (2001), "A faster algorithm for betweenness centrality", J. Math. Sociol.
     /// 25(2); breadth-first search for hops, Dijkstra for weighted lengths. Dependencies are
     /// accumulated by pulling from successors (`d(w) = d(v) + ℓ(v, w)`): for hops the search
-    /// records each node's successors as it meets them (``BrandesHopScratch``), for weighted
+    /// records each node's successors as it meets them (`BrandesHopScratch`), for weighted
     /// lengths they are found by scanning out-edges again. Sources run in parallel; see
     /// ``BetweennessOptions/maxConcurrency``.
     ///

@@ -38,7 +38,7 @@ extension DirectedGraph {
     ///
     /// - Complexity: O(n·m) time for hops, O(n·m log n) for weighted lengths (binary heap), one search per
     ///   node in parallel; O(n) memory per thread. With hops the searches are direction-optimising
-    ///   (``HopDistanceScratch``), which on small-world graphs examines far fewer than m edges.
+    ///   (`HopDistanceScratch`), which on small-world graphs examines far fewer than m edges.
     public func closenessCentrality(_ options: ClosenessOptions = ClosenessOptions()) -> [Double] {
         let nodes = nodeCount
         // Distances *to* u are distances from u in the reversed graph, whose out-edges are our in-edges.
