@@ -60,12 +60,13 @@ struct BriefCommand: ParsableCommand {
         if synthetic { options.isSynthetic = true }
         var builder = BriefingBuilder(dataset: dataset, options: options)
         builder.onStep = { step in progress.begin(step) }
-        let document = try builder.build()
+        let document = builder.build()
         progress.begin("writing \(output)")
         try document.write(to: output)
         progress.finish()
         if !quiet {
             Console.error("wrote \((output as NSString).appendingPathComponent("index.html")) and brief.md: \(document.sections.count) sections, \(document.sections.flatMap(\.figures).count) figures")
+            for line in document.degradations { Console.error("trimmed or skipped: \(line)") }
         }
     }
 }

@@ -25,13 +25,19 @@ public struct BriefingSection: Sendable {
     public var tables: [ResultTable]
     /// Rows shown per table on the page; the CSV beside the page has them all.
     public var rowsShown: Int
+    /// What of this section was trimmed to its budget or skipped, one line each
+    /// ("figure coordination trimmed: …", "skipped: …"); shown on the page and listed by the CLI.
+    public var notes: [String]
 
-    public init(title: String, paragraphs: [String], figures: [BriefingFigure] = [], tables: [ResultTable] = [], rowsShown: Int = 15) {
+    public init(
+        title: String, paragraphs: [String], figures: [BriefingFigure] = [], tables: [ResultTable] = [], rowsShown: Int = 15, notes: [String] = []
+    ) {
         self.title = title
         self.paragraphs = paragraphs
         self.figures = figures
         self.tables = tables
         self.rowsShown = rowsShown
+        self.notes = notes
     }
 }
 
@@ -52,6 +58,11 @@ public struct BriefingDocument: Sendable {
         self.warnings = warnings
         self.sections = sections
         self.generatedAt = generatedAt
+    }
+
+    /// Every section's trimmed or skipped parts, as "Section: note".
+    public var degradations: [String] {
+        sections.flatMap { section in section.notes.map { "\(section.title): \($0)" } }
     }
 
     /// Writes `index.html`, `brief.md`, `figures/NAME.svg` (and `.png`), and `tables/NAME.csv`
@@ -90,6 +101,7 @@ public struct BriefingDocument: Sendable {
             th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; white-space: nowrap; } th { background: #f6f8fa; }
             td.number { text-align: right; font-variant-numeric: tabular-nums; } .more { color: #57606a; font-size: 0.8rem; }
             caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
+            .note { color: #6e4b00; background: #fff8e6; border-left: 3px solid #d4a72c; padding: 0.3rem 0.8rem; font-size: 0.85rem; }
             </style>
             </head>
             <body>
@@ -101,9 +113,13 @@ public struct BriefingDocument: Sendable {
         if !warnings.isEmpty {
             page += "<div class=\"warnings\"><p><strong>Warnings (handled on purpose, counted)</strong></p><ul>\(warnings.map { "<li>\(escapeHTML($0))</li>" }.joined())</ul></div>\n"
         }
+        if !degradations.isEmpty {
+            page += "<div class=\"warnings\"><p><strong>Trimmed or skipped to stay legible and fast</strong></p><ul>\(degradations.map { "<li>\(escapeHTML($0))</li>" }.joined())</ul></div>\n"
+        }
         for section in sections {
             page += "<section>\n<h2>\(escapeHTML(section.title))</h2>\n"
             for paragraph in section.paragraphs { page += "<p>\(escapeHTML(paragraph))</p>\n" }
+            for note in section.notes { page += "<p class=\"note\">\(escapeHTML(note))</p>\n" }
             for figure in section.figures {
                 page += "<figure>\(Self.inlineSVG(figure.svg))<figcaption>\(escapeHTML(figure.caption))</figcaption></figure>\n"
             }
@@ -145,9 +161,13 @@ public struct BriefingDocument: Sendable {
         if !warnings.isEmpty {
             text += "**Warnings (handled on purpose, counted)**\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         }
+        if !degradations.isEmpty {
+            text += "**Trimmed or skipped to stay legible and fast**\n\n" + degradations.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
+        }
         for section in sections {
             text += "## \(section.title)\n\n"
             for paragraph in section.paragraphs { text += paragraph + "\n\n" }
+            for note in section.notes { text += "> _\(note)_\n\n" }
             for figure in section.figures {
                 let file = figure.png == nil ? "figures/\(figure.name).svg" : "figures/\(figure.name).png"
                 text += "![\(figure.caption.replacingOccurrences(of: "]", with: ")"))](\(file))\n\n_\(figure.caption)_\n\n"

@@ -51,25 +51,38 @@ public struct BriefingBuilder {
     }
 
     /// Runs every analysis and returns the document.
-    public func build() throws -> BriefingDocument {
+    ///
+    /// Never fails as a whole: a section whose analysis throws is kept as a title and a one-line
+    /// reason, and a figure that cannot be drawn within its budget is left out of its section with
+    /// a note (``BriefingSection/notes``; ``BriefingDocument/degradations`` lists them all).
+    public func build() -> BriefingDocument {
         let summary = DatasetSummary(of: dataset)
-        var sections = [try summarySection(summary), try networkSection()]
+        var sections: [BriefingSection] = []
+        func add(_ title: String, _ make: () throws -> BriefingSection) {
+            do {
+                sections.append(try make())
+            } catch {
+                sections.append(BriefingSection(title: title, paragraphs: [], notes: ["skipped: \(error)"]))
+            }
+        }
+        add("Dataset") { try summarySection(summary) }
+        add("The network") { try networkSection() }
         let amplification = dataset.amplificationGraph()
         if amplification.edgeCount > 0 {
-            sections.append(try keyOpinionLeaderSection())
+            add("Key opinion leaders") { try keyOpinionLeaderSection() }
         }
         if !dataset.posts.isEmpty {
-            sections.append(try cascadeSection())
-            sections.append(try coordinationSection())
+            add("Cascades") { try cascadeSection() }
+            add("Coordination") { try coordinationSection() }
         }
         if dataset.accounts.contains(where: { $0.parent != nil }) && !dataset.posts.isEmpty {
-            sections.append(try structureSection())
+            add("1+N structure") { try structureSection() }
         }
         if amplification.edgeCount > 0 {
-            sections.append(try reachSection())
+            add("Who to reach") { try reachSection() }
         }
         if !dataset.metrics.isEmpty {
-            sections.append(try indexSection())
+            add("Communication power index") { try indexSection() }
         }
         return BriefingDocument(title: "Amplification briefing: \(displayName)", provenance: provenance(summary), warnings: warnings, sections: sections)
     }
@@ -94,12 +107,26 @@ public struct BriefingBuilder {
         dataset.diagnostics.lines
     }
 
-    private func figure(_ name: String, _ figure: Figure) throws -> BriefingFigure {
+    /// The figure `make` draws, rendered; `nil` with a line in `notes` when it cannot be made,
+    /// its layout would be over its engine's budget (checked before Graphviz runs), or rendering
+    /// fails. A trimmed figure is kept and its trim noted.
+    private func figure(_ name: String, notes: inout [String], _ make: () throws -> Figure) -> BriefingFigure? {
         onStep("rendering \(name)")
-        let svg = try figure.render(as: .svg)
-        let png = options.png ? try figure.render(as: .png).data : nil
-        let notice = svg.notice.map { " \($0)" } ?? ""
-        return BriefingFigure(name: name, caption: figure.caption.joined(separator: " · ") + notice, svg: String(decoding: svg.data, as: UTF8.self), png: png)
+        do {
+            let drawn = try make()
+            if let problem = drawn.layoutProblem {
+                notes.append("figure \(name) skipped before layout: \(problem)")
+                return nil
+            }
+            let svg = try drawn.render(as: .svg)
+            let png = options.png ? try drawn.render(as: .png).data : nil
+            if let trimmed = drawn.trimmed { notes.append("figure \(name) trimmed: \(trimmed)") }
+            let notice = svg.notice.map { " \($0)" } ?? ""
+            return BriefingFigure(name: name, caption: drawn.caption.joined(separator: " · ") + notice, svg: String(decoding: svg.data, as: UTF8.self), png: png)
+        } catch {
+            notes.append("figure \(name) skipped: \(error)")
+            return nil
+        }
     }
 
     private func summarySection(_ summary: DatasetSummary) throws -> BriefingSection {
@@ -119,11 +146,12 @@ public struct BriefingBuilder {
         var figureOptions = NetworkFigureOptions()
         figureOptions.legibility = Legibility(maxNodes: options.overviewNodes)
         figureOptions.caption = caption
-        let overview = try figure("overview", try NetworkOverview.figure(of: dataset, options: figureOptions))
+        var notes: [String] = []
+        let overview = figure("overview", notes: &notes) { try NetworkOverview.figure(of: dataset, options: figureOptions) }
         return BriefingSection(
             title: "The network",
             paragraphs: ["Accounts are drawn by kind (shape and colour, see the legend) and sized by their number of ties; edges are reposts and other relations, thicker for more. Big networks are trimmed to their dense core so the picture stays legible; the caption says what was cut."],
-            figures: [overview]
+            figures: overview.map { [$0] } ?? [], notes: notes
         )
     }
 
@@ -145,12 +173,13 @@ public struct BriefingBuilder {
         let sizes = analysis.cascades.map(\.size)
         let mean = sizes.isEmpty ? 0 : Double(sizes.reduce(0, +)) / Double(sizes.count)
         var figures: [BriefingFigure] = []
+        var notes: [String] = []
         var reconstruction = CascadeReconstruction(dataset: dataset)
         if let largest = analysis.largest, let cascade = reconstruction.rootAttributedCascade(ofRoot: largest.rootPostID) {
-            figures.append(try figure("cascade-largest", try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: 80, caption: caption))))
+            figures += [figure("cascade-largest", notes: &notes) { try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: 80, caption: caption)) }].compactMap { $0 }
         }
         if !analysis.cascades.isEmpty {
-            figures.append(try figure("stage-paths", try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: caption))))
+            figures += [figure("stage-paths", notes: &notes) { try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: caption)) }].compactMap { $0 }
         }
         return BriefingSection(
             title: "Cascades",
@@ -158,7 +187,7 @@ public struct BriefingBuilder {
                 "\(analysis.cascades.count) posts were reposted at least once; a cascade has \(formatNumber(mean, digits: 3)) participants on average and at most \(sizes.max() ?? 0). Structural virality is the mean distance between participants (Goel et al. 2016): near 1 for a broadcast, higher when content travels person to person. The stage path lists the kinds of accounts in the order they joined.",
             ],
             figures: figures,
-            tables: [analysis.cascadeTable(dataset: dataset), analysis.aggregateTable(dataset: dataset, by: .kind)]
+            tables: [analysis.cascadeTable(dataset: dataset), analysis.aggregateTable(dataset: dataset, by: .kind)], notes: notes
         )
     }
 
@@ -167,25 +196,27 @@ public struct BriefingBuilder {
         let log = ShareLog(posts: dataset.posts, object: .parent)
         let network = CoActionNetwork(log: log, options: CoActionOptions(window: options.coordinationWindow, minWeight: 2))
         let groups = CoordinationGroups(network: network, method: .louvain, seed: options.seed)
+        var notes: [String] = []
         let figures = network.edges.isEmpty ? [] : [
-            try figure("coordination", try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, caption: caption))),
-        ]
+            figure("coordination", notes: &notes) { try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, caption: caption)) },
+        ].compactMap { $0 }
         return BriefingSection(
             title: "Coordination",
             paragraphs: [
                 "Pairs of accounts that reposted the same post within \(formatNumber(options.coordinationWindow)) seconds of each other, at least twice. Frequent, fast co-reposting by the same pairs suggests coordination rather than shared popularity; `reachgraph coordination --shuffles` compares against a time-shuffled baseline.",
             ],
             figures: figures,
-            tables: [network.summaryTable(groups: groups, baseline: ShuffleBaseline?.none), network.edgeTable(), groups.groupTable(network: network)]
+            tables: [network.summaryTable(groups: groups, baseline: ShuffleBaseline?.none), network.edgeTable(), groups.groupTable(network: network)], notes: notes
         )
     }
 
     private func structureSection() throws -> BriefingSection {
         onStep("1+N structure")
         let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(seed: options.seed))
-        let figures = try analysis.scorecards.map { scorecard in
+        var notes: [String] = []
+        let figures = analysis.scorecards.compactMap { scorecard in
             let name = "structure-" + scorecard.structure.name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-            return try figure(name, try StructureFigure.figure(of: scorecard, dataset: dataset, options: .init(caption: caption)))
+            return figure(name, notes: &notes) { try StructureFigure.figure(of: scorecard, dataset: dataset, options: .init(caption: caption)) }
         }
         return BriefingSection(
             title: "1+N structure",
@@ -195,7 +226,7 @@ public struct BriefingBuilder {
                     : "For each declared provincial structure (hub, municipal spokes, county units): how much of the hub's content the spokes carry and how fast, whether they move together more than chance, whether county reposts come through their declared city, how tree-like the observed flow is (Krackhardt's measures are all 1 for a perfect out-tree), and how far content leaves the roster.",
             ],
             figures: figures,
-            tables: [analysis.scorecardTable(dataset: dataset)], rowsShown: 60
+            tables: [analysis.scorecardTable(dataset: dataset)], rowsShown: 60, notes: notes
         )
     }
 

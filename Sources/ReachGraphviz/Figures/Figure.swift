@@ -14,6 +14,13 @@ public struct Figure: Sendable {
     public let shape: GraphShape
     /// The ids of the drawn accounts, ascending by dataset order.
     public let accountIDs: [String]
+    /// What was cut to keep the figure inside its budget ("showing 150 of 4,012 accounts: …"),
+    /// `nil` when everything is drawn; the caption says it too.
+    public var trimmed: String? = nil
+
+    /// Why the figure cannot be laid out in seconds (its engine is over budget for its shape),
+    /// or `nil`: checked before any Graphviz call, so a caller can skip the figure instead.
+    public var layoutProblem: String? { EngineGuard.problem(with: engine, shape: shape) }
 
     /// Renders the figure with its engine.
     public func render(as format: RenderFormat) throws -> GraphvizRenderer.Rendering {

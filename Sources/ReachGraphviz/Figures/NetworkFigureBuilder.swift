@@ -39,7 +39,7 @@ enum NetworkFigureBuilder {
         )
         return Figure(
             dot: drawing.dot(caption: caption), caption: caption, engine: decision.engine, notice: decision.notice, shape: shape,
-            accountIDs: trim.nodes.map { dataset.accounts[Int($0)].id }
+            accountIDs: trim.nodes.map { dataset.accounts[Int($0)].id }, trimmed: trim.note
         )
     }
 

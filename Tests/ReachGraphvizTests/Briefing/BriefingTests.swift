@@ -54,7 +54,7 @@ final class BriefingTests: XCTestCase {
         options.png = false
         let builder = BriefingBuilder(dataset: dataset, options: options)
         XCTAssertTrue(builder.isSynthetic, "the generator's README says so")
-        let document = try builder.build()
+        let document = builder.build()
         XCTAssertEqual(document.sections.map(\.title), [
             "Dataset", "The network", "Key opinion leaders", "Cascades", "Coordination", "1+N structure", "Who to reach", "Communication power index",
         ])
@@ -68,7 +68,7 @@ final class BriefingTests: XCTestCase {
         var plain = BriefingBuilder.Options()
         plain.png = false
         plain.bootstrapReplicates = 0
-        let sparse = try BriefingBuilder(dataset: try DatasetLoader.load(edges), options: plain).build()
+        let sparse = BriefingBuilder(dataset: try DatasetLoader.load(edges), options: plain).build()
         XCTAssertEqual(sparse.sections.map(\.title), ["Dataset", "The network", "Key opinion leaders", "Who to reach"])
         XCTAssertFalse(sparse.html().contains(CaptionOptions.syntheticNotice))
     }
