@@ -23,8 +23,9 @@ struct RenderCommand: ParsableCommand {
             or .gv is rendered as it is (--layout, or its layout attribute, or dot), with the same \
             engine checks.
             cascade: the cascade of --root POST_ID (default: the largest) as a tree, dot, top to \
-            bottom, levels by hop and each account's time after the root post; --max-nodes N keeps \
-            the first N participants by time (default 150). Parents come from parent_post; reposts \
+            bottom (twopi, radial, when a level is wider than 12), levels by hop and each account's \
+            time after the root post; --max-nodes N (or --top N) keeps the N participants heading \
+            the largest subtrees, so depth survives (default 150). Parents come from parent_post; reposts \
             without one are attached to the root. \
             stages: a Sankey-like summary of the stage paths (kinds in order of first appearance) of \
             every cascade with at least 2 participants, dot, left to right. \
@@ -33,7 +34,10 @@ struct RenderCommand: ParsableCommand {
             ties in magenta. \
             coordination: the co-action network of shares of the same reposted post within \
             --window S seconds, its --groups (components or louvain), the --max-groups largest \
-            boxed (fdp; sfdp with colours when too big).
+            boxed (fdp; sfdp with colours when too big); --max-nodes N (or --top N) draws whole \
+            groups while they fit N accounts (a bigger first group: its strongest members) and the \
+            --max-edges heaviest ties (default 3 × N). ego: without --top or --max-nodes, the 150 \
+            accounts with the heaviest ties toward the ego, hop by hop.
             """
     )
 
@@ -102,6 +106,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Print no progress or warnings on standard error.")
     var quiet = false
 
+    /// Accounts an ego figure draws without --top or --max-nodes: those with the heaviest ties.
+    static let defaultEgoNodes = 150
+
     /// Whether INPUT is DOT text to render as it is.
     private var inputIsDOT: Bool { ["dot", "gv"].contains((input.input as NSString).pathExtension.lowercased()) }
 
@@ -151,9 +158,10 @@ struct RenderCommand: ParsableCommand {
         case .cascade, .stages, .structure:
             if layout != nil && layout != .dot { throw ValidationError("--figure \(figure.rawValue) is laid out with dot") }
         }
-        if top != nil || (maxNodes != nil && figure != .cascade) || maxEdges != nil {
-            throw ValidationError("--top, --max-nodes and --max-edges are for overview and ego (--max-nodes also for cascade)")
+        if figure != .coordination && figure != .cascade && (top != nil || maxNodes != nil || maxEdges != nil) {
+            throw ValidationError("--top, --max-nodes and --max-edges are for overview, ego, cascade and coordination")
         }
+        if figure == .cascade && maxEdges != nil { throw ValidationError("--max-edges does not apply to a cascade tree (one edge per participant)") }
     }
 
     func run() throws {
@@ -167,6 +175,8 @@ struct RenderCommand: ParsableCommand {
             legibility = Legibility(maxNodes: top, maxEdges: maxEdges ?? 4 * top, strategy: .topScores)
         } else if let maxNodes {
             legibility = Legibility(maxNodes: maxNodes, maxEdges: maxEdges ?? 4 * maxNodes, strategy: .kCore)
+        } else if figure == .ego {
+            legibility = Legibility(maxNodes: Self.defaultEgoNodes, maxEdges: maxEdges ?? 4 * Self.defaultEgoNodes, strategy: .topScores)
         } else {
             legibility = .everything
         }
@@ -193,7 +203,11 @@ struct RenderCommand: ParsableCommand {
             let network = CoActionNetwork(log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: window ?? 0))
             let grouping = CoordinationGroups(network: network, method: groups, seed: 1)
             drawn = try CoordinationFigure.figure(
-                of: network, groups: grouping, dataset: dataset, options: .init(maxGroups: maxGroups, engine: layout, labelCount: labels ?? 12, caption: caption)
+                of: network, groups: grouping, dataset: dataset,
+                options: .init(
+                    maxGroups: maxGroups, engine: layout, labelCount: labels ?? 12, caption: caption,
+                    maxNodes: top ?? maxNodes ?? .max, maxEdges: maxEdges ?? (top ?? maxNodes).map { 3 * $0 } ?? .max
+                )
             )
         }
         if let notice = drawn.notice, !quiet { Console.error("warning: \(notice)") }
@@ -217,7 +231,7 @@ struct RenderCommand: ParsableCommand {
         guard let cascade = reconstruction.rootAttributedCascade(ofRoot: rootID) else {
             throw FigureError(message: "post \"\(rootID)\" is not the root post of a cascade in \(input.input)")
         }
-        return try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: maxNodes ?? 150, caption: caption))
+        return try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: top ?? maxNodes ?? 150, caption: caption))
     }
 
     /// The 1+N diagram of --province, or of the first structure (provinces sorted by name).

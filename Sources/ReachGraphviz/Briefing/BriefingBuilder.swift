@@ -21,6 +21,9 @@ public struct BriefingBuilder {
         public var seedCount = 10
         /// Co-action window in seconds.
         public var coordinationWindow = 600.0
+        /// Pairs of shares the co-action sweep may compare (time and memory grow with them); a
+        /// window over it is narrowed until it fits (``CoActionCost``).
+        public var coordinationPairBudget = 20_000_000
         /// Node budget of the overview figure (trimmed by k-core above it).
         public var overviewNodes = 150
         /// Whether to mark every figure and the page as synthetic; `nil` reads the dataset
@@ -194,19 +197,44 @@ public struct BriefingBuilder {
     private func coordinationSection() throws -> BriefingSection {
         onStep("coordination")
         let log = ShareLog(posts: dataset.posts, object: .parent)
-        let network = CoActionNetwork(log: log, options: CoActionOptions(window: options.coordinationWindow, minWeight: 2))
-        let groups = CoordinationGroups(network: network, method: .louvain, seed: options.seed)
         var notes: [String] = []
+        let window = try affordableWindow(log, notes: &notes)
+        let network = CoActionNetwork(log: log, options: CoActionOptions(window: window, minWeight: 2))
+        let groups = CoordinationGroups(network: network, method: .louvain, seed: options.seed)
         let figures = network.edges.isEmpty ? [] : [
-            figure("coordination", notes: &notes) { try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, caption: caption)) },
+            figure("coordination", notes: &notes) { try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, caption: caption, maxNodes: 150, maxEdges: 450)) },
         ].compactMap { $0 }
         return BriefingSection(
             title: "Coordination",
             paragraphs: [
-                "Pairs of accounts that reposted the same post within \(formatNumber(options.coordinationWindow)) seconds of each other, at least twice. Frequent, fast co-reposting by the same pairs suggests coordination rather than shared popularity; `reachgraph coordination --shuffles` compares against a time-shuffled baseline.",
+                "Pairs of accounts that reposted the same post within \(formatNumber(window)) seconds of each other, at least twice. Frequent, fast co-reposting by the same pairs suggests coordination rather than shared popularity; `reachgraph coordination --shuffles` compares against a time-shuffled baseline.",
             ],
             figures: figures,
             tables: [network.summaryTable(groups: groups, baseline: ShuffleBaseline?.none), network.edgeTable(), groups.groupTable(network: network)], notes: notes
+        )
+    }
+
+    /// The co-action window: the one asked for when its sweep fits the pair budget, else the
+    /// widest of a few narrower ones that does (noted); throws when none does.
+    private func affordableWindow(_ log: ShareLog, notes: inout [String]) throws -> Double {
+        let asked = options.coordinationWindow
+        let candidates = [asked] + [300.0, 120, 60, 30, 10, 1].filter { $0 < asked }
+        var first: Int?
+        for window in candidates {
+            let pairs = CoActionCost.candidatePairs(log: log, options: CoActionOptions(window: window, minWeight: 2))
+            if first == nil { first = pairs }
+            guard pairs <= options.coordinationPairBudget else { continue }
+            if window != asked {
+                notes.append(
+                    "window narrowed from \(formatNumber(asked)) s to \(formatNumber(window)) s: \(formatNumber(asked)) s would compare "
+                        + "\(groupedDigits(first ?? 0)) pairs of shares, over the budget of \(groupedDigits(options.coordinationPairBudget))"
+                )
+            }
+            return window
+        }
+        throw BriefingSkip(
+            "even a 1 s window compares more than \(groupedDigits(options.coordinationPairBudget)) pairs of shares "
+                + "(\(groupedDigits(first ?? 0)) at \(formatNumber(asked)) s); run `reachgraph coordination` with --min-participation"
         )
     }
 

@@ -12,11 +12,15 @@ import ReachGraphCore
 /// - Nodes are cards (``KindNodeLabel``): the kind's glyph on its fill, the account's name (else
 ///   its id), the time. The root's card has a heavy border.
 /// - Engine: `dot`, the layered engine, since a cascade is a tree; every drawn tree fits the
-///   guard's tree budget because ``Options/maxNodes`` is capped at `dot`'s node budget.
-/// - Large cascades: the first ``Options/maxNodes`` participants in the tree's order are drawn,
-///   which for reconstructed cascades is time order (participants are added by time, parents
-///   first), so every drawn node's parent is drawn too; the caption says how many later
-///   participants were cut and when the last drawn one joined.
+///   guard's tree budget because ``Options/maxNodes`` is capped at `dot`'s node budget. When one
+///   level holds more than ``Options/maxLevelWidth`` drawn accounts (a broadcast: one account
+///   reposted by dozens), a layered drawing would be a ribbon many times wider than tall, so the
+///   tree is drawn radially instead (`twopi`, root in the centre, one ring per hop).
+/// - Large cascades: the ``Options/maxNodes`` participants heading the largest subtrees are
+///   drawn (ties: earlier first). A parent's subtree is larger than each child's, so every drawn
+///   node's parent is drawn too, and the deep branches survive the cut where a cut by time would
+///   keep the early, shallow star. A drawn account with cut reposters says how many ("+12 more");
+///   the caption says how many participants and levels were cut.
 /// - The caption measures the whole cascade (not just the drawn part): size, depth, structural
 ///   virality, potential reach and stage path (``CascadeMetrics``).
 public enum CascadeTreeFigure {
@@ -26,10 +30,13 @@ public enum CascadeTreeFigure {
         /// node budget).
         public var maxNodes: Int
         public var caption: CaptionOptions
+        /// More drawn accounts than this on one level make the drawing radial (`twopi`).
+        public var maxLevelWidth: Int
 
-        public init(maxNodes: Int = 150, caption: CaptionOptions = CaptionOptions()) {
+        public init(maxNodes: Int = 150, caption: CaptionOptions = CaptionOptions(), maxLevelWidth: Int = 12) {
             self.maxNodes = min(max(1, maxNodes), LayoutEngine.dot.budget.nodes)
             self.caption = caption
+            self.maxLevelWidth = max(1, maxLevelWidth)
         }
     }
 
@@ -45,41 +52,75 @@ public enum CascadeTreeFigure {
         guard cascade.accounts.allSatisfy({ $0 >= 0 && Int($0) < dataset.accounts.count }) else {
             throw FigureError(message: "cascade \(cascade.rootPostID) names accounts that are not in \(FigureCaption.name(of: dataset))")
         }
-        let drawn = min(size, options.maxNodes)
+        let kept = largestSubtrees(cascade.tree, count: options.maxNodes)
+        var position = [Int](repeating: -1, count: size)
+        for (index, node) in kept.enumerated() { position[node] = index }
+        let depths = cascade.tree.depths
+        var levelWidth: [Int32: Int] = [:]
+        for node in kept { levelWidth[depths[node], default: 0] += 1 }
+        let radial = (levelWidth.values.max() ?? 0) > options.maxLevelWidth
+        var cutChildren = [Int](repeating: 0, count: size)
+        for node in 1 ..< size where position[node] < 0 {
+            let parent = Int(cascade.tree.parents[node])
+            if parent >= 0, position[parent] >= 0 { cutChildren[parent] += 1 }
+        }
         let metrics = CascadeMetrics(cascade: cascade, dataset: dataset)
-        let caption = captionLines(cascade: cascade, metrics: metrics, dataset: dataset, drawn: drawn, options: options.caption)
-        let kinds = cascade.accounts.prefix(drawn).map { dataset.accounts[Int($0)].kind }
+        let keptDepth = kept.map { Int(depths[$0]) }.max() ?? 0
+        let caption = captionLines(
+            cascade: cascade, metrics: metrics, dataset: dataset, drawn: kept.count, keptDepth: keptDepth, radial: radial, options: options.caption
+        )
+        let kinds = kept.map { dataset.accounts[Int(cascade.accounts[$0])].kind }
 
-        var writer = DOTWriter(name: "cascade", reservingCapacity: 600 * drawn + 4096)
+        var writer = DOTWriter(name: "cascade", reservingCapacity: 600 * kept.count + 4096)
         var graph = FigureLabel.graphAttributes(caption: caption, legends: [FigureLabel.kindEntries(kinds)])
-        graph.set("rankdir", "TB")
-        graph.set("nodesep", 0.15)
-        graph.set("ranksep", 0.45)
+        if radial {
+            graph.set("root", "n0")
+            graph.set("ranksep", 1.1)
+            graph.set("overlap", "false")
+        } else {
+            graph.set("rankdir", "TB")
+            graph.set("nodesep", 0.15)
+            graph.set("ranksep", 0.45)
+        }
         writer.graphAttributes(graph)
         writer.nodeDefaults(["fontname": .string(FontFamily.cjk), "fontsize": 9])
         writer.edgeDefaults(["fontname": .string(FontFamily.cjk), "color": "#555555", "arrowsize": 0.6, "penwidth": 0.9])
-        for node in 0 ..< drawn {
+        for node in kept {
             let account = dataset.accounts[Int(cascade.accounts[node])]
             let time = node == 0 ? "root · " + iso8601String(fromUnixSeconds: cascade.startTime) : elapsedText(cascade.tree.times[node])
+            var lines = [shortName(account), time]
+            if cutChildren[node] > 0 { lines.append("+\(groupedDigits(cutChildren[node])) more not drawn") }
             let tooltip = "\(account.name ?? account.id) (\(account.id)) · \(account.kind.rawValue) · \(time)"
-            writer.node("n\(node)", KindNodeLabel.attributes(kind: account.kind, lines: [shortName(account), time], tooltip: tooltip, highlighted: node == 0))
+            writer.node("n\(position[node])", KindNodeLabel.attributes(kind: account.kind, lines: lines, tooltip: tooltip, highlighted: node == 0))
         }
         var edges: [(Int, Int)] = []
-        for node in 1 ..< drawn {
+        for node in kept.dropFirst() {
             let parent = Int(cascade.tree.parents[node])
-            guard parent >= 0, parent < node else { continue }
-            edges.append((parent, node))
+            guard parent >= 0, position[parent] >= 0 else { continue }
+            edges.append((position[parent], position[node]))
             let from = dataset.accounts[Int(cascade.accounts[parent])].id, to = dataset.accounts[Int(cascade.accounts[node])].id
-            writer.edge(from: "n\(parent)", to: "n\(node)", ["tooltip": .string("\(from) → \(to)")])
+            writer.edge(from: "n\(position[parent])", to: "n\(position[node])", ["tooltip": .string("\(from) → \(to)")])
         }
-        let ids = Set(cascade.accounts.prefix(drawn)).sorted().map { dataset.accounts[Int($0)].id }
+        let ids = Set(kept.map { cascade.accounts[$0] }).sorted().map { dataset.accounts[Int($0)].id }
         return Figure(
-            dot: writer.finish(), caption: caption, engine: .dot, notice: nil, shape: GraphShape(nodeCount: drawn, edges: edges), accountIDs: ids
+            dot: writer.finish(), caption: caption, engine: radial ? .twopi : .dot, notice: nil, shape: GraphShape(nodeCount: kept.count, edges: edges),
+            accountIDs: ids, trimmed: kept.count < size ? caption.first { $0.hasPrefix("showing ") } : nil
         )
     }
 
+    /// The `count` nodes heading the largest subtrees, ascending (so parents come first).
+    /// - Complexity: O(n log n).
+    static func largestSubtrees(_ tree: CascadeTree, count: Int) -> [Int] {
+        guard tree.size > count else { return Array(0 ..< tree.size) }
+        let sizes = tree.subtreeSizes
+        let ranked = (0 ..< tree.size).sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        return ranked.prefix(count).sorted()
+    }
+
     /// Title, root, measures, stage path, what was cut, attribution, encoding, notes, notice.
-    private static func captionLines(cascade: Cascade, metrics: CascadeMetrics, dataset: Dataset, drawn: Int, options: CaptionOptions) -> [String] {
+    private static func captionLines(
+        cascade: Cascade, metrics: CascadeMetrics, dataset: Dataset, drawn: Int, keptDepth: Int, radial: Bool, options: CaptionOptions
+    ) -> [String] {
         let root = dataset.accounts[Int(cascade.accounts[0])]
         let size = cascade.tree.size
         var lines = [
@@ -90,9 +131,11 @@ public enum CascadeTreeFigure {
             "stage path: " + metrics.stagePath.map(\.rawValue).joined(separator: " → "),
         ]
         if drawn < size {
+            let depth = Int(metrics.depth)
             lines.append(
-                "showing the first \(groupedDigits(drawn)) of \(groupedDigits(size)) participants by time (up to \(elapsedText(cascade.tree.times[drawn - 1]))); "
-                    + "the \(groupedDigits(size - drawn)) later ones are cut"
+                "showing \(groupedDigits(drawn)) of \(groupedDigits(size)) participants: those heading the largest subtrees"
+                    + (keptDepth < depth ? ", down to level \(keptDepth) of \(depth)" : ", every level")
+                    + "; \(groupedDigits(size - drawn)) cut (\"+N more\" under an account)"
             )
         } else {
             lines.append("all \(groupedDigits(size)) participants")
@@ -100,7 +143,10 @@ public enum CascadeTreeFigure {
         if cascade.attributedNodes > 0 {
             lines.append("\(groupedDigits(cascade.attributedNodes)) parents inferred by the attribution policy (parent post unknown)")
         }
-        lines.append("levels: hops from the root; under each name: time after the root post; arrows: source → reposter; glyph and colour: kind")
+        lines.append(
+            (radial ? "rings" : "levels") + ": hops from the root" + (radial ? " (drawn radially: one level is too wide for rows)" : "")
+                + "; under each name: time after the root post; arrows: source → reposter; glyph and colour: kind"
+        )
         return lines + FigureLabel.closingLines(options)
     }
 

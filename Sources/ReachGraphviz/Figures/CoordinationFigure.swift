@@ -29,12 +29,22 @@ public enum CoordinationFigure {
         /// How many of the strongest accounts are numbered in the figure and named in the caption.
         public var labelCount: Int
         public var caption: CaptionOptions
+        /// At most this many accounts are drawn: whole groups, largest first, while they fit; a
+        /// first group bigger than the budget keeps its strongest members.
+        public var maxNodes: Int
+        /// At most this many ties are drawn, the heaviest.
+        public var maxEdges: Int
 
-        public init(maxGroups: Int = 8, engine: LayoutEngine? = nil, labelCount: Int = 12, caption: CaptionOptions = CaptionOptions()) {
+        public init(
+            maxGroups: Int = 8, engine: LayoutEngine? = nil, labelCount: Int = 12, caption: CaptionOptions = CaptionOptions(),
+            maxNodes: Int = .max, maxEdges: Int = .max
+        ) {
             self.maxGroups = max(1, maxGroups)
             self.engine = engine
             self.labelCount = max(0, labelCount)
             self.caption = caption
+            self.maxNodes = max(1, maxNodes)
+            self.maxEdges = max(0, maxEdges)
         }
     }
 
@@ -45,18 +55,28 @@ public enum CoordinationFigure {
         guard groups.groups.allSatisfy({ $0.accounts.allSatisfy { $0 >= 0 && Int($0) < accountCount } }) else {
             throw FigureError(message: "the coordination groups do not belong to this co-action network")
         }
-        let shown = Array(groups.groups.prefix(options.maxGroups))
-        var groupOf = [Int](repeating: -1, count: accountCount)
-        for (index, group) in shown.enumerated() { for account in group.accounts { groupOf[Int(account)] = index } }
+        let measure = network.options.weight
+        let (shown, trimmedGroup) = budgetedGroups(network: network, groups: groups, options: options)
         let nodes = shown.flatMap(\.accounts)
         var local = [Int](repeating: -1, count: accountCount)
         for (index, account) in nodes.enumerated() { local[Int(account)] = index }
-        let edges = network.edges.filter { local[Int($0.accountA)] >= 0 && local[Int($0.accountB)] >= 0 }
-        let measure = network.options.weight
+        // network.edges is heaviest first, so the prefix keeps the heaviest ties.
+        let edgesAmongShown = network.edges.filter { local[Int($0.accountA)] >= 0 && local[Int($0.accountB)] >= 0 }
+        let edges = Array(edgesAmongShown.prefix(options.maxEdges))
         var strength = [Double](repeating: 0, count: accountCount)
         for edge in edges {
             strength[Int(edge.accountA)] += edge.weight(measure)
             strength[Int(edge.accountB)] += edge.weight(measure)
+        }
+        // Cuts within the drawn groups; the caption's group line says which groups were left out.
+        var cuts: [String] = []
+        if let trimmedGroup { cuts.append("group 1 drawn with its \(groupedDigits(shown[0].accounts.count)) strongest of \(groupedDigits(trimmedGroup)) accounts") }
+        if edges.count < edgesAmongShown.count {
+            cuts.append("the \(groupedDigits(edges.count)) heaviest of \(groupedDigits(edgesAmongShown.count)) ties among them drawn")
+        }
+        var trimmed = cuts
+        if shown.count < groups.groups.count {
+            trimmed.insert("\(groupedDigits(shown.count)) of \(groupedDigits(groups.groups.count)) groups (\(groupedDigits(nodes.count)) of \(groupedDigits(groups.groups.reduce(0) { $0 + $1.accounts.count })) accounts)", at: 0)
         }
 
         let shape = GraphShape(nodeCount: nodes.count, edges: edges.map { (local[Int($0.accountA)], local[Int($0.accountB)]) })
@@ -78,8 +98,8 @@ public enum CoordinationFigure {
         for (rank, node) in ranked.enumerated() { number[node] = rank + 1 }
         let names = ranked.enumerated().map { "\($0 + 1) \(account($1).name) (\(account($1).id))" }
         let caption = captionLines(
-            network: network, groups: groups, shown: shown, drawnEdges: edges.count, boxes: boxes, engine: decision.engine, names: names, dataset: dataset,
-            options: options
+            network: network, groups: groups, shown: shown, drawnEdges: edges.count, cuts: cuts, boxes: boxes, engine: decision.engine, names: names,
+            dataset: dataset, options: options
         )
         var groupEntries: [FigureLabel.Entry] = []
         if !boxes {
@@ -137,14 +157,46 @@ public enum CoordinationFigure {
         }
         return Figure(
             dot: writer.finish(), caption: caption, engine: decision.engine, notice: decision.notice, shape: shape,
-            accountIDs: nodes.map { network.accountIDs[Int($0)] }.sorted { (dataset.index(ofAccount: $0) ?? .max, $0) < (dataset.index(ofAccount: $1) ?? .max, $1) }
+            accountIDs: nodes.map { network.accountIDs[Int($0)] }.sorted { (dataset.index(ofAccount: $0) ?? .max, $0) < (dataset.index(ofAccount: $1) ?? .max, $1) },
+            trimmed: trimmed.isEmpty ? nil : "showing " + trimmed.joined(separator: "; ")
         )
+    }
+
+    /// The groups drawn within ``Options/maxGroups`` and ``Options/maxNodes``: whole groups in
+    /// order while they fit; when the first alone does not, its members with the highest strength
+    /// (summed weight of all their ties), whose original size is returned too.
+    /// - Complexity: O(E + n log n) for E ties and a first group of n accounts.
+    private static func budgetedGroups(
+        network: CoActionNetwork, groups: CoordinationGroups, options: Options
+    ) -> (shown: [CoordinationGroups.Group], trimmedFirst: Int?) {
+        var shown: [CoordinationGroups.Group] = []
+        var room = options.maxNodes
+        for group in groups.groups.prefix(options.maxGroups) {
+            guard group.accounts.count > room else {
+                shown.append(group)
+                room -= group.accounts.count
+                continue
+            }
+            guard shown.isEmpty else { break }
+            var strength: [Int32: Double] = [:]
+            for member in group.accounts { strength[member] = 0 }
+            for edge in network.edges {
+                let weight = edge.weight(network.options.weight)
+                if strength[edge.accountA] != nil { strength[edge.accountA, default: 0] += weight }
+                if strength[edge.accountB] != nil { strength[edge.accountB, default: 0] += weight }
+            }
+            let strongest = group.accounts.sorted { (strength[$0] ?? 0, $1) > (strength[$1] ?? 0, $0) }.prefix(room).sorted()
+            var trimmed = group
+            trimmed.accounts = Array(strongest)
+            return ([trimmed], group.accounts.count)
+        }
+        return (shown, nil)
     }
 
     /// Title, what co-action means here, what was cut, the encoding, notes, notice.
     private static func captionLines(
-        network: CoActionNetwork, groups: CoordinationGroups, shown: [CoordinationGroups.Group], drawnEdges: Int, boxes: Bool, engine: LayoutEngine,
-        names: [String], dataset: Dataset, options: Options
+        network: CoActionNetwork, groups: CoordinationGroups, shown: [CoordinationGroups.Group], drawnEdges: Int, cuts: [String], boxes: Bool,
+        engine: LayoutEngine, names: [String], dataset: Dataset, options: Options
     ) -> [String] {
         let settings = network.options
         let method = groups.method == .components ? "connected components" : "Louvain communities"
@@ -163,6 +215,7 @@ public enum CoordinationFigure {
                     + " the \(groupedDigits(groups.groups.count - shown.count)) smaller groups (\(groupedDigits(accounts - shownAccounts)) accounts) are cut"
             )
         }
+        lines += cuts
         let grouping = boxes ? "boxes: groups, largest first; shape and colour: kind" : "colour: group (\(engine.rawValue) draws no boxes); shape: kind"
         lines.append("\(grouping); node area: strength; tie width: log of weight; numbers: the strongest accounts")
         // Four names a line keep the caption about as wide as the figure.

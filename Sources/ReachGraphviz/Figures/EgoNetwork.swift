@@ -30,10 +30,44 @@ public enum EgoNetwork {
         case .incoming: directions = "against reposts"
         case .both: directions = "both directions"
         }
-        let recipe = NetworkFigureBuilder.Recipe(
+        var candidates = ball
+        var cut: String?
+        if ball.count > options.legibility.maxNodes {
+            candidates = heaviestTies(graph: graph, ego: ego, distances: distances, ball: ball, count: options.legibility.maxNodes)
+            cut = "showing \(groupedDigits(candidates.count)) of \(groupedDigits(ball.count)) accounts: the heaviest ties, hop by hop from the ego"
+        }
+        var recipe = NetworkFigureBuilder.Recipe(
             title: "Ego network of \(account.name ?? account.id) (\(account.id)): \(hops), \(directions)",
-            candidates: ball, ego: ego, preferredEngine: .twopi, encodingNote: "heavy outline: the ego"
+            candidates: candidates, ego: ego, preferredEngine: .twopi, encodingNote: "heavy outline: the ego"
         )
+        recipe.cut = cut
         return try NetworkFigureBuilder.figure(of: dataset, graph: graph, recipe: recipe, options: options)
+    }
+
+    /// The ego and the `count − 1` accounts of `ball` with the heaviest ties toward it: nearer
+    /// hops first, and within a hop by the weight (both directions summed) of the account's
+    /// heaviest tie to an account one hop nearer, so every kept account has a kept path to the ego.
+    /// - Complexity: O(E + V log V) over the ball.
+    static func heaviestTies(graph: DirectedGraph, ego: Int32, distances: [Int32], ball: [Int32], count: Int) -> [Int32] {
+        var pull = [Double](repeating: 0, count: graph.nodeCount)
+        for node in ball where node != ego {
+            let hop = Int(distances[Int(node)])
+            var best = 0.0
+            for (adjacency, reverse) in [(graph.outgoing, graph.incoming), (graph.incoming, graph.outgoing)] {
+                let range = adjacency.offsets[Int(node)] ..< adjacency.offsets[Int(node) + 1]
+                for edge in range where Int(distances[Int(adjacency.neighbors[edge])]) == hop - 1 {
+                    let other = adjacency.neighbors[edge]
+                    let back = (reverse.offsets[Int(node)] ..< reverse.offsets[Int(node) + 1]).first { reverse.neighbors[$0] == other }
+                    best = max(best, adjacency.weight(at: edge) + (back.map { reverse.weight(at: $0) } ?? 0))
+                }
+            }
+            pull[Int(node)] = best
+        }
+        let ranked = ball.filter { $0 != ego }.sorted { left, right in
+            let (a, b) = (distances[Int(left)], distances[Int(right)])
+            if a != b { return a < b }
+            return pull[Int(left)] != pull[Int(right)] ? pull[Int(left)] > pull[Int(right)] : left < right
+        }
+        return ([ego] + ranked.prefix(max(0, count - 1))).sorted()
     }
 }

@@ -15,6 +15,8 @@ enum NetworkFigureBuilder {
         var preferredEngine: LayoutEngine
         /// Appended to the caption's encoding line.
         var encodingNote: String?
+        /// What the recipe itself cut from the candidates before the legibility trim.
+        var cut: String? = nil
     }
 
     /// The figure of `dataset` (already restricted to `graph`'s relation types) for `recipe`.
@@ -24,6 +26,8 @@ enum NetworkFigureBuilder {
         let scores = try validatedScores(options.scores, graph: graph)
         let trim = LegibilityTrim(graph: graph, candidates: recipe.candidates, scores: scores, legibility: options.legibility, keep: recipe.ego)
         let shape = drawnShape(trim)
+        let cuts = [recipe.cut, trim.note].compactMap { $0 }
+        let trimmed = cuts.isEmpty ? nil : cuts.joined(separator: "; ")
         let requested = options.engine ?? (EngineGuard.problem(with: recipe.preferredEngine, shape: shape) == nil ? recipe.preferredEngine : .sfdp)
         // A figure's DOT text is always produced (writing it runs no layout); an engine still over
         // budget after the policy makes Figure.render throw.
@@ -34,12 +38,12 @@ enum NetworkFigureBuilder {
         )
         let caption = FigureCaption.lines(
             title: recipe.title, dataset: dataset,
-            shown: trim.note ?? FigureCaption.counts(nodes: trim.nodes.count, edges: trim.edges.count),
+            shown: trimmed ?? FigureCaption.counts(nodes: trim.nodes.count, edges: trim.edges.count),
             encoding: drawing.encodingLine + (recipe.encodingNote.map { "; " + $0 } ?? ""), relationTypes: options.relationTypes, options: options.caption
         )
         return Figure(
             dot: drawing.dot(caption: caption), caption: caption, engine: decision.engine, notice: decision.notice, shape: shape,
-            accountIDs: trim.nodes.map { dataset.accounts[Int($0)].id }, trimmed: trim.note
+            accountIDs: trim.nodes.map { dataset.accounts[Int($0)].id }, trimmed: trimmed
         )
     }
 

@@ -127,6 +127,24 @@ final class CoordinationTests: XCTestCase {
         XCTAssertEqual(network.pairCount, 2 * 200_000 - 3)
     }
 
+    func testCandidatePairsAreCountedBeforeTheSweep() {
+        // Shares of one object at 0, 5, 9, 30 s; another at 0 and 100 s.
+        var log = ShareLog()
+        for (index, row) in [("a", "x", 0.0), ("b", "x", 5), ("c", "x", 9), ("d", "x", 30), ("a", "y", 0), ("b", "y", 100)].enumerated() {
+            log.append(account: row.0, object: row.1, message: "m\(index)", time: row.2)
+        }
+        // 10 s: (0,5) (0,9) (5,9); 30 s: also (0,30) (5,30) (9,30); 100 s: also (y 0,100).
+        for (window, pairs) in [(1.0, 0), (10.0, 3), (30.0, 6), (100.0, 7)] {
+            let options = CoActionOptions(window: window)
+            XCTAssertEqual(CoActionCost.candidatePairs(log: log, options: options), pairs, "window \(window)")
+            XCTAssertEqual(CoActionNetwork(log: log, options: options).pairCount, pairs, "distinct accounts and messages: every candidate pairs")
+        }
+        // The 200,000-share object above, window 2 s.
+        var hot = ShareLog()
+        for index in 0 ..< 200_000 { hot.append(account: "u\(index % 1000)", object: "hot", message: "m\(index)", time: Double(index)) }
+        XCTAssertEqual(CoActionCost.candidatePairs(log: hot, options: CoActionOptions(window: 2)), 2 * 200_000 - 3)
+    }
+
     func testGroupsByComponentsAndLouvain() {
         // Two triangles joined by one light edge.
         var log = ShareLog()

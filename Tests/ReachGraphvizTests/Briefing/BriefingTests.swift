@@ -1,7 +1,7 @@
 import Foundation
 import ReachGraph
 import ReachGraphSample
-import ReachGraphviz
+@testable import ReachGraphviz
 import XCTest
 
 final class BriefingTests: XCTestCase {
@@ -61,6 +61,28 @@ final class BriefingTests: XCTestCase {
         let html = document.html()
         XCTAssertTrue(html.contains(CaptionOptions.syntheticNotice))
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 5, "overview, cascade tree, stage paths, 1+N diagram, index chart (coordination when pairs repeat)")
+
+        XCTAssertTrue(document.sections.allSatisfy { !$0.notes.contains { $0.contains("skipped") } }, "\(document.degradations)")
+
+        // A pair budget under the 600 s window's pairs narrows the window; under 1 s's, the
+        // section is skipped with its reason, and the rest of the briefing is still written.
+        let log = ShareLog(posts: dataset.posts, object: .parent)
+        let pairs = { (window: Double) in CoActionCost.candidatePairs(log: log, options: CoActionOptions(window: window, minWeight: 2)) }
+        XCTAssertGreaterThan(pairs(600), pairs(300))
+        var tight = options
+        tight.coordinationPairBudget = pairs(300)
+        let narrowed = BriefingBuilder(dataset: dataset, options: tight).build()
+        let narrowNote = "Coordination: window narrowed from 600 s to 300 s: 600 s would compare \(groupedDigits(pairs(600))) pairs of shares, over the budget of \(groupedDigits(pairs(300)))"
+        XCTAssertTrue(narrowed.degradations.contains(narrowNote), "\(narrowed.degradations)")
+        tight.coordinationPairBudget = -1
+        let skipped = BriefingBuilder(dataset: dataset, options: tight).build()
+        XCTAssertEqual(skipped.sections.map(\.title), document.sections.map(\.title))
+        let coordination = try XCTUnwrap(skipped.sections.first { $0.title == "Coordination" })
+        XCTAssertTrue(coordination.tables.isEmpty && coordination.figures.isEmpty)
+        XCTAssertEqual(coordination.notes.count, 1)
+        XCTAssertTrue(coordination.notes[0].hasPrefix("skipped: even a 1 s window compares more than -1 pairs"), coordination.notes[0])
+        XCTAssertTrue(skipped.html().contains("<p class=\"note\">skipped: even a 1 s window"))
+        XCTAssertTrue(skipped.markdown().contains("- Coordination: skipped: even a 1 s window"))
 
         let edges = NSTemporaryDirectory() + "brief-edges-" + UUID().uuidString + ".csv"
         defer { try? FileManager.default.removeItem(atPath: edges) }

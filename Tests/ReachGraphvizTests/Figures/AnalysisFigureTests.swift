@@ -91,16 +91,29 @@ final class AnalysisFigureTests: XCTestCase {
         XCTAssertTrue(rendered.contains("长沙县级融媒体中心1"))
     }
 
-    func testCascadeTreeKeepsTheFirstParticipantsByTimeAndSaysWhatWasCut() throws {
+    func testCascadeTreeKeepsTheLargestSubtreesSoDepthSurvivesAndSaysWhatWasCut() throws {
         let dataset = try Self.province()
+        // Subtree sizes: hub 8, cs 5, kol 3, every other participant 1.
         let figure = try CascadeTreeFigure.figure(of: try cascade("p1", in: dataset), dataset: dataset, options: .init(maxNodes: 3))
         let counts = try GraphvizLibrary.parseCounts(dot: figure.dot)
         XCTAssertEqual(counts.nodes, 3)
         XCTAssertEqual(counts.edges, 2)
-        XCTAssertEqual(figure.accountIDs, ["hub", "cs", "media"])
-        XCTAssertTrue(figure.caption.contains("showing the first 3 of 8 participants by time (up to +20 min); the 5 later ones are cut"), "\(figure.caption)")
+        XCTAssertEqual(figure.accountIDs, ["hub", "cs", "kol"])
+        let cut = "showing 3 of 8 participants: those heading the largest subtrees, down to level 2 of 3; 5 cut (\"+N more\" under an account)"
+        XCTAssertTrue(figure.caption.contains(cut), "\(figure.caption)")
+        XCTAssertEqual(figure.trimmed, cut)
+        for more in ["+2 more not drawn", "+1 more not drawn"] { XCTAssertTrue(figure.dot.contains(more), "missing \(more)") }
         XCTAssertTrue(figure.caption.contains { $0.hasPrefix("size 8 ") }, "measures describe the whole cascade")
         XCTAssertEqual(CascadeTreeFigure.Options(maxNodes: 1_000_000).maxNodes, LayoutEngine.dot.budget.nodes)
+    }
+
+    func testCascadeTreeGoesRadialWhenALevelIsTooWide() throws {
+        let dataset = try Self.province()
+        let figure = try CascadeTreeFigure.figure(of: try cascade("p1", in: dataset), dataset: dataset, options: .init(maxLevelWidth: 2))
+        XCTAssertEqual(figure.engine, .twopi, "three reposters of the hub on one level")
+        XCTAssertTrue(figure.dot.contains("root=\"n0\""))
+        XCTAssertNil(figure.trimmed)
+        XCTAssertTrue(figure.caption.contains { $0.hasPrefix("rings: hops from the root (drawn radially") }, "\(figure.caption)")
     }
 
     func testCascadeTreeWithCJKLabelsRendersToPNG() throws {
@@ -213,6 +226,22 @@ final class AnalysisFigureTests: XCTestCase {
         XCTAssertEqual(top.accountIDs, ["kol", "kol2"], "equal sizes: the group with the lowest account index first")
         XCTAssertEqual(try GraphvizLibrary.parseCounts(dot: top.dot).edges, 1)
         XCTAssertTrue(top.caption.contains { $0.hasPrefix("showing the 1 largest groups") && $0.hasSuffix("the 1 smaller groups (2 accounts) are cut") }, "\(top.caption)")
+    }
+
+    func testCoordinationKeepsWholeGroupsWithinTheNodeBudgetAndTheHeaviestTies() throws {
+        let dataset = try Self.province()
+        let network = CoActionNetwork(log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: 60))
+        let groups = CoordinationGroups(network: network, method: .components)
+        let three = try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxNodes: 3))
+        XCTAssertEqual(three.accountIDs, ["kol", "kol2"], "the second group does not fit whole")
+        XCTAssertEqual(three.trimmed, "showing 1 of 2 groups (2 of 4 accounts)")
+        let one = try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxNodes: 1))
+        XCTAssertEqual(one.accountIDs, ["kol"], "equal strength: the earlier account")
+        XCTAssertTrue(one.caption.contains("group 1 drawn with its 1 strongest of 2 accounts"), "\(one.caption)")
+        let noTies = try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxEdges: 1))
+        XCTAssertEqual(try GraphvizLibrary.parseCounts(dot: noTies.dot).edges, 1)
+        XCTAssertEqual(noTies.trimmed, "showing the 1 heaviest of 2 ties among them drawn")
+        XCTAssertNil(try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset).trimmed)
     }
 
     func testCoordinationWithSFDPColoursGroups() throws {

@@ -128,7 +128,29 @@ final class NetworkFigureTests: XCTestCase {
         let figure = try EgoNetwork.figure(of: dataset, around: "a5", radius: 3, options: .init(legibility: Legibility(maxNodes: 20, strategy: .topScores)))
         XCTAssertTrue(figure.accountIDs.contains("a5"))
         XCTAssertLessThanOrEqual(figure.accountIDs.count, 21)
-        XCTAssertTrue(figure.caption.contains { $0.contains("accounts: top 20 by strength") }, "\(figure.caption)")
+        XCTAssertTrue(figure.caption.contains("showing 20 of 316 accounts: the heaviest ties, hop by hop from the ego"), "\(figure.caption)")
+    }
+
+    func testEgoNetworkTrimmedByTieWeightHopByHop() throws {
+        // e's ties: a (3 + 2 back = 5), b (4), c (1), d (2); x hangs off c (weight 9), y off a (1).
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind\ne,city_account\na,influencer\nb,influencer\nc,community\nd,community\nx,community\ny,community",
+            relations: """
+                source,target,relation,weight
+                e,a,repost,3
+                a,e,repost,2
+                e,b,repost,4
+                c,e,repost,1
+                e,d,repost,2
+                c,x,repost,9
+                a,y,repost,1
+                """
+        )
+        let budget = { (nodes: Int) in NetworkFigureOptions(legibility: Legibility(maxNodes: nodes, strategy: .topScores)) }
+        XCTAssertEqual(Set(try EgoNetwork.figure(of: dataset, around: "e", radius: 2, options: budget(3)).accountIDs), ["e", "a", "b"])
+        XCTAssertEqual(Set(try EgoNetwork.figure(of: dataset, around: "e", radius: 2, options: budget(5)).accountIDs), ["e", "a", "b", "d", "c"])
+        // Every first-hop account before any second-hop one; then the heavier tie (x: 9) first.
+        XCTAssertEqual(Set(try EgoNetwork.figure(of: dataset, around: "e", radius: 2, options: budget(6)).accountIDs), ["e", "a", "b", "d", "c", "x"])
     }
 
     func testCoreNumbersMatchNetworkX() {
