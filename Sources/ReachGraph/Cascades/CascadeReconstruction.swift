@@ -21,9 +21,10 @@ public struct Cascade: Sendable {
 /// participants are added in time order, so a parent always precedes its child and no cycle can
 /// form. A repost attaches to the author of its `parent_post` when that post is already in the
 /// cascade; otherwise (parent unknown, missing, or later than the repost) the policy picks the
-/// parent. Every irregularity is counted in ``diagnostics``: reposts whose root is missing, link
-/// chains that loop, reposts earlier than their root, reposts whose parent is later than
-/// themselves, and repeated reposts by one account.
+/// parent. Every irregularity is counted in ``diagnostics``: reposts whose root is missing,
+/// reposts earlier than their root, reposts whose parent is later than
+/// themselves, and repeated reposts by one account. Link chains that loop are skipped here and
+/// counted once, by the loader, in ``Dataset/diagnostics`` (so every command that reads posts reports them).
 ///
 /// Post ids are resolved to indices once; cascades are then rebuilt on flat arrays with scratch
 /// tables reused across cascades, so no dictionary or string is touched per repost.
@@ -73,7 +74,7 @@ public struct CascadeReconstruction {
         let unknown: Int32 = -1, pending: Int32 = -2, onChain: Int32 = -3
         var root = [Int32](repeating: pending, count: count)
         var chain: [Int32] = []
-        var missing = 0, looping = 0
+        var missing = 0
         for start in 0 ..< count where root[start] == pending {
             chain.removeAll(keepingCapacity: true)
             var current = Int32(start)
@@ -90,13 +91,10 @@ public struct CascadeReconstruction {
                 if up < 0 { break }
                 current = up
             }
-            if found == unknown {
-                if loops { looping += chain.count } else { missing += chain.count }
-            }
+            if found == unknown && !loops { missing += chain.count }
             for member in chain { root[Int(member)] = found }
         }
         diagnostics.count("reposts whose root post is missing (skipped)", missing)
-        diagnostics.count("post links that loop (skipped)", looping)
 
         // Group by root with a counting sort; roots come first in their own group.
         var groupOfRoot = [Int32](repeating: -1, count: count)

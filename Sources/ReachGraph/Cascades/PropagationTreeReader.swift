@@ -75,7 +75,14 @@ public enum PropagationTreeReader {
         guard let rootLine = edges.firstIndex(where: { $0.parent.user == "ROOT" }) else {
             throw InputError(file: file, message: "no edge from ['ROOT', 'ROOT', '0.0']: cannot tell the source post")
         }
-        let rootDelay = Double(edges[rootLine].child.delay) ?? 0
+        func delay(_ text: String, line: Int) throws -> Double {
+            var copy = text
+            guard let minutes = copy.withUTF8(FieldParsing.double), abs(minutes) <= 1e12 else {
+                throw InputError(file: file, line: line, message: "delay \"\(text)\" is not a finite number of minutes")
+            }
+            return minutes
+        }
+        let rootDelay = try delay(edges[rootLine].child.delay, line: edges[rootLine].line)
         nodeOfUser[edges[rootLine].child.user] = 0
         users.append(edges[rootLine].child.user)
         parents.append(-1)
@@ -94,12 +101,10 @@ public enum PropagationTreeReader {
                 diagnostics.warn("self edges (user to itself)", file: file, line: edge.line, "user \(edge.child.user) points to itself")
                 continue
             }
-            guard let delay = Double(edge.child.delay) else {
-                throw InputError(file: file, line: edge.line, message: "delay \"\(edge.child.delay)\" is not a number")
-            }
+            let minutes = try delay(edge.child.delay, line: edge.line)
             // Delays are minutes after the source post; some files put the source at a negative delay.
-            if !attach(parent: edge.parent.user, child: edge.child.user, delay: delay - rootDelay, line: edge.line) {
-                pending.append((edge.parent.user, edge.child.user, delay - rootDelay, edge.line))
+            if !attach(parent: edge.parent.user, child: edge.child.user, delay: minutes - rootDelay, line: edge.line) {
+                pending.append((edge.parent.user, edge.child.user, minutes - rootDelay, edge.line))
             }
         }
         guard !users.isEmpty else { throw InputError(file: file, message: "file is empty: expected a first line from ['ROOT', 'ROOT', '0.0']") }

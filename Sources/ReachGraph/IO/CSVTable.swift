@@ -93,10 +93,14 @@ struct TableRow: FieldSource {
     }
 
     /// An error located at `column` of this row.
+    /// A column past the end of a short row has no position on the line: the error names the line
+    /// and says how many fields the row has.
     func error(_ column: String, _ message: String) -> InputError {
-        let columnNumber = header.positions[column].flatMap { position in
-            record.map { position < $0.count ? $0.column(of: position) : 0 }
+        if let position = header.positions[column], let record, position >= record.count {
+            let fields = "\(record.count) field\(record.count == 1 ? "" : "s")"
+            return InputError(file: fileName, line: line, message: "column \"\(column)\": \(message) (the row has \(fields), the header \(header.names.count))")
         }
+        let columnNumber = header.positions[column].flatMap { position in record.map { $0.column(of: position) } }
         return InputError(file: fileName, line: line, column: columnNumber, message: "column \"\(column)\": \(message)")
     }
 

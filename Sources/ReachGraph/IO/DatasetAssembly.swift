@@ -1,11 +1,48 @@
+/// The (account, platform, period) of each metrics row read so far, with its line.
+struct MetricsKeys {
+    var lines: [String: Int] = [:]
+}
+
 /// Checks that cross files: ids that must exist, duplicates, and relations derived from reposts.
 extension Dataset {
-    /// Warns about declared parents that are not accounts.
+    /// Adds a metrics row; throws when its account already has a row for that platform and
+    /// period, which the index would otherwise count twice.
+    mutating func add(metrics row: MetricsRow, file: String, line: Int, seen: inout MetricsKeys) throws {
+        let key = "\(row.account)\u{1F}\(row.platform)\u{1F}\(row.period)"
+        if let first = seen.lines[key] {
+            throw InputError(file: file, line: line, message: "account \"\(row.account)\" has a second row for \(row.platform) in \(row.period) (first on line \(first))")
+        }
+        seen.lines[key] = line
+        metrics.append(row)
+    }
+
+    /// Warns about declared parents that are not accounts, and about parent chains that loop
+    /// (`a → b → a`), once per loop, naming its accounts. O(accounts).
     mutating func checkParents(file: String) {
-        for account in accounts {
-            if let parent = account.parent, index(ofAccount: parent) == nil {
+        var parentOf = [Int32](repeating: -1, count: accounts.count)
+        for (position, account) in accounts.enumerated() {
+            guard let parent = account.parent else { continue }
+            if let index = index(ofAccount: parent) {
+                parentOf[position] = index
+            } else {
                 diagnostics.warn("parents not in accounts (kept as declared)", file: file, "account \"\(account.id)\" declares parent \"\(parent)\", which is not an account")
             }
+        }
+        // 0 unvisited, 1 on the chain being walked, 2 done.
+        var state = [UInt8](repeating: 0, count: accounts.count)
+        for start in accounts.indices where state[start] == 0 {
+            var chain: [Int] = []
+            var node = start
+            while node >= 0 && state[node] == 0 {
+                state[node] = 1
+                chain.append(node)
+                node = Int(parentOf[node])
+            }
+            if node >= 0 && state[node] == 1, let loopStart = chain.firstIndex(of: node) {
+                let loop = chain[loopStart...].map { accounts[$0].id }
+                diagnostics.warn("parent cycles (kept as declared)", file: file, "accounts \((loop + [loop[0]]).map { "\"\($0)\"" }.joined(separator: " → ")) declare each other as parents")
+            }
+            for member in chain { state[member] = 2 }
         }
     }
 
@@ -26,7 +63,17 @@ extension Dataset {
         for (post, line) in incoming where post.parentPost.map({ ids.index(of: $0) == nil }) ?? false {
             diagnostics.warn("reposts of posts not in posts.csv", file: file, line: line, "parent_post \"\(post.parentPost ?? "")\" of \"\(post.postID)\" is not in posts.csv")
         }
-        postLinks = PostLinks(posts: posts, ids: ids)
+        let links = PostLinks(posts: posts, ids: ids)
+        postLinks = links
+        let found = links.loops()
+        if found.postsReachingLoops > 0 {
+            let category = "posts whose links loop (no root: skipped by cascades)"
+            for loop in found.loops.prefix(Diagnostics.examplesPerCategory) {
+                let ids = (loop + [loop[0]]).map { "\"\(posts[$0].postID)\"" }.joined(separator: " → ")
+                diagnostics.warn(category, file: file, "posts \(ids) point to each other through parent_post/root_post")
+            }
+            diagnostics.count(category, found.postsReachingLoops - min(found.loops.count, Diagnostics.examplesPerCategory))
+        }
     }
 
     /// Builds repost relations from posts: for each repost whose parent is known, an edge from the

@@ -148,13 +148,14 @@ public enum DatasetLoader {
 
         if let metricsPath {
             let table = CSVTable(path: metricsPath, columnAliases: aliases)
+            var seen = MetricsKeys()
             try table.forEachRow(required: Columns.metricsRequired, known: Columns.metricsKnown) { row in
                 if dataset.metrics.isEmpty { dataset.metricsAttributeColumns = row.extraColumnNames }
                 let metrics = try MetricsRow(decoding: &row)
                 if hasAccounts && dataset.index(ofAccount: metrics.account) == nil {
                     dataset.diagnostics.warn("metrics rows for unknown accounts (kept)", file: table.fileName, line: row.line, "account \"\(metrics.account)\" is not in accounts.csv")
                 }
-                dataset.metrics.append(metrics)
+                try dataset.add(metrics: metrics, file: table.fileName, line: row.line, seen: &seen)
             }
         }
         if !hasAccounts {

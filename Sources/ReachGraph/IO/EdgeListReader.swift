@@ -77,7 +77,7 @@ public enum EdgeListReader {
             guard !sourceBytes.isEmpty, !targetBytes.isEmpty else { return false }
             var weight = 1.0
             if layout.weight != nil && fields == 3 && bounds[5] > bounds[4] {
-                guard let value = FieldParsing.double(UnsafeBufferPointer(rebasing: bytes[bounds[4] ..< bounds[5]])), value >= 0 else { return false }
+                guard let value = FieldParsing.double(UnsafeBufferPointer(rebasing: bytes[bounds[4] ..< bounds[5]])), value >= 0, value <= FieldParsing.maximumWeight else { return false }
                 weight = value
             }
             if let source = IdentifierTable.shortKey(sourceBytes), let target = IdentifierTable.shortKey(targetBytes) {
@@ -218,8 +218,9 @@ public enum EdgeListReader {
     private static func weight(_ record: inout CSVRecord, _ column: Int) throws -> Double {
         guard column < record.count, !record.isEmpty(column) else { return 1 }
         if let value = record.withBytes(of: column, FieldParsing.double) {
-            if value >= 0 { return value }
-            throw InputError(file: record.fileName, line: record.line, column: record.column(of: column), message: "column \"weight\": \(value) is negative; expected 0 or more")
+            if value >= 0 && value <= FieldParsing.maximumWeight { return value }
+            let problem = value < 0 ? "\(value) is negative; expected 0 or more" : FieldParsing.weightTooLarge(value)
+            throw InputError(file: record.fileName, line: record.line, column: record.column(of: column), message: "column \"weight\": \(problem)")
         }
         let text = (try? record.string(at: column)) ?? "?"
         throw InputError(file: record.fileName, line: record.line, column: record.column(of: column), message: "column \"weight\": \"\(text)\" is not a number")

@@ -7,6 +7,18 @@ import Darwin
 /// Parsers for the typed columns of the dataset files. All take bytes and return `nil` on
 /// malformed input, so callers can say which file, line and column was wrong.
 enum FieldParsing {
+    /// Unix seconds of 0000-01-01T00:00:00Z up to 9999-12-31T23:59:59Z: the times ISO 8601's
+    /// four-digit years can write, so every time read can be written back.
+    static let supportedTimes: ClosedRange<Double> = -62_167_219_200 ... 253_402_300_799
+
+    /// The largest relation weight accepted. Weights are counts or strengths; this bound keeps
+    /// the sum of every weight of a file (up to 2³¹ rows) finite and exact to a unit at 10⁶ rows.
+    static let maximumWeight = 1e15
+
+    static func weightTooLarge(_ value: Double) -> String {
+        "\(value) is larger than 1e15, the largest weight accepted (sums of weights must stay finite)"
+    }
+
     /// A finite decimal number: optional sign, digits, optional fraction and exponent.
     ///
     /// The common forms (`12`, `3.5`) are parsed directly; anything with an exponent goes
@@ -69,6 +81,28 @@ enum FieldParsing {
             let value = strtod(base, &stop)
             guard let stop, stop == UnsafeMutablePointer(mutating: base) + (end - start) else { return nil }
             return value.isFinite ? value : nil
+        }
+    }
+
+    /// Whether `text` is a period label whose text order is its time order (see ``FieldSource/period(_:)``).
+    static func isPeriodLabel(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count, range.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) else { return nil }
+            return range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
+        }
+        guard digits(0 ..< 4) != nil else { return false }
+        if bytes.count == 4 { return true }
+        guard bytes.count >= 7, bytes[4] == UInt8(ascii: "-") else { return false }
+        switch bytes[5] {
+        case UInt8(ascii: "Q"): return bytes.count == 7 && (1 ... 4).contains(digits(6 ..< 7) ?? 0)
+        case UInt8(ascii: "H"): return bytes.count == 7 && (1 ... 2).contains(digits(6 ..< 7) ?? 0)
+        case UInt8(ascii: "W"): return bytes.count == 8 && (1 ... 53).contains(digits(6 ..< 8) ?? 0)
+        default:
+            guard let month = digits(5 ..< 7), (1 ... 12).contains(month) else { return false }
+            if bytes.count == 7 { return true }
+            guard bytes.count == 10, bytes[7] == UInt8(ascii: "-"), let day = digits(8 ..< 10) else { return false }
+            return (1 ... 31).contains(day)
         }
     }
 
@@ -185,7 +219,10 @@ public func unixSeconds(year: Int, month: Int, day: Int) -> Double {
 }
 
 /// Formats Unix seconds as ISO 8601 UTC (`2025-05-01T08:00:00Z`), the form writers use.
+/// Times outside the years 0000–9999 (which readers refuse) are written as plain seconds rather
+/// than trapping.
 public func iso8601String(fromUnixSeconds seconds: Double) -> String {
+    guard FieldParsing.supportedTimes.contains(seconds) else { return "\(seconds)" }
     let whole = Int(seconds.rounded(.down))
     var days = whole / 86_400
     var rest = whole % 86_400

@@ -37,6 +37,13 @@ extension FieldSource {
         return value
     }
 
+    /// A relation weight: zero or more and at most ``FieldParsing/maximumWeight``.
+    mutating func weight(_ column: String) throws -> Double? {
+        guard let value = try nonNegativeDouble(column) else { return nil }
+        guard value <= FieldParsing.maximumWeight else { throw error(column, FieldParsing.weightTooLarge(value)) }
+        return value
+    }
+
     mutating func integer(_ column: String) throws -> Int? {
         guard var value = try trimmedText(column) else { return nil }
         if let number = value.withUTF8(FieldParsing.integer) { return number }
@@ -55,7 +62,21 @@ extension FieldSource {
         guard let seconds = FieldParsing.timestamp(value) else {
             throw error(column, "\"\(value)\" is not a date (expected ISO 8601 such as 2025-05-01T08:00:00Z, or Unix seconds)")
         }
+        guard FieldParsing.supportedTimes.contains(seconds) else {
+            throw error(column, "\"\(value)\" is outside the years 0000–9999 that times can take")
+        }
         return seconds
+    }
+
+    /// A metrics period label: `2025`, `2025-05`, `2025-Q2`, `2025-H1`, `2025-W07` or `2025-05-01`,
+    /// forms whose text order is their time order (the index compares each period with the one
+    /// before it in that order).
+    mutating func period(_ column: String) throws -> String {
+        let value = try requiredText(column)
+        guard FieldParsing.isPeriodLabel(value) else {
+            throw error(column, "\"\(value)\" is not a period (expected 2025, 2025-05, 2025-Q2, 2025-H1, 2025-W07 or 2025-05-01)")
+        }
+        return value
     }
 
     /// A value of a string enumeration, case-insensitive; throws listing the allowed values.

@@ -3,73 +3,91 @@ import Foundation
 /// Reads a dataset stored as one JSON object with the arrays `accounts`, `relations`, `posts`
 /// and `metrics`, whose objects use the CSV column names as keys.
 ///
-/// Errors name the element (`data.json: accounts[3]: column "kind": ...`) rather than a line:
-/// Foundation's parser gives positions only for syntax errors, which are passed on as it words them.
+/// Errors name the line and column and the element (`data.json:4:27: accounts[3]: column "kind": ...`).
+/// The document is parsed strictly (``JSONDocument``): a key repeated in one object, an unknown key
+/// at the top level and a boolean where a column wants a string or a number are errors; keys the
+/// format does not define are kept as attributes on every kind of element.
 enum JSONDatasetReader {
+    static let sections = ["accounts", "relations", "posts", "metrics"]
+
     static func read(_ path: String) throws -> Dataset {
         let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: file, message: "cannot read the file")
         }
         guard !data.isEmpty else { throw InputError(file: file, message: "file is empty: expected a JSON object with \"accounts\" and \"relations\"") }
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            throw InputError(file: file, message: "not valid JSON: \(detail)")
+        let root = try JSONDocument.parse([UInt8](data), file: file)
+        guard case .object(let members) = root.value else {
+            throw InputError(file: file, line: root.line, column: root.column, message: "expected a JSON object with \"accounts\" and \"relations\" at the top level")
         }
-        guard let object = root as? [String: Any] else {
-            throw InputError(file: file, message: "expected a JSON object with \"accounts\" and \"relations\" at the top level")
+        var arrays: [String: [JSONDocument]] = [:]
+        for (key, node) in members {
+            guard sections.contains(key) else {
+                throw InputError(file: file, line: node.line, column: node.column, message: "unknown key \"\(key)\" at the top level (expected \(sections.joined(separator: ", ")))")
+            }
+            guard case .array(let elements) = node.value else {
+                throw InputError(file: file, line: node.line, column: node.column, message: "\"\(key)\" is not an array")
+            }
+            arrays[key] = elements
         }
         var dataset = Dataset(name: path, format: .json)
-        func elements(_ key: String) throws -> [[String: Any]]? {
-            guard let value = object[key] else { return nil }
-            guard let array = value as? [Any] else { throw InputError(file: file, message: "\"\(key)\" is not an array") }
-            return try array.enumerated().map { index, element in
-                guard let fields = element as? [String: Any] else { throw InputError(file: file, message: "\(key)[\(index)]: is not an object") }
-                return fields
+        func records(_ key: String, _ known: [String], _ required: [String]) throws -> [JSONFields]? {
+            guard let elements = arrays[key] else { return nil }
+            return try elements.enumerated().map { index, element in
+                guard case .object(let fields) = element.value else {
+                    throw InputError(file: file, line: element.line, column: element.column, message: "\(key)[\(index)]: is not an object")
+                }
+                let row = JSONFields(file: file, location: "\(key)[\(index)]", element: element, fields: fields, known: known)
+                if let missing = required.first(where: { row.node($0) == nil }) {
+                    throw row.error(missing, "is missing but required")
+                }
+                return row
             }
         }
-        func source(_ key: String, _ index: Int, _ fields: [String: Any], _ known: [String], _ required: [String]) throws -> JSONFields {
-            let row = JSONFields(file: file, location: "\(key)[\(index)]", fields: fields, known: known)
-            if let missing = required.first(where: { fields[$0] == nil }) {
-                throw row.error(missing, "is missing but required")
+        /// Extra keys of a section in order of first appearance, so writers put them back in a stable order.
+        func extraColumns(_ rows: [JSONFields]?) -> [String] {
+            var seen = Set<String>(), names: [String] = []
+            for row in rows ?? [] {
+                for name in row.extraColumnNames where seen.insert(name).inserted { names.append(name) }
             }
-            return row
+            return names
         }
 
-        let accounts = try elements("accounts")
-        for (index, fields) in (accounts ?? []).enumerated() {
-            var row = try source("accounts", index, fields, Columns.accountKnown, Columns.accountRequired)
-            try dataset.add(try Account(decoding: &row), file: file, line: nil)
+        let accounts = try records("accounts", Columns.accountKnown, Columns.accountRequired)
+        dataset.accountAttributeColumns = extraColumns(accounts)
+        for var row in accounts ?? [] {
+            try dataset.add(try Account(decoding: &row), file: file, line: row.element.line)
         }
         if accounts != nil { dataset.checkParents(file: file) }
         let hasAccounts = accounts != nil
 
-        let relations = try elements("relations")
+        let relations = try records("relations", Columns.relationKnown, Columns.relationRequired)
         var table = RelationTable()
-        for (index, fields) in (relations ?? []).enumerated() {
-            var row = try source("relations", index, fields, Columns.relationKnown, Columns.relationRequired)
+        table.attributeColumns = extraColumns(relations)
+        for var row in relations ?? [] {
             let record = try RelationRecord(decoding: &row)
-            let sourceIndex = dataset.resolve(record.source, file: file, line: nil, role: "source", warn: hasAccounts)
-            let targetIndex = dataset.resolve(record.target, file: file, line: nil, role: "target", warn: hasAccounts)
-            table.append(Relation(source: sourceIndex, target: targetIndex, type: record.type, weight: record.weight, firstSeen: record.firstSeen, lastSeen: record.lastSeen))
+            let line = row.element.line
+            let sourceIndex = dataset.resolve(record.source, file: file, line: line, role: "source", warn: hasAccounts)
+            let targetIndex = dataset.resolve(record.target, file: file, line: line, role: "target", warn: hasAccounts)
+            table.append(
+                Relation(source: sourceIndex, target: targetIndex, type: record.type, weight: record.weight, firstSeen: record.firstSeen, lastSeen: record.lastSeen),
+                attributes: try table.attributeColumns.map { try row.text($0) ?? "" }
+            )
         }
         dataset.relations = table
 
-        if let posts = try elements("posts") {
+        if let posts = try records("posts", Columns.postKnown, Columns.postRequired) {
+            dataset.postAttributeColumns = extraColumns(posts)
             var decoded: [(post: Post, line: Int?)] = []
-            for (index, fields) in posts.enumerated() {
-                var row = try source("posts", index, fields, Columns.postKnown, Columns.postRequired)
-                decoded.append((try Post(decoding: &row), nil))
-            }
+            for var row in posts { decoded.append((try Post(decoding: &row), row.element.line)) }
             dataset.add(posts: decoded, file: file, hasAccountsTable: hasAccounts)
             if relations == nil { dataset.deriveRelationsFromPosts(file: file) }
         }
-        for (index, fields) in (try elements("metrics") ?? []).enumerated() {
-            var row = try source("metrics", index, fields, Columns.metricsKnown, Columns.metricsRequired)
-            dataset.metrics.append(try MetricsRow(decoding: &row))
+        let metrics = try records("metrics", Columns.metricsKnown, Columns.metricsRequired)
+        dataset.metricsAttributeColumns = extraColumns(metrics)
+        var seenMetrics = MetricsKeys()
+        for var row in metrics ?? [] {
+            try dataset.add(metrics: try MetricsRow(decoding: &row), file: file, line: row.element.line, seen: &seenMetrics)
         }
         guard relations != nil || !dataset.posts.isEmpty else {
             throw InputError(file: file, message: "expected \"relations\" or \"posts\" in the JSON object")
@@ -78,29 +96,34 @@ enum JSONDatasetReader {
     }
 }
 
-/// One JSON object read as a record.
+/// One JSON object read as a record. Known columns take strings and numbers (booleans, arrays and
+/// objects are errors); extra keys are kept whatever their type, as their JSON text.
 struct JSONFields: FieldSource {
     let file: String
     let location: String
-    let fields: [String: Any]
+    let element: JSONDocument
+    let fields: [(key: String, node: JSONDocument)]
     let known: [String]
 
+    func node(_ column: String) -> JSONDocument? { fields.first { $0.key == column }?.node }
+
     func text(_ column: String) throws -> String? {
-        switch fields[column] {
-        case nil, is NSNull: return nil
-        case let value as String: return value
-        case let value as NSNumber:
-            let double = value.doubleValue
-            if double.rounded() == double && abs(double) < 1e15 { return String(Int64(double)) }
-            return String(double)
-        default:
-            throw error(column, "expected a string or a number")
+        guard let node = node(column) else { return nil }
+        let isKnown = known.contains(column)
+        switch node.value {
+        case .null: return nil
+        case .string(let value): return value
+        case .number(let text): return text
+        case .bool(let flag) where !isKnown: return flag ? "true" : "false"
+        case .object where !isKnown, .array where !isKnown: return node.jsonText
+        case .bool, .object, .array: throw error(column, "expected a string or a number, not \(node.jsonText.prefix(40))")
         }
     }
 
     func error(_ column: String, _ message: String) -> InputError {
-        InputError(file: file, message: "\(location): column \"\(column)\": \(message)")
+        let at = node(column) ?? element
+        return InputError(file: file, line: at.line, column: at.column, message: "\(location): column \"\(column)\": \(message)")
     }
 
-    var extraColumnNames: [String] { fields.keys.filter { !known.contains($0) }.sorted() }
+    var extraColumnNames: [String] { fields.map(\.key).filter { !known.contains($0) } }
 }

@@ -42,7 +42,7 @@ struct RelationRecord {
         source = try row.requiredText("source")
         target = try row.requiredText("target")
         type = try row.requiredEnumeration("relation", as: RelationType.self)
-        weight = try row.nonNegativeDouble("weight") ?? 1
+        weight = try row.weight("weight") ?? 1
         firstSeen = try row.timestamp("first_seen")
         lastSeen = try row.timestamp("last_seen")
         if let firstSeen, let lastSeen, lastSeen < firstSeen {
@@ -80,7 +80,7 @@ extension MetricsRow {
         self.init(
             account: try row.requiredText("account"),
             platform: try row.requiredText("platform").lowercased(),
-            period: try row.requiredText("period"),
+            period: try row.period("period"),
             posts: try row.count("posts"),
             likes: try row.count("likes"),
             comments: try row.count("comments"),

@@ -26,6 +26,38 @@ struct PostLinks: Sendable {
         self.link = link
     }
 
+    /// The loops of ``link`` (`A → B → C → A`, each loop once, as post indices in link order) and
+    /// the number of posts whose chain of links runs into one (the loops' own posts included):
+    /// those posts have no root, so cascades skip them. O(posts).
+    func loops() -> (loops: [[Int]], postsReachingLoops: Int) {
+        // 0 unvisited, 1 on the chain being walked, 2 reaches a root or a missing post, 3 reaches a loop.
+        var state = [UInt8](repeating: 0, count: link.count)
+        var loops: [[Int]] = []
+        var reaching = 0
+        var chain: [Int] = []
+        for start in link.indices where state[start] == 0 {
+            chain.removeAll(keepingCapacity: true)
+            var current = start
+            var outcome: UInt8 = 2
+            while true {
+                if state[current] == 1 {
+                    loops.append(Array(chain[chain.firstIndex(of: current)!...])) // safe: state 1 means on the chain
+                    outcome = 3
+                    break
+                }
+                if state[current] != 0 { outcome = state[current]; break }
+                state[current] = 1
+                chain.append(current)
+                let up = Int(link[current])
+                if up < 0 { break }
+                current = up
+            }
+            for member in chain { state[member] = outcome }
+            if outcome == 3 { reaching += chain.count }
+        }
+        return (loops, reaching)
+    }
+
     /// Links of posts whose ids are unique (as ``Dataset`` keeps them).
     init(posts: [Post]) {
         var ids = IdentifierTable(capacity: posts.count)

@@ -42,7 +42,11 @@ public struct DOTAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral
             if index > 0 { output.append(separator) }
             DOTEscaping.appendID(entry.name, to: &output)
             output.append("=")
-            entry.value.write(to: &output)
+            if case .string(let text) = entry.value, entry.name.hasSuffix("tooltip") {
+                DOTEscaping.appendQuotedText(text, backslash: "\\\\\\\\", to: &output)
+            } else {
+                entry.value.write(to: &output)
+            }
         }
     }
 }

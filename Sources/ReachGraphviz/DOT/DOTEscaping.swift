@@ -30,18 +30,42 @@ enum DOTEscaping {
         }
     }
 
+    /// Appends `id` for a figure: as ``appendID(_:to:)`` but also `&` → `&amp;` and C0 control
+    /// characters → U+FFFD. Graphviz's SVG writer copies a node's name into `<title>` and keeps
+    /// anything shaped like an entity, so an id `a&#1;b` would reach the SVG as a reference to a
+    /// character XML forbids; written this way it shows as typed. Ids that differ only in control
+    /// characters draw as one node. Not for the DOT export, which must keep ids exact.
+    static func appendDisplayID(_ id: String, to output: inout String) {
+        if isBareID(id) {
+            output.append(id)
+            return
+        }
+        appendQuoted(id, to: &output) { byte in
+            switch byte {
+            case UInt8(ascii: "\""): return "\\\""
+            case UInt8(ascii: "\\"): return "\\\\"
+            case UInt8(ascii: "&"): return "&amp;"
+            case 0 ..< 0x20: return "\u{FFFD}"
+            default: return nil
+            }
+        }
+    }
+
     /// Appends `text` as a quoted escString (label, tooltip, URL …) that shows verbatim.
     ///
-    /// `"` → `\"`, `\` → `\\`, `&` → `&amp;`, a line break (LF, CR or CRLF) → `\n`, NUL dropped,
-    /// other C0 control characters → U+FFFD (they are not allowed in the SVG Graphviz writes).
+    /// `"` → `\"`, `\` → `backslash` (default `\\`), `&` → `&amp;`, a line break (LF, CR or CRLF) →
+    /// `\n`, NUL dropped, other C0 control characters → U+FFFD (they are not allowed in the SVG
+    /// Graphviz writes). Tooltips pass through Graphviz's `\N`/`\G` expansion twice on nodes and
+    /// once on edges (Graphviz 2.42); four backslashes show as one in both, so they take
+    /// `backslash: "\\\\\\\\"`.
     /// - Complexity: O(n) in the UTF-8 length of `text`.
-    static func appendQuotedText(_ text: String, to output: inout String) {
+    static func appendQuotedText(_ text: String, backslash: String = "\\\\", to output: inout String) {
         var previousWasCarriageReturn = false
         appendQuoted(text, to: &output) { byte in
             defer { previousWasCarriageReturn = byte == UInt8(ascii: "\r") }
             switch byte {
             case UInt8(ascii: "\""): return "\\\""
-            case UInt8(ascii: "\\"): return "\\\\"
+            case UInt8(ascii: "\\"): return backslash
             case UInt8(ascii: "&"): return "&amp;"
             case UInt8(ascii: "\n"): return previousWasCarriageReturn ? "" : "\\n"
             case UInt8(ascii: "\r"): return "\\n"

@@ -19,20 +19,24 @@
 public struct DOTWriter: Sendable {
     /// Whether edges have a direction (`digraph`, `->`) or not (`graph`, `--`).
     public let isDirected: Bool
+    /// Whether ids are written exactly (the DOT export) rather than for display (figures, see
+    /// ``DOTEscaping/appendDisplayID(_:to:)``).
+    public let exactIDs: Bool
     private var output: String
     private var depth = 1
     private var indentation = "  "
 
     /// Starts a graph. `strict` makes Graphviz merge parallel edges.
-    public init(name: String? = nil, isDirected: Bool = true, isStrict: Bool = false, reservingCapacity capacity: Int = 0) {
+    public init(name: String? = nil, isDirected: Bool = true, isStrict: Bool = false, exactIDs: Bool = false, reservingCapacity capacity: Int = 0) {
         self.isDirected = isDirected
+        self.exactIDs = exactIDs
         output = ""
         output.reserveCapacity(capacity)
         if isStrict { output.append("strict ") }
         output.append(isDirected ? "digraph" : "graph")
         if let name {
             output.append(" ")
-            DOTEscaping.appendID(name, to: &output)
+            exactIDs ? DOTEscaping.appendID(name, to: &output) : DOTEscaping.appendDisplayID(name, to: &output)
         }
         output.append(" {\n")
     }
@@ -58,7 +62,7 @@ public struct DOTWriter: Sendable {
     /// Declares a node (again declaring an existing node sets more attributes on it).
     public mutating func node(_ id: String, _ attributes: DOTAttributes = [:]) {
         output.append(indentation)
-        DOTEscaping.appendID(id, to: &output)
+        appendID(id)
         attributes.writeList(to: &output)
         output.append(";\n")
     }
@@ -66,9 +70,9 @@ public struct DOTWriter: Sendable {
     /// Adds an edge, declaring its end nodes if needed.
     public mutating func edge(from source: String, to target: String, _ attributes: DOTAttributes = [:]) {
         output.append(indentation)
-        DOTEscaping.appendID(source, to: &output)
+        appendID(source)
         output.append(isDirected ? " -> " : " -- ")
-        DOTEscaping.appendID(target, to: &output)
+        appendID(target)
         attributes.writeList(to: &output)
         output.append(";\n")
     }
@@ -84,7 +88,7 @@ public struct DOTWriter: Sendable {
         output.append(indentation)
         output.append("subgraph ")
         if let name {
-            DOTEscaping.appendID(name, to: &output)
+            appendID(name)
             output.append(" ")
         }
         output.append("{\n")
@@ -108,6 +112,10 @@ public struct DOTWriter: Sendable {
         while depth > 1 { endSubgraph() }
         output.append("}\n")
         return output
+    }
+
+    private mutating func appendID(_ id: String) {
+        exactIDs ? DOTEscaping.appendID(id, to: &output) : DOTEscaping.appendDisplayID(id, to: &output)
     }
 
     private mutating func defaults(_ keyword: String, _ attributes: DOTAttributes) {

@@ -12,7 +12,7 @@ public enum DOTExport {
     /// The DOT text of `graph`.
     /// - Complexity: O(V·a + E·b) for a node and b edge columns.
     public static func text(of graph: AttributedGraph) -> String {
-        var writer = DOTWriter(name: "reachgraph", reservingCapacity: 48 * (graph.nodeCount * (graph.nodeColumns.count + 1) + graph.edgeCount * (graph.edgeColumns.count + 2)))
+        var writer = DOTWriter(name: "reachgraph", exactIDs: true, reservingCapacity: 48 * (graph.nodeCount * (graph.nodeColumns.count + 1) + graph.edgeCount * (graph.edgeColumns.count + 2)))
         let nodeTypes = graph.nodeColumns.map(\.valueType)
         let edgeTypes = graph.edgeColumns.map(\.valueType)
         let hasLabelColumn = graph.nodeColumns.contains { $0.name == "label" }

@@ -170,12 +170,12 @@ final class DatasetLoaderTests: XCTestCase {
         XCTAssertEqual(dataset.accounts[0].attributes, ["team": "a"])
         XCTAssertEqual(dataset.relations[0].weight, 2.5)
         let bad = try folder.write("bad.json", #"{"accounts": [{"id": "hub", "kind": "robot"}], "relations": []}"#)
-        assertInputError(#"bad.json: accounts[0]: column "kind": "robot" is not one of think_tank, media_centre, influencer, embassy, city_account, media_outlet, community, other"#) {
+        assertInputError(#"bad.json:1:37: accounts[0]: column "kind": "robot" is not one of think_tank, media_centre, influencer, embassy, city_account, media_outlet, community, other"#) {
             _ = try DatasetLoader.load(bad)
         }
         let broken = try folder.write("broken.json", "{\"accounts\": [")
         XCTAssertThrowsError(try DatasetLoader.load(broken)) { error in
-            XCTAssertTrue((error as? InputError)?.description.hasPrefix("broken.json: not valid JSON") ?? false, "\(error)")
+            XCTAssertTrue((error as? InputError)?.description.hasPrefix("broken.json:1:15: not valid JSON") ?? false, "\(error)")
         }
     }
 
