@@ -44,7 +44,7 @@ struct BriefCommand: ParsableCommand {
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 or more") }
-        guard window > 0 else { throw ValidationError("--window must be above 0") }
+        guard window.isFinite && window > 0 else { throw ValidationError("--window must be above 0") }
     }
 
     func run() throws {

@@ -57,6 +57,7 @@ struct CascadesCommand: ParsableCommand {
 
     func validate() throws {
         if !(0 ... 1).contains(gamma) { throw ValidationError("--gamma must be between 0 and 1") }
+        if !alpha.isFinite || alpha < 0 { throw ValidationError("--alpha must be a number, 0 or more") }
         if samples < 1 { throw ValidationError("--samples must be at least 1") }
         if attribution == .followGraph && follows == nil { throw ValidationError("--attribution follow-graph needs --follows FILE") }
         if trees && by != nil { throw ValidationError("--by needs a dataset with accounts; propagation trees have none") }

@@ -119,7 +119,7 @@ struct SeedsCommand: ParsableCommand {
     func validate() throws {
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
         guard epsilon > 0 && epsilon < 1 else { throw ValidationError("--epsilon must be between 0 and 1") }
-        guard ell > 0 else { throw ValidationError("--ell must be above 0") }
+        guard ell.isFinite && ell > 0 else { throw ValidationError("--ell must be above 0") }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
     }
 

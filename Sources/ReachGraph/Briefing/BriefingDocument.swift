@@ -66,18 +66,26 @@ public struct BriefingDocument: Sendable {
     }
 
     /// Writes `index.html`, `brief.md`, `figures/NAME.svg` (and `.png`), and `tables/NAME.csv`
-    /// into `folder`, each atomically.
+    /// into `folder`: the whole briefing is written into a hidden folder beside it and then moved
+    /// into place (see ``BriefingFolder``), so a failure leaves no half briefing.
     public func write(to folder: String) throws {
-        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        for figure in sections.flatMap(\.figures) {
-            try AtomicFile.write(figure.svg, to: path("figures/\(figure.name).svg"))
-            if let png = figure.png { try AtomicFile.write(png, to: path("figures/\(figure.name).png")) }
+        let staging = try BriefingFolder.staging(for: folder)
+        do {
+            func path(_ name: String) -> String { (staging as NSString).appendingPathComponent(name) }
+            for figure in sections.flatMap(\.figures) {
+                try AtomicFile.write(figure.svg, to: path("figures/\(figure.name).svg"))
+                if let png = figure.png { try AtomicFile.write(png, to: path("figures/\(figure.name).png")) }
+            }
+            for table in sections.flatMap(\.tables) {
+                try AtomicFile.write([table].rendered(as: .csv), to: path("tables/\(table.name).csv"))
+            }
+            try AtomicFile.write(html(), to: path("index.html"))
+            try AtomicFile.write(markdown(), to: path("brief.md"))
+            try BriefingFolder.moveIntoPlace(staging, at: folder)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
         }
-        for table in sections.flatMap(\.tables) {
-            try AtomicFile.write([table].rendered(as: .csv), to: path("tables/\(table.name).csv"))
-        }
-        try AtomicFile.write(html(), to: path("index.html"))
-        try AtomicFile.write(markdown(), to: path("brief.md"))
     }
 
     private var dateText: String { iso8601String(fromUnixSeconds: generatedAt.timeIntervalSince1970.rounded(.down)) }

@@ -22,14 +22,17 @@ public struct PropagationTree: Sendable {
 /// in file order wins, duplicate lines are dropped, and every dropped line is counted by reason.
 /// A line whose parent has not appeared yet is held back and attached once it has (in file order).
 public enum PropagationTreeReader {
-    /// Reads every `*.txt` file of `folder`, in name order.
+    /// Reads every `*.txt` file of `folder`, in name order; a file is read as the one tree.
     public static func readFolder(_ folder: String) throws -> [PropagationTree] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
-        } catch {
-            throw InputError(file: folder, message: "cannot list the folder: \(error.localizedDescription)")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+            throw InputError(file: folder, message: "no such file or folder")
         }
+        guard isFolder.boolValue else { return [try read(folder)] }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw InputError(file: folder, message: "cannot list the folder: \(String(cString: strerror(EACCES)))")
+        }
+        let names = entries.filter { $0.hasSuffix(".txt") }.sorted()
         guard !names.isEmpty else { throw InputError(file: folder, message: "no propagation-tree files (*.txt) in the folder") }
         return try names.map { try read((folder as NSString).appendingPathComponent($0)) }
     }
@@ -38,6 +41,7 @@ public enum PropagationTreeReader {
     public static func read(_ path: String) throws -> PropagationTree {
         let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: file, message: "cannot read the file") }
+        InputFiles.register(path)
         guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: file, message: "is not valid UTF-8") }
         var diagnostics = Diagnostics()
         var users: [String] = []

@@ -2,44 +2,80 @@ import Foundation
 
 /// Writes files so that an interrupted run never leaves a half-written output: the bytes go to a
 /// temporary file in the same folder, which is then renamed over the destination (rename is
-/// atomic within one file system).
+/// atomic within one file system). A file the process read as input is never replaced
+/// (``InputFiles``). Failures are reported with the system's reason (`Not a directory`), never as
+/// a Foundation error code.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically, creating missing parent folders.
     ///
     /// A destination that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a pipe)
     /// is written in place: renaming over it would replace the device with a plain file.
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
+        guard !InputFiles.isInput(path) else {
+            throw InputError(file: path, message: "is an input of this run; refusing to overwrite it (choose another output)")
+        }
         var status = stat()
-        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR {
-            guard let handle = FileHandle(forWritingAtPath: path) else {
-                throw InputError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
-            }
-            defer { try? handle.close() }
-            do { try handle.write(contentsOf: data) } catch {
-                throw InputError(file: path, message: "cannot write: \(error.localizedDescription)")
-            }
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
+            if (status.st_mode & S_IFMT) == S_IFDIR { throw InputError(file: path, message: "cannot write: it is a folder") }
+            let descriptor = open(path, O_WRONLY)
+            guard descriptor >= 0 else { throw systemError(path) }
+            defer { close(descriptor) }
+            try writeAll(data, to: descriptor, path: path)
             return
         }
+        let url = URL(fileURLWithPath: path)
+        try makeFolders(url.deletingLastPathComponent().path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw systemError(path) }
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw InputError(file: path, message: "cannot write: \(reason)")
-            }
-        } catch let error as InputError {
-            throw error
+            try writeAll(data, to: descriptor, path: path)
+            close(descriptor)
         } catch {
-            throw InputError(file: path, message: "cannot write: \(error.localizedDescription)")
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            let error = systemError(path)
+            unlink(temporary)
+            throw error
         }
     }
 
     /// Writes `text` as UTF-8 to `path` atomically.
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
+    }
+
+    /// Creates `folder` and its missing parents; a parent that is a file is named in the error.
+    static func makeFolders(_ folder: String) throws {
+        var status = stat()
+        if folder.isEmpty || stat(folder, &status) == 0 {
+            guard folder.isEmpty || (status.st_mode & S_IFMT) == S_IFDIR else {
+                throw InputError(file: folder, message: "cannot write into it: it is a file, not a folder")
+            }
+            return
+        }
+        try makeFolders((folder as NSString).deletingLastPathComponent)
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw systemError(folder) }
+    }
+
+    static func systemError(_ path: String) -> InputError {
+        InputError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset) // safe: count > 0
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw systemError(path)
+                }
+                offset += written
+            }
+        }
     }
 }

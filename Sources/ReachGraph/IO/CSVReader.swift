@@ -53,6 +53,7 @@ public struct CSVReader {
         guard let file = fopen(path, "rb") else {
             throw InputError(file: fileName, message: "cannot open: \(String(cString: strerror(errno)))")
         }
+        InputFiles.register(path)
         defer { fclose(file) }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         var filled = 0

@@ -15,6 +15,7 @@ enum JSONDatasetReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: file, message: "cannot read the file")
         }
+        InputFiles.register(path)
         guard !data.isEmpty else { throw InputError(file: file, message: "file is empty: expected a JSON object with \"accounts\" and \"relations\"") }
         let root = try JSONDocument.parse([UInt8](data), file: file)
         guard case .object(let members) = root.value else {

@@ -73,6 +73,7 @@ public struct IndexWeights: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: file, message: "cannot read the file")
         }
+        InputFiles.register(path)
         return try IndexWeights(json: data, fileName: file)
     }
 

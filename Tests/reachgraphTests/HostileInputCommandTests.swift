@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+
+/// The command line's answers to hostile input (issue 13): exit 1 or 2 with one line, never a
+/// trap, and never an overwritten input. All data here is hand-made.
+final class HostileInputCommandTests: XCTestCase {
+    private func assertOneLineError(_ result: ReachGraphCLI.Result, status: Int32 = 1, contains text: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(result.status, status, result.error, file: file, line: line)
+        XCTAssertEqual(result.error.split(separator: "\n").count, 1, result.error, file: file, line: line)
+        XCTAssertTrue(result.error.contains(text), result.error, file: file, line: line)
+        XCTAssertFalse(result.error.contains("NSCocoaErrorDomain"), result.error, file: file, line: line)
+    }
+
+    func testTimeOfMinus1e19IsAnErrorNotATrap() throws {
+        let posts = try ReachGraphCLI.temporaryFile("posts.csv", "post_id,author,time\np1,a,-1e19\n")
+        let result = try ReachGraphCLI.run(["summary", posts])
+        assertOneLineError(result, contains: #"posts.csv:2:6: column "time": "-1e19" is outside the years 0000–9999"#)
+    }
+
+    func testOutputEqualToTheInputIsRefusedAndTheInputKept() throws {
+        let text = "source,target\na,b\nb,c\n"
+        let edges = try ReachGraphCLI.temporaryFile("e.csv", text)
+        let result = try ReachGraphCLI.run(["rank", edges, "--by", "degree", "-o", edges])
+        assertOneLineError(result, contains: "is an input of this run; refusing to overwrite it")
+        XCTAssertEqual(try String(contentsOfFile: edges, encoding: .utf8), text)
+        // Another spelling of the same file is the same file.
+        let folder = (edges as NSString).deletingLastPathComponent
+        let spelled = try ReachGraphCLI.run(["summary", edges, "-o", folder + "/./e.csv"])
+        assertOneLineError(spelled, contains: "refusing to overwrite it")
+        XCTAssertEqual(try String(contentsOfFile: edges, encoding: .utf8), text)
+    }
+
+    func testNotANumberOptionsAreUsageErrors() throws {
+        let posts = try ReachGraphCLI.temporaryFile("posts.csv", "post_id,author,time,parent_post\np1,a,0,\np2,b,5,p1\n")
+        for arguments in [["cascades", posts, "--attribution", "probabilistic", "--alpha", "nan"], ["brief", posts, "-o", posts + ".brief", "--window", "inf"]] {
+            let result = try ReachGraphCLI.run(arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.error)")
+            XCTAssertTrue(result.error.contains("must be"), result.error)
+        }
+    }
+
+    func testTreesOptionTakesOneFileAndNamesAMissingOne() throws {
+        let tree = try ReachGraphCLI.temporaryFile("42.txt", "['ROOT', 'ROOT', '0.0']->['u1', '42', '0.0']\n['u1', '42', '0.0']->['u2', '42', '1.5']\n")
+        let result = try ReachGraphCLI.run(["cascades", "--trees", tree, "--format", "csv", "--quiet"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("42,"), result.output)
+        let missing = try ReachGraphCLI.run(["cascades", "--trees", tree + ".missing"])
+        assertOneLineError(missing, contains: "no such file or folder")
+    }
+
+    func testPostCyclesAreReportedBySummary() throws {
+        let posts = try ReachGraphCLI.temporaryFile("posts.csv", "post_id,author,time,parent_post\npa,a,1,pc\npb,b,2,pa\npc,c,3,pb\n")
+        let result = try ReachGraphCLI.run(["summary", posts, "--format", "csv"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.output.contains("warnings,2,category,posts whose links loop (no root: skipped by cascades)\nwarnings,2,count,3"), result.output)
+    }
+
+    func testBriefIsWrittenWholeOrNotAtAll() throws {
+        let folder = try ReachGraphCLI.temporaryFolder()
+        let data = folder + "/data"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try ReachGraphCLI.write("source,target,relation\na,b,repost\nb,c,repost\n", to: data + "/relations.csv")
+        // A file where the briefing folder should be: refused in one line.
+        try ReachGraphCLI.write("not a folder", to: folder + "/file")
+        assertOneLineError(try ReachGraphCLI.run(["brief", data, "-o", folder + "/file", "--quiet", "--no-png"]), contains: "is a file; the briefing needs a folder")
+        // A previous briefing whose tables/ became a file is replaced whole.
+        try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
+        try ReachGraphCLI.write("stale", to: folder + "/out/tables")
+        let result = try ReachGraphCLI.run(["brief", data, "-o", folder + "/out", "--quiet", "--no-png", "--bootstrap", "0"])
+        XCTAssertEqual(result.status, 0, result.error)
+        var isFolder: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/out/tables", isDirectory: &isFolder) && isFolder.boolValue)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/out/index.html"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }, [], "no staging folder left")
+        // The input folder itself, or a folder of other files, is never replaced.
+        assertOneLineError(try ReachGraphCLI.run(["brief", data, "-o", data, "--quiet", "--no-png"]), contains: "an input of this run")
+        assertOneLineError(try ReachGraphCLI.run(["brief", data, "-o", folder, "--quiet", "--no-png"]), contains: "an input of this run")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: data + "/relations.csv"))
+    }
+}
