@@ -29,15 +29,43 @@ struct OutputOptions: ParsableArguments {
 /// The input every analysis command reads: the one place the CLI turns INPUT and its reading
 /// options into data (through ``DatasetLoader``).
 struct InputOptions: ParsableArguments {
-    @Argument(help: "A dataset folder, a JSON dataset (.json) or an edge list (source,target[,weight]).")
+    @Argument(help: "A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]) or a platform export (see --input-format).")
     var input: String
 
     @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names, e.g. post_id=content_id,author=account_id.", valueName: "FIELD=COLUMN,..."))
     var map: String?
 
-    /// How to read INPUT, from the options above.
+    @Option(help: ArgumentHelp(
+        "The input's format instead of detecting it from the content: \(Dataset.Format.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "NAME"
+    ))
+    var inputFormat: Dataset.Format?
+
+    @Option(help: ArgumentHelp(
+        "How an edge list's columns point: author-to-reposter (A B = A's content reached B; the default) or reposter-to-author (A B = A reposted B, as in SNAP's Higgs files). Summary prints the one used.",
+        valueName: "DIRECTION"
+    ))
+    var edgeDirection: EdgeListDirection?
+
+    @Option(help: ArgumentHelp("The zone of times written without one: UTC (the default, except Weibo's Beijing time), +08:00, or a name such as Asia/Shanghai.", valueName: "ZONE"))
+    var timezone: String?
+
+    @Option(help: ArgumentHelp("Account kinds from an export column: a CSV with header COLUMN,kind and rows VALUE,KIND; unmapped values become other, counted.", valueName: "FILE"))
+    var kinds: String?
+
+    /// The reading options these flags give.
     func loaderOptions() throws -> DatasetLoader.Options {
-        DatasetLoader.Options(columnAliases: try map.map(DatasetLoader.Options.parseColumnMap) ?? [:])
+        var zone: NaiveTimeZone?
+        if let timezone {
+            guard let parsed = NaiveTimeZone(parsing: timezone) else {
+                throw ValidationError("--timezone \"\(timezone)\" is not UTC, an offset such as +08:00, or a zone name such as Asia/Shanghai")
+            }
+            zone = parsed
+        }
+        return DatasetLoader.Options(
+            columnAliases: try map.map(DatasetLoader.Options.parseColumnMap) ?? [:], inputFormat: inputFormat,
+            edgeDirection: edgeDirection, timeZone: zone, kinds: try kinds.map(KindMapping.read)
+        )
     }
 
     /// Loads the dataset, showing progress.
@@ -52,6 +80,9 @@ struct InputOptions: ParsableArguments {
         return try ShareLog.read(input, options: loaderOptions(), object: object)
     }
 }
+
+extension Dataset.Format: ExpressibleByArgument {}
+extension EdgeListDirection: ExpressibleByArgument {}
 
 /// Prints warning counts to standard error, one `warning: N × category` line each, unless quiet.
 func reportWarnings(_ diagnostics: Diagnostics, quiet: Bool) {

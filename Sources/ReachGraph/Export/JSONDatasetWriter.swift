@@ -47,7 +47,7 @@ public enum JSONDatasetWriter {
                     ("platform", post.platform.map(AttributeValue.string)), ("likes", post.likes.map(AttributeValue.integer)),
                     ("comments", post.comments.map(AttributeValue.integer)), ("shares", post.shares.map(AttributeValue.integer)),
                     ("views", post.views.map(AttributeValue.integer)), ("content_hash", post.contentHash.map(AttributeValue.string)),
-                    ("url", post.url.map(AttributeValue.string)),
+                    ("url", post.url.map(AttributeValue.string)), ("parent_author", post.parentAuthor.map(AttributeValue.string)),
                 ] + extras(postColumns, post.attributes))
             }))
         }

@@ -48,7 +48,11 @@ extension Dataset {
 
     /// Adds posts, keeping the first of repeated post ids and adding unknown authors, and
     /// resolves the posts' links to indices once (``postLinks``).
-    mutating func add(posts incoming: [(post: Post, line: Int?)], file: String, hasAccountsTable: Bool) {
+    /// Reposts whose parent is not among the posts are counted under `outsideCategory`.
+    mutating func add(
+        posts incoming: [(post: Post, line: Int?)], file: String, hasAccountsTable: Bool,
+        outsideCategory: String = "reposts of posts not in posts.csv"
+    ) {
         var ids = IdentifierTable(capacity: incoming.count)
         posts.reserveCapacity(incoming.count)
         for (post, line) in incoming {
@@ -61,7 +65,7 @@ extension Dataset {
             posts.append(post)
         }
         for (post, line) in incoming where post.parentPost.map({ ids.index(of: $0) == nil }) ?? false {
-            diagnostics.warn("reposts of posts not in posts.csv", file: file, line: line, "parent_post \"\(post.parentPost ?? "")\" of \"\(post.postID)\" is not in posts.csv")
+            diagnostics.warn(outsideCategory, file: file, line: line, "parent_post \"\(post.parentPost ?? "")\" of \"\(post.postID)\" is not among the posts")
         }
         let links = PostLinks(posts: posts, ids: ids)
         postLinks = links
@@ -76,28 +80,41 @@ extension Dataset {
         }
     }
 
-    /// Builds repost relations from posts: for each repost whose parent is known, an edge from the
-    /// parent's author to the reposter; weight = number of such reposts; first and last seen from
-    /// their times. Self reposts and repeated reposts of one post by one account are counted and
-    /// left out.
+    /// Builds repost relations from posts: for each repost whose parent's author is known (the
+    /// parent is among the posts, or the post names its `parent_author` though the parent is
+    /// outside the data), an edge from that author to the reposter; weight = number of such
+    /// reposts; first and last seen from their times. Self reposts and repeated reposts of one
+    /// post by one account are counted and left out.
     mutating func deriveRelationsFromPosts(file: String) {
         let links = resolvedPostLinks
         var pairRow: [Int64: Int] = [:]
         var reposted = Set<Int64>()
+        // Parents outside the data, numbered after the posts so one key space covers both.
+        var outsideParents = IdentifierTable()
         var table = RelationTable()
         var firstSeen: [Double] = []
         var lastSeen: [Double] = []
         var weights: [Double] = []
         var pairs: [(Int32, Int32)] = []
         for (position, post) in posts.enumerated() {
-            let parent = Int(links.parent[position])
-            guard parent >= 0 else { continue }
-            guard let source = index(ofAccount: posts[parent].author), let target = index(ofAccount: post.author) else { continue }
+            var parent = Int(links.parent[position])
+            let parentAuthor: String
+            if parent >= 0 {
+                parentAuthor = posts[parent].author
+            } else if let named = post.parentAuthor {
+                parentAuthor = named
+                // -1: no parent post named (a forward without the original's id): never a repeat.
+                parent = post.parentPost.map { posts.count + Int(outsideParents.intern($0)) } ?? -1
+            } else {
+                continue
+            }
+            let source = resolve(parentAuthor, file: file, line: nil, role: "parent_author", warn: false)
+            guard let target = index(ofAccount: post.author) else { continue }
             if source == target {
                 diagnostics.count("self reposts (not made relations)", 1)
                 continue
             }
-            guard reposted.insert(Int64(parent) << 32 | Int64(target)).inserted else {
+            guard parent < 0 || reposted.insert(Int64(parent) << 32 | Int64(target)).inserted else {
                 diagnostics.count("repeated reposts of one post by one account (counted once)", 1)
                 continue
             }

@@ -7,9 +7,25 @@ public enum DatasetLoader {
         /// Column renames applied to every CSV header, format name ← file name
         /// (`["content_id": "post_id"]` reads a `content_id` column as `post_id`).
         public var columnAliases: [String: String]
+        /// The reader to use; `nil` detects it from the content (``FormatDetection``).
+        public var inputFormat: Dataset.Format?
+        /// How edge lists' two columns point; `nil` is ``EdgeListDirection/default``.
+        public var edgeDirection: EdgeListDirection?
+        /// The zone of times written without one; `nil` is the format's own (UTC, except
+        /// Weibo's Beijing time).
+        public var timeZone: NaiveTimeZone?
+        /// Account kinds from a column of the export (`--kinds FILE`).
+        public var kinds: KindMapping?
 
-        public init(columnAliases: [String: String] = [:]) {
+        public init(
+            columnAliases: [String: String] = [:], inputFormat: Dataset.Format? = nil, edgeDirection: EdgeListDirection? = nil,
+            timeZone: NaiveTimeZone? = nil, kinds: KindMapping? = nil
+        ) {
             self.columnAliases = columnAliases
+            self.inputFormat = inputFormat
+            self.edgeDirection = edgeDirection
+            self.timeZone = timeZone
+            self.kinds = kinds
         }
 
         /// Parses `--map` text such as `post_id=content_id,author=account_id`.
@@ -26,17 +42,41 @@ public enum DatasetLoader {
         }
     }
 
-    /// Reads the input at `path`: a folder is a dataset folder, a `.json` file a JSON dataset,
-    /// anything else an edge list.
+    /// Reads the input at `path` with the reader `options.inputFormat` names, or the one its
+    /// content calls for (``FormatDetection``): a dataset folder, a JSON dataset, a posts table,
+    /// an edge list, or a platform export (IO archive, Twitter v1.1/v2, Telegram, Weibo, SNAP,
+    /// DeepHawkes, link sharing). How it was read is kept in ``Dataset/readingNotes``.
     public static func load(_ path: String, options: Options = Options()) throws -> Dataset {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, message: "no such file or folder")
         }
-        if isDirectory.boolValue { return try loadFolder(path, options: options) }
-        if path.lowercased().hasSuffix(".json") { return try JSONDatasetReader.read(path) }
-        if try isPostsTable(path, options: options) { return try loadPostsTable(path, options: options) }
-        return try loadEdgeList(path)
+        var format: Dataset.Format
+        if let forced = options.inputFormat {
+            format = forced
+        } else if isDirectory.boolValue {
+            format = try FormatDetection.detectFolder(path)
+        } else {
+            format = FormatDetection.detectFile(head: try FormatDetection.head(path), path: path)
+            if format == .edgeList, try isPostsTable(path, options: options) { format = .postsTable }
+        }
+        var dataset = try load(path, as: format, options: options)
+        dataset.readingNotes.insert(
+            Dataset.ReadingNote(topic: "input format", value: "\(format.rawValue) (\(options.inputFormat == nil ? "detected from the content" : "--input-format"))"),
+            at: 0
+        )
+        return dataset
+    }
+
+    private static func load(_ path: String, as format: Dataset.Format, options: Options) throws -> Dataset {
+        switch format {
+        case .folder: return try loadFolder(path, options: options)
+        case .json: return try JSONDatasetReader.read(path)
+        case .postsTable: return try loadPostsTable(path, options: options)
+        case .edgeList: return try loadEdgeList(path, direction: options.edgeDirection)
+        case .ioArchive: return try IOArchiveReader.read(path, options: options)
+        case .snap: return try SNAPEdgeListReader.read(path, options: options)
+        }
     }
 
     /// Whether a single CSV file's header, after renaming, has the required posts columns, so the
@@ -73,9 +113,11 @@ public enum DatasetLoader {
         return dataset
     }
 
-    static func loadEdgeList(_ path: String) throws -> Dataset {
+    static func loadEdgeList(_ path: String, direction: EdgeListDirection? = nil) throws -> Dataset {
         let list = try EdgeListReader.read(path: path)
         var dataset = Dataset(name: path, format: .edgeList)
+        dataset.readingNotes.append(.edgeDirection(direction))
+        let reversed = direction == .reposterToAuthor
         dataset.accountIndex = list.identifiers
         dataset.accounts = list.identifiers.identifiers.map { Account(id: $0, kind: .other) }
         var table = RelationTable()
@@ -84,7 +126,7 @@ public enum DatasetLoader {
         for row in 0 ..< list.count {
             table.append(
                 Relation(
-                    source: list.sources[row], target: list.targets[row], type: list.types?[row] ?? .repost,
+                    source: reversed ? list.targets[row] : list.sources[row], target: reversed ? list.sources[row] : list.targets[row], type: list.types?[row] ?? .repost,
                     weight: list.weights?[row] ?? 1, firstSeen: list.firstSeen?[row] ?? nil, lastSeen: list.lastSeen?[row] ?? nil
                 ),
                 attributes: list.attributeValues.isEmpty ? [] : list.attributeValues[row]

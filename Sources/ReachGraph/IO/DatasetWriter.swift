@@ -47,13 +47,15 @@ public enum DatasetWriter {
 
     public static func postsCSV(_ dataset: Dataset) -> String {
         let extra = dataset.postAttributeColumns
-        var csv = CSVWriter(header: Columns.postKnown + extra)
+        // Only exports of platforms that name the reposted author carry parent_author.
+        let withParentAuthor = dataset.posts.contains { $0.parentAuthor != nil }
+        var csv = CSVWriter(header: Columns.postKnown.filter { withParentAuthor || $0 != "parent_author" } + extra)
         for post in dataset.posts {
             csv.appendRow([
                 post.postID, post.author, iso8601String(fromUnixSeconds: post.time), text(post.parentPost), text(post.rootPost),
                 text(post.platform), text(post.likes), text(post.comments), text(post.shares), text(post.views),
                 text(post.contentHash), text(post.url),
-            ] + extra.map { post.attributes[$0] ?? "" })
+            ] + (withParentAuthor ? [text(post.parentAuthor)] : []) + extra.map { post.attributes[$0] ?? "" })
         }
         return csv.text
     }

@@ -121,10 +121,12 @@ enum FieldParsing {
             var copy = trimmed
             return copy.withUTF8 { double($0) }
         }
-        return iso8601(Array(trimmed.utf8))
+        return iso8601(Array(trimmed.utf8))?.seconds
     }
 
-    private static func iso8601(_ bytes: [UInt8]) -> Double? {
+    /// ISO 8601 as Unix seconds, and whether the text named a zone (without one the seconds
+    /// are the wall-clock time read as UTC).
+    static func iso8601(_ bytes: [UInt8]) -> (seconds: Double, zoned: Bool)? {
         var index = 0
         func number(_ width: Int) -> Int? {
             guard index + width <= bytes.count else { return nil }
@@ -145,7 +147,7 @@ enum FieldParsing {
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2) else { return nil }
         guard (1 ... 12).contains(month), (1 ... daysIn(month: month, year: year)).contains(day) else { return nil }
         var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
-        guard index < bytes.count else { return seconds }
+        guard index < bytes.count else { return (seconds, false) }
         guard bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " ") else { return nil }
         index += 1
         guard let hour = number(2), hour < 24, expect(":"), let minute = number(2), minute < 60 else { return nil }
@@ -165,8 +167,8 @@ enum FieldParsing {
                 guard digits > 0 else { return nil }
             }
         }
-        guard index < bytes.count else { return seconds }
-        if expect("Z") || expect("z") { return index == bytes.count ? seconds : nil }
+        guard index < bytes.count else { return (seconds, false) }
+        if expect("Z") || expect("z") { return index == bytes.count ? (seconds, true) : nil }
         guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else { return nil }
         let sign: Double = bytes[index] == UInt8(ascii: "+") ? 1 : -1
         index += 1
@@ -180,7 +182,7 @@ enum FieldParsing {
             offsetMinutes = minutes
         }
         guard index == bytes.count, offsetMinutes < 60 else { return nil }
-        return seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60)
+        return (seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60), true)
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

@@ -6,7 +6,7 @@ enum Columns {
     static let relationRequired = ["source", "target", "relation"]
     static let relationKnown = ["source", "target", "relation", "weight", "first_seen", "last_seen"]
     static let postRequired = ["post_id", "author", "time"]
-    static let postKnown = ["post_id", "author", "time", "parent_post", "root_post", "platform", "likes", "comments", "shares", "views", "content_hash", "url"]
+    static let postKnown = ["post_id", "author", "time", "parent_post", "root_post", "platform", "likes", "comments", "shares", "views", "content_hash", "url", "parent_author"]
     static let metricsRequired = ["account", "platform", "period"]
     static let metricsKnown = ["account", "platform", "period", "posts", "likes", "comments", "shares", "views", "followers", "follower_gain", "qualitative"]
 }
@@ -66,6 +66,7 @@ extension Post {
             views: try row.count("views"),
             contentHash: try row.trimmedText("content_hash"),
             url: try row.trimmedText("url"),
+            parentAuthor: try row.trimmedText("parent_author"),
             attributes: try row.attributes()
         )
     }

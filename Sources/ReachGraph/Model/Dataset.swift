@@ -3,12 +3,28 @@ import ReachGraphCore
 /// Accounts, relations, posts and metrics loaded from one input, with what the reader noticed.
 public struct Dataset: Sendable {
     /// How the input was encoded.
-    public enum Format: String, Sendable, Codable {
+    public enum Format: String, Sendable, Codable, CaseIterable {
         case folder
         case json
         case edgeList = "edge-list"
         /// A single CSV file of posts (`post_id`, `author`, `time`, …).
         case postsTable = "posts-table"
+        /// X/Twitter information-operations archive CSV (one file or a folder of shards).
+        case ioArchive = "x-io-archive"
+        /// Whitespace-separated edge lists as SNAP publishes them.
+        case snap
+    }
+
+    /// A fact about how the input was read that every reader of the results should know
+    /// (format, zone of naive times, edge direction), shown by `summary`.
+    public struct ReadingNote: Sendable, Equatable {
+        public var topic: String
+        public var value: String
+
+        public init(topic: String, value: String) {
+            self.topic = topic
+            self.value = value
+        }
     }
 
     /// The input's name as given by the user.
@@ -20,6 +36,8 @@ public struct Dataset: Sendable {
     public internal(set) var metrics: [MetricsRow] = []
     /// Everything handled on purpose, counted by category.
     public var diagnostics = Diagnostics()
+    /// How the input was read (format, zone of naive times, edge direction).
+    public internal(set) var readingNotes: [ReadingNote] = []
     /// Whether `relations` were derived from reposts in `posts` (no relations file was given).
     public internal(set) var relationsDerivedFromPosts = false
     /// Extra columns of each file, in file order, so writers can put them back.

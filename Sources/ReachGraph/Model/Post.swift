@@ -7,6 +7,10 @@ public struct Post: Sendable, Equatable, Codable {
     public var time: Double
     /// The post this one reposts, when known.
     public var parentPost: String?
+    /// The account whose post this one reposts, when the export names it even though the
+    /// original post itself may be outside the data (an IO archive's `retweet_userid`, a v1.1
+    /// `retweeted_status.user`, a Telegram forward's source channel).
+    public var parentAuthor: String?
     /// The original post of the cascade, when known.
     public var rootPost: String?
     public var platform: String?
@@ -21,7 +25,7 @@ public struct Post: Sendable, Equatable, Codable {
     public init(
         postID: String, author: String, time: Double, parentPost: String? = nil, rootPost: String? = nil,
         platform: String? = nil, likes: Int? = nil, comments: Int? = nil, shares: Int? = nil, views: Int? = nil,
-        contentHash: String? = nil, url: String? = nil, attributes: [String: String] = [:]
+        contentHash: String? = nil, url: String? = nil, parentAuthor: String? = nil, attributes: [String: String] = [:]
     ) {
         self.postID = postID
         self.author = author
@@ -35,11 +39,13 @@ public struct Post: Sendable, Equatable, Codable {
         self.views = views
         self.contentHash = contentHash
         self.url = url
+        self.parentAuthor = parentAuthor
         self.attributes = attributes
     }
 
-    /// Whether the post reposts another.
-    public var isRepost: Bool { parentPost != nil || (rootPost != nil && rootPost != postID) }
+    /// Whether the post reposts another (a repost is never an original, even when the post it
+    /// reposts is outside the data).
+    public var isRepost: Bool { parentPost != nil || parentAuthor != nil || (rootPost != nil && rootPost != postID) }
 }
 
 /// One row of `metrics.csv`: an account's activity on one platform in one period.

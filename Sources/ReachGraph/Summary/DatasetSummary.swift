@@ -32,6 +32,8 @@ public struct DatasetSummary: Sendable {
     public var metricsRowCount: Int
     public var metricsPeriods: [String]
     public var diagnostics: Diagnostics
+    /// How the input was read (format, zone of naive times, edge direction).
+    public var readingNotes: [Dataset.ReadingNote]
 
     /// Computes the summary of `dataset`.
     /// - Complexity: O(V + E + posts + metrics).
@@ -79,6 +81,7 @@ public struct DatasetSummary: Sendable {
         metricsRowCount = dataset.metrics.count
         metricsPeriods = Array(Set(dataset.metrics.map(\.period))).sorted()
         diagnostics = dataset.diagnostics
+        readingNotes = dataset.readingNotes
     }
 
     private static func sortedByCount(_ counts: [String: Int]) -> OrderedDictionary<String, Int> {
@@ -110,6 +113,7 @@ public struct DatasetSummary: Sendable {
         add("metrics rows", .integer(metricsRowCount))
         if !metricsPeriods.isEmpty { add("metrics periods", .text(metricsPeriods.joined(separator: " "))) }
         add("warnings", .integer(diagnostics.total))
+        for note in readingNotes { add(note.topic, .text(note.value)) }
 
         func breakdown(_ name: String, _ title: String, _ key: String, _ counts: OrderedDictionary<String, Int>) -> ResultTable {
             ResultTable(name: name, title: title, columns: [key, "accounts"], rows: counts.map { [.text($0.key), .integer($0.value)] })

@@ -1,0 +1,225 @@
+import Foundation
+
+/// The zone that times written without one are read in: UTC unless the user says otherwise
+/// (`--timezone`), and always stated in the summary.
+public struct NaiveTimeZone: Sendable, Equatable, CustomStringConvertible {
+    /// A fixed offset east of UTC in seconds, or `nil` for a named zone.
+    let fixedOffset: Int?
+    /// The IANA name of a named zone (offsets then follow its daylight-saving rules).
+    let identifier: String?
+
+    /// UTC.
+    public static let utc = NaiveTimeZone(offsetSeconds: 0)
+
+    /// A fixed offset east of UTC.
+    public init(offsetSeconds: Int) {
+        self.init(fixedOffset: offsetSeconds, identifier: nil)
+    }
+
+    private init(fixedOffset: Int?, identifier: String?) {
+        self.fixedOffset = fixedOffset
+        self.identifier = identifier
+    }
+
+    /// Parses `UTC`, `Z`, `+08:00`, `-0500`, `+8`, `UTC+08:00` or an IANA name such as
+    /// `Asia/Shanghai`; `nil` for anything else.
+    public init?(parsing text: String) {
+        var rest = Substring(text.trimmingSpaces)
+        if rest.uppercased() == "UTC" || rest.uppercased() == "Z" || rest.uppercased() == "GMT" {
+            self.init(offsetSeconds: 0)
+            return
+        }
+        if rest.uppercased().hasPrefix("UTC") || rest.uppercased().hasPrefix("GMT") { rest = rest.dropFirst(3) }
+        if let sign = rest.first, sign == "+" || sign == "-" {
+            let digits = rest.dropFirst().filter { $0 != ":" }
+            guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+            let hours: Int, minutes: Int
+            if digits.count <= 2 {
+                hours = Int(digits)!
+                minutes = 0
+            } else {
+                hours = Int(digits.dropLast(2))!
+                minutes = Int(digits.suffix(2))!
+            }
+            guard hours <= 14, minutes < 60 else { return nil }
+            self.init(offsetSeconds: (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60))
+            return
+        }
+        guard rest.contains("/"), TimeZone(identifier: String(rest)) != nil else { return nil }
+        self.init(fixedOffset: nil, identifier: String(rest))
+    }
+
+    /// Unix seconds of a wall-clock time given as seconds since 1970-01-01 00:00 on that clock.
+    func unixSeconds(wallClock: Double) -> Double {
+        if let fixedOffset { return wallClock - Double(fixedOffset) }
+        guard let identifier, let zone = TimeZone(identifier: identifier) else { return wallClock }
+        // The offset depends on the instant; two rounds settle it except inside a DST gap.
+        var offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: wallClock))
+        offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: wallClock - Double(offset)))
+        return wallClock - Double(offset)
+    }
+
+    public var description: String {
+        if let identifier { return identifier }
+        guard let fixedOffset, fixedOffset != 0 else { return "UTC" }
+        let magnitude = abs(fixedOffset)
+        let hours = String(magnitude / 3600), minutes = String(magnitude % 3600 / 60)
+        return "UTC\(fixedOffset < 0 ? "-" : "+")\(hours.count < 2 ? "0" + hours : hours):\(minutes.count < 2 ? "0" + minutes : minutes)"
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// Reads the times of one column of a platform export, never silently wrong.
+///
+/// Accepted forms: ISO 8601 with or without a zone (`2018-10-10T20:19:24Z`,
+/// `2017-06-22 16:03`), the Twitter/Weibo API form `Wed Oct 10 20:19:24 +0000 2018`, US
+/// spreadsheet dates `M/D/YYYY H:MM[:SS]`, and epoch numbers. Times without a zone are read
+/// in ``zone``. The unit of epoch numbers is decided once per column from the magnitude of the
+/// first one (below 10¹¹ seconds, below 10¹⁴ milliseconds, below 10¹⁷ microseconds) and every
+/// later number must be of the same unit: a column mixing units is an error naming the line
+/// that decided the unit, since reading milliseconds as seconds lands tens of thousands of
+/// years away without any other sign of trouble.
+struct TimestampReader {
+    enum EpochUnit: String {
+        case seconds, milliseconds, microseconds
+
+        var divisor: Double {
+            switch self {
+            case .seconds: return 1
+            case .milliseconds: return 1e3
+            case .microseconds: return 1e6
+            }
+        }
+
+        /// The unit a number of this magnitude is written in, or `nil` when it is too large.
+        init?(magnitudeOf value: Double) {
+            switch abs(value) {
+            case ..<1e11: self = .seconds
+            case ..<1e14: self = .milliseconds
+            case ..<1e17: self = .microseconds
+            default: return nil
+            }
+        }
+    }
+
+    /// A time that cannot be read; the caller adds the file, line and column.
+    struct Problem: Error {
+        var message: String
+    }
+
+    var zone: NaiveTimeZone
+    /// The epoch unit of this column, once a number has been seen.
+    private(set) var unit: EpochUnit?
+    /// The line that decided ``unit``.
+    private(set) var unitLine: Int?
+    /// How many times were read without a zone (and so in ``zone``).
+    private(set) var naiveCount = 0
+
+    init(zone: NaiveTimeZone = .utc) {
+        self.zone = zone
+    }
+
+    /// Unix seconds of `text`, read on `line`.
+    mutating func read(_ text: String, line: Int?) throws(Problem) -> Double {
+        let trimmed = text.trimmingSpaces
+        guard let first = trimmed.utf8.first else { throw Problem(message: "is empty") }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || (first >= 0x30 && first <= 0x39),
+           !trimmed.utf8.dropFirst().contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }) {
+            var copy = trimmed
+            guard let value = copy.withUTF8({ FieldParsing.double($0) }) else {
+                throw Problem(message: "\"\(trimmed)\" is not a date or a number")
+            }
+            return try epoch(value, text: trimmed, line: line)
+        }
+        if let parsed = FieldParsing.iso8601(Array(trimmed.utf8)) {
+            return parsed.zoned ? parsed.seconds : naive(parsed.seconds)
+        }
+        if let seconds = Self.twitter(trimmed) { return seconds }
+        if let wall = Self.usDate(trimmed) { return naive(wall) }
+        throw Problem(message: "\"\(trimmed)\" is not a date (expected ISO 8601, epoch seconds/ms/µs, \"Wed Oct 10 20:19:24 +0000 2018\" or M/D/YYYY H:MM)")
+    }
+
+    /// Unix seconds of an epoch number (a JSON number, say) read on `line`.
+    mutating func epoch(_ value: Double, line: Int?) throws(Problem) -> Double {
+        try epoch(value, text: String(value), line: line)
+    }
+
+    private mutating func epoch(_ value: Double, text: String, line: Int?) throws(Problem) -> Double {
+        guard value.isFinite, let found = EpochUnit(magnitudeOf: value) else {
+            throw Problem(message: "\(text) is too large for an epoch time in seconds, milliseconds or microseconds")
+        }
+        if let unit, unit != found {
+            let decided = unitLine.map { "line \($0)" } ?? "an earlier value"
+            throw Problem(message: "\(text) looks like epoch \(found.rawValue) but \(decided) made this column epoch \(unit.rawValue): a column mixing units is ambiguous")
+        }
+        if unit == nil {
+            unit = found
+            unitLine = line
+        }
+        return value / found.divisor
+    }
+
+    private mutating func naive(_ wallClock: Double) -> Double {
+        naiveCount += 1
+        return zone.unixSeconds(wallClock: wallClock)
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// `Wed Oct 10 20:19:24 +0000 2018` (Twitter v1.1 `created_at`, Weibo's API).
+    static func twitter(_ text: String) -> Double? {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 6, let monthIndex = months.firstIndex(of: parts[1].lowercased()),
+              let day = Int(parts[2]), let year = Int(parts[5]), parts[5].count == 4 else { return nil }
+        let clock = parts[3].split(separator: ":")
+        guard clock.count == 3, let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
+              hour < 24, minute < 60, second <= 60, (1 ... 31).contains(day) else { return nil }
+        let zone = parts[4]
+        guard zone.count == 5, let sign = zone.first, sign == "+" || sign == "-", let hhmm = Int(zone.dropFirst()) else { return nil }
+        let offset = (hhmm / 100 * 3600 + hhmm % 100 * 60) * (sign == "-" ? -1 : 1)
+        let days = FieldParsing.daysFromCivil(year: year, month: monthIndex + 1, day: day)
+        return Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
+    }
+
+    /// `M/D/YYYY H:MM[:SS] [AM|PM]` as wall-clock seconds (spreadsheet exports).
+    static func usDate(_ text: String) -> Double? {
+        var parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        var meridiem: String?
+        if let last = parts.last, ["AM", "PM"].contains(last.uppercased()) {
+            meridiem = last.uppercased()
+            parts.removeLast()
+        }
+        guard parts.count == 1 || parts.count == 2 else { return nil }
+        let date = parts[0].split(separator: "/")
+        guard date.count == 3, date[2].count == 4, let month = Int(date[0]), let day = Int(date[1]), let year = Int(date[2]),
+              (1 ... 12).contains(month), (1 ... 31).contains(day) else { return nil }
+        var seconds = 0
+        if parts.count == 2 {
+            let clock = parts[1].split(separator: ":")
+            guard clock.count == 2 || clock.count == 3, var hour = Int(clock[0]), let minute = Int(clock[1]), minute < 60 else { return nil }
+            let second = clock.count == 3 ? Int(clock[2]) : 0
+            guard let second, second <= 60 else { return nil }
+            if let meridiem {
+                guard (1 ... 12).contains(hour) else { return nil }
+                hour = hour % 12 + (meridiem == "PM" ? 12 : 0)
+            }
+            guard hour < 24 else { return nil }
+            seconds = hour * 3600 + minute * 60 + second
+        } else if meridiem != nil {
+            return nil
+        }
+        return Double(FieldParsing.daysFromCivil(year: year, month: month, day: day) * 86_400 + seconds)
+    }
+
+    /// The start of 2000 and of the year after next: times outside are kept and counted,
+    /// since a wrong unit or zone usually lands there.
+    static func plausibleRange(now: Date = Date()) -> Range<Double> {
+        let currentYear = Int(iso8601String(fromUnixSeconds: now.timeIntervalSince1970).prefix(4)) ?? 2026
+        let start = Double(FieldParsing.daysFromCivil(year: 2000, month: 1, day: 1) * 86_400)
+        let end = Double(FieldParsing.daysFromCivil(year: currentYear + 2, month: 1, day: 1) * 86_400)
+        return start ..< end
+    }
+}

@@ -1,0 +1,79 @@
+@testable import ReachGraph
+import XCTest
+
+/// Every accepted time form, hand-computed: 2018-10-10T20:19:24Z is 1539202764.
+final class TimestampReaderTests: XCTestCase {
+    func read(_ text: String, zone: NaiveTimeZone = .utc) throws -> Double {
+        var reader = TimestampReader(zone: zone)
+        return try reader.read(text, line: 1)
+    }
+
+    func testISO8601WithAndWithoutZone() throws {
+        XCTAssertEqual(try read("2018-10-10T20:19:24Z"), 1_539_202_764)
+        XCTAssertEqual(try read("2018-10-10T22:19:24+02:00"), 1_539_202_764)
+        XCTAssertEqual(try read("2018-10-10T20:19:24.000Z"), 1_539_202_764)
+        XCTAssertEqual(try read("2018-10-10 20:19"), 1_539_202_740)
+        XCTAssertEqual(try read("2018-10-11 04:19:24", zone: try XCTUnwrap(NaiveTimeZone(parsing: "+08:00"))), 1_539_202_764)
+        XCTAssertEqual(try read("2018-10-11 04:19:24", zone: try XCTUnwrap(NaiveTimeZone(parsing: "Asia/Shanghai"))), 1_539_202_764)
+        // A zone in the text wins over --timezone.
+        XCTAssertEqual(try read("2018-10-10T20:19:24Z", zone: try XCTUnwrap(NaiveTimeZone(parsing: "+08:00"))), 1_539_202_764)
+    }
+
+    func testNamedZoneFollowsDaylightSaving() throws {
+        let newYork = try XCTUnwrap(NaiveTimeZone(parsing: "America/New_York"))
+        XCTAssertEqual(try read("2018-07-01 12:00", zone: newYork), try read("2018-07-01T16:00:00Z"))
+        XCTAssertEqual(try read("2018-01-01 12:00", zone: newYork), try read("2018-01-01T17:00:00Z"))
+    }
+
+    func testTwitterAndWeiboAPIForm() throws {
+        XCTAssertEqual(try read("Wed Oct 10 20:19:24 +0000 2018"), 1_539_202_764)
+        XCTAssertEqual(try read("Thu Oct 11 04:19:24 +0800 2018"), 1_539_202_764)
+    }
+
+    func testUSSpreadsheetDates() throws {
+        XCTAssertEqual(try read("10/10/2018 20:19"), 1_539_202_740)
+        XCTAssertEqual(try read("10/10/2018 8:19:24 PM"), 1_539_202_764)
+        XCTAssertEqual(try read("10/10/2018"), 1_539_129_600)
+    }
+
+    func testEpochUnitsFromMagnitude() throws {
+        XCTAssertEqual(try read("1539202764"), 1_539_202_764)
+        // Milliseconds land in 2018, not in the year 50 000.
+        XCTAssertEqual(try read("1539202764000"), 1_539_202_764)
+        XCTAssertEqual(iso8601String(fromUnixSeconds: try read("1539202764000")), "2018-10-10T20:19:24Z")
+        XCTAssertEqual(try read("1539202764000000"), 1_539_202_764)
+        XCTAssertEqual(try read("1637750294.0"), 1_637_750_294)
+    }
+
+    func testMixedUnitsAreAnErrorNamingTheDecidingLine() throws {
+        var reader = TimestampReader()
+        XCTAssertEqual(try reader.read("1539202764", line: 2), 1_539_202_764)
+        XCTAssertEqual(try reader.read("1539202765", line: 3), 1_539_202_765)
+        XCTAssertThrowsError(try reader.read("1539202766000", line: 4)) { error in
+            let message = (error as? TimestampReader.Problem)?.message ?? ""
+            XCTAssertTrue(message.contains("milliseconds"), message)
+            XCTAssertTrue(message.contains("line 2"), message)
+        }
+    }
+
+    func testRejectsWhatIsNotATime() throws {
+        for text in ["2018-13-01", "yesterday", "1e30", "10/40/2018 10:00", "Wed Foo 10 20:19:24 +0000 2018", "02月06日 17:45"] {
+            XCTAssertThrowsError(try read(text), text)
+        }
+    }
+
+    func testZoneNames() {
+        XCTAssertEqual(NaiveTimeZone(parsing: "UTC")?.description, "UTC")
+        XCTAssertEqual(NaiveTimeZone(parsing: "+8")?.description, "UTC+08:00")
+        XCTAssertEqual(NaiveTimeZone(parsing: "UTC-05:30")?.description, "UTC-05:30")
+        XCTAssertEqual(NaiveTimeZone(parsing: "-0500")?.description, "UTC-05:00")
+        XCTAssertNil(NaiveTimeZone(parsing: "Mars/Olympus"))
+        XCTAssertNil(NaiveTimeZone(parsing: "+25:00"))
+    }
+
+    func testPlausibleRange() throws {
+        let range = TimestampReader.plausibleRange(now: Date(timeIntervalSince1970: try read("2026-06-01T00:00:00Z")))
+        XCTAssertEqual(range.lowerBound, try read("2000-01-01T00:00:00Z"))
+        XCTAssertEqual(range.upperBound, try read("2028-01-01T00:00:00Z"))
+    }
+}
