@@ -25,13 +25,14 @@ struct RenderCommand: ParsableCommand {
             cascade: the cascade of --root POST_ID (default: the largest) as a tree, dot, top to \
             bottom (twopi, radial, when a level is wider than 12), levels by hop and each account's \
             time after the root post; --max-nodes N (or --top N) keeps the N participants heading \
-            the largest subtrees, so depth survives (default 150). Parents come from parent_post; reposts \
+            the largest subtrees, so depth survives (default 100). Parents come from parent_post; reposts \
             without one are attached to the root. \
             stages: a Sankey-like summary of the stage paths (kinds in order of first appearance) of \
             every cascade with at least 2 participants, dot, left to right. \
             structure: the 1+N diagram of --province P (default: the first), dot, hub on top, a box \
-            per level and tier, declared ties solid or dashed (never observed), undeclared observed \
-            ties in magenta. \
+            per spoke (its declared units below it) in rows, declared ties solid or dashed (never \
+            observed), undeclared observed ties summarised in the caption; more than --max-nodes \
+            (default 48) accounts are drawn in parts (--part K). \
             coordination: the co-action network of shares of the same reposted post within \
             --window S seconds, its --groups (components or louvain), the --max-groups largest \
             boxed (fdp; sfdp with colours when too big); --max-nodes N (or --top N) draws whole \
@@ -66,6 +67,9 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "The province whose 1+N structure is drawn (with --figure structure; default: the first).")
     var province: String?
+
+    @Option(help: ArgumentHelp("Which part of a 1+N structure drawn in several parts (with --figure structure).", valueName: "K"))
+    var part = 1
 
     @Option(help: ArgumentHelp("Co-action window: shares of one post at most S seconds apart (with --figure coordination).", valueName: "S"))
     var window: Double?
@@ -158,9 +162,12 @@ struct RenderCommand: ParsableCommand {
         case .cascade, .stages, .structure:
             if layout != nil && layout != .dot { throw ValidationError("--figure \(figure.rawValue) is laid out with dot") }
         }
-        if figure != .coordination && figure != .cascade && (top != nil || maxNodes != nil || maxEdges != nil) {
-            throw ValidationError("--top, --max-nodes and --max-edges are for overview, ego, cascade and coordination")
+        if figure == .stages && (top != nil || maxNodes != nil || maxEdges != nil) {
+            throw ValidationError("--figure stages draws account kinds, not accounts: --top, --max-nodes and --max-edges do not apply")
         }
+        if figure == .structure && maxEdges != nil { throw ValidationError("--max-edges does not apply to a 1+N structure") }
+        if part != 1 && figure != .structure { throw ValidationError("--part is for --figure structure") }
+        if part < 1 { throw ValidationError("--part must be at least 1") }
         if figure == .cascade && maxEdges != nil { throw ValidationError("--max-edges does not apply to a cascade tree (one edge per participant)") }
     }
 
@@ -231,7 +238,7 @@ struct RenderCommand: ParsableCommand {
         guard let cascade = reconstruction.rootAttributedCascade(ofRoot: rootID) else {
             throw FigureError(message: "post \"\(rootID)\" is not the root post of a cascade in \(input.input)")
         }
-        return try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: top ?? maxNodes ?? 150, caption: caption))
+        return try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: top ?? maxNodes ?? 100, caption: caption))
     }
 
     /// The 1+N diagram of --province, or of the first structure (provinces sorted by name).
@@ -243,7 +250,14 @@ struct RenderCommand: ParsableCommand {
             let list = known.isEmpty ? "it declares no 1+N structure" : "structures: " + known.joined(separator: ", ")
             throw FigureError(message: "no structure \"\(province ?? "")\" in \(input.input) (\(list))")
         }
-        return try StructureFigure.figure(of: scorecard, dataset: dataset, options: .init(caption: caption))
+        let parts = try StructureFigure.figures(of: scorecard, dataset: dataset, options: .init(caption: caption, maxCards: top ?? maxNodes ?? 48))
+        guard (1 ... parts.count).contains(part) else {
+            throw FigureError(message: "\(scorecard.structure.name) is drawn in \(parts.count) part\(parts.count == 1 ? "" : "s"); --part \(part) does not exist")
+        }
+        if parts.count > 1 && !quiet {
+            Console.error("note: \(scorecard.structure.name) is drawn in \(parts.count) parts to stay legible; this is part \(part) (--part N for the others)")
+        }
+        return parts[part - 1]
     }
 
     /// Renders INPUT's DOT text in-process.

@@ -242,9 +242,17 @@ public struct BriefingBuilder {
         onStep("1+N structure")
         let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(seed: options.seed))
         var notes: [String] = []
-        let figures = analysis.scorecards.compactMap { scorecard in
+        var figures: [BriefingFigure] = []
+        for scorecard in analysis.scorecards {
             let name = "structure-" + scorecard.structure.name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-            return figure(name, notes: &notes) { try StructureFigure.figure(of: scorecard, dataset: dataset, options: .init(caption: caption)) }
+            do {
+                let parts = try StructureFigure.figures(of: scorecard, dataset: dataset, options: .init(caption: caption))
+                for (index, part) in parts.enumerated() {
+                    figures += [figure(parts.count == 1 ? name : "\(name)-\(index + 1)", notes: &notes) { part }].compactMap { $0 }
+                }
+            } catch {
+                notes.append("figure \(name) skipped: \(error)")
+            }
         }
         return BriefingSection(
             title: "1+N structure",

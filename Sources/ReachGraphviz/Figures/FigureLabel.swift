@@ -9,12 +9,36 @@ enum FigureLabel {
 
     /// The caption lines, then one row per non-empty legend.
     static func label(caption: [String], legends: [[Entry]]) -> HTMLLabel {
-        var rows: [[HTMLCell]] = caption.enumerated().map { index, line in
-            let text = HTMLLabel.text(line)
-            return [HTMLCell(index == 0 ? .bold(text) : text)]
+        var rows: [[HTMLCell]] = caption.enumerated().flatMap { index, line in
+            wrapped(line).map { part in
+                let text = HTMLLabel.text(part)
+                return [HTMLCell(index == 0 ? .bold(text) : text)]
+            }
         }
         for entries in legends where !entries.isEmpty { rows.append([HTMLCell(legend(entries))]) }
         return .table(rows, cellSpacing: 0, cellPadding: 2)
+    }
+
+    /// Caption lines wider than this many Latin characters (a CJK character counts two) are
+    /// wrapped: the caption is part of the drawing, and one long line would make a small figure
+    /// a wide ribbon whose text shrinks at page width.
+    static let captionWidth = 110
+
+    /// `line` split at spaces into parts of at most ``captionWidth`` (a longer word stays whole).
+    static func wrapped(_ line: String) -> [String] {
+        func width(_ text: Substring) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) } }
+        var parts: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty && width(Substring(current)) + 1 + width(word) > captionWidth {
+                parts.append(current)
+                current = "    " + word
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        parts.append(current)
+        return parts
     }
 
     /// One entry per kind, in kind order: the kind's glyph on its fill (on white when `blank`,

@@ -13,7 +13,9 @@ import ReachGraph
 ///   step; its width is proportional to the count, its label gives the count and the reach share
 ///   stage n + 1 added in those cascades.
 /// - Engine: `dot` with `rankdir=LR`: stage positions only increase, so the graph is a layered
-///   DAG of at most 8 × 8 nodes (8 kinds), well inside `dot`'s budget.
+///   DAG of at most 8 × 8 nodes (8 kinds), well inside `dot`'s budget. When there are more than
+///   twice as many stages as kinds in the fullest stage (a few long paths), columns would make a
+///   ribbon, so stages are rows instead (`rankdir=TB`).
 /// - Edge cases: cascades of one participant count at stage 1 but take no step; steps taken by
 ///   fewer than ``Options/minimumCascades`` cascades are left out (with nodes that keep no arrow),
 ///   and the caption says how many; an empty analysis is an error.
@@ -80,10 +82,12 @@ public enum StagePathFigure {
         let totalReach = analysis.cascades.reduce(0) { $0 + $1.potentialReach }
         let share = { (reach: Double) in totalReach > 0 ? reach / totalReach : 0 }
 
+        let fullest = Dictionary(grouping: nodes, by: \.position).values.map(\.count).max() ?? 1
+        let rows = Set(nodes.map(\.position)).count > 2 * fullest
         var caption = [
             options.caption.title ?? "Stage paths of \(groupedDigits(analysis.cascades.count)) cascades: \(FigureCaption.name(of: dataset))",
             "each cascade's stage path lists account kinds in the order they first took part, the root's kind first;"
-                + " column n holds the nth stage, and an arrow counts the cascades that went from one stage to the next",
+                + " \(rows ? "row" : "column") n holds the nth stage, and an arrow counts the cascades that went from one stage to the next",
             "arrow width: cascades; percentages: share of all cascades' potential reach (\(groupedDigits(Int(totalReach.rounded()))) followers) added at that stage",
         ]
         if kept.count < steps.count || nodes.count < stages.count {
@@ -95,9 +99,9 @@ public enum StagePathFigure {
 
         var writer = DOTWriter(name: "stages", reservingCapacity: 16_384)
         var graph = FigureLabel.graphAttributes(caption: caption, legends: [FigureLabel.kindEntries(nodes.map(\.kind))])
-        graph.set("rankdir", "LR")
+        graph.set("rankdir", rows ? "TB" : "LR")
         graph.set("nodesep", 0.25)
-        graph.set("ranksep", 1.4)
+        graph.set("ranksep", rows ? 0.6 : 1.4)
         writer.graphAttributes(graph)
         writer.nodeDefaults(["fontname": .string(FontFamily.cjk), "fontsize": 10])
         writer.edgeDefaults(["fontname": .string(FontFamily.cjk), "fontsize": 9, "color": "#4D4D4D99"])

@@ -159,29 +159,29 @@ final class AnalysisFigureTests: XCTestCase {
         XCTAssertThrowsError(try StagePathFigure.figure(of: CascadeAnalysis(dataset: dataset, minimumSize: 100), dataset: dataset))
     }
 
-    func testStructureDrawsTiersAndTellsDeclaredFromObservedTies() throws {
+    func testStructureDrawsAPanelPerSpokeAndSummarisesUndeclaredTies() throws {
         let dataset = try Self.province()
         let scorecard = try XCTUnwrap(StructureAnalysis(dataset: dataset, options: .init(shuffles: 0)).scorecards.first)
         let figure = try StructureFigure.figure(of: scorecard, dataset: dataset, options: .init(caption: Self.synthetic))
         XCTAssertEqual(figure.engine, .dot)
         let counts = try GraphvizLibrary.parseCounts(dot: figure.dot)
         XCTAssertEqual(counts.nodes, 6)
-        XCTAssertEqual(counts.edges, 6, "3 declared and observed, 2 declared and never observed, 1 observed and undeclared")
-        for cluster in ["cluster_spokes_provincial", "cluster_spokes_municipal", "cluster_units_county"] {
+        // Panels: cs (cs1), yy (yy1), media. Drawn ties: cs → cs1 (observed), yy → yy1 (never
+        // observed); hub → spoke ties are on the cards; hub → yy1 (undeclared) is summarised.
+        for cluster in ["cluster_panel_1", "cluster_panel_2", "cluster_panel_3"] {
             XCTAssertTrue(figure.dot.contains("subgraph \(cluster)"), "missing \(cluster)")
         }
-        let edgeLines = figure.dot.split(separator: "\n").filter { $0.contains(" -> ") }
-        let dashed = edgeLines.filter { $0.contains("style=\"dashed\"") }
-        XCTAssertEqual(dashed.map { String($0.split(separator: " ")[0]) }.sorted(), ["a0", "a2"], "hub → yy and yy → yy1")
-        let undeclared = edgeLines.filter { $0.contains(StructureFigure.undeclaredStroke) }
-        XCTAssertEqual(undeclared.count, 1)
-        XCTAssertTrue(undeclared[0].contains("a0 -> a5") && undeclared[0].contains("constraint=false"), String(undeclared[0]))
-        XCTAssertEqual(edgeLines.filter { $0.contains("color=\"\(StructureFigure.declaredColor)\"") }.count, 3)
-        for legend in ["declared, observed (width: reposts)", "declared, never observed", "observed, not declared"] {
-            XCTAssertTrue(figure.dot.contains(legend), "legend lacks \(legend)")
+        let visible = figure.dot.split(separator: "\n").filter { $0.contains(" -> ") && !$0.contains("invis") }
+        XCTAssertEqual(visible.count, 2, "\(visible)")
+        XCTAssertEqual(visible.filter { $0.contains("style=\"dashed\"") }.map { String($0.split(separator: " ")[0]) }, ["a2"], "yy → yy1")
+        XCTAssertEqual(visible.filter { $0.contains("color=\"\(StructureFigure.declaredColor)\"") }.map { String($0.split(separator: " ")[0]) }, ["a1"])
+        for card in ["1 reposts of the hub", "never reposted the hub", "hub · 2 hub posts"] {
+            XCTAssertTrue(figure.dot.contains(card), "missing \(card)")
         }
         XCTAssertEqual(figure.caption.first, "1+N structure: Hunan")
-        XCTAssertTrue(figure.caption.contains("declared ties: 5, 3 observed and 2 never observed; observed ties not declared: 1"), "\(figure.caption)")
+        XCTAssertTrue(figure.caption.contains("declared ties: 5, 3 observed and 2 never observed"), "\(figure.caption)")
+        XCTAssertTrue(figure.caption.contains("observed ties not declared (not drawn): 1 carrying 1 reposts — hub → unit 1"), "\(figure.caption)")
+        XCTAssertTrue(figure.caption.contains("heaviest undeclared: 湖南国际传播中心 → 岳阳县级融媒体中心1 (1)"), "\(figure.caption)")
         XCTAssertTrue(figure.caption.contains { $0.hasPrefix("coverage: spokes reposted ") }, "\(figure.caption)")
         XCTAssertTrue(figure.caption.contains { $0.hasPrefix("route fidelity: ") }, "\(figure.caption)")
         XCTAssertEqual(Set(figure.accountIDs), ["hub", "cs", "yy", "media", "cs1", "yy1"])
@@ -190,14 +190,6 @@ final class AnalysisFigureTests: XCTestCase {
         XCTAssertTrue(rendered.hasPrefix("<?xml") && rendered.contains("<svg"))
         XCTAssertEqual(rendered.components(separatedBy: "class=\"cluster\"").count - 1, 3)
         XCTAssertTrue(rendered.contains("湖南国际传播中心"))
-    }
-
-    func testStructureDrawsOnlyTheHeaviestUndeclaredTiesAsked() throws {
-        let dataset = try Self.province()
-        let scorecard = try XCTUnwrap(StructureAnalysis(dataset: dataset, options: .init(shuffles: 0)).scorecards.first)
-        let figure = try StructureFigure.figure(of: scorecard, dataset: dataset, options: .init(maxUndeclaredTies: 0))
-        XCTAssertEqual(try GraphvizLibrary.parseCounts(dot: figure.dot).edges, 5)
-        XCTAssertTrue(figure.caption.contains { $0.hasSuffix("observed ties not declared: 1 (the 0 heaviest drawn)") }, "\(figure.caption)")
     }
 
     func testCoordinationGroupsAreBoxedWithFDPAndTheSmallestAreCut() throws {
