@@ -8,6 +8,9 @@ public enum SharedObjectKey: String, Sendable, CaseIterable {
     case url
     /// The post's `content_hash` (co-post of identical text or media).
     case contentHash = "content-hash"
+    /// The set of hashtags a post carries, in any order (co-hashtagging; posts without
+    /// hashtags are not shares).
+    case hashtagSet = "hashtag-set"
 }
 
 /// Shares as dense columns: which account shared which object when, through which message.
@@ -78,14 +81,17 @@ public struct ShareLog: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, message: "no such file or folder")
         }
+        let format = try options.inputFormat ?? FormatDetection.detect(path)
+        if ![.folder, .postsTable, .edgeList].contains(format) {
+            // JSON datasets and platform exports are read whole; posts tables stream below.
+            return ShareLog(posts: try DatasetLoader.load(path, options: options).posts, object: object)
+        }
         var file = path
         if isDirectory.boolValue {
             file = (path as NSString).appendingPathComponent("posts.csv")
             guard FileManager.default.fileExists(atPath: file) else {
                 throw InputError(file: path, message: "no posts.csv: co-action detection needs posts (post_id, author, time and the shared object)")
             }
-        } else if path.lowercased().hasSuffix(".json") {
-            return ShareLog(posts: try DatasetLoader.load(path, options: options).posts, object: object)
         }
         let table = CSVTable(path: file, columnAliases: options.columnAliases)
         var log = ShareLog()
@@ -130,6 +136,10 @@ public struct ShareLog: Sendable {
         case .parent: return post.parentPost ?? post.rootPost.flatMap { $0 == post.postID ? nil : $0 }
         case .url: return post.url
         case .contentHash: return post.contentHash
+        case .hashtagSet:
+            guard let tags = post.attributes[ContentFields.hashtags] else { return nil }
+            let set = Set(tags.split(separator: " ").map { $0.lowercased() })
+            return set.isEmpty ? nil : set.sorted().joined(separator: " ")
         }
     }
 
@@ -138,6 +148,7 @@ public struct ShareLog: Sendable {
         case .parent: return "posts that repost nothing (not shares)"
         case .url: return "posts without url (not shares)"
         case .contentHash: return "posts without content_hash (not shares)"
+        case .hashtagSet: return "posts without hashtags (not shares)"
         }
     }
 }

@@ -76,6 +76,8 @@ public enum DatasetLoader {
         case .edgeList: return try loadEdgeList(path, direction: options.edgeDirection)
         case .ioArchive: return try IOArchiveReader.read(path, options: options)
         case .snap: return try SNAPEdgeListReader.read(path, options: options)
+        case .twitterV1: return try TwitterV1Reader.read(path, options: options)
+        case .twitterV2: return try TwitterV2Reader.read(path, options: options)
         }
     }
 

@@ -11,6 +11,10 @@ public struct Dataset: Sendable {
         case postsTable = "posts-table"
         /// X/Twitter information-operations archive CSV (one file or a folder of shards).
         case ioArchive = "x-io-archive"
+        /// Twitter API v1.1 tweets: JSON lines, or a search response with `statuses`.
+        case twitterV1 = "twitter-v1"
+        /// Twitter API v2 responses (`data`, `includes`), one per line as twarc2 writes them.
+        case twitterV2 = "twitter-v2"
         /// Whitespace-separated edge lists as SNAP publishes them.
         case snap
     }

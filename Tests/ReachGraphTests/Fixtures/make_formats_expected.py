@@ -83,7 +83,87 @@ def snap(name, reversed_direction):
     return summary(0, accounts, reposts, pairs, times)
 
 
+def twitter_time(text):
+    return dt.datetime.strptime(text, "%a %b %d %H:%M:%S %z %Y").timestamp()
+
+
+def twitter_v1(name):
+    path = os.path.join(root, name)
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    if text.lstrip().startswith("{") and "\n{" not in text.strip():
+        document = json.loads(text)
+        tweets = document["statuses"] if isinstance(document, dict) and "statuses" in document else [document]
+    else:
+        tweets = [json.loads(line) for line in text.splitlines() if line.strip()]
+    accounts, pairs, times, ids = set(), set(), [], set()
+    posts = reposts = 0
+    for tweet in tweets:
+        if tweet["id_str"] in ids:
+            continue
+        ids.add(tweet["id_str"])
+        posts += 1
+        author = tweet["user"]["id_str"]
+        accounts.add(author)
+        times.append(twitter_time(tweet["created_at"]))
+        original = tweet.get("retweeted_status")
+        if original:
+            reposts += 1
+            source = original["user"]["id_str"]
+            accounts.add(source)
+            if source != author:
+                pairs.add((source, author))
+        elif tweet.get("is_quote_status") and tweet.get("quoted_status"):
+            accounts.add(tweet["quoted_status"]["user"]["id_str"])
+        if tweet.get("in_reply_to_user_id_str"):
+            accounts.add(tweet["in_reply_to_user_id_str"])
+    return summary(posts, accounts, reposts, pairs, times)
+
+
+def twitter_v2(name):
+    accounts, pairs, times, ids = set(), set(), [], set()
+    posts = reposts = 0
+    with open(os.path.join(root, name), encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            page = json.loads(line)
+            included = {t["id"]: t for t in page.get("includes", {}).get("tweets", [])}
+            for tweet in page["data"]:
+                if tweet["id"] in ids:
+                    continue
+                ids.add(tweet["id"])
+                posts += 1
+                author = tweet["author_id"]
+                accounts.add(author)
+                times.append(dt.datetime.strptime(tweet["created_at"], "%Y-%m-%dT%H:%M:%S.%f%z").timestamp())
+                retweet = False
+                for reference in tweet.get("referenced_tweets", []):
+                    original = included.get(reference["id"])
+                    if reference["type"] == "retweeted":
+                        retweet = True
+                        reposts += 1
+                        if original:
+                            accounts.add(original["author_id"])
+                            if original["author_id"] != author:
+                                pairs.add((original["author_id"], author))
+                    elif reference["type"] == "quoted" and original:
+                        quoted = original["author_id"]
+                if not retweet:
+                    for reference in tweet.get("referenced_tweets", []):
+                        original = included.get(reference["id"])
+                        if reference["type"] == "quoted" and original:
+                            accounts.add(original["author_id"])
+                if tweet.get("in_reply_to_user_id"):
+                    accounts.add(tweet["in_reply_to_user_id"])
+    return summary(posts, accounts, reposts, pairs, times)
+
+
 expected = {
+    "twitter-v1-stream": twitter_v1("twitter-v1-jsonl-stream/api-stream-small.jsonl"),
+    "twitter-v1-search": twitter_v1("twitter-v1-search-json/get_search_raw.json"),
+    "twitter-v2-2sets": twitter_v2("twitter-v2-twarc2-jsonl/2sets.jsonl"),
+    "twitter-v2-entities": twitter_v2("twitter-v2-twarc2-jsonl/entities_test.jsonl"),
     "x-io-archive": io_archive(),
     "snap-activity-reversed": snap("higgs-activity_time.head50000.txt", True),
     "snap-retweet-network-reversed": snap("higgs-retweet_network.head50000.edgelist", True),

@@ -81,11 +81,33 @@ enum FormatDetection {
         // The first line of JSON lines is a whole value; a pretty-printed file is read whole.
         let firstLine = head.split(separator: 0x0A, maxSplits: 1).first.map(Array.init) ?? head
         var value = try? JSONSerialization.jsonObject(with: Data(firstLine), options: [.fragmentsAllowed])
+        if value == nil, !head.contains(0x0A), let line = Self.firstLine(path) {
+            // A JSON line longer than the head (a twarc2 page of 100 tweets runs to megabytes).
+            value = try? JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
+        }
         if value == nil, let data = FileManager.default.contents(atPath: path) {
             value = try? JSONSerialization.jsonObject(with: data)
         }
-        _ = value
+        if let first = (value as? [Any])?.first as? [String: Any], first["created_at"] != nil, first["id_str"] != nil { return .twitterV1 }
+        guard let object = value as? [String: Any] else { return .json }
+        if object["statuses"] != nil || (object["created_at"] != nil && object["id_str"] != nil) { return .twitterV1 }
+        if object["data"] != nil && (object["includes"] != nil || object["meta"] != nil || object["__twarc"] != nil) { return .twitterV2 }
+        if let data = object["data"] as? [[String: Any]], data.first?["author_id"] != nil { return .twitterV2 }
+        if object["author_id"] != nil && object["created_at"] != nil { return .twitterV2 }
         return .json
+    }
+
+    /// The first line of a file, whatever its length.
+    static func firstLine(_ path: String) -> [UInt8]? {
+        struct Stop: Error {}
+        var line: [UInt8]?
+        do {
+            try LineReader(path: path).forEachLine { bytes, _ in
+                line = Array(bytes)
+                throw Stop()
+            }
+        } catch {}
+        return line
     }
 
     /// The lower-cased column names of the first CSV record in `head`.

@@ -84,4 +84,20 @@ final class FormatConformanceTests: XCTestCase {
         let asWritten = try check("snap-retweet-network-as-written", file, format: .snap)
         XCTAssertEqual(asWritten.readingNotes.first { $0.topic == "edge direction" }?.value.contains("the default"), true)
     }
+
+    func testTwitterV1StreamAndSearch() throws {
+        let stream = try check("twitter-v1-stream", "twitter-v1-jsonl-stream/api-stream-small.jsonl", format: .twitterV1)
+        // None of the 328 retweeted originals is in the file: all kept as external parents.
+        XCTAssertEqual(stream.diagnostics.counts["reposts of posts outside the data (parent kept as an external id)"], 328)
+        XCTAssertEqual(stream.diagnostics.counts["self reposts (not made relations)"], 2)
+        // Retweets of quotes carry a copied quoted_status: only real quotes make quote ties.
+        XCTAssertEqual((0 ..< stream.relations.count).filter { stream.relations.types[$0] == .quote }.count, 80)
+        _ = try check("twitter-v1-search", "twitter-v1-search-json/get_search_raw.json", format: .twitterV1)
+    }
+
+    func testTwitterV2Pages() throws {
+        _ = try check("twitter-v2-2sets", "twitter-v2-twarc2-jsonl/2sets.jsonl", format: .twitterV2)
+        let entities = try check("twitter-v2-entities", "twitter-v2-twarc2-jsonl/entities_test.jsonl", format: .twitterV2)
+        XCTAssertTrue(entities.posts.contains { $0.attributes["hashtags"] != nil })
+    }
 }

@@ -1,0 +1,59 @@
+@testable import ReachGraph
+import XCTest
+
+/// Twitter v1.1 and v2 adapters on hand-written tweets in the documented shapes.
+final class TwitterReaderTests: XCTestCase {
+    static let v1 = """
+    {"created_at":"Wed Oct 10 20:19:24 +0000 2018","id":1050118621198921728,"id_str":"1050118621198921728","text":"hi #a","lang":"en","user":{"id_str":"10","screen_name":"ten","followers_count":5},"entities":{"hashtags":[{"text":"a"}],"urls":[],"user_mentions":[]}}
+    {"created_at":"Wed Oct 10 20:20:00 +0000 2018","id_str":"2","text":"RT @x: hi","user":{"id_str":"20"},"retweeted_status":{"id_str":"999","user":{"id_str":"30","screen_name":"thirty"}},"quoted_status":{"id_str":"5","user":{"id_str":"40"}},"is_quote_status":true}
+    {"created_at":"Wed Oct 10 20:21:00 +0000 2018","id_str":"3","text":"look","user":{"id_str":"20"},"is_quote_status":true,"quoted_status_id_str":"1050118621198921728","quoted_status":{"id_str":"1050118621198921728","user":{"id_str":"10"}},"in_reply_to_user_id_str":"10","in_reply_to_status_id_str":"1050118621198921728"}
+
+    """
+
+    func edges(_ dataset: Dataset) -> [String] {
+        (0 ..< dataset.relations.count).map { row in
+            let relation = dataset.relations[row]
+            return "\(dataset.accounts[Int(relation.source)].id)>\(dataset.accounts[Int(relation.target)].id):\(relation.type.rawValue)"
+        }.sorted()
+    }
+
+    func testV1LinesRetweetsQuotesReplies() throws {
+        let folder = try TemporaryFolder()
+        let dataset = try DatasetLoader.load(try folder.write("tweets.jsonl", Self.v1.replacingOccurrences(of: "\n", with: "\r\n")))
+        XCTAssertEqual(dataset.format, .twitterV1)
+        // The id above 2^53 comes from id_str, digit for digit.
+        XCTAssertEqual(dataset.posts[0].postID, "1050118621198921728")
+        XCTAssertEqual(dataset.posts[0].time, 1_539_202_764)
+        XCTAssertEqual(dataset.posts[0].attributes["hashtags"], "a")
+        XCTAssertEqual(dataset.posts[1].parentAuthor, "30")
+        // The retweet's copied quoted_status is not a quote by the retweeter.
+        XCTAssertEqual(edges(dataset), ["10>20:quote", "10>20:reply", "30>20:repost"])
+        XCTAssertEqual(dataset.account(withID: "30")?.name, "thirty")
+    }
+
+    func testV1TruncatedLineIsALocatedError() throws {
+        let folder = try TemporaryFolder()
+        let truncated = Self.v1.trimmingCharacters(in: .newlines) + "\n{\"created_at\":\"Wed Oct 10 20:22:00 +0000 2018\",\"id_str\":\"4\",\"us"
+        XCTAssertThrowsError(try DatasetLoader.load(try folder.write("t.jsonl", truncated), options: .init(inputFormat: .twitterV1))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("t.jsonl:4: not valid JSON"), "\(error)")
+        }
+    }
+
+    func testV2PageResolvesAuthorsThroughIncludes() throws {
+        let page = """
+        {"data":[{"id":"2","author_id":"20","created_at":"2022-09-25T23:59:59.000Z","text":"RT @a: x","referenced_tweets":[{"type":"retweeted","id":"1"}]},{"id":"3","author_id":"30","created_at":"2022-09-25T23:58:00.000Z","text":"hm","referenced_tweets":[{"type":"quoted","id":"1"},{"type":"replied_to","id":"1"}],"in_reply_to_user_id":"10","entities":{"hashtags":[{"tag":"q"}],"mentions":[{"id":"10","username":"a"}]}},{"id":"4","author_id":"40","created_at":"2022-09-25T23:57:00.000Z","text":"RT @gone","referenced_tweets":[{"type":"retweeted","id":"77"}]}],"includes":{"users":[{"id":"10","username":"a","public_metrics":{"followers_count":9}},{"id":"20","username":"b"}],"tweets":[{"id":"1","author_id":"10","text":"x"}]},"errors":[{"resource_id":"77","title":"Not Found Error"}]}
+        {"data":[{"id":"5","author_id":"50","created_at":"2022-09-25T23:56:00.000Z","text":"RT","referenced_tweets":[{"type":"retweeted","id":"1"}]}],"includes":{"users":[],"tweets":[]}}
+
+        """
+        let folder = try TemporaryFolder()
+        let dataset = try DatasetLoader.load(try folder.write("pages.jsonl", page))
+        XCTAssertEqual(dataset.format, .twitterV2)
+        XCTAssertEqual(dataset.posts.count, 4)
+        XCTAssertEqual(dataset.posts.filter(\.isRepost).count, 3)
+        // Expansions are per page: the second page's retweet cannot see the first page's includes.
+        XCTAssertEqual(edges(dataset), ["10>20:repost", "10>30:quote", "10>30:reply"])
+        XCTAssertEqual(dataset.diagnostics.counts["retweets whose original is not in the page's includes (no relation)"], 2)
+        XCTAssertEqual(dataset.account(withID: "10")?.followers, 9)
+        XCTAssertEqual(dataset.posts[1].attributes["mentions"], "10")
+    }
+}
