@@ -23,7 +23,7 @@ demo: build
 test: setup
 	$(SWIFT) test --disable-swift-testing
 
-# Regenerates the committed sample and the tidy tables derived from it.
+# Regenerates the committed sample and the tidy tables derived from it, each table marked synthetic.
 sample: build
 	rm -rf $(SAMPLE)/*.csv
 	$(REACHGRAPH) generate --seed 20250301 --out $(SAMPLE)
@@ -34,6 +34,7 @@ sample: build
 	$(REACHGRAPH) kol $(SAMPLE) --top 100 --format csv -o notebooks-data/sample-key-opinion-leaders.csv
 	$(REACHGRAPH) coordination $(SAMPLE) --window 600 --table edges --format csv -o notebooks-data/sample-coordination-edges.csv
 	$(REACHGRAPH) structure $(SAMPLE) --table scorecard --format csv -o notebooks-data/sample-structure-scorecard.csv
+	bash scripts/mark-synthetic.sh notebooks-data/sample-*.csv
 
 bench: setup
 	bash Benchmarks/run

@@ -83,7 +83,7 @@ struct CascadeSimulator {
             let member = roster.members[account]
             let count = random.poisson(member.role.originalsPerDay * member.activity * days * rateScale(member.role))
             for _ in 0 ..< count {
-                let platform = member.platform >= 0 ? member.platform : SamplePlatform.randomIndex(&random)
+                let platform = SamplePlatform.randomIndex(in: member.platforms, &random)
                 let hash = random.chance(Self.hashedShare) ? random.next() | 1 : 0
                 startCascade(by: Int32(account), at: postingTime(domestic: member.role.isDomestic), on: platform, contentHash: hash)
             }
@@ -112,20 +112,21 @@ struct CascadeSimulator {
         return (start + day * 86_400 + random.uniform(Self.domesticHours.lowerBound, Self.domesticHours.upperBound)).rounded(.down)
     }
 
-    /// Coordinated posting: the hub posts a text and compliant spokes and city accounts post the
-    /// same text (same content hash) minutes later, as originals.
+    /// Coordinated posting: the hub posts a text and compliant spokes and city accounts on the
+    /// same platform post the same text (same content hash) minutes later, as originals.
     private mutating func runCampaigns(in province: SampleRoster.ProvinceUnits) {
         let count = random.poisson(Self.campaignsPerDay * days * scale)
+        let hub = roster.members[Int(province.hub)]
         for _ in 0 ..< count {
             let hash = random.next() | 1
-            let platform = SamplePlatform.randomIndex(&random)
+            let platform = SamplePlatform.randomIndex(in: hub.platforms, &random)
             let time = postingTime(domestic: true)
             startCascade(by: province.hub, at: time, on: platform, contentHash: hash)
             for spoke in province.spokes {
-                if random.chance(spoke.followProbability * 0.6) {
+                if random.chance(spoke.followProbability * 0.6), roster.members[Int(spoke.centre)].platforms.contains(index: platform) {
                     startCascade(by: spoke.centre, at: time + lag(Lag.campaign), on: platform, contentHash: hash)
                 }
-                for account in spoke.cityAccounts where roster.members[Int(account)].platform == platform {
+                for account in spoke.cityAccounts where roster.members[Int(account)].platforms.contains(index: platform) {
                     if random.chance(0.5) { startCascade(by: account, at: time + lag(Lag.campaign), on: platform, contentHash: hash) }
                 }
             }
@@ -152,12 +153,12 @@ struct CascadeSimulator {
     }
 
     /// Adds a repost of draft `parent` by `account` unless the account already took part in the
-    /// cascade, is on another platform, or would repost after the window closes.
+    /// cascade, is inactive, does not run the post's platform, or would repost after the window closes.
     private mutating func repost(_ parent: Int, by account: Int32, lag model: (median: Double, sigma: Double)) {
         guard lastCascade[Int(account)] != cascade else { return }
         let source = drafts[parent]
-        let platform = roster.members[Int(account)].platform
-        guard platform < 0 || platform == source.platform else { return }
+        let member = roster.members[Int(account)]
+        guard member.isActive, member.platforms.contains(index: source.platform) else { return }
         let time = source.time + lag(model)
         guard time < end else { return }
         lastCascade[Int(account)] = cascade

@@ -1,14 +1,14 @@
 import ReachGraph
 import ReachGraphCore
 
-/// `metrics.csv` rows for every media centre and city account × platform × month of the window.
+/// `metrics.csv` rows for every media centre and city account × platform it runs × month of
+/// the window.
 ///
 /// Posts and engagement are the sums over the account's posts in the timeline, so the table
 /// agrees with `posts.csv`. Followers, follower gain and the qualitative score have no posts to
 /// come from and are plausible synthetic values: followers grow a steady 0.5–4% a month to the
-/// account's follower count at the end of the window (split across platforms for centres,
-/// which post on all of them), and the expert score wanders a few points around an account's
-/// level.
+/// account's followers on the platform at the end of the window, and the expert score wanders a
+/// few points around an account's level.
 enum SampleMetrics {
     static func rows(timeline: SampleTimeline, roster: SampleRoster, months: [SyntheticDatasetGenerator.Month], random: SplitMix64) -> [MetricsRow] {
         let platformCount = SamplePlatform.allCases.count
@@ -30,12 +30,10 @@ enum SampleMetrics {
         var rows: [MetricsRow] = []
         for (account, member) in roster.members.enumerated() where base[account] >= 0 {
             let id = roster.accounts[account].id
-            let platforms = member.platform >= 0 ? [member.platform] : Array(0 ..< platformCount)
-            let shares = platformShares(platforms, random: &random)
             let level = random.uniform(45, 85)
-            for (position, platform) in platforms.enumerated() {
+            for platform in member.platforms.indices {
                 let growth = 1 + random.uniform(0.005, 0.04)
-                var followers = followersByMonth(final: member.followers * shares[position], growth: growth, months: months.count)
+                var followers = followersByMonth(final: member.followersByPlatform[platform], growth: growth, months: months.count)
                 followers.insert(followers[0] / growth, at: 0)
                 for month in months.indices {
                     let totals = sums[base[account] + platform * months.count + month]
@@ -59,13 +57,6 @@ enum SampleMetrics {
         case .provincialHub, .municipalCentre, .countyUnit, .cityAccount: true
         default: false
         }
-    }
-
-    /// How an account's followers split across its platforms: the platform shares, jittered.
-    private static func platformShares(_ platforms: [Int], random: inout SplitMix64) -> [Double] {
-        let raw = platforms.map { SamplePlatform.shares[$0] * random.uniform(0.5, 1.5) }
-        let total = raw.reduce(0, +)
-        return raw.map { $0 / total }
     }
 
     /// Followers at the end of each month, growing by `growth` a month to `final`.

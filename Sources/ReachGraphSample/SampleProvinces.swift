@@ -9,7 +9,8 @@ extension SyntheticDatasetGenerator.Province {
     public static let defaults: [Self] = [hunan, zhejiang, fujian, hainan]
 
     /// Hunan's "1+14+N": a provincial centre, its 14 prefecture-level cities, and provincial media
-    /// units.
+    /// units. Public reporting says "10-plus" of the 14 city centres were set up: two are absent
+    /// and two more inactive, so twelve exist and ten take part.
     public static let hunan = Self(
         code: "hn", name: "Hunan", chineseName: "湖南",
         cities: [
@@ -18,18 +19,20 @@ extension SyntheticDatasetGenerator.Province {
             City("Yiyang", "益阳"), City("Chenzhou", "郴州"), City("Yongzhou", "永州"), City("Huaihua", "怀化"),
             City("Loudi", "娄底"), City("Xiangxi", "湘西"),
         ],
-        countiesPerCity: 3, mediaUnits: 6
+        countiesPerCity: 3, mediaUnits: 6, absentCentres: 2, inactiveCentres: 2
     )
 
     /// Zhejiang: a provincial centre linking 11 city centres that radiate to county bodies.
+    /// The hub has the 8 million followers its matrix had at launch, and Wenzhou's centre the
+    /// 10 million its reporting gives.
     public static let zhejiang = Self(
         code: "zj", name: "Zhejiang", chineseName: "浙江",
         cities: [
-            City("Hangzhou", "杭州"), City("Ningbo", "宁波"), City("Wenzhou", "温州"), City("Jiaxing", "嘉兴"),
+            City("Hangzhou", "杭州"), City("Ningbo", "宁波"), City("Wenzhou", "温州", followers: 10_000_000), City("Jiaxing", "嘉兴"),
             City("Huzhou", "湖州"), City("Shaoxing", "绍兴"), City("Jinhua", "金华"), City("Quzhou", "衢州"),
             City("Zhoushan", "舟山"), City("Taizhou", "台州"), City("Lishui", "丽水"),
         ],
-        countiesPerCity: 4, mediaUnits: 3
+        countiesPerCity: 4, mediaUnits: 3, hubFollowers: 8_000_000
     )
 
     /// A smaller structure: nine cities, two county units each.

@@ -32,21 +32,78 @@ enum SampleRole: UInt8, CaseIterable {
     /// Whether the account is Chinese and posts in Beijing working hours.
     var isDomestic: Bool { tier != .overseas }
 
-    /// Median followers and the spread of their logarithm: heavy tails for influencers, small
-    /// audiences for communities and county units.
-    var followers: (median: Double, sigma: Double) {
+    /// Median followers over all the account's platforms, the spread of their logarithm, and the
+    /// range a draw is clamped to. Each number and its public source is listed in
+    /// graphs/sample/README.md ("Shaping numbers"); those without one are stated as assumptions there.
+    var followers: (median: Double, sigma: Double, range: ClosedRange<Double>) {
         switch self {
-        case .provincialHub: (300_000, 0.6)
-        case .municipalCentre: (25_000, 0.9)
-        case .countyUnit: (1_500, 1.0)
-        case .provincialMedia: (60_000, 1.0)
-        case .cityAccount: (15_000, 1.2)
-        case .thinkTank: (80_000, 1.0)
-        case .nationalMedia: (2_000_000, 0.8)
-        case .embassy: (40_000, 0.8)
-        case .influencer: (30_000, 1.6)
-        case .community: (250, 1.2)
+        case .provincialHub: (3_000_000, 0.7, 1_000_000 ... 25_000_000)
+        case .municipalCentre: (29_000, 1.1, 500 ... 2_000_000)
+        case .countyUnit: (4_000, 1.1, 100 ... 200_000)
+        case .provincialMedia: (60_000, 1.0, 2_000 ... 2_000_000)
+        case .cityAccount: (15_000, 1.2, 200 ... 1_000_000)
+        case .thinkTank: (3_500, 0.8, 200 ... 10_000)
+        case .nationalMedia: (20_000_000, 0.8, 1_000_000 ... 150_000_000)
+        case .embassy: (40_000, 0.8, 2_000 ... 1_000_000)
+        case .influencer: (30_000, 1.6, 500 ... 50_000_000)
+        case .community: (250, 1.2, 10 ... 20_000)
         }
+    }
+
+    /// Comments and extra shares per like. Think tanks draw likes > shares > comments, as the
+    /// public comparison of Chinese and US think tanks on X reports; other kinds draw comments
+    /// ahead of shares.
+    var interaction: (commentsPerLike: Double, sharesPerLike: Double) {
+        switch self {
+        case .thinkTank: (0.05, 0.2)
+        default: (0.1, 0.04)
+        }
+    }
+
+    /// The platforms a new account of this role runs. Provincial hubs run the four platforms of
+    /// the city index and half of them TikTok; municipal centres mostly Facebook and some of the
+    /// others; county units one to three, Facebook first; think tanks X; embassies X and often
+    /// Facebook; national media all five. TikTok stays sparse below the national tier. City
+    /// accounts, influencers and communities run one platform, drawn where they are added.
+    func drawPlatforms(_ random: inout SplitMix64) -> SamplePlatformSet {
+        switch self {
+        case .provincialHub: Self.each([1, 1, 1, 1, 0.5], &random)
+        case .municipalCentre: Self.each([0.95, 0.6, 0.55, 0.6, 0.12], &random)
+        case .countyUnit: Self.some(count: Self.countyPlatformCount(&random), weights: [0.5, 0.07, 0.18, 0.2, 0.05], &random)
+        case .provincialMedia: Self.each([1, 1, 0.6, 1, 0.2], &random)
+        case .thinkTank: SamplePlatformSet(.x)
+        case .nationalMedia: .all
+        case .embassy: Self.each([0.5, 1, 0, 0, 0], &random)
+        case .cityAccount, .influencer, .community: SamplePlatformSet(SamplePlatform.allCases[SamplePlatform.randomIndex(&random)])
+        }
+    }
+
+    /// One platform for 45% of county units, two for 35%, three for 20%.
+    private static func countyPlatformCount(_ random: inout SplitMix64) -> Int {
+        let draw = random.nextUnitInterval()
+        return draw < 0.45 ? 1 : draw < 0.8 ? 2 : 3
+    }
+
+    /// Each platform with its own chance; Facebook when none comes up.
+    private static func each(_ chances: [Double], _ random: inout SplitMix64) -> SamplePlatformSet {
+        let chosen = SamplePlatformSet(SamplePlatform.allCases.filter { random.chance(chances[$0.rawValue]) })
+        return chosen.isEmpty ? SamplePlatformSet(.facebook) : chosen
+    }
+
+    /// `count` distinct platforms drawn by weight, without replacement.
+    private static func some(count: Int, weights: [Double], _ random: inout SplitMix64) -> SamplePlatformSet {
+        var chosen = SamplePlatformSet()
+        for _ in 0 ..< min(count, weights.count) {
+            let open = SamplePlatform.allCases.filter { !chosen.contains(index: $0.rawValue) }
+            var remaining = random.nextUnitInterval() * open.reduce(0) { $0 + weights[$1.rawValue] }
+            var pick = open[open.count - 1]
+            for platform in open {
+                remaining -= weights[platform.rawValue]
+                if remaining < 0 { pick = platform; break }
+            }
+            chosen.insert(SamplePlatformSet(pick))
+        }
+        return chosen
     }
 
     /// Original posts a day by a typical account at scale 1 ("local creation" is mostly centres,

@@ -2,24 +2,30 @@ import ReachGraph
 import ReachGraphCore
 
 /// The accounts of a synthetic dataset, and what the cascade simulator needs to know about each:
-/// its role, platform, declared superior, audience and activity.
+/// its role, platforms, declared superior, audience and activity.
 struct SampleRoster {
     /// The simulator's view of one account, parallel to ``accounts``.
     struct Member {
         var role: SampleRole
-        /// Index into `SamplePlatform.allCases`, or -1 for an account active on every platform.
-        var platform: Int
+        /// The platforms the account runs; it posts and reposts only there.
+        var platforms: SamplePlatformSet
         /// Index into ``provinces``, or -1.
         var province = -1
         /// Index into the province's spokes for centres, counties and city accounts, or -1.
         var spoke = -1
         /// The declared superior's account index, or -1.
         var superior: Int32 = -1
+        /// Over all its platforms.
         var followers: Double
-        /// The normal draw behind `followers`: followers / median = e^(sigma × standing).
+        /// Followers on each platform, indexed by `SamplePlatform.rawValue`; zero off ``platforms``.
+        var followersByPlatform: [Double]
+        /// The normal draw behind `followers`: followers / median = e^(sigma × standing) before
+        /// followers are clamped to the role's range (the standing is not).
         var standing: Double
-        /// Multiplies the role's posting rate.
+        /// Multiplies the role's posting rate; zero for an inactive account.
         var activity: Double
+        /// An inactive account was set up but neither posts nor reposts.
+        var isActive = true
 
         /// (followers / role median)^exponent, the account's visibility relative to its peers.
         func visibility(_ exponent: Double) -> Double {
@@ -76,27 +82,33 @@ struct SampleRoster {
         let index = provinces.count
         let code = province.code
         let hub = add(
-            id: "\(code)-centre", name: "\(province.chineseName)国际传播中心", role: .provincialHub,
-            country: "CN", province: province.name, provinceIndex: index
+            id: "\(code)-centre", name: "\(province.chineseName)样例省级中心", role: .provincialHub,
+            country: "CN", province: province.name, provinceIndex: index, followers: province.hubFollowers.map(Double.init)
         )
         var units = ProvinceUnits(hub: hub)
         for number in stride(from: 1, through: province.mediaUnits, by: 1) {
             units.media.append(add(
-                id: "\(code)-media-\(number)", name: "\(province.chineseName)省属媒体\(number)", role: .provincialMedia,
+                id: "\(code)-media-\(number)", name: "\(province.chineseName)样例省属媒体\(number)", role: .provincialMedia,
                 country: "CN", province: province.name, provinceIndex: index, superior: hub
             ))
         }
-        let follow = followProbabilities(spokes: province.cities.count, nonCompliantFraction: nonCompliantFraction)
-        for (spokeIndex, city) in province.cities.enumerated() {
+        var cityOrder = Array(province.cities.indices)
+        shuffle(&cityOrder)
+        let absent = Set(cityOrder.prefix(province.absentCentres))
+        let inactive = Set(cityOrder.dropFirst(province.absentCentres).prefix(province.inactiveCentres))
+        for (cityIndex, city) in province.cities.enumerated() where !absent.contains(cityIndex) {
+            let spokeIndex = units.spokes.count
             let prefix = "\(code)-\(city.slug)"
+            let isActive = !inactive.contains(cityIndex)
             let centre = add(
-                id: prefix, name: "\(city.chineseName)国际传播中心", role: .municipalCentre, country: "CN",
-                province: province.name, city: city.name, provinceIndex: index, spoke: spokeIndex, superior: hub
+                id: prefix, name: "\(city.chineseName)样例市级中心", role: .municipalCentre, country: "CN",
+                province: province.name, city: city.name, provinceIndex: index, spoke: spokeIndex, superior: hub,
+                followers: city.followers.map(Double.init), isActive: isActive
             )
-            var spoke = Spoke(centre: centre, followProbability: follow[spokeIndex])
+            var spoke = Spoke(centre: centre, followProbability: 0)
             for number in stride(from: 1, through: province.countiesPerCity, by: 1) {
                 spoke.counties.append(add(
-                    id: "\(prefix)-county-\(number)", name: "\(city.chineseName)县级融媒体中心\(number)", role: .countyUnit,
+                    id: "\(prefix)-county-\(number)", name: "\(city.chineseName)样例县级单位\(number)", role: .countyUnit,
                     country: "CN", province: province.name, city: city.name, provinceIndex: index, spoke: spokeIndex, superior: centre
                 ))
             }
@@ -105,7 +117,18 @@ struct SampleRoster {
             }
             units.spokes.append(spoke)
         }
+        let active = units.spokes.indices.filter { members[Int(units.spokes[$0].centre)].isActive }
+        for (spoke, probability) in zip(active, followProbabilities(spokes: active.count, nonCompliantFraction: nonCompliantFraction)) {
+            units.spokes[spoke].followProbability = probability
+        }
         provinces.append(units)
+    }
+
+    /// A Fisher–Yates shuffle on the roster's stream.
+    private mutating func shuffle(_ values: inout [Int]) {
+        for position in values.indices.dropLast() {
+            values.swapAt(position, position + random.index(below: values.count - position))
+        }
     }
 
     /// Follow probabilities of a province's spokes: compliant ones repost most hub posts; a
@@ -124,16 +147,18 @@ struct SampleRoster {
         return probabilities
     }
 
-    /// One account per platform on a random subset of platforms (always at least one).
+    /// One account per platform on a random subset of platforms (always at least one): each of
+    /// Facebook, X, Instagram and YouTube with chance 0.5, TikTok with 0.1.
     private mutating func addCityAccounts(
         _ city: SyntheticDatasetGenerator.City, prefix: String, province: String, provinceIndex: Int, spoke: Int, superior: Int32
     ) -> [Int32] {
-        var chosen = SamplePlatform.allCases.filter { _ in random.chance(0.6) }
+        let chances = [0.5, 0.5, 0.5, 0.5, 0.1]
+        var chosen = SamplePlatform.allCases.filter { random.chance(chances[$0.rawValue]) }
         if chosen.isEmpty { chosen = [.facebook] }
         return chosen.map { platform in
             let account = add(
-                id: "\(prefix)-\(platform.name)", name: "\(city.chineseName) \(city.name) · \(platform.name)", role: .cityAccount,
-                platform: platform.rawValue, country: "CN", province: province, city: city.name,
+                id: "\(prefix)-\(platform.name)", name: "\(city.chineseName) \(city.name) 样例城市号 · \(platform.name)", role: .cityAccount,
+                platforms: SamplePlatformSet(platform), country: "CN", province: province, city: city.name,
                 provinceIndex: provinceIndex, spoke: spoke, superior: superior
             )
             cityAccountsByPlatform[platform.rawValue].append(account)
@@ -145,14 +170,14 @@ struct SampleRoster {
 
     private mutating func addNationalAccounts(_ configuration: SyntheticDatasetGenerator.Configuration) {
         for number in stride(from: 1, through: configuration.thinkTanks, by: 1) {
-            thinkTanks.append(add(id: "think-tank-\(number)", name: "国家智库\(number) National think tank \(number)", role: .thinkTank, country: "CN"))
+            thinkTanks.append(add(id: "think-tank-\(number)", name: "样例智库\(number) Sample think tank \(number)", role: .thinkTank, country: "CN"))
         }
         for number in stride(from: 1, through: configuration.nationalMediaOutlets, by: 1) {
-            nationalMedia.append(add(id: "national-media-\(number)", name: "中央媒体\(number) National media \(number)", role: .nationalMedia, country: "CN"))
+            nationalMedia.append(add(id: "national-media-\(number)", name: "样例央媒\(number) Sample national outlet \(number)", role: .nationalMedia, country: "CN"))
         }
         for number in 0 ..< max(0, configuration.embassies) {
             let host = Self.embassyHosts[number % Self.embassyHosts.count]
-            embassies.append(add(id: "embassy-\(host.code.lowercased())", name: "中国驻\(host.chineseName)大使馆", role: .embassy, country: host.code))
+            embassies.append(add(id: "embassy-\(host.code.lowercased())", name: "样例驻\(host.chineseName)使馆号 Sample embassy account \(host.code)", role: .embassy, country: host.code))
         }
     }
 
@@ -169,25 +194,24 @@ struct SampleRoster {
     private mutating func addOverseasLayers(influencers influencerCount: Int, communities communityCount: Int) {
         let influencerWidth = max(4, String(influencerCount).count)
         for number in stride(from: 1, through: influencerCount, by: 1) {
-            let platform = SamplePlatform.randomIndex(&random)
             let label = Self.padded(number, influencerWidth)
             let account = add(
-                id: "influencer-\(label)", name: "Overseas influencer \(label)", role: .influencer, platform: platform,
+                id: "influencer-\(label)", name: "Sample influencer \(label)", role: .influencer,
                 country: Self.overseasCountries[random.index(below: Self.overseasCountries.count)]
             )
             let member = members[Int(account)]
-            influencers[platform].add(account, weight: member.visibility(0.5) * member.activity)
+            influencers[member.platforms.indices[0]].add(account, weight: member.visibility(0.5) * member.activity)
         }
         audience = Array(repeating: [], count: accounts.count + communityCount)
         followed = Array(repeating: [], count: accounts.count + communityCount)
         let communityWidth = max(5, String(communityCount).count)
         for number in stride(from: 1, through: communityCount, by: 1) {
-            let platform = SamplePlatform.randomIndex(&random)
             let label = Self.padded(number, communityWidth)
             let account = add(
-                id: "community-\(label)", name: "Community account \(label)", role: .community, platform: platform,
+                id: "community-\(label)", name: "Sample community \(label)", role: .community,
                 country: Self.overseasCountries[random.index(below: Self.overseasCountries.count)]
             )
+            let platform = members[Int(account)].platforms.indices[0]
             communitiesByPlatform[platform].append(account)
             follow(account, on: platform)
         }
@@ -207,11 +231,14 @@ struct SampleRoster {
 
     // MARK: Adding accounts
 
-    /// Adds an account with followers and activity drawn for its role; returns its index. An id
-    /// already taken (two provinces with one code, say) gets a numeric suffix.
+    /// Adds an account with platforms, followers and activity drawn for its role; returns its
+    /// index. `platforms` and `followers` replace the draws when given. An inactive account
+    /// runs Facebook only, with a tenth of the drawn followers. An id already taken (two
+    /// provinces with one code, say) gets a numeric suffix.
     private mutating func add(
-        id: String, name: String, role: SampleRole, platform: Int = -1, country: String, province: String? = nil,
-        city: String? = nil, provinceIndex: Int = -1, spoke: Int = -1, superior: Int32 = -1
+        id: String, name: String, role: SampleRole, platforms given: SamplePlatformSet? = nil, country: String,
+        province: String? = nil, city: String? = nil, provinceIndex: Int = -1, spoke: Int = -1, superior: Int32 = -1,
+        followers reported: Double? = nil, isActive: Bool = true
     ) -> Int32 {
         var unique = id
         var suffix = 2
@@ -219,19 +246,33 @@ struct SampleRoster {
             unique = "\(id)-\(suffix)"
             suffix += 1
         }
+        let platforms = isActive ? given ?? role.drawPlatforms(&random) : SamplePlatformSet(.facebook)
         let standing = random.standardNormal()
-        let followers = (role.followers.median * PortableMath.exp(role.followers.sigma * standing)).rounded()
+        let model = role.followers
+        let draw = min(model.range.upperBound, max(model.range.lowerBound, model.median * PortableMath.exp(model.sigma * standing)))
+        let followers = (reported ?? (isActive ? draw : draw / 10)).rounded()
         let index = Int32(accounts.count)
         accounts.append(Account(
-            id: unique, name: name, kind: role.kind, platform: platform >= 0 ? SamplePlatform.allCases[platform].name : nil,
+            id: unique, name: name, kind: role.kind, platform: platforms.single?.name,
             country: country, province: province, city: city, tier: role.tier, followers: Int(followers),
             parent: superior >= 0 ? accounts[Int(superior)].id : nil
         ))
+        let activity = random.logNormal(median: 1, sigma: 0.5)
         members.append(Member(
-            role: role, platform: platform, province: provinceIndex, spoke: spoke, superior: superior,
-            followers: followers, standing: standing, activity: random.logNormal(median: 1, sigma: 0.5)
+            role: role, platforms: platforms, province: provinceIndex, spoke: spoke, superior: superior,
+            followers: followers, followersByPlatform: split(followers, over: platforms), standing: standing,
+            activity: isActive ? activity : 0, isActive: isActive
         ))
         return index
+    }
+
+    /// Followers per platform: ``SamplePlatform/shares`` restricted to `platforms`, each jittered
+    /// by a factor in [0.5, 1.5), normalised to `followers`.
+    private mutating func split(_ followers: Double, over platforms: SamplePlatformSet) -> [Double] {
+        var weights = [Double](repeating: 0, count: SamplePlatform.allCases.count)
+        for platform in platforms.indices { weights[platform] = SamplePlatform.shares[platform] * random.uniform(0.5, 1.5) }
+        let total = weights.reduce(0, +)
+        return weights.map { $0 / total * followers }
     }
 
     private static func padded(_ number: Int, _ width: Int) -> String {

@@ -17,8 +17,9 @@ struct SampleTimeline {
     /// Parallel to ``drafts``.
     private(set) var engagement: [Engagement] = []
 
-    /// Sorts `unsorted` and draws engagement: views from the author's followers, likes from
-    /// views, comments from likes (all heavy-tailed), and shares at least the reposts present.
+    /// Sorts `unsorted` and draws engagement: views from the author's followers on the post's
+    /// platform, likes from views, comments and shares from likes in the proportions of the
+    /// author's role (all heavy-tailed), and shares at least the reposts present.
     init(sorting unsorted: [DraftPost], roster: SampleRoster, random: SplitMix64) {
         // Whole seconds since the earliest post in the high half, generation order in the low half:
         // sorting plain integers is several times faster than a closure comparing two fields.
@@ -40,11 +41,12 @@ struct SampleTimeline {
         engagement.reserveCapacity(drafts.count)
         for (index, draft) in drafts.enumerated() {
             let isOriginal = draft.parent < 0
-            let followers = roster.members[Int(draft.author)].followers
-            let views = followers * (isOriginal ? 0.08 : 0.04) * random.logNormal(median: 1, sigma: 1)
+            let author = roster.members[Int(draft.author)]
+            let interaction = author.role.interaction
+            let views = author.followersByPlatform[draft.platform] * (isOriginal ? 0.08 : 0.04) * random.logNormal(median: 1, sigma: 1)
             let likes = views * 0.03 * random.logNormal(median: 1, sigma: 0.6)
-            let comments = likes * 0.1 * random.logNormal(median: 1, sigma: 0.8)
-            let extraShares = likes * 0.04 * random.logNormal(median: 1, sigma: 0.8)
+            let comments = likes * interaction.commentsPerLike * random.logNormal(median: 1, sigma: 0.8)
+            let extraShares = likes * interaction.sharesPerLike * random.logNormal(median: 1, sigma: 0.8)
             engagement.append(Engagement(
                 likes: Int(likes), comments: Int(comments), shares: reposts[index] + Int(extraShares), views: max(1, Int(views)),
                 hasURL: isOriginal && random.chance(0.3)

@@ -76,22 +76,36 @@ extension SyntheticDatasetGenerator {
         public var code: String
         /// The English name, written to the `province` column.
         public var name: String
-        /// The Chinese name, used in account names (`湖南` gives `湖南国际传播中心`).
+        /// The Chinese name, used in account names (`湖南` gives `湖南样例省级中心`).
         public var chineseName: String
-        /// The prefecture-level cities, each with a municipal centre.
+        /// The prefecture-level cities the structure declares, each with a municipal centre.
         public var cities: [City]
         /// County units under each city centre.
         public var countiesPerCity: Int
         /// Provincial media units under the hub (the "N" of "1+14+N").
         public var mediaUnits: Int
+        /// A published follower total for the provincial hub, used instead of a draw; `nil` draws.
+        public var hubFollowers: Int?
+        /// Declared cities whose centre was never set up: neither the centre nor its county units
+        /// and city accounts are in the data. Which ones is drawn from the seed.
+        public var absentCentres: Int
+        /// Declared cities whose centre exists but is inactive: set up on Facebook with few
+        /// followers, it never posts or reposts. Drawn from the seed among the other cities.
+        public var inactiveCentres: Int
 
-        public init(code: String, name: String, chineseName: String, cities: [City], countiesPerCity: Int, mediaUnits: Int) {
+        public init(
+            code: String, name: String, chineseName: String, cities: [City], countiesPerCity: Int, mediaUnits: Int,
+            hubFollowers: Int? = nil, absentCentres: Int = 0, inactiveCentres: Int = 0
+        ) {
             self.code = code
             self.name = name
             self.chineseName = chineseName
             self.cities = cities
             self.countiesPerCity = countiesPerCity
             self.mediaUnits = mediaUnits
+            self.hubFollowers = hubFollowers
+            self.absentCentres = max(0, absentCentres)
+            self.inactiveCentres = max(0, inactiveCentres)
         }
     }
 
@@ -101,10 +115,13 @@ extension SyntheticDatasetGenerator {
         public var name: String
         /// The Chinese name, used in account names.
         public var chineseName: String
+        /// A published follower total for the city's centre, used instead of a draw; `nil` draws.
+        public var followers: Int?
 
-        public init(_ name: String, _ chineseName: String) {
+        public init(_ name: String, _ chineseName: String, followers: Int? = nil) {
             self.name = name
             self.chineseName = chineseName
+            self.followers = followers
         }
 
         /// The name as an id part: lower case, spaces as hyphens.

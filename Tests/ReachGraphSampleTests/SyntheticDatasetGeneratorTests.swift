@@ -50,7 +50,7 @@ final class SyntheticDatasetGeneratorTests: XCTestCase {
         let text = DatasetWriter.accountsCSV(dataset) + DatasetWriter.relationsCSV(dataset) + DatasetWriter.postsCSV(dataset) + DatasetWriter.metricsCSV(dataset)
         var digest: UInt64 = 0xCBF2_9CE4_8422_2325 // FNV-1a
         for byte in text.utf8 { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        XCTAssertEqual(String(digest, radix: 16), "ee56966314558e04")
+        XCTAssertEqual(String(digest, radix: 16), "85c1efe305d5c76")
     }
 
     func testPortableExpAgreesWithTheCLibrary() {
@@ -68,25 +68,51 @@ final class SyntheticDatasetGeneratorTests: XCTestCase {
     func testDefaultSizes() {
         let dataset = Self.sample
         XCTAssertTrue((2_000 ... 4_000).contains(dataset.accounts.count), "\(dataset.accounts.count) accounts")
-        XCTAssertTrue((30_000 ... 60_000).contains(dataset.posts.count), "\(dataset.posts.count) posts")
+        XCTAssertTrue((20_000 ... 45_000).contains(dataset.posts.count), "\(dataset.posts.count) posts")
         XCTAssertEqual(dataset.name, "ReachGraph synthetic sample (seed 1)")
         XCTAssertTrue(dataset.diagnostics.isEmpty, "\(dataset.diagnostics.sortedCounts)")
         XCTAssertFalse(dataset.relationsDerivedFromPosts)
     }
 
-    func testHunanHasFourteenMunicipalCentresUnderItsHub() throws {
-        let accounts = Self.sample.accounts
-        let hub = try XCTUnwrap(Self.sample.account(withID: "hn-centre"))
+    func testHunanDeclaresFourteenCentresOfWhichTwelveExistAndTenAreActive() throws {
+        let dataset = Self.sample
+        let hub = try XCTUnwrap(dataset.account(withID: "hn-centre"))
         XCTAssertEqual(hub.kind, .mediaCentre)
         XCTAssertEqual(hub.tier, .provincial)
-        XCTAssertEqual(hub.name, "湖南国际传播中心")
-        let centres = accounts.filter { $0.province == "Hunan" && $0.kind == .mediaCentre && $0.tier == .municipal }
-        XCTAssertEqual(centres.count, 14)
+        XCTAssertEqual(hub.name, "湖南样例省级中心")
+        XCTAssertEqual(SyntheticDatasetGenerator.Province.hunan.cities.count, 14)
+        let centres = dataset.accounts.filter { $0.province == "Hunan" && $0.kind == .mediaCentre && $0.tier == .municipal }
+        XCTAssertEqual(centres.count, 12)
         XCTAssertTrue(centres.allSatisfy { $0.parent == "hn-centre" && $0.city != nil })
-        XCTAssertEqual(accounts.filter { $0.province == "Zhejiang" && $0.kind == .mediaCentre && $0.tier == .municipal }.count, 11)
-        let county = try XCTUnwrap(Self.sample.account(withID: "zj-hangzhou-county-3"))
+        // An absent centre leaves nothing of its city behind.
+        let cities = Set(centres.compactMap(\.city))
+        XCTAssertTrue(dataset.accounts.allSatisfy { $0.province != "Hunan" || $0.city == nil || cities.contains($0.city!) })
+        var authors = Set<String>(), reposters = Set<String>()
+        for post in dataset.posts {
+            authors.insert(post.author)
+            if post.isRepost { reposters.insert(post.author) }
+        }
+        let inactive = centres.filter { !authors.contains($0.id) }
+        XCTAssertEqual(inactive.count, 2)
+        for centre in inactive {
+            let rows = dataset.metrics.filter { $0.account == centre.id }
+            XCTAssertEqual(Set(rows.map(\.platform)), ["facebook"], centre.id)
+            XCTAssertTrue(rows.allSatisfy { $0.posts == 0 }, centre.id)
+        }
+        XCTAssertEqual(dataset.accounts.filter { $0.province == "Zhejiang" && $0.kind == .mediaCentre && $0.tier == .municipal }.count, 11)
+        let county = try XCTUnwrap(dataset.account(withID: "zj-hangzhou-county-3"))
         XCTAssertEqual(county.tier, .county)
         XCTAssertEqual(county.parent, "zj-hangzhou")
+    }
+
+    func testAccountNamesAreFictionalAndPlaceNamesReal() throws {
+        let dataset = Self.sample
+        XCTAssertEqual(dataset.account(withID: "zj-wenzhou")?.name, "温州样例市级中心")
+        XCTAssertEqual(dataset.account(withID: "zj-wenzhou")?.city, "Wenzhou")
+        XCTAssertEqual(dataset.account(withID: "think-tank-1")?.name, "样例智库1 Sample think tank 1")
+        XCTAssertEqual(dataset.account(withID: "embassy-gb")?.name, "样例驻英国使馆号 Sample embassy account GB")
+        XCTAssertEqual(dataset.account(withID: "influencer-0001")?.name, "Sample influencer 0001")
+        XCTAssertTrue(dataset.accounts.allSatisfy { ($0.name ?? "").contains("样例") || ($0.name ?? "").hasPrefix("Sample ") }, "every name marks itself as a sample")
     }
 
     func testEveryDeclaredParentIsAnAccountOneTierUp() throws {
@@ -110,6 +136,96 @@ final class SyntheticDatasetGeneratorTests: XCTestCase {
         let median = followers[followers.count / 2]
         XCTAssertGreaterThan(followers.last ?? 0, 20 * median)
         XCTAssertLessThan(communities[communities.count / 2], median / 10)
+    }
+
+    /// The follower magnitudes the README states with their sources: provincial hubs in the
+    /// millions (Zhejiang's 8M), a municipal median near 29k with Wenzhou at 10M, county units at
+    /// most 200k, Chinese think tanks at most 10k on X, national outlets in the tens of millions.
+    func testFollowerMagnitudesByKindAndTier() throws {
+        func followers(_ kind: AccountKind, _ tier: Tier) -> [Int] {
+            Self.sample.accounts.filter { $0.kind == kind && $0.tier == tier }.compactMap(\.followers).sorted()
+        }
+        let hubs = followers(.mediaCentre, .provincial)
+        XCTAssertEqual(hubs.count, 4)
+        XCTAssertTrue(hubs.allSatisfy { (1_000_000 ... 25_000_000).contains($0) }, "\(hubs)")
+        XCTAssertEqual(Self.sample.account(withID: "zj-centre")?.followers, 8_000_000)
+        let municipal = followers(.mediaCentre, .municipal)
+        XCTAssertTrue((20_000 ... 40_000).contains(municipal[municipal.count / 2]), "median \(municipal[municipal.count / 2])")
+        XCTAssertEqual(Self.sample.account(withID: "zj-wenzhou")?.followers, 10_000_000)
+        let county = followers(.mediaCentre, .county)
+        XCTAssertLessThanOrEqual(county.last ?? .max, 200_000)
+        XCTAssertLessThan(county[county.count / 2], municipal[municipal.count / 2] / 3)
+        let thinkTanks = Self.sample.accounts.filter { $0.kind == .thinkTank }
+        XCTAssertEqual(thinkTanks.count, 6)
+        XCTAssertTrue(thinkTanks.allSatisfy { $0.platform == "x" && ($0.followers ?? .max) <= 10_000 })
+        XCTAssertTrue(followers(.mediaOutlet, .national).allSatisfy { $0 >= 1_000_000 })
+    }
+
+    /// The platforms each official unit runs, read back from `metrics.csv` (one row per platform
+    /// it runs and month).
+    private static func platformsRun() -> [String: Set<String>] {
+        var platforms: [String: Set<String>] = [:]
+        for row in sample.metrics { platforms[row.account, default: []].insert(row.platform) }
+        return platforms
+    }
+
+    func testPlatformCoverageByTier() {
+        let run = Self.platformsRun()
+        func counts(_ tier: Tier) -> [Int] {
+            Self.sample.accounts.filter { $0.kind == .mediaCentre && $0.tier == tier }.map { run[$0.id]?.count ?? 0 }
+        }
+        XCTAssertTrue(counts(.provincial).allSatisfy { $0 >= 4 }, "\(counts(.provincial))")
+        let county = counts(.county)
+        XCTAssertTrue(county.allSatisfy { (1 ... 3).contains($0) }, "county units run one to three platforms")
+        XCTAssertTrue(Set(county).isSuperset(of: [1, 2, 3]))
+        let municipal = counts(.municipal)
+        let mean = { (values: [Int]) in Double(values.reduce(0, +)) / Double(values.count) }
+        XCTAssertLessThan(mean(county), mean(municipal))
+        XCTAssertLessThan(mean(municipal), mean(counts(.provincial)))
+        // Nobody posts where it has no account.
+        for post in Self.sample.posts.prefix(20_000) {
+            if let platforms = run[post.author] { XCTAssertTrue(platforms.contains(post.platform ?? ""), post.postID) }
+        }
+    }
+
+    func testTikTokIsSparseBelowTheNationalTier() {
+        var slots: [String: Int] = [:]
+        for platforms in Self.platformsRun().values {
+            for platform in platforms { slots[platform, default: 0] += 1 }
+        }
+        let tiktok = slots["tiktok", default: 0]
+        XCTAssertGreaterThan(tiktok, 0)
+        for platform in ["facebook", "x", "instagram", "youtube"] {
+            XCTAssertLessThan(tiktok, slots[platform, default: 0] / 2, platform)
+        }
+        XCTAssertLessThan(Double(tiktok), 0.1 * Double(slots.values.reduce(0, +)))
+        let posts = Self.sample.posts
+        XCTAssertLessThan(Double(posts.filter { $0.platform == "tiktok" }.count), 0.1 * Double(posts.count))
+    }
+
+    /// Think-tank posts: likes > shares > comments in total, at low absolute counts, with an
+    /// interaction rate per follower close to that of influencers (also one platform each).
+    func testThinkTankInteractionIsLikesThenSharesThenCommentsAtLowCounts() {
+        let dataset = Self.sample
+        func originals(of kind: AccountKind) -> [(post: Post, followers: Double)] {
+            dataset.posts.compactMap { post in
+                guard !post.isRepost, let author = dataset.account(withID: post.author), author.kind == kind else { return nil }
+                return (post, Double(author.followers ?? 1))
+            }
+        }
+        let thinkTank = originals(of: .thinkTank)
+        let likes = thinkTank.reduce(0) { $0 + ($1.post.likes ?? 0) }
+        let shares = thinkTank.reduce(0) { $0 + ($1.post.shares ?? 0) }
+        let comments = thinkTank.reduce(0) { $0 + ($1.post.comments ?? 0) }
+        XCTAssertGreaterThan(likes, shares)
+        XCTAssertGreaterThan(shares, comments)
+        let perPost = thinkTank.map { $0.post.likes ?? 0 }.sorted()
+        XCTAssertLessThan(perPost[perPost.count / 2], 100, "median likes per think-tank post")
+        func rate(_ posts: [(post: Post, followers: Double)]) -> Double {
+            posts.reduce(0) { $0 + Double(($1.post.likes ?? 0) + ($1.post.comments ?? 0)) / $1.followers } / Double(posts.count)
+        }
+        let ratio = rate(thinkTank) / rate(originals(of: .influencer))
+        XCTAssertTrue((0.5 ... 2).contains(ratio), "think-tank interaction rate is \(ratio) × the influencers'")
     }
 
     func testRepeatedProvinceCodesStillGiveUniqueIDs() throws {
@@ -226,13 +342,19 @@ final class SyntheticDatasetGeneratorTests: XCTestCase {
 
     func testMetricsCoverEveryCentreAndCityAccountAndAgreeWithPosts() {
         let dataset = Self.sample
-        let reported = dataset.accounts.filter { $0.kind == .mediaCentre || $0.kind == .cityAccount }
-        let expected = reported.reduce(0) { $0 + ($1.platform == nil ? 5 : 1) } * 3
-        XCTAssertEqual(dataset.metrics.count, expected)
+        let reported = Set(dataset.accounts.filter { $0.kind == .mediaCentre || $0.kind == .cityAccount }.map(\.id))
+        let pairs = Set(dataset.metrics.map { "\($0.account) \($0.platform)" })
+        XCTAssertEqual(Set(dataset.metrics.map(\.account)), reported)
+        XCTAssertEqual(dataset.metrics.count, pairs.count * 3, "one row per account, platform and month")
         XCTAssertEqual(Set(dataset.metrics.map(\.period)), ["2025-03", "2025-04", "2025-05"])
+        for account in dataset.accounts where account.kind == .cityAccount {
+            XCTAssertEqual(Set(dataset.metrics.filter { $0.account == account.id }.map(\.platform)), [account.platform ?? ""], account.id)
+        }
         let id = "hn-centre"
-        let posts = dataset.posts.filter { $0.author == id && $0.platform == "x" && iso8601String(fromUnixSeconds: $0.time).hasPrefix("2025-04") }
-        let row = dataset.metrics.first { $0.account == id && $0.platform == "x" && $0.period == "2025-04" }
+        let platform = dataset.metrics.first { $0.account == id }?.platform ?? ""
+        let posts = dataset.posts.filter { $0.author == id && $0.platform == platform && iso8601String(fromUnixSeconds: $0.time).hasPrefix("2025-04") }
+        let row = dataset.metrics.first { $0.account == id && $0.platform == platform && $0.period == "2025-04" }
+        XCTAssertGreaterThan(posts.count, 0)
         XCTAssertEqual(row?.posts, posts.count)
         XCTAssertEqual(row?.likes, posts.reduce(0) { $0 + ($1.likes ?? 0) })
         XCTAssertTrue(dataset.metrics.allSatisfy { ($0.qualitative ?? -1) >= 0 && ($0.qualitative ?? 101) <= 100 && ($0.followers ?? 0) > 0 })
@@ -251,11 +373,34 @@ final class SyntheticDatasetGeneratorTests: XCTestCase {
         XCTAssertEqual(loaded.relations.count, written.relations.count)
         for row in 0 ..< written.relations.count { XCTAssertEqual(loaded.relations[row], written.relations[row]) }
         let readme = try String(contentsOfFile: (folder as NSString).appendingPathComponent("README.md"), encoding: .utf8)
-        XCTAssertTrue(readme.hasPrefix("# ReachGraph synthetic sample (seed 5)"))
+        XCTAssertTrue(readme.hasPrefix("# Synthetic data: ReachGraph synthetic sample (seed 5)"))
         XCTAssertTrue(readme.contains("**This dataset is synthetic.**"))
         XCTAssertTrue(readme.contains("No edge or number is a real"))
         XCTAssertTrue(readme.contains("| seed | 5 |"))
         XCTAssertTrue(readme.contains("| posts.csv | \(written.posts.count) "))
+        XCTAssertTrue(readme.contains("| Zhejiang (浙江) | `zj` | 11 | 0 | 0 | 4 | 3 |"))
+        XCTAssertTrue(readme.contains("## Shaping numbers and their sources"))
+    }
+
+    /// `make sample` output as committed: the sample's README says it is synthetic in its title
+    /// and every tidy table in notebooks-data/ carries a `synthetic` column that is `true` on
+    /// every row, so a table copied or screenshot alone still says what it is.
+    func testCommittedSampleAndNotebookTablesAreLabelledSynthetic() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("graphs/sample/README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.hasPrefix("# Synthetic data: ReachGraph synthetic sample (seed 20250301)"))
+        let folder = root.appendingPathComponent("notebooks-data")
+        let tables = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertGreaterThanOrEqual(tables.count, 7)
+        for table in tables {
+            let text = try String(contentsOf: folder.appendingPathComponent(table), encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+            XCTAssertTrue(lines.first?.hasSuffix(",synthetic") ?? false, table)
+            XCTAssertGreaterThan(lines.count, 1, table)
+            XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasSuffix(",true") }, table)
+        }
+        let notebooksReadme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(notebooksReadme.hasPrefix("# notebooks-data: synthetic tables"))
     }
 
     func testMonthsCarryIntoTheYear() {
