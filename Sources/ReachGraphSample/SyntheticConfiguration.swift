@@ -2,9 +2,9 @@ import ReachGraph
 import ReachGraphCore
 
 extension SyntheticDatasetGenerator {
-    /// What to generate. The defaults give about 3,100 accounts, 44,000 posts (70% reposts),
-    /// 13,000 relations and 2,500 metrics rows over three months from March 2025; `scale` 25
-    /// gives about 64,000 accounts and 1.06 million posts.
+    /// What to generate. The defaults give about 3,000 accounts, 31,000 posts (65% reposts),
+    /// 10,000 relations and 1,000 metrics rows over three months from March 2025; `scale` 32
+    /// gives about 82,000 accounts and 1.0 million posts.
     public struct Configuration: Sendable, Equatable {
         /// The seed of every random choice: the same configuration gives the same dataset.
         public var seed: UInt64

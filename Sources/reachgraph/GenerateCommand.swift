@@ -20,7 +20,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Folder to write accounts.csv, relations.csv, posts.csv, metrics.csv and README.md into.")
     var out: String
 
-    @Option(help: "Multiplies communities and posting rates: 1 gives about 44k posts, 25 about 1M.")
+    @Option(help: "Multiplies communities and posting rates: 1 gives about 31k posts, 32 about 1M.")
     var scale = 1.0
 
     @Option(help: "Months of activity, starting March 2025.")
