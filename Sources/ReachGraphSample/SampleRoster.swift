@@ -157,7 +157,7 @@ struct SampleRoster {
         if chosen.isEmpty { chosen = [.facebook] }
         return chosen.map { platform in
             let account = add(
-                id: "\(prefix)-\(platform.name)", name: "\(city.chineseName) \(city.name) 样例城市号 · \(platform.name)", role: .cityAccount,
+                id: "\(prefix)-\(platform.name)", name: "\(city.chineseName)样例城市号 · \(platform.name)", role: .cityAccount,
                 platforms: SamplePlatformSet(platform), country: "CN", province: province, city: city.name,
                 provinceIndex: provinceIndex, spoke: spoke, superior: superior
             )
