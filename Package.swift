@@ -17,10 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
-        .target(
-            name: "ReachGraphCore",
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "ReachGraphCore"),
         .target(
             name: "ReachGraph",
             dependencies: [

@@ -64,17 +64,19 @@ extension DirectedGraph {
                                     guard neighbor != node, neighborDegree > degree[node] else { return }
                                     // Moving the neighbour to the front of its bucket and shrinking
                                     // the bucket past it keeps `order` sorted by degree in O(1).
+                                    // Wrapping arithmetic: bucket starts stay below the node
+                                    // count and the degree is above another node's, so above 0.
                                     let first = bucketStart[neighborDegree]
                                     let firstNode = Int(order[first])
                                     if firstNode != neighbor {
                                         let neighborPosition = position[neighbor]
-                                        order[first] = Int32(neighbor)
-                                        order[neighborPosition] = Int32(firstNode)
+                                        order[first] = Int32(truncatingIfNeeded: neighbor)
+                                        order[neighborPosition] = Int32(truncatingIfNeeded: firstNode)
                                         position[neighbor] = first
                                         position[firstNode] = neighborPosition
                                     }
-                                    bucketStart[neighborDegree] += 1
-                                    degree[neighbor] = neighborDegree - 1
+                                    bucketStart[neighborDegree] &+= 1
+                                    degree[neighbor] = neighborDegree &- 1
                                 }
                                 for index in 0 ..< count {
                                     let node = Int(order[index])

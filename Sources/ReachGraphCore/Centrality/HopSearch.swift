@@ -63,13 +63,14 @@ struct BrandesHopScratch: ~Copyable {
         var head = 0
         var tail = 1
         var successorCount = 0
+        // `&+` below: positions stay below the node and edge counts, so they cannot overflow.
         // A node's path count is final once every node one hop nearer has been expanded, which
         // has happened by the time the node itself comes off the queue.
         while head < tail {
             let node = Int(order[head])
             successorStart[head] = successorCount
-            head += 1
-            let next = distance[node] + 1
+            head &+= 1
+            let next = distance[node] &+ 1
             let paths = pathCount[node]
             for edge in offsets[node] ..< offsets[node + 1] {
                 let neighbor = Int(targets[edge])
@@ -77,15 +78,15 @@ struct BrandesHopScratch: ~Copyable {
                 if known < 0 {
                     distance[neighbor] = next
                     known = next
-                    order[tail] = Int32(neighbor)
-                    tail += 1
+                    order[tail] = Int32(truncatingIfNeeded: neighbor)
+                    tail &+= 1
                 }
                 // Adding 0 leaves σ unchanged, so every edge takes the same instructions; a node
                 // just discovered had σ = 0, so it ends with exactly `paths`, as in the general path.
                 let onShortestPath = known == next
                 pathCount[neighbor] += onShortestPath ? paths : 0
                 successors[successorCount] = Int32(neighbor)
-                successorCount += onShortestPath ? 1 : 0
+                successorCount &+= onShortestPath ? 1 : 0
             }
         }
         successorStart[tail] = successorCount

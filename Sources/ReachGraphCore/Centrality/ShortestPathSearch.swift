@@ -121,11 +121,12 @@ struct ShortestPathScratch: ~Copyable {
         order[0] = source
         var head = 0
         var tail = 1
+        // `&+` below: positions stay below the node count, so they cannot overflow.
         // A node's path count is final once every node one hop nearer has been expanded, which
         // has happened by the time the node itself comes off the queue.
         while head < tail {
             let node = order[head]
-            head += 1
+            head &+= 1
             if node == target { break }
             let next = distance[Int(node)] + 1
             let paths = pathCount[Int(node)]
@@ -135,8 +136,8 @@ struct ShortestPathScratch: ~Copyable {
                 if known == .infinity {
                     distance[neighbor] = next
                     pathCount[neighbor] = paths
-                    order[tail] = Int32(neighbor)
-                    tail += 1
+                    order[tail] = Int32(truncatingIfNeeded: neighbor)
+                    tail &+= 1
                 } else if countingPaths && known == next {
                     pathCount[neighbor] += paths
                 }

@@ -10,7 +10,8 @@
 /// large edge list; and laid out for memory: the first pass moves one array at a time and each
 /// input array is freed once used, so the peak stays near the finished graph's size. With
 /// `EdgeList.takeGraph()` handing over its arrays, a 10M-edge load peaks at 311 MiB instead of
-/// 501 MiB (BENCHMARKS.md).
+/// 501 MiB (BENCHMARKS.md). Counters in the passes add with `&+`: each is bounded by the edge
+/// count, so the overflow check a plain `+` keeps in release builds can never fire.
 ///
 /// - Complexity: O(V + E) time; peak memory about one finished graph.
 public final class GraphBuilder {
@@ -125,9 +126,9 @@ public final class GraphBuilder {
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
         offsets.withUnsafeMutableBufferPointer { offsets in
             keys.withUnsafeBufferPointer { keys in
-                for key in keys { offsets[Int(key) + 1] += 1 }
+                for key in keys { offsets[Int(key) &+ 1] &+= 1 }
             }
-            for node in 0 ..< nodeCount { offsets[node + 1] += offsets[node] }
+            for node in 0 ..< nodeCount { offsets[node &+ 1] &+= offsets[node] }
         }
         return offsets
     }
@@ -145,7 +146,7 @@ public final class GraphBuilder {
                         for edge in 0 ..< values.count {
                             let key = Int(keys[edge])
                             let place = cursor[key]
-                            cursor[key] = place + 1
+                            cursor[key] = place &+ 1
                             grouped.initializeElement(at: place, to: values[edge])
                         }
                     }
@@ -172,8 +173,8 @@ public final class GraphBuilder {
                                 for edge in offsets[row] ..< offsets[row + 1] {
                                     let column = Int(neighbors[edge])
                                     let slot = cursor[column]
-                                    cursor[column] = slot + 1
-                                    reverse[slot] = Int32(row)
+                                    cursor[column] = slot &+ 1
+                                    reverse[slot] = Int32(truncatingIfNeeded: row)
                                 }
                             }
                             return
@@ -184,8 +185,8 @@ public final class GraphBuilder {
                                     for edge in offsets[row] ..< offsets[row + 1] {
                                         let column = Int(neighbors[edge])
                                         let slot = cursor[column]
-                                        cursor[column] = slot + 1
-                                        reverse[slot] = Int32(row)
+                                        cursor[column] = slot &+ 1
+                                        reverse[slot] = Int32(truncatingIfNeeded: row)
                                         reverseWeights[slot] = weights[edge]
                                     }
                                 }
