@@ -20,8 +20,10 @@ demo: build
 	@echo "open out/brief/index.html (or read out/brief/brief.md)"
 
 # XCTest only: the suite has no Swift Testing tests, and its empty run would print the last line.
+# Then a package that depends on ReachGraph by version tag must build and run.
 test: setup
 	$(SWIFT) test --disable-swift-testing
+	bash scripts/check-consumer-package.sh
 
 # Regenerates the committed sample and the tidy tables derived from it, each table marked synthetic.
 sample: build
