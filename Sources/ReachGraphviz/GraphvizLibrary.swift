@@ -5,7 +5,7 @@ import Foundation
 ///
 /// cgraph(3) says "The library is not thread safe"; concurrent renders crashed here even with a
 /// separate context each (docs/graphviz.md). Every call into Graphviz therefore runs
-/// inside ``withLock(_:)``, and no C pointer leaves it.
+/// inside one process-wide lock, and no C pointer leaves it.
 public enum GraphvizLibrary {
     private static let lock = NSLock()
 
@@ -18,7 +18,11 @@ public enum GraphvizLibrary {
     private static let storage = ContextStorage()
 
     /// Runs `body` while holding the process-wide Graphviz lock.
-    public static func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
+    ///
+    /// Internal: `NSLock` is not recursive, so a body that called back into a locking entry point
+    /// (a render, ``parseShape(dot:)``) would deadlock; only this module's callers, which never
+    /// nest, take the lock.
+    static func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body()

@@ -12,12 +12,14 @@ extension DirectedGraph {
     /// counts once in `m` and in `L_c` and twice in its node's degree, as in NetworkX.
     ///
     /// - Parameters:
-    ///   - communities: the community of each node (any `Int32` labels; need not be dense).
+    ///   - communities: the community of each node (any `Int32` labels; need not be dense), one
+    ///     per node; another count stops the program with a precondition failure
+    ///     (``GraphInputError/labelCount(labels:nodeCount:)``).
     ///   - resolution: `γ`; above 1 favours smaller communities.
     /// - Returns: the modularity, or 0 for a graph without edge weight (NetworkX raises there).
     /// - Complexity: O(V + E) time, O(V) memory.
     public func modularity(of communities: [Int32], resolution: Double = 1) -> Double {
-        precondition(communities.count == nodeCount, "one community label per node")
+        if let error = GraphInputError.labels(communities.count, nodeCount: nodeCount) { preconditionFailure("modularity(of:): \(error)") }
         let dense = denseLabels(communities)
         var inside = [Double](repeating: 0, count: dense.count)
         var degreeSums = [Double](repeating: 0, count: dense.count)

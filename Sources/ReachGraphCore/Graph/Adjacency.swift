@@ -11,11 +11,28 @@ public struct Adjacency: Sendable {
     /// Edge weights parallel to `neighbors`, or `nil` when all weights are 1.
     public let weights: [Double]?
 
-    public init(offsets: [Int], neighbors: [Int32], weights: [Double]?) {
+    /// An adjacency of `offsets.count − 1` nodes from arrays assembled elsewhere, after checking
+    /// that they form one: the offsets start at 0, never decrease and end at `neighbors.count`;
+    /// every neighbour lies in `0 ..< nodeCount`; each row is strictly ascending; `weights`, when
+    /// given, has one entry per neighbour.
+    ///
+    /// - Throws: ``GraphInputError`` naming the first problem found.
+    /// - Complexity: O(V + E).
+    public init(offsets: [Int], neighbors: [Int32], weights: [Double]?) throws(GraphInputError) {
+        if let error = GraphInputError.adjacency(offsets: offsets, neighbors: neighbors, weights: weights) { throw error }
+        self.init(checkedOffsets: offsets, neighbors: neighbors, weights: weights)
+    }
+
+    /// Arrays that already satisfy the checks of ``init(offsets:neighbors:weights:)``: built by
+    /// ``GraphBuilder`` or derived from a checked adjacency.
+    init(checkedOffsets offsets: [Int], neighbors: [Int32], weights: [Double]?) {
         self.offsets = offsets
         self.neighbors = neighbors
         self.weights = weights
     }
+
+    /// The number of nodes (rows).
+    public var nodeCount: Int { offsets.count - 1 }
 
     /// The neighbour indices of `node`.
     @inlinable

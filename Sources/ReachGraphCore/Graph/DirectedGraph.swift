@@ -17,7 +17,28 @@ public struct DirectedGraph: Sendable {
     /// The number of edges `v → v`.
     public let selfLoopCount: Int
 
-    public init(nodeCount: Int, outgoing: Adjacency, incoming: Adjacency, selfLoopCount: Int) {
+    /// The graph whose out-adjacency is `outgoing`; the in-adjacency and the self-loop count are
+    /// derived from it, so the two directions always hold the same edges.
+    ///
+    /// For arrays a program already holds in CSR form (``Adjacency/init(offsets:neighbors:weights:)``
+    /// checks them); ``GraphBuilder`` builds from an edge list.
+    /// - Complexity: O(V + E).
+    public init(outgoing: Adjacency) {
+        let nodes = outgoing.nodeCount
+        let reverse = GraphBuilder.transpose(offsets: outgoing.offsets, neighbors: outgoing.neighbors, weights: outgoing.weights, nodeCount: nodes)
+        var loops = 0
+        for node in 0 ..< nodes {
+            for edge in outgoing.offsets[node] ..< outgoing.offsets[node + 1] where outgoing.neighbors[edge] == Int32(node) { loops += 1 }
+        }
+        self.init(
+            nodeCount: nodes, outgoing: outgoing,
+            incoming: Adjacency(checkedOffsets: reverse.offsets, neighbors: reverse.neighbors, weights: reverse.weights),
+            selfLoopCount: loops
+        )
+    }
+
+    /// Two directions that hold the same edges, as ``GraphBuilder`` and ``reversed()`` produce.
+    init(nodeCount: Int, outgoing: Adjacency, incoming: Adjacency, selfLoopCount: Int) {
         self.nodeCount = nodeCount
         self.outgoing = outgoing
         self.incoming = incoming

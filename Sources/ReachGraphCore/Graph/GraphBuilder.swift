@@ -13,6 +13,11 @@
 /// 501 MiB (BENCHMARKS.md). Counters in the passes add with `&+`: each is bounded by the edge
 /// count, so the overflow check a plain `+` keeps in release builds can never fire.
 ///
+/// Node indices are checked as they come in: a negative index, a negative node count or edge
+/// arrays of different lengths stop the program with a precondition failure naming the problem
+/// (see ``GraphInputError``), since any of them would make the unchecked passes below write
+/// outside their arrays.
+///
 /// - Complexity: O(V + E) time; peak memory about one finished graph.
 public final class GraphBuilder {
     private var sources: [Int32] = []
@@ -22,8 +27,9 @@ public final class GraphBuilder {
     /// The number of nodes the graph will have; grows to cover every endpoint seen.
     public private(set) var nodeCount: Int
 
-    /// A builder for a graph with at least `nodeCount` nodes.
+    /// A builder for a graph with at least `nodeCount` nodes (`nodeCount` ≥ 0).
     public init(nodeCount: Int = 0, expectedEdgeCount: Int = 0) {
+        if let error = GraphInputError.nodeCount(nodeCount) { preconditionFailure("GraphBuilder: \(error)") }
         self.nodeCount = nodeCount
         sources.reserveCapacity(expectedEdgeCount)
         targets.reserveCapacity(expectedEdgeCount)
@@ -34,20 +40,18 @@ public final class GraphBuilder {
     ///
     /// The arrays are taken as they are, not copied: when the caller keeps no other reference to
     /// them (see `EdgeList.takeGraph()`), ``build()`` frees each as soon as it is used and a large
-    /// load never holds two copies of its edges.
+    /// load never holds two copies of its edges. The arrays have equal lengths (`weights` when
+    /// given) and hold no negative index; the graph grows to cover the largest.
     public init(nodeCount: Int = 0, sources: [Int32], targets: [Int32], weights: [Double]?) {
-        precondition(sources.count == targets.count && (weights?.count ?? sources.count) == sources.count, "edge arrays have equal lengths")
-        var smallest: Int32 = 0
+        if let error = GraphInputError.nodeCount(nodeCount) ?? GraphInputError.edgeArrays(sources: sources, targets: targets, weights: weights) {
+            preconditionFailure("GraphBuilder: \(error)")
+        }
         var largest: Int32 = -1
         for array in [sources, targets] {
             array.withUnsafeBufferPointer { nodes in
-                for node in nodes {
-                    smallest = min(smallest, node)
-                    largest = max(largest, node)
-                }
+                for node in nodes { largest = max(largest, node) }
             }
         }
-        precondition(smallest >= 0, "node indices are non-negative")
         self.nodeCount = max(nodeCount, Int(largest) + 1)
         self.sources = sources
         self.targets = targets
@@ -63,9 +67,12 @@ public final class GraphBuilder {
         if count > nodeCount { nodeCount = count }
     }
 
-    /// Adds the edge `source → target`; repeats are merged by summing weights when built.
+    /// Adds the edge `source → target` (non-negative indices; the graph grows to cover them);
+    /// repeats are merged by summing weights when built.
     public func addEdge(from source: Int32, to target: Int32, weight: Double = 1) {
-        precondition(source >= 0 && target >= 0, "node indices are non-negative")
+        if let error = GraphInputError.endpoints(source, target, edge: sources.count, nodeCount: nil) {
+            preconditionFailure("GraphBuilder.addEdge: \(error)")
+        }
         if weight != 1, weights == nil {
             weights = [Double](repeating: 1, count: sources.count)
             weights?.reserveCapacity(sources.capacity)
@@ -108,8 +115,8 @@ public final class GraphBuilder {
         let outgoing = Self.transpose(offsets: incoming.offsets, neighbors: incoming.neighbors, weights: incoming.weights, nodeCount: nodes)
         return DirectedGraph(
             nodeCount: nodes,
-            outgoing: Adjacency(offsets: outgoing.offsets, neighbors: outgoing.neighbors, weights: outgoing.weights),
-            incoming: Adjacency(offsets: incoming.offsets, neighbors: incoming.neighbors, weights: incoming.weights),
+            outgoing: Adjacency(checkedOffsets: outgoing.offsets, neighbors: outgoing.neighbors, weights: outgoing.weights),
+            incoming: Adjacency(checkedOffsets: incoming.offsets, neighbors: incoming.neighbors, weights: incoming.weights),
             selfLoopCount: selfLoops
         )
     }
@@ -276,17 +283,25 @@ public final class GraphBuilder {
 }
 
 extension DirectedGraph {
-    /// A graph with `nodeCount` nodes and the given edges (weight 1 unless stated).
+    /// A graph with `nodeCount` nodes and the given edges (weight 1).
+    ///
+    /// Every index lies in `0 ..< nodeCount`; one outside stops the program with a precondition
+    /// failure naming the edge (``GraphInputError/nodeOutOfRange(edge:node:nodeCount:)``).
     public init(nodeCount: Int, edges: [(Int32, Int32)]) {
-        let builder = GraphBuilder(nodeCount: nodeCount, expectedEdgeCount: edges.count)
-        for (source, target) in edges { builder.addEdge(from: source, to: target) }
-        self = builder.build()
+        self.init(nodeCount: nodeCount, weightedEdges: edges.map { ($0.0, $0.1, 1) })
     }
 
-    /// A graph with `nodeCount` nodes and the given weighted edges.
+    /// A graph with `nodeCount` nodes and the given weighted edges; indices as in
+    /// ``init(nodeCount:edges:)``.
     public init(nodeCount: Int, weightedEdges: [(Int32, Int32, Double)]) {
+        if let error = GraphInputError.nodeCount(nodeCount) { preconditionFailure("DirectedGraph: \(error)") }
         let builder = GraphBuilder(nodeCount: nodeCount, expectedEdgeCount: weightedEdges.count)
-        for (source, target, weight) in weightedEdges { builder.addEdge(from: source, to: target, weight: weight) }
+        for (index, (source, target, weight)) in weightedEdges.enumerated() {
+            if let error = GraphInputError.endpoints(source, target, edge: index, nodeCount: nodeCount) {
+                preconditionFailure("DirectedGraph: \(error)")
+            }
+            builder.addEdge(from: source, to: target, weight: weight)
+        }
         self = builder.build()
     }
 }
