@@ -78,6 +78,10 @@ public enum DatasetLoader {
         case .snap: return try SNAPEdgeListReader.read(path, options: options)
         case .twitterV1: return try TwitterV1Reader.read(path, options: options)
         case .twitterV2: return try TwitterV2Reader.read(path, options: options)
+        case .telegram: return try TelegramReader.read(path, options: options)
+        case .weiboCED: return try WeiboCEDReader.read(path, options: options)
+        case .deepHawkes: return try DeepHawkesReader.read(path, options: options)
+        case .linkSharing: return try LinkSharingReader.read(path, options: options)
         }
     }
 

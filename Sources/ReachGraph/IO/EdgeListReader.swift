@@ -119,7 +119,7 @@ public enum EdgeListReader {
             }
             if layout.hasNamedColumns {
                 var row = RecordFields(record: record, layout: layout)
-                if layout.relation != nil { list.types?.append(try row.enumeration("relation", as: RelationType.self) ?? .repost) }
+                if layout.relation != nil { list.types?.append(try row.relationType("relation") ?? .repost) }
                 if layout.firstSeen != nil { list.firstSeen?.append(try row.timestamp("first_seen")) }
                 if layout.lastSeen != nil { list.lastSeen?.append(try row.timestamp("last_seen")) }
                 if !layout.extraColumns.isEmpty {

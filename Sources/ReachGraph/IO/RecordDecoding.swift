@@ -41,7 +41,8 @@ struct RelationRecord {
     init(decoding row: inout some FieldSource) throws {
         source = try row.requiredText("source")
         target = try row.requiredText("target")
-        type = try row.requiredEnumeration("relation", as: RelationType.self)
+        guard let type = try row.relationType("relation") else { throw row.error("relation", "is empty but required") }
+        self.type = type
         weight = try row.weight("weight") ?? 1
         firstSeen = try row.timestamp("first_seen")
         lastSeen = try row.timestamp("last_seen")

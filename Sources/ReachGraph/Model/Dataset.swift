@@ -15,8 +15,16 @@ public struct Dataset: Sendable {
         case twitterV1 = "twitter-v1"
         /// Twitter API v2 responses (`data`, `includes`), one per line as twarc2 writes them.
         case twitterV2 = "twitter-v2"
+        /// Telegram channel messages: a Desktop `result.json` or TGDataset's channel map.
+        case telegram
+        /// Weibo repost trees in the CED layout (`original-microblog/`, `*-repost/`).
+        case weiboCED = "weibo-ced"
+        /// DeepHawkes cascade lines (`id, root user, time, count, path:time …`).
+        case deepHawkes = "deephawkes"
         /// Whitespace-separated edge lists as SNAP publishes them.
         case snap
+        /// Link-sharing posts (CrowdTangle / CooRnet style): account, time, shared URL.
+        case linkSharing = "link-sharing"
     }
 
     /// A fact about how the input was read that every reader of the results should know

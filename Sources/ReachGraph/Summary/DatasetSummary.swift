@@ -34,6 +34,11 @@ public struct DatasetSummary: Sendable {
     public var diagnostics: Diagnostics
     /// How the input was read (format, zone of naive times, edge direction).
     public var readingNotes: [Dataset.ReadingNote]
+    /// Posts per language (the `language` content field), most frequent first.
+    public var postsByLanguage: OrderedDictionary<String, Int>
+    /// The most used hashtags (case-folded) with their post counts, at most ``topHashtagCount``.
+    public var topHashtags: OrderedDictionary<String, Int>
+    public static let topHashtagCount = 20
 
     /// Computes the summary of `dataset`.
     /// - Complexity: O(V + E + posts + metrics).
@@ -82,6 +87,16 @@ public struct DatasetSummary: Sendable {
         metricsPeriods = Array(Set(dataset.metrics.map(\.period))).sorted()
         diagnostics = dataset.diagnostics
         readingNotes = dataset.readingNotes
+        var languages: [String: Int] = [:]
+        var hashtags: [String: Int] = [:]
+        for post in dataset.posts {
+            if let language = post.attributes["language"] { languages[language, default: 0] += 1 }
+            if let tags = post.attributes["hashtags"] {
+                for tag in Set(tags.split(separator: " ").map { $0.lowercased() }) { hashtags[tag, default: 0] += 1 }
+            }
+        }
+        postsByLanguage = Self.sortedByCount(languages)
+        topHashtags = OrderedDictionary(uniqueKeysWithValues: Self.sortedByCount(hashtags).prefix(Self.topHashtagCount).map { ($0.key, $0.value) })
     }
 
     private static func sortedByCount(_ counts: [String: Int]) -> OrderedDictionary<String, Int> {
@@ -126,14 +141,22 @@ public struct DatasetSummary: Sendable {
             name: "warnings", title: "Warnings (handled on purpose, counted)", columns: ["category", "count"],
             rows: diagnostics.sortedCounts.map { [.text($0.category), .integer($0.count)] }
         )
-        return [
+        var tables = [
             overview,
             breakdown("accounts_by_kind", "Accounts by kind", "kind", accountsByKind),
             breakdown("accounts_by_tier", "Accounts by tier", "tier", accountsByTier),
             breakdown("accounts_by_province", "Accounts by province", "province", accountsByProvince),
             breakdown("accounts_by_platform", "Accounts by platform", "platform", accountsByPlatform),
             relationTable,
-            warnings,
         ]
+        // Only exports that carry content fields have these; datasets without them keep their tables.
+        if !postsByLanguage.isEmpty {
+            tables.append(ResultTable(name: "posts_by_language", title: "Posts by language", columns: ["language", "posts"], rows: postsByLanguage.map { [.text($0.key), .integer($0.value)] }))
+        }
+        if !topHashtags.isEmpty {
+            tables.append(ResultTable(name: "top_hashtags", title: "Top hashtags", columns: ["hashtag", "posts"], rows: topHashtags.map { [.text($0.key), .integer($0.value)] }))
+        }
+        tables.append(warnings)
+        return tables
     }
 }

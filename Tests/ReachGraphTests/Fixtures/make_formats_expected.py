@@ -9,7 +9,8 @@ only) from the formats' published documentation:
 - pairs: distinct (original author, reposter) pairs of those events, self pairs excluded for
   posts-based formats (ReachGraph does not make self-repost relations) and kept for edge lists;
 - first/last: earliest and latest post (or event) time, ISO 8601 UTC;
-- widest_source: the most distinct reposters of one original author (shows the direction read).
+- widest_source: the most distinct reposters of one original author (shows the direction read);
+- languages: posts per language tag, where the export has one (`summary` shows it).
 
 Run from this folder: python3 make_formats_expected.py [path/to/shared/datasets/formats]
 """
@@ -27,11 +28,12 @@ def iso(seconds):
     return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def summary(posts, accounts, reposts, pairs, times):
+def summary(posts, accounts, reposts, pairs, times, languages=None):
     reposters = {}
     for source, target in pairs:
         reposters.setdefault(source, set()).add(target)
     return {
+        "languages": dict(languages) if languages else None,
         "widest_source": max((len(v) for v in reposters.values()), default=0),
         "posts": posts, "accounts": len(accounts), "repost_events": reposts, "pairs": len(pairs),
         "first": iso(min(times)) if times else None, "last": iso(max(times)) if times else None,
@@ -40,7 +42,7 @@ def summary(posts, accounts, reposts, pairs, times):
 
 def io_archive():
     folder = os.path.join(root, "x-io-archive-csv")
-    accounts, pairs, times = set(), set(), []
+    accounts, pairs, times, languages = set(), set(), [], {}
     posts = reposts = 0
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".csv"):
@@ -51,6 +53,8 @@ def io_archive():
                 if "tweetid" not in row:
                     continue
                 posts += 1
+                if row["tweet_language"]:
+                    languages[row["tweet_language"]] = languages.get(row["tweet_language"], 0) + 1
                 times.append(dt.datetime.strptime(row["tweet_time"], "%Y-%m-%d %H:%M").replace(tzinfo=dt.timezone.utc).timestamp())
                 if row["in_reply_to_userid"]:
                     accounts.add(row["in_reply_to_userid"])
@@ -60,7 +64,7 @@ def io_archive():
                         accounts.add(row["retweet_userid"])
                         if row["retweet_userid"] != row["userid"]:
                             pairs.add((row["retweet_userid"], row["userid"]))
-    return summary(posts, accounts, reposts, pairs, times)
+    return summary(posts, accounts, reposts, pairs, times, languages)
 
 
 def snap(name, reversed_direction):
@@ -96,13 +100,15 @@ def twitter_v1(name):
         tweets = document["statuses"] if isinstance(document, dict) and "statuses" in document else [document]
     else:
         tweets = [json.loads(line) for line in text.splitlines() if line.strip()]
-    accounts, pairs, times, ids = set(), set(), [], set()
+    accounts, pairs, times, ids, languages = set(), set(), [], set(), {}
     posts = reposts = 0
     for tweet in tweets:
         if tweet["id_str"] in ids:
             continue
         ids.add(tweet["id_str"])
         posts += 1
+        if tweet.get("lang"):
+            languages[tweet["lang"]] = languages.get(tweet["lang"], 0) + 1
         author = tweet["user"]["id_str"]
         accounts.add(author)
         times.append(twitter_time(tweet["created_at"]))
@@ -117,11 +123,11 @@ def twitter_v1(name):
             accounts.add(tweet["quoted_status"]["user"]["id_str"])
         if tweet.get("in_reply_to_user_id_str"):
             accounts.add(tweet["in_reply_to_user_id_str"])
-    return summary(posts, accounts, reposts, pairs, times)
+    return summary(posts, accounts, reposts, pairs, times, languages)
 
 
 def twitter_v2(name):
-    accounts, pairs, times, ids = set(), set(), [], set()
+    accounts, pairs, times, ids, languages = set(), set(), [], set(), {}
     posts = reposts = 0
     with open(os.path.join(root, name), encoding="utf-8") as handle:
         for line in handle:
@@ -134,6 +140,8 @@ def twitter_v2(name):
                     continue
                 ids.add(tweet["id"])
                 posts += 1
+                if tweet.get("lang"):
+                    languages[tweet["lang"]] = languages.get(tweet["lang"], 0) + 1
                 author = tweet["author_id"]
                 accounts.add(author)
                 times.append(dt.datetime.strptime(tweet["created_at"], "%Y-%m-%dT%H:%M:%S.%f%z").timestamp())
@@ -156,10 +164,102 @@ def twitter_v2(name):
                             accounts.add(original["author_id"])
                 if tweet.get("in_reply_to_user_id"):
                     accounts.add(tweet["in_reply_to_user_id"])
+    return summary(posts, accounts, reposts, pairs, times, languages)
+
+
+def telegram_tgdataset():
+    with open(os.path.join(root, "telegram-tgdataset-json", "tgdataset_preview.json"), encoding="utf-8") as handle:
+        channels = json.load(handle)
+    accounts, pairs, times, ids = set(), set(), [], set()
+    posts = reposts = 0
+    for channel, fields in channels.items():
+        accounts.add(channel)
+        for section in ("text_messages", "generic_media"):
+            for key, message in (fields.get(section) or {}).items():
+                if (channel, key) in ids:
+                    continue
+                ids.add((channel, key))
+                posts += 1
+                times.append(message["date"])
+                if message.get("is_forwarded"):
+                    reposts += 1
+                    source = message.get("forwarded_from_id")
+                    if source is not None:
+                        source = str(int(source))
+                        accounts.add(source)
+                        if source != channel:
+                            pairs.add((source, channel))
     return summary(posts, accounts, reposts, pairs, times)
 
 
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def weibo_ced():
+    folder = os.path.join(root, "weibo-ced-repost-json")
+    accounts, pairs, times = set(), set(), []
+    author_of = {}
+    posts = reposts = 0
+    events = []
+    for collection in sorted(n for n in os.listdir(folder) if n.endswith("-repost")):
+        for name in sorted(n for n in os.listdir(os.path.join(folder, collection)) if n.endswith(".json")):
+            _, mid, uid = name[:-5].rsplit("_", 2)
+            with open(os.path.join(folder, "original-microblog", name), encoding="utf-8") as handle:
+                original = json.load(handle)
+            if isinstance(original["time"], str):
+                root_time = dt.datetime.strptime(original["time"], "%a %b %d %H:%M:%S %z %Y").timestamp()
+            else:
+                root_time = float(original["time"])
+            with open(os.path.join(folder, collection, name), encoding="utf-8") as handle:
+                entries = json.load(handle)
+            root_year = dt.datetime.fromtimestamp(root_time, BEIJING).year
+            accounts.add(uid)
+            if mid not in author_of:
+                author_of[mid] = uid
+                posts += 1
+                times.append(root_time)
+            for entry in entries:
+                accounts.add(entry["uid"])
+                if entry["mid"] in author_of:
+                    continue
+                author_of[entry["mid"]] = entry["uid"]
+                posts += 1
+                reposts += 1
+                try:
+                    when = dt.datetime.strptime(entry["date"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=BEIJING).timestamp()
+                except ValueError:
+                    month, rest = entry["date"].split("月")
+                    day, clock = rest.split("日")
+                    hour, minute = clock.strip().split(":")
+                    for year in (root_year, root_year + 1):
+                        when = dt.datetime(year, int(month), int(day), int(hour), int(minute), tzinfo=BEIJING).timestamp()
+                        if when >= root_time:
+                            break
+                times.append(when)
+                events.append((entry["parent"] or mid, entry["uid"]))
+    for parent, reposter in events:
+        source = author_of.get(parent)
+        if source is not None and source != reposter:
+            pairs.add((source, reposter))
+    return summary(posts, accounts, reposts, pairs, times)
+
+
+def link_sharing(name, post_column):
+    accounts, times = set(), []
+    posts = 0
+    with open(os.path.join(root, name), newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            posts += 1
+            accounts.add(row["account.url"])
+            times.append(dt.datetime.strptime(row["date"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.timezone.utc).timestamp())
+    return summary(posts, accounts, 0, set(), times)
+
+
 expected = {
+    "crowdtangle-ctshares": link_sharing("crowdtangle-ctshares-csv/ct_shares.csv", "id"),
+    "crowdtangle-coornet-marked": link_sharing("crowdtangle-coornet-marked-csv/ct_shares_marked.csv", "platformId"),
+    "telegram-tgdataset": telegram_tgdataset(),
+    "weibo-ced": weibo_ced(),
     "twitter-v1-stream": twitter_v1("twitter-v1-jsonl-stream/api-stream-small.jsonl"),
     "twitter-v1-search": twitter_v1("twitter-v1-search-json/get_search_raw.json"),
     "twitter-v2-2sets": twitter_v2("twitter-v2-twarc2-jsonl/2sets.jsonl"),

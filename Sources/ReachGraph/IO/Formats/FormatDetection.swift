@@ -39,6 +39,7 @@ enum FormatDetection {
     static func detectFolder(_ path: String) throws -> Dataset.Format {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         if names.contains(where: { ["relations.csv", "posts.csv", "metrics.csv"].contains($0) }) { return .folder }
+        if names.contains("original-microblog") && names.contains(where: { $0.hasSuffix("-repost") }) { return .weiboCED }
         for name in names.sorted() where name.lowercased().hasSuffix(".csv") {
             let full = (path as NSString).appendingPathComponent(name)
             if let header = try? csvHeader(Self.head(full)), ioArchiveMarkers.allSatisfy(header.contains) { return .ioArchive }
@@ -69,9 +70,12 @@ enum FormatDetection {
         if first.contains(",") {
             let header = csvHeader(head)
             if ioArchiveMarkers.allSatisfy(header.contains) { return .ioArchive }
+            if LinkSharingReader.looksLikeHeader(header) { return .linkSharing }
             if Columns.postRequired.allSatisfy(header.contains) { return .postsTable }
             return .edgeList
         }
+        let tabFields = first.split(separator: "\t", omittingEmptySubsequences: false)
+        if tabFields.count >= 5, DeepHawkesReader.looksLikePath(tabFields[4]) { return .deepHawkes }
         let fields = first.split(whereSeparator: { $0 == " " || $0 == "\t" })
         if (2 ... 4).contains(fields.count) { return .snap }
         return .edgeList
@@ -94,6 +98,10 @@ enum FormatDetection {
         if object["data"] != nil && (object["includes"] != nil || object["meta"] != nil || object["__twarc"] != nil) { return .twitterV2 }
         if let data = object["data"] as? [[String: Any]], data.first?["author_id"] != nil { return .twitterV2 }
         if object["author_id"] != nil && object["created_at"] != nil { return .twitterV2 }
+        if object["messages"] != nil || object["chats"] != nil { return .telegram }
+        if object.values.contains(where: { ($0 as? [String: Any])?["text_messages"] != nil || ($0 as? [String: Any])?["generic_media"] != nil }) {
+            return .telegram
+        }
         return .json
     }
 

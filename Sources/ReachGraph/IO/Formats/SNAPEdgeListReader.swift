@@ -72,8 +72,8 @@ enum SNAPEdgeListReader {
             }
             if fields.count == 4 {
                 let name = text(3)
-                guard let parsed = interaction(name) else {
-                    throw InputError(file: file, line: line, column: column(3), message: "interaction \"\(name)\" is not one of RT, MT, RE, QT (or retweet, share, forward, repost, mention, reply, quote)")
+                guard let parsed = RelationType(name: name) else {
+                    throw InputError(file: file, line: line, column: column(3), message: "interaction \"\(name)\" is not one of \(RelationType.acceptedNames)")
                 }
                 type = parsed
                 let key = "\(first) \(second) \(text(2))"
@@ -92,16 +92,5 @@ enum SNAPEdgeListReader {
         }
         if let unit = times.unit { export.notes.append(Dataset.ReadingNote(topic: "times", value: "epoch \(unit.rawValue)")) }
         return export.dataset(name: path)
-    }
-
-    /// The relation an interaction code or name stands for.
-    static func interaction(_ name: String) -> RelationType? {
-        switch name.lowercased() {
-        case "rt", "retweet", "share", "forward", "repost": return .repost
-        case "mt", "mention": return .mention
-        case "re", "reply": return .reply
-        case "qt", "quote": return .quote
-        default: return nil
-        }
     }
 }

@@ -11,6 +11,7 @@ final class FormatConformanceTests: XCTestCase {
         var repost_events: Int
         var pairs: Int
         var widest_source: Int
+        var languages: [String: Int]?
         var first: String?
         var last: String?
     }
@@ -37,10 +38,12 @@ final class FormatConformanceTests: XCTestCase {
             reposters[relations.sources[row], default: []].insert(relations.targets[row])
         }
         if !dataset.posts.isEmpty { times = dataset.posts.map(\.time) }
+        let languages = DatasetSummary(of: dataset).postsByLanguage
         return Expected(
             posts: dataset.posts.count, accounts: dataset.accounts.count,
             repost_events: dataset.posts.isEmpty ? repostRows : dataset.posts.filter(\.isRepost).count,
             pairs: pairs.count, widest_source: reposters.values.map(\.count).max() ?? 0,
+            languages: languages.isEmpty ? nil : Dictionary(uniqueKeysWithValues: languages.map { ($0.key, $0.value) }),
             first: times.min().map(iso8601String(fromUnixSeconds:)), last: times.max().map(iso8601String(fromUnixSeconds:))
         )
     }
@@ -99,5 +102,24 @@ final class FormatConformanceTests: XCTestCase {
         _ = try check("twitter-v2-2sets", "twitter-v2-twarc2-jsonl/2sets.jsonl", format: .twitterV2)
         let entities = try check("twitter-v2-entities", "twitter-v2-twarc2-jsonl/entities_test.jsonl", format: .twitterV2)
         XCTAssertTrue(entities.posts.contains { $0.attributes["hashtags"] != nil })
+    }
+
+    func testTelegramTGDataset() throws {
+        let dataset = try check("telegram-tgdataset", "telegram-tgdataset-json/tgdataset_preview.json", format: .telegram)
+        XCTAssertEqual(dataset.diagnostics.counts["messages stored twice (text and media under one id; counted once)"], 522)
+        XCTAssertEqual(dataset.diagnostics.counts["forwards whose source is hidden (kept as reposts, no relation)"], 16)
+    }
+
+    func testWeiboCEDInBeijingTime() throws {
+        let dataset = try check("weibo-ced", "weibo-ced-repost-json", format: .weiboCED)
+        XCTAssertEqual(dataset.diagnostics.counts["Weibo dates without a year (the original's year taken)"], 10)
+        XCTAssertEqual(dataset.readingNotes.first { $0.topic == "times without a zone" }?.value.contains("UTC+08:00"), true)
+    }
+
+    func testLinkSharingKeepsEveryRowAsAShare() throws {
+        let shares = try check("crowdtangle-ctshares", "crowdtangle-ctshares-csv/ct_shares.csv", format: .linkSharing)
+        XCTAssertEqual(shares.diagnostics.counts["rows repeating a post for another link (kept, id suffixed ~N)"], 1684 - 1058)
+        // Rows with newlines inside quoted fields: 772 records on 1,899 lines.
+        _ = try check("crowdtangle-coornet-marked", "crowdtangle-coornet-marked-csv/ct_shares_marked.csv", format: .linkSharing)
     }
 }

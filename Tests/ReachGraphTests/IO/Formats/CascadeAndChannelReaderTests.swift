@@ -1,0 +1,118 @@
+@testable import ReachGraph
+import XCTest
+
+/// Telegram, Weibo CED, DeepHawkes and link-sharing adapters on hand-written files in the
+/// documented layouts.
+final class CascadeAndChannelReaderTests: XCTestCase {
+    func edges(_ dataset: Dataset) -> [String] {
+        (0 ..< dataset.relations.count).map { row in
+            let relation = dataset.relations[row]
+            return "\(dataset.accounts[Int(relation.source)].id)>\(dataset.accounts[Int(relation.target)].id):\(relation.type.rawValue):\(relation.weight)"
+        }.sorted()
+    }
+
+    func testTelegramDesktopExportForwardsAreReposts() throws {
+        let export = """
+        {"name": "City News", "type": "public_channel", "id": 1500,
+         "messages": [
+          {"id": 1, "type": "message", "date": "2021-01-01T10:00:00", "date_unixtime": "1609495200", "from": "City News", "from_id": "channel1500", "text": "hello"},
+          {"id": 2, "type": "message", "date": "2021-01-01T11:00:00", "date_unixtime": "1609498800", "from": "City News", "from_id": "channel1500", "forwarded_from": "Province Centre", "forwarded_from_id": "channel77", "text": [{"type": "bold", "text": "big"}, " news"]},
+          {"id": 3, "type": "service", "date": "2021-01-01T12:00:00", "action": "pin_message"},
+          {"id": 4, "type": "message", "date": "2021-01-01T13:00:00", "from": "City News", "from_id": "channel1500", "forwarded_from": "Someone Private", "text": "x"}
+         ]}
+        """
+        let folder = try TemporaryFolder()
+        let dataset = try DatasetLoader.load(try folder.write("result.json", export), options: .init(timeZone: NaiveTimeZone(parsing: "+01:00")))
+        XCTAssertEqual(dataset.format, .telegram)
+        XCTAssertEqual(dataset.posts.map(\.postID), ["1500/1", "1500/2", "1500/4"])
+        XCTAssertEqual(dataset.posts.filter(\.isRepost).count, 2)
+        XCTAssertEqual(dataset.posts[1].attributes["text"], "big news")
+        // date_unixtime wins; a message with only the naive date is read in --timezone.
+        XCTAssertEqual(dataset.posts[1].time, 1_609_498_800)
+        XCTAssertEqual(iso8601String(fromUnixSeconds: dataset.posts[2].time), "2021-01-01T12:00:00Z")
+        XCTAssertEqual(edges(dataset), ["77>1500:repost:1.0", "Someone Private>1500:repost:1.0"])
+        XCTAssertEqual(dataset.diagnostics.counts["service messages (joins, pins; not posts)"], 1)
+        XCTAssertEqual(dataset.diagnostics.counts["forwards naming their source by display name only (the name is the account id)"], 1)
+    }
+
+    func testTGDatasetMessagesStoredTwiceCountOnce() throws {
+        let map = """
+        {"100": {"username": "a", "n_subscribers": 5, "text_messages": {"1": {"message": "m", "date": 1637750294.0, "author": null, "is_forwarded": true, "forwarded_from_id": 200, "forwarded_message_date": 1637398793.0}, "2": {"message": "n", "date": 1637750300.0, "is_forwarded": true, "forwarded_from_id": null, "forwarded_message_date": 1600260819.0}},
+                 "generic_media": {"1": {"title": "m", "date": 1637750294.0, "is_forwarded": true, "forwarded_from_id": 200, "forwarded_message_date": 1637398793.0}}}}
+        """
+        let folder = try TemporaryFolder()
+        let dataset = try DatasetLoader.load(try folder.write("tg.json", map))
+        XCTAssertEqual(dataset.format, .telegram)
+        XCTAssertEqual(dataset.posts.count, 2)
+        XCTAssertEqual(dataset.posts[0].parentPost, "200@1637398793")
+        XCTAssertEqual(edges(dataset), ["200>100:repost:1.0"])
+        XCTAssertEqual(dataset.diagnostics.counts["messages stored twice (text and media under one id; counted once)"], 1)
+        XCTAssertEqual(dataset.diagnostics.counts["forwards whose source is hidden (kept as reposts, no relation)"], 1)
+        XCTAssertEqual(dataset.account(withID: "100")?.followers, 5)
+    }
+
+    func testWeiboCEDTreesInBeijingTime() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path + "/original-microblog", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder.path + "/rumor-repost", withIntermediateDirectories: true)
+        try folder.write("original-microblog/1_M0_U0.json", #"{"text": "orig", "user": {"followers": 7}, "time": 1357000000}"#)
+        try folder.write("rumor-repost/1_M0_U0.json", #"""
+        [{"mid": "M1", "uid": "U1", "parent": "", "kids": ["M2"], "text": "a", "date": "2013-01-01 09:00:00"},
+         {"mid": "M2", "uid": "U2", "parent": "M1", "kids": [], "text": "b", "date": "01月02日 08:00"},
+         {"mid": "M3", "uid": "U0", "parent": "", "kids": [], "text": "self", "date": "2013-01-01 10:00:00"}]
+        """#)
+        let dataset = try DatasetLoader.load(folder.path)
+        XCTAssertEqual(dataset.format, .weiboCED)
+        XCTAssertEqual(dataset.posts.map(\.postID), ["M0", "M1", "M2", "M3"])
+        // 2013-01-01 09:00 Beijing is 01:00 UTC.
+        XCTAssertEqual(iso8601String(fromUnixSeconds: dataset.posts[1].time), "2013-01-01T01:00:00Z")
+        XCTAssertEqual(iso8601String(fromUnixSeconds: dataset.posts[2].time), "2013-01-02T00:00:00Z")
+        XCTAssertEqual(edges(dataset), ["U0>U1:repost:1.0", "U1>U2:repost:1.0"])
+        XCTAssertEqual(dataset.diagnostics.counts["self reposts (not made relations)"], 1)
+        XCTAssertEqual(dataset.account(withID: "U0")?.followers, 7)
+        XCTAssertEqual(dataset.posts[2].rootPost, "M0")
+        let utc = try DatasetLoader.load(folder.path, options: .init(timeZone: .utc))
+        XCTAssertEqual(iso8601String(fromUnixSeconds: utc.posts[1].time), "2013-01-01T09:00:00Z")
+    }
+
+    func testDeepHawkesPaths() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("cascades.txt", "7\tu1\t1464710400\t2\tu1:0 u1/u2:60 u1/u2/u3:120\n8\tv1\t1464710500\t1\tv1:0 v1/v2:5\n")
+        let dataset = try DatasetLoader.load(path)
+        XCTAssertEqual(dataset.format, .deepHawkes)
+        XCTAssertEqual(dataset.posts.count, 5)
+        XCTAssertEqual(dataset.posts[2].parentPost, "7/u2")
+        XCTAssertEqual(dataset.posts[2].time, 1_464_710_520)
+        XCTAssertEqual(edges(dataset), ["u1>u2:repost:1.0", "u2>u3:repost:1.0", "v1>v2:repost:1.0"])
+        let bad = try folder.write("bad.txt", "7\tu1\t1464710400\t2\tu1:0 u1/u2:soon\n")
+        XCTAssertThrowsError(try DatasetLoader.load(bad, options: .init(inputFormat: .deepHawkes))) { XCTAssertTrue("\($0)".hasPrefix("bad.txt:1:"), "\($0)") }
+    }
+
+    func testLinkSharingRowsAreSharesOfURLs() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("shares.csv", """
+        "id","expanded","date","account.url","account.name","account.subscriberCount","account.platform"
+        11,"http://x.example/a","2017-01-13 21:41:10","https://fb.com/g1","G1",NA,"Facebook"
+        11,"http://x.example/b","2017-01-13 21:41:10","https://fb.com/g1","G1",NA,"Facebook"
+        12,"http://x.example/a","2017-01-13 21:41:40","https://fb.com/g2","G2",30,"Facebook"
+
+        """)
+        let dataset = try DatasetLoader.load(path)
+        XCTAssertEqual(dataset.format, .linkSharing)
+        XCTAssertEqual(dataset.posts.map(\.postID), ["11", "11~2", "12"])
+        XCTAssertEqual(dataset.posts.map(\.url), ["http://x.example/a", "http://x.example/b", "http://x.example/a"])
+        XCTAssertEqual(dataset.account(withID: "https://fb.com/g2")?.followers, 30)
+        let log = try ShareLog.read(path, object: .url)
+        XCTAssertEqual(log.count, 3)
+        XCTAssertEqual(log.objects.count, 2)
+    }
+
+    func testRelationSynonyms() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("relations.csv", "source,target,relation\na,b,retweet\nb,c,Share\nc,d,forward\n")
+        let dataset = try DatasetLoader.load(folder.path)
+        XCTAssertEqual(Set(dataset.relations.types), [.repost])
+        try folder.write("relations.csv", "source,target,relation\na,b,like\n")
+        XCTAssertThrowsError(try DatasetLoader.load(folder.path)) { XCTAssertTrue("\($0)".contains("retweet"), "\($0)") }
+    }
+}
