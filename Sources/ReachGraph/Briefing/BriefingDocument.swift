@@ -51,6 +51,9 @@ public struct BriefingDocument: Sendable {
     public var warnings: [String]
     public var sections: [BriefingSection]
     public var generatedAt: Date
+    /// JSON written as `tables/provenance.json` beside the CSV tables (the briefing writes one
+    /// for synthetic data, so a table copied out of the folder keeps its label with it).
+    public var provenanceRecord: String?
 
     public init(title: String, provenance: [String], warnings: [String], sections: [BriefingSection], generatedAt: Date = Date()) {
         self.title = title
@@ -79,6 +82,7 @@ public struct BriefingDocument: Sendable {
             for table in sections.flatMap(\.tables) {
                 try AtomicFile.write([table].rendered(as: .csv), to: path("tables/\(table.name).csv"))
             }
+            if let provenanceRecord { try AtomicFile.write(provenanceRecord, to: path("tables/provenance.json")) }
             try AtomicFile.write(html(), to: path("index.html"))
             try AtomicFile.write(markdown(), to: path("brief.md"))
             try BriefingFolder.moveIntoPlace(staging, at: folder)

@@ -87,7 +87,10 @@ public struct BriefingBuilder {
         if !dataset.metrics.isEmpty {
             add("Communication power index") { try indexSection() }
         }
-        return BriefingDocument(title: "Amplification briefing: \(displayName)", provenance: provenance(summary), warnings: warnings, sections: sections)
+        let title = (isSynthetic ? "Synthetic data — " : "") + "Amplification briefing: \(displayName)"
+        var document = BriefingDocument(title: title, provenance: provenance(summary), warnings: warnings, sections: sections)
+        if isSynthetic { document.provenanceRecord = provenanceRecord(summary, tables: sections.flatMap(\.tables).map(\.name)) }
+        return document
     }
 
     private var displayName: String { (dataset.name as NSString).lastPathComponent }
@@ -104,6 +107,35 @@ public struct BriefingBuilder {
         }
         lines.append("Edges run in the direction information flows: a repost of A's post by B is the edge A → B. Seeds for every random step: \(options.seed).")
         return lines
+    }
+
+    /// `tables/provenance.json` for synthetic data: what every table beside it was made from.
+    private func provenanceRecord(_ summary: DatasetSummary, tables: [String]) -> String {
+        func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let lines = [
+            "  \"synthetic\": true,",
+            "  \"notice\": \(quoted(CaptionOptions.syntheticNotice)),",
+            "  \"dataset\": \(quoted(displayName)),",
+            "  \"format\": \(quoted(dataset.format.rawValue)),",
+            "  \"how_made\": \(quoted("the dataset's README.md says how it was generated (reachgraph generate, seeded)")),",
+            "  \"accounts\": \(summary.accountCount),",
+            "  \"posts\": \(summary.postCount),",
+            "  \"seed\": \(options.seed),",
+            "  \"tables\": [" + tables.map(quoted).joined(separator: ", ") + "]",
+        ]
+        return "{\n" + lines.joined(separator: "\n") + "\n}\n"
     }
 
     private var warnings: [String] {
@@ -293,7 +325,7 @@ public struct BriefingBuilder {
         return BriefingSection(
             title: "Communication power index",
             paragraphs: ["Creation (G), interaction (I) and utilisation (U) per platform, normalised within the period, weighted by platform; 80% quantitative, 20% expert score (docs/communication-power-index.md). Change is against the previous period."],
-            figures: [BriefingFigure(name: "index", caption: "Communication power index, top 10 accounts (composite)", svg: svg)],
+            figures: [BriefingFigure(name: "index", caption: "Communication power index, top 10 accounts (composite)" + (isSynthetic ? " · \(CaptionOptions.syntheticNotice)" : ""), svg: svg)],
             tables: tables, rowsShown: 10
         )
     }

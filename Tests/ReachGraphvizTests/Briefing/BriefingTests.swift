@@ -60,6 +60,17 @@ final class BriefingTests: XCTestCase {
         ])
         let html = document.html()
         XCTAssertTrue(html.contains(CaptionOptions.syntheticNotice))
+        XCTAssertTrue(document.title.hasPrefix("Synthetic data — "), document.title)
+        XCTAssertTrue(html.contains("<title>Synthetic data — Amplification briefing"))
+        XCTAssertTrue(document.markdown().hasPrefix("# Synthetic data — Amplification briefing"))
+        for figure in document.sections.flatMap(\.figures) {
+            XCTAssertTrue(figure.caption.contains(CaptionOptions.syntheticNotice), "\(figure.name): \(figure.caption)")
+        }
+        let record = try XCTUnwrap(document.provenanceRecord)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])
+        XCTAssertEqual(json["synthetic"] as? Bool, true)
+        XCTAssertEqual(json["notice"] as? String, CaptionOptions.syntheticNotice)
+        XCTAssertEqual(json["tables"] as? [String], document.sections.flatMap(\.tables).map(\.name))
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 5, "overview, cascade tree, stage paths, 1+N diagram, index chart (coordination when pairs repeat)")
 
         XCTAssertTrue(document.sections.allSatisfy { !$0.notes.contains { $0.contains("skipped") } }, "\(document.degradations)")
@@ -93,5 +104,7 @@ final class BriefingTests: XCTestCase {
         let sparse = BriefingBuilder(dataset: try DatasetLoader.load(edges), options: plain).build()
         XCTAssertEqual(sparse.sections.map(\.title), ["Dataset", "The network", "Key opinion leaders", "Who to reach"])
         XCTAssertFalse(sparse.html().contains(CaptionOptions.syntheticNotice))
+        XCTAssertNil(sparse.provenanceRecord, "real data: no synthetic label")
+        XCTAssertFalse(sparse.title.contains("Synthetic"))
     }
 }
