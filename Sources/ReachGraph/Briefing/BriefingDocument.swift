@@ -28,10 +28,14 @@ public struct BriefingSection: Sendable {
     /// What of this section was trimmed to its budget or skipped, one line each
     /// ("figure coordination trimmed: …", "skipped: …"); shown on the page and listed by the CLI.
     public var notes: [String]
+    /// Tables written to `tables/` but not shown on the page (the full version of a compact one).
+    public var csvOnlyTables: [ResultTable]
 
     public init(
-        title: String, paragraphs: [String], figures: [BriefingFigure] = [], tables: [ResultTable] = [], rowsShown: Int = 15, notes: [String] = []
+        title: String, paragraphs: [String], figures: [BriefingFigure] = [], tables: [ResultTable] = [], rowsShown: Int = 15, notes: [String] = [],
+        csvOnlyTables: [ResultTable] = []
     ) {
+        self.csvOnlyTables = csvOnlyTables
         self.title = title
         self.paragraphs = paragraphs
         self.figures = figures
@@ -79,7 +83,7 @@ public struct BriefingDocument: Sendable {
                 try AtomicFile.write(figure.svg, to: path("figures/\(figure.name).svg"))
                 if let png = figure.png { try AtomicFile.write(png, to: path("figures/\(figure.name).png")) }
             }
-            for table in sections.flatMap(\.tables) {
+            for table in sections.flatMap({ $0.tables + $0.csvOnlyTables }) {
                 try AtomicFile.write([table].rendered(as: .csv), to: path("tables/\(table.name).csv"))
             }
             if let provenanceRecord { try AtomicFile.write(provenanceRecord, to: path("tables/provenance.json")) }

@@ -53,6 +53,27 @@ extension StructureAnalysis {
         return table
     }
 
+    /// The scorecard as one wide table: a row per measure, a column per structure, so every
+    /// province is visible side by side (``scorecardTable(dataset:)`` is the same in long form).
+    public func scorecardWideTable(dataset: Dataset) -> ResultTable {
+        let long = scorecardTable(dataset: dataset)
+        let names = scorecards.map(\.structure.name)
+        var table = ResultTable(name: "structure_scorecard_wide", title: long.title + " (one column per structure)", columns: ["section", "measure"] + names)
+        var rowOf: [String: Int] = [:]
+        for row in long.rows {
+            guard case .text(let structure) = row[0], case .text(let section) = row[1], case .text(let measure) = row[2],
+                let column = names.firstIndex(of: structure)
+            else { continue }
+            let key = section + "\u{1F}" + measure
+            if rowOf[key] == nil {
+                rowOf[key] = table.rows.count
+                table.rows.append([.text(section), .text(measure)] + names.map { _ in Cell.missing })
+            }
+            table.rows[rowOf[key]!][2 + column] = row[3]  // safe: set just above
+        }
+        return table
+    }
+
     /// One row per spoke: coverage and lag.
     public func spokeTable(dataset: Dataset) -> ResultTable {
         var table = ResultTable(

@@ -76,6 +76,7 @@ public struct BriefingBuilder {
         }
         if !dataset.posts.isEmpty {
             add("Cascades") { try cascadeSection() }
+            add("Local creation → influencer pickup → community spread") { try pickupSection() }
             add("Coordination") { try coordinationSection() }
         }
         if dataset.accounts.contains(where: { $0.parent != nil }) && !dataset.posts.isEmpty {
@@ -89,7 +90,7 @@ public struct BriefingBuilder {
         }
         let title = (isSynthetic ? "Synthetic data — " : "") + "Amplification briefing: \(displayName)"
         var document = BriefingDocument(title: title, provenance: provenance(summary), warnings: warnings, sections: sections)
-        if isSynthetic { document.provenanceRecord = provenanceRecord(summary, tables: sections.flatMap(\.tables).map(\.name)) }
+        if isSynthetic { document.provenanceRecord = provenanceRecord(summary, tables: sections.flatMap { $0.tables + $0.csvOnlyTables }.map(\.name)) }
         return document
     }
 
@@ -195,11 +196,15 @@ public struct BriefingBuilder {
         let ranking = try KeyOpinionLeaderRanking(
             dataset: dataset, top: options.top, bootstrapReplicates: options.bootstrapReplicates, seed: options.seed, onStep: onStep
         )
-        var paragraphs = ["Score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (between kinds of accounts)."]
+        var paragraphs = KeyOpinionLeaderFindings.sentences(ranking, dataset: dataset, graph: dataset.amplificationGraph())
+        paragraphs.append("How: score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (between kinds of accounts).")
         if ranking.bootstrap != nil {
-            paragraphs.append("rank_low and rank_high bound each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); p_top_k is the share of replicates in which it stays in the top \(options.top).")
+            paragraphs.append("The rank interval bounds each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); the CSV adds the share of replicates in which it stays in the top \(options.top).")
         }
-        return BriefingSection(title: "Key opinion leaders", paragraphs: paragraphs, tables: [ranking.table(dataset: dataset)])
+        return BriefingSection(
+            title: "Key opinion leaders", paragraphs: paragraphs,
+            tables: [KeyOpinionLeaderFindings.compactTable(ranking, dataset: dataset)], csvOnlyTables: [ranking.table(dataset: dataset)]
+        )
     }
 
     private func cascadeSection() throws -> BriefingSection {
@@ -224,6 +229,33 @@ public struct BriefingBuilder {
             figures: figures,
             tables: [analysis.cascadeTable(dataset: dataset), analysis.aggregateTable(dataset: dataset, by: .kind)], notes: notes
         )
+    }
+
+    private func pickupSection() throws -> BriefingSection {
+        onStep("local pickup")
+        let pickup = LocalPickup(dataset: dataset)
+        var paragraphs: [String] = []
+        if pickup.localOriginals == 0 {
+            paragraphs.append("No local originals: no post by a city account or a municipal or county centre starts a cascade in this data.")
+        } else {
+            var sentence = "Of \(groupedDigits(pickup.localOriginals)) local originals (posts by city accounts and municipal or county centres),"
+                + " \(groupedDigits(pickup.pickedUp)) (\(percentText(Double(pickup.pickedUp) / Double(pickup.localOriginals)))) were reposted by an influencer"
+            if let median = pickup.medianDelay { sentence += ", after a median of \(elapsedText(median).dropFirst())" }
+            sentence += "; \(groupedDigits(pickup.communityReposts)) community reposts followed an influencer's pickup."
+            paragraphs.append(sentence)
+            if let top = pickup.pairs.first {
+                let account = dataset.accounts[Int(top.influencer)]
+                let spread = pickup.pairs.max { ($0.communityReposts, $1.influencer) < ($1.communityReposts, $0.influencer) }
+                var line = "Most frequent pair: \(account.name ?? account.id) picked up \(groupedDigits(top.pickups)) of \(top.city)'s originals."
+                if let spread, spread.communityReposts > 0 {
+                    let spreader = dataset.accounts[Int(spread.influencer)]
+                    line += " Most community spread: \(spreader.name ?? spreader.id) on \(spread.city)'s content (\(groupedDigits(spread.communityReposts)) community reposts)."
+                }
+                paragraphs.append(line)
+            }
+        }
+        paragraphs.append("How: a pickup is an influencer's repost anywhere in a local original's cascade (parent_post chains); community reposts are credited to the nearest influencer above them.")
+        return BriefingSection(title: "Local creation → influencer pickup → community spread", paragraphs: paragraphs, tables: [pickup.table(dataset: dataset)])
     }
 
     private func coordinationSection() throws -> BriefingSection {
@@ -288,13 +320,14 @@ public struct BriefingBuilder {
         }
         return BriefingSection(
             title: "1+N structure",
-            paragraphs: [
+            paragraphs: StructureFindings.sentences(analysis, dataset: dataset) + [
                 analysis.isDetected
                     ? "No roster declares tiers and parents, so hub-and-spoke groups were detected from the reposts."
-                    : "For each declared provincial structure (hub, municipal spokes, county units): how much of the hub's content the spokes carry and how fast, whether they move together more than chance, whether county reposts come through their declared city, how tree-like the observed flow is (Krackhardt's measures are all 1 for a perfect out-tree), and how far content leaves the roster.",
+                    : "How: for each declared provincial structure (hub, municipal spokes, county units), how much of the hub's content the spokes carry and how fast, whether they move together more than chance, whether county reposts come through their declared city, how tree-like the observed flow is (Krackhardt's measures are all 1 for a perfect out-tree), and how far content leaves the roster.",
             ],
             figures: figures,
-            tables: [analysis.scorecardTable(dataset: dataset)], rowsShown: 60, notes: notes
+            tables: [analysis.scorecardWideTable(dataset: dataset), analysis.spokeTable(dataset: dataset)], rowsShown: 60, notes: notes,
+            csvOnlyTables: [analysis.scorecardTable(dataset: dataset)]
         )
     }
 

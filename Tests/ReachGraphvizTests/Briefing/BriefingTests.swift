@@ -56,7 +56,8 @@ final class BriefingTests: XCTestCase {
         XCTAssertTrue(builder.isSynthetic, "the generator's README says so")
         let document = builder.build()
         XCTAssertEqual(document.sections.map(\.title), [
-            "Dataset", "The network", "Key opinion leaders", "Cascades", "Coordination", "1+N structure", "Who to reach", "Communication power index",
+            "Dataset", "The network", "Key opinion leaders", "Cascades", "Local creation → influencer pickup → community spread", "Coordination", "1+N structure",
+            "Who to reach", "Communication power index",
         ])
         let html = document.html()
         XCTAssertTrue(html.contains(CaptionOptions.syntheticNotice))
@@ -70,7 +71,7 @@ final class BriefingTests: XCTestCase {
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])
         XCTAssertEqual(json["synthetic"] as? Bool, true)
         XCTAssertEqual(json["notice"] as? String, CaptionOptions.syntheticNotice)
-        XCTAssertEqual(json["tables"] as? [String], document.sections.flatMap(\.tables).map(\.name))
+        XCTAssertEqual(json["tables"] as? [String], document.sections.flatMap { $0.tables + $0.csvOnlyTables }.map(\.name))
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 5, "overview, cascade tree, stage paths, 1+N diagram, index chart (coordination when pairs repeat)")
 
         XCTAssertTrue(document.sections.allSatisfy { !$0.notes.contains { $0.contains("skipped") } }, "\(document.degradations)")

@@ -1,0 +1,74 @@
+import ReachGraph
+import ReachGraphCore
+
+/// What the key-opinion-leader section opens with: for each role, its highest-scoring account
+/// in one plain sentence (what it amplifies, for whom), and the compact table the page shows
+/// (rank, name, kind, role, score, rank interval); the full table goes to the CSV.
+///
+/// "For whom" and "what" are read off the amplification graph (edge source → amplifier): a
+/// source's reposters are its out-neighbours, an amplifier's sources its in-neighbours; each is
+/// described by its most common kind and that kind's share of the neighbours.
+/// - Complexity: O(V + E).
+enum KeyOpinionLeaderFindings {
+    static let roles = ["source", "amplifier", "bridge"]
+
+    /// One sentence per role that some account has, in ``roles`` order.
+    static func sentences(_ ranking: KeyOpinionLeaderRanking, dataset: Dataset, graph: DirectedGraph) -> [String] {
+        var sentences: [String] = []
+        for role in roles {
+            let holders = ranking.leaders.profiles.filter { $0.roles.contains(role) }
+            guard let best = holders.max(by: { $0.score != $1.score ? $0.score < $1.score : $0.account > $1.account }) else { continue }
+            let name = label(best.account, dataset)
+            let count = holders.count == 1 ? "the only \(role)" : "first of \(groupedDigits(holders.count)) \(role)s"
+            let reposters = kindMix(Array(graph.outgoing.neighbors(of: best.account)), dataset)
+            let sources = kindMix(Array(graph.incoming.neighbors(of: best.account)), dataset)
+            switch role {
+            case "source":
+                sentences.append("Top source (\(count)): \(name), reposted by \(groupedDigits(best.distinctReposters)) distinct accounts\(reposters.map { " (\($0))" } ?? "").")
+            case "amplifier":
+                let ratio = best.amplificationRatio.map { "; \(percentText($0)) of its posts are reposts" } ?? ""
+                sentences.append("Top amplifier (\(count)): \(name) reposts \(groupedDigits(best.distinctSources)) distinct sources\(sources.map { " (\($0))" } ?? "")\(ratio).")
+            default:
+                sentences.append(
+                    "Top bridge (\(count)): \(name) stands between its sources\(sources.map { " (\($0))" } ?? "") and its reposters\(reposters.map { " (\($0))" } ?? "");"
+                        + " \(percentText(best.brokerage)) of the paths through it join different groups."
+                )
+            }
+        }
+        if sentences.isEmpty { sentences.append("No account meets a role's thresholds (source, amplifier, bridge); the table ranks them by score alone.") }
+        return sentences
+    }
+
+    /// "NAME (kind)".
+    static func label(_ account: Int32, _ dataset: Dataset) -> String {
+        let record = dataset.accounts[Int(account)]
+        return "\(record.name ?? record.id) (\(record.kind.rawValue.replacingOccurrences(of: "_", with: " ")))"
+    }
+
+    /// "62% community accounts" for the most common kind among `accounts`, or `nil` when empty.
+    static func kindMix(_ accounts: [Int32], _ dataset: Dataset) -> String? {
+        guard !accounts.isEmpty else { return nil }
+        var counts: [AccountKind: Int] = [:]
+        for account in accounts { counts[dataset.accounts[Int(account)].kind, default: 0] += 1 }
+        guard let top = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return nil }
+        return "\(percentText(Double(top.value) / Double(accounts.count))) \(top.key.rawValue.replacingOccurrences(of: "_", with: " ")) accounts"
+    }
+
+    /// The page's table: rank, name, kind, role, score, and the bootstrap rank interval.
+    static func compactTable(_ ranking: KeyOpinionLeaderRanking, dataset: Dataset) -> ResultTable {
+        var table = ResultTable(name: "key_opinion_leaders_top", title: "Key opinion leaders (all measures in tables/key_opinion_leaders.csv)", columns: ["rank", "name", "kind", "role", "score", "rank interval"])
+        var profile: [Int32: KeyOpinionLeaders.Profile] = [:]
+        for entry in ranking.leaders.profiles { profile[entry.account] = entry }
+        var interval: [Int32: ClosedRange<Int>] = [:]
+        for entry in ranking.bootstrap?.entries ?? [] { interval[entry.account] = entry.rankInterval }
+        for ranked in ranking.ranked {
+            let account = dataset.accounts[Int(ranked.account)]
+            let roles = profile[ranked.account]?.roles ?? []
+            table.rows.append([
+                .integer(ranked.rank), .text(account.name ?? account.id), .text(account.kind.rawValue), .text(roles.isEmpty ? "–" : roles.joined(separator: ", ")),
+                .number((ranked.score * 1000).rounded() / 1000), interval[ranked.account].map { .text("\($0.lowerBound)–\($0.upperBound)") } ?? .missing,
+            ])
+        }
+        return table
+    }
+}

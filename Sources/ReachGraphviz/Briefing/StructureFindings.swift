@@ -1,0 +1,40 @@
+import ReachGraph
+
+/// What the 1+N section opens with, per declared structure: the spokes that never relayed the
+/// hub within the window (coverage 0), the fastest and slowest spokes by median lag, and the
+/// structure's coverage; computed from the scorecard, named by account.
+/// - Complexity: O(spokes log spokes) per structure.
+enum StructureFindings {
+    static func sentences(_ analysis: StructureAnalysis, dataset: Dataset) -> [String] {
+        analysis.scorecards.map { card in
+            let structure = card.structure
+            let response = card.response
+            func name(_ spoke: Int) -> String {
+                let account = dataset.accounts[Int(structure.spokes[spoke])]
+                return account.name ?? account.id
+            }
+            let window = String(elapsedText(response.window).dropFirst())
+            var parts: [String] = []
+            if let coverage = response.structureCoverage {
+                parts.append("\(structure.name): its \(groupedDigits(structure.spokes.count)) spokes reposted \(percentText(coverage)) of the hub's \(groupedDigits(response.hubPosts.count)) posts within \(window)")
+            } else {
+                parts.append("\(structure.name): the hub posted nothing the spokes could relay")
+            }
+            let silent = structure.spokes.indices.filter { response.coverage(ofSpoke: $0) == 0 }
+            if silent.isEmpty {
+                if response.structureCoverage != nil { parts.append("every spoke relayed the hub at least once") }
+            } else {
+                let listed = silent.prefix(5).map(name).joined(separator: ", ") + (silent.count > 5 ? " and \(silent.count - 5) more" : "")
+                parts.append("\(silent.count == 1 ? "one spoke never relayed" : "\(silent.count) spokes never relayed") the hub: \(listed)")
+            }
+            let lags = structure.spokes.indices.compactMap { spoke in response.lag(ofSpoke: spoke).map { (spoke, $0.median) } }
+                .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+            if let fastest = lags.first, let slowest = lags.last, lags.count > 1 {
+                parts.append(
+                    "fastest \(name(fastest.0)) (median \(elapsedText(fastest.1).dropFirst())), slowest \(name(slowest.0)) (median \(elapsedText(slowest.1).dropFirst()))"
+                )
+            }
+            return parts.joined(separator: "; ") + "."
+        }
+    }
+}
