@@ -12,54 +12,66 @@ extension DirectedGraph {
     /// sna's C routine accepts an upper bound that reaches every other one (the highest common
     /// superior) instead; the two agree on out-trees and whenever the upper bounds of a pair form a
     /// chain, and differ when two superiors that do not reach each other share subordinates.
+    ///
+    /// How: a lowest-common-ancestor question on the condensation (strongly connected components
+    /// as one node each; two nodes of one component always have a least upper bound, either of
+    /// them). For each component `a`, one pass in topological order finds, for every component
+    /// `v`, the lowest elements of the common ancestors of `a` and `v`: `v` itself when `v` is an
+    /// ancestor of `a`, else the lowest among the lowest elements its parents carry (a union of
+    /// ancestor-closed sets has a least element only if it is one of theirs). The pair has a least
+    /// upper bound exactly when one lowest element remains.
+    ///
     /// - Returns: `nil` when no weak component has three nodes (sna gives NaN).
-    /// - Complexity: O(V (V + E)) for reachability both ways, then per pair O(V / 64) to intersect
-    ///   the ancestor sets and O(U) to find and check the least of the U upper bounds (walking down
-    ///   the bounds in order finds a least one if any exists, by transitivity). Meant for
-    ///   structure-sized graphs.
+    /// - Complexity: O(C · (C + D) · f²) time for C components, D condensation edges and f the
+    ///   largest set of lowest common ancestors (1 on trees and chains), plus O(D · C / 64) for
+    ///   reachability between components; O(C² / 64) words of memory. A 16,000-account chain takes
+    ///   well under a second in a release build (the pairwise method it replaced took minutes).
     public var krackhardtLeastUpperBoundedness: Double? {
-        let components = weaklyConnectedComponents()
-        let maximum = components.sizes.reduce(0.0) { total, size in
+        let weak = weaklyConnectedComponents()
+        let maximum = weak.sizes.reduce(0.0) { total, size in
             size > 2 ? total + Double(size - 1) * Double(size - 2) / 2 : total
         }
         guard maximum > 0 else { return nil }
-        let reach = ReachabilityMatrix(self)
-        let ancestors = ReachabilityMatrix(reversed())
-        let words = ancestors.wordsPerRow
-        var shared = [UInt64](repeating: 0, count: words)
-        var violations = 0
-        for members in components.members where members.count > 2 {
-            for (position, first) in members.enumerated() {
-                for second in members[(position + 1)...] {
-                    let a = Int(first) * words, b = Int(second) * words
-                    for word in 0 ..< words { shared[word] = ancestors.bits[a + word] & ancestors.bits[b + word] }
-                    // Walk down: move to any bound the current candidate reaches.
-                    var candidate = -1
-                    forEachBit(shared) { bound in
-                        if candidate < 0 || reach.reaches(candidate, bound) { candidate = bound }
-                    }
-                    var isLeast = candidate >= 0
-                    if isLeast {
-                        forEachBit(shared) { bound in
-                            if isLeast && !reach.reaches(bound, candidate) { isLeast = false }
-                        }
-                    }
-                    if !isLeast { violations += 1 }
+        let condensation = Condensation(self)
+        let count = condensation.count
+        // Weak component (of the graph) of each strong component, and whether it counts.
+        var weakOf = [Int32](repeating: 0, count: count)
+        for node in 0 ..< nodeCount { weakOf[Int(condensation.component[node])] = weak.labels[node] }
+        let counted = weak.sizes.map { $0 > 2 }
+
+        var frontierStart = [Int](repeating: 0, count: count)
+        var frontierCount = [Int](repeating: 0, count: count)
+        var pool: [Int32] = []
+        var candidates: [Int32] = []
+        var violations = 0.0
+        for a in 0 ..< count where counted[Int(weakOf[a])] {
+            pool.removeAll(keepingCapacity: true)
+            for v in condensation.topologicalOrder {
+                let v = Int(v)
+                frontierStart[v] = pool.count
+                if condensation.reaches(v, a) {
+                    pool.append(Int32(v))
+                    frontierCount[v] = 1
+                    continue
                 }
+                candidates.removeAll(keepingCapacity: true)
+                for parent in condensation.parents(of: v) {
+                    let start = frontierStart[Int(parent)]
+                    for index in start ..< start + frontierCount[Int(parent)] where !candidates.contains(pool[index]) {
+                        candidates.append(pool[index])
+                    }
+                }
+                // Keep the lowest: drop a candidate that reaches another one.
+                for x in candidates where !candidates.contains(where: { $0 != x && condensation.reaches(Int(x), Int($0)) }) {
+                    pool.append(x)
+                }
+                frontierCount[v] = pool.count - frontierStart[v]
+            }
+            for v in 0 ..< count where v != a && weakOf[v] == weakOf[a] && frontierCount[v] != 1 {
+                violations += Double(condensation.sizes[a]) * Double(condensation.sizes[v])
             }
         }
-        return 1 - Double(violations) / maximum
-    }
-}
-
-/// Calls `body` with the index of every set bit of `words`, ascending.
-@inline(__always)
-func forEachBit(_ words: [UInt64], _ body: (Int) -> Void) {
-    for (index, word) in words.enumerated() {
-        var rest = word
-        while rest != 0 {
-            body(index * 64 + rest.trailingZeroBitCount)
-            rest &= rest - 1
-        }
+        // Every unordered pair was counted from both ends.
+        return 1 - violations / 2 / maximum
     }
 }

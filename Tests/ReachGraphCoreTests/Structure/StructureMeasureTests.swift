@@ -92,4 +92,68 @@ final class StructureMeasureTests: XCTestCase {
         XCTAssertEqual(DirectedGraph(nodeCount: 3, edges: []).krackhardtConnectedness, 0)
         XCTAssertNil(DirectedGraph(nodeCount: 3, edges: []).corePeriphery())
     }
+
+    /// Least upper boundedness straight from its definition, pair by pair (the method the
+    /// lowest-common-ancestor pass replaced): for each pair, the common ancestors by reachability,
+    /// and whether one of them is reached by all the others.
+    private func definitionLUB(_ graph: DirectedGraph) -> Double? {
+        let n = graph.nodeCount
+        var reaches = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+        for source in 0 ..< n {
+            var stack = [source]
+            reaches[source][source] = true
+            while let node = stack.popLast() {
+                for edge in graph.edges where Int(edge.source) == node && !reaches[source][Int(edge.target)] {
+                    reaches[source][Int(edge.target)] = true
+                    stack.append(Int(edge.target))
+                }
+            }
+        }
+        let weak = graph.weaklyConnectedComponents()
+        let maximum = weak.sizes.reduce(0.0) { $1 > 2 ? $0 + Double($1 - 1) * Double($1 - 2) / 2 : $0 }
+        guard maximum > 0 else { return nil }
+        var violations = 0
+        for i in 0 ..< n {
+            for j in i + 1 ..< n where weak.labels[i] == weak.labels[j] && weak.sizes[Int(weak.labels[i])] > 2 {
+                let bounds = (0 ..< n).filter { reaches[$0][i] && reaches[$0][j] }
+                if !bounds.contains(where: { least in bounds.allSatisfy { reaches[$0][least] } }) { violations += 1 }
+            }
+        }
+        return 1 - Double(violations) / maximum
+    }
+
+    func testLeastUpperBoundednessMatchesItsDefinitionOnRandomGraphs() {
+        var state: UInt64 = 20_250_301
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var differing = 0
+        for trial in 0 ..< 300 {
+            let n = 1 + next(12)
+            var edges: [(Int32, Int32)] = []
+            // Sparse DAG-like graphs (mostly downward edges), with a few back edges for cycles.
+            for _ in 0 ..< next(2 * n + 1) {
+                let a = next(n), b = next(n)
+                if a < b || next(6) == 0 { edges.append((Int32(a), Int32(b))) }
+            }
+            let graph = DirectedGraph(nodeCount: n, edges: edges)
+            let expected = definitionLUB(graph)
+            let actual = graph.krackhardtLeastUpperBoundedness
+            assertOptional(actual, expected, "trial \(trial): \(edges)")
+            if let expected, expected < 1 { differing += 1 }
+        }
+        XCTAssertGreaterThan(differing, 30, "the random graphs include pairs without a least upper bound")
+        // Two superiors sharing two subordinates: neither is least, so the pair {2, 3} has none.
+        let diamond = DirectedGraph(nodeCount: 4, edges: [(0, 2), (0, 3), (1, 2), (1, 3)])
+        XCTAssertEqual(diamond.krackhardtLeastUpperBoundedness!, 1 - 2.0 / 3, accuracy: 1e-12)
+        XCTAssertEqual(definitionLUB(diamond)!, 1 - 2.0 / 3, accuracy: 1e-12)
+    }
+
+    func testLeastUpperBoundednessOfALongChainWithASecondRoot() {
+        // 0 → 1 → … → 999, and a second root 1000 → 500: only the pairs {1000, x < 500} lack a
+        // common superior.
+        let chain = DirectedGraph(nodeCount: 1001, edges: (0 ..< 999).map { (Int32($0), Int32($0 + 1)) } + [(1000, 500)])
+        XCTAssertEqual(chain.krackhardtLeastUpperBoundedness!, 1 - 500 / (1000 * 999 / 2), accuracy: 1e-12)
+    }
 }
