@@ -4,7 +4,7 @@ SWIFT ?= swift
 SAMPLE := graphs/sample
 REACHGRAPH := .build/release/reachgraph
 
-.PHONY: setup build demo test sample bench screenshot clean
+.PHONY: setup build demo test fuzz fuzz-smoke sample bench screenshot clean
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -20,10 +20,20 @@ demo: build
 	@echo "open out/brief/index.html (or read out/brief/brief.md)"
 
 # XCTest only: the suite has no Swift Testing tests, and its empty run would print the last line.
-# Then a package that depends on ReachGraph by version tag must build and run.
-test: setup
+# Then a package that depends on ReachGraph by version tag must build and run. The fuzz smoke
+# runs before the tests.
+test: setup fuzz-smoke
 	$(SWIFT) test --disable-swift-testing
 	bash scripts/check-consumer-package.sh
+
+# libFuzzer on every reader (Fuzz/README.md): FUZZ_SECONDS each, and a short smoke for make test.
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 4
+fuzz: setup
+	bash Fuzz/run $(FUZZ_SECONDS)
+
+fuzz-smoke: setup
+	bash Fuzz/run $(FUZZ_SMOKE_SECONDS)
 
 # Regenerates the committed sample and the tidy tables derived from it, each table marked synthetic.
 sample: build
