@@ -29,8 +29,8 @@ struct BriefCommand: ParsableCommand {
     @Option(help: "Bootstrap replicates for the key-opinion-leader ranking (0: off).")
     var bootstrap = 100
 
-    @Option(help: "Co-action window in seconds for the coordination section.")
-    var window = 600.0
+    @Option(help: ArgumentHelp("Co-action window of the coordination section: \(durationSyntax).", valueName: "DURATION"))
+    var window = TimeSpan(seconds: 600)
 
     @Flag(help: "Mark the briefing as synthetic data even if the dataset does not say so.")
     var synthetic = false
@@ -44,7 +44,7 @@ struct BriefCommand: ParsableCommand {
     func validate() throws {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 or more") }
-        guard window.isFinite && window > 0 else { throw ValidationError("--window must be above 0") }
+        guard window.seconds > 0 else { throw ValidationError("--window must be above 0") }
     }
 
     func run() throws {
@@ -55,7 +55,7 @@ struct BriefCommand: ParsableCommand {
         options.top = top
         options.seed = seed
         options.bootstrapReplicates = bootstrap
-        options.coordinationWindow = window
+        options.coordinationWindow = window.seconds
         options.png = !noPng
         if synthetic { options.isSynthetic = true }
         var builder = BriefingBuilder(dataset: dataset, options: options)

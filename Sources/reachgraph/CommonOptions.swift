@@ -4,6 +4,16 @@ import ReachGraph
 
 extension OutputFormat: ExpressibleByArgument {}
 
+/// Every duration option reads the library's one syntax: `60s`, `10m`, `72h`, `3d`, bare seconds.
+extension TimeSpan: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(parsing: argument)
+    }
+}
+
+/// The help text every duration option ends with.
+let durationSyntax = "60s, 10m, 72h or 3d; a bare number is seconds"
+
 /// Options every analysis command shares.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table (for people), csv (with a header) or json.")

@@ -11,7 +11,7 @@ struct CoordinationCommand: ParsableCommand {
         abstract: "Co-action (coordination) networks: accounts that share the same objects within a time window, and their groups.",
         discussion: """
             Pairs of shares of one object with |Δt| ≤ --window (CooRTweet and QUT semantics), or in the same \
-            --window-second bin from the object's first share (--bins, CooRnet). Every posts row is a share \
+            --window-wide bin from the object's first share (--bins, CooRnet). Every posts row is a share \
             (repeated post ids included, as CooRTweet reads them). Edge columns: weight (by --weight), co_shares, \
             objects, messages_a / messages_b (QUT's directed weight: distinct messages of one account matched by \
             the other), symmetry (min/max of the two), mean_delta_seconds. --shuffles adds the time-shuffled \
@@ -23,10 +23,10 @@ struct CoordinationCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Seconds: the largest |Δt| of a pair (or the bin width with --bins).")
-    var window: Double
+    @Option(help: ArgumentHelp("The largest |Δt| of a pair, or the bin width with --bins: \(durationSyntax).", valueName: "DURATION"))
+    var window: TimeSpan
 
-    @Flag(help: "Fixed bins of --window seconds from each object's first share (CooRnet) instead of pairwise |Δt|.")
+    @Flag(help: "Fixed bins of --window from each object's first share (CooRnet) instead of pairwise |Δt|.")
     var bins = false
 
     @Option(help: "The shared object: parent (reposted post; root_post when no parent), url or content-hash.")
@@ -69,8 +69,7 @@ struct CoordinationCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if !window.isFinite || window < 0 { throw ValidationError("--window must be 0 or more seconds") }
-        if bins && window <= 0 { throw ValidationError("--bins needs a --window above 0") }
+        if bins && window.seconds <= 0 { throw ValidationError("--bins needs a --window above 0") }
         if minParticipation < 0 { throw ValidationError("--min-participation must be 0 or more") }
         if !minWeight.isFinite { throw ValidationError("--min-weight must be a number") }
         if top != nil && percentile != nil { throw ValidationError("give --top or --percentile, not both") }
@@ -86,7 +85,7 @@ struct CoordinationCommand: ParsableCommand {
         if let top { filter = .top(top) }
         if let percentile { filter = .percentile(percentile) }
         let options = CoActionOptions(
-            window: window, matching: bins ? .bins : .pairwise, minParticipation: minParticipation, selfLoops: selfLoops,
+            window: window.seconds, matching: bins ? .bins : .pairwise, minParticipation: minParticipation, selfLoops: selfLoops,
             weight: weight, minWeight: minWeight, edgeFilter: filter
         )
         progress.begin("matching shares")

@@ -34,7 +34,7 @@ struct RenderCommand: ParsableCommand {
             observed), undeclared observed ties summarised in the caption; more than --max-nodes \
             (default 48) accounts are drawn in parts (--part K). \
             coordination: the co-action network of shares of the same reposted post within \
-            --window S seconds, its --groups (components or louvain), the --max-groups largest \
+            --window, its --groups (components or louvain), the --max-groups largest \
             boxed (fdp; sfdp with colours when too big); --max-nodes N (or --top N) draws whole \
             groups while they fit N accounts (a bigger first group: its strongest members) and the \
             --max-edges heaviest ties (default 3 × N). ego: without --top or --max-nodes, the 150 \
@@ -71,8 +71,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Which part of a 1+N structure drawn in several parts (with --figure structure).", valueName: "K"))
     var part = 1
 
-    @Option(help: ArgumentHelp("Co-action window: shares of one post at most S seconds apart (with --figure coordination).", valueName: "S"))
-    var window: Double?
+    @Option(help: ArgumentHelp("Co-action window: shares of one post at most this far apart (with --figure coordination): \(durationSyntax).", valueName: "DURATION"))
+    var window: TimeSpan?
 
     @Option(help: "Coordination groups: components or louvain (with --figure coordination).")
     var groups: CoordinationGrouping = .components
@@ -157,8 +157,7 @@ struct RenderCommand: ParsableCommand {
         case .overview, .ego:
             return
         case .coordination:
-            guard let window else { throw ValidationError("--figure coordination needs --window S") }
-            if !window.isFinite || window < 0 { throw ValidationError("--window must be 0 or more seconds") }
+            guard window != nil else { throw ValidationError("--figure coordination needs --window DURATION") }
         case .cascade, .stages, .structure:
             if layout != nil && layout != .dot { throw ValidationError("--figure \(figure.rawValue) is laid out with dot") }
         }
@@ -207,7 +206,7 @@ struct RenderCommand: ParsableCommand {
         case .structure:
             drawn = try structureFigure(dataset, caption: caption)
         case .coordination:
-            let network = CoActionNetwork(log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: window ?? 0))
+            let network = CoActionNetwork(log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: window?.seconds ?? 0))
             let grouping = CoordinationGroups(network: network, method: groups, seed: 1)
             drawn = try CoordinationFigure.figure(
                 of: network, groups: grouping, dataset: dataset,

@@ -8,7 +8,7 @@ struct StructureCommand: ParsableCommand {
         discussion: """
             The roster is accounts.csv (province, tier, parent): per province, the hub is the root of the declared \
             tree, spokes its children, units the rest. Without a roster, hub-and-spoke groups are detected in the \
-            reposts (a hub whose followers repost its originals within --window hours and barely repost each other) \
+            reposts (a hub whose followers repost its originals within --window and barely repost each other) \
             and scored the same way. Tables: structure_scorecard, structure_spokes, structure_ties (declared and \
             observed ties, for a 1+N figure), structure_synchronisation, structure_bridges.
             """
@@ -23,11 +23,11 @@ struct StructureCommand: ParsableCommand {
     @Option(help: "Analyse only this province (or detected group).")
     var province: String?
 
-    @Option(help: "Hours after a hub post within which a spoke's repost counts (coverage, lag).")
-    var window = 72.0
+    @Option(help: ArgumentHelp("Time after a hub post within which a spoke's repost counts (coverage, lag): \(durationSyntax).", valueName: "DURATION"))
+    var window = TimeSpan(seconds: 72 * 3600)
 
-    @Option(help: "Minutes within which two spokes' reposts of a hub post are synchronised (τ).")
-    var syncWindow = 60.0
+    @Option(help: ArgumentHelp("Time within which two spokes' reposts of a hub post are synchronised (τ): \(durationSyntax).", valueName: "DURATION"))
+    var syncWindow = TimeSpan(seconds: 3600)
 
     @Option(help: "Time shuffles for the synchronisation baseline (0: none).")
     var shuffles = 100
@@ -44,8 +44,7 @@ struct StructureCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if !window.isFinite || window <= 0 { throw ValidationError("--window must be more than 0 hours") }
-        if !syncWindow.isFinite || syncWindow < 0 { throw ValidationError("--sync-window must be 0 or more minutes") }
+        if window.seconds <= 0 { throw ValidationError("--window must be longer than 0") }
         if shuffles < 0 { throw ValidationError("--shuffles must be 0 or more") }
         if let minSpokes, minSpokes < 1 { throw ValidationError("--min-spokes must be at least 1") }
     }
@@ -55,7 +54,7 @@ struct StructureCommand: ParsableCommand {
         let dataset = try input.load(progress: progress)
         progress.begin("scoring structures")
         let options = StructureOptions(
-            responseWindow: window * 3600, synchronisationWindow: syncWindow * 60, shuffles: shuffles, seed: seed,
+            responseWindow: window.seconds, synchronisationWindow: syncWindow.seconds, shuffles: shuffles, seed: seed,
             minimumSpokes: minSpokes, province: province
         )
         let analysis = StructureAnalysis(dataset: dataset, options: options)

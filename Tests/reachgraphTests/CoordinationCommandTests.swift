@@ -98,4 +98,31 @@ final class CoordinationCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 0)
         XCTAssertTrue(missing.error.contains("no structure named \"Q\""))
     }
+
+    /// Hub post at 0; the two spokes repost it at 600 s and 900 s.
+    func testDurationsCarryUnitsAndBareNumbersAreSeconds() throws {
+        let path = try ReachGraphCLI.temporaryFolder([
+            "accounts.csv": "id,kind,province,tier,parent\nhub,media_centre,P,provincial,\nc1,media_centre,P,municipal,hub\nc2,media_centre,P,municipal,hub\n",
+            "posts.csv": "post_id,author,time,parent_post\nh1,hub,0,\na,c1,600,h1\nb,c2,900,h1\n",
+        ])
+        func coverage(_ window: String, sync: String = "5m") throws -> String {
+            let result = try ReachGraphCLI.run(["structure", path, "--window", window, "--sync-window", sync, "--shuffles", "0", "--table", "scorecard", "--format", "csv"])
+            XCTAssertEqual(result.status, 0, result.error)
+            return result.output.split(separator: "\n").filter { $0.contains("structure coverage") || $0.contains("co-reposting") }.joined(separator: "\n")
+        }
+        XCTAssertEqual(try coverage("10m"), try coverage("600"))
+        XCTAssertEqual(try coverage("10m"), "P,coverage,structure coverage (hub posts × spokes reposted within 10m),0.5\nP,synchronisation,spoke pairs co-reposting within 5m (pairs),0")
+        XCTAssertEqual(try coverage("0.25h", sync: "300"), "P,coverage,structure coverage (hub posts × spokes reposted within 15m),1\nP,synchronisation,spoke pairs co-reposting within 5m (pairs),1")
+        XCTAssertEqual(try coverage("72"), "P,coverage,structure coverage (hub posts × spokes reposted within 72s),0\nP,synchronisation,spoke pairs co-reposting within 5m (pairs),0", "72 is seconds, not hours")
+        XCTAssertEqual(try coverage("3d"), try coverage("72h"))
+        let bad = try ReachGraphCLI.run(["structure", path, "--window", "10x"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.error.contains("10x"), bad.error)
+        let shares = try ReachGraphCLI.temporaryFolder(["shares.csv": self.shares]) + "/shares.csv"
+        let seconds = try ReachGraphCLI.run(["coordination", shares, "--window", "10", "--map", map, "--table", "edges", "--format", "csv"])
+        let unit = try ReachGraphCLI.run(["coordination", shares, "--window", "10s", "--map", map, "--table", "edges", "--format", "csv"])
+        XCTAssertEqual(seconds.output, unit.output)
+        let minute = try ReachGraphCLI.run(["coordination", shares, "--window", "1m", "--map", map, "--table", "summary", "--format", "csv"])
+        XCTAssertTrue(minute.output.contains("co-action pairs,3\n"), "c's share at 900 s is still 13 minutes late:\n\(minute.output)")
+    }
 }

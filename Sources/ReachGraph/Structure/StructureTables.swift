@@ -15,13 +15,13 @@ extension StructureAnalysis {
             row("structure", "units", .integer(structure.units.count))
             let response = card.response
             row("coverage", "hub posts", .integer(response.hubPosts.count))
-            row("coverage", "structure coverage (hub posts × spokes reposted within \(formatNumber(response.window / 3600, digits: 6)) h)", number(response.structureCoverage))
+            row("coverage", "structure coverage (hub posts × spokes reposted within \(TimeSpan(seconds: response.window)))", number(response.structureCoverage))
             row("coverage", "hub posts reposted by at least 1 spoke", number(response.shareOfHubPosts(respondedToByAtLeast: 1)))
             row("coverage", "hub posts reposted by at least \(card.minimumSpokes) spokes", number(response.shareOfHubPosts(respondedToByAtLeast: card.minimumSpokes)))
             row("coverage", "hub posts reposted by all spokes", number(structure.spokes.isEmpty ? nil : response.shareOfHubPosts(respondedToByAtLeast: structure.spokes.count)))
             row("lag", "median lag, hours (all spokes' first reposts)", number(response.medianLag.map { $0 / 3600 }))
             let sync = card.synchronisation
-            row("synchronisation", "spoke pairs co-reposting within \(formatNumber(sync.window / 60, digits: 6)) min (pairs)", .integer(sync.network.pairCount))
+            row("synchronisation", "spoke pairs co-reposting within \(TimeSpan(seconds: sync.window)) (pairs)", .integer(sync.network.pairCount))
             if let baseline = sync.baseline {
                 row("synchronisation", "expected under \(baseline.shuffles) time shuffles", .number(baseline.pairs.expected))
                 row("synchronisation", "z", number(baseline.pairs.z))
