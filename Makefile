@@ -38,7 +38,7 @@ fuzz-smoke: setup
 # Regenerates the committed sample and the tidy tables derived from it, each table marked synthetic.
 sample: build
 	rm -rf $(SAMPLE)/*.csv
-	$(REACHGRAPH) generate --seed 20250301 --out $(SAMPLE)
+	$(REACHGRAPH) generate --seed 20250301 -o $(SAMPLE)
 	$(REACHGRAPH) summary $(SAMPLE) --format csv -o notebooks-data/sample-summary.csv
 	$(REACHGRAPH) cascades $(SAMPLE) --format csv -o notebooks-data/sample-cascades.csv
 	$(REACHGRAPH) cascades $(SAMPLE) --by kind --format csv -o notebooks-data/sample-cascades-by-kind.csv

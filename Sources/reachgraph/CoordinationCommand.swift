@@ -44,8 +44,8 @@ struct CoordinationCommand: ParsableCommand {
     @Flag(help: "Keep an account's pairs with itself (repeated shares) as self-loops.")
     var selfLoops = false
 
-    @Option(help: "Keep only the K heaviest edges.")
-    var top: Int?
+    @Option(help: ArgumentHelp("Keep only the K heaviest edges.", valueName: "K"))
+    var topEdges: Int?
 
     @Option(help: "Keep only edges heavier than this percentile (0–100) of edge weights.")
     var percentile: Double?
@@ -72,8 +72,8 @@ struct CoordinationCommand: ParsableCommand {
         if bins && window.seconds <= 0 { throw ValidationError("--bins needs a --window above 0") }
         if minParticipation < 0 { throw ValidationError("--min-participation must be 0 or more") }
         if !minWeight.isFinite { throw ValidationError("--min-weight must be a number") }
-        if top != nil && percentile != nil { throw ValidationError("give --top or --percentile, not both") }
-        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
+        if topEdges != nil && percentile != nil { throw ValidationError("give --top-edges or --percentile, not both") }
+        if let topEdges, topEdges < 0 { throw ValidationError("--top-edges must be 0 or more") }
         if let percentile, !(0 ... 100).contains(percentile) { throw ValidationError("--percentile must be between 0 and 100") }
         if shuffles < 0 { throw ValidationError("--shuffles must be 0 or more") }
     }
@@ -82,7 +82,7 @@ struct CoordinationCommand: ParsableCommand {
         let progress = Progress(quiet: output.quiet)
         let log = try input.loadShares(object: object, progress: progress)
         var filter = CoActionEdgeFilter.none
-        if let top { filter = .top(top) }
+        if let topEdges { filter = .top(topEdges) }
         if let percentile { filter = .percentile(percentile) }
         let options = CoActionOptions(
             window: window.seconds, matching: bins ? .bins : .pairwise, minParticipation: minParticipation, selfLoops: selfLoops,

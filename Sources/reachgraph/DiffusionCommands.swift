@@ -106,10 +106,10 @@ struct SeedsCommand: ParsableCommand {
     var method: Method = .imm
 
     @Option(help: "IMM approximation parameter ε (smaller: more samples).")
-    var epsilon = 0.1
+    var immEpsilon = 0.1
 
     @Option(help: "IMM confidence parameter ℓ (success probability 1 − 1/n^ℓ).")
-    var ell = 1.0
+    var immEll = 1.0
 
     @Option(help: "Monte Carlo runs for CELF's estimates and for the final interval.")
     var runs = 10_000
@@ -118,8 +118,8 @@ struct SeedsCommand: ParsableCommand {
 
     func validate() throws {
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
-        guard epsilon > 0 && epsilon < 1 else { throw ValidationError("--epsilon must be between 0 and 1") }
-        guard ell.isFinite && ell > 0 else { throw ValidationError("--ell must be above 0") }
+        guard immEpsilon > 0 && immEpsilon < 1 else { throw ValidationError("--imm-epsilon must be between 0 and 1") }
+        guard immEll > 0 && immEll.isFinite else { throw ValidationError("--imm-ell must be above 0") }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
     }
 
@@ -127,7 +127,7 @@ struct SeedsCommand: ParsableCommand {
         let progress = Progress(quiet: output.quiet)
         let dataset = try input.load(progress: progress)
         reportWarnings(dataset.diagnostics, quiet: output.quiet)
-        let chosen: InfluenceMaximizationMethod = method == .imm ? .imm(epsilon: epsilon, ell: ell) : .celf(runs: runs)
+        let chosen: InfluenceMaximizationMethod = method == .imm ? .imm(epsilon: immEpsilon, ell: immEll) : .celf(runs: runs)
         let selection = try SeedSelection(
             dataset: dataset, k: k, model: model.diffusionModel, method: chosen, seed: model.seed, runs: runs, onStep: progress.begin
         )

@@ -17,8 +17,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 1
 
-    @Option(help: "Folder to write accounts.csv, relations.csv, posts.csv, metrics.csv and README.md into.")
-    var out: String
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Folder to write accounts.csv, relations.csv, posts.csv, metrics.csv and README.md into.", valueName: "DIR"))
+    var output: String
 
     @Option(help: "Multiplies communities and posting rates: 1 gives about 31k posts, 32 about 1M.")
     var scale = 1.0
@@ -41,10 +41,10 @@ struct GenerateCommand: ParsableCommand {
         configuration.months = months
         let progress = Progress(quiet: quiet)
         progress.begin("generating")
-        let dataset = try SyntheticDatasetGenerator(configuration: configuration).write(to: out)
+        let dataset = try SyntheticDatasetGenerator(configuration: configuration).write(to: output)
         progress.finish()
         if !quiet {
-            Console.error("wrote \(out): \(dataset.accounts.count) accounts, \(dataset.relations.count) relations, \(dataset.posts.count) posts, \(dataset.metrics.count) metrics rows (synthetic)")
+            Console.error("wrote \(output): \(dataset.accounts.count) accounts, \(dataset.relations.count) relations, \(dataset.posts.count) posts, \(dataset.metrics.count) metrics rows (synthetic)")
         }
     }
 }

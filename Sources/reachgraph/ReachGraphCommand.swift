@@ -11,6 +11,7 @@ struct ReachGraphCommand: ParsableCommand {
             dataset (.json) or a plain edge list (source,target[,weight]). Exit codes: 0 success, \
             1 bad input, 2 usage error.
             """,
+        version: reachGraphVersion,
         subcommands: [
             SummaryCommand.self, GenerateCommand.self, RankCommand.self, KeyOpinionLeadersCommand.self, CascadesCommand.self,
             SimulateCommand.self, SeedsCommand.self, CoordinationCommand.self, StructureCommand.self, IndexCommand.self,

@@ -5,7 +5,6 @@ import ReachGraphCore
 import ReachGraphviz
 
 extension LayoutEngine: ExpressibleByArgument {}
-extension NodeScores.Measure: ExpressibleByArgument {}
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -92,8 +91,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi.")
     var layout: LayoutEngine?
 
-    @Option(help: "Node size and ranking: degree, strength, in-degree or out-degree.")
-    var by: NodeScores.Measure = .strength
+    @Option(help: "Node size and ranking: any measure `reachgraph rank --by` takes (see `reachgraph rank --help`).")
+    var by: RankingMeasure = .strength
 
     @Option(help: ArgumentHelp("How many of the highest-scoring accounts are named (default 25; coordination 12).", valueName: "N"))
     var labels: Int?
@@ -175,7 +174,6 @@ struct RenderCommand: ParsableCommand {
         let progress = Progress(quiet: quiet)
         let dataset = try input.load(progress: progress)
         progress.begin("drawing \(figure.rawValue)")
-        let scores = NodeScores(by, of: dataset.graph())
         let legibility: Legibility
         if let top {
             legibility = Legibility(maxNodes: top, maxEdges: maxEdges ?? 4 * top, strategy: .topScores)
@@ -186,16 +184,20 @@ struct RenderCommand: ParsableCommand {
         } else {
             legibility = .everything
         }
-        let options = NetworkFigureOptions(
-            engine: layout, scores: scores, legibility: legibility, labelCount: labels ?? 25, caption: CaptionOptions(notes: note, isSynthetic: synthetic)
-        )
         let caption = CaptionOptions(notes: note, isSynthetic: synthetic)
+        // Only the network figures size nodes, so only they compute the measure.
+        func networkOptions() throws -> NetworkFigureOptions {
+            progress.begin("computing \(by.rawValue)")
+            return NetworkFigureOptions(
+                engine: layout, scores: try NodeScores(by, of: dataset.graph()), legibility: legibility, labelCount: labels ?? 25, caption: caption
+            )
+        }
         let drawn: Figure
         switch figure {
         case .overview:
-            drawn = try NetworkOverview.figure(of: dataset, options: options)
+            drawn = try NetworkOverview.figure(of: dataset, options: networkOptions())
         case .ego:
-            drawn = try EgoNetwork.figure(of: dataset, around: account ?? "", radius: radius, options: options)
+            drawn = try EgoNetwork.figure(of: dataset, around: account ?? "", radius: radius, options: networkOptions())
         case .cascade:
             drawn = try cascadeFigure(dataset, caption: caption)
         case .stages:

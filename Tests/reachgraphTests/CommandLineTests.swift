@@ -42,6 +42,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(missing.error.split(separator: "\n").count, 1)
     }
 
+    func testVersion() throws {
+        let version = try ReachGraphCLI.run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertEqual(version.output, "0.1.0\n")
+    }
+
     func testUsageErrorsExitTwoAndHelpExitsZero() throws {
         XCTAssertEqual(try ReachGraphCLI.run(["summary"]).status, 2)
         XCTAssertEqual(try ReachGraphCLI.run(["frobnicate"]).status, 2)

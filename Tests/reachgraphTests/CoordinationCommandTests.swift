@@ -42,7 +42,7 @@ final class CoordinationCommandTests: XCTestCase {
 
     func testCoordinationFiltersAndBins() throws {
         let path = try ReachGraphCLI.temporaryFolder(["shares.csv": shares]) + "/shares.csv"
-        let top = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", map, "--top", "0", "--table", "edges", "--format", "csv"])
+        let top = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", map, "--top-edges", "0", "--table", "edges", "--format", "csv"])
         XCTAssertEqual(top.status, 0, top.error)
         XCTAssertEqual(top.output.split(separator: "\n").count, 1)
         // Bins of 10 s from each object's first share: o1 100/103 together, o2 200/205/206 together.
@@ -54,7 +54,7 @@ final class CoordinationCommandTests: XCTestCase {
         let path = try ReachGraphCLI.temporaryFolder(["shares.csv": shares]) + "/shares.csv"
         XCTAssertEqual(try ReachGraphCLI.run(["coordination", path]).status, 2, "--window is required")
         XCTAssertEqual(try ReachGraphCLI.run(["coordination", path, "--window", "-1"]).status, 2)
-        XCTAssertEqual(try ReachGraphCLI.run(["coordination", path, "--window", "10", "--top", "3", "--percentile", "90"]).status, 2)
+        XCTAssertEqual(try ReachGraphCLI.run(["coordination", path, "--window", "10", "--top-edges", "3", "--percentile", "90"]).status, 2)
         XCTAssertEqual(try ReachGraphCLI.run(["coordination", path, "--window", "0", "--bins"]).status, 2)
         let unmapped = try ReachGraphCLI.run(["coordination", path, "--window", "10"])
         XCTAssertEqual(unmapped.status, 1)

@@ -85,12 +85,42 @@ final class RenderCommandTests: XCTestCase {
             ["render", dataset, "--figure", "ego", "-o", dataset + "/f.svg"],
             ["render", dataset, "--account", "kol", "-o", dataset + "/f.svg"],
             ["render", dataset, "--layout", "spring", "-o", dataset + "/f.svg"],
-            ["render", dataset, "--by", "pagerank", "-o", dataset + "/f.svg"],
+            ["render", dataset, "--by", "fame", "-o", dataset + "/f.svg"],
             ["render", dataset, "--top", "0", "-o", dataset + "/f.svg"],
         ]
         for arguments in cases {
             let result = try ReachGraphCLI.run(arguments)
             XCTAssertEqual(result.status, 2, "\(arguments): \(result.error)")
+        }
+    }
+
+    func testByTakesEveryMeasureRankTakes() throws {
+        let edges = try ReachGraphCLI.temporaryFile("edges.csv", "source,target,weight\nhub,a,2\nhub,b,1\na,b,1\nb,hub,1\n")
+        let figure = (edges as NSString).deletingLastPathComponent + "/f.dot"
+        // In-degree centrality by hand: hub 1/2, a 1/2, b 2/2. (The cycle lets eigenvector converge.)
+        let inDegree = try ReachGraphCLI.run(["render", edges, "--by", "in-degree", "-o", figure])
+        XCTAssertEqual(inDegree.status, 0, inDegree.error)
+        let dot = try String(contentsOfFile: figure, encoding: .utf8)
+        XCTAssertTrue(dot.contains("node area: in-degree"), dot)
+        XCTAssertTrue(dot.contains("tooltip=\"a (a) · other · in-degree 0.5\""), dot)
+        XCTAssertTrue(dot.contains("tooltip=\"b (b) · other · in-degree 1\""), dot)
+        // The same PageRank as `rank --by pagerank` (NetworkX's, checked in PageRankTests).
+        XCTAssertEqual(try ReachGraphCLI.run(["render", edges, "--by", "pagerank", "-o", figure]).status, 0)
+        let rank = try ReachGraphCLI.run(["rank", edges, "--by", "pagerank", "--top", "1", "--format", "csv"])
+        let top = rank.output.split(separator: "\n")[1].split(separator: ",")
+        let score = String(format: "%.6g", try XCTUnwrap(Double(top[2])))
+        XCTAssertTrue(try String(contentsOfFile: figure, encoding: .utf8).contains("tooltip=\"\(top[1]) (\(top[1])) · other · pagerank \(score)\""))
+        let measures = [
+            "degree", "in-degree", "out-degree", "strength", "in-strength", "out-strength", "pagerank", "source-rank", "hits-hub",
+            "hits-authority", "eigenvector", "katz", "betweenness", "betweenness-approx", "closeness", "harmonic", "core",
+            "collective-influence", "voterank",
+        ]
+        let help = try ReachGraphCLI.run(["rank", "--help"]).output
+        for measure in measures {
+            XCTAssertTrue(help.contains("  \(measure): "), "rank lists \(measure)")
+            let result = try ReachGraphCLI.run(["render", edges, "--by", measure, "-o", figure])
+            XCTAssertEqual(result.status, 0, "\(measure): \(result.error)")
+            XCTAssertTrue(try String(contentsOfFile: figure, encoding: .utf8).contains("node area: \(measure);"), measure)
         }
     }
 

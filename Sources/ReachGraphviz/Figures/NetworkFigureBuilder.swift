@@ -49,7 +49,7 @@ enum NetworkFigureBuilder {
 
     /// `scores`, or strength when `nil`; throws when they do not cover every node.
     private static func validatedScores(_ scores: NodeScores?, graph: DirectedGraph) throws -> NodeScores {
-        guard let scores else { return NodeScores(.strength, of: graph) }
+        guard let scores else { return NodeScores(name: RankingMeasure.strength.rawValue, values: graph.strengths(.both)) }
         guard scores.values.count == graph.nodeCount else {
             throw FigureError(message: "\(scores.name) has \(scores.values.count) values for \(graph.nodeCount) accounts")
         }

@@ -1,3 +1,4 @@
+import ReachGraph
 import ReachGraphCore
 
 /// A named score per node that sizes nodes and ranks them for trimming. Any measure plugs in:
@@ -13,28 +14,11 @@ public struct NodeScores: Sendable, Equatable {
         self.values = values
     }
 
-    /// The built-in measures the CLI offers with `--by`.
-    public enum Measure: String, Sendable, CaseIterable {
-        /// In- plus out-degree (distinct neighbours each way).
-        case degree
-        /// Summed weight of all edges in and out (repost counts).
-        case strength
-        /// Edges entering a node: how many sources it amplifies.
-        case inDegree = "in-degree"
-        /// Edges leaving a node: how many accounts amplify it.
-        case outDegree = "out-degree"
-    }
-
-    /// `measure` of every node of `graph`.
-    /// - Complexity: O(V + E).
-    public init(_ measure: Measure, of graph: DirectedGraph) {
-        let nodes = 0 ..< Int32(graph.nodeCount)
-        switch measure {
-        case .degree: self.init(name: "degree", values: nodes.map { Double(graph.degree(of: $0)) })
-        case .strength: self.init(name: "strength", values: nodes.map { graph.inStrength(of: $0) + graph.outStrength(of: $0) })
-        case .inDegree: self.init(name: "in-degree", values: nodes.map { Double(graph.inDegree(of: $0)) })
-        case .outDegree: self.init(name: "out-degree", values: nodes.map { Double(graph.outDegree(of: $0)) })
-        }
+    /// `measure` of every node of `graph`, named as the CLI names it: any measure accounts can
+    /// be ranked by can size a figure's nodes.
+    /// - Complexity: that of the measure (O(V + E) for degrees and strengths).
+    public init(_ measure: RankingMeasure, of graph: DirectedGraph, settings: RankingMeasure.Settings = .init()) throws {
+        self.init(name: measure.rawValue, values: try measure.scores(on: graph, settings: settings))
     }
 
     /// The value of `node`, clamped to a finite, non-negative number (0 for a missing node).
