@@ -29,7 +29,7 @@ struct BriefCommand: ParsableCommand {
     @Option(help: "Bootstrap replicates for the key-opinion-leader ranking (0: off).")
     var bootstrap = 100
 
-    @Option(help: ArgumentHelp("Co-action window of the coordination section: \(durationSyntax).", valueName: "DURATION"))
+    @Option(help: ArgumentHelp("Co-action window of the coordination section: \(durationSyntax) (default: 10m).", valueName: "DURATION"), transform: duration)
     var window = TimeSpan(seconds: 600)
 
     @Flag(help: "Mark the briefing as synthetic data even if the dataset does not say so.")

@@ -4,15 +4,15 @@ import ReachGraph
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// Every duration option reads the library's one syntax: `60s`, `10m`, `72h`, `3d`, bare seconds.
-extension TimeSpan: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(parsing: argument)
-    }
-}
-
 /// The help text every duration option ends with.
 let durationSyntax = "60s, 10m, 72h or 3d; a bare number is seconds"
+
+/// Every duration option reads the library's one syntax (`60s`, `10m`, `72h`, `3d`, bare
+/// seconds) through this, so a bad value is refused with that syntax in the message.
+func duration(_ text: String) throws -> TimeSpan {
+    guard let span = TimeSpan(parsing: text) else { throw ValidationError("must be a duration: \(durationSyntax)") }
+    return span
+}
 
 /// Options every analysis command shares.
 struct OutputOptions: ParsableArguments {

@@ -23,7 +23,7 @@ struct CoordinationCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("The largest |Δt| of a pair, or the bin width with --bins: \(durationSyntax).", valueName: "DURATION"))
+    @Option(help: ArgumentHelp("The largest |Δt| of a pair, or the bin width with --bins: \(durationSyntax).", valueName: "DURATION"), transform: duration)
     var window: TimeSpan
 
     @Flag(help: "Fixed bins of --window from each object's first share (CooRnet) instead of pairwise |Δt|.")

@@ -70,7 +70,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Which part of a 1+N structure drawn in several parts (with --figure structure).", valueName: "K"))
     var part = 1
 
-    @Option(help: ArgumentHelp("Co-action window: shares of one post at most this far apart (with --figure coordination): \(durationSyntax).", valueName: "DURATION"))
+    @Option(help: ArgumentHelp("Co-action window: shares of one post at most this far apart (with --figure coordination): \(durationSyntax).", valueName: "DURATION"), transform: duration)
     var window: TimeSpan?
 
     @Option(help: "Coordination groups: components or louvain (with --figure coordination).")

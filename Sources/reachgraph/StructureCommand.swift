@@ -23,10 +23,10 @@ struct StructureCommand: ParsableCommand {
     @Option(help: "Analyse only this province (or detected group).")
     var province: String?
 
-    @Option(help: ArgumentHelp("Time after a hub post within which a spoke's repost counts (coverage, lag): \(durationSyntax).", valueName: "DURATION"))
+    @Option(help: ArgumentHelp("Time after a hub post within which a spoke's repost counts (coverage, lag): \(durationSyntax) (default: 72h).", valueName: "DURATION"), transform: duration)
     var window = TimeSpan(seconds: 72 * 3600)
 
-    @Option(help: ArgumentHelp("Time within which two spokes' reposts of a hub post are synchronised (τ): \(durationSyntax).", valueName: "DURATION"))
+    @Option(help: ArgumentHelp("Time within which two spokes' reposts of a hub post are synchronised (τ): \(durationSyntax) (default: 1h).", valueName: "DURATION"), transform: duration)
     var syncWindow = TimeSpan(seconds: 3600)
 
     @Option(help: "Time shuffles for the synchronisation baseline (0: none).")
