@@ -20,10 +20,12 @@ demo: build
 	@echo "open out/brief/index.html (or read out/brief/brief.md)"
 
 # XCTest only: the suite has no Swift Testing tests, and its empty run would print the last line.
-# Then a package that depends on ReachGraph by version tag must build and run. The fuzz smoke
+# Then every export must read back in NetworkX (a venv from PyPI, made when missing), and a
+# package that depends on ReachGraph by version tag must build and run. The fuzz smoke
 # runs before the tests.
 test: setup fuzz-smoke
 	$(SWIFT) test --disable-swift-testing
+	bash scripts/check-exports.sh
 	bash scripts/check-consumer-package.sh
 
 # libFuzzer on every reader (Fuzz/README.md): FUZZ_SECONDS each, and a short smoke for make test.
@@ -39,7 +41,7 @@ fuzz-smoke: setup
 sample: build
 	rm -rf $(SAMPLE)/*.csv
 	$(REACHGRAPH) generate --seed 20250301 -o $(SAMPLE)
-	$(REACHGRAPH) summary $(SAMPLE) --format csv -o notebooks-data/sample-summary.csv
+	$(REACHGRAPH) summary $(SAMPLE) --format long-csv -o notebooks-data/sample-summary.csv
 	$(REACHGRAPH) cascades $(SAMPLE) --format csv -o notebooks-data/sample-cascades.csv
 	$(REACHGRAPH) cascades $(SAMPLE) --by kind --format csv -o notebooks-data/sample-cascades-by-kind.csv
 	$(REACHGRAPH) index $(SAMPLE) --quiet --tidy notebooks-data/sample-index.csv -o /dev/null

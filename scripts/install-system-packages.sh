@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages ReachGraph needs, only when something is missing:
 # Graphviz's C libraries and headers (in-process rendering), the graphviz tools (checks and
-# benchmarks), and a CJK font so Chinese labels render as glyphs in PNG and PDF.
+# benchmarks), a CJK font so Chinese labels render as glyphs in PNG and PDF, and Python's venv
+# (the NetworkX read-back of exports runs in one).
 set -euo pipefail
 
-packages=(pkg-config libgraphviz-dev graphviz fontconfig fonts-wqy-zenhei)
+packages=(pkg-config libgraphviz-dev graphviz fontconfig fonts-wqy-zenhei python3-venv)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

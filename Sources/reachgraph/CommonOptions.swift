@@ -16,18 +16,42 @@ func duration(_ text: String) throws -> TimeSpan {
 
 /// Options every analysis command shares.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table (for people), csv (with a header) or json.")
+    @Option(help: "Output format: table (for people), csv (with a header; one file per table), long-csv (every table as table,row,column,value) or json.")
     var format: OutputFormat = .table
 
-    @Option(name: [.short, .customLong("output")], help: "Write results to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results to this file (atomically) instead of standard output; with --format csv and several tables, a folder that gets one NAME.csv per table.", valueName: "PATH"))
     var output: String?
+
+    @Option(help: ArgumentHelp("Print only the table of this name (the part after the command's prefix is enough: edges for coordination_edges).", valueName: "NAME"))
+    var table: String?
 
     @Flag(help: "Print no progress or warnings on standard error.")
     var quiet = false
 
-    /// Prints or writes `tables`.
+    /// Prints or writes `tables`, or the one `--table` names. Several tables in CSV go to one
+    /// file each in the `-o` folder; to standard output or a `.csv` file they are refused, since
+    /// one CSV holds one table.
     func emit(_ tables: [ResultTable]) throws {
-        let text = tables.rendered(as: format)
+        var chosen = tables
+        let names = tables.map(\.name).joined(separator: ", ")
+        if let table {
+            chosen = tables.named(table)
+            if chosen.isEmpty { throw ValidationError("--table \(table): no such table; the tables are \(names)") }
+            if chosen.count > 1 { throw ValidationError("--table \(table) names several tables: \(chosen.map(\.name).joined(separator: ", "))") }
+        }
+        if format == .csv && chosen.count > 1 {
+            var isDirectory: ObjCBool = false
+            let exists = output.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) } ?? false
+            guard let output, !output.lowercased().hasSuffix(".csv"), !exists || isDirectory.boolValue else {
+                throw ValidationError("\(chosen.count) tables (\(names)): choose one with --table NAME, write one CSV per table with -o DIR, or ask for --format long-csv")
+            }
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            for table in chosen {
+                try AtomicFile.write(table.csvText, to: (output as NSString).appendingPathComponent(table.name + ".csv"))
+            }
+            return
+        }
+        let text = chosen.rendered(as: format)
         if let output {
             try AtomicFile.write(text, to: output)
         } else {

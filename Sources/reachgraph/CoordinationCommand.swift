@@ -12,7 +12,8 @@ struct CoordinationCommand: ParsableCommand {
         discussion: """
             Pairs of shares of one object with |Δt| ≤ --window (CooRTweet and QUT semantics), or in the same \
             --window-wide bin from the object's first share (--bins, CooRnet). Every posts row is a share \
-            (repeated post ids included, as CooRTweet reads them). Edge columns: weight (by --weight), co_shares, \
+            (repeated post ids included, as CooRTweet reads them). Tables (--table NAME): coordination_summary, \
+            coordination_edges, coordination_groups, coordination_members. Edge columns: weight (by --weight), co_shares, \
             objects, messages_a / messages_b (QUT's directed weight: distinct messages of one account matched by \
             the other), symmetry (min/max of the two), mean_delta_seconds. --shuffles adds the time-shuffled \
             baseline: each account's activity circularly shifted, R times.
@@ -59,13 +60,6 @@ struct CoordinationCommand: ParsableCommand {
     @Option(help: "Seed for shuffles and Louvain.")
     var seed: UInt64 = 1
 
-    @Option(help: "Print only this table: edges, groups, members or summary.")
-    var table: TableChoice?
-
-    enum TableChoice: String, ExpressibleByArgument, CaseIterable {
-        case edges, groups, members, summary
-    }
-
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -99,18 +93,9 @@ struct CoordinationCommand: ParsableCommand {
         }
         progress.finish()
         reportWarnings(log.diagnostics, quiet: output.quiet)
-        let tables: [ResultTable]
-        switch table {
-        case .edges: tables = [network.edgeTable(baseline: baseline)]
-        case .groups: tables = [grouping.groupTable(network: network)]
-        case .members: tables = [grouping.memberTable(network: network)]
-        case .summary: tables = [network.summaryTable(groups: grouping, baseline: baseline)]
-        case nil:
-            tables = [
-                network.summaryTable(groups: grouping, baseline: baseline), network.edgeTable(baseline: baseline),
-                grouping.groupTable(network: network), grouping.memberTable(network: network),
-            ]
-        }
-        try output.emit(tables)
+        try output.emit([
+            network.summaryTable(groups: grouping, baseline: baseline), network.edgeTable(baseline: baseline),
+            grouping.groupTable(network: network), grouping.memberTable(network: network),
+        ])
     }
 }

@@ -14,10 +14,6 @@ struct StructureCommand: ParsableCommand {
             """
     )
 
-    enum TableChoice: String, ExpressibleByArgument, CaseIterable {
-        case scorecard, spokes, ties, synchronisation, bridges
-    }
-
     @OptionGroup var input: InputOptions
 
     @Option(help: "Analyse only this province (or detected group).")
@@ -37,9 +33,6 @@ struct StructureCommand: ParsableCommand {
 
     @Option(help: "k in \"hub posts reposted by at least k spokes\" (default: a majority).")
     var minSpokes: Int?
-
-    @Option(help: "Print only this table: scorecard, spokes, ties, synchronisation or bridges.")
-    var table: TableChoice?
 
     @OptionGroup var output: OutputOptions
 
@@ -66,19 +59,9 @@ struct StructureCommand: ParsableCommand {
                 Console.error(province.map { "note: no structure named \"\($0)\"" } ?? "note: no declared structure and no hub-and-spoke group found")
             }
         }
-        let tables: [ResultTable]
-        switch table {
-        case .scorecard: tables = [analysis.scorecardTable(dataset: dataset)]
-        case .spokes: tables = [analysis.spokeTable(dataset: dataset)]
-        case .ties: tables = [analysis.tieTable(dataset: dataset)]
-        case .synchronisation: tables = [analysis.synchronisationTable()]
-        case .bridges: tables = [analysis.bridgeTable(dataset: dataset)]
-        case nil:
-            tables = [
-                analysis.scorecardTable(dataset: dataset), analysis.spokeTable(dataset: dataset), analysis.tieTable(dataset: dataset),
-                analysis.synchronisationTable(), analysis.bridgeTable(dataset: dataset),
-            ]
-        }
-        try output.emit(tables)
+        try output.emit([
+            analysis.scorecardTable(dataset: dataset), analysis.spokeTable(dataset: dataset), analysis.tieTable(dataset: dataset),
+            analysis.synchronisationTable(), analysis.bridgeTable(dataset: dataset),
+        ])
     }
 }

@@ -5,7 +5,7 @@ import XCTest
 final class CommandLineTests: XCTestCase {
     func testSummaryOfAnEdgeListAsCSVAndJSON() throws {
         let edges = try ReachGraphCLI.temporaryFile("edges.csv", "source,target,weight\na,b,2\nb,a,1\nb,c,1\nd,e,1\n")
-        let csv = try ReachGraphCLI.run(["summary", edges, "--format", "csv"])
+        let csv = try ReachGraphCLI.run(["summary", edges, "--format", "long-csv"])
         XCTAssertEqual(csv.status, 0, csv.error)
         XCTAssertTrue(csv.output.hasPrefix("table,row,column,value\n"))
         XCTAssertTrue(csv.output.contains("overview,4,value,4\n"), csv.output)
@@ -82,5 +82,38 @@ extension CommandLineTests {
         XCTAssertEqual(result.status, 0, result.error)
         let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
         XCTAssertEqual(attributes[.type] as? FileAttributeType, .typeCharacterSpecial)
+    }
+}
+
+extension CommandLineTests {
+    /// Several tables: --table picks one, -o DIR writes one tidy CSV each, long-csv only on request.
+    func testSeveralTablesAsCSV() throws {
+        let edges = try ReachGraphCLI.temporaryFile("edges.csv", "source,target\nhub,a\nhub,b\n")
+        let folder = (edges as NSString).deletingLastPathComponent + "/tables"
+        let arguments = ["seeds", edges, "--k", "1", "--p", "1", "--method", "celf", "--runs", "5", "--format", "csv"]
+        let written = try ReachGraphCLI.run(arguments + ["-o", folder])
+        XCTAssertEqual(written.status, 0, written.error)
+        XCTAssertEqual(written.output, "")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["reach.csv", "seeds.csv"])
+        XCTAssertEqual(
+            try String(contentsOfFile: folder + "/seeds.csv", encoding: .utf8),
+            "order,id,marginal_gain,name,kind,tier,province,platform,followers\n1,hub,3,,other,,,,\n"
+        )
+        XCTAssertTrue(try String(contentsOfFile: folder + "/reach.csv", encoding: .utf8).hasPrefix("measure,value\nexpected reach,3\n"))
+        let one = try ReachGraphCLI.run(arguments + ["--table", "reach"])
+        XCTAssertEqual(one.status, 0, one.error)
+        XCTAssertEqual(one.output, try String(contentsOfFile: folder + "/reach.csv", encoding: .utf8))
+        let long = try ReachGraphCLI.run(arguments.dropLast() + ["long-csv", "--table", "seeds"])
+        XCTAssertEqual(long.output, "table,row,column,value\nseeds,1,order,1\nseeds,1,id,hub\nseeds,1,marginal_gain,3\nseeds,1,name,\nseeds,1,kind,other\nseeds,1,tier,\nseeds,1,province,\nseeds,1,platform,\nseeds,1,followers,\n")
+        let refused = try ReachGraphCLI.run(arguments)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.error.contains("2 tables (seeds, reach): choose one with --table NAME"), refused.error)
+        XCTAssertEqual(try ReachGraphCLI.run(arguments + ["-o", folder + "/both.csv"]).status, 2)
+        let unknown = try ReachGraphCLI.run(arguments + ["--table", "edges"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.error.contains("--table edges: no such table; the tables are seeds, reach"), unknown.error)
+        // The command's prefix may be left out: edges picks coordination_edges.
+        let summary = try ReachGraphCLI.run(["summary", edges, "--table", "accounts_by_kind", "--format", "csv"])
+        XCTAssertEqual(summary.output, "kind,accounts\nother,3\n")
     }
 }

@@ -19,7 +19,7 @@ final class ExportCommandTests: XCTestCase {
             try String(contentsOfFile: dataset + "/relations.csv", encoding: .utf8).replacingOccurrences(of: "source,target,relation,weight\n", with: "source,target,relation,weight,first_seen,last_seen\n")
                 .replacingOccurrences(of: "(,\\d+)\n", with: "$1,,\n", options: .regularExpression)
         )
-        let summary = try ReachGraphCLI.run(["summary", dataset + "/out/graph.json", "--format", "csv"])
+        let summary = try ReachGraphCLI.run(["summary", dataset + "/out/graph.json", "--format", "csv", "--table", "overview"])
         XCTAssertEqual(summary.status, 0, "the JSON export reads back: \(summary.error)")
     }
 

@@ -50,7 +50,7 @@ final class HostileInputCommandTests: XCTestCase {
 
     func testPostCyclesAreReportedBySummary() throws {
         let posts = try ReachGraphCLI.temporaryFile("posts.csv", "post_id,author,time,parent_post\npa,a,1,pc\npb,b,2,pa\npc,c,3,pb\n")
-        let result = try ReachGraphCLI.run(["summary", posts, "--format", "csv"])
+        let result = try ReachGraphCLI.run(["summary", posts, "--format", "long-csv"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.output.contains("warnings,2,category,posts whose links loop (no root: skipped by cascades)\nwarnings,2,count,3"), result.output)
     }

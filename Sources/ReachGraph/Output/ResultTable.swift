@@ -54,10 +54,29 @@ public struct ResultTable: Sendable, Equatable {
 public enum OutputFormat: String, CaseIterable, Sendable {
     /// Aligned text for people.
     case table
-    /// CSV with a header; several tables get a leading `table` column.
+    /// CSV with a header, one table per file (several tables render in the long form, which the
+    /// CLI writes only when asked: it writes one file per table instead).
     case csv
+    /// One long table, `table,row,column,value`, whatever the number of tables.
+    case longCSV = "long-csv"
     /// A JSON object keyed by table name, each an array of row objects.
     case json
+}
+
+extension ResultTable {
+    /// The table as CSV with a header, numbers at full precision.
+    public var csvText: String {
+        var writer = CSVWriter(header: columns)
+        for row in rows { writer.appendRow(row.map(\.exact)) }
+        return writer.text
+    }
+
+    /// Whether `name` picks this table: its full name (`coordination_edges`) or the part after
+    /// the command's prefix (`edges`).
+    public func isNamed(_ name: String) -> Bool {
+        let wanted = name.lowercased().replacingOccurrences(of: "-", with: "_")
+        return self.name == wanted || self.name.hasSuffix("_" + wanted)
+    }
 }
 
 extension Array where Element == ResultTable {
@@ -65,18 +84,18 @@ extension Array where Element == ResultTable {
     public func rendered(as format: OutputFormat) -> String {
         switch format {
         case .table: return map(\.textTable).joined(separator: "\n")
-        case .csv: return csv
+        case .csv: return count == 1 ? self[0].csvText : longCSV
+        case .longCSV: return longCSV
         case .json: return json
         }
     }
 
-    private var csv: String {
-        if count == 1, let table = first {
-            var writer = CSVWriter(header: table.columns)
-            for row in table.rows { writer.appendRow(row.map(\.exact)) }
-            return writer.text
-        }
-        // Several tables: one tidy long table.
+    /// The tables whose names `name` picks (see ``ResultTable/isNamed(_:)``).
+    public func named(_ name: String) -> [ResultTable] {
+        filter { $0.isNamed(name) }
+    }
+
+    private var longCSV: String {
         var writer = CSVWriter(header: ["table", "row", "column", "value"])
         for table in self {
             for (index, row) in table.rows.enumerated() {

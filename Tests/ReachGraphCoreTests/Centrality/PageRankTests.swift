@@ -94,12 +94,13 @@ final class PageRankTests: XCTestCase {
         XCTAssertEqual(try graph.pageRank(options), rank)
 
         let strength = (0 ..< Int32(nodeCount)).map { graph.outStrength(of: $0) }
+        let edgeList = graph.edges
         var expected = [Double](repeating: 1 / Double(nodeCount), count: nodeCount)
         for _ in 0 ..< 100 {
             var dangling = 0.0
             for node in 0 ..< nodeCount where strength[node] == 0 { dangling += expected[node] }
             var next = [Double](repeating: 0, count: nodeCount)
-            for (source, target, weight) in graph.edges {
+            for (source, target, weight) in edgeList {
                 next[Int(target)] += 0.85 * expected[Int(source)] * weight / strength[Int(source)]
             }
             var change = 0.0
@@ -129,8 +130,9 @@ final class PageRankTests: XCTestCase {
         XCTAssertGreaterThan(graph.edgeCount, 1 << 17)
         let personalization = (0 ..< nodeCount).map { Double(1 + $0 % 7) }
         let dangling = (0 ..< nodeCount).map { Double(1 + $0 % 3) }
-        let teleport = personalization.map { $0 / personalization.reduce(0, +) }
-        let share = dangling.map { $0 / dangling.reduce(0, +) }
+        let personalizationSum = personalization.reduce(0, +), danglingSum = dangling.reduce(0, +)
+        let teleport = personalization.map { $0 / personalizationSum }
+        let share = dangling.map { $0 / danglingSum }
         let options = PageRankOptions(damping: 0.8, personalization: personalization, dangling: dangling, tolerance: 1e-10, weighted: false)
         let rank = try graph.pageRank(options)
         XCTAssertEqual(try graph.pageRank(options), rank)

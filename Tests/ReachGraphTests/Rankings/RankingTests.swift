@@ -54,8 +54,41 @@ final class RankingTests: XCTestCase {
         let pageRank = try RankingMeasure.pageRank.scores(on: graph)
         XCTAssertEqual(try graph.pageRank(), pageRank)
         XCTAssertNotEqual(Ranking.rank(pageRank, in: data).first.map { data.accounts[Int($0.account)].id }, "hub")
-        for measure in RankingMeasure.allCases {
-            XCTAssertEqual(try measure.scores(on: graph).count, 6, measure.rawValue)
+        // By hand on hub→a 3, hub→b 2, hub→c 1, a→d, b→d, c→e 4 and a↔b (a collaboration: both
+        // ways); nodes hub, a, b, c, d, e; n − 1 = 5.
+        let byHand: [RankingMeasure: [Double]] = [
+            .degree: [3, 4, 4, 2, 2, 1].map { $0 / 5 },
+            .inDegree: [0, 2, 2, 1, 2, 1].map { $0 / 5 },
+            .outDegree: [3, 2, 2, 1, 0, 0].map { $0 / 5 },
+            .strength: [6, 6, 5, 5, 2, 4],
+            .inStrength: [0, 4, 3, 1, 2, 4],
+            .outStrength: [6, 2, 2, 4, 0, 0],
+            // Peeling on in + out degree: e, then c, go at 1; the rest hold at 2.
+            .core: [2, 2, 2, 1, 2, 1],
+            // Pairs through a node over (n − 1)(n − 2) = 20: hub→d splits over a and b, hub→e runs through c.
+            .betweenness: [0, 0.5, 0.5, 1, 0, 0].map { $0 / 20 },
+            // Incoming distances: d is 1 from a and b and 2 from hub; e is 1 from c and 2 from hub.
+            .harmonic: [0, 2, 2, 1, 2.5, 1.5],
+            // Wasserman–Faust: (r / (n − 1)) · (r / Σ distance) over the r accounts that reach the node.
+            .closeness: [0, 0.4, 0.4, 0.2, 0.6 * 0.75, 0.4 * 2 / 3],
+        ]
+        for (measure, expected) in byHand {
+            let scores = try measure.scores(on: graph)
+            XCTAssertEqual(scores.count, expected.count, measure.rawValue)
+            for (score, value) in zip(scores, expected) { XCTAssertEqual(score, value, accuracy: 1e-12, measure.rawValue) }
+        }
+        // The others are the engine's functions (each checked against NetworkX in ReachGraphCoreTests).
+        XCTAssertEqual(try RankingMeasure.hitsHub.scores(on: graph), try graph.hits(HITSOptions(maxIterations: 1000)).hubs)
+        XCTAssertEqual(try RankingMeasure.hitsAuthority.scores(on: graph), try graph.hits(HITSOptions(maxIterations: 1000)).authorities)
+        XCTAssertEqual(try RankingMeasure.katz.scores(on: graph), try graph.katzCentrality())
+        XCTAssertEqual(try RankingMeasure.collectiveInfluence.scores(on: graph), try graph.collectiveInfluence(radius: 2))
+        let spreaders = graph.voteRank()
+        XCTAssertEqual(try RankingMeasure.voteRank.scores(on: graph).enumerated().filter { $0.element > 0 }.map { 1 / $0.element }.sorted(), (1 ... spreaders.count).map(Double.init))
+        let exact = try RankingMeasure.betweenness.scores(on: graph)
+        var settings = RankingMeasure.Settings()
+        settings.maximumError = 0.01
+        for (approximate, value) in zip(try RankingMeasure.approximateBetweenness.scores(on: graph, settings: settings), exact) {
+            XCTAssertEqual(approximate, value, accuracy: 0.01, "within ε")
         }
     }
 
