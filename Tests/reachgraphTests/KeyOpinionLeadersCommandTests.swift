@@ -1,0 +1,47 @@
+import Foundation
+import XCTest
+
+/// `reachgraph kol` on the hand-worked example of `RankingTests`.
+final class KeyOpinionLeadersCommandTests: XCTestCase {
+    private func dataset() throws -> String {
+        try ReachGraphCLI.temporaryFolder([
+            "accounts.csv": "id,kind,province,tier\nhub,media_centre,Hunan,provincial\na,city_account,Hunan,municipal\nb,city_account,Zhejiang,municipal\nc,influencer,,overseas\nd,community,,overseas\ne,community,,overseas\n",
+            "relations.csv": "source,target,relation,weight\nhub,a,repost,3\nhub,b,repost,2\nhub,c,repost,1\na,d,repost,1\nb,d,repost,1\nc,e,repost,4\na,b,collaboration,1\n",
+        ])
+    }
+
+    func testScoresAndRolesByHand() throws {
+        let result = try ReachGraphCLI.run(["kol", try dataset(), "--top", "2", "--format", "csv"])
+        XCTAssertEqual(result.status, 0, result.error)
+        let rows = result.output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(rows.first?.prefix(5), ["rank", "id", "score", "roles", "distinct_reposters"])
+        XCTAssertEqual(rows.count, 3)
+        // Percentiles (see RankingTests): c = 0.4·0.8 + 0.3·0.6 + 0.3·1, hub = 0.4·1 + 0.3·1 + 0.3·0.2.
+        XCTAssertEqual(rows[1].prefix(2), ["1", "c"])
+        XCTAssertEqual(try XCTUnwrap(Double(rows[1][2])), 0.8, accuracy: 1e-12)
+        XCTAssertEqual(rows[1][3], "bridge")
+        XCTAssertEqual(rows[1][8], "0.050000000000000003", "betweenness 1 pair of 20")
+        XCTAssertEqual(rows[2].prefix(2), ["2", "hub"])
+        XCTAssertEqual(try XCTUnwrap(Double(rows[2][2])), 0.76, accuracy: 1e-12)
+        XCTAssertEqual(rows[2][3], "source")
+        XCTAssertEqual(rows[2][4], "3", "a, b and c repost hub")
+    }
+
+    func testBootstrapColumnsAndFilters() throws {
+        let folder = try dataset()
+        let result = try ReachGraphCLI.run(["kol", folder, "--top", "1", "--bootstrap", "40", "--seed", "2", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.error)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let rows = try XCTUnwrap(object["key_opinion_leaders"] as? [[String: Any]])
+        XCTAssertEqual(rows.count, 1)
+        let low = try XCTUnwrap(rows[0]["rank_low"] as? Int), high = try XCTUnwrap(rows[0]["rank_high"] as? Int)
+        XCTAssertTrue(1 <= low && low <= high && high <= 6, "\(low)…\(high)")
+        let share = try XCTUnwrap(rows[0]["p_top_k"] as? Double)
+        XCTAssertTrue((0 ... 1).contains(share) && (share * 40).rounded() == share * 40, "a share of 40 replicates: \(share)")
+        let again = try ReachGraphCLI.run(["kol", folder, "--top", "1", "--bootstrap", "40", "--seed", "2", "--format", "json"])
+        XCTAssertEqual(again.output, result.output, "same seed, same bytes")
+        let communities = try ReachGraphCLI.run(["kol", folder, "--kind", "community", "--format", "csv"])
+        XCTAssertEqual(communities.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }.sorted(), ["d", "e"])
+        XCTAssertEqual(try ReachGraphCLI.run(["kol", folder, "--bootstrap", "10"]).status, 2, "--bootstrap needs --top")
+    }
+}
