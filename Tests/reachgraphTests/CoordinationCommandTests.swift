@@ -33,9 +33,19 @@ final class CoordinationCommandTests: XCTestCase {
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         let edges = try XCTUnwrap(object["coordination_edges"] as? [[String: Any]])
         XCTAssertEqual(edges.count, 2, "a–b and the self-loop a–a (c4, c6 on o2)")
-        XCTAssertNotNil(edges.first?["z"])
-        XCTAssertNotNil(object["coordination_groups"])
-        XCTAssertNotNil(object["coordination_members"])
+        // The self-loop's baseline: its one co-share is expected 0.8 times over 5 shuffles.
+        let loop = try XCTUnwrap(edges.first { $0["account_a"] as? String == "a" && $0["account_b"] as? String == "a" })
+        XCTAssertEqual(loop["expected_weight"] as? Double, 0.8)
+        XCTAssertEqual(loop["weight"] as? Int, 1)
+        // One group {a, b}: weight 3 + 1, symmetry (2/3 + 1) / 2; strengths a 3 + 1, b 3.
+        let groups = try XCTUnwrap(object["coordination_groups"] as? [[String: Any]])
+        XCTAssertEqual(groups.count, 1)
+        XCTAssertEqual(groups.first?["members"] as? String, "a b")
+        XCTAssertEqual(groups.first?["weight"] as? Int, 4)
+        XCTAssertEqual(try XCTUnwrap(groups.first?["mean_symmetry"] as? Double), 5.0 / 6, accuracy: 1e-12)
+        let members = try XCTUnwrap(object["coordination_members"] as? [[String: Any]])
+        XCTAssertEqual(members.map { $0["account"] as? String }, ["a", "b"])
+        XCTAssertEqual(members.map { $0["strength"] as? Int }, [4, 3])
         let summary = try XCTUnwrap(object["coordination_summary"] as? [[String: Any]])
         XCTAssertTrue(summary.contains { ($0["measure"] as? String)?.hasPrefix("pairs: expected under 5 time shuffles") == true })
     }
