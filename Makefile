@@ -4,7 +4,7 @@ SWIFT ?= swift
 SAMPLE := graphs/sample
 REACHGRAPH := .build/release/reachgraph
 
-.PHONY: setup build demo test fuzz fuzz-smoke sample bench screenshot clean
+.PHONY: setup build demo figures test fuzz fuzz-smoke sample bench screenshot clean
 
 setup:
 	@bash scripts/install-system-packages.sh
@@ -13,11 +13,15 @@ build: setup
 	$(SWIFT) build -c release --product reachgraph
 
 # The main job: the briefing on the bundled synthetic sample. The page is out/brief/index.html;
-# its figures are also kept under graphs/sample/figures/ so readers of the repository see them.
+# it writes only under out/, so a checkout stays clean.
 demo: build
 	$(REACHGRAPH) brief $(SAMPLE) -o out/brief
-	rm -rf $(SAMPLE)/figures && cp -r out/brief/figures $(SAMPLE)/figures
 	@echo "open out/brief/index.html (or read out/brief/brief.md)"
+
+# Refreshes the figures committed under graphs/sample/figures/ (readers of the repository see
+# them) from a fresh demo briefing.
+figures: demo
+	rm -rf $(SAMPLE)/figures && cp -r out/brief/figures $(SAMPLE)/figures
 
 # XCTest only: the suite has no Swift Testing tests, and its empty run would print the last line.
 # Then every export must read back in NetworkX (a venv from PyPI, made when missing), and a
