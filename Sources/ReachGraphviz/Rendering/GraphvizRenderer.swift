@@ -106,7 +106,8 @@ public enum GraphvizRenderer {
         guard status == 0, let result else {
             throw GraphvizError(message: "Graphviz could not render \(format.rawValue): \(GraphvizMessages.current.summary)")
         }
-        let data = Data(bytes: result, count: length)
+        let rendered = Data(bytes: result, count: length)
+        let data = format == .svg ? SVGClusterOrder.canonical(rendered) : rendered
         return Rendering(data: data, engine: decision.engine, notice: decision.notice, warnings: [], shape: shape)
     }
 
