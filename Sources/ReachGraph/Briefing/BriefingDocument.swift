@@ -108,7 +108,7 @@ public struct BriefingDocument: Sendable {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escapeHTML(title))</title>
             <style>
-            body { font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #1f2328; line-height: 1.45; }
+            body { font-family: \(CJKFonts.quoted), "Helvetica Neue", Arial, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #1f2328; line-height: 1.45; }
             h1 { font-size: 1.7rem; margin-bottom: 0.2rem; } h2 { border-bottom: 1px solid #d0d7de; padding-bottom: 0.3rem; margin-top: 2.2rem; }
             .meta { color: #57606a; font-size: 0.9rem; } .provenance { background: #f6f8fa; border-left: 4px solid #8c959f; padding: 0.6rem 1rem; }
             .warnings { background: #fff8c5; border-left: 4px solid #bf8700; padding: 0.6rem 1rem; }

@@ -9,7 +9,7 @@ import Foundation
 /// to the left of a zero line.
 public struct IndexBarChart: Sendable, Equatable {
     /// The fonts the SVG asks for, CJK-capable first.
-    public static let fontFamily = "WenQuanYi Zen Hei, Noto Sans CJK SC, sans-serif"
+    public static let fontFamily = CJKFonts.list
 
     public struct Bar: Sendable, Equatable {
         /// Printed before the label: `1`, `2=`.

@@ -60,7 +60,7 @@ final class IndexOutputTests: XCTestCase {
         let structure = try SVGStructure(svg)
         XCTAssertEqual(structure.elements["g"], 2)
         XCTAssertEqual(structure.barRectangles, 2)
-        XCTAssertEqual(structure.fontFamily, "WenQuanYi Zen Hei, Noto Sans CJK SC, sans-serif")
+        XCTAssertEqual(structure.fontFamily, "WenQuanYi Zen Hei,Noto Sans CJK SC,Source Han Sans SC,Microsoft YaHei,PingFang SC,sans-serif")
         XCTAssertTrue(structure.texts.contains("杭州发布 Hangzhou"))
         XCTAssertTrue(structure.texts.contains("Synthetic sample <test> & \"quotes\""))
         XCTAssertTrue(structure.texts.contains("79.71"))
