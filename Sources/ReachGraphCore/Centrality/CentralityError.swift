@@ -40,11 +40,3 @@ func checkedSum(_ values: [Double], nodeCount: Int, option: String) throws -> Do
     }
     return total
 }
-
-/// Checks the iteration budget and tolerance shared by every power iteration.
-func validateIteration(maxIterations: Int, tolerance: Double) throws {
-    guard maxIterations >= 0 else { throw CentralityError.invalidOption("maxIterations must be non-negative") }
-    guard tolerance.isFinite, tolerance >= 0 else {
-        throw CentralityError.invalidOption("tolerance must be finite and non-negative")
-    }
-}

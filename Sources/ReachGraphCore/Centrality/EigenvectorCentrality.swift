@@ -41,14 +41,13 @@ extension DirectedGraph {
     ///   also rejects an all-zero one), a negative iteration count or tolerance.
     /// - Complexity: O(V + E) per iteration, at most `maxIterations` iterations; O(V) memory.
     public func eigenvectorCentrality(_ options: EigenvectorCentralityOptions = EigenvectorCentralityOptions()) throws -> [Double] {
-        try validateIteration(maxIterations: options.maxIterations, tolerance: options.tolerance)
+        let iteration = try PowerIteration(maxIterations: options.maxIterations, tolerance: options.tolerance, perNode: nodeCount)
         guard nodeCount > 0 else { return [] }
         let count = nodeCount
         var centrality = try normalizedDistribution(options.start, nodeCount: count, option: "start")
             ?? [Double](repeating: 1 / Double(count), count: count)
         var pulled = [Double](repeating: 0, count: count)
-        let tolerance = Double(count) * options.tolerance
-        for _ in 0 ..< options.maxIterations {
+        try iteration.run {
             multiplyRows(of: incoming, weighted: options.weighted, by: centrality, into: &pulled)
             var squares = 0.0
             for node in 0 ..< count {
@@ -63,8 +62,8 @@ extension DirectedGraph {
                 change += abs(value - centrality[node])
                 centrality[node] = value
             }
-            if change < tolerance { return centrality }
+            return change
         }
-        throw CentralityError.failedToConverge(iterations: options.maxIterations)
+        return centrality
     }
 }

@@ -53,34 +53,36 @@ extension DirectedGraph {
     ///   negative iteration count or tolerance.
     /// - Complexity: O(V + E) per iteration, at most `maxIterations` iterations; O(V) memory.
     public func hits(_ options: HITSOptions = HITSOptions()) throws -> HITSScores {
-        try validateIteration(maxIterations: options.maxIterations, tolerance: options.tolerance)
+        let iteration = try PowerIteration(maxIterations: options.maxIterations, tolerance: options.tolerance, perNode: nil)
         guard nodeCount > 0 else { return HITSScores(hubs: [], authorities: []) }
         let count = nodeCount
         var hubs = try normalizedDistribution(options.start, nodeCount: count, option: "start")
             ?? [Double](repeating: 1 / Double(count), count: count)
         var authorities = [Double](repeating: 0, count: count)
         var nextHubs = [Double](repeating: 0, count: count)
-        var converged = false
-        for _ in 0 ..< options.maxIterations {
+        var vanished = false
+        try iteration.run {
             multiplyRows(of: incoming, weighted: options.weighted, by: hubs, into: &authorities)
             multiplyRows(of: outgoing, weighted: options.weighted, by: authorities, into: &nextHubs)
             let hubMaximum = nextHubs.max() ?? 0
             let authorityMaximum = authorities.max() ?? 0
             guard hubMaximum > 0, authorityMaximum > 0 else {
-                let zeros = [Double](repeating: 0, count: count)
-                return HITSScores(hubs: zeros, authorities: zeros)
+                // Nothing left to normalise: -∞ is below any threshold, so the iteration ends
+                // here, and the scores are zeros.
+                vanished = true
+                return -.infinity
             }
             scaleEntries(of: &nextHubs, by: 1 / hubMaximum)
             scaleEntries(of: &authorities, by: 1 / authorityMaximum)
             var change = 0.0
             for node in 0 ..< count { change += abs(nextHubs[node] - hubs[node]) }
             swap(&hubs, &nextHubs)
-            if change < options.tolerance {
-                converged = true
-                break
-            }
+            return change
         }
-        guard converged else { throw CentralityError.failedToConverge(iterations: options.maxIterations) }
+        if vanished {
+            let zeros = [Double](repeating: 0, count: count)
+            return HITSScores(hubs: zeros, authorities: zeros)
+        }
         if options.normalized {
             scaleEntries(of: &authorities, by: 1 / authorities.reduce(0, +))
             scaleEntries(of: &hubs, by: 1 / hubs.reduce(0, +))

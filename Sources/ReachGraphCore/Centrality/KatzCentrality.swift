@@ -65,7 +65,7 @@ extension DirectedGraph {
     ///   tolerance.
     /// - Complexity: O(V + E) per iteration, at most `maxIterations` iterations; O(V) memory.
     public func katzCentrality(_ options: KatzCentralityOptions = KatzCentralityOptions()) throws -> [Double] {
-        try validateIteration(maxIterations: options.maxIterations, tolerance: options.tolerance)
+        let iteration = try PowerIteration(maxIterations: options.maxIterations, tolerance: options.tolerance, perNode: nodeCount)
         let attenuation = options.attenuation
         guard attenuation.isFinite else { throw CentralityError.invalidOption("attenuation must be finite") }
         let count = nodeCount
@@ -86,8 +86,7 @@ extension DirectedGraph {
         guard count > 0 else { return [] }
 
         var pulled = [Double](repeating: 0, count: count)
-        let tolerance = Double(count) * options.tolerance
-        for _ in 0 ..< options.maxIterations {
+        try iteration.run {
             multiplyRows(of: incoming, weighted: options.weighted, by: centrality, into: &pulled)
             var change = 0.0
             for node in 0 ..< count {
@@ -95,14 +94,12 @@ extension DirectedGraph {
                 change += abs(value - centrality[node])
                 centrality[node] = value
             }
-            if change < tolerance {
-                if options.normalized {
-                    let norm = centrality.reduce(0) { $0 + $1 * $1 }.squareRoot()
-                    if norm > 0 { scaleEntries(of: &centrality, by: 1 / norm) }
-                }
-                return centrality
-            }
+            return change
         }
-        throw CentralityError.failedToConverge(iterations: options.maxIterations)
+        if options.normalized {
+            let norm = centrality.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if norm > 0 { scaleEntries(of: &centrality, by: 1 / norm) }
+        }
+        return centrality
     }
 }

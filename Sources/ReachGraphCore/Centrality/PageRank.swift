@@ -73,7 +73,7 @@ extension DirectedGraph {
         guard damping.isFinite, damping >= 0, damping <= 1 else {
             throw CentralityError.invalidOption("damping must lie in 0...1")
         }
-        try validateIteration(maxIterations: options.maxIterations, tolerance: options.tolerance)
+        let iteration = try PowerIteration(maxIterations: options.maxIterations, tolerance: options.tolerance, perNode: nodeCount)
         guard nodeCount > 0 else { return [] }
         let count = nodeCount
         let teleport = try normalizedDistribution(options.personalization, nodeCount: count, option: "personalization")
@@ -97,9 +97,8 @@ extension DirectedGraph {
         for node in 0 ..< count { scaled[node] = rank[node] * inverseStrength[node] }
         var nextScaled = [Double](repeating: 0, count: count)
 
-        let tolerance = Double(count) * options.tolerance
         let weights = options.weighted ? incoming.weights : nil
-        for _ in 0 ..< options.maxIterations {
+        try iteration.run {
             var danglingMass = 0.0
             for node in danglingNodes { danglingMass += rank[Int(node)] }
             let change = withRows(incoming) { offsets, neighbors in
@@ -110,9 +109,9 @@ extension DirectedGraph {
                 )
             }
             swap(&scaled, &nextScaled)
-            if change < tolerance { return rank }
+            return change
         }
-        throw CentralityError.failedToConverge(iterations: options.maxIterations)
+        return rank
     }
 }
 
