@@ -31,7 +31,7 @@ public struct ShuffledStatistic: Sendable, Equatable {
 /// and first shares within the window. Shuffle `r` draws from `SplitMix64(seed).split(r)`, one
 /// offset per account in index order, so results do not depend on thread count.
 ///
-/// - Complexity: R runs of ``CoActionCounts`` (run in parallel, `activeProcessorCount` at a time);
+/// - Complexity: R runs of ``CoActionCounts`` (run in parallel, `Parallelism.threadCount` at a time);
 ///   memory O(n + edges) per concurrent run.
 public struct ShuffleBaseline: Sendable {
     public let shuffles: Int
@@ -57,13 +57,13 @@ public struct ShuffleBaseline: Sendable {
         var totals = [(sum: Double, squares: Double, atLeast: Int)](repeating: (0, 0, 0), count: 3)
         let observedAll = [Double(network.pairCount), Double(network.thresholdedEdgeCount), network.thresholdedWeight]
 
-        let batchSize = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let batchSize = Parallelism.workerCount(items: shuffles)
         var start = 0
         while start < shuffles {
             let batch = min(batchSize, shuffles - start)
             let results = ResultSlots<ShuffleResult>(count: batch)
             let first = start
-            DispatchQueue.concurrentPerform(iterations: batch) { offset in
+            Parallelism.forEach(batch) { offset in
                 var random = SplitMix64(seed: seed).split(UInt64(first + offset))
                 let times = Self.shiftedTimes(log, window: options.window, random: &random)
                 let counts = CoActionCounts(log: log, options: options, times: times)

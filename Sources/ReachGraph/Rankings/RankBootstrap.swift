@@ -35,7 +35,8 @@ public struct RankBootstrap: Sendable {
         let tracked = ranked.prefix(k).map(\.account)
         let slots = ResultSlots<[Int]>(count: replicates)
         let base = SplitMix64(seed: seed)
-        DispatchQueue.concurrentPerform(iterations: replicates) { replicate in
+        // One replicate per thread at a time; the measure inside runs on that thread alone.
+        Parallelism.forEach(replicates) { replicate in
             var random = base.split(UInt64(replicate))
             let builder = GraphBuilder(nodeCount: accountCount, expectedEdgeCount: relations.count)
             for row in 0 ..< relations.count where types?.contains(relations.types[row]) ?? true {

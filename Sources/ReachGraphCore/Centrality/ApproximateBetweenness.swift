@@ -11,8 +11,8 @@ public struct ApproximateBetweennessOptions: Sendable, Hashable {
     public var seed: UInt64
     /// What makes a path short. Default ``PathLength/hops``.
     public var pathLength: PathLength
-    /// The most threads to use; `nil` uses every active processor. The result is identical for
-    /// any value.
+    /// The most threads to use, at most ``Parallelism/threadCount`` (the library-wide setting),
+    /// which `nil` uses. The result is identical for any value.
     public var maxConcurrency: Int?
 
     public init(

@@ -7,8 +7,8 @@ public struct BetweennessOptions: Sendable, Hashable {
     public var endpoints: Bool
     /// What makes a path short. Default ``PathLength/hops``.
     public var pathLength: PathLength
-    /// The most threads to use; `nil` uses every active processor. The result is identical for
-    /// any value.
+    /// The most threads to use, at most ``Parallelism/threadCount`` (the library-wide setting),
+    /// which `nil` uses. The result is identical for any value.
     public var maxConcurrency: Int?
 
     public init(normalized: Bool = true, endpoints: Bool = false, pathLength: PathLength = .hops, maxConcurrency: Int? = nil) {

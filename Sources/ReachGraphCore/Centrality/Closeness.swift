@@ -6,7 +6,8 @@ public struct ClosenessOptions: Sendable, Hashable {
     public var wassermanFaustScaling: Bool
     /// What makes a path short. Default ``PathLength/hops``.
     public var pathLength: PathLength
-    /// The most threads to use; `nil` uses every active processor.
+    /// The most threads to use, at most ``Parallelism/threadCount`` (the library-wide setting),
+    /// which `nil` uses.
     public var maxConcurrency: Int?
 
     public init(wassermanFaustScaling: Bool = true, pathLength: PathLength = .hops, maxConcurrency: Int? = nil) {

@@ -2,7 +2,8 @@
 public struct HarmonicOptions: Sendable, Hashable {
     /// What makes a path short. Default ``PathLength/hops``.
     public var pathLength: PathLength
-    /// The most threads to use; `nil` uses every active processor.
+    /// The most threads to use, at most ``Parallelism/threadCount`` (the library-wide setting),
+    /// which `nil` uses.
     public var maxConcurrency: Int?
 
     public init(pathLength: PathLength = .hops, maxConcurrency: Int? = nil) {

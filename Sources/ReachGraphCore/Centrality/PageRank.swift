@@ -168,7 +168,7 @@ private struct PageRankStep: @unchecked Sendable {
                                             damping: damping, danglingMass: danglingMass, rank: rank, nextScaled: nextScaled, changes: changes
                                         )
                                         if chunks > 1 && neighbors.count >= parallelEdgeThreshold {
-                                            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in step.update(chunk: chunk) }
+                                            Parallelism.forEach(chunks) { chunk in step.update(chunk: chunk) }
                                         } else {
                                             for chunk in 0 ..< chunks { step.update(chunk: chunk) }
                                         }

@@ -6,7 +6,7 @@ import Dispatch
 /// Over ``DirectedGraph/incoming`` this is `Aᵀx` (each node pulls from the nodes pointing at it);
 /// over ``DirectedGraph/outgoing`` it is `Ax`. Every power iteration in this folder is built on it.
 ///
-/// Large matrices are split into fixed node ranges run with `DispatchQueue.concurrentPerform`.
+/// Large matrices are split into fixed node ranges run with ``Parallelism/forEach(_:maxConcurrency:_:)``.
 /// Each output entry is summed by one thread in row order, so the result is bit-for-bit the same
 /// whatever the number of threads.
 /// - Complexity: O(V + E).
@@ -52,7 +52,7 @@ private struct RowKernel: @unchecked Sendable {
             multiply(rows: 0 ..< nodeCount)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        Parallelism.forEach(chunks) { chunk in
             let start = chunk * Self.chunkSize
             multiply(rows: start ..< min(start + Self.chunkSize, nodeCount))
         }

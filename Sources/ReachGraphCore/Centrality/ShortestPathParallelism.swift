@@ -10,13 +10,6 @@ enum ShortestPathParallelism {
     /// result) stays negligible next to a breadth-first search per source.
     static let reductionChunkLimit = 128
 
-    /// Threads to use: `requested` (at least 1), or every active processor when `nil`, and never
-    /// more than there are chunks.
-    static func workerCount(requested: Int?, chunkCount: Int) -> Int {
-        let available = requested ?? ProcessInfo.processInfo.activeProcessorCount
-        return max(1, min(available, chunkCount))
-    }
-
     /// The items of chunk `chunk` when `itemCount` items are cut into `chunkCount` near-equal runs.
     static func items(ofChunk chunk: Int, chunkCount: Int, itemCount: Int) -> Range<Int> {
         chunk * itemCount / chunkCount ..< (chunk + 1) * itemCount / chunkCount
@@ -38,7 +31,7 @@ enum ShortestPathParallelism {
         var total = [Double](repeating: 0, count: resultCount)
         guard itemCount > 0, resultCount > 0 else { return total }
         let chunkCount = min(itemCount, reductionChunkLimit)
-        let workers = workerCount(requested: maxConcurrency, chunkCount: chunkCount)
+        let workers = Parallelism.workerCount(requested: maxConcurrency, items: chunkCount)
         let partials = UnsafeMutableBufferPointer<Double>.allocate(capacity: workers * resultCount)
         defer { partials.deallocate() }
         // Each thread writes only its own slice of `partials`, and reads happen after
@@ -55,7 +48,7 @@ enum ShortestPathParallelism {
                 if width == 1 {
                     computeChunk(0, waveStart)
                 } else {
-                    DispatchQueue.concurrentPerform(iterations: width) { slot in computeChunk(slot, waveStart + slot) }
+                    Parallelism.runWorkers(width) { slot in computeChunk(slot, waveStart + slot) }
                 }
                 for slot in 0 ..< width {
                     let base = slot * resultCount
@@ -78,7 +71,7 @@ enum ShortestPathParallelism {
     ) -> [Double] {
         var result = [Double](repeating: 0, count: count)
         guard count > 0 else { return result }
-        let workers = workerCount(requested: maxConcurrency, chunkCount: count)
+        let workers = Parallelism.workerCount(requested: maxConcurrency, items: count)
         // Several chunks per thread balance the load when some items cost far more than others.
         let chunkCount = min(count, workers * 8)
         result.withUnsafeMutableBufferPointer { buffer in
@@ -88,7 +81,7 @@ enum ShortestPathParallelism {
                 compute(0 ..< count, shared)
                 return
             }
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            Parallelism.runWorkers(workers) { worker in
                 for chunk in stride(from: worker, to: chunkCount, by: workers) {
                     compute(items(ofChunk: chunk, chunkCount: chunkCount, itemCount: count), shared)
                 }

@@ -1,14 +1,25 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// How much parallelism a randomised algorithm may use.
+/// How many threads the library runs: one setting, ``threadCount``, for every parallel loop, and
+/// per call of a randomised algorithm a value of this type that may only lower it.
+///
+/// Every parallel loop of the library (PageRank and the other products, the shortest-path
+/// measures, the diffusion simulations, rank bootstraps, coordination shuffles) goes through
+/// ``forEach(_:maxConcurrency:_:)``, which runs at most ``threadCount`` threads, and only one
+/// when it is itself called from inside such a loop: a bootstrap replicate that computes
+/// betweenness runs that betweenness on its own thread, so per-thread buffers number the
+/// threads, never threads².
 ///
 /// Results never depend on these settings: every run or sample draws from its own stream
 /// (`SplitMix64(seed:).split(index)`) and results are combined in index order, so the same seed
 /// gives the same answer with one thread or many. The settings exist for throughput tuning and
 /// for tests that pin that promise.
 public struct Parallelism: Sendable, Equatable {
-    /// The most threads to run at once (at least 1).
+    /// The most threads to run at once (at least 1; never more than ``threadCount``).
     public var maxConcurrency: Int
     /// Runs or samples per unit of work handed to a thread; `nil` picks a size from the amount of
     /// work, never from the thread count.
@@ -19,9 +30,76 @@ public struct Parallelism: Sendable, Equatable {
         self.chunkSize = chunkSize.map { max(1, $0) }
     }
 
-    /// One thread per active processor.
+    /// ``threadCount`` threads.
     public static var automatic: Parallelism {
-        Parallelism(maxConcurrency: ProcessInfo.processInfo.activeProcessorCount)
+        Parallelism(maxConcurrency: threadCount)
+    }
+
+    /// The most threads any parallel loop of the library runs at once (at least 1); by default
+    /// the number of active processors. Set it once, before starting work.
+    public static var threadCount: Int {
+        get { settings.withLock { settings.threadCount } }
+        set { settings.withLock { settings.threadCount = max(1, newValue) } }
+    }
+
+    private final class Settings: @unchecked Sendable {
+        // Unchecked: `threadCount` is only touched under `lock`.
+        private let lock = NSLock()
+        var threadCount = ProcessInfo.processInfo.activeProcessorCount
+
+        func withLock<Result>(_ body: () -> Result) -> Result {
+            lock.lock()
+            defer { lock.unlock() }
+            return body()
+        }
+    }
+
+    private static let settings = Settings()
+
+    /// Marks the threads of a running parallel loop; set while a worker runs its share.
+    private static let insideLoopKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// Whether the calling thread is running a share of a parallel loop.
+    static var isInsideLoop: Bool { pthread_getspecific(insideLoopKey) != nil }
+
+    /// The threads a loop over `items` items may use now: 1 inside another parallel loop,
+    /// otherwise ``threadCount`` capped by `requested` and by the number of items.
+    public static func workerCount(requested: Int? = nil, items: Int) -> Int {
+        guard !isInsideLoop else { return 1 }
+        return max(1, min(threadCount, requested ?? Int.max, items))
+    }
+
+    /// Runs `body(worker)` for every worker in `0 ..< workers` at once, each on its own thread
+    /// marked as inside a parallel loop; one worker runs on the caller.
+    static func runWorkers(_ workers: Int, _ body: @Sendable (Int) -> Void) {
+        guard workers > 1 else {
+            if workers == 1 { body(0) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let outer = pthread_getspecific(insideLoopKey)
+            pthread_setspecific(insideLoopKey, UnsafeRawPointer(bitPattern: 1))
+            defer { pthread_setspecific(insideLoopKey, outer) }
+            body(worker)
+        }
+    }
+
+    /// Calls `body(index)` for every index in `0 ..< count`, on up to ``threadCount`` threads
+    /// (fewer with `maxConcurrency`, one inside another parallel loop). Worker `w` of `W` takes
+    /// indices `w, w + W, …`; `body` must write only what belongs to its index.
+    public static func forEach(_ count: Int, maxConcurrency: Int? = nil, _ body: @Sendable (Int) -> Void) {
+        let workers = workerCount(requested: maxConcurrency, items: count)
+        guard workers > 1 else {
+            for index in 0 ..< count { body(index) }
+            return
+        }
+        runWorkers(workers) { worker in
+            for index in stride(from: worker, to: count, by: workers) { body(index) }
+        }
     }
 
     /// Everything on the calling thread.
@@ -75,7 +153,7 @@ func forEachChunk<Scratch>(
 ) -> [Scratch] {
     guard count > 0 else { return [] }
     let chunkCount = (count + chunkSize - 1) / chunkSize
-    let workerCount = min(parallelism.maxConcurrency, chunkCount)
+    let workerCount = Parallelism.workerCount(requested: parallelism.maxConcurrency, items: chunkCount)
     if workerCount == 1 {
         var scratch = makeScratch()
         for chunk in 0 ..< chunkCount { body(&scratch, chunk * chunkSize ..< min(count, (chunk + 1) * chunkSize)) }
@@ -94,7 +172,7 @@ func forEachChunk<Scratch>(
                     // Unchecked: `concurrentPerform` returns only after every worker is done, so
                     // both pointers outlive the workers, and each worker writes only its own slot.
                     let shared = UncheckedSendable((work, slots))
-                    DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                    Parallelism.runWorkers(workerCount) { worker in
                         let (work, slots) = shared.value
                         var scratch = work.pointee.makeScratch()
                         while let chunk = dispenser.take() {
