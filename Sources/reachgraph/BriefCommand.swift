@@ -32,6 +32,15 @@ struct BriefCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Co-action window of the coordination section: \(durationSyntax) (default: 10m).", valueName: "DURATION"), transform: duration)
     var window = TimeSpan(seconds: 600)
 
+    @Option(help: ArgumentHelp("Communication power index weights (JSON), e.g. graphs/weights/city-index-weights.json. Default: the built-in default weights.", valueName: "FILE"))
+    var weights: String?
+
+    @Option(help: "Index units: account or city. Default: city when accounts name their city, else account.")
+    var by: IndexGrouping?
+
+    @Option(help: ArgumentHelp("Index period (as in metrics.csv, e.g. 2025-05). Default: the latest.", valueName: "PERIOD"))
+    var period: String?
+
     @Flag(help: "Mark the briefing as synthetic data even if the dataset does not say so.")
     var synthetic = false
 
@@ -58,6 +67,9 @@ struct BriefCommand: ParsableCommand {
         options.coordinationWindow = window.seconds
         options.png = !noPng
         if synthetic { options.isSynthetic = true }
+        options.indexWeights = try weights.map(IndexWeights.load(contentsOf:))
+        options.indexGrouping = by
+        options.indexPeriod = period
         var builder = BriefingBuilder(dataset: dataset, options: options)
         builder.onStep = { step in progress.begin(step) }
         let document = builder.build()

@@ -112,7 +112,11 @@ public struct BriefingDocument: Sendable {
             h1 { font-size: 1.7rem; margin-bottom: 0.2rem; } h2 { border-bottom: 1px solid #d0d7de; padding-bottom: 0.3rem; margin-top: 2.2rem; }
             .meta { color: #57606a; font-size: 0.9rem; } .provenance { background: #f6f8fa; border-left: 4px solid #8c959f; padding: 0.6rem 1rem; }
             .warnings { background: #fff8c5; border-left: 4px solid #bf8700; padding: 0.6rem 1rem; }
-            figure { margin: 1rem 0; text-align: center; } figure svg { max-width: 100%; height: auto; } figcaption { color: #57606a; font-size: 0.85rem; }
+            figure { margin: 1rem 0; text-align: center; } figure svg { max-width: 100%; height: auto; cursor: zoom-in; } figcaption { color: #57606a; font-size: 0.85rem; }
+            #viewer { position: fixed; inset: 0; background: rgba(255,255,255,0.97); overflow: hidden; cursor: grab; z-index: 10; }
+            #viewer .stage { transform-origin: 0 0; padding: 3rem 1rem; } #viewer .stage svg { max-width: none; height: auto; }
+            #viewer button { position: fixed; top: 0.6rem; right: 0.8rem; z-index: 11; font-size: 0.9rem; }
+            input.filter { font-size: 0.8rem; padding: 0.15rem 0.4rem; margin-top: 0.6rem; width: 14rem; } th { cursor: pointer; }
             table { border-collapse: collapse; font-size: 0.85rem; margin: 0.8rem 0; display: block; overflow-x: auto; }
             th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; white-space: nowrap; } th { background: #f6f8fa; }
             td.number { text-align: right; font-variant-numeric: tabular-nums; } .more { color: #57606a; font-size: 0.8rem; }
@@ -137,32 +141,100 @@ public struct BriefingDocument: Sendable {
             for paragraph in section.paragraphs { page += "<p>\(escapeHTML(paragraph))</p>\n" }
             for note in section.notes { page += "<p class=\"note\">\(escapeHTML(note))</p>\n" }
             for figure in section.figures {
-                page += "<figure>\(Self.inlineSVG(figure.svg))<figcaption>\(escapeHTML(figure.caption))</figcaption></figure>\n"
+                page += "<figure class=\"zoomable\">\(Self.inlineSVG(figure.svg))<figcaption>\(escapeHTML(figure.caption))</figcaption></figure>\n"
             }
             for table in section.tables { page += htmlTable(table, rows: section.rowsShown) }
             page += "</section>\n"
         }
-        page += "</body>\n</html>\n"
+        page += "<div id=\"viewer\" hidden><button type=\"button\">close (Esc)</button><div class=\"stage\"></div></div>\n"
+        page += "<script>\n\(Self.script)</script>\n</body>\n</html>\n"
         return page
     }
 
+    /// Rows a table carries on the page beyond those shown: hidden until a filter or a sort
+    /// brings them up (the CSV has every row).
+    static let filterableRows = 500
+
     private func htmlTable(_ table: ResultTable, rows limit: Int) -> String {
-        var text = "<table><caption>\(escapeHTML(table.title))</caption><thead><tr>"
-        text += table.columns.map { "<th>\(escapeHTML($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for row in table.rows.prefix(limit) {
-            text += "<tr>" + row.map { cell -> String in
+        let carried = min(table.rows.count, max(limit, Self.filterableRows))
+        var text = "<div class=\"table\"><input type=\"search\" class=\"filter\" placeholder=\"filter rows\" aria-label=\"filter \(escapeHTML(table.title))\">"
+        text += "<table class=\"data\" data-shown=\"\(limit)\"><caption>\(escapeHTML(table.title))</caption><thead><tr>"
+        text += table.columns.map { "<th title=\"sort\">\(escapeHTML($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for (index, row) in table.rows.prefix(carried).enumerated() {
+            text += (index < limit ? "<tr>" : "<tr hidden>") + row.map { cell -> String in
                 switch cell {
                 case .integer, .number: return "<td class=\"number\">\(escapeHTML(cell.formatted))</td>"
                 case .text, .missing: return "<td>\(escapeHTML(cell.formatted))</td>"
                 }
             }.joined() + "</tr>"
         }
-        text += "</tbody></table>\n"
+        text += "</tbody></table></div>\n"
         if table.rows.count > limit {
-            text += "<p class=\"more\">\(limit) of \(table.rows.count) rows shown; all in tables/\(escapeHTML(table.name)).csv.</p>\n"
+            let reach = carried > limit ? "; filter or sort to reach the first \(carried)" : ""
+            text += "<p class=\"more\">\(limit) of \(table.rows.count) rows shown\(reach); all in tables/\(escapeHTML(table.name)).csv.</p>\n"
         }
         return text
     }
+
+    /// The page's only script, inline (nothing is loaded from elsewhere): click a figure to see
+    /// it full size, wheel to zoom, drag to pan, Escape to close; click a column heading to sort
+    /// (numbers as numbers), type in a table's box to filter its rows. Sets
+    /// `data-interactive` on `<body>` so a headless browser check can tell the script ran.
+    static let script = """
+        (function () {
+          var viewer = document.getElementById("viewer"), stage = viewer.querySelector(".stage");
+          var scale = 1, x = 0, y = 0, drag = null;
+          function place() { stage.style.transform = "translate(" + x + "px," + y + "px) scale(" + scale + ")"; }
+          function close() { viewer.hidden = true; stage.innerHTML = ""; }
+          var figures = document.querySelectorAll("figure.zoomable > svg");
+          figures.forEach(function (svg) {
+            svg.addEventListener("click", function () {
+              stage.innerHTML = ""; stage.appendChild(svg.cloneNode(true));
+              scale = 1; x = 0; y = 0; place(); viewer.hidden = false;
+            });
+          });
+          viewer.querySelector("button").addEventListener("click", close);
+          document.addEventListener("keydown", function (e) { if (e.key === "Escape") close(); });
+          viewer.addEventListener("wheel", function (e) {
+            e.preventDefault(); scale = Math.min(20, Math.max(0.1, scale * (e.deltaY < 0 ? 1.2 : 1 / 1.2))); place();
+          }, { passive: false });
+          viewer.addEventListener("mousedown", function (e) { drag = { x: e.clientX - x, y: e.clientY - y }; });
+          window.addEventListener("mousemove", function (e) { if (drag) { x = e.clientX - drag.x; y = e.clientY - drag.y; place(); } });
+          window.addEventListener("mouseup", function () { drag = null; });
+          function value(text) {
+            var n = parseFloat(text.replace(/,/g, "").replace(/%$/, ""));
+            return isNaN(n) || !/^[-+]?[0-9.,]+%?$/.test(text.trim()) ? null : n;
+          }
+          var tables = document.querySelectorAll("table.data");
+          tables.forEach(function (table) {
+            var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+            var shown = parseInt(table.getAttribute("data-shown"), 10), filter = table.parentNode.querySelector("input.filter");
+            var sorted = false, order = {};
+            function refresh() {
+              var q = filter.value.trim().toLowerCase(), visible = 0;
+              rows.forEach(function (row) {
+                var hit = !q || row.textContent.toLowerCase().indexOf(q) >= 0;
+                row.hidden = !hit || (!q && !sorted && visible >= shown);
+                if (!row.hidden) visible++;
+              });
+            }
+            filter.addEventListener("input", refresh);
+            Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+              th.addEventListener("click", function () {
+                var up = order[column] = !order[column];
+                rows.sort(function (a, b) {
+                  var s = a.cells[column].textContent, t = b.cells[column].textContent, u = value(s), v = value(t);
+                  var c = u !== null && v !== null ? u - v : s.localeCompare(t);
+                  return up ? c : -c;
+                });
+                rows.forEach(function (row) { body.appendChild(row); });
+                sorted = true; refresh();
+              });
+            });
+          });
+          document.body.setAttribute("data-interactive", figures.length + " figures, " + tables.length + " tables");
+        })();
+        """
 
     /// SVG as it can stand inside HTML: without the XML declaration and DOCTYPE.
     static func inlineSVG(_ svg: String) -> String {

@@ -24,6 +24,12 @@ public struct BriefingBuilder {
         /// Pairs of shares the co-action sweep may compare (time and memory grow with them); a
         /// window over it is narrowed until it fits (``CoActionCost``).
         public var coordinationPairBudget = 20_000_000
+        /// Index weights; `nil`: `IndexWeights.default`.
+        public var indexWeights: IndexWeights?
+        /// Index units; `nil`: cities when accounts name cities, else accounts.
+        public var indexGrouping: IndexGrouping?
+        /// Index period (`2025-05`); `nil`: the latest.
+        public var indexPeriod: String?
         /// Node budget of the overview figure (trimmed by k-core above it).
         public var overviewNodes = 150
         /// Whether to mark every figure and the page as synthetic; `nil` reads the dataset
@@ -350,16 +356,39 @@ public struct BriefingBuilder {
 
     private func indexSection() throws -> BriefingSection {
         onStep("communication power index")
-        let report = try CommunicationPowerIndex(dataset: dataset).report(by: .account)
+        let grouping = options.indexGrouping ?? (dataset.accounts.contains { $0.city != nil } ? .city : .account)
+        let weights = options.indexWeights ?? .default
+        let report = try CommunicationPowerIndex(dataset: dataset, weights: weights).report(period: options.indexPeriod, by: grouping)
+        let units = grouping == .city ? "cities" : "accounts"
         let chart = report.barChart(top: 10, caption: isSynthetic ? CaptionOptions.syntheticNotice : nil)
-        let svg = chart.svg()
+        var paragraphs: [String] = []
+        if let first = report.composite.first {
+            var sentence = "In \(report.period), \(first.unit.label) leads the composite index of \(groupedDigits(report.composite.count)) \(units) (score \(formatNumber(first.score, digits: 3)))"
+            if let second = report.composite.dropFirst().first { sentence += ", ahead of \(second.unit.label) (\(formatNumber(second.score, digits: 3)))" }
+            paragraphs.append(sentence + ".")
+            let movers = report.composite.compactMap { entry in entry.rankChange.map { (entry, $0) } }.filter { $0.1 != 0 }
+            if let riser = movers.max(by: { $0.1 < $1.1 }), riser.1 > 0, let previous = report.previousPeriod {
+                paragraphs.append("Biggest rise since \(previous): \(riser.0.unit.label), up \(riser.1) places.")
+            }
+        }
+        let used = report.platforms.map { ranking -> String in
+            let platform = ranking.platform
+            let share = platform.isInComposite ? "\(formatNumber(platform.compositeWeight, digits: 3)) of the composite" : "ranked, not in the composite (\(platform.exclusionReason ?? ""))"
+            return "\(platform.name) \(share)"
+        }
+        paragraphs.append("Weights used\(weights.about == nil ? "" : " (\(options.indexWeights == nil ? "default" : "from --weights"))"): " + used.joined(separator: "; ") + "; \(formatNumber(weights.quantitativeShare * 100, digits: 3))% quantitative, \(formatNumber((1 - weights.quantitativeShare) * 100, digits: 3))% qualitative.")
+        paragraphs.append("How: creation (G), interaction (I) and utilisation (U) per platform, normalised within the period, weighted by platform (docs/communication-power-index.md). Change is against the previous period.")
         // The composite, then one TOP-10 per platform, then the platform weights used.
-        let tables = report.tables(top: 10)
         return BriefingSection(
             title: "Communication power index",
-            paragraphs: ["Creation (G), interaction (I) and utilisation (U) per platform, normalised within the period, weighted by platform; 80% quantitative, 20% expert score (docs/communication-power-index.md). Change is against the previous period."],
-            figures: [BriefingFigure(name: "index", caption: "Communication power index, top 10 accounts (composite)" + (isSynthetic ? " · \(CaptionOptions.syntheticNotice)" : ""), svg: svg)],
-            tables: tables, rowsShown: 10
+            paragraphs: paragraphs,
+            figures: [
+                BriefingFigure(
+                    name: "index", caption: "Communication power index, top 10 \(units) (composite), \(report.period)" + (isSynthetic ? " · \(CaptionOptions.syntheticNotice)" : ""),
+                    svg: chart.svg()
+                ),
+            ],
+            tables: report.tables(top: 10), rowsShown: 10
         )
     }
 }

@@ -16,11 +16,15 @@ final class BriefingTests: XCTestCase {
         let html = document.html()
         XCTAssertTrue(html.contains("<title>Brief &lt;1&gt;</title>"))
         XCTAssertTrue(html.contains("<h2>S &amp; T</h2>"))
-        XCTAssertTrue(html.contains("<figure><svg><g/></svg>"), "SVG inlined without its XML prologue")
+        XCTAssertTrue(html.contains("<figure class=\"zoomable\"><svg><g/></svg>"), "SVG inlined without its XML prologue")
         XCTAssertFalse(html.contains("<?xml"))
         XCTAssertTrue(html.contains("<td>a&amp;b</td><td class=\"number\">1.5</td>"))
-        XCTAssertFalse(html.contains("湖南"), "only rowsShown rows on the page")
-        XCTAssertTrue(html.contains("1 of 2 rows shown; all in tables/t.csv."))
+        XCTAssertTrue(html.contains("<tr hidden><td>湖南</td>"), "rows beyond rowsShown are carried hidden, for the filter")
+        XCTAssertTrue(html.contains("1 of 2 rows shown; filter or sort to reach the first 2; all in tables/t.csv."))
+        XCTAssertTrue(html.contains("<table class=\"data\" data-shown=\"1\">") && html.contains("<input type=\"search\" class=\"filter\""))
+        XCTAssertTrue(html.contains("<div id=\"viewer\" hidden>") && html.contains("data-interactive"), "the zoom viewer and the inline script")
+        XCTAssertEqual(html.components(separatedBy: "<script").count - 1, 1)
+        XCTAssertFalse(html.contains("<script src"), "no script from elsewhere")
         XCTAssertTrue(html.contains("<li>2 × odd rows</li>"))
         XCTAssertFalse(html.contains("src=\"http"), "nothing loaded from elsewhere")
         let markdown = document.markdown()
@@ -95,6 +99,20 @@ final class BriefingTests: XCTestCase {
         XCTAssertTrue(coordination.notes[0].hasPrefix("skipped: even a 1 s window compares more than -1 pairs"), coordination.notes[0])
         XCTAssertTrue(skipped.html().contains("<p class=\"note\">skipped: even a 1 s window"))
         XCTAssertTrue(skipped.markdown().contains("- Coordination: skipped: even a 1 s window"))
+
+        // The city preset keeps TikTok out of the composite while ranking it; the briefing says
+        // which weights it used.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var cityOptions = options
+        cityOptions.indexWeights = try IndexWeights.load(contentsOf: root.appendingPathComponent("graphs/weights/city-index-weights.json").path)
+        cityOptions.indexGrouping = .city
+        let city = BriefingBuilder(dataset: dataset, options: cityOptions).build()
+        let index = try XCTUnwrap(city.sections.first { $0.title == "Communication power index" })
+        XCTAssertTrue(index.notes.isEmpty, "\(index.notes)")
+        let weightsLine = try XCTUnwrap(index.paragraphs.first { $0.hasPrefix("Weights used (from --weights): ") })
+        XCTAssertTrue(weightsLine.contains("tiktok ranked, not in the composite (in_composite is false in the weights)"), weightsLine)
+        XCTAssertTrue(index.paragraphs[0].contains(" leads the composite index of ") && index.paragraphs[0].contains(" cities "), index.paragraphs[0])
+        XCTAssertTrue(index.tables.contains { $0.rows.contains { row in row.contains(.text("tiktok")) } }, "TikTok is still ranked")
 
         let edges = NSTemporaryDirectory() + "brief-edges-" + UUID().uuidString + ".csv"
         defer { try? FileManager.default.removeItem(atPath: edges) }
