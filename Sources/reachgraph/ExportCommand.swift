@@ -15,7 +15,8 @@ struct ExportCommand: ParsableCommand {
             written as JSON text and the file says so. json is the JSON dataset format and csv a \
             dataset folder, both read back by every command. --edges merged writes one edge per \
             ordered pair (weights summed, differing values as lists) for tools that do not take \
-            parallel edges.
+            parallel edges. spark writes a folder of partitioned CSV with schema.json for the \
+            program in spark/ (times as Unix seconds, numbers exact; see its README).
             """
     )
 
@@ -25,11 +26,12 @@ struct ExportCommand: ParsableCommand {
         case gexf
         case json
         case csv
+        case spark
     }
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Format: dot, graphml, gexf, json or csv.")
+    @Option(help: "Format: dot, graphml, gexf, json, csv or spark.")
     var to: Format
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file (or, for csv, the folder) to write; standard output when omitted.", valueName: "PATH"))
@@ -38,12 +40,16 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Edges for dot, graphml and gexf: rows (one per relation) or merged (one per ordered pair).")
     var edges: AttributedGraph.EdgeMode = .rows
 
+    @Option(help: "spark: rows per CSV part.")
+    var rowsPerPart = SparkExportWriter.defaultRowsPerPart
+
     @Flag(help: "Print no progress or notes on standard error.")
     var quiet = false
 
     func validate() throws {
-        if to == .csv && output == nil { throw ValidationError("--to csv writes a folder: give it with -o DIR") }
-        if edges == .merged && (to == .json || to == .csv) { throw ValidationError("--edges merged is for dot, graphml and gexf; json and csv keep every relation") }
+        if (to == .csv || to == .spark) && output == nil { throw ValidationError("--to \(to.rawValue) writes a folder: give it with -o DIR") }
+        if rowsPerPart < 1 { throw ValidationError("--rows-per-part must be at least 1") }
+        if edges == .merged && (to == .json || to == .csv || to == .spark) { throw ValidationError("--edges merged is for dot, graphml and gexf; json, csv and spark keep every relation") }
     }
 
     func run() throws {
@@ -52,8 +58,12 @@ struct ExportCommand: ParsableCommand {
         progress.begin("writing \(to.rawValue)")
         let text: String
         switch to {
-        case .csv:
-            try DatasetWriter.write(dataset, to: output ?? ".")
+        case .csv, .spark:
+            if to == .csv {
+                try DatasetWriter.write(dataset, to: output ?? ".")
+            } else {
+                try SparkExportWriter.write(dataset, to: output ?? ".", rowsPerPart: rowsPerPart)
+            }
             progress.finish()
             reportWarnings(dataset.diagnostics, quiet: quiet)
             return

@@ -15,60 +15,99 @@ public enum DatasetWriter {
         if !dataset.metrics.isEmpty { try AtomicFile.write(metricsCSV(dataset), to: file("metrics.csv")) }
     }
 
+    public static func accountsCSV(_ dataset: Dataset) -> String { csv(DatasetTableRows.accounts(dataset, style: .dataset)) }
+    public static func relationsCSV(_ dataset: Dataset) -> String { csv(DatasetTableRows.relations(dataset, style: .dataset)) }
+    public static func postsCSV(_ dataset: Dataset) -> String { csv(DatasetTableRows.posts(dataset, style: .dataset)) }
+    public static func metricsCSV(_ dataset: Dataset) -> String { csv(DatasetTableRows.metrics(dataset, style: .dataset)) }
+
+    private static func csv(_ table: DatasetTableRows) -> String {
+        var csv = CSVWriter(header: table.header)
+        for row in 0 ..< table.count { csv.appendRow(table.row(row)) }
+        return csv.text
+    }
+}
+
+/// One table of a dataset as a header and rows of fields, shared by the writers that lay the
+/// dataset format out as files (``DatasetWriter``, ``SparkExportWriter``).
+struct DatasetTableRows {
+    /// How numbers and times are written.
+    enum Style {
+        /// The dataset folder: times as ISO 8601 seconds, numbers with up to 10 significant digits.
+        case dataset
+        /// Exact: times as Unix seconds and every number as the shortest text that reads back to
+        /// the same `Double`, so a program on the other side computes on the same values.
+        case exact
+    }
+
+    let name: String
+    let header: [String]
+    /// The number of rows.
+    let count: Int
+    let row: (Int) -> [String]
+
     private static func text(_ value: String?) -> String { value ?? "" }
     private static func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
-    private static func text(_ value: Double?) -> String { value.map { formatNumber($0) } ?? "" }
-    private static func time(_ value: Double?) -> String { value.map(iso8601String(fromUnixSeconds:)) ?? "" }
 
-    public static func accountsCSV(_ dataset: Dataset) -> String {
+    private static func number(_ value: Double, _ style: Style) -> String {
+        switch style {
+        case .dataset: return formatNumber(value)
+        case .exact: return value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        }
+    }
+
+    private static func time(_ value: Double, _ style: Style) -> String {
+        style == .dataset ? iso8601String(fromUnixSeconds: value) : number(value, style)
+    }
+
+    static func accounts(_ dataset: Dataset, style: Style) -> DatasetTableRows {
         let extra = dataset.accountAttributeColumns
-        var csv = CSVWriter(header: Columns.accountKnown + extra)
-        for account in dataset.accounts {
-            csv.appendRow([
+        let accounts = dataset.accounts
+        return DatasetTableRows(name: "accounts", header: Columns.accountKnown + extra, count: accounts.count) { index in
+            let account = accounts[index]
+            return [
                 account.id, text(account.name), account.kind.rawValue, text(account.platform), text(account.country),
                 text(account.province), text(account.city), text(account.tier?.rawValue), text(account.followers), text(account.parent),
-            ] + extra.map { account.attributes[$0] ?? "" })
+            ] + extra.map { account.attributes[$0] ?? "" }
         }
-        return csv.text
     }
 
-    public static func relationsCSV(_ dataset: Dataset) -> String {
+    static func relations(_ dataset: Dataset, style: Style) -> DatasetTableRows {
         let relations = dataset.relations
-        var csv = CSVWriter(header: Columns.relationKnown + relations.attributeColumns)
-        for row in 0 ..< relations.count {
+        let accounts = dataset.accounts
+        return DatasetTableRows(name: "relations", header: Columns.relationKnown + relations.attributeColumns, count: relations.count) { row in
             let relation = relations[row]
-            csv.appendRow([
-                dataset.accounts[Int(relation.source)].id, dataset.accounts[Int(relation.target)].id, relation.type.rawValue,
-                formatNumber(relation.weight), time(relation.firstSeen), time(relation.lastSeen),
-            ] + (relations.attributeValues.isEmpty ? [] : relations.attributeValues[row]))
+            return [
+                accounts[Int(relation.source)].id, accounts[Int(relation.target)].id, relation.type.rawValue,
+                number(relation.weight, style), relation.firstSeen.map { time($0, style) } ?? "", relation.lastSeen.map { time($0, style) } ?? "",
+            ] + (relations.attributeValues.isEmpty ? [] : relations.attributeValues[row])
         }
-        return csv.text
     }
 
-    public static func postsCSV(_ dataset: Dataset) -> String {
+    static func posts(_ dataset: Dataset, style: Style) -> DatasetTableRows {
         let extra = dataset.postAttributeColumns
+        let posts = dataset.posts
         // Only exports of platforms that name the reposted author carry parent_author.
-        let withParentAuthor = dataset.posts.contains { $0.parentAuthor != nil }
-        var csv = CSVWriter(header: Columns.postKnown.filter { withParentAuthor || $0 != "parent_author" } + extra)
-        for post in dataset.posts {
-            csv.appendRow([
-                post.postID, post.author, iso8601String(fromUnixSeconds: post.time), text(post.parentPost), text(post.rootPost),
+        let withParentAuthor = posts.contains { $0.parentAuthor != nil }
+        let header = Columns.postKnown.filter { withParentAuthor || $0 != "parent_author" } + extra
+        return DatasetTableRows(name: "posts", header: header, count: posts.count) { index in
+            let post = posts[index]
+            return [
+                post.postID, post.author, time(post.time, style), text(post.parentPost), text(post.rootPost),
                 text(post.platform), text(post.likes), text(post.comments), text(post.shares), text(post.views),
                 text(post.contentHash), text(post.url),
-            ] + (withParentAuthor ? [text(post.parentAuthor)] : []) + extra.map { post.attributes[$0] ?? "" })
+            ] + (withParentAuthor ? [text(post.parentAuthor)] : []) + extra.map { post.attributes[$0] ?? "" }
         }
-        return csv.text
     }
 
-    public static func metricsCSV(_ dataset: Dataset) -> String {
+    static func metrics(_ dataset: Dataset, style: Style) -> DatasetTableRows {
         let extra = dataset.metricsAttributeColumns
-        var csv = CSVWriter(header: Columns.metricsKnown + extra)
-        for row in dataset.metrics {
-            csv.appendRow([
+        let metrics = dataset.metrics
+        return DatasetTableRows(name: "metrics", header: Columns.metricsKnown + extra, count: metrics.count) { index in
+            let row = metrics[index]
+            return [
                 row.account, row.platform, row.period, text(row.posts), text(row.likes), text(row.comments), text(row.shares),
-                text(row.views), text(row.followers), text(row.followerGain), text(row.qualitative),
-            ] + extra.map { row.attributes[$0] ?? "" })
+                text(row.views), text(row.followers), text(row.followerGain), row.qualitative.map { number($0, style) } ?? "",
+            ] + extra.map { row.attributes[$0] ?? "" }
         }
-        return csv.text
     }
 }
