@@ -4,10 +4,14 @@ SWIFT ?= swift
 SAMPLE := graphs/sample
 REACHGRAPH := .build/release/reachgraph
 
-.PHONY: setup build demo figures test fuzz fuzz-smoke sample bench screenshot clean
+.PHONY: setup spark-setup build demo figures test fuzz fuzz-smoke sample bench screenshot clean
 
 setup:
 	@bash scripts/install-system-packages.sh
+
+# Java 17 and spark/.venv (the pinned pyspark) for the Spark program and its test, when missing.
+spark-setup:
+	@bash scripts/install-spark.sh > /dev/null
 
 build: setup
 	$(SWIFT) build -c release --product reachgraph
@@ -28,7 +32,7 @@ figures: demo
 # package that depends on ReachGraph by version tag must build and run. The fuzz smoke
 # runs before the tests. Last, the briefing on the sample is checked in headless Chromium at
 # 1,000 px (scripts/screenshot-brief.sh).
-test: setup fuzz-smoke
+test: setup spark-setup fuzz-smoke
 	$(SWIFT) test --disable-swift-testing
 	bash scripts/check-exports.sh
 	bash scripts/check-consumer-package.sh

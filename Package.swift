@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "ReachGraphCoreTests", dependencies: ["ReachGraphCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReachGraphSampleTests", dependencies: ["ReachGraphSample", "ReachGraph"]),
+        .testTarget(name: "SparkTests", dependencies: ["ReachGraph", "ReachGraphSample"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz", "ReachGraphSample"]),
         .testTarget(name: "reachgraphTests", dependencies: ["reachgraph"]),
         .testTarget(name: "DocumentationTests", dependencies: ["ReachGraphCore", "ReachGraph", "ReachGraphviz"]),

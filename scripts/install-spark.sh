@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v java >/dev/null || ! java -version 2>&1 | grep -q 'version "17'; then
+# Spark 4 runs on Java 17 or newer.
+java_major=$(java -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p' || true)
+if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
   if ! dpkg-query -W -f='${Status}' openjdk-17-jre-headless 2>/dev/null | grep -q "install ok installed"; then
     echo "Installing system packages: openjdk-17-jre-headless" >&2
     if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else

@@ -87,14 +87,31 @@ struct RankCommand: ParsableCommand {
     @Option(help: "betweenness-approx: probability δ that the error bound fails.")
     var delta = 0.1
 
+    @Option(help: ArgumentHelp("Take the scores from the Spark program's output folder (spark/README.md); INPUT is then the `export --to spark` folder, of which only the accounts are read.", valueName: "DIR"))
+    var scores: String?
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        if scores != nil {
+            guard SparkScores.columns(for: by) != nil else {
+                throw ValidationError("--scores gives \(SparkScores.measures.map(\.rawValue).joined(separator: ", ")), not \(by.rawValue)")
+            }
+            if filters.bootstrap > 0 || personalize != nil || unweighted || damping != 0.85 {
+                throw ValidationError("--scores reads finished scores: --bootstrap, --personalize, --unweighted and --damping belong to the Spark run")
+            }
+        }
         guard (0 ... 1).contains(damping) else { throw ValidationError("--damping must be between 0 and 1") }
         guard epsilon > 0 && epsilon < 1, delta > 0 && delta < 1 else { throw ValidationError("--epsilon and --delta must be between 0 and 1") }
     }
 
     func run() throws {
+        if let scores {
+            let dataset = try SparkExportReader.accounts(in: input.input)
+            let values = try SparkScores.scores(by, in: scores, for: dataset)
+            let ranked = Ranking.rank(values, in: dataset, filter: filters.filter, limit: filters.top)
+            return try output.emit([RankingTable.make(ranked, measure: by.rawValue, dataset: dataset)])
+        }
         let progress = Progress(quiet: output.quiet)
         let dataset = try input.load(progress: progress)
         reportWarnings(dataset.diagnostics, quiet: output.quiet)

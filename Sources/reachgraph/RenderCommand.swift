@@ -88,6 +88,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("max-edges"), help: ArgumentHelp("Tie budget for --top and --max-nodes (default 4 × N); the heaviest ties are kept.", valueName: "N"))
     var maxEdges: Int?
 
+    @Option(help: ArgumentHelp("overview: take --by from the Spark program's scores in DIR (spark/README.md); INPUT is then the `export --to spark` folder, of which only the accounts and the ties among the --top N (default 200) are read.", valueName: "DIR"))
+    var scores: String?
+
     @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi.")
     var layout: LayoutEngine?
 
@@ -119,6 +122,9 @@ struct RenderCommand: ParsableCommand {
         let fileExtension = (output as NSString).pathExtension.lowercased()
         guard fileExtension == "dot" || RenderFormat(pathExtension: fileExtension) != nil else {
             throw ValidationError("cannot tell the format of \"\(output)\": use a .svg, .png, .pdf or .dot file name")
+        }
+        if scores != nil && (figure != .overview || maxNodes != nil) {
+            throw ValidationError("--scores draws the overview of the top accounts: use it with --figure overview and --top N, not --max-nodes")
         }
         if inputIsDOT {
             if fileExtension == "dot" { throw ValidationError("INPUT is DOT already: render it to .svg, .png or .pdf") }
@@ -172,7 +178,22 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         if inputIsDOT { return try renderDOTFile() }
         let progress = Progress(quiet: quiet)
-        let dataset = try input.load(progress: progress)
+        let dataset: Dataset
+        let scores: NodeScores
+        var top = self.top
+        var note = self.note
+        if let sparkScores = self.scores, let measure = RankingMeasure(rawValue: by.rawValue) {
+            let count = top ?? 200
+            top = count
+            progress.begin("reading the top \(count) accounts of \(input.input)")
+            let subgraph = try SparkScores.topSubgraph(measure, count: count, scores: sparkScores, export: input.input, normalized: false)
+            dataset = subgraph.dataset
+            scores = NodeScores(name: by.rawValue, values: subgraph.scores)
+            note.insert("\(by.rawValue) computed by Spark over the whole dataset; drawn: its top \(count) accounts and the ties among them", at: 0)
+        } else {
+            dataset = try input.load(progress: progress)
+            scores = NodeScores(by, of: dataset.graph())
+        }
         progress.begin("drawing \(figure.rawValue)")
         let legibility: Legibility
         if let top {
