@@ -51,8 +51,9 @@ final class SparkScoresCommandTests: XCTestCase {
         let result = try ReachGraphCLI.run(["render", export, "--scores", scores, "--by", "strength", "--top", "3", "-o", figure, "--quiet"])
         XCTAssertEqual(result.status, 0, result.error)
         let dot = try String(contentsOfFile: figure, encoding: .utf8)
-        for id in ["\"kol\"", "\"c1\"", "\"hub\""] { XCTAssertTrue(dot.contains(id), "\(id) is among the top 3 by strength") }
-        for id in ["\"cs\"", "\"yy\"", "\"c2\""] { XCTAssertFalse(dot.contains(id), "\(id) is not among the top 3") }
+        for id in ["kol", "c1", "hub"] { XCTAssertTrue(dot.contains("(\(id)) ·"), "\(id) is among the top 3 by strength") }
+        for id in ["cs", "yy", "c2"] { XCTAssertFalse(dot.contains("(\(id)) ·"), "\(id) is not among the top 3") }
+        XCTAssertTrue(dot.contains("kol -> c1") && dot.contains("hub -> kol") && !dot.contains("hub -> cs"), "only the ties among the drawn accounts")
         XCTAssertTrue(dot.contains("computed by Spark over the whole dataset"), dot)
     }
 
@@ -66,7 +67,7 @@ final class SparkScoresCommandTests: XCTestCase {
         try ReachGraphCLI.write("id,in_degree,out_degree,in_strength,out_strength,pagerank\ncs,1,1,5,1,abc\nc1,2,0,21,0,0.1\n", to: scores + "/scores/part-00001.csv")
         let bad = try ReachGraphCLI.run(["rank", export, "--scores", scores, "--by", "pagerank"])
         XCTAssertEqual(bad.status, 1)
-        XCTAssertEqual(bad.error, "reachgraph: scores/part-00001.csv:2:15: column \"pagerank\": \"abc\" is not a number\n")
+        XCTAssertEqual(bad.error, "reachgraph: scores/part-00001.csv:2:12: column \"pagerank\": \"abc\" is not a number\n")
         try FileManager.default.removeItem(atPath: scores + "/scores/part-00001.csv")
         let missing = try ReachGraphCLI.run(["rank", export, "--scores", scores, "--by", "pagerank"])
         XCTAssertEqual(missing.status, 1)
