@@ -53,9 +53,14 @@ def read_export(spark, folder):
     """The tables of an export as DataFrames typed by its schema.json, and the schema."""
     path = os.path.join(folder, "schema.json")
     try:
-        with open(path, encoding="utf-8") as handle:
-            schema = json.load(handle)
-    except FileNotFoundError:
+        if is_local(folder):
+            with open(path[len("file://"):] if path.startswith("file://") else path, encoding="utf-8") as handle:
+                text = handle.read()
+        else:
+            # On a cluster the export sits on HDFS or an object store: read it through Spark.
+            text = spark.read.text(path, wholetext=True).first()[0]
+        schema = json.loads(text)
+    except (FileNotFoundError, PySparkException):
         raise InputError(f"{folder}: no schema.json (write it with `reachgraph export INPUT --to spark {folder}`)")
     except json.JSONDecodeError as error:
         raise InputError(f"{path}:{error.lineno}:{error.colno}: {error.msg}")
