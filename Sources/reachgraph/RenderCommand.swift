@@ -179,7 +179,7 @@ struct RenderCommand: ParsableCommand {
         if inputIsDOT { return try renderDOTFile() }
         let progress = Progress(quiet: quiet)
         let dataset: Dataset
-        let scores: NodeScores
+        var sparkNodeScores: NodeScores?
         var top = self.top
         var note = self.note
         if let sparkScores = self.scores, let measure = RankingMeasure(rawValue: by.rawValue) {
@@ -188,11 +188,10 @@ struct RenderCommand: ParsableCommand {
             progress.begin("reading the top \(count) accounts of \(input.input)")
             let subgraph = try SparkScores.topSubgraph(measure, count: count, scores: sparkScores, export: input.input, normalized: false)
             dataset = subgraph.dataset
-            scores = NodeScores(name: by.rawValue, values: subgraph.scores)
+            sparkNodeScores = NodeScores(name: by.rawValue, values: subgraph.scores)
             note.insert("\(by.rawValue) computed by Spark over the whole dataset; drawn: its top \(count) accounts and the ties among them", at: 0)
         } else {
             dataset = try input.load(progress: progress)
-            scores = NodeScores(by, of: dataset.graph())
         }
         progress.begin("drawing \(figure.rawValue)")
         let legibility: Legibility
@@ -210,7 +209,7 @@ struct RenderCommand: ParsableCommand {
         func networkOptions() throws -> NetworkFigureOptions {
             progress.begin("computing \(by.rawValue)")
             return NetworkFigureOptions(
-                engine: layout, scores: try NodeScores(by, of: dataset.graph()), legibility: legibility, labelCount: labels ?? 25, caption: caption
+                engine: layout, scores: try sparkNodeScores ?? NodeScores(by, of: dataset.graph()), legibility: legibility, labelCount: labels ?? 25, caption: caption
             )
         }
         let drawn: Figure
