@@ -93,7 +93,12 @@ public struct ShareLog: Sendable {
                 throw InputError(file: path, message: "no posts.csv: co-action detection needs posts (post_id, author, time and the shared object)")
             }
         }
-        let table = CSVTable(path: file, columnAliases: options.columnAliases)
+        // Co-action needs no post ids: without a post_id column the rows are numbered.
+        var aliases = options.columnAliases
+        let header = FormatDetection.csvHeader(try FormatDetection.head(file))
+        let numbered = !header.contains { (aliases[$0] ?? $0) == "post_id" } && !aliases.contains { ($0.key == "#" || $0.key.contains("+")) && $0.value == "post_id" }
+        if numbered { aliases["#"] = "post_id" }
+        let table = CSVTable(path: file, columnAliases: aliases)
         var log = ShareLog()
         var missing = 0
         // The line each message was first seen on, by message index (0: not yet).
@@ -113,6 +118,7 @@ public struct ShareLog: Sendable {
             }
         }
         log.diagnostics.count(Self.missingCategory(object), missing)
+        if numbered { log.diagnostics.count("rows numbered as post ids (the file has no post_id)", log.count + missing) }
         return log
     }
 

@@ -5,7 +5,9 @@
 struct CSVTable {
     let reader: CSVReader
     /// Optional renaming of the file's column names to the format's (`--map post_id=content_id`
-    /// gives `["content_id": "post_id"]`).
+    /// gives `["content_id": "post_id"]`). A key joining file columns with `+`
+    /// (`userid+tweet_time`) builds the format's column from their values joined by `|`; the key
+    /// `#` numbers the data rows from 1.
     var columnAliases: [String: String] = [:]
 
     init(path: String, displayName: String? = nil, columnAliases: [String: String] = [:]) {
@@ -23,21 +25,40 @@ struct CSVTable {
         try reader.forEachRecord { record in
             guard let header else {
                 var names: [String] = []
+                var fileNames: [String] = []
                 for index in 0 ..< record.count {
                     let name = try record.string(at: index).trimmingSpaces.lowercased()
+                    fileNames.append(name)
                     names.append(columnAliases[name] ?? name)
+                }
+                let fileColumns = names.count
+                var computed: [String: [Int]] = [:]
+                for (key, name) in columnAliases.sorted(by: { $0.key < $1.key }) where key == "#" || key.contains("+") {
+                    var parts: [Int] = []
+                    if key != "#" {
+                        for part in key.split(separator: "+").map({ String($0).trimmingSpaces }) {
+                            guard let position = fileNames.firstIndex(of: part) else {
+                                throw InputError(file: fileName, line: record.line, message: "--map \(name)=\(key): the header has no column \"\(part)\"")
+                            }
+                            parts.append(position)
+                        }
+                    }
+                    computed[name] = parts
+                    names.append(name)
                 }
                 let made = try TableHeader(names: names, required: required, known: known, fileName: fileName, line: record.line)
                 header = made
-                row = TableRow(header: made)
+                row = TableRow(header: made, fileColumns: fileColumns, computed: computed)
                 return
             }
-            if record.count > header.names.count {
+            let fileColumns = row!.fileColumns // safe: set together with header
+            if record.count > fileColumns {
                 throw InputError(
-                    file: fileName, line: record.line, column: record.column(of: header.names.count),
-                    message: "row has \(record.count) fields but the header has \(header.names.count)"
+                    file: fileName, line: record.line, column: record.column(of: fileColumns),
+                    message: "row has \(record.count) fields but the header has \(fileColumns)"
                 )
             }
+            row!.dataRow += 1 // safe: set together with header
             row!.record = record // safe: set together with header
             try body(&row!) // safe: set together with header
         }
@@ -81,8 +102,18 @@ struct TableHeader {
 struct TableRow: FieldSource {
     let header: TableHeader
     var record: CSVRecord?
+    /// How many of the header's names are the file's own (the rest are computed).
+    let fileColumns: Int
+    /// Computed columns: the file positions whose values are joined, none for the row number.
+    let computed: [String: [Int]]
+    /// The 1-based number of the current data row.
+    var dataRow = 0
 
-    init(header: TableHeader) { self.header = header }
+    init(header: TableHeader, fileColumns: Int? = nil, computed: [String: [Int]] = [:]) {
+        self.header = header
+        self.fileColumns = fileColumns ?? header.names.count
+        self.computed = computed
+    }
 
     var line: Int { record?.line ?? 0 }
     var fileName: String { record?.fileName ?? "" }
@@ -106,6 +137,15 @@ struct TableRow: FieldSource {
 
     /// The text of `column`, or `nil` when the column is absent or the field empty.
     mutating func text(_ column: String) throws -> String? {
+        if let parts = computed[column] {
+            guard !parts.isEmpty else { return String(dataRow) }
+            var values: [String] = []
+            for part in parts {
+                guard let record, part < record.count, !record.isEmpty(part) else { values.append(""); continue }
+                values.append(try self.record!.string(at: part).trimmingSpaces) // safe: checked just above
+            }
+            return values.allSatisfy(\.isEmpty) ? nil : values.joined(separator: "|")
+        }
         guard let position = position(column), record?.isEmpty(position) == false else { return nil }
         let value = try record!.string(at: position) // safe: position() checked record
         return value.isEmpty ? nil : value

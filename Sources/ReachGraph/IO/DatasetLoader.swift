@@ -34,7 +34,7 @@ public enum DatasetLoader {
             for pair in text.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces.lowercased() }
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                    throw InputError(file: "--map", message: "\"\(pair)\" is not FORMAT_COLUMN=FILE_COLUMN")
+                    throw InputError(file: "--map", message: "\"\(pair)\" is not FORMAT_COLUMN=FILE_COLUMN (or FILE_COLUMN+FILE_COLUMN, or # for row numbers)")
                 }
                 aliases[parts[1]] = parts[0]
             }
@@ -101,6 +101,7 @@ public enum DatasetLoader {
                 throw FirstRowRead()
             }
         } catch is FirstRowRead {}
+        names.formUnion(options.columnAliases.filter { $0.key == "#" || $0.key.contains("+") }.values)
         return read && Columns.postRequired.allSatisfy(names.contains)
     }
 

@@ -116,3 +116,30 @@ final class CascadeAndChannelReaderTests: XCTestCase {
         XCTAssertThrowsError(try DatasetLoader.load(folder.path)) { XCTAssertTrue("\($0)".contains("retweet"), "\($0)") }
     }
 }
+
+/// `--map` building a column from two, or numbering rows, and co-action without post ids.
+final class ComputedColumnTests: XCTestCase {
+    func testMapJoinsColumnsAndNumbersRows() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("troll.csv", "userid,tweet_time,parent\nu1,2019-01-01 10:00,\nu2,2019-01-01 10:05,u1|2019-01-01 10:00\n")
+        let aliases = try DatasetLoader.Options.parseColumnMap("post_id=userid+tweet_time,author=userid,time=tweet_time,parent_post=parent")
+        let dataset = try DatasetLoader.load(path, options: .init(columnAliases: aliases))
+        XCTAssertEqual(dataset.format, .postsTable)
+        XCTAssertEqual(dataset.posts.map(\.postID), ["u1|2019-01-01 10:00", "u2|2019-01-01 10:05"])
+        XCTAssertEqual(dataset.relations.count, 1)
+        let numbered = try DatasetLoader.load(path, options: .init(columnAliases: try DatasetLoader.Options.parseColumnMap("post_id=#,author=userid,time=tweet_time")))
+        XCTAssertEqual(numbered.posts.map(\.postID), ["1", "2"])
+        let missing = try DatasetLoader.Options.parseColumnMap("post_id=userid+nothing,author=userid,time=tweet_time")
+        XCTAssertThrowsError(try DatasetLoader.load(path, options: .init(columnAliases: missing, inputFormat: .postsTable))) {
+            XCTAssertTrue("\($0)".contains("no column \"nothing\""), "\($0)")
+        }
+    }
+
+    func testCoordinationNeedsNoPostIDs() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("shares.csv", "author,time,url\na,2020-01-01T00:00:00Z,http://x\nb,2020-01-01T00:00:30Z,http://x\n")
+        let log = try ShareLog.read(path, object: .url)
+        XCTAssertEqual(log.count, 2)
+        XCTAssertEqual(log.diagnostics.counts["rows numbered as post ids (the file has no post_id)"], 2)
+    }
+}
