@@ -23,7 +23,7 @@ struct CSVTable {
         var header: TableHeader?
         var row: TableRow?
         try reader.forEachRecord { record in
-            guard let header else {
+            guard header != nil else {
                 var names: [String] = []
                 var fileNames: [String] = []
                 for index in 0 ..< record.count {
