@@ -9,12 +9,14 @@ let package = Package(
         .library(name: "ReachGraph", targets: ["ReachGraph"]),
         .library(name: "ReachGraphviz", targets: ["ReachGraphviz"]),
         .library(name: "ReachGraphSample", targets: ["ReachGraphSample"]),
+        .library(name: "ReachGraphStore", targets: ["ReachGraphStore"]),
         .executable(name: "reachgraph", targets: ["reachgraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "ReachGraphCore"),
@@ -32,12 +34,14 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "ReachGraphviz", dependencies: ["ReachGraph", "CGraphviz"]),
+        .target(name: "ReachGraphStore", dependencies: ["ReachGraph", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "reachgraph",
             dependencies: [
                 "ReachGraph",
                 "ReachGraphSample",
                 "ReachGraphviz",
+                "ReachGraphStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +55,7 @@ let package = Package(
         .testTarget(name: "ReachGraphSampleTests", dependencies: ["ReachGraphSample", "ReachGraph"]),
         .testTarget(name: "SparkTests", dependencies: ["ReachGraph", "ReachGraphSample"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz", "ReachGraphSample"]),
+        .testTarget(name: "ReachGraphStoreTests", dependencies: ["ReachGraphStore"]),
         .testTarget(name: "reachgraphTests", dependencies: ["reachgraph"]),
         .testTarget(name: "DocumentationTests", dependencies: ["ReachGraphCore", "ReachGraph", "ReachGraphviz"]),
     ],

@@ -20,9 +20,6 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The period to rank (a period label in metrics.csv, e.g. 2025-05). Default: the latest.")
-    var period: String?
-
     @Option(help: "A weights file (JSON). Default: the built-in default weights.")
     var weights: String?
 
@@ -56,7 +53,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: output.quiet)
-        let dataset = try input.load(progress: progress)
+        let dataset = try input.load(progress: progress, sliceByPeriod: false)
         progress.finish()
         reportWarnings(dataset.diagnostics, quiet: output.quiet)
         guard !dataset.metrics.isEmpty else {
@@ -71,7 +68,7 @@ struct IndexCommand: ParsableCommand {
             throw InputError(file: "--platform", message: "\(platform.lowercased()) has no weights in \(weights ?? "the default weights")")
         }
         let index = CommunicationPowerIndex(dataset: dataset, weights: indexWeights)
-        let report = try index.report(period: period, by: by)
+        let report = try index.report(period: input.period, by: by)
         if !output.quiet {
             for note in report.notes { Console.error("note: \(note)") }
         }

@@ -220,6 +220,11 @@ public func unixSeconds(year: Int, month: Int, day: Int) -> Double {
     Double(FieldParsing.daysFromCivil(year: year, month: month, day: day)) * 86_400
 }
 
+/// Parses a time as the dataset readers do: Unix seconds, or ISO 8601 (UTC when no zone is given).
+public func unixSeconds(fromTimestamp text: String) -> Double? {
+    FieldParsing.timestamp(text)
+}
+
 /// Formats Unix seconds as ISO 8601 UTC (`2025-05-01T08:00:00Z`), the form writers use.
 /// Times outside the years 0000–9999 (which readers refuse) are written as plain seconds rather
 /// than trapping.

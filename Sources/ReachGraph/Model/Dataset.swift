@@ -25,6 +25,8 @@ public struct Dataset: Sendable {
         case snap
         /// Link-sharing posts (CrowdTangle / CooRnet style): account, time, shared URL.
         case linkSharing = "link-sharing"
+        /// A slice of a ReachGraph store (SQLite).
+        case store
     }
 
     /// A fact about how the input was read that every reader of the results should know
@@ -57,6 +59,8 @@ public struct Dataset: Sendable {
     public internal(set) var postAttributeColumns: [String] = []
     public internal(set) var metricsAttributeColumns: [String] = []
     var accountIndex = IdentifierTable()
+    /// Indices of the accounts an accounts table declared, ascending; the others were implied by ids.
+    var declaredAccountIndices: [Int32] = []
     /// Post links resolved at load (see ``resolvedPostLinks``).
     var postLinks: PostLinks?
 
@@ -70,6 +74,17 @@ public struct Dataset: Sendable {
 
     /// The account with `id`.
     public func account(withID id: String) -> Account? { index(ofAccount: id).map { accounts[Int($0)] } }
+
+    /// Whether the account at `index` was declared by an accounts table rather than implied by an
+    /// id used in relations or posts.
+    public func isDeclared(accountAt index: Int) -> Bool {
+        var low = 0, high = declaredAccountIndices.count
+        while low < high {
+            let middle = (low + high) / 2
+            if declaredAccountIndices[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low < declaredAccountIndices.count && declaredAccountIndices[low] == index
+    }
 
     /// The information-flow graph: node `i` is `accounts[i]`, an edge `a → b` for each relation of
     /// the chosen types (all by default), both directions for undirected collaborations.
@@ -95,6 +110,7 @@ public struct Dataset: Sendable {
         guard Int(index) == before else {
             throw InputError(file: file, line: line, message: "account id \"\(account.id)\" is defined twice")
         }
+        declaredAccountIndices.append(index)
         accounts.append(account)
     }
 

@@ -1,0 +1,89 @@
+/// Builds a ``Dataset`` from rows that were read elsewhere (a store, another program) through the
+/// same steps, in the same order, as the folder reader: declared accounts and their parents, then
+/// relations (unknown ids become accounts of kind `other`), then posts (repeated ids dropped,
+/// relations derived from reposts when no relation was given), then metrics.
+///
+/// Rows given in a folder's file order therefore give a dataset equal to the folder's, with the
+/// same account indices and the same warnings. Warnings name `file` as their source.
+public struct DatasetAssembler {
+    private var dataset: Dataset
+    private let file: String
+    private var hasAccountsTable = false
+    private var relations = RelationTable()
+    private var hasRelations = false
+    private var accountsFinished = false
+
+    /// Starts an empty dataset called `name`; warnings will name `file`.
+    public init(name: String, format: Dataset.Format, file: String) {
+        dataset = Dataset(name: name, format: format)
+        self.file = file
+    }
+
+    /// Extra columns of each table, in the order writers should put them back.
+    public mutating func setAttributeColumns(accounts: [String], relations: [String], posts: [String], metrics: [String]) {
+        dataset.accountAttributeColumns = accounts
+        self.relations.attributeColumns = relations
+        dataset.postAttributeColumns = posts
+        dataset.metricsAttributeColumns = metrics
+    }
+
+    /// Adds an account declared by an accounts table; throws when its id is already taken.
+    public mutating func addDeclared(_ account: Account) throws {
+        precondition(!accountsFinished, "accounts come before relations, posts and metrics")
+        hasAccountsTable = true
+        try dataset.add(account, file: file, line: nil)
+    }
+
+    private mutating func finishAccounts() {
+        guard !accountsFinished else { return }
+        accountsFinished = true
+        if hasAccountsTable { dataset.checkParents(file: file) }
+    }
+
+    /// Adds a relation between account ids; `attributes` are the values of the relation attribute columns.
+    public mutating func addRelation(
+        source: String, target: String, type: RelationType, weight: Double, firstSeen: Double?, lastSeen: Double?, attributes: [String] = []
+    ) {
+        finishAccounts()
+        hasRelations = true
+        let sourceIndex = dataset.resolve(source, file: file, line: nil, role: "source", warn: hasAccountsTable)
+        let targetIndex = dataset.resolve(target, file: file, line: nil, role: "target", warn: hasAccountsTable)
+        relations.append(
+            Relation(source: sourceIndex, target: targetIndex, type: type, weight: weight, firstSeen: firstSeen, lastSeen: lastSeen),
+            attributes: attributes
+        )
+    }
+
+    /// Adds every post at once (after all relations); derives repost relations when no relation was added.
+    public mutating func add(posts: [Post]) {
+        finishAccounts()
+        dataset.relations = relations
+        dataset.add(posts: posts.map { ($0, nil) }, file: file, hasAccountsTable: hasAccountsTable)
+        if !hasRelations && !posts.isEmpty { dataset.deriveRelationsFromPosts(file: file) }
+        relations = dataset.relations
+    }
+
+    /// Adds a metrics row (after posts).
+    public mutating func add(metrics row: MetricsRow) {
+        finishAccounts()
+        if hasAccountsTable && dataset.index(ofAccount: row.account) == nil {
+            dataset.diagnostics.warn("metrics rows for unknown accounts (kept)", file: file, "account \"\(row.account)\" is not in accounts.csv")
+        }
+        dataset.metrics.append(row)
+    }
+
+    /// Counts `count` warnings of `category` noticed by the caller.
+    public mutating func countWarning(_ category: String, _ count: Int) {
+        dataset.diagnostics.count(category, count)
+    }
+
+    /// The assembled dataset.
+    public mutating func finish() -> Dataset {
+        finishAccounts()
+        dataset.relations = relations
+        if !hasAccountsTable {
+            dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
+        }
+        return dataset
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import ReachGraph
+
+/// A ReachGraph store: one SQLite file in WAL mode that accumulates datasets (``ingest(_:source:period:platform:)``)
+/// and hands slices of them back as datasets (``load(_:)``), so no analysis knows whether its
+/// data came from a folder or the store.
+///
+/// Readers see a consistent snapshot while an ingest runs (WAL); an ingest is one transaction,
+/// so a crash leaves the store as it was before it or complete. Tables and keys: `docs/store.md`.
+public final class DatasetStore: Sendable {
+    /// The store file's path as given.
+    public let path: String
+    let pool: DatabasePool
+
+    /// The first 16 bytes of every SQLite 3 database file.
+    static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
+
+    /// Whether `path` names a store: a name ending in `.sqlite`, or an existing file that starts
+    /// with the SQLite header.
+    public static func isStore(_ path: String) -> Bool {
+        if path.lowercased().hasSuffix(".sqlite") { return true }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
+        return Array(head) == sqliteHeader
+    }
+
+    /// Opens the store at `path`, creating it (and bringing its schema up to date) when `create`
+    /// is true; otherwise the store must exist, and it is opened read-only.
+    public init(path: String, create: Bool) throws {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw InputError(file: path, message: "is a folder, not a store file") }
+        if !exists && !create { throw InputError(file: path, message: "no such store") }
+        if exists && !Self.isStore(path) { throw InputError(file: path, message: "not a store: the file is not an SQLite database") }
+        var configuration = Configuration()
+        configuration.readonly = !create
+        configuration.busyMode = .timeout(10)
+        configuration.label = "ReachGraphStore"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = StoreSchema.migrator
+            if create {
+                try migrator.migrate(pool)
+            } else {
+                try pool.read { db in
+                    guard try migrator.hasCompletedMigrations(db) else {
+                        throw InputError(file: path, message: "not a ReachGraph store, or one not brought up to date (ingest into it once to migrate)")
+                    }
+                    if try migrator.hasBeenSuperseded(db) {
+                        throw InputError(file: path, message: "the store was written by a newer ReachGraph (unknown schema migrations)")
+                    }
+                }
+            }
+        } catch let error as InputError {
+            throw error
+        } catch let error as DatabaseError {
+            throw InputError(file: path, message: "not a usable store: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+}
+
+extension DatasetStore {
+    /// Runs `body` on a read-only snapshot, mapping SQLite failures to one-line input errors.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw InputError(file: path, message: "cannot read the store: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+}
+
+/// Attribute dictionaries as JSON objects in text columns (NULL when empty), keys sorted so the
+/// same attributes always give the same text.
+enum AttributeText {
+    static func encode(_ attributes: [String: String]) -> String? {
+        guard !attributes.isEmpty,
+              let data = try? JSONSerialization.data(withJSONObject: attributes, options: [.sortedKeys]) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode(_ text: String?) -> [String: String] {
+        guard let text, let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] else { return [:] }
+        return object
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import GRDB
+import ReachGraph
+
+/// What one ingest read and what it added.
+public struct IngestReport: Sendable, Equatable {
+    /// The provenance row's id; `nil` when the store already held every row (nothing was written).
+    public var ingestID: Int64?
+    public var source: String
+    public var sha256: String
+    public var period: String
+    public var accountsRead = 0, accountsAdded = 0, accountsChanged = 0
+    public var relationsRead = 0, relationsAdded = 0
+    public var postsRead = 0, postsAdded = 0
+    public var metricsRead = 0, metricsAdded = 0
+    /// Whether the input had no relations and they are derived from posts when read back.
+    public var relationsDerived = false
+    public var warnings: [String: Int] = [:]
+
+    /// Whether the ingest found nothing new.
+    public var changedNothing: Bool { ingestID == nil }
+}
+
+extension DatasetStore {
+    /// Adds `dataset` to the store in one transaction and records where it came from.
+    ///
+    /// Keys make it idempotent: posts by (platform, post id), accounts by (platform, account id),
+    /// metrics by (account, platform, period), relations by (source, target, relation, period,
+    /// occurrence). Rows already present are left as they are; an account whose attributes
+    /// differ from the version in effect at `period` gets a new version labelled `period`. When
+    /// nothing is new the transaction is rolled back and the report says so.
+    /// - Parameters:
+    ///   - source: the input's path as given, kept for provenance with its `sha256`.
+    ///   - period: the label of the collection (`2025-05`), `""` for none.
+    ///   - platform: the platform of rows that name none (accounts and posts), `nil` for none.
+    /// - Complexity: O(rows × log(rows in store)).
+    public func ingest(
+        _ dataset: Dataset, source: String, sha256: String, period: String = "", platform: String? = nil, now: Date = Date()
+    ) throws -> IngestReport {
+        var report = IngestReport(source: source, sha256: sha256, period: period)
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let ingestID = try Self.insertIngest(db, dataset: dataset, source: source, sha256: sha256, period: period, platform: platform, now: now)
+                    var writer = IngestWriter(db: db, ingestID: ingestID, period: period, platform: platform ?? "")
+                    try writer.addAttributeColumns(of: dataset)
+                    try writer.addAccounts(of: dataset, into: &report)
+                    if dataset.relationsDerivedFromPosts {
+                        report.relationsDerived = true
+                    } else {
+                        try writer.addRelations(of: dataset, into: &report)
+                    }
+                    try writer.addPosts(of: dataset, into: &report)
+                    try writer.addMetrics(of: dataset, into: &report)
+                    let added = report.accountsAdded + report.accountsChanged + report.relationsAdded + report.postsAdded + report.metricsAdded
+                    guard added > 0 || writer.addedColumns else { return .rollback }
+                    report.warnings = dataset.diagnostics.counts
+                    try Self.finishIngest(db, id: ingestID, report: report)
+                    report.ingestID = ingestID
+                    return .commit
+                }
+            }
+        } catch let error as DatabaseError {
+            throw InputError(file: path, message: "cannot write the store: \(error.message ?? "\(error.resultCode)")")
+        }
+        return report
+    }
+
+    private static func insertIngest(
+        _ db: Database, dataset: Dataset, source: String, sha256: String, period: String, platform: String?, now: Date
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO ingest (source, sha256, format, period, platform, ingested_at, relations_derived,
+                    accounts_read, accounts_added, accounts_changed, relations_read, relations_added,
+                    posts_read, posts_added, metrics_read, metrics_added)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                """,
+            arguments: [source, sha256, dataset.format.rawValue, period, platform ?? "",
+                        iso8601String(fromUnixSeconds: now.timeIntervalSince1970.rounded(.down)), dataset.relationsDerivedFromPosts]
+        )
+        return db.lastInsertedRowID
+    }
+
+    private static func finishIngest(_ db: Database, id: Int64, report: IngestReport) throws {
+        try db.execute(
+            sql: """
+                UPDATE ingest SET accounts_read = ?, accounts_added = ?, accounts_changed = ?, relations_read = ?,
+                    relations_added = ?, posts_read = ?, posts_added = ?, metrics_read = ?, metrics_added = ?
+                WHERE id = ?
+                """,
+            arguments: [report.accountsRead, report.accountsAdded, report.accountsChanged, report.relationsRead, report.relationsAdded,
+                        report.postsRead, report.postsAdded, report.metricsRead, report.metricsAdded, id]
+        )
+        let warning = try db.makeStatement(sql: "INSERT INTO ingest_warning (ingest_id, category, count) VALUES (?, ?, ?)")
+        for (category, count) in report.warnings.sorted(by: { $0.key < $1.key }) {
+            try warning.execute(arguments: [id, category, count])
+        }
+    }
+}
+
+/// The writes of one ingest, inside its transaction.
+private struct IngestWriter {
+    let db: Database
+    let ingestID: Int64
+    let period: String
+    let platform: String
+    var addedColumns = false
+
+    init(db: Database, ingestID: Int64, period: String, platform: String) {
+        self.db = db
+        self.ingestID = ingestID
+        self.period = period
+        self.platform = platform
+    }
+
+    mutating func addAttributeColumns(of dataset: Dataset) throws {
+        let tables: [(String, [String])] = [
+            ("account", dataset.accountAttributeColumns), ("relation", dataset.relations.attributeColumns),
+            ("post", dataset.postAttributeColumns), ("metric", dataset.metricsAttributeColumns),
+        ]
+        for (table, names) in tables where !names.isEmpty {
+            var next = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM attribute_column WHERE table_name = ?", arguments: [table]) ?? 0
+            for name in names {
+                try db.execute(sql: "INSERT INTO attribute_column (table_name, position, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", arguments: [table, next, name])
+                if db.changesCount > 0 {
+                    next += 1
+                    addedColumns = true
+                }
+            }
+        }
+    }
+
+    mutating func addAccounts(of dataset: Dataset, into report: inout IngestReport) throws {
+        var known: [AccountKey: (seq: Int64, declared: Bool)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT seq, platform, id, declared FROM account") {
+            known[AccountKey(platform: row[1], id: row[2])] = (row[0], row[3])
+        }
+        let versions = try AccountVersions(db)
+        let insert = try db.makeStatement(sql: "INSERT INTO account (platform, id, declared, first_ingest) VALUES (?, ?, ?, ?)")
+        let declare = try db.makeStatement(sql: "UPDATE account SET declared = 1 WHERE seq = ?")
+        let version = try db.makeStatement(sql: """
+            INSERT INTO account_version (account_seq, period, ingest_id, name, kind, country, province, city, tier, followers, parent, attributes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (index, account) in dataset.accounts.enumerated() {
+            let declared = dataset.isDeclared(accountAt: index)
+            if declared { report.accountsRead += 1 }
+            let key = AccountKey(platform: account.platform ?? platform, id: account.id)
+            var seq: Int64
+            if let existing = known[key] {
+                seq = existing.seq
+                if declared && !existing.declared {
+                    try declare.execute(arguments: [seq])
+                    known[key] = (seq, true)
+                    report.accountsAdded += 1
+                }
+            } else {
+                try insert.execute(arguments: [key.platform, key.id, declared, ingestID])
+                seq = db.lastInsertedRowID
+                known[key] = (seq, declared)
+                if declared { report.accountsAdded += 1 }
+            }
+            guard declared else { continue }
+            let attributes = AccountAttributes(account)
+            let current = versions.inEffect(for: seq, atPeriod: period)
+            guard current != attributes else { continue }
+            if current != nil { report.accountsChanged += 1 }
+            try version.execute(arguments: [
+                seq, period, ingestID, attributes.name, attributes.kind, attributes.country, attributes.province, attributes.city,
+                attributes.tier, attributes.followers, attributes.parent, attributes.attributes,
+            ])
+        }
+    }
+
+    mutating func addRelations(of dataset: Dataset, into report: inout IngestReport) throws {
+        let relations = dataset.relations
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO relation (source, target, relation, period, occurrence, weight, first_seen, last_seen, attributes, ingest_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        var occurrences: [RelationKey: Int] = [:]
+        let columns = relations.attributeColumns
+        for row in 0 ..< relations.count {
+            let relation = relations[row]
+            let source = dataset.accounts[Int(relation.source)].id, target = dataset.accounts[Int(relation.target)].id
+            let key = RelationKey(source: source, target: target, type: relation.type)
+            let occurrence = occurrences[key, default: 0]
+            occurrences[key] = occurrence + 1
+            var attributes: [String: String] = [:]
+            if !columns.isEmpty {
+                for (column, value) in zip(columns, relations.attributeValues[row]) where !value.isEmpty { attributes[column] = value }
+            }
+            insert.setUncheckedArguments([
+                source, target, relation.type.rawValue, period, occurrence, relation.weight, relation.firstSeen, relation.lastSeen,
+                AttributeText.encode(attributes), ingestID,
+            ])
+            try insert.execute()
+            report.relationsRead += 1
+            report.relationsAdded += db.changesCount
+        }
+    }
+
+    mutating func addPosts(of dataset: Dataset, into report: inout IngestReport) throws {
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO post (platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views,
+                content_hash, url, attributes, ingest_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        for post in dataset.posts {
+            insert.setUncheckedArguments([
+                post.platform ?? platform, post.postID, post.author, post.time, post.parentPost, post.rootPost, post.likes,
+                post.comments, post.shares, post.views, post.contentHash, post.url, AttributeText.encode(post.attributes), ingestID,
+            ])
+            try insert.execute()
+            report.postsAdded += db.changesCount
+        }
+        report.postsRead = dataset.posts.count
+    }
+
+    mutating func addMetrics(of dataset: Dataset, into report: inout IngestReport) throws {
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO metric (account, platform, period, posts, likes, comments, shares, views, followers, follower_gain,
+                qualitative, attributes, ingest_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
+        for row in dataset.metrics {
+            insert.setUncheckedArguments([
+                row.account, row.platform, row.period, row.posts, row.likes, row.comments, row.shares, row.views, row.followers,
+                row.followerGain, row.qualitative, AttributeText.encode(row.attributes), ingestID,
+            ])
+            try insert.execute()
+            report.metricsAdded += db.changesCount
+        }
+        report.metricsRead = dataset.metrics.count
+    }
+}
+
+private struct AccountKey: Hashable {
+    var platform: String
+    var id: String
+}
+
+private struct RelationKey: Hashable {
+    var source: String
+    var target: String
+    var type: RelationType
+}

@@ -1,0 +1,100 @@
+import GRDB
+import ReachGraph
+
+extension DatasetStore {
+    /// Reads a slice of the store as a dataset, through the same assembly steps as a folder: rows
+    /// come back in the order they were ingested, so a store holding one folder gives that
+    /// folder's dataset, account indices and warnings included.
+    ///
+    /// Accounts with one id on several platforms are read once (the first ingested) and counted as
+    /// a warning, since a dataset's account ids are unique.
+    /// - Complexity: O(rows in the store + versions) with one pass per table, in one read snapshot.
+    public func load(_ slice: StoreSlice = .everything) throws -> Dataset {
+        try reading { db in
+            var assembler = DatasetAssembler(name: path, format: .store, file: path.split(separator: "/").last.map(String.init) ?? path)
+            var columns: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT table_name, name FROM attribute_column ORDER BY table_name, position") {
+                columns[row[0], default: []].append(row[1])
+            }
+            assembler.setAttributeColumns(
+                accounts: columns["account"] ?? [], relations: columns["relation"] ?? [], posts: columns["post"] ?? [], metrics: columns["metric"] ?? []
+            )
+            try addAccounts(db, slice: slice, to: &assembler)
+            try addRelations(db, slice: slice, columns: columns["relation"] ?? [], to: &assembler)
+            try addPosts(db, slice: slice, to: &assembler)
+            try addMetrics(db, slice: slice, to: &assembler)
+            return assembler.finish()
+        }
+    }
+
+    private func addAccounts(_ db: Database, slice: StoreSlice, to assembler: inout DatasetAssembler) throws {
+        let versions = try AccountVersions(db)
+        var seen = Set<String>()
+        var repeated = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT seq, platform, id FROM account WHERE declared = 1 ORDER BY seq")
+        while let row = try rows.next() {
+            let seq: Int64 = row[0]
+            let platform: String = row[1], id: String = row[2]
+            guard let attributes = versions.inEffect(for: seq, before: slice.isEverything ? nil : slice.to) else { continue }
+            guard seen.insert(id).inserted else {
+                repeated += 1
+                continue
+            }
+            guard let account = attributes.account(id: id, platform: platform) else {
+                throw InputError(file: path, message: "account \"\(id)\" has a kind or tier this ReachGraph does not know (\(attributes.kind), \(attributes.tier ?? "-"))")
+            }
+            try assembler.addDeclared(account)
+        }
+        assembler.countWarning("accounts with one id on several platforms (first kept)", repeated)
+    }
+
+    private func addRelations(_ db: Database, slice: StoreSlice, columns: [String], to assembler: inout DatasetAssembler) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT source, target, relation, weight, first_seen, last_seen, attributes, period FROM relation ORDER BY seq
+            """)
+        while let row = try rows.next() {
+            guard slice.contains(periodLabel: row[7]) else { continue }
+            let typeText: String = row[2]
+            guard let type = RelationType(rawValue: typeText) else {
+                throw InputError(file: path, message: "relation type \"\(typeText)\" is not one this ReachGraph knows")
+            }
+            var attributes: [String] = []
+            if !columns.isEmpty {
+                let values = AttributeText.decode(row[6])
+                attributes = columns.map { values[$0] ?? "" }
+            }
+            assembler.addRelation(source: row[0], target: row[1], type: type, weight: row[3], firstSeen: row[4], lastSeen: row[5], attributes: attributes)
+        }
+    }
+
+    private func addPosts(_ db: Database, slice: StoreSlice, to assembler: inout DatasetAssembler) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views, content_hash, url, attributes
+            FROM post WHERE time >= ? AND time < ? ORDER BY seq
+            """, arguments: [slice.from ?? -Double.greatestFiniteMagnitude, slice.to ?? Double.greatestFiniteMagnitude])
+        var posts: [Post] = []
+        while let row = try rows.next() {
+            let platform: String = row[0]
+            posts.append(Post(
+                postID: row[1], author: row[2], time: row[3], parentPost: row[4], rootPost: row[5],
+                platform: platform.isEmpty ? nil : platform, likes: row[6], comments: row[7], shares: row[8], views: row[9],
+                contentHash: row[10], url: row[11], attributes: AttributeText.decode(row[12])
+            ))
+        }
+        assembler.add(posts: posts)
+    }
+
+    private func addMetrics(_ db: Database, slice: StoreSlice, to assembler: inout DatasetAssembler) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT account, platform, period, posts, likes, comments, shares, views, followers, follower_gain, qualitative, attributes
+            FROM metric ORDER BY seq
+            """)
+        while let row = try rows.next() {
+            guard slice.contains(periodLabel: row[2]) else { continue }
+            assembler.add(metrics: MetricsRow(
+                account: row[0], platform: row[1], period: row[2], posts: row[3], likes: row[4], comments: row[5], shares: row[6],
+                views: row[7], followers: row[8], followerGain: row[9], qualitative: row[10], attributes: AttributeText.decode(row[11])
+            ))
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import GRDB
+
+/// The store's tables as GRDB migrations, applied in order and recorded in `grdb_migrations`;
+/// `docs/store.md` describes every table and column.
+///
+/// Rows are kept in the order they arrived (`seq`), so a dataset read back lists accounts,
+/// relations, posts and metrics in the order its files gave them, and every analysis gives the
+/// same numbers as on the files. Empty text (`''`) stands for a missing platform or period in key
+/// columns, because SQLite treats NULLs as distinct in UNIQUE constraints.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE ingest (
+                    id INTEGER PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    platform TEXT NOT NULL,
+                    ingested_at TEXT NOT NULL,
+                    relations_derived INTEGER NOT NULL,
+                    accounts_read INTEGER NOT NULL,
+                    accounts_added INTEGER NOT NULL,
+                    accounts_changed INTEGER NOT NULL,
+                    relations_read INTEGER NOT NULL,
+                    relations_added INTEGER NOT NULL,
+                    posts_read INTEGER NOT NULL,
+                    posts_added INTEGER NOT NULL,
+                    metrics_read INTEGER NOT NULL,
+                    metrics_added INTEGER NOT NULL
+                );
+                CREATE TABLE ingest_warning (
+                    ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+                    category TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (ingest_id, category)
+                );
+                CREATE TABLE account (
+                    seq INTEGER PRIMARY KEY,
+                    platform TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    declared INTEGER NOT NULL,
+                    first_ingest INTEGER NOT NULL REFERENCES ingest(id),
+                    UNIQUE (platform, id)
+                );
+                CREATE TABLE account_version (
+                    account_seq INTEGER NOT NULL REFERENCES account(seq),
+                    period TEXT NOT NULL,
+                    ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+                    name TEXT,
+                    kind TEXT NOT NULL,
+                    country TEXT,
+                    province TEXT,
+                    city TEXT,
+                    tier TEXT,
+                    followers INTEGER,
+                    parent TEXT,
+                    attributes TEXT,
+                    PRIMARY KEY (account_seq, period, ingest_id)
+                );
+                CREATE TABLE relation (
+                    seq INTEGER PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    relation TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    occurrence INTEGER NOT NULL,
+                    weight REAL NOT NULL,
+                    first_seen REAL,
+                    last_seen REAL,
+                    attributes TEXT,
+                    ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+                    UNIQUE (source, target, relation, period, occurrence)
+                );
+                CREATE TABLE post (
+                    seq INTEGER PRIMARY KEY,
+                    platform TEXT NOT NULL,
+                    post_id TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    time REAL NOT NULL,
+                    parent_post TEXT,
+                    root_post TEXT,
+                    likes INTEGER,
+                    comments INTEGER,
+                    shares INTEGER,
+                    views INTEGER,
+                    content_hash TEXT,
+                    url TEXT,
+                    attributes TEXT,
+                    ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+                    UNIQUE (platform, post_id)
+                );
+                CREATE INDEX post_by_time ON post(time);
+                CREATE TABLE metric (
+                    seq INTEGER PRIMARY KEY,
+                    account TEXT NOT NULL,
+                    platform TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    posts INTEGER,
+                    likes INTEGER,
+                    comments INTEGER,
+                    shares INTEGER,
+                    views INTEGER,
+                    followers INTEGER,
+                    follower_gain INTEGER,
+                    qualitative REAL,
+                    attributes TEXT,
+                    ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+                    UNIQUE (account, platform, period)
+                );
+                CREATE TABLE attribute_column (
+                    table_name TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    PRIMARY KEY (table_name, name)
+                );
+                """)
+        }
+        return migrator
+    }
+}

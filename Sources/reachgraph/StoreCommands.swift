@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import ReachGraph
+import ReachGraphStore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add inputs to a store (one SQLite file), keeping what it already holds.",
+        discussion: """
+            Every input is read and checked before anything is written; each is then one transaction. \
+            Keys make ingesting idempotent: posts by (platform, post id), accounts by (platform, account \
+            id), metrics by (account, platform, period); the same file twice changes nothing and says so, \
+            an overlapping export adds only its new rows, and changed account attributes are kept as a \
+            new version for --period. Every ingest is recorded with its source, SHA-256, time, counts and \
+            warnings (reachgraph store info STORE). Tables: docs/store.md.
+            """
+    )
+
+    @Argument(help: "Dataset folders, JSON datasets, edge lists or posts tables, as every command reads them.")
+    var inputs: [String]
+
+    @Option(help: ArgumentHelp("The store file (created when missing).", valueName: "STORE.sqlite"))
+    var into: String
+
+    @Option(help: ArgumentHelp("The collection's period (2025-05); account changes are kept as history per period.", valueName: "LABEL"))
+    var period: String?
+
+    @Option(help: "The platform of accounts and posts that name none (facebook, x, …).")
+    var platform: String?
+
+    @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names, e.g. post_id=content_id,author=account_id.", valueName: "FIELD=COLUMN,..."))
+    var map: String?
+
+    @Flag(help: "Print no progress or warnings on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard !inputs.isEmpty else { throw ValidationError("give at least one INPUT") }
+        if let period, period.isEmpty { throw ValidationError("--period must not be empty") }
+        if inputs.contains(into) { throw ValidationError("the store cannot ingest itself") }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: quiet)
+        let aliases = try map.map(DatasetLoader.Options.parseColumnMap) ?? [:]
+        var read: [(path: String, dataset: Dataset, sha256: String)] = []
+        for path in inputs {
+            if DatasetStore.isStore(path) { throw InputError(file: path, message: "is a store; ingest reads datasets") }
+            progress.begin("reading \(path)")
+            let dataset = try DatasetLoader.load(path, options: DatasetLoader.Options(columnAliases: aliases))
+            read.append((path, dataset, try InputSource.sha256(of: path)))
+        }
+        let store = try DatasetStore(path: into, create: true)
+        for (path, dataset, sha256) in read {
+            progress.begin("ingesting \(path)")
+            let report = try store.ingest(dataset, source: path, sha256: sha256, period: period ?? "", platform: platform)
+            progress.finish()
+            reportWarnings(dataset, quiet: quiet)
+            print(IngestSummary.line(report, store: into))
+        }
+    }
+}
+
+/// The line `ingest` prints per input.
+enum IngestSummary {
+    static func line(_ report: IngestReport, store: String) -> String {
+        guard let id = report.ingestID else {
+            return "nothing new: \(store) already holds every row of \(report.source) (sha256 \(report.sha256.prefix(12))…); nothing written"
+        }
+        var parts = [
+            "\(report.postsAdded) of \(report.postsRead) posts",
+            "\(report.accountsAdded) of \(report.accountsRead) accounts (\(report.accountsChanged) changed)",
+            report.relationsDerived ? "relations derived from posts" : "\(report.relationsAdded) of \(report.relationsRead) relations",
+            "\(report.metricsAdded) of \(report.metricsRead) metrics rows",
+        ]
+        if !report.warnings.isEmpty { parts.append("\(report.warnings.values.reduce(0, +)) warnings") }
+        return "ingest #\(id) \(report.source) → \(store)\(report.period.isEmpty ? "" : " (period \(report.period))"): new " + parts.joined(separator: ", ")
+    }
+}
+
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Look into a store.",
+        subcommands: [StoreInfoCommand.self]
+    )
+}
+
+struct StoreInfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "What a store holds, and every ingest with its source, SHA-256, time, counts and warnings."
+    )
+
+    @Argument(help: "The store file.")
+    var store: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try output.emit(try DatasetStore(path: store, create: false).info())
+    }
+}
