@@ -19,7 +19,10 @@ public final class DatasetStore: Sendable {
     /// Whether `path` names a store: a name ending in `.sqlite`, or an existing file that starts
     /// with the SQLite header.
     public static func isStore(_ path: String) -> Bool {
-        if path.lowercased().hasSuffix(".sqlite") { return true }
+        path.lowercased().hasSuffix(".sqlite") || hasSQLiteHeader(path)
+    }
+
+    private static func hasSQLiteHeader(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let handle = FileHandle(forReadingAtPath: path) else { return false }
@@ -36,7 +39,8 @@ public final class DatasetStore: Sendable {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw InputError(file: path, message: "is a folder, not a store file") }
         if !exists && !create { throw InputError(file: path, message: "no such store") }
-        if exists && !Self.isStore(path) { throw InputError(file: path, message: "not a store: the file is not an SQLite database") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if exists && size > 0 && !Self.hasSQLiteHeader(path) { throw InputError(file: path, message: "not a store: the file is not an SQLite database") }
         var configuration = Configuration()
         configuration.readonly = !create
         configuration.busyMode = .timeout(10)

@@ -1,0 +1,161 @@
+import Foundation
+import ReachGraph
+import ReachGraphStore
+import XCTest
+
+final class DatasetStoreTests: XCTestCase {
+    private func ingest(_ path: String, into store: DatasetStore, period: String = "", platform: String? = nil) throws -> IngestReport {
+        try store.ingest(DatasetLoader.load(path), source: path, sha256: InputSource.sha256(of: path), period: period, platform: platform)
+    }
+
+    func testSampleReadBackEqualsTheFolder() throws {
+        let scratch = try ScratchFolder()
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        let folder = try DatasetLoader.load(StoreTestData.sample)
+        let report = try ingest(StoreTestData.sample, into: store)
+        XCTAssertEqual(report.postsAdded, 43_485)
+        XCTAssertEqual(report.accountsAdded, 3_044)
+        XCTAssertEqual(report.relationsAdded, 12_827)
+        XCTAssertEqual(report.metricsAdded, 2_427)
+        let loaded = try store.load()
+        XCTAssertEqual(loaded.format, .store)
+        assertSameData(loaded, folder)
+    }
+
+    /// Extra columns, implied accounts, a missing parent, an unknown parent post, an unknown
+    /// metrics account: every warning about rows the store holds comes back from it. A repeated
+    /// post id within one file never reaches the store; the ingest records it.
+    func testWarningsAttributesAndImpliedAccountsSurvive() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("data", [
+            "accounts.csv": "id,name,kind,followers,parent,desk\na,A,media_centre,10,ghost,intl\nb,B,influencer,5,a,\n",
+            "relations.csv": "source,target,relation,weight,note\na,b,repost,2,x\na,b,repost,1,y\nb,stranger,mention,1,\n",
+            "posts.csv": "post_id,author,time,parent_post,lang\np1,a,2025-05-01T00:00:00Z,,zh\np2,b,2025-05-02T00:00:00Z,p1,en\np2,b,2025-05-03T00:00:00Z,p1,en\np3,c,2025-05-04T00:00:00Z,p9,\n",
+            "metrics.csv": "account,platform,period,posts,extra\na,x,2025-05,3,k\nnobody,x,2025-05,1,\n",
+        ])
+        var folder = try DatasetLoader.load(path)
+        XCTAssertEqual(folder.diagnostics.counts.count, 5, "the fixture exercises five warning categories")
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        let report = try ingest(path, into: store)
+        XCTAssertEqual(report.relationsAdded, 3, "parallel relations are kept as separate rows")
+        XCTAssertEqual(report.postsAdded, 3)
+        XCTAssertEqual(report.warnings, folder.diagnostics.counts)
+        XCTAssertEqual(try store.info()[2].rows.first { $0[1] == .text("duplicate post ids (first kept)") }?[2], .integer(1))
+        var expected = Diagnostics()
+        for (category, count) in folder.diagnostics.counts where category != "duplicate post ids (first kept)" { expected.count(category, count) }
+        folder.diagnostics = expected
+        assertSameData(try store.load(), folder)
+    }
+
+    func testPostsOnlyFolderDerivesRelationsWhenReadBack() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("posts", [
+            "posts.csv": "post_id,author,time,parent_post\np1,a,100,\np2,b,200,p1\np3,c,300,p1\np4,c,400,p2\n",
+        ])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        let report = try ingest(path, into: store)
+        XCTAssertTrue(report.relationsDerived)
+        XCTAssertEqual(report.relationsAdded, 0)
+        let loaded = try store.load()
+        assertSameData(loaded, try DatasetLoader.load(path))
+        XCTAssertEqual(loaded.relations.count, 3)
+    }
+
+    func testSameInputTwiceChangesNothing() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("data", ["posts.csv": "post_id,author,time\np1,a,100\np2,b,200\n"])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        let first = try ingest(path, into: store)
+        XCTAssertEqual(first.ingestID, 1)
+        let second = try ingest(path, into: store)
+        XCTAssertTrue(second.changedNothing)
+        XCTAssertEqual(second.postsRead, 2)
+        XCTAssertEqual(second.postsAdded, 0)
+        let ingests = try store.info()[1]
+        XCTAssertEqual(ingests.rows.count, 1, "no provenance row for an ingest that added nothing")
+    }
+
+    func testOverlappingExportAddsOnlyNewRows() throws {
+        let scratch = try ScratchFolder()
+        let header = "post_id,author,time,platform\n"
+        let april = try scratch.folder("april", ["posts.csv": header + "p1,a,2025-04-29T00:00:00Z,x\np2,b,2025-04-30T00:00:00Z,x\n"])
+        let may = try scratch.folder("may", ["posts.csv": header + "p2,b,2025-04-30T00:00:00Z,x\np3,a,2025-05-01T00:00:00Z,x\np4,b,2025-05-02T00:00:00Z,x\n"])
+        let facebook = try scratch.folder("facebook", ["posts.csv": header + "p1,c,2025-05-03T00:00:00Z,facebook\n"])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        XCTAssertEqual(try ingest(april, into: store).postsAdded, 2)
+        let report = try ingest(may, into: store)
+        XCTAssertEqual(report.postsRead, 3)
+        XCTAssertEqual(report.postsAdded, 2, "p3 and p4 are new; p2 is not")
+        XCTAssertEqual(try ingest(facebook, into: store).postsAdded, 1, "posts are keyed by platform and id")
+        let loaded = try store.load()
+        XCTAssertEqual(loaded.posts.map(\.postID), ["p1", "p2", "p3", "p4"], "a dataset keeps the first of repeated post ids")
+        XCTAssertEqual(loaded.diagnostics.counts["duplicate post ids (first kept)"], 1)
+    }
+
+    func testChangedAccountAttributesAreKeptPerPeriod() throws {
+        let scratch = try ScratchFolder()
+        let header = "id,name,kind,followers\n"
+        let april = try scratch.folder("april", ["accounts.csv": header + "a,Alpha,media_centre,100\nb,Beta,influencer,7\n", "relations.csv": "source,target,relation\na,b,repost\n"])
+        let may = try scratch.folder("may", ["accounts.csv": header + "a,Alpha Centre,media_centre,150\nb,Beta,influencer,7\n", "relations.csv": "source,target,relation\na,b,repost\n"])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        _ = try ingest(april, into: store, period: "2025-04")
+        let report = try ingest(may, into: store, period: "2025-05")
+        XCTAssertEqual(report.accountsAdded, 0)
+        XCTAssertEqual(report.accountsChanged, 1)
+        XCTAssertEqual(report.relationsAdded, 1, "a relation is kept per period")
+        XCTAssertTrue(try ingest(may, into: store, period: "2025-05").changedNothing)
+
+        let asOfApril = try store.load(StoreSlice(period: "2025-04"))
+        XCTAssertEqual(asOfApril.account(withID: "a")?.followers, 100)
+        XCTAssertEqual(asOfApril.account(withID: "a")?.name, "Alpha")
+        XCTAssertEqual(asOfApril.relations.count, 1)
+        let asOfMay = try store.load(StoreSlice(period: "2025-05"))
+        XCTAssertEqual(asOfMay.account(withID: "a")?.followers, 150)
+        XCTAssertEqual(asOfMay.account(withID: "a")?.name, "Alpha Centre")
+        let whole = try store.load()
+        XCTAssertEqual(whole.account(withID: "a")?.followers, 150)
+        XCTAssertEqual(whole.relations.count, 2)
+        XCTAssertEqual(whole.graph().edgeCount, 1)
+        XCTAssertEqual(whole.graph().weight(from: 0, to: 1), 2, "parallel relations of two periods add up")
+    }
+
+    func testMonthSliceOfTheSampleEqualsTheMonthFolder() throws {
+        let scratch = try ScratchFolder()
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        _ = try ingest(StoreTestData.sample, into: store)
+        for month in ["2025-03", "2025-05"] {
+            let folder = try DatasetLoader.load(try StoreTestData.sampleMonthFolder(month, in: scratch))
+            XCTAssertGreaterThan(folder.posts.count, 10_000)
+            assertSameData(try store.load(StoreSlice(period: month)), folder)
+        }
+        let window = try StoreSlice(fromText: "2025-04-01", toText: "2025-05-01T00:00:00Z")
+        assertSameData(try store.load(window), try DatasetLoader.load(try StoreTestData.sampleMonthFolder("2025-04", in: scratch)))
+    }
+
+    func testPlatformFillsRowsThatNameNone() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("fb", ["posts.csv": "post_id,author,time,platform\np1,a,100,\np2,b,200,x\n"])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        _ = try ingest(path, into: store, platform: "facebook")
+        XCTAssertEqual(try store.load().posts.map(\.platform), ["facebook", "x"])
+    }
+
+    func testSlicesAndStoresAreCheckedWithOneLineErrors() throws {
+        XCTAssertThrowsError(try StoreSlice(period: "May 2025")) { error in
+            XCTAssertEqual("\(error)", "--period: \"May 2025\" is not a period (expected YYYY-MM, YYYY-MM-DD or YYYY)")
+        }
+        XCTAssertThrowsError(try StoreSlice(fromText: "2025-05-02", toText: "2025-05-01"))
+        XCTAssertEqual(StoreSlice.window(ofPeriod: "2024-02")?.to, StoreSlice.window(ofPeriod: "2024-03")?.from)
+        XCTAssertEqual(StoreSlice.window(ofPeriod: "2024-12")?.to, StoreSlice.window(ofPeriod: "2025")?.from)
+        XCTAssertEqual(StoreSlice.window(ofPeriod: "2024-02-29").map { $0.to - $0.from }, 86_400)
+        XCTAssertNil(StoreSlice.window(ofPeriod: "2024-13"))
+        let scratch = try ScratchFolder()
+        let text = scratch.file("notes.sqlite")
+        try Data("hello".utf8).write(to: URL(fileURLWithPath: text))
+        XCTAssertThrowsError(try DatasetStore(path: text, create: false)) { error in
+            XCTAssertEqual("\(error)", "\(text): not a store: the file is not an SQLite database")
+        }
+        XCTAssertThrowsError(try DatasetStore(path: scratch.file("missing.sqlite"), create: false))
+        XCTAssertThrowsError(try InputSource.load(StoreTestData.sample, slice: StoreSlice(period: "2025-05")))
+    }
+}
