@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "ReachGraphSampleTests", dependencies: ["ReachGraphSample", "ReachGraph"]),
         .testTarget(name: "SparkTests", dependencies: ["ReachGraph", "ReachGraphSample"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz", "ReachGraphSample"]),
-        .testTarget(name: "ReachGraphStoreTests", dependencies: ["ReachGraphStore"]),
+        .testTarget(name: "ReachGraphStoreTests", dependencies: ["ReachGraphStore"], exclude: ["Scripts"]),
         .testTarget(name: "reachgraphTests", dependencies: ["reachgraph"]),
         .testTarget(name: "DocumentationTests", dependencies: ["ReachGraphCore", "ReachGraph", "ReachGraphviz"]),
     ],

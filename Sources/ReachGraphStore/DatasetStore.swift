@@ -32,7 +32,8 @@ public final class DatasetStore: Sendable {
     }
 
     /// Opens the store at `path`, creating it (and bringing its schema up to date) when `create`
-    /// is true; otherwise the store must exist, and it is opened read-only.
+    /// is true; otherwise the store must exist. A store is opened for writing whenever its file
+    /// is writable, even only to read, so SQLite can recover the WAL index after a crash.
     public init(path: String, create: Bool) throws {
         self.path = path
         var isDirectory: ObjCBool = false
@@ -42,7 +43,7 @@ public final class DatasetStore: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if exists && size > 0 && !Self.hasSQLiteHeader(path) { throw InputError(file: path, message: "not a store: the file is not an SQLite database") }
         var configuration = Configuration()
-        configuration.readonly = !create
+        configuration.readonly = !create && access(path, W_OK) != 0
         configuration.busyMode = .timeout(10)
         configuration.label = "ReachGraphStore"
         do {
@@ -69,6 +70,11 @@ public final class DatasetStore: Sendable {
 }
 
 extension DatasetStore {
+    /// SQLite's `PRAGMA integrity_check`: `["ok"]`, or the problems it found.
+    public func integrityCheck() throws -> [String] {
+        try reading { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
     /// Runs `body` on a read-only snapshot, mapping SQLite failures to one-line input errors.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do {

@@ -6,7 +6,7 @@ import ReachGraph
 public enum InputSource {
     /// Reads `path`. A slice other than ``StoreSlice/everything`` needs a store.
     public static func load(_ path: String, options: DatasetLoader.Options = .init(), slice: StoreSlice = .everything) throws -> Dataset {
-        if DatasetStore.isStore(path) {
+        if options.inputFormat == .store || DatasetStore.isStore(path) {
             return try DatasetStore(path: path, create: false).load(slice)
         }
         guard slice.isEverything else {

@@ -16,6 +16,8 @@ public struct IngestReport: Sendable, Equatable {
     /// Whether the input had no relations and they are derived from posts when read back.
     public var relationsDerived = false
     public var warnings: [String: Int] = [:]
+    /// How the input was read (format, zone of naive times, edge direction).
+    public var readingNotes: [Dataset.ReadingNote] = []
 
     /// Whether the ingest found nothing new.
     public var changedNothing: Bool { ingestID == nil }
@@ -55,6 +57,7 @@ extension DatasetStore {
                     let added = report.accountsAdded + report.accountsChanged + report.relationsAdded + report.postsAdded + report.metricsAdded
                     guard added > 0 || writer.addedColumns else { return .rollback }
                     report.warnings = dataset.diagnostics.counts
+                    report.readingNotes = dataset.readingNotes
                     try Self.finishIngest(db, id: ingestID, report: report)
                     report.ingestID = ingestID
                     return .commit
@@ -92,6 +95,10 @@ extension DatasetStore {
             arguments: [report.accountsRead, report.accountsAdded, report.accountsChanged, report.relationsRead, report.relationsAdded,
                         report.postsRead, report.postsAdded, report.metricsRead, report.metricsAdded, id]
         )
+        let note = try db.makeStatement(sql: "INSERT INTO ingest_note (ingest_id, position, topic, value) VALUES (?, ?, ?, ?)")
+        for (position, reading) in report.readingNotes.enumerated() {
+            try note.execute(arguments: [id, position, reading.topic, reading.value])
+        }
         let warning = try db.makeStatement(sql: "INSERT INTO ingest_warning (ingest_id, category, count) VALUES (?, ?, ?)")
         for (category, count) in report.warnings.sorted(by: { $0.key < $1.key }) {
             try warning.execute(arguments: [id, category, count])

@@ -19,6 +19,13 @@ extension DatasetStore {
             assembler.setAttributeColumns(
                 accounts: columns["account"] ?? [], relations: columns["relation"] ?? [], posts: columns["post"] ?? [], metrics: columns["metric"] ?? []
             )
+            assembler.addReadingNote(Dataset.ReadingNote(topic: "input format", value: "store (\(slice.description))"))
+            var notes: [Dataset.ReadingNote] = []
+            for row in try Row.fetchAll(db, sql: "SELECT topic, value FROM ingest_note WHERE topic <> 'input format' ORDER BY ingest_id, position") {
+                let note = Dataset.ReadingNote(topic: row[0], value: row[1])
+                if !notes.contains(note) { notes.append(note) }
+            }
+            notes.forEach { assembler.addReadingNote($0) }
             try addAccounts(db, slice: slice, to: &assembler)
             try addRelations(db, slice: slice, columns: columns["relation"] ?? [], to: &assembler)
             try addPosts(db, slice: slice, to: &assembler)

@@ -37,6 +37,13 @@ enum StoreSchema {
                     count INTEGER NOT NULL,
                     PRIMARY KEY (ingest_id, category)
                 );
+                CREATE TABLE ingest_note (
+                    ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+                    position INTEGER NOT NULL,
+                    topic TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (ingest_id, position)
+                );
                 CREATE TABLE account (
                     seq INTEGER PRIMARY KEY,
                     platform TEXT NOT NULL,

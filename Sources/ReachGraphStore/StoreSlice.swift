@@ -51,6 +51,13 @@ public struct StoreSlice: Sendable, Equatable {
         }
     }
 
+    /// The slice in words: `everything`, `period 2025-05`, or its window.
+    public var description: String {
+        if let period { return "period \(period)" }
+        if isEverything { return "everything" }
+        return "from \(from.map(iso8601String(fromUnixSeconds:)) ?? "the start") to \(to.map(iso8601String(fromUnixSeconds:)) ?? "the end")"
+    }
+
     /// Whether the slice is the whole store.
     public var isEverything: Bool { from == nil && to == nil && period == nil }
 

@@ -61,20 +61,12 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// The input every analysis command reads: the one place the CLI turns INPUT and its reading
-/// options into data (through ``InputSource``: a store's slice, or ``DatasetLoader``).
-struct InputOptions: ParsableArguments {
-<<<<<<< HEAD
-    @Argument(help: "A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]) or a platform export (see --input-format).")
-=======
-    @Argument(help: "A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]) or a store (.sqlite).")
->>>>>>> 50d981a (ReachGraphStore: an SQLite store (GRDB, WAL, versioned migrations) with idempotent ingest, provenance and slices read back as datasets; reachgraph ingest, store info, --from/--to/--period on every command)
-    var input: String
-
+/// How INPUT is read: the options every command that reads inputs shares (analysis commands,
+/// export, ingest).
+struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names, e.g. post_id=content_id,author=account_id.", valueName: "FIELD=COLUMN,..."))
     var map: String?
 
-<<<<<<< HEAD
     @Option(help: ArgumentHelp(
         "The input's format instead of detecting it from the content: \(Dataset.Format.allCases.map(\.rawValue).joined(separator: ", ")).",
         valueName: "NAME"
@@ -94,18 +86,6 @@ struct InputOptions: ParsableArguments {
     var kinds: String?
 
     /// The reading options these flags give.
-=======
-    @Option(help: ArgumentHelp("With a store: read posts from this time on (ISO 8601 or Unix seconds).", valueName: "TIME"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("With a store: read posts before this time (exclusive).", valueName: "TIME"))
-    var to: String?
-
-    @Option(help: ArgumentHelp("With a store: read this period (2025-05, 2025-05-01 or 2025): its posts, metrics and relations. The index ranks this period.", valueName: "LABEL"))
-    var period: String?
-
-    /// How to read INPUT, from the options above.
->>>>>>> 50d981a (ReachGraphStore: an SQLite store (GRDB, WAL, versioned migrations) with idempotent ingest, provenance and slices read back as datasets; reachgraph ingest, store info, --from/--to/--period on every command)
     func loaderOptions() throws -> DatasetLoader.Options {
         var zone: NaiveTimeZone?
         if let timezone {
@@ -119,21 +99,35 @@ struct InputOptions: ParsableArguments {
             edgeDirection: edgeDirection, timeZone: zone, kinds: try kinds.map(KindMapping.read)
         )
     }
+}
+
+/// The input every analysis command reads: the one place the CLI turns INPUT and its reading
+/// options into data (through ``InputSource``: a store's slice, or ``DatasetLoader``).
+struct InputOptions: ParsableArguments {
+    @Argument(help: "A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]), a platform export (see --input-format) or a store (.sqlite).")
+    var input: String
+
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(help: ArgumentHelp("With a store: read posts from this time on (ISO 8601 or Unix seconds).", valueName: "TIME"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("With a store: read posts before this time (exclusive).", valueName: "TIME"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("With a store: read this period (2025-05, 2025-05-01 or 2025): its posts, metrics and relations. The index ranks this period.", valueName: "LABEL"))
+    var period: String?
 
     /// The part of a store to read; `sliceByPeriod` false reads a store's whole range (`--from/--to`
     /// still apply) for commands whose `--period` means more than a slice.
     func slice(byPeriod sliceByPeriod: Bool = true) throws -> StoreSlice {
-        if sliceByPeriod, let period {
-            guard from == nil && to == nil else { throw ValidationError("--period and --from/--to exclude each other") }
-            return try StoreSlice(period: period)
-        }
-        return try StoreSlice(fromText: from, toText: to)
+        try StoreSlice(from: from, to: to, period: sliceByPeriod ? period : nil)
     }
 
     /// Loads the dataset, showing progress.
     func load(progress: Progress, sliceByPeriod: Bool = true) throws -> Dataset {
         progress.begin("reading \(input)")
-        return try InputSource.load(input, options: loaderOptions(), slice: slice(byPeriod: sliceByPeriod))
+        return try InputSource.load(input, options: reading.loaderOptions(), slice: slice(byPeriod: sliceByPeriod))
     }
 
     /// Reads only the shares (posts keyed by `object`), streaming a posts table; a store's slice
@@ -141,12 +135,48 @@ struct InputOptions: ParsableArguments {
     func loadShares(object: SharedObjectKey, progress: Progress) throws -> ShareLog {
         if DatasetStore.isStore(input) { return ShareLog(posts: try load(progress: progress).posts, object: object) }
         progress.begin("reading \(input)")
-        return try ShareLog.read(input, options: loaderOptions(), object: object)
+        return try ShareLog.read(input, options: reading.loaderOptions(), object: object)
     }
 }
 
 extension Dataset.Format: ExpressibleByArgument {}
 extension EdgeListDirection: ExpressibleByArgument {}
+
+/// Export's input: as ``InputOptions``, with `--until` ending a store's time slice because
+/// export's `--to` names the format.
+struct ExportInputOptions: ParsableArguments {
+    @Argument(help: "A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]), a platform export (see --input-format) or a store (.sqlite).")
+    var input: String
+
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(help: ArgumentHelp("With a store: read posts from this time on (ISO 8601 or Unix seconds).", valueName: "TIME"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("With a store: read posts before this time (exclusive).", valueName: "TIME"))
+    var until: String?
+
+    @Option(help: ArgumentHelp("With a store: read this period (2025-05, 2025-05-01 or 2025): its posts, metrics and relations.", valueName: "LABEL"))
+    var period: String?
+
+    /// Loads the dataset, showing progress.
+    func load(progress: Progress) throws -> Dataset {
+        progress.begin("reading \(input)")
+        return try InputSource.load(input, options: reading.loaderOptions(), slice: StoreSlice(from: from, to: until, period: period))
+    }
+}
+
+extension StoreSlice {
+    /// The slice the options name: `--period`, or `--from`/`--to`, or everything.
+    init(from: String?, to: String?, period: String?) throws {
+        if let period {
+            guard from == nil && to == nil else { throw ValidationError("--period and --from/--to exclude each other") }
+            self = try StoreSlice(period: period)
+        } else {
+            self = try StoreSlice(fromText: from, toText: to)
+        }
+    }
+}
 
 /// Prints warning counts to standard error, one `warning: N × category` line each, unless quiet.
 func reportWarnings(_ diagnostics: Diagnostics, quiet: Bool) {

@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
         case spark
     }
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: ExportInputOptions
 
     @Option(help: "Format: dot, graphml, gexf, json, csv or spark.")
     var to: Format

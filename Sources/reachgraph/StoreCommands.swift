@@ -29,8 +29,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "The platform of accounts and posts that name none (facebook, x, …).")
     var platform: String?
 
-    @Option(help: ArgumentHelp("Read foreign CSV columns under the format's names, e.g. post_id=content_id,author=account_id.", valueName: "FIELD=COLUMN,..."))
-    var map: String?
+    @OptionGroup var reading: ReadingOptions
 
     @Flag(help: "Print no progress or warnings on standard error.")
     var quiet = false
@@ -43,12 +42,12 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: quiet)
-        let aliases = try map.map(DatasetLoader.Options.parseColumnMap) ?? [:]
+        let options = try reading.loaderOptions()
         var read: [(path: String, dataset: Dataset, sha256: String)] = []
         for path in inputs {
             if DatasetStore.isStore(path) { throw InputError(file: path, message: "is a store; ingest reads datasets") }
             progress.begin("reading \(path)")
-            let dataset = try DatasetLoader.load(path, options: DatasetLoader.Options(columnAliases: aliases))
+            let dataset = try DatasetLoader.load(path, options: options)
             read.append((path, dataset, try InputSource.sha256(of: path)))
         }
         let store = try DatasetStore(path: into, create: true)
@@ -56,7 +55,7 @@ struct IngestCommand: ParsableCommand {
             progress.begin("ingesting \(path)")
             let report = try store.ingest(dataset, source: path, sha256: sha256, period: period ?? "", platform: platform)
             progress.finish()
-            reportWarnings(dataset, quiet: quiet)
+            reportWarnings(dataset.diagnostics, quiet: quiet)
             print(IngestSummary.line(report, store: into))
         }
     }
@@ -83,7 +82,7 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Look into a store.",
-        subcommands: [StoreInfoCommand.self]
+        subcommands: [StoreInfoCommand.self, StoreCheckCommand.self]
     )
 }
 
@@ -100,5 +99,23 @@ struct StoreInfoCommand: ParsableCommand {
 
     func run() throws {
         try output.emit(try DatasetStore(path: store, create: false).info())
+    }
+}
+
+struct StoreCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run SQLite's integrity check on a store; prints ok, or the problems and exits 1."
+    )
+
+    @Argument(help: "The store file.")
+    var store: String
+
+    func run() throws {
+        let problems = try DatasetStore(path: store, create: false).integrityCheck()
+        guard problems == ["ok"] else {
+            throw InputError(file: store, message: "integrity check failed: " + problems.prefix(5).joined(separator: "; "))
+        }
+        print("ok")
     }
 }

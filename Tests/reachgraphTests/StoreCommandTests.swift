@@ -16,17 +16,23 @@ final class StoreCommandTests: XCTestCase {
         return store
     }
 
-    /// Runs `arguments` with INPUT first on `folder`, then on `store` plus `slice`, and asserts
-    /// the same output; lines naming the input (`Dataset …`) are left out.
-    private func assertSameOutput(_ arguments: [String], folder: String, store: String, slice: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws {
-        let command = arguments[0], rest = Array(arguments.dropFirst())
-        let onFolder = try ReachGraphCLI.run([command, folder] + rest)
-        let onStore = try ReachGraphCLI.run([command, store] + slice + rest)
-        XCTAssertEqual(onFolder.status, 0, onFolder.error, file: file, line: line)
-        XCTAssertEqual(onStore.status, 0, onStore.error, file: file, line: line)
-        func body(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.hasPrefix("Dataset ") } }
-        XCTAssertGreaterThan(body(onFolder.output).count, 2, "\(arguments) printed almost nothing", file: file, line: line)
-        XCTAssertEqual(body(onStore.output), body(onFolder.output), "\(arguments)", file: file, line: line)
+    /// Runs each of `commands` with INPUT first on `folder`, then on `store` plus `slice`, and
+    /// asserts the same output; lines naming the input (`Dataset …`) are left out. Two commands
+    /// run at a time.
+    private func assertSameOutput(_ commands: [[String]], folder: String, store: String, slice: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws {
+        let runs = ResultSlots<Result<(ReachGraphCLI.Result, ReachGraphCLI.Result), Error>>(count: commands.count)
+        DispatchQueue.concurrentPerform(iterations: commands.count) { index in
+            let command = commands[index][0], rest = Array(commands[index].dropFirst())
+            runs[index] = Result { (try ReachGraphCLI.run([command, folder] + rest), try ReachGraphCLI.run([command, store] + slice + rest)) }
+        }
+        for (arguments, run) in zip(commands, runs.values) {
+            let (onFolder, onStore) = try run.get()
+            XCTAssertEqual(onFolder.status, 0, "\(arguments): \(onFolder.error)", file: file, line: line)
+            XCTAssertEqual(onStore.status, 0, "\(arguments): \(onStore.error)", file: file, line: line)
+            func body(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.hasPrefix("Dataset ") } }
+            XCTAssertGreaterThan(body(onFolder.output).count, 2, "\(arguments) printed almost nothing", file: file, line: line)
+            XCTAssertEqual(body(onStore.output), body(onFolder.output), "\(arguments)", file: file, line: line)
+        }
     }
 
     private static let analyses: [[String]] = [
@@ -44,9 +50,10 @@ final class StoreCommandTests: XCTestCase {
 
     func testEveryCommandGivesTheFolderNumbersOnTheStore() throws {
         let store = try Self.sampleStore.get()
-        for arguments in Self.analyses + [["index"], ["index", "--by", "city", "--period", "2025-04"], ["export", "--to", "graphml"]] {
-            try assertSameOutput(arguments, folder: Self.sample, store: store)
-        }
+        try assertSameOutput(
+            Self.analyses + [["index"], ["index", "--by", "city", "--period", "2025-04"], ["export", "--to", "graphml"], ["export", "--to", "json"]],
+            folder: Self.sample, store: store
+        )
     }
 
     /// A month of the store gives the numbers of a folder holding that month: every account, the
@@ -63,11 +70,9 @@ final class StoreCommandTests: XCTestCase {
             "posts.csv": ([posts[0]] + posts.dropFirst().filter { $0.split(separator: ",", omittingEmptySubsequences: false)[2].hasPrefix(month) }).joined(separator: "\n") + "\n",
             "metrics.csv": ([metrics[0]] + metrics.dropFirst().filter { $0.split(separator: ",", omittingEmptySubsequences: false)[2] == month }).joined(separator: "\n") + "\n",
         ])
-        for arguments in Self.analyses {
-            try assertSameOutput(arguments, folder: folder, store: store, slice: ["--period", month])
-        }
-        try assertSameOutput(["rank", "--by", "in-strength", "--top", "10"], folder: folder, store: store, slice: ["--from", "2025-04-01", "--to", "2025-05-01"])
-        try assertSameOutput(["index"], folder: folder, store: store, slice: ["--from", "2025-04-01", "--to", "2025-05-01"])
+        try assertSameOutput(Self.analyses, folder: folder, store: store, slice: ["--period", month])
+        try assertSameOutput([["rank", "--by", "in-strength", "--top", "10"], ["index"]], folder: folder, store: store, slice: ["--from", "2025-04-01", "--to", "2025-05-01"])
+        try assertSameOutput([["export", "--to", "graphml"]], folder: folder, store: store, slice: ["--from", "2025-04-01", "--until", "2025-05-01"])
     }
 
     func testIngestTwiceSaysNothingNewAndInfoShowsProvenance() throws {
@@ -82,16 +87,30 @@ final class StoreCommandTests: XCTestCase {
         let second = try ReachGraphCLI.run(["ingest", folder, "--into", store, "--period", "2025-05"])
         XCTAssertEqual(second.status, 0, second.error)
         XCTAssertTrue(second.output.hasPrefix("nothing new: \(store) already holds every row of \(folder) (sha256 "), second.output)
-        let info = try ReachGraphCLI.run(["store", "info", store, "--format", "csv"])
-        XCTAssertEqual(info.status, 0, info.error)
-        let rows = info.output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertTrue(rows.contains(["store", "posts", "3"]), info.output)
-        XCTAssertTrue(rows.contains(["store", "ingests", "1"]), info.output)
-        let ingest = try XCTUnwrap(rows.first { $0.first == "ingests" && $0.count > 4 && $0[4] == folder }, info.output)
-        XCTAssertEqual(ingest[5].count, 64, "SHA-256 in hex")
-        XCTAssertTrue(rows.contains(["ingest_warnings", "1", "repeated reposts of one post by one account (counted once)", "1"]), info.output)
+        let info = try storeInfo(store)
+        XCTAssertEqual(info.contents["posts"], 3)
+        XCTAssertEqual(info.contents["ingests"], 1)
+        XCTAssertEqual(info.ingests.count, 1)
+        XCTAssertEqual(info.ingests[0]["source"] as? String, folder)
+        XCTAssertEqual(info.ingests[0]["period"] as? String, "2025-05")
+        XCTAssertEqual(info.ingests[0]["posts_added"] as? Int, 3)
+        XCTAssertEqual((info.ingests[0]["sha256"] as? String)?.count, 64, "SHA-256 in hex")
+        XCTAssertEqual(info.warnings.first?["category"] as? String, "repeated reposts of one post by one account (counted once)")
+        XCTAssertEqual(info.warnings.first?["count"] as? Int, 1)
         let summary = try ReachGraphCLI.run(["summary", store, "--period", "2025-05", "--format", "csv"])
-        XCTAssertTrue(summary.output.contains("posts,posts,3"), summary.output)
+        XCTAssertTrue(summary.output.contains("overview,13,measure,posts\noverview,13,value,3\n"), summary.output)
+    }
+
+    /// `store info --format json`: the counts by item, the ingests and their warnings.
+    private func storeInfo(_ store: String, file: StaticString = #filePath, line: UInt = #line) throws -> (contents: [String: Int], ingests: [[String: Any]], warnings: [[String: Any]]) {
+        let run = try ReachGraphCLI.run(["store", "info", store, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.error, file: file, line: line)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [[String: Any]]], file: file, line: line)
+        var contents: [String: Int] = [:]
+        for row in object["store"] ?? [] {
+            if let item = row["item"] as? String, let value = row["value"] as? Int { contents[item] = value }
+        }
+        return (contents, object["ingests"] ?? [], object["ingest_warnings"] ?? [])
     }
 
     func testBadInputIsRejectedBeforeAnythingIsWritten() throws {
@@ -106,9 +125,9 @@ final class StoreCommandTests: XCTestCase {
 
         XCTAssertEqual(try ReachGraphCLI.run(["ingest", good, "--into", fresh]).status, 0)
         XCTAssertEqual(try ReachGraphCLI.run(["ingest", bad, "--into", fresh]).status, 1)
-        let info = try ReachGraphCLI.run(["store", "info", fresh, "--format", "csv"])
-        XCTAssertTrue(info.output.contains("store,posts,1\n"), info.output)
-        XCTAssertTrue(info.output.contains("store,ingests,1\n"), info.output)
+        let info = try storeInfo(fresh)
+        XCTAssertEqual(info.contents["posts"], 1)
+        XCTAssertEqual(info.contents["ingests"], 1)
 
         let notStore = try ReachGraphCLI.temporaryFile("x.sqlite", "id,name\n")
         let wrong = try ReachGraphCLI.run(["summary", notStore])
@@ -118,4 +137,19 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(sliceOfFolder.status, 1)
         XCTAssertTrue(sliceOfFolder.error.contains("--from, --to and --period choose a slice of a store"), sliceOfFolder.error)
     }
+}
+
+/// One result per index, filled from concurrent iterations.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
 }

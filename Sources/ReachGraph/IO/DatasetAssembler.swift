@@ -72,6 +72,11 @@ public struct DatasetAssembler {
         dataset.metrics.append(row)
     }
 
+    /// Adds a fact about how the rows were read, shown by `summary`.
+    public mutating func addReadingNote(_ note: Dataset.ReadingNote) {
+        dataset.readingNotes.append(note)
+    }
+
     /// Counts `count` warnings of `category` noticed by the caller.
     public mutating func countWarning(_ category: String, _ count: Int) {
         dataset.diagnostics.count(category, count)

@@ -82,6 +82,7 @@ public enum DatasetLoader {
         case .weiboCED: return try WeiboCEDReader.read(path, options: options)
         case .deepHawkes: return try DeepHawkesReader.read(path, options: options)
         case .linkSharing: return try LinkSharingReader.read(path, options: options)
+        case .store: throw InputError(file: path, message: "a store is read by ReachGraphStore (InputSource.load), not DatasetLoader")
         }
     }
 

@@ -1,0 +1,73 @@
+import Foundation
+import ReachGraph
+import ReachGraphStore
+import XCTest
+
+/// The store read by another program: Python's standard `sqlite3` module, through the tables and
+/// columns `docs/store.md` documents (`Scripts/read_store.py`), gives the numbers ReachGraph reads.
+final class StoreSchemaTests: XCTestCase {
+    private func python(_ script: String, _ arguments: [String]) throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script] + arguments
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, message)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func testPythonSqlite3ReadsTheDocumentedTables() throws {
+        let scratch = try ScratchFolder()
+        let storePath = scratch.file("sample.sqlite")
+        let store = try DatasetStore(path: storePath, create: true)
+        let sample = try DatasetLoader.load(StoreTestData.sample)
+        let sha = try InputSource.sha256(of: StoreTestData.sample)
+        _ = try store.ingest(sample, source: StoreTestData.sample, sha256: sha)
+        // A later collection in which one account gained followers.
+        var renamed = try String(contentsOfFile: StoreTestData.sample + "/accounts.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        var fields = renamed[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let changedID = fields[0]
+        fields[8] = "999999"
+        renamed[1] = fields.joined(separator: ",")
+        let june = try scratch.folder("june", ["accounts.csv": renamed.joined(separator: "\n") + "\n", "relations.csv": "source,target,relation\n"])
+        _ = try store.ingest(try DatasetLoader.load(june), source: june, sha256: try InputSource.sha256(of: june), period: "2025-06")
+
+        let script = StoreTestData.root.appendingPathComponent("Tests/ReachGraphStoreTests/Scripts/read_store.py").path
+        let found = try python(script, [storePath])
+        XCTAssertEqual(found["tables"] as? [String], [
+            "account", "account_version", "attribute_column", "grdb_migrations", "ingest", "ingest_warning", "metric", "post", "relation",
+        ])
+        XCTAssertEqual(found["migrations"] as? [String], ["v1"])
+        XCTAssertEqual(found["journal_mode"] as? String, "wal")
+        XCTAssertEqual(found["posts"] as? Int, sample.posts.count)
+        XCTAssertEqual(found["reposts"] as? Int, sample.posts.filter { $0.parentPost != nil }.count)
+        XCTAssertEqual(found["declared_accounts"] as? Int, sample.accounts.count)
+
+        var postsByMonth: [String: Int] = [:]
+        for post in sample.posts { postsByMonth[StoreSlice.month(of: post.time), default: 0] += 1 }
+        XCTAssertEqual(found["posts_by_month"] as? [String: Int], postsByMonth)
+        var metricsPosts: [String: Int] = [:]
+        for row in sample.metrics { metricsPosts[row.period, default: 0] += row.posts ?? 0 }
+        XCTAssertEqual(found["metrics_posts_by_period"] as? [String: Int], metricsPosts)
+        var weights: [String: Double] = [:]
+        for row in 0 ..< sample.relations.count { weights[sample.relations.types[row].rawValue, default: 0] += sample.relations.weights[row] }
+        XCTAssertEqual(found["relation_weight_by_type"] as? [String: Double], weights)
+
+        let followers = try XCTUnwrap(found["latest_followers"] as? [String: Int])
+        XCTAssertEqual(followers.count, sample.accounts.count)
+        XCTAssertEqual(followers[changedID], 999_999)
+        XCTAssertEqual(followers[sample.accounts[1].id], sample.accounts[1].followers)
+        XCTAssertEqual(try store.load().account(withID: changedID)?.followers, 999_999)
+        XCTAssertEqual(try store.load(StoreSlice(period: "2025-05")).account(withID: changedID)?.followers, sample.accounts[0].followers)
+
+        let ingests = try XCTUnwrap(found["ingests"] as? [[String: Any]])
+        XCTAssertEqual(ingests.count, 2)
+        XCTAssertEqual(ingests[0]["sha256"] as? String, sha)
+        XCTAssertEqual(ingests[0]["posts_added"] as? Int, sample.posts.count)
+    }
+}
