@@ -1,20 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system packages ReachGraph needs, only when something is missing:
 # Graphviz's C libraries and headers (in-process rendering), the graphviz tools (checks and
-<<<<<<< HEAD
-# benchmarks), a CJK font so Chinese labels render as glyphs in PNG and PDF, and Python's venv
-# (the NetworkX read-back of exports runs in one).
-set -euo pipefail
-
-packages=(pkg-config libgraphviz-dev graphviz fontconfig fonts-wqy-zenhei python3-venv)
-=======
-# benchmarks), a CJK font so Chinese labels render as glyphs in PNG and PDF, and Chromium
-# (the briefing page's browser check).
+# benchmarks), a CJK font so Chinese labels render as glyphs in PNG and PDF, Python's venv
+# (the NetworkX read-back of exports runs in one), Chromium (the briefing page's browser check)
+# and SQLite's headers (GRDB, under the store).
 set -euo pipefail
 
 # chromium: make test checks the briefing page in a headless browser.
-packages=(pkg-config libgraphviz-dev graphviz fontconfig fonts-wqy-zenhei chromium)
->>>>>>> f203e50 (Briefing page: figures open full size with wheel zoom and drag, tables sort and filter (one inline script); make test loads the sample's page in headless Chromium at 1,000 px (installed by the setup script when missing); README shows the screenshot; brief takes --weights, --by, --period and prints the index weights used; city preset keeps TikTok out of the composite)
+packages=(pkg-config libgraphviz-dev graphviz fontconfig fonts-wqy-zenhei python3-venv chromium libsqlite3-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
