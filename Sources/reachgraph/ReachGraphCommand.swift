@@ -15,7 +15,7 @@ struct ReachGraphCommand: ParsableCommand {
         subcommands: [
             SummaryCommand.self, GenerateCommand.self, RankCommand.self, KeyOpinionLeadersCommand.self, CascadesCommand.self,
             SimulateCommand.self, SeedsCommand.self, CoordinationCommand.self, StructureCommand.self, IndexCommand.self,
-            RenderCommand.self, ExportCommand.self, BriefCommand.self, IngestCommand.self, StoreCommand.self,
+            RenderCommand.self, ExportCommand.self, BriefCommand.self, IngestCommand.self, StoreCommand.self, TrendCommand.self,
         ]
     )
 }

@@ -119,3 +119,63 @@ struct StoreCheckCommand: ParsableCommand {
         print("ok")
     }
 }
+
+extension TrendMeasure: ExpressibleByArgument {}
+
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "Follow a measure month by month through a store: a tidy table (period, unit, value, rank, change) and an SVG line chart.",
+        discussion: """
+            Each month of the store is read as its own slice (--period MONTH) and the measure computed on it: \
+            index (composite score per account, per metrics period), pagerank and kol (per account), coverage \
+            and lag (per declared 1+N structure; lag in hours, lower ranks first), reach (potential reach of \
+            the cascades each account started). change is the ranks gained since the previous month. The table \
+            keeps the units ranked --top or better in some month; the chart draws the top units of the last month.
+            """
+    )
+
+    enum Grouping: String, ExpressibleByArgument, CaseIterable {
+        case month
+    }
+
+    @Argument(help: "The store file.")
+    var store: String
+
+    @Option(help: "What to follow: index, pagerank, kol, coverage, lag or reach.")
+    var measure: TrendMeasure
+
+    @Option(help: "The period step (month).")
+    var by: Grouping = .month
+
+    @Option(help: "Units ranked N or better in some month go in the table; the last month's top N in the chart.")
+    var top = 10
+
+    @Option(help: ArgumentHelp("Also write the line chart as SVG.", valueName: "FILE.svg"))
+    var chart: String?
+
+    @Option(help: "A weights file for --measure index (JSON). Default: the built-in default weights.")
+    var weights: String?
+
+    @Option(help: ArgumentHelp("A line under the chart, such as \"Synthetic sample: no number is a real observation.\"", valueName: "TEXT"))
+    var caption: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard top >= 1 else { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        let progress = Progress(quiet: output.quiet)
+        let source = try DatasetStore(path: store, create: false)
+        let indexWeights = try weights.map(IndexWeights.load(contentsOf:)) ?? .default
+        let trend = try Trend(store: source, measure: measure, weights: indexWeights) { progress.begin($0) }
+        progress.finish()
+        guard !trend.periods.isEmpty else {
+            throw InputError(file: store, message: measure == .index ? "no metrics rows: the index needs metrics" : "no posts: the store holds no month to follow")
+        }
+        try output.emit([trend.table(top: top)])
+        if let chart { try AtomicFile.write(trend.chart(top: top, caption: caption).svg(), to: chart) }
+    }
+}

@@ -40,7 +40,7 @@ final class StoreSchemaTests: XCTestCase {
         let script = StoreTestData.root.appendingPathComponent("Tests/ReachGraphStoreTests/Scripts/read_store.py").path
         let found = try python(script, [storePath])
         XCTAssertEqual(found["tables"] as? [String], [
-            "account", "account_version", "attribute_column", "grdb_migrations", "ingest", "ingest_warning", "metric", "post", "relation",
+            "account", "account_version", "attribute_column", "grdb_migrations", "ingest", "ingest_note", "ingest_warning", "metric", "post", "relation",
         ])
         XCTAssertEqual(found["migrations"] as? [String], ["v1"])
         XCTAssertEqual(found["journal_mode"] as? String, "wal")

@@ -1,0 +1,137 @@
+import Foundation
+
+/// A line chart of a few series over ordered periods, as standalone SVG text: one line per
+/// series, its label at the line's last point, a y axis with five ticks.
+///
+/// Deterministic (the same series give byte-identical SVG) and bilingual like
+/// ``IndexBarChart``: CJK-capable fonts first, CJK characters counted as two columns, all text
+/// escaped. A missing value breaks the line; a series with one point is drawn as a dot.
+/// Colours come from a palette readable in grey-scale order; past its size lines are dashed.
+public struct LineChart: Sendable, Equatable {
+    public struct Series: Sendable, Equatable {
+        public var label: String
+        /// One value per period; `nil` where the unit has none.
+        public var values: [Double?]
+
+        public init(label: String, values: [Double?]) {
+            self.label = label
+            self.values = values
+        }
+    }
+
+    public var title: String
+    /// What the y axis measures.
+    public var axisLabel: String
+    /// A line under the chart.
+    public var caption: String?
+    public var periods: [String]
+    public var series: [Series]
+
+    public init(title: String, axisLabel: String, caption: String? = nil, periods: [String], series: [Series]) {
+        self.title = title
+        self.axisLabel = axisLabel
+        self.caption = caption
+        self.periods = periods
+        self.series = series
+    }
+
+    private static let palette = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#a50021", "#00776b", "#7f6000", "#595959"]
+    private static let fontSize = 13.0
+    private static let columnWidth = 0.62 * fontSize
+    private static let margin = 16.0
+    private static let plotWidth = 560.0
+    private static let plotHeight = 320.0
+
+    /// The chart as an SVG document.
+    public func svg() -> String {
+        let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
+        var low = min(0, values.min() ?? 0), high = max(0, values.max() ?? 1)
+        if high == low { high = low + 1 }
+        let tickStep = Self.niceStep((high - low) / 4)
+        low = (low / tickStep).rounded(.down) * tickStep
+        high = (high / tickStep).rounded(.up) * tickStep
+        let tickText = stride(from: low, through: high + tickStep / 2, by: tickStep).map { ($0, Self.tick($0, step: tickStep)) }
+        let axisWidth = Double(tickText.map { $0.1.count }.max() ?? 1) * Self.columnWidth + 12
+        let labelWidth = Double(series.map { ResultTable.displayWidth($0.label) }.max() ?? 0) * Self.columnWidth + 14
+        let left = Self.margin + axisWidth, top = 60.0
+        let width = max(left + Self.plotWidth + labelWidth + Self.margin, Double(ResultTable.displayWidth(title)) * Self.columnWidth * 1.25 + 2 * Self.margin)
+        let height = top + Self.plotHeight + 44 + (caption == nil ? 0 : 22) + Self.margin
+        func x(_ period: Int) -> Double {
+            periods.count <= 1 ? left + Self.plotWidth / 2 : left + Double(period) / Double(periods.count - 1) * Self.plotWidth
+        }
+        func y(_ value: Double) -> Double { top + Self.plotHeight - (value - low) / (high - low) * Self.plotHeight }
+
+        var svg = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.number(width))" height="\(Self.number(height))" \
+            viewBox="0 0 \(Self.number(width)) \(Self.number(height))" role="img" aria-label="\(Self.escape(title))" \
+            font-family="\(Self.escape(IndexBarChart.fontFamily))" font-size="\(Self.number(Self.fontSize))">
+            <title>\(Self.escape(title))</title>
+            <rect width="100%" height="100%" fill="#ffffff"/>
+            <text class="title" x="\(Self.number(Self.margin))" y="24" font-size="16" font-weight="bold" fill="#222222">\(Self.escape(title))</text>
+            <text class="axis-label" x="\(Self.number(Self.margin))" y="46" fill="#555555">\(Self.escape(axisLabel))</text>
+
+            """
+        for (value, text) in tickText {
+            let position = Self.number(y(value))
+            svg += "<line x1=\"\(Self.number(left))\" y1=\"\(position)\" x2=\"\(Self.number(left + Self.plotWidth))\" y2=\"\(position)\" stroke=\"#e3e3e3\"/>\n"
+            svg += "<text x=\"\(Self.number(left - 6))\" y=\"\(Self.number(y(value) + 4))\" text-anchor=\"end\" fill=\"#555555\">\(Self.escape(text))</text>\n"
+        }
+        for (index, period) in periods.enumerated() {
+            svg += "<text x=\"\(Self.number(x(index)))\" y=\"\(Self.number(top + Self.plotHeight + 20))\" text-anchor=\"middle\" fill=\"#555555\">\(Self.escape(period))</text>\n"
+        }
+        svg += "<line x1=\"\(Self.number(left))\" y1=\"\(Self.number(top + Self.plotHeight))\" x2=\"\(Self.number(left + Self.plotWidth))\" y2=\"\(Self.number(top + Self.plotHeight))\" stroke=\"#888888\"/>\n"
+        if series.isEmpty {
+            svg += "<text x=\"\(Self.number(left + 10))\" y=\"\(Self.number(top + 20))\" fill=\"#666666\">(no data)</text>\n"
+        }
+        var labelSlots: [Double] = []
+        for (index, line) in series.enumerated() {
+            let colour = Self.palette[index % Self.palette.count]
+            let dash = index >= Self.palette.count ? " stroke-dasharray=\"6 3\"" : ""
+            svg += "<g class=\"series\" stroke=\"\(colour)\" fill=\"\(colour)\">\n"
+            var run: [String] = []
+            func flush() {
+                if run.count > 1 { svg += "<polyline points=\"\(run.joined(separator: " "))\" fill=\"none\" stroke-width=\"2\"\(dash)/>\n" }
+                run.removeAll()
+            }
+            for (period, value) in line.values.enumerated() {
+                guard let value, value.isFinite, period < periods.count else {
+                    flush()
+                    continue
+                }
+                run.append("\(Self.number(x(period))),\(Self.number(y(value)))")
+                svg += "<circle cx=\"\(Self.number(x(period)))\" cy=\"\(Self.number(y(value)))\" r=\"3\" stroke=\"none\"/>\n"
+            }
+            flush()
+            if let last = line.values.lastIndex(where: { $0?.isFinite ?? false }), let value = line.values[last] {
+                // Labels at the lines' ends move down until they clear the ones already placed.
+                var slot = y(value) + 4
+                while labelSlots.contains(where: { abs($0 - slot) < Self.fontSize + 1 }) { slot += 2 }
+                labelSlots.append(slot)
+                svg += "<text x=\"\(Self.number(x(last) + 8))\" y=\"\(Self.number(slot))\" stroke=\"none\">\(Self.escape(line.label))</text>\n"
+            }
+            svg += "</g>\n"
+        }
+        if let caption {
+            svg += "<text class=\"caption\" x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(top + Self.plotHeight + 48))\" font-size=\"12\" fill=\"#666666\">\(Self.escape(caption))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// A step of 1, 2 or 5 × 10ⁿ at least `raw`.
+    private static func niceStep(_ raw: Double) -> Double {
+        guard raw > 0, raw.isFinite else { return 1 }
+        let power = pow(10, (log10(raw)).rounded(.down))
+        for factor in [1.0, 2, 5, 10] where factor * power >= raw { return factor * power }
+        return 10 * power
+    }
+
+    private static func tick(_ value: Double, step: Double) -> String {
+        let decimals = max(0, Int(-(log10(step)).rounded(.down)))
+        return String(format: "%.\(decimals)f", value == 0 ? 0 : value)
+    }
+
+    private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    private static func escape(_ text: String) -> String { XMLText.escaped(text, .svg) }
+}

@@ -1,0 +1,181 @@
+import GRDB
+import ReachGraph
+
+/// What `reachgraph trend` follows from month to month.
+public enum TrendMeasure: String, CaseIterable, Sendable {
+    /// The communication power index's composite score per account (metrics rows of the month).
+    case index
+    /// PageRank (NetworkX's) on the month's information-flow graph, per account.
+    case pagerank
+    /// The key-opinion-leader score on the month's amplification relations, per account.
+    case kol
+    /// Per declared 1+N structure (province): the share of (hub post, spoke) pairs with a response.
+    case coverage
+    /// Per declared 1+N structure (province): the median first-response lag of spokes, hours.
+    case lag
+    /// Per account: the potential reach (followers of distinct participants) summed over the
+    /// cascades rooted in its posts of the month.
+    case reach
+
+    /// What one unit of the trend is.
+    public var unit: String {
+        switch self {
+        case .index, .pagerank, .kol, .reach: return "account"
+        case .coverage, .lag: return "structure"
+        }
+    }
+
+    /// Whether lower values rank first.
+    public var lowerIsBetter: Bool { self == .lag }
+
+    /// The axis label of its chart.
+    public var axisLabel: String {
+        switch self {
+        case .index: return "composite index score"
+        case .pagerank: return "PageRank"
+        case .kol: return "key-opinion-leader score"
+        case .coverage: return "coverage of hub posts by spokes (share)"
+        case .lag: return "median spoke response lag, hours (lower first)"
+        case .reach: return "potential reach of cascades started (followers)"
+        }
+    }
+}
+
+/// One unit's value in one period, ranked within the period.
+public struct TrendPoint: Sendable, Equatable {
+    public var period: String
+    public var unit: String
+    public var value: Double
+    /// Competition rank within the period (ties share the best rank).
+    public var rank: Int
+    /// Ranks gained since the previous period (positive: rose); `nil` when the unit was not
+    /// ranked in the previous period or this is the first.
+    public var change: Int?
+
+    public init(period: String, unit: String, value: Double, rank: Int, change: Int?) {
+        self.period = period
+        self.unit = unit
+        self.value = value
+        self.rank = rank
+        self.change = change
+    }
+}
+
+/// A measure computed on every month of a store, each month's slice read as its own dataset.
+///
+/// - Complexity: one slice load and one computation of the measure per month (the index reads
+///   the whole store once and ranks each metrics period).
+public struct Trend: Sendable {
+    public let measure: TrendMeasure
+    public let periods: [String]
+    /// Every ranked unit in every period, by period then rank then unit.
+    public let points: [TrendPoint]
+
+    public init(store: DatasetStore, measure: TrendMeasure, weights: IndexWeights = .default, onStep: (String) -> Void = { _ in }) throws {
+        self.measure = measure
+        var values: [(period: String, scores: [String: Double])] = []
+        if measure == .index {
+            onStep("reading the store")
+            let index = CommunicationPowerIndex(dataset: try store.load(), weights: weights)
+            for report in try index.reports() {
+                values.append((report.period, Dictionary(report.composite.map { ($0.unit.id, $0.score) }, uniquingKeysWith: max)))
+            }
+        } else {
+            for month in try store.months() {
+                onStep("\(measure.rawValue) for \(month)")
+                let dataset = try store.load(StoreSlice(period: month))
+                values.append((month, try Self.scores(of: measure, on: dataset)))
+            }
+        }
+        periods = values.map(\.period)
+        var points: [TrendPoint] = []
+        var previousRanks: [String: Int] = [:]
+        for (period, scores) in values {
+            let ordered = scores.filter { $0.value.isFinite }.sorted {
+                $0.value != $1.value ? (measure.lowerIsBetter ? $0.value < $1.value : $0.value > $1.value) : $0.key < $1.key
+            }
+            var ranks: [String: Int] = [:]
+            for (position, entry) in ordered.enumerated() {
+                let rank = position > 0 && ordered[position - 1].value == entry.value ? ranks[ordered[position - 1].key]! : position + 1
+                ranks[entry.key] = rank
+                points.append(TrendPoint(period: period, unit: entry.key, value: entry.value, rank: rank, change: previousRanks[entry.key].map { $0 - rank }))
+            }
+            previousRanks = ranks
+        }
+        self.points = points
+    }
+
+    private static func scores(of measure: TrendMeasure, on dataset: Dataset) throws -> [String: Double] {
+        func byAccount(_ scores: [Double]) -> [String: Double] {
+            var result: [String: Double] = [:]
+            for (index, score) in scores.enumerated() { result[dataset.accounts[index].id] = score }
+            return result
+        }
+        switch measure {
+        case .index:
+            preconditionFailure("the index is ranked per metrics period")
+        case .pagerank:
+            return byAccount(try RankingMeasure.pageRank.scores(on: dataset.graph()))
+        case .kol:
+            return byAccount(try KeyOpinionLeaders(dataset: dataset).profiles.map(\.score))
+        case .coverage, .lag:
+            var result: [String: Double] = [:]
+            for card in StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0)).scorecards {
+                let value = measure == .coverage ? card.response.structureCoverage : card.response.medianLag.map { $0 / 3600 }
+                if let value { result[card.structure.name] = value }
+            }
+            return result
+        case .reach:
+            var result: [String: Double] = [:]
+            for cascade in CascadeAnalysis(dataset: dataset).cascades {
+                result[dataset.accounts[Int(cascade.rootAccount)].id, default: 0] += cascade.potentialReach
+            }
+            return result
+        }
+    }
+
+    /// The units ranked `top` or better in the last period, best first.
+    public func leaders(top: Int) -> [String] {
+        guard let last = periods.last else { return [] }
+        return points.filter { $0.period == last && $0.rank <= top }.map(\.unit)
+    }
+
+    /// The tidy table: one row per period and unit for the units ranked `top` or better in any
+    /// period (so their lines are whole).
+    public func table(top: Int) -> ResultTable {
+        let kept = Set(points.filter { $0.rank <= top }.map(\.unit))
+        var table = ResultTable(
+            name: "trend", title: "Trend of \(measure.rawValue) by month (units ranked \(top) or better in some month)",
+            columns: ["period", "unit", "value", "rank", "change"]
+        )
+        table.rows = points.filter { kept.contains($0.unit) }.map { point in
+            [.text(point.period), .text(point.unit), .number(point.value), .integer(point.rank), point.change.map(Cell.integer) ?? .missing]
+        }
+        return table
+    }
+
+    /// A line chart of the units ranked `top` or better in the last period.
+    public func chart(top: Int, caption: String? = nil) -> LineChart {
+        let units = leaders(top: top)
+        var values: [String: [String: Double]] = [:]
+        for point in points { values[point.unit, default: [:]][point.period] = point.value }
+        return LineChart(
+            title: "\(measure.rawValue) by month · top \(top) \(measure.unit == "account" ? "accounts" : "structures") in \(periods.last ?? "-")",
+            axisLabel: measure.axisLabel, caption: caption, periods: periods,
+            series: units.map { unit in LineChart.Series(label: unit, values: periods.map { values[unit]?[$0] }) }
+        )
+    }
+}
+
+extension DatasetStore {
+    /// The months (`2025-05`) the store has posts in, or metrics rows labelled with, in order.
+    public func months() throws -> [String] {
+        try reading { db in
+            var months = Set(try String.fetchAll(db, sql: "SELECT DISTINCT strftime('%Y-%m', time, 'unixepoch') FROM post"))
+            for period in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM metric") where period.count == 7 && StoreSlice.window(ofPeriod: period) != nil {
+                months.insert(period)
+            }
+            return months.sorted()
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import ReachGraph
+import ReachGraphStore
+import XCTest
+
+final class TrendTests: XCTestCase {
+    /// Two months, followers a 100, b 50, c 10. April: a's post reposted by b and c (reach
+    /// 100 + 50 + 10), c's post reposted by a (10 + 100). May: b's post reposted by a and c (160),
+    /// a's post alone (100).
+    func testReachRanksAndChangesByMonth() throws {
+        let scratch = try ScratchFolder()
+        let folder = try scratch.folder("data", [
+            "accounts.csv": "id,kind,followers\na,media_centre,100\nb,influencer,50\nc,community,10\n",
+            "posts.csv": """
+                post_id,author,time,parent_post
+                p1,a,2025-04-01T00:00:00Z,
+                p2,b,2025-04-01T01:00:00Z,p1
+                p3,c,2025-04-01T02:00:00Z,p1
+                p4,c,2025-04-02T00:00:00Z,
+                p5,a,2025-04-02T01:00:00Z,p4
+                p6,b,2025-05-01T00:00:00Z,
+                p7,a,2025-05-01T01:00:00Z,p6
+                p8,c,2025-05-01T02:00:00Z,p6
+                p9,a,2025-05-02T00:00:00Z,
+
+                """,
+        ])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        _ = try store.ingest(try DatasetLoader.load(folder), source: folder, sha256: try InputSource.sha256(of: folder))
+        XCTAssertEqual(try store.months(), ["2025-04", "2025-05"])
+        let trend = try Trend(store: store, measure: .reach)
+        XCTAssertEqual(trend.points, [
+            TrendPoint(period: "2025-04", unit: "a", value: 160, rank: 1, change: nil),
+            TrendPoint(period: "2025-04", unit: "c", value: 110, rank: 2, change: nil),
+            TrendPoint(period: "2025-05", unit: "b", value: 160, rank: 1, change: nil),
+            TrendPoint(period: "2025-05", unit: "a", value: 100, rank: 2, change: -1),
+        ])
+        XCTAssertEqual(trend.leaders(top: 1), ["b"])
+        let table = trend.table(top: 1)
+        XCTAssertEqual(table.columns, ["period", "unit", "value", "rank", "change"])
+        XCTAssertEqual(table.rows.map { $0[1] }, [.text("a"), .text("b"), .text("a")], "units ranked 1 in some month, every month")
+        let chart = trend.chart(top: 2)
+        XCTAssertEqual(chart.series.map(\.label), ["b", "a"])
+        XCTAssertEqual(chart.series[0].values, [nil, 160])
+        XCTAssertEqual(chart.series[1].values, [160, 100])
+    }
+
+    /// Each month's values are the measure on that month's slice: PageRank as `rank` computes it,
+    /// the lag as the structure scorecard gives it, the index as its report for the period.
+    func testMonthlyValuesAreTheMeasuresOnEachSlice() throws {
+        let scratch = try ScratchFolder()
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        _ = try store.ingest(try DatasetLoader.load(StoreTestData.sample), source: StoreTestData.sample, sha256: "-")
+        let april = try store.load(StoreSlice(period: "2025-04"))
+
+        let pagerank = try Trend(store: store, measure: .pagerank)
+        XCTAssertEqual(pagerank.periods, ["2025-03", "2025-04", "2025-05"])
+        let ranked = try MeasureRanking(dataset: april, measure: .pageRank, top: 5).ranked
+        let aprilPoints = pagerank.points.filter { $0.period == "2025-04" }
+        XCTAssertEqual(aprilPoints.prefix(5).map(\.unit), ranked.map { april.accounts[Int($0.account)].id })
+        XCTAssertEqual(aprilPoints.prefix(5).map(\.value), ranked.map(\.score))
+        XCTAssertEqual(aprilPoints.count, april.accounts.count)
+
+        let lag = try Trend(store: store, measure: .lag)
+        let cards = StructureAnalysis(dataset: april, options: StructureOptions(shuffles: 0)).scorecards
+        for point in lag.points where point.period == "2025-04" {
+            let card = try XCTUnwrap(cards.first { $0.structure.name == point.unit })
+            XCTAssertEqual(point.value, try XCTUnwrap(card.response.medianLag) / 3600)
+        }
+        XCTAssertEqual(lag.points.filter { $0.period == "2025-04" }.map(\.rank), [1, 2, 3, 4], "lower lag ranks first")
+        XCTAssertEqual(zip(lag.points.filter { $0.period == "2025-04" }, lag.points.filter { $0.period == "2025-04" }.dropFirst()).allSatisfy { $0.value <= $1.value }, true)
+
+        let index = try Trend(store: store, measure: .index)
+        let report = try CommunicationPowerIndex(dataset: try store.load()).report(period: "2025-05")
+        let may = index.points.filter { $0.period == "2025-05" }
+        XCTAssertEqual(may.map(\.unit), report.composite.map(\.unit.id))
+        XCTAssertEqual(may.map(\.rank), report.composite.map(\.rank.position))
+        XCTAssertEqual(may.compactMap(\.change), report.composite.compactMap(\.rankChange))
+    }
+}
