@@ -75,6 +75,23 @@ final class StoreCommandTests: XCTestCase {
         try assertSameOutput([["export", "--to", "graphml"]], folder: folder, store: store, slice: ["--from", "2025-04-01", "--until", "2025-05-01"])
     }
 
+    func testTrendPrintsTheTidyTableAndDrawsTheChart() throws {
+        let store = try Self.sampleStore.get()
+        let chart = try ReachGraphCLI.temporaryFolder() + "/coverage.svg"
+        let run = try ReachGraphCLI.run(["trend", store, "--measure", "coverage", "--by", "month", "--top", "4", "--chart", chart, "--format", "csv"])
+        XCTAssertEqual(run.status, 0, run.error)
+        let lines = run.output.split(separator: "\n")
+        XCTAssertEqual(lines.first, "period,unit,value,rank,change")
+        XCTAssertEqual(lines.count, 1 + 4 * 3, "four provinces, three months")
+        XCTAssertEqual(Set(lines.dropFirst().map { $0.split(separator: ",")[0] }), ["2025-03", "2025-04", "2025-05"])
+        let svg = try String(contentsOfFile: chart, encoding: .utf8)
+        XCTAssertTrue(svg.contains("coverage by month · top 4 structures in 2025-05"), svg)
+        XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 4)
+        let folder = try ReachGraphCLI.run(["trend", Self.sample, "--measure", "kol"])
+        XCTAssertEqual(folder.status, 1)
+        XCTAssertEqual(folder.error, "reachgraph: \(Self.sample): is a folder, not a store file\n")
+    }
+
     func testIngestTwiceSaysNothingNewAndInfoShowsProvenance() throws {
         let folder = try ReachGraphCLI.temporaryFolder([
             "accounts.csv": "id,name,kind,followers\na,Alpha,media_centre,10\nb,Beta,influencer,5\n",

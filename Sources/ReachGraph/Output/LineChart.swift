@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Deterministic (the same series give byte-identical SVG) and bilingual like
 /// ``IndexBarChart``: CJK-capable fonts first, CJK characters counted as two columns, all text
-/// escaped. A missing value breaks the line; a series with one point is drawn as a dot.
+/// escaped. A missing value breaks the line; a series with one point is drawn as a dot. The
+/// axis starts at zero unless every value is positive and they lie close together (spread under
+/// half the largest), when it starts just below the lowest and its label says so.
 /// Colours come from a palette readable in grey-scale order; past its size lines are dashed.
 public struct LineChart: Sendable, Equatable {
     public struct Series: Sendable, Equatable {
@@ -46,10 +48,16 @@ public struct LineChart: Sendable, Equatable {
     public func svg() -> String {
         let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
         var low = min(0, values.min() ?? 0), high = max(0, values.max() ?? 1)
+        // Close positive lines would lie flat on an axis from zero: the axis then starts near
+        // the lowest value, and its label says so.
+        let smallest = values.min() ?? 0
+        let zoomed = smallest > 0 && high - smallest < 0.5 * high
+        if zoomed { low = smallest - 0.1 * (high - smallest) }
         if high == low { high = low + 1 }
         let tickStep = Self.niceStep((high - low) / 4)
         low = (low / tickStep).rounded(.down) * tickStep
         high = (high / tickStep).rounded(.up) * tickStep
+        let axisText = zoomed ? axisLabel + " (axis from \(Self.tick(low, step: tickStep)), not 0)" : axisLabel
         let tickText = stride(from: low, through: high + tickStep / 2, by: tickStep).map { ($0, Self.tick($0, step: tickStep)) }
         let axisWidth = Double(tickText.map { $0.1.count }.max() ?? 1) * Self.columnWidth + 12
         let labelWidth = Double(series.map { ResultTable.displayWidth($0.label) }.max() ?? 0) * Self.columnWidth + 14
@@ -69,7 +77,7 @@ public struct LineChart: Sendable, Equatable {
             <title>\(Self.escape(title))</title>
             <rect width="100%" height="100%" fill="#ffffff"/>
             <text class="title" x="\(Self.number(Self.margin))" y="24" font-size="16" font-weight="bold" fill="#222222">\(Self.escape(title))</text>
-            <text class="axis-label" x="\(Self.number(Self.margin))" y="46" fill="#555555">\(Self.escape(axisLabel))</text>
+            <text class="axis-label" x="\(Self.number(Self.margin))" y="46" fill="#555555">\(Self.escape(axisText))</text>
 
             """
         for (value, text) in tickText {
@@ -122,12 +130,14 @@ public struct LineChart: Sendable, Equatable {
     private static func niceStep(_ raw: Double) -> Double {
         guard raw > 0, raw.isFinite else { return 1 }
         let power = pow(10, (log10(raw)).rounded(.down))
-        for factor in [1.0, 2, 5, 10] where factor * power >= raw { return factor * power }
+        for factor in [1.0, 2, 2.5, 5, 10] where factor * power >= raw { return factor * power }
         return 10 * power
     }
 
     private static func tick(_ value: Double, step: Double) -> String {
-        let decimals = max(0, Int(-(log10(step)).rounded(.down)))
+        let exponent = log10(step).rounded(.down)
+        let mantissa = (step / pow(10, exponent) * 10).rounded() / 10
+        let decimals = max(0, Int(-exponent) + (mantissa == 2.5 ? 1 : 0))
         return String(format: "%.\(decimals)f", value == 0 ? 0 : value)
     }
 
