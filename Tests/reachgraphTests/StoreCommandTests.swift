@@ -114,7 +114,7 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual((info.ingests[0]["sha256"] as? String)?.count, 64, "SHA-256 in hex")
         XCTAssertEqual(info.warnings.first?["category"] as? String, "repeated reposts of one post by one account (counted once)")
         XCTAssertEqual(info.warnings.first?["count"] as? Int, 1)
-        let summary = try ReachGraphCLI.run(["summary", store, "--period", "2025-05", "--format", "csv"])
+        let summary = try ReachGraphCLI.run(["summary", store, "--period", "2025-05", "--format", "long-csv"])
         XCTAssertTrue(summary.output.contains("overview,13,measure,posts\noverview,13,value,3\n"), summary.output)
     }
 
