@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReachGraph
+import ReachGraphStore
 import ReachGraphviz
 
 struct BriefCommand: ParsableCommand {
@@ -38,9 +39,6 @@ struct BriefCommand: ParsableCommand {
     @Option(help: "Index units: account or city. Default: city when accounts name their city, else account.")
     var by: IndexGrouping?
 
-    @Option(help: ArgumentHelp("Index period (as in metrics.csv, e.g. 2025-05). Default: the latest.", valueName: "PERIOD"))
-    var period: String?
-
     @Flag(help: "Mark the briefing as synthetic data even if the dataset does not say so.")
     var synthetic = false
 
@@ -58,7 +56,8 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: quiet)
-        let dataset = try input.load(progress: progress)
+        // --period is the index period; on a store it also chooses the slice.
+        let dataset = try input.load(progress: progress, sliceByPeriod: DatasetStore.isStore(input.input))
         reportWarnings(dataset.diagnostics, quiet: quiet)
         var options = BriefingBuilder.Options()
         options.top = top
@@ -69,7 +68,7 @@ struct BriefCommand: ParsableCommand {
         if synthetic { options.isSynthetic = true }
         options.indexWeights = try weights.map(IndexWeights.load(contentsOf:))
         options.indexGrouping = by
-        options.indexPeriod = period
+        options.indexPeriod = input.period
         var builder = BriefingBuilder(dataset: dataset, options: options)
         builder.onStep = { step in progress.begin(step) }
         let document = builder.build()
