@@ -8,7 +8,8 @@
 #
 # Clones the committed HEAD (not uncommitted changes) into a temporary folder without its tags,
 # tags it 0.1.0 there, writes a consumer package whose executable calls one function of each
-# library product (ReachGraphCore, ReachGraph, ReachGraphviz), builds it in debug mode and
+# library product (ReachGraphCore, ReachGraph, ReachGraphviz, ReachGraphSample, ReachGraphStore),
+# builds it in debug mode and
 # compares what it prints with the known answer. ReachGraph's own dependencies resolve as in any
 # build (on these machines git reads github.com from the local mirror). `make test` runs it.
 set -euo pipefail
@@ -37,6 +38,8 @@ let package = Package(
                 .product(name: "ReachGraphCore", package: "ReachGraph"),
                 .product(name: "ReachGraph", package: "ReachGraph"),
                 .product(name: "ReachGraphviz", package: "ReachGraph"),
+                .product(name: "ReachGraphSample", package: "ReachGraph"),
+                .product(name: "ReachGraphStore", package: "ReachGraph"),
             ]
         ),
     ]
@@ -47,6 +50,8 @@ import Foundation
 import ReachGraph
 import ReachGraphCore
 import ReachGraphviz
+import ReachGraphSample
+import ReachGraphStore
 
 // ReachGraph: read an edge list (a three-account repost cycle).
 let path = FileManager.default.temporaryDirectory.appendingPathComponent("consumer-\(getpid()).csv").path
@@ -63,11 +68,20 @@ print("pagerank: " + ranks.map { String(format: "%.4f", $0) }.joined(separator: 
 // ReachGraphviz: parse DOT with the Graphviz C library.
 let counts = try GraphvizLibrary.parseCounts(dot: "digraph { a -> b; b -> c; c -> a }")
 print("graphviz: \(counts.nodes) nodes, \(counts.edges) edges")
+
+// ReachGraphSample: the synthetic generator's configuration.
+print("sample: " + SyntheticDatasetGenerator(configuration: .init(seed: 7)).datasetName)
+
+// ReachGraphStore: the time window of a month slice, in Unix seconds.
+let may = try StoreSlice(period: "2025-05")
+print("store: \(Int(may.from!)) ..< \(Int(may.to!))")
 EOF
 
 expected="edge list: 3 nodes, 3 edges
 pagerank: 0.3333 0.3333 0.3333
-graphviz: 3 nodes, 3 edges"
+graphviz: 3 nodes, 3 edges
+sample: ReachGraph synthetic sample (seed 7)
+store: 1746057600 ..< 1748736000"
 
 cd "$work/Consumer"
 if ! swift build --product Consumer > "$work/build.log" 2>&1; then
@@ -80,4 +94,4 @@ if [ "$actual" != "$expected" ]; then
     printf 'check-consumer-package: the consumer printed\n%s\nexpected\n%s\n' "$actual" "$expected" >&2
     exit 1
 fi
-echo "check-consumer-package: a package depending on ReachGraph from: 0.1.0 builds and runs (ReachGraphCore, ReachGraph, ReachGraphviz)"
+echo "check-consumer-package: a package depending on ReachGraph from: 0.1.0 builds and runs (ReachGraphCore, ReachGraph, ReachGraphviz, ReachGraphSample, ReachGraphStore)"
