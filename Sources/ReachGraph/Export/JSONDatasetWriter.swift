@@ -39,7 +39,9 @@ public enum JSONDatasetWriter {
                 ] + extra)
             }))
         }
-        if !dataset.posts.isEmpty {
+        // Relations derived from posts need the posts key even when it is empty: without either
+        // key the loader would reject the file (found by the dataset-folder fuzz target).
+        if !dataset.posts.isEmpty || dataset.relationsDerivedFromPosts {
             sections.append(("posts", dataset.posts.map { post in
                 object([
                     ("post_id", .string(post.postID)), ("author", .string(post.author)), ("time", AttributedGraph.timeText(post.time)),

@@ -77,7 +77,8 @@ enum JSONDatasetReader {
         }
         dataset.relations = table
 
-        if let posts = try records("posts", Columns.postKnown, Columns.postRequired) {
+        let postRecords = try records("posts", Columns.postKnown, Columns.postRequired)
+        if let posts = postRecords {
             dataset.postAttributeColumns = extraColumns(posts)
             var decoded: [(post: Post, line: Int?)] = []
             for var row in posts { decoded.append((try Post(decoding: &row), row.element.line)) }
@@ -90,7 +91,8 @@ enum JSONDatasetReader {
         for var row in metrics ?? [] {
             try dataset.add(metrics: try MetricsRow(decoding: &row), file: file, line: row.element.line, seen: &seenMetrics)
         }
-        guard relations != nil || !dataset.posts.isEmpty else {
+        // An empty "posts" array is a posts table without rows, as a posts.csv with only its header is.
+        guard relations != nil || postRecords != nil else {
             throw InputError(file: file, message: "expected \"relations\" or \"posts\" in the JSON object")
         }
         return dataset

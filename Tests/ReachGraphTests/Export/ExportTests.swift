@@ -43,6 +43,21 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(reread.relations.count, 1)
     }
 
+    /// Regression (Fuzz/: dataset-folder): a posts.csv with a header and no rows, exported to JSON,
+    /// read back instead of failing with "expected relations or posts".
+    func testJSONExportOfAnEmptyPostsTableReadsBack() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("posts.csv", "post_id,author,time,parenme,au,tch\n")
+        let original = try DatasetLoader.load(folder.path)
+        XCTAssertTrue(original.relationsDerivedFromPosts)
+        let text = JSONDatasetWriter.text(of: original)
+        XCTAssertTrue(text.contains("\"posts\": ["), text)
+        let reread = try DatasetLoader.load(try folder.write("d.json", text))
+        XCTAssertEqual(reread.posts.count, 0)
+        XCTAssertEqual(reread.relations.count, 0)
+        XCTAssertEqual(reread.accounts.count, 0)
+    }
+
     func testGraphMLIsWellFormedTypedAndOmitsMissingValues() throws {
         let graph = try AttributedGraph(dataset: try DatasetLoader.load(Self.fixture))
         let xml = GraphMLWriter.text(of: graph)
