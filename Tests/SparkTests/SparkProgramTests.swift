@@ -21,8 +21,8 @@ final class SparkProgramTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
         let sample = try DatasetLoader.load(Self.root.appendingPathComponent("graphs/sample").path)
-        // Synthetic, seeded: about 23,000 accounts, 105,000 edges and 410,000 posts.
-        let generated = try SyntheticDatasetGenerator(configuration: .init(seed: 20_261_206, scale: 10)).generate()
+        // Synthetic, seeded: 33,804 accounts, 105,398 edges and 376,597 posts.
+        let generated = try SyntheticDatasetGenerator(configuration: .init(seed: 20_261_206, scale: 13)).generate()
         XCTAssertGreaterThanOrEqual(generated.graph().edgeCount, 100_000)
         try SparkExportWriter.write(sample, to: folder + "/sample", rowsPerPart: 20_000)
         try SparkExportWriter.write(generated, to: folder + "/generated", rowsPerPart: 200_000)
