@@ -101,10 +101,21 @@ struct ReadingOptions: ParsableArguments {
     }
 }
 
+/// Help of the INPUT argument of every command.
+let inputArgumentHelp = ArgumentHelp("A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]), a platform export (see --input-format) or a store (.sqlite).")
+
+extension ReadingOptions {
+    /// Reads `input` (a store's `slice`, or any file or folder the loader reads), showing progress.
+    func load(_ input: String, slice: StoreSlice, progress: Progress) throws -> Dataset {
+        progress.begin("reading \(input)")
+        return try InputSource.load(input, options: loaderOptions(), slice: slice)
+    }
+}
+
 /// The input every analysis command reads: the one place the CLI turns INPUT and its reading
 /// options into data (through ``InputSource``: a store's slice, or ``DatasetLoader``).
 struct InputOptions: ParsableArguments {
-    @Argument(help: "A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]), a platform export (see --input-format) or a store (.sqlite).")
+    @Argument(help: inputArgumentHelp)
     var input: String
 
     @OptionGroup var reading: ReadingOptions
@@ -126,8 +137,7 @@ struct InputOptions: ParsableArguments {
 
     /// Loads the dataset, showing progress.
     func load(progress: Progress, sliceByPeriod: Bool = true) throws -> Dataset {
-        progress.begin("reading \(input)")
-        return try InputSource.load(input, options: reading.loaderOptions(), slice: slice(byPeriod: sliceByPeriod))
+        try reading.load(input, slice: slice(byPeriod: sliceByPeriod), progress: progress)
     }
 
     /// Reads only the shares (posts keyed by `object`), streaming a posts table; a store's slice
@@ -145,7 +155,7 @@ extension EdgeListDirection: ExpressibleByArgument {}
 /// Export's input: as ``InputOptions``, with `--until` ending a store's time slice because
 /// export's `--to` names the format.
 struct ExportInputOptions: ParsableArguments {
-    @Argument(help: "A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]), a platform export (see --input-format) or a store (.sqlite).")
+    @Argument(help: inputArgumentHelp)
     var input: String
 
     @OptionGroup var reading: ReadingOptions
@@ -161,8 +171,7 @@ struct ExportInputOptions: ParsableArguments {
 
     /// Loads the dataset, showing progress.
     func load(progress: Progress) throws -> Dataset {
-        progress.begin("reading \(input)")
-        return try InputSource.load(input, options: reading.loaderOptions(), slice: StoreSlice(from: from, to: until, period: period))
+        try reading.load(input, slice: StoreSlice(from: from, to: until, period: period), progress: progress)
     }
 }
 
