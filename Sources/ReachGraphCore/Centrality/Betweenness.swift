@@ -56,20 +56,7 @@ extension DirectedGraph {
         let forward = MeasuredAdjacency(outgoing, pathLength: options.pathLength)
         let endpoints = options.endpoints
         var centrality = ShortestPathParallelism.sum(itemCount: nodes, resultCount: nodes, maxConcurrency: options.maxConcurrency) { sources, partial in
-            if forward.lengths == nil {
-                accumulateHopDependencies(from: sources, graph: forward.adjacency, endpoints: endpoints, into: partial)
-                return
-            }
-            var scratch = ShortestPathScratch(nodeCount: nodes, weighted: true)
-            let coefficient = UnsafeMutableBufferPointer<Double>.allocate(capacity: nodes)
-            coefficient.initialize(repeating: 0)
-            defer { coefficient.deallocate() }
-            forward.withBuffers { graph in
-                for source in sources {
-                    scratch.search(from: Int32(source), in: graph, countingPaths: true)
-                    accumulateDependencies(of: Int32(source), scratch: scratch, graph: graph, coefficient: coefficient, endpoints: endpoints, into: partial)
-                }
-            }
+            accumulateBrandesDependencies(from: sources, graph: forward, endpoints: endpoints, into: partial)
         }
         let pairBase = endpoints ? nodes : nodes - 1
         if options.normalized && pairBase >= 2 {
@@ -81,15 +68,42 @@ extension DirectedGraph {
     }
 }
 
+/// Brandes for a run of sources, adding each source's dependencies `δ_s(v)` to `centrality[v]`
+/// and, when `squares` is given, `δ_s(v)²` to `squares[v]` (the sampled estimators' variance).
+func accumulateBrandesDependencies<Sources: Sequence<Int>>(
+    from sources: Sources,
+    graph forward: MeasuredAdjacency,
+    endpoints: Bool,
+    into centrality: UnsafeMutableBufferPointer<Double>,
+    squares: UnsafeMutableBufferPointer<Double>? = nil
+) {
+    if forward.lengths == nil {
+        accumulateHopDependencies(from: sources, graph: forward.adjacency, endpoints: endpoints, into: centrality, squares: squares)
+        return
+    }
+    let nodes = centrality.count
+    var scratch = ShortestPathScratch(nodeCount: nodes, weighted: true)
+    let coefficient = UnsafeMutableBufferPointer<Double>.allocate(capacity: nodes)
+    coefficient.initialize(repeating: 0)
+    defer { coefficient.deallocate() }
+    forward.withBuffers { graph in
+        for source in sources {
+            scratch.search(from: Int32(source), in: graph, countingPaths: true)
+            accumulateDependencies(of: Int32(source), scratch: scratch, graph: graph, coefficient: coefficient, endpoints: endpoints, into: centrality, squares: squares)
+        }
+    }
+}
+
 /// Brandes with hops for a run of sources, adding each source's dependencies to `centrality`:
 /// the same sums, in the same order, as ``accumulateDependencies(of:scratch:graph:coefficient:endpoints:into:)``
 /// after a breadth-first ``ShortestPathScratch`` search, but reading the successor runs that
 /// ``BrandesHopScratch`` recorded instead of rescanning out-edges.
-private func accumulateHopDependencies(
-    from sources: Range<Int>,
+private func accumulateHopDependencies<Sources: Sequence<Int>>(
+    from sources: Sources,
     graph: Adjacency,
     endpoints: Bool,
-    into centrality: UnsafeMutableBufferPointer<Double>
+    into centrality: UnsafeMutableBufferPointer<Double>,
+    squares: UnsafeMutableBufferPointer<Double>?
 ) {
     let nodes = centrality.count
     var scratch = BrandesHopScratch(nodeCount: nodes, edgeCount: graph.neighbors.count)
@@ -113,7 +127,10 @@ private func accumulateHopDependencies(
                 let paths = pathCount[node]
                 let dependency = paths * successorSum
                 coefficient[node] = (1 + dependency) / paths
-                if node != source { centrality[node] += dependency + endpointBonus }
+                if node != source {
+                    centrality[node] += dependency + endpointBonus
+                    if let squares { squares[node] += dependency * dependency }
+                }
             }
             if endpoints { centrality[source] += Double(scratch.reachedCount - 1) }
         }
@@ -131,7 +148,8 @@ private func accumulateDependencies(
     graph: LengthBuffers,
     coefficient: UnsafeMutableBufferPointer<Double>,
     endpoints: Bool,
-    into centrality: UnsafeMutableBufferPointer<Double>
+    into centrality: UnsafeMutableBufferPointer<Double>,
+    squares: UnsafeMutableBufferPointer<Double>?
 ) {
     let distance = scratch.distance
     let pathCount = scratch.pathCount
@@ -159,7 +177,10 @@ private func accumulateDependencies(
         let paths = pathCount[node]
         let dependency = paths * successorSum
         coefficient[node] = (1 + dependency) / paths
-        if node != Int(source) { centrality[node] += dependency + endpointBonus }
+        if node != Int(source) {
+            centrality[node] += dependency + endpointBonus
+            if let squares { squares[node] += dependency * dependency }
+        }
     }
     if endpoints { centrality[Int(source)] += Double(reachedCount - 1) }
 }
