@@ -61,10 +61,10 @@ final class IndexCommandTests: XCTestCase {
         XCTAssertEqual(
             result.output,
             """
-            rank,account,name,city,score,G,I,U,quantitative,qualitative,change,previous_rank,score_change
-            1,b,Hangzhou Culture,Hangzhou,72,100,37.5,100,75,60,↑1,2,44
-            2,c,宁波 Ningbo,Ningbo,46,0,50,50,40,70,new,,
-            3,a,杭州发布 Hangzhou,Hangzhou,44,50,62.5,0,35,80,↓2,1,-36
+            rank,account,name,city,score,G,I,U,quantitative,qualitative,change,previous_rank,score_change,posts,interactions,interactions_per_post,views,views_per_post,followers,follower_gain,follower_growth
+            1,b,Hangzhou Culture,Hangzhou,72,100,37.5,100,75,60,↑1,2,44,20,20,1,300,15,3000,,
+            2,c,宁波 Ningbo,Ningbo,46,0,50,50,40,70,new,,,0,100,,200,,2000,,
+            3,a,杭州发布 Hangzhou,Hangzhou,44,50,62.5,0,35,80,↓2,1,-36,10,60,6,100,10,1000,,
 
             """
         )

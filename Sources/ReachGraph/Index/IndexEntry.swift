@@ -26,11 +26,15 @@ public struct IndexEntry: Sendable, Equatable {
     /// out of the composite and platforms where the unit is absent (scored as zero activity).
     /// Empty for platform entries.
     public var platformScores: [String: Double]
+    /// The raw activity behind the score: on the platform for platform entries; summed over the
+    /// platforms in the composite for composite entries.
+    public var activity: IndexActivity
     public var change: IndexChange
 
     public init(
         unit: IndexUnit, rank: IndexRank, score: Double, quantitative: Double, qualitative: Double,
-        dimensions: [IndexDimension: Double] = [:], platformScores: [String: Double] = [:], change: IndexChange = .notCompared
+        dimensions: [IndexDimension: Double] = [:], platformScores: [String: Double] = [:], activity: IndexActivity = IndexActivity(),
+        change: IndexChange = .notCompared
     ) {
         self.unit = unit
         self.rank = rank
@@ -39,6 +43,7 @@ public struct IndexEntry: Sendable, Equatable {
         self.qualitative = qualitative
         self.dimensions = dimensions
         self.platformScores = platformScores
+        self.activity = activity
         self.change = change
     }
 

@@ -35,6 +35,16 @@ extension IndexReport {
 
     private var changeColumns: [String] { ["change", "previous_rank", "score_change"] }
 
+    /// The raw activity behind the scores, totals beside per-post rates (``IndexActivity``).
+    static let activityColumns = [
+        "posts", "interactions", "interactions_per_post", "views", "views_per_post", "followers", "follower_gain", "follower_growth",
+    ]
+
+    static func activityCells(_ activity: IndexActivity) -> [Cell] {
+        [activity.posts, activity.interactions, activity.interactionsPerPost, activity.views, activity.viewsPerPost,
+         activity.followers, activity.followerGain, activity.followerGrowth].map { $0.map(Cell.number) ?? .missing }
+    }
+
     private var headingSuffix: String {
         "\(period), by \(grouping.rawValue)" + (previousPeriod.map { "; change vs \($0)" } ?? "")
     }
@@ -43,12 +53,13 @@ extension IndexReport {
         var table = ResultTable(
             name: "index_composite", title: "Communication power index, composite (\(headingSuffix))",
             columns: ["rank"] + unitColumns + ["score", "quantitative", "qualitative"] + platforms.map(\.platform.name) + changeColumns
+                + Self.activityColumns
         )
         table.rows = composite.top(top).map { entry in
             [.text(entry.rank.description)] + unitCells(entry.unit)
                 + [.number(entry.score), .number(entry.quantitative), .number(entry.qualitative)]
                 + platforms.map { Cell.number(entry.platformScores[$0.platform.name] ?? 0) }
-                + changeCells(entry)
+                + changeCells(entry) + Self.activityCells(entry.activity)
         }
         return table
     }
@@ -60,11 +71,12 @@ extension IndexReport {
         var table = ResultTable(
             name: "index_\(summary.name)", title: "Communication power index, \(summary.name) (\(headingSuffix); \(role))",
             columns: ["rank"] + unitColumns + ["score"] + IndexDimension.allCases.map(\.rawValue) + ["quantitative", "qualitative"] + changeColumns
+                + Self.activityColumns
         )
         table.rows = ranking.entries.top(top).map { entry in
             [.text(entry.rank.description)] + unitCells(entry.unit) + [.number(entry.score)]
                 + IndexDimension.allCases.map { Cell.number(entry.dimensions[$0] ?? 0) }
-                + [.number(entry.quantitative), .number(entry.qualitative)] + changeCells(entry)
+                + [.number(entry.quantitative), .number(entry.qualitative)] + changeCells(entry) + Self.activityCells(entry.activity)
         }
         return table
     }
@@ -81,6 +93,28 @@ extension IndexReport {
              .integer(summary.unitCount), .text(summary.isInComposite ? "yes" : "no")]
                 + IndexDimension.allCases.map { dimension in summary.dimensionWeights[dimension].map(Cell.number) ?? .missing }
                 + [summary.exclusionReason.map(Cell.text) ?? .missing]
+        }
+        return table
+    }
+}
+
+extension IndexReport {
+    /// The composite ranking with each unit's activity, totals beside per-post rates: the compact
+    /// table a briefing shows (``tables(top:platform:)`` has the full one, with the score of every
+    /// platform). `top` keeps the units ranked `top` or better.
+    public func activityTable(top: Int? = nil) -> ResultTable {
+        let unitColumns = grouping == .city ? ["city", "province"] : ["account", "name"]
+        var table = ResultTable(
+            name: "index_activity",
+            title: "Communication power index and activity, \(period) (totals and per-post rates over the platforms in the composite)",
+            columns: ["rank"] + unitColumns + ["score", "change", "posts", "interactions", "interactions_per_post", "views_per_post", "followers", "follower_gain", "follower_growth"]
+        )
+        table.rows = composite.top(top).map { entry in
+            let activity = entry.activity
+            let second = (grouping == .city ? entry.unit.province : entry.unit.name).map(Cell.text) ?? .missing
+            return [.text(entry.rank.description), .text(entry.unit.id), second, .number(entry.score), .text(entry.changeLabel)]
+                + [activity.posts, activity.interactions, activity.interactionsPerPost, activity.viewsPerPost, activity.followers,
+                   activity.followerGain, activity.followerGrowth].map { $0.map(Cell.number) ?? .missing }
         }
         return table
     }

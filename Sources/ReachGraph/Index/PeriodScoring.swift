@@ -20,7 +20,10 @@ enum PeriodScoring {
         for platform in weights.platforms {
             let result = score(platform: platform, population: population, weights: weights, period: period, notes: &weightNotes)
             scores[platform.name] = result.scores
-            rankings.append(IndexPlatformRanking(platform: result.summary, entries: entries(result.scores, present: result.present, units: population.units)))
+            let activity = population.totals.map { IndexActivity(totals: $0[platform.name]?.values ?? [:]) }
+            rankings.append(IndexPlatformRanking(
+                platform: result.summary, entries: entries(result.scores, present: result.present, units: population.units, activity: activity)
+            ))
         }
 
         let total = rankings.filter(\.platform.isInComposite).reduce(0) { $0 + $1.platform.weight }
@@ -47,7 +50,11 @@ enum PeriodScoring {
                     sum.adding(scores[ranking.platform.name]?[unit] ?? .zero, times: ranking.platform.compositeWeight)
                 }
             }
-            composite = entries(unitScores, present: Array(population.units.indices), units: population.units) { unit in
+            let included = rankings.filter(\.platform.isInComposite).map(\.platform.name)
+            let activity = population.totals.map { totals in
+                included.reduce(IndexActivity()) { sum, platform in sum.adding(IndexActivity(totals: totals[platform]?.values ?? [:])) }
+            }
+            composite = entries(unitScores, present: Array(population.units.indices), units: population.units, activity: activity) { unit in
                 Dictionary(uniqueKeysWithValues: weights.platforms.map { ($0.name, scores[$0.name]?[unit].total ?? 0) })
             }
         } else if !population.units.isEmpty {
@@ -113,17 +120,19 @@ enum PeriodScoring {
         return (summary, scores, present)
     }
 
-    /// Ranked entries for the units at `present`, listed by rank; `platformScores` gives a
-    /// composite entry its per-platform scores from the unit's index.
+    /// Ranked entries for the units at `present`, listed by rank, with `activity` by unit index;
+    /// `platformScores` gives a composite entry its per-platform scores from the unit's index.
     private static func entries(
-        _ scores: [PlatformUnitScore], present: [Int], units: [IndexUnit], platformScores: (Int) -> [String: Double] = { _ in [:] }
+        _ scores: [PlatformUnitScore], present: [Int], units: [IndexUnit], activity: [IndexActivity],
+        platformScores: (Int) -> [String: Double] = { _ in [:] }
     ) -> [IndexEntry] {
         let ranked = CompetitionRanking.rank(scores: present.map { scores[$0].total }, ids: present.map { units[$0].id })
         return ranked.map { item in
             let unit = present[item.index], score = scores[unit]
             return IndexEntry(
                 unit: units[unit], rank: item.rank, score: score.total, quantitative: score.quantitative,
-                qualitative: score.qualitative, dimensions: score.dimensions, platformScores: platformScores(unit)
+                qualitative: score.qualitative, dimensions: score.dimensions, platformScores: platformScores(unit),
+                activity: activity[unit]
             )
         }
     }

@@ -366,10 +366,8 @@ public struct BriefingBuilder {
             var sentence = "In \(report.period), \(first.unit.label) leads the composite index of \(groupedDigits(report.composite.count)) \(units) (score \(formatNumber(first.score, digits: 3)))"
             if let second = report.composite.dropFirst().first { sentence += ", ahead of \(second.unit.label) (\(formatNumber(second.score, digits: 3)))" }
             paragraphs.append(sentence + ".")
-            let movers = report.composite.compactMap { entry in entry.rankChange.map { (entry, $0) } }.filter { $0.1 != 0 }
-            if let riser = movers.max(by: { $0.1 < $1.1 }), riser.1 > 0, let previous = report.previousPeriod {
-                paragraphs.append("Biggest rise since \(previous): \(riser.0.unit.label), up \(riser.1) places.")
-            }
+            if let movement = IndexMovement(report) { paragraphs.append(movement.sentence()) }
+            if let activity = IndexFindings.activitySentence(report) { paragraphs.append(activity) }
         }
         let used = report.platforms.map { ranking -> String in
             let platform = ranking.platform
@@ -377,7 +375,7 @@ public struct BriefingBuilder {
             return "\(platform.name) \(share)"
         }
         paragraphs.append("Weights used\(weights.about == nil ? "" : " (\(options.indexWeights == nil ? "default" : "from --weights"))"): " + used.joined(separator: "; ") + "; \(formatNumber(weights.quantitativeShare * 100, digits: 3))% quantitative, \(formatNumber((1 - weights.quantitativeShare) * 100, digits: 3))% qualitative.")
-        paragraphs.append("How: creation (G), interaction (I) and utilisation (U) per platform, normalised within the period, weighted by platform (docs/communication-power-index.md). Change is against the previous period.")
+        paragraphs.append("How: creation (G: posts), interaction (I: shares, comments and likes) and utilisation (U: followers, follower gain and views) per platform, normalised within the period, weighted by platform (docs/communication-power-index.md). The table puts each unit's totals beside its rates: interactions and views per post, and follower growth over the followers at the start of the period. Change is against the previous period.")
         // The composite, then one TOP-10 per platform, then the platform weights used.
         return BriefingSection(
             title: "Communication power index",
@@ -388,7 +386,8 @@ public struct BriefingBuilder {
                     svg: chart.svg()
                 ),
             ],
-            tables: report.tables(top: 10), rowsShown: 10
+            tables: [report.activityTable(top: 10)] + report.tables(top: 10).dropFirst(), rowsShown: 10,
+            csvOnlyTables: [report.tables(top: nil)[0]]
         )
     }
 }

@@ -17,6 +17,7 @@ final class IndexOutputTests: XCTestCase {
         XCTAssertEqual(
             composite.columns,
             ["rank", "account", "name", "city", "score", "quantitative", "qualitative", "facebook", "x", "youtube", "tiktok", "change", "previous_rank", "score_change"]
+                + ["posts", "interactions", "interactions_per_post", "views", "views_per_post", "followers", "follower_gain", "follower_growth"]
         )
         XCTAssertEqual(composite.title, "Communication power index, composite (2025-05, by account; change vs 2025-04)")
         XCTAssertEqual(composite.rows.map { $0[1] }, [.text("b"), .text("a"), .text("c")])
