@@ -9,6 +9,8 @@ import Foundation
 /// axis starts at zero unless every value is positive and they lie close together (spread under
 /// half the largest), when it starts just below the lowest and its label says so.
 /// Colours come from a palette readable in grey-scale order; past its size lines are dashed.
+/// Period labels too many to fit side by side are thinned to every k-th, counted from the last.
+/// A rank chart (``ranksAxis``) runs from rank 1 at the top down to the lowest rank shown.
 public struct LineChart: Sendable, Equatable {
     public struct Series: Sendable, Equatable {
         public var label: String
@@ -28,13 +30,16 @@ public struct LineChart: Sendable, Equatable {
     public var caption: String?
     public var periods: [String]
     public var series: [Series]
+    /// Values are ranks: the axis starts at 1 at the top and grows downwards, ticks are whole.
+    public var ranksAxis: Bool
 
-    public init(title: String, axisLabel: String, caption: String? = nil, periods: [String], series: [Series]) {
+    public init(title: String, axisLabel: String, caption: String? = nil, periods: [String], series: [Series], ranksAxis: Bool = false) {
         self.title = title
         self.axisLabel = axisLabel
         self.caption = caption
         self.periods = periods
         self.series = series
+        self.ranksAxis = ranksAxis
     }
 
     private static let palette = ["#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000", "#2e75b6", "#a50021", "#00776b", "#7f6000", "#595959"]
@@ -48,17 +53,28 @@ public struct LineChart: Sendable, Equatable {
     public func svg() -> String {
         let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
         var low = min(0, values.min() ?? 0), high = max(0, values.max() ?? 1)
-        // Close positive lines would lie flat on an axis from zero: the axis then starts near
-        // the lowest value, and its label says so.
-        let smallest = values.min() ?? 0
-        let zoomed = smallest > 0 && high - smallest < 0.5 * high
-        if zoomed { low = smallest - 0.1 * (high - smallest) }
-        if high == low { high = low + 1 }
-        let tickStep = Self.niceStep((high - low) / 4)
-        low = (low / tickStep).rounded(.down) * tickStep
-        high = (high / tickStep).rounded(.up) * tickStep
-        let axisText = zoomed ? axisLabel + " (axis from \(Self.tick(low, step: tickStep)), not 0)" : axisLabel
-        let tickText = stride(from: low, through: high + tickStep / 2, by: tickStep).map { ($0, Self.tick($0, step: tickStep)) }
+        let axisText: String
+        let tickText: [(Double, String)]
+        if ranksAxis {
+            low = 1
+            high = max(2, (values.max() ?? 2).rounded(.up))
+            let tickStep = max(1, Self.niceStep((high - low) / 4).rounded(.up))
+            high = (high / tickStep).rounded(.up) * tickStep
+            axisText = axisLabel
+            tickText = ([1.0] + stride(from: tickStep, through: high, by: tickStep).filter { $0 > 1 }).map { ($0, Self.tick($0, step: 1)) }
+        } else {
+            // Close positive lines would lie flat on an axis from zero: the axis then starts
+            // near the lowest value, and its label says so.
+            let smallest = values.min() ?? 0
+            let zoomed = smallest > 0 && high - smallest < 0.5 * high
+            if zoomed { low = smallest - 0.1 * (high - smallest) }
+            if high == low { high = low + 1 }
+            let tickStep = Self.niceStep((high - low) / 4)
+            low = (low / tickStep).rounded(.down) * tickStep
+            high = (high / tickStep).rounded(.up) * tickStep
+            axisText = zoomed ? axisLabel + " (axis from \(Self.tick(low, step: tickStep)), not 0)" : axisLabel
+            tickText = stride(from: low, through: high + tickStep / 2, by: tickStep).map { ($0, Self.tick($0, step: tickStep)) }
+        }
         let axisWidth = Double(tickText.map { $0.1.count }.max() ?? 1) * Self.columnWidth + 12
         let labelWidth = Double(series.map { ResultTable.displayWidth($0.label) }.max() ?? 0) * Self.columnWidth + 14
         let left = Self.margin + axisWidth, top = 60.0
@@ -67,7 +83,10 @@ public struct LineChart: Sendable, Equatable {
         func x(_ period: Int) -> Double {
             periods.count <= 1 ? left + Self.plotWidth / 2 : left + Double(period) / Double(periods.count - 1) * Self.plotWidth
         }
-        func y(_ value: Double) -> Double { top + Self.plotHeight - (value - low) / (high - low) * Self.plotHeight }
+        func y(_ value: Double) -> Double {
+            let fraction = (value - low) / (high - low)
+            return top + (ranksAxis ? fraction : 1 - fraction) * Self.plotHeight
+        }
 
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -85,7 +104,11 @@ public struct LineChart: Sendable, Equatable {
             svg += "<line x1=\"\(Self.number(left))\" y1=\"\(position)\" x2=\"\(Self.number(left + Self.plotWidth))\" y2=\"\(position)\" stroke=\"#e3e3e3\"/>\n"
             svg += "<text x=\"\(Self.number(left - 6))\" y=\"\(Self.number(y(value) + 4))\" text-anchor=\"end\" fill=\"#555555\">\(Self.escape(text))</text>\n"
         }
-        for (index, period) in periods.enumerated() {
+        // Period labels that would touch are thinned to every k-th, keeping the last.
+        let labelColumns = Double(periods.map { ResultTable.displayWidth($0) }.max() ?? 1) * Self.columnWidth + 8
+        let spacing = periods.count > 1 ? Self.plotWidth / Double(periods.count - 1) : Self.plotWidth
+        let every = max(1, Int((labelColumns / spacing).rounded(.up)))
+        for (index, period) in periods.enumerated() where (periods.count - 1 - index) % every == 0 {
             svg += "<text x=\"\(Self.number(x(index)))\" y=\"\(Self.number(top + Self.plotHeight + 20))\" text-anchor=\"middle\" fill=\"#555555\">\(Self.escape(period))</text>\n"
         }
         svg += "<line x1=\"\(Self.number(left))\" y1=\"\(Self.number(top + Self.plotHeight))\" x2=\"\(Self.number(left + Self.plotWidth))\" y2=\"\(Self.number(top + Self.plotHeight))\" stroke=\"#888888\"/>\n"

@@ -354,11 +354,25 @@ public struct BriefingBuilder {
         )
     }
 
+    /// The composite rank of the report's top 8 in every period up to its own; `nil` when the
+    /// data has one period before it.
+    private func indexTrendFigure(_ index: CommunicationPowerIndex, report: IndexReport, units: String) throws -> BriefingFigure? {
+        guard let position = index.periods.firstIndex(of: report.period), position > 0 else { return nil }
+        let reports = try index.reports(by: report.grouping).prefix(position + 1)
+        let trend = IndexTrend(reports: Array(reports), top: 8)
+        let caption = "Composite rank of the top \(trend.lines.count) \(units) of \(report.period) in each period since \(index.periods[0]) (1 = first; a gap: not ranked that period)"
+        return BriefingFigure(
+            name: "index-trend", caption: caption + (isSynthetic ? " · \(CaptionOptions.syntheticNotice)" : ""),
+            svg: trend.rankChart(caption: isSynthetic ? CaptionOptions.syntheticNotice : nil).svg()
+        )
+    }
+
     private func indexSection() throws -> BriefingSection {
         onStep("communication power index")
         let grouping = options.indexGrouping ?? (dataset.accounts.contains { $0.city != nil } ? .city : .account)
         let weights = options.indexWeights ?? .default
-        let report = try CommunicationPowerIndex(dataset: dataset, weights: weights).report(period: options.indexPeriod, by: grouping)
+        let index = CommunicationPowerIndex(dataset: dataset, weights: weights)
+        let report = try index.report(period: options.indexPeriod, by: grouping)
         let units = grouping == .city ? "cities" : "accounts"
         let chart = report.barChart(top: 10, caption: isSynthetic ? CaptionOptions.syntheticNotice : nil)
         var paragraphs: [String] = []
@@ -385,7 +399,7 @@ public struct BriefingBuilder {
                     name: "index", caption: "Communication power index, top 10 \(units) (composite), \(report.period)" + (isSynthetic ? " · \(CaptionOptions.syntheticNotice)" : ""),
                     svg: chart.svg()
                 ),
-            ],
+            ] + (try indexTrendFigure(index, report: report, units: units).map { [$0] } ?? []),
             tables: [report.activityTable(top: 10)] + report.tables(top: 10).dropFirst(), rowsShown: 10,
             csvOnlyTables: [report.tables(top: nil)[0]]
         )

@@ -104,3 +104,25 @@ final class IndexActivityTests: XCTestCase {
         XCTAssertNil(IndexMovement(try IndexFixture.index(try IndexFixture.weights()).report(period: "2025-04")), "no earlier period")
     }
 }
+
+/// The month-over-month rank chart's data, on `IndexFixture` (2025-04: a 1st, b 2nd; 2025-05: b,
+/// a, c).
+final class IndexTrendTests: XCTestCase {
+    func testLeadersOfTheLastPeriodFollowedBack() throws {
+        let reports = try IndexFixture.index(try IndexFixture.weights()).reports()
+        let trend = IndexTrend(reports: reports, top: 3)
+        XCTAssertEqual(trend.periods, ["2025-04", "2025-05"])
+        XCTAssertEqual(trend.lines.map(\.unit.id), ["b", "a", "c"])
+        XCTAssertEqual(trend.lines.map(\.ranks), [[2, 1], [1, 2], [nil, 3]])
+        XCTAssertEqual(trend.lines[2].scores[1] ?? .nan, 184.0 / 7, accuracy: 1e-9)
+        XCTAssertEqual(IndexTrend(reports: reports, top: 1).lines.map(\.unit.id), ["b"])
+
+        let chart = IndexTrend(reports: reports, top: 2).rankChart(caption: "synthetic")
+        XCTAssertTrue(chart.ranksAxis)
+        XCTAssertEqual(chart.title, "传播力指数 Communication power index · rank 排名 · TOP 2 accounts 账号 · 2025-04 – 2025-05")
+        let svg = chart.svg()
+        // Rank 1 on the top grid line (y = 60), rank 2 on the bottom one (y = 380): b climbs.
+        XCTAssertTrue(svg.contains("<polyline points=\"36.1,380.0 596.1,60.0\""), svg)
+        XCTAssertTrue(svg.contains("<polyline points=\"36.1,60.0 596.1,380.0\""), svg)
+    }
+}

@@ -25,6 +25,27 @@ final class LineChartTests: XCTestCase {
         XCTAssertTrue(svg.contains("<polyline points=\"36.1,300.0 316.1,220.0 596.1,60.0\""), svg)
     }
 
+    func testRankAxisPutsOneOnTopWithWholeTicks() {
+        let chart = LineChart(
+            title: "ranks", axisLabel: "rank", periods: ["2025-03", "2025-04", "2025-05"],
+            series: [LineChart.Series(label: "riser", values: [12, 5, 1])], ranksAxis: true
+        )
+        let svg = chart.svg()
+        // Ranks 1 to 12 with a step of 5: ticks 1, 5, 10, 15; rank 1 at the top (y = 60), 15 at 380.
+        for tick in ["1", "5", "10", "15"] { XCTAssertTrue(svg.contains(">\(tick)</text>"), tick) }
+        XCTAssertFalse(svg.contains(">0</text>"))
+        XCTAssertTrue(svg.contains("<polyline points=\"44.1,311.4 324.1,151.4 604.1,60.0\""), svg)
+    }
+
+    func testCrowdedPeriodLabelsAreThinnedFromTheLast() {
+        let periods = (1 ... 24).map { String(format: "2024-%02d", $0) }
+        let svg = LineChart(title: "t", axisLabel: "a", periods: periods, series: [LineChart.Series(label: "s", values: periods.map { _ in 1 })]).svg()
+        let shown = periods.filter { svg.contains(">\($0)</text>") }
+        XCTAssertEqual(shown.last, "2024-24")
+        XCTAssertLessThan(shown.count, periods.count)
+        XCTAssertGreaterThan(shown.count, 3)
+    }
+
     func testNoSeriesSaysSo() {
         XCTAssertTrue(LineChart(title: "t", axisLabel: "a", periods: ["2025-05"], series: []).svg().contains("(no data)"))
     }

@@ -16,23 +16,25 @@ final class FigureLegibilityTests: XCTestCase {
         var smallestText: Double
     }
 
-    /// Reads the size (pt) and the font sizes Graphviz wrote into `svg`.
-    static func pageView(_ svg: String) throws -> PageView {
+    /// Reads the size and the font sizes written into `svg`: points as Graphviz writes them, or
+    /// CSS pixels (`pixels: true`) as the charts ReachGraph writes itself do.
+    static func pageView(_ svg: String, pixels isPixels: Bool = false) throws -> PageView {
+        let root = try XCTUnwrap(svg.range(of: "<svg ").map { svg[$0.lowerBound...].prefix { $0 != ">" } })
         func number(after key: String) -> Double? {
-            guard let range = svg.range(of: key) else { return nil }
-            return Double(svg[range.upperBound...].prefix { $0.isNumber || $0 == "." })
+            guard let range = root.range(of: key) else { return nil }
+            return Double(root[range.upperBound...].prefix { $0.isNumber || $0 == "." })
         }
-        let width = try XCTUnwrap(number(after: "<svg width=\""))
-        let height = try XCTUnwrap(number(after: "height=\""))
+        let width = try XCTUnwrap(number(after: " width=\""))
+        let height = try XCTUnwrap(number(after: " height=\""))
         var sizes: [Double] = []
         var rest = Substring(svg)
         while let range = rest.range(of: "font-size=\"") {
             rest = rest[range.upperBound...]
             if let size = Double(rest.prefix { $0.isNumber || $0 == "." }) { sizes.append(size) }
         }
-        let pixels = width * 4 / 3
-        let scale = min(1, 1000 / pixels)
-        return PageView(aspect: max(width / height, height / width), smallestText: (sizes.min() ?? 0) * 4 / 3 * scale)
+        let unit = isPixels ? 1 : 4.0 / 3
+        let scale = min(1, 1000 / (width * unit))
+        return PageView(aspect: max(width / height, height / width), smallestText: (sizes.min() ?? 0) * unit * scale)
     }
 
     /// A hub with `spokes` municipal spokes, one county unit under every third; each spoke
@@ -75,6 +77,8 @@ final class FigureLegibilityTests: XCTestCase {
         let view = try Self.pageView("<svg width=\"1500pt\" height=\"600pt\"><text font-size=\"9.00\">a</text><text font-size=\"12.00\">b</text></svg>")
         XCTAssertEqual(view.aspect, 2.5)
         XCTAssertEqual(view.smallestText, 9 * 1000 / 1500, accuracy: 1e-9, "9 pt = 12 px, shown at 1,000 of 2,000 px")
+        let pixels = try Self.pageView("<svg width=\"2000\" height=\"1000\"><text font-size=\"12\">a</text></svg>", pixels: true)
+        XCTAssertEqual(pixels.smallestText, 6, accuracy: 1e-9, "12 px shown at 1,000 of 2,000 px")
     }
 
     func testHubWithSixtySpokes() throws {
@@ -101,6 +105,28 @@ final class FigureLegibilityTests: XCTestCase {
         }
         let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2)
         try assertLegible(try StagePathFigure.figure(of: analysis, dataset: dataset), "stage paths of a broadcast")
+    }
+
+    /// The index's month-over-month rank chart with two years of months and ten long names.
+    func testIndexTrendOfTwoYearsAndTenLongNames() throws {
+        let periods = (0 ..< 24).map { String(format: "%04d-%02d", 2024 + $0 / 12, $0 % 12 + 1) }
+        var metrics: [MetricsRow] = []
+        var accounts: [Account] = []
+        for city in 0 ..< 40 {
+            let name = "City of a rather long name number \(city)"
+            accounts.append(Account(id: "a\(city)", kind: .cityAccount, province: "Province \(city % 4)", city: name))
+            for (month, period) in periods.enumerated() {
+                metrics.append(MetricsRow(account: "a\(city)", platform: "facebook", period: period, posts: 1 + (city * 7 + month * 13) % 40, likes: 10 * city + month))
+            }
+        }
+        let index = CommunicationPowerIndex(metrics: metrics, accounts: accounts)
+        let trend = IndexTrend(reports: try index.reports(by: .city), top: 10)
+        XCTAssertEqual(trend.lines.count, 10)
+        let svg = trend.rankChart(caption: CaptionOptions.syntheticNotice).svg()
+        let view = try Self.pageView(svg, pixels: true)
+        print("legibility index trend: aspect \(String(format: "%.2f", view.aspect)), smallest text at 1,000 px \(String(format: "%.1f", view.smallestText)) px")
+        XCTAssertLessThanOrEqual(view.aspect, 3, "the trend chart is a ribbon")
+        XCTAssertGreaterThanOrEqual(view.smallestText, Self.minimumText, "the trend chart's text is too small at page width")
     }
 
     func testCoordinationOfManySmallGroupsAndOneBigOne() throws {
