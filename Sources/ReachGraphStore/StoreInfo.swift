@@ -17,7 +17,8 @@ extension DatasetStore {
                 [.text("account versions"), .integer(try count("SELECT COUNT(*) FROM account_version"))],
                 [.text("relations"), .integer(try count("SELECT COUNT(*) FROM relation"))],
                 [.text("posts"), .integer(try count("SELECT COUNT(*) FROM post"))],
-                [.text("metrics rows"), .integer(try count("SELECT COUNT(*) FROM metric"))],
+                [.text("metrics rows"), .integer(try count("SELECT COUNT(*) FROM metric_latest"))],
+                [.text("metrics row versions"), .integer(try count("SELECT COUNT(*) FROM metric"))],
             ]
             if let first = try Double.fetchOne(db, sql: "SELECT MIN(time) FROM post"),
                let last = try Double.fetchOne(db, sql: "SELECT MAX(time) FROM post") {
@@ -31,11 +32,12 @@ extension DatasetStore {
                 name: "ingests", title: "Ingests (provenance)",
                 columns: ["ingest", "ingested_at", "source", "sha256", "format", "period", "platform",
                           "accounts_read", "accounts_added", "accounts_changed", "relations_read", "relations_added",
-                          "posts_read", "posts_added", "metrics_read", "metrics_added", "relations_derived"]
+                          "posts_read", "posts_added", "metrics_read", "metrics_added", "metrics_changed", "relations_derived", "synthetic"]
             )
             for row in try Row.fetchAll(db, sql: """
                 SELECT id, ingested_at, source, sha256, format, period, platform, accounts_read, accounts_added, accounts_changed,
-                    relations_read, relations_added, posts_read, posts_added, metrics_read, metrics_added, relations_derived
+                    relations_read, relations_added, posts_read, posts_added, metrics_read, metrics_added, metrics_changed,
+                    relations_derived, synthetic
                 FROM ingest ORDER BY id
                 """) {
                 var cells: [Cell] = [.integer(row[0])]
@@ -43,8 +45,9 @@ extension DatasetStore {
                     let text: String = row[column]
                     cells.append(text.isEmpty ? .missing : .text(text))
                 }
-                for column in 7 ... 15 { cells.append(.integer(row[column])) }
-                cells.append(.text((row[16] as Bool) ? "yes" : "no"))
+                for column in 7 ... 16 { cells.append(.integer(row[column])) }
+                cells.append(.text((row[17] as Bool) ? "yes" : "no"))
+                cells.append(.text((row[18] as Bool) ? "yes" : "no"))
                 ingests.rows.append(cells)
             }
             var warnings = ResultTable(name: "ingest_warnings", title: "Warnings by ingest and category", columns: ["ingest", "category", "count"])

@@ -12,7 +12,10 @@ public struct IngestReport: Sendable, Equatable {
     public var accountsRead = 0, accountsAdded = 0, accountsChanged = 0
     public var relationsRead = 0, relationsAdded = 0
     public var postsRead = 0, postsAdded = 0
-    public var metricsRead = 0, metricsAdded = 0
+    /// Metrics rows read; new keys; stored keys given a new version because a value changed.
+    public var metricsRead = 0, metricsAdded = 0, metricsChanged = 0
+    /// Whether the input was synthetic (``Dataset/isSynthetic``), recorded with the ingest.
+    public var synthetic = false
     /// Whether the input had no relations and they are derived from posts when read back.
     public var relationsDerived = false
     public var warnings: [String: Int] = [:]
@@ -29,8 +32,10 @@ extension DatasetStore {
     /// Keys make it idempotent: posts by (platform, post id), accounts by (platform, account id),
     /// metrics by (account, platform, period), relations by (source, target, relation, period,
     /// occurrence). Rows already present are left as they are; an account whose attributes
-    /// differ from the version in effect at `period` gets a new version labelled `period`. When
-    /// nothing is new the transaction is rolled back and the report says so.
+    /// differ from the version in effect at `period` gets a new version labelled `period`, and a
+    /// metrics row whose values differ from the latest stored for its key gets a new version of
+    /// this ingest (read back as the latest). When nothing is new the transaction is rolled back
+    /// and the report says so.
     /// - Parameters:
     ///   - source: the input's path as given, kept for provenance with its `sha256`.
     ///   - period: the label of the collection (`2025-05`), `""` for none.
@@ -40,6 +45,7 @@ extension DatasetStore {
         _ dataset: Dataset, source: String, sha256: String, period: String = "", platform: String? = nil, now: Date = Date()
     ) throws -> IngestReport {
         var report = IngestReport(source: source, sha256: sha256, period: period)
+        report.synthetic = dataset.isSynthetic
         do {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
@@ -54,7 +60,8 @@ extension DatasetStore {
                     }
                     try writer.addPosts(of: dataset, into: &report)
                     try writer.addMetrics(of: dataset, into: &report)
-                    let added = report.accountsAdded + report.accountsChanged + report.relationsAdded + report.postsAdded + report.metricsAdded
+                    let added = report.accountsAdded + report.accountsChanged + report.relationsAdded + report.postsAdded
+                        + report.metricsAdded + report.metricsChanged
                     guard added > 0 || writer.addedColumns else { return .rollback }
                     report.warnings = dataset.diagnostics.counts
                     report.readingNotes = dataset.readingNotes
@@ -74,13 +81,14 @@ extension DatasetStore {
     ) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO ingest (source, sha256, format, period, platform, ingested_at, relations_derived,
+                INSERT INTO ingest (source, sha256, format, period, platform, ingested_at, relations_derived, synthetic,
                     accounts_read, accounts_added, accounts_changed, relations_read, relations_added,
-                    posts_read, posts_added, metrics_read, metrics_added)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                    posts_read, posts_added, metrics_read, metrics_added, metrics_changed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                 """,
             arguments: [source, sha256, dataset.format.rawValue, period, platform ?? "",
-                        iso8601String(fromUnixSeconds: now.timeIntervalSince1970.rounded(.down)), dataset.relationsDerivedFromPosts]
+                        iso8601String(fromUnixSeconds: now.timeIntervalSince1970.rounded(.down)), dataset.relationsDerivedFromPosts,
+                        dataset.isSynthetic]
         )
         return db.lastInsertedRowID
     }
@@ -89,11 +97,11 @@ extension DatasetStore {
         try db.execute(
             sql: """
                 UPDATE ingest SET accounts_read = ?, accounts_added = ?, accounts_changed = ?, relations_read = ?,
-                    relations_added = ?, posts_read = ?, posts_added = ?, metrics_read = ?, metrics_added = ?
+                    relations_added = ?, posts_read = ?, posts_added = ?, metrics_read = ?, metrics_added = ?, metrics_changed = ?
                 WHERE id = ?
                 """,
             arguments: [report.accountsRead, report.accountsAdded, report.accountsChanged, report.relationsRead, report.relationsAdded,
-                        report.postsRead, report.postsAdded, report.metricsRead, report.metricsAdded, id]
+                        report.postsRead, report.postsAdded, report.metricsRead, report.metricsAdded, report.metricsChanged, id]
         )
         let note = try db.makeStatement(sql: "INSERT INTO ingest_note (ingest_id, position, topic, value) VALUES (?, ?, ?, ?)")
         for (position, reading) in report.readingNotes.enumerated() {
@@ -225,21 +233,68 @@ private struct IngestWriter {
         report.postsRead = dataset.posts.count
     }
 
+    /// Inserts each metrics row whose key is new, or whose values differ from the latest version
+    /// stored for its key (a new version of this ingest). Readers reject a repeated key within
+    /// one input; a dataset built otherwise keeps its first row for the key.
     mutating func addMetrics(of dataset: Dataset, into report: inout IngestReport) throws {
+        let latest = try db.makeStatement(sql: """
+            SELECT posts, likes, comments, shares, views, followers, follower_gain, qualitative, attributes, ingest_id
+            FROM metric WHERE account = ? AND platform = ? AND period = ? ORDER BY ingest_id DESC LIMIT 1
+            """)
         let insert = try db.makeStatement(sql: """
             INSERT INTO metric (account, platform, period, posts, likes, comments, shares, views, followers, follower_gain,
                 qualitative, attributes, ingest_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for row in dataset.metrics {
+            let values = MetricValues(row)
+            var isChange = false
+            if let stored = try Row.fetchOne(latest, arguments: [row.account, row.platform, row.period]) {
+                let storedIngest: Int64 = stored[9]
+                guard storedIngest != ingestID, MetricValues(row: stored) != values else { continue }
+                isChange = true
+            }
             insert.setUncheckedArguments([
-                row.account, row.platform, row.period, row.posts, row.likes, row.comments, row.shares, row.views, row.followers,
-                row.followerGain, row.qualitative, AttributeText.encode(row.attributes), ingestID,
+                row.account, row.platform, row.period, values.posts, values.likes, values.comments, values.shares, values.views,
+                values.followers, values.followerGain, values.qualitative, values.attributes, ingestID,
             ])
             try insert.execute()
-            report.metricsAdded += db.changesCount
+            if isChange { report.metricsChanged += 1 } else { report.metricsAdded += 1 }
         }
         report.metricsRead = dataset.metrics.count
+    }
+}
+
+/// The values of a metrics row that are kept as versions: everything but its key.
+private struct MetricValues: Equatable {
+    var posts, likes, comments, shares, views, followers, followerGain: Int?
+    var qualitative: Double?
+    /// Extra columns as a JSON object, `nil` when there are none.
+    var attributes: String?
+
+    init(_ row: MetricsRow) {
+        posts = row.posts
+        likes = row.likes
+        comments = row.comments
+        shares = row.shares
+        views = row.views
+        followers = row.followers
+        followerGain = row.followerGain
+        qualitative = row.qualitative
+        attributes = AttributeText.encode(row.attributes)
+    }
+
+    /// Reads columns `posts` … `attributes` of a stored row.
+    init(row: Row) {
+        posts = row[0]
+        likes = row[1]
+        comments = row[2]
+        shares = row[3]
+        views = row[4]
+        followers = row[5]
+        followerGain = row[6]
+        qualitative = row[7]
+        attributes = row[8]
     }
 }
 

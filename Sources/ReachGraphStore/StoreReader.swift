@@ -30,7 +30,11 @@ extension DatasetStore {
             try addRelations(db, slice: slice, columns: columns["relation"] ?? [], to: &assembler)
             try addPosts(db, slice: slice, to: &assembler)
             try addMetrics(db, slice: slice, to: &assembler)
-            return assembler.finish()
+            var dataset = assembler.finish()
+            // Synthetic rows among observed ones make every number partly synthetic, and every
+            // slice holds every ingest's accounts: one synthetic ingest marks the whole store.
+            dataset.isSynthetic = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE synthetic = 1)") ?? false
+            return dataset
         }
     }
 
@@ -91,17 +95,35 @@ extension DatasetStore {
         assembler.add(posts: posts)
     }
 
+    /// The latest version of each metrics row (by ingest), in the order its key first arrived.
     private func addMetrics(_ db: Database, slice: StoreSlice, to assembler: inout DatasetAssembler) throws {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT account, platform, period, posts, likes, comments, shares, views, followers, follower_gain, qualitative, attributes
             FROM metric ORDER BY seq
             """)
+        var metrics: [MetricsRow] = []
+        var positions: [MetricsKey: Int] = [:]
         while let row = try rows.next() {
             guard slice.contains(periodLabel: row[2]) else { continue }
-            assembler.add(metrics: MetricsRow(
+            let metricsRow = MetricsRow(
                 account: row[0], platform: row[1], period: row[2], posts: row[3], likes: row[4], comments: row[5], shares: row[6],
                 views: row[7], followers: row[8], followerGain: row[9], qualitative: row[10], attributes: AttributeText.decode(row[11])
-            ))
+            )
+            let key = MetricsKey(account: metricsRow.account, platform: metricsRow.platform, period: metricsRow.period)
+            // `seq` grows with the ingest, so a later row of a key is a later version.
+            if let position = positions[key] {
+                metrics[position] = metricsRow
+            } else {
+                positions[key] = metrics.count
+                metrics.append(metricsRow)
+            }
         }
+        for row in metrics { assembler.add(metrics: row) }
     }
+}
+
+private struct MetricsKey: Hashable {
+    var account: String
+    var platform: String
+    var period: String
 }

@@ -125,6 +125,42 @@ enum StoreSchema {
                 );
                 """)
         }
+        // v2: whether each ingest's input was synthetic; metrics rows kept as versions (a changed
+        // row for a stored key is a new row of its ingest, read back as the latest), counted per
+        // ingest in `metrics_changed`. SQLite cannot drop a UNIQUE constraint, so `metric` is
+        // rebuilt with the ingest in its key, rows and `seq` unchanged.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE ingest ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE ingest ADD COLUMN metrics_changed INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE metric_v2 (
+                    seq INTEGER PRIMARY KEY,
+                    account TEXT NOT NULL,
+                    platform TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    posts INTEGER,
+                    likes INTEGER,
+                    comments INTEGER,
+                    shares INTEGER,
+                    views INTEGER,
+                    followers INTEGER,
+                    follower_gain INTEGER,
+                    qualitative REAL,
+                    attributes TEXT,
+                    ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+                    UNIQUE (account, platform, period, ingest_id)
+                );
+                INSERT INTO metric_v2 SELECT seq, account, platform, period, posts, likes, comments, shares, views, followers,
+                    follower_gain, qualitative, attributes, ingest_id FROM metric;
+                DROP TABLE metric;
+                ALTER TABLE metric_v2 RENAME TO metric;
+                CREATE VIEW metric_latest AS
+                    SELECT * FROM metric m WHERE NOT EXISTS (
+                        SELECT 1 FROM metric n
+                        WHERE n.account = m.account AND n.platform = m.platform AND n.period = m.period AND n.ingest_id > m.ingest_id
+                    );
+                """)
+        }
         return migrator
     }
 }

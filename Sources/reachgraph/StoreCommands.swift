@@ -11,8 +11,9 @@ struct IngestCommand: ParsableCommand {
             Every input is read and checked before anything is written; each is then one transaction. \
             Keys make ingesting idempotent: posts by (platform, post id), accounts by (platform, account \
             id), metrics by (account, platform, period); the same file twice changes nothing and says so, \
-            an overlapping export adds only its new rows, and changed account attributes are kept as a \
-            new version for --period. Every ingest is recorded with its source, SHA-256, time, counts and \
+            an overlapping export adds only its new rows, changed account attributes are kept as a \
+            new version for --period, and a changed metrics row as a new version (read back as the latest). \
+            An input whose README says it is synthetic marks the store synthetic. Every ingest is recorded with its source, SHA-256, time, counts and \
             warnings (reachgraph store info STORE). Tables: docs/store.md.
             """
     )
@@ -71,9 +72,10 @@ enum IngestSummary {
             "\(report.postsAdded) of \(report.postsRead) posts",
             "\(report.accountsAdded) of \(report.accountsRead) accounts (\(report.accountsChanged) changed)",
             report.relationsDerived ? "relations derived from posts" : "\(report.relationsAdded) of \(report.relationsRead) relations",
-            "\(report.metricsAdded) of \(report.metricsRead) metrics rows",
+            "\(report.metricsAdded) of \(report.metricsRead) metrics rows (\(report.metricsChanged) changed)",
         ]
         if !report.warnings.isEmpty { parts.append("\(report.warnings.values.reduce(0, +)) warnings") }
+        if report.synthetic { parts.append("synthetic data") }
         return "ingest #\(id) \(report.source) → \(store)\(report.period.isEmpty ? "" : " (period \(report.period))"): new " + parts.joined(separator: ", ")
     }
 }

@@ -34,7 +34,15 @@ final class StoreSchemaTests: XCTestCase {
         let changedID = fields[0]
         fields[8] = "999999"
         renamed[1] = fields.joined(separator: ",")
-        let june = try scratch.folder("june", ["accounts.csv": renamed.joined(separator: "\n") + "\n", "relations.csv": "source,target,relation\n"])
+        // And a corrected metrics row: its posts up by 7, a new version read as the latest.
+        let metricsLines = try StoreTestData.sampleLines("metrics.csv")
+        var metricsFields = metricsLines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let correctedPeriod = metricsFields[2]
+        metricsFields[3] = String(Int(metricsFields[3])! + 7)
+        let june = try scratch.folder("june", [
+            "accounts.csv": renamed.joined(separator: "\n") + "\n", "relations.csv": "source,target,relation\n",
+            "metrics.csv": metricsLines[0] + "\n" + metricsFields.joined(separator: ",") + "\n",
+        ])
         _ = try store.ingest(try DatasetLoader.load(june), source: june, sha256: try InputSource.sha256(of: june), period: "2025-06")
 
         let script = StoreTestData.root.appendingPathComponent("Tests/ReachGraphStoreTests/Scripts/read_store.py").path
@@ -42,7 +50,7 @@ final class StoreSchemaTests: XCTestCase {
         XCTAssertEqual(found["tables"] as? [String], [
             "account", "account_version", "attribute_column", "grdb_migrations", "ingest", "ingest_note", "ingest_warning", "metric", "post", "relation",
         ])
-        XCTAssertEqual(found["migrations"] as? [String], ["v1"])
+        XCTAssertEqual(found["migrations"] as? [String], ["v1", "v2"])
         XCTAssertEqual(found["journal_mode"] as? String, "wal")
         XCTAssertEqual(found["posts"] as? Int, sample.posts.count)
         XCTAssertEqual(found["reposts"] as? Int, sample.posts.filter { $0.parentPost != nil }.count)
@@ -53,6 +61,7 @@ final class StoreSchemaTests: XCTestCase {
         XCTAssertEqual(found["posts_by_month"] as? [String: Int], postsByMonth)
         var metricsPosts: [String: Int] = [:]
         for row in sample.metrics { metricsPosts[row.period, default: 0] += row.posts ?? 0 }
+        metricsPosts[correctedPeriod, default: 0] += 7
         XCTAssertEqual(found["metrics_posts_by_period"] as? [String: Int], metricsPosts)
         var weights: [String: Double] = [:]
         for row in 0 ..< sample.relations.count { weights[sample.relations.types[row].rawValue, default: 0] += sample.relations.weights[row] }
@@ -69,5 +78,6 @@ final class StoreSchemaTests: XCTestCase {
         XCTAssertEqual(ingests.count, 2)
         XCTAssertEqual(ingests[0]["sha256"] as? String, sha)
         XCTAssertEqual(ingests[0]["posts_added"] as? Int, sample.posts.count)
+        XCTAssertEqual(ingests.map { $0["synthetic"] as? Int }, [1, 0], "the sample's README says it is synthetic; the hand-made June folder has none")
     }
 }

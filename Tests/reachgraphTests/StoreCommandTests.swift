@@ -92,6 +92,22 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(folder.error, "reachgraph: \(Self.sample): is a folder, not a store file\n")
     }
 
+    /// The sample's README says it is synthetic; the store remembers it, and a briefing on the
+    /// store is marked as a briefing on the folder is.
+    func testBriefOnAStoreOfSyntheticDataSaysSo() throws {
+        let store = try Self.sampleStore.get()
+        XCTAssertEqual(try storeInfo(store).ingests.first?["synthetic"] as? String, "yes")
+        let output = try ReachGraphCLI.temporaryFolder() + "/brief"
+        let run = try ReachGraphCLI.run(["brief", store, "--period", "2025-05", "-o", output, "--bootstrap", "0", "--no-png", "--quiet"])
+        XCTAssertEqual(run.status, 0, run.error)
+        let markdown = try String(contentsOfFile: output + "/brief.md", encoding: .utf8)
+        XCTAssertTrue(markdown.hasPrefix("# Synthetic data — Amplification briefing: sample.sqlite"), String(markdown.prefix(200)))
+        XCTAssertTrue(markdown.contains("`reachgraph store info` lists the synthetic inputs"))
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/tables/provenance.json"))) as? [String: Any]
+        XCTAssertEqual(record?["synthetic"] as? Bool, true)
+        XCTAssertEqual(record?["format"] as? String, "store")
+    }
+
     func testIngestTwiceSaysNothingNewAndInfoShowsProvenance() throws {
         let folder = try ReachGraphCLI.temporaryFolder([
             "accounts.csv": "id,name,kind,followers\na,Alpha,media_centre,10\nb,Beta,influencer,5\n",
@@ -100,7 +116,7 @@ final class StoreCommandTests: XCTestCase {
         let store = try ReachGraphCLI.temporaryFolder() + "/monthly.sqlite"
         let first = try ReachGraphCLI.run(["ingest", folder, "--into", store, "--period", "2025-05"])
         XCTAssertEqual(first.status, 0, first.error)
-        XCTAssertEqual(first.output, "ingest #1 \(folder) → \(store) (period 2025-05): new 3 of 3 posts, 2 of 2 accounts (0 changed), relations derived from posts, 0 of 0 metrics rows, 1 warnings\n")
+        XCTAssertEqual(first.output, "ingest #1 \(folder) → \(store) (period 2025-05): new 3 of 3 posts, 2 of 2 accounts (0 changed), relations derived from posts, 0 of 0 metrics rows (0 changed), 1 warnings\n")
         let second = try ReachGraphCLI.run(["ingest", folder, "--into", store, "--period", "2025-05"])
         XCTAssertEqual(second.status, 0, second.error)
         XCTAssertTrue(second.output.hasPrefix("nothing new: \(store) already holds every row of \(folder) (sha256 "), second.output)

@@ -156,6 +156,7 @@ public enum DatasetLoader {
             throw InputError(file: folder, message: "not a dataset folder: expected relations.csv, posts.csv or metrics.csv (with accounts.csv)")
         }
         var dataset = Dataset(name: folder, format: .folder)
+        dataset.isSynthetic = Dataset.folderDeclaresSynthetic(folder)
         let aliases = options.columnAliases
 
         if let accountsPath {

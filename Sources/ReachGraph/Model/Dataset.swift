@@ -52,6 +52,10 @@ public struct Dataset: Sendable {
     public var diagnostics = Diagnostics()
     /// How the input was read (format, zone of naive times, edge direction).
     public internal(set) var readingNotes: [ReadingNote] = []
+    /// Whether the data are synthetic (a generated sample, not observations): a folder whose
+    /// README says so (``folderDeclaresSynthetic(_:)``), or a store holding such an input. Every
+    /// figure and briefing of synthetic data carries the notice.
+    public var isSynthetic = false
     /// Whether `relations` were derived from reposts in `posts` (no relations file was given).
     public internal(set) var relationsDerivedFromPosts = false
     /// Extra columns of each file, in file order, so writers can put them back.

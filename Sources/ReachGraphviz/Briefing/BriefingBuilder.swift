@@ -32,8 +32,8 @@ public struct BriefingBuilder {
         public var indexPeriod: String?
         /// Node budget of the overview figure (trimmed by k-core above it).
         public var overviewNodes = 150
-        /// Whether to mark every figure and the page as synthetic; `nil` reads the dataset
-        /// folder's README (the generator writes "This dataset is synthetic").
+        /// Whether to mark every figure and the page as synthetic; `nil` takes
+        /// ``Dataset/isSynthetic`` (a generated folder's README, or a store holding one).
         public var isSynthetic: Bool?
         /// Also render PNG files (for the Markdown version).
         public var png = true
@@ -52,12 +52,7 @@ public struct BriefingBuilder {
     }
 
     /// Whether the dataset declares itself synthetic.
-    public var isSynthetic: Bool {
-        if let forced = options.isSynthetic { return forced }
-        let readme = (dataset.name as NSString).appendingPathComponent("README.md")
-        guard let text = try? String(contentsOfFile: readme, encoding: .utf8) else { return false }
-        return text.range(of: "synthetic", options: .caseInsensitive) != nil
-    }
+    public var isSynthetic: Bool { options.isSynthetic ?? dataset.isSynthetic }
 
     /// Runs every analysis and returns the document.
     ///
@@ -110,10 +105,16 @@ public struct BriefingBuilder {
             lines.append("Posts from \(iso8601String(fromUnixSeconds: first)) to \(iso8601String(fromUnixSeconds: last)).")
         }
         if isSynthetic {
-            lines.append("\(CaptionOptions.syntheticNotice). The dataset is synthetic (its README says how it was generated); use it to learn the tool, not to draw conclusions.")
+            lines.append("\(CaptionOptions.syntheticNotice). The dataset is synthetic (\(howMade)); use it to learn the tool, not to draw conclusions.")
         }
         lines.append("Edges run in the direction information flows: a repost of A's post by B is the edge A → B. Seeds for every random step: \(options.seed).")
         return lines
+    }
+
+    private var howMade: String {
+        dataset.format == .store
+            ? "`reachgraph store info` lists the synthetic inputs; their READMEs say how they were generated"
+            : "its README says how it was generated"
     }
 
     /// `tables/provenance.json` for synthetic data: what every table beside it was made from.
@@ -136,7 +137,7 @@ public struct BriefingBuilder {
             "  \"notice\": \(quoted(CaptionOptions.syntheticNotice)),",
             "  \"dataset\": \(quoted(displayName)),",
             "  \"format\": \(quoted(dataset.format.rawValue)),",
-            "  \"how_made\": \(quoted("the dataset's README.md says how it was generated (reachgraph generate, seeded)")),",
+            "  \"how_made\": \(quoted(howMade + " (reachgraph generate, seeded)")),",
             "  \"accounts\": \(summary.accountCount),",
             "  \"posts\": \(summary.postCount),",
             "  \"seed\": \(options.seed),",

@@ -16,7 +16,8 @@ result = {
     "declared_accounts": one("SELECT COUNT(*) FROM account WHERE declared = 1"),
     "posts_by_month": dict(db.execute(
         "SELECT strftime('%Y-%m', time, 'unixepoch') AS month, COUNT(*) FROM post GROUP BY month ORDER BY month")),
-    "metrics_posts_by_period": dict(db.execute("SELECT period, SUM(posts) FROM metric GROUP BY period ORDER BY period")),
+    # The version every command reads: the latest ingest's row of each key.
+    "metrics_posts_by_period": dict(db.execute("SELECT period, SUM(posts) FROM metric_latest GROUP BY period ORDER BY period")),
     "relation_weight_by_type": dict(db.execute("SELECT relation, SUM(weight) FROM relation GROUP BY relation")),
     # The followers each account has in its latest version: the newest period, then the newest ingest.
     "latest_followers": dict(db.execute("""
@@ -24,7 +25,7 @@ result = {
         WHERE NOT EXISTS (SELECT 1 FROM account_version w WHERE w.account_seq = v.account_seq
                           AND (w.period > v.period OR (w.period = v.period AND w.ingest_id > v.ingest_id)))
         """)),
-    "ingests": [dict(zip(("source", "sha256", "posts_added"), r))
-                for r in db.execute("SELECT source, sha256, posts_added FROM ingest ORDER BY id")],
+    "ingests": [dict(zip(("source", "sha256", "posts_added", "synthetic"), r))
+                for r in db.execute("SELECT source, sha256, posts_added, synthetic FROM ingest ORDER BY id")],
 }
 print(json.dumps(result, sort_keys=True))

@@ -1,6 +1,6 @@
 /// `value` with a comma every three digits (`4012` → `4,012`), as captions and messages show counts.
 /// Not locale-dependent, so captions read the same on every machine.
-func groupedDigits(_ value: Int) -> String {
+public func groupedDigits(_ value: Int) -> String {
     let digits = String(value.magnitude)
     var result = ""
     for (offset, digit) in digits.enumerated() {
