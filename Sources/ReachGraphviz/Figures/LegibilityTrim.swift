@@ -1,3 +1,4 @@
+import ReachGraph
 import ReachGraphCore
 
 /// The nodes and edges a figure draws after ``Legibility`` has trimmed a graph, and the sentence

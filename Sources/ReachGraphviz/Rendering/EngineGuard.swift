@@ -1,3 +1,5 @@
+import ReachGraph
+
 /// What to do when a layout engine is over its budget for a graph.
 public enum EnginePolicy: Sendable {
     /// Throw a ``GraphvizError`` that says why and what to use instead.
