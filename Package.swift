@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "ReachGraphCoreTests", dependencies: ["ReachGraphCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReachGraphTests", dependencies: ["ReachGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReachGraphSampleTests", dependencies: ["ReachGraphSample", "ReachGraph"]),
-        .testTarget(name: "SparkTests", dependencies: ["ReachGraph", "ReachGraphSample"]),
+        .testTarget(name: "SparkTests", dependencies: ["ReachGraph", "ReachGraphSample", "ReachGraphviz"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz", "ReachGraphSample"]),
         .testTarget(name: "ReachGraphStoreTests", dependencies: ["ReachGraphStore"], exclude: ["Scripts"]),
         .testTarget(name: "reachgraphTests", dependencies: ["reachgraph"]),

@@ -39,6 +39,9 @@ struct BriefCommand: ParsableCommand {
     @Option(help: "Index units: account or city. Default: city when accounts name their city, else account.")
     var by: IndexGrouping?
 
+    @Option(help: ArgumentHelp("Write the briefing from the Spark program's tables in DIR (spark/README.md); INPUT is then the `export --to spark` folder, of which only the accounts and the ties among the drawn ones are read. Sections that need the whole dataset in memory are listed as skipped.", valueName: "DIR"))
+    var scores: String?
+
     @Flag(help: "Mark the briefing as synthetic data even if the dataset does not say so.")
     var synthetic = false
 
@@ -56,6 +59,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: quiet)
+        if let scores { return try write(fromSparkTables: scores, progress: progress) }
         // --period is the index period; on a store it also chooses the slice.
         let dataset = try input.load(progress: progress, sliceByPeriod: DatasetStore.isStore(input.input))
         reportWarnings(dataset.diagnostics, quiet: quiet)
@@ -72,6 +76,20 @@ struct BriefCommand: ParsableCommand {
         var builder = BriefingBuilder(dataset: dataset, options: options)
         builder.onStep = { step in progress.begin(step) }
         let document = builder.build()
+        try write(document, progress: progress)
+    }
+
+    private func write(fromSparkTables scores: String, progress: Progress) throws {
+        var options = BriefingBuilder.Options()
+        options.top = top
+        options.png = !noPng
+        options.isSynthetic = synthetic
+        var builder = SparkBriefingBuilder(export: input.input, output: scores, options: options)
+        builder.onStep = { step in progress.begin(step) }
+        try write(try builder.build(), progress: progress)
+    }
+
+    private func write(_ document: BriefingDocument, progress: Progress) throws {
         progress.begin("writing \(output)")
         try document.write(to: output)
         progress.finish()

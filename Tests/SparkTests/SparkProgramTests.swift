@@ -2,6 +2,7 @@ import Foundation
 import ReachGraph
 import ReachGraphCore
 import ReachGraphSample
+@testable import ReachGraphviz
 import XCTest
 
 /// The Spark program (`spark/reachgraph_spark.py`) gives ReachGraph's numbers: on the bundled
@@ -31,6 +32,25 @@ final class SparkProgramTests: XCTestCase {
 
         try assertSameNumbers(sample, output: folder + "/sample-out")
         try assertSameNumbers(generated, output: folder + "/generated-out")
+        try assertBriefingFromTables(sample, export: folder + "/sample", output: folder + "/sample-out")
+    }
+
+    /// `brief --scores`: the briefing written from the Spark tables names the accounts the whole
+    /// dataset ranks first by PageRank, and the cascade and pair counts of the full analyses.
+    private func assertBriefingFromTables(_ dataset: Dataset, export: String, output: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        var options = BriefingBuilder.Options()
+        options.png = false
+        let document = try SparkBriefingBuilder(export: export, output: output, options: options).build()
+        let pageRank = try dataset.graph().pageRank()
+        let expected = pageRank.indices.sorted { pageRank[$0] != pageRank[$1] ? pageRank[$0] > pageRank[$1] : dataset.accounts[$0].id < dataset.accounts[$1].id }
+            .prefix(options.top).map { Cell.text(dataset.accounts[$0].id) }
+        let central = document.sections.first { $0.title == "Central accounts" }
+        XCTAssertEqual(central?.tables.first?.rows.map { $0[1] }, Array(expected), "top accounts by PageRank", file: file, line: line)
+        let cascades = CascadeAnalysis(dataset: dataset, minimumSize: 2, thresholds: []).cascades.count
+        let cascadeText = document.sections.first { $0.title == "Cascades" }?.paragraphs.first ?? ""
+        XCTAssertTrue(cascadeText.hasPrefix("\(groupedDigits(cascades)) posts were reposted"), cascadeText, file: file, line: line)
+        XCTAssertEqual(document.sections.map(\.title), ["Dataset", "The network", "Central accounts", "Cascades", "Coordination", "Not in this briefing"], file: file, line: line)
+        XCTAssertEqual(document.sections.flatMap(\.figures).map(\.name), ["overview"], file: file, line: line)
     }
 
     private func assertSameNumbers(_ dataset: Dataset, output: String, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -150,26 +150,9 @@ public struct BriefingBuilder {
         dataset.diagnostics.lines
     }
 
-    /// The figure `make` draws, rendered; `nil` with a line in `notes` when it cannot be made,
-    /// its layout would be over its engine's budget (checked before Graphviz runs), or rendering
-    /// fails. A trimmed figure is kept and its trim noted.
     private func figure(_ name: String, notes: inout [String], _ make: () throws -> Figure) -> BriefingFigure? {
         onStep("rendering \(name)")
-        do {
-            let drawn = try make()
-            if let problem = drawn.layoutProblem {
-                notes.append("figure \(name) skipped before layout: \(problem)")
-                return nil
-            }
-            let svg = try drawn.render(as: .svg)
-            let png = options.png ? try drawn.render(as: .png).data : nil
-            if let trimmed = drawn.trimmed { notes.append("figure \(name) trimmed: \(trimmed)") }
-            let notice = svg.notice.map { " \($0)" } ?? ""
-            return BriefingFigure(name: name, caption: drawn.caption.joined(separator: " · ") + notice, svg: String(decoding: svg.data, as: UTF8.self), png: png)
-        } catch {
-            notes.append("figure \(name) skipped: \(error)")
-            return nil
-        }
+        return BriefingFigure.rendered(name, png: options.png, notes: &notes, make)
     }
 
     private func summarySection(_ summary: DatasetSummary) throws -> BriefingSection {

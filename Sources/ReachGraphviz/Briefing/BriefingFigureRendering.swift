@@ -1,0 +1,27 @@
+import Foundation
+import ReachGraph
+
+extension BriefingFigure {
+    /// The figure `make` draws, rendered as SVG (and PNG when `png`); `nil` with a line in `notes`
+    /// when it cannot be made, its layout would be over its engine's budget (checked before
+    /// Graphviz runs), or rendering fails. A trimmed figure is kept and its trim noted. Both
+    /// briefings (``BriefingBuilder`` and ``SparkBriefingBuilder``) render through it, so a figure
+    /// degrades the same way in each.
+    static func rendered(_ name: String, png: Bool, notes: inout [String], _ make: () throws -> Figure) -> BriefingFigure? {
+        do {
+            let drawn = try make()
+            if let problem = drawn.layoutProblem {
+                notes.append("figure \(name) skipped before layout: \(problem)")
+                return nil
+            }
+            let svg = try drawn.render(as: .svg)
+            let pngData = png ? try drawn.render(as: .png).data : nil
+            if let trimmed = drawn.trimmed { notes.append("figure \(name) trimmed: \(trimmed)") }
+            let notice = svg.notice.map { " \($0)" } ?? ""
+            return BriefingFigure(name: name, caption: drawn.caption.joined(separator: " · ") + notice, svg: String(decoding: svg.data, as: UTF8.self), png: pngData)
+        } catch {
+            notes.append("figure \(name) skipped: \(error)")
+            return nil
+        }
+    }
+}
