@@ -25,28 +25,31 @@ extension DirectedGraph {
     /// - Complexity: O(V + E) time, O(V) extra memory.
     public func coreNumbers(_ direction: EdgeDirection = .both) -> [Int] {
         let count = nodeCount
-        var degree = [Int](repeating: 0, count: count)
+        // Int32 state (node ids and degrees fit, as in the CSR arrays): half the memory the
+        // peeling loop walks through, which is what it spends its time on.
+        var degree = [Int32](repeating: 0, count: count)
         for node in 0 ..< Int32(count) {
             let loop = hasEdge(from: node, to: node) ? 1 : 0
             switch direction {
-            case .outgoing: degree[Int(node)] = outDegree(of: node) - loop
-            case .incoming: degree[Int(node)] = inDegree(of: node) - loop
-            case .both: degree[Int(node)] = self.degree(of: node) - 2 * loop
+            case .outgoing: degree[Int(node)] = Int32(outDegree(of: node) - loop)
+            case .incoming: degree[Int(node)] = Int32(inDegree(of: node) - loop)
+            case .both: degree[Int(node)] = Int32(self.degree(of: node) - 2 * loop)
             }
         }
-        let maximumDegree = degree.max() ?? 0
+        let maximumDegree = Int(degree.max() ?? 0)
 
         // bucketStart[d] is where nodes of current degree d begin in `order`.
-        var bucketStart = [Int](repeating: 0, count: maximumDegree + 2)
-        for value in degree { bucketStart[value + 1] += 1 }
+        var bucketStart = [Int32](repeating: 0, count: maximumDegree + 2)
+        for value in degree { bucketStart[Int(value) + 1] += 1 }
         for value in 0 ... maximumDegree { bucketStart[value + 1] += bucketStart[value] }
         var order = [Int32](repeating: 0, count: count)
-        var position = [Int](repeating: 0, count: count)
+        var position = [Int32](repeating: 0, count: count)
         var cursor = bucketStart
         for node in 0 ..< count {
-            position[node] = cursor[degree[node]]
-            order[position[node]] = Int32(node)
-            cursor[degree[node]] += 1
+            let bucket = Int(degree[node])
+            position[node] = cursor[bucket]
+            order[Int(cursor[bucket])] = Int32(node)
+            cursor[bucket] += 1
         }
 
         // Peeling a node lowers the degree of the nodes whose count included it: its
@@ -59,32 +62,45 @@ extension DirectedGraph {
                     order.withUnsafeMutableBufferPointer { order in
                         position.withUnsafeMutableBufferPointer { position in
                             bucketStart.withUnsafeMutableBufferPointer { bucketStart in
-                                func lower(_ neighbor: Int, below node: Int) {
+                                // A neighbour is lowered only when its degree is above the peeled
+                                // node's, which also skips a self-loop (equal degrees).
+                                func lower(_ neighbor: Int, above nodeDegree: Int32) {
                                     let neighborDegree = degree[neighbor]
-                                    guard neighbor != node, neighborDegree > degree[node] else { return }
+                                    guard neighborDegree > nodeDegree else { return }
                                     // Moving the neighbour to the front of its bucket and shrinking
                                     // the bucket past it keeps `order` sorted by degree in O(1).
                                     // Wrapping arithmetic: bucket starts stay below the node
                                     // count and the degree is above another node's, so above 0.
-                                    let first = bucketStart[neighborDegree]
+                                    let first = Int(bucketStart[Int(neighborDegree)])
                                     let firstNode = Int(order[first])
                                     if firstNode != neighbor {
                                         let neighborPosition = position[neighbor]
                                         order[first] = Int32(truncatingIfNeeded: neighbor)
-                                        order[neighborPosition] = Int32(truncatingIfNeeded: firstNode)
-                                        position[neighbor] = first
+                                        order[Int(neighborPosition)] = Int32(truncatingIfNeeded: firstNode)
+                                        position[neighbor] = Int32(truncatingIfNeeded: first)
                                         position[firstNode] = neighborPosition
                                     }
-                                    bucketStart[neighborDegree] &+= 1
+                                    bucketStart[Int(neighborDegree)] &+= 1
                                     degree[neighbor] = neighborDegree &- 1
                                 }
                                 for index in 0 ..< count {
                                     let node = Int(order[index])
+                                    let nodeDegree = degree[node]
                                     if lowersOutNeighbors {
-                                        for edge in outOffsets[node] ..< outOffsets[node + 1] { lower(Int(outNeighbors[edge]), below: node) }
+                                        var edge = outOffsets[node]
+                                        let end = outOffsets[node + 1]
+                                        while edge < end {
+                                            lower(Int(outNeighbors[edge]), above: nodeDegree)
+                                            edge &+= 1
+                                        }
                                     }
                                     if lowersInNeighbors {
-                                        for edge in inOffsets[node] ..< inOffsets[node + 1] { lower(Int(inNeighbors[edge]), below: node) }
+                                        var edge = inOffsets[node]
+                                        let end = inOffsets[node + 1]
+                                        while edge < end {
+                                            lower(Int(inNeighbors[edge]), above: nodeDegree)
+                                            edge &+= 1
+                                        }
                                     }
                                 }
                             }
@@ -93,6 +109,6 @@ extension DirectedGraph {
                 }
             }
         }
-        return degree
+        return degree.map { Int($0) }
     }
 }
