@@ -62,13 +62,7 @@ public struct BriefingBuilder {
     public func build() -> BriefingDocument {
         let summary = DatasetSummary(of: dataset)
         var sections: [BriefingSection] = []
-        func add(_ title: String, _ make: () throws -> BriefingSection) {
-            do {
-                sections.append(try make())
-            } catch {
-                sections.append(BriefingSection(title: title, paragraphs: [], notes: ["skipped: \(error)"]))
-            }
-        }
+        func add(_ title: String, _ make: () throws -> BriefingSection) { sections.append(title, orSkip: make) }
         add("Dataset") { try summarySection(summary) }
         add("The network") { try networkSection() }
         let amplification = dataset.amplificationGraph()

@@ -38,13 +38,7 @@ public struct SparkBriefingBuilder {
         let outDegree = try SparkScores.scores(.outDegree, in: output, for: accounts, normalized: false)
         let inDegree = try SparkScores.scores(.inDegree, in: output, for: accounts, normalized: false)
         var sections: [BriefingSection] = []
-        func add(_ title: String, _ make: () throws -> BriefingSection) {
-            do {
-                sections.append(try make())
-            } catch {
-                sections.append(BriefingSection(title: title, paragraphs: [], notes: ["skipped: \(error)"]))
-            }
-        }
+        func add(_ title: String, _ make: () throws -> BriefingSection) { sections.append(title, orSkip: make) }
         add("Dataset") { try datasetSection(run) }
         add("The network") { try networkSection() }
         add("Central accounts") { centralSection(accounts, pageRank: pageRank, outDegree: outDegree, inDegree: inDegree) }

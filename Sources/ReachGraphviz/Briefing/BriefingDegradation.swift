@@ -25,3 +25,15 @@ extension BriefingFigure {
         }
     }
 }
+
+extension Array where Element == BriefingSection {
+    /// Appends the section `make` writes or, when it throws, the title with a one-line reason:
+    /// a briefing never fails as a whole because one analysis did.
+    mutating func append(_ title: String, orSkip make: () throws -> BriefingSection) {
+        do {
+            append(try make())
+        } catch {
+            append(BriefingSection(title: title, paragraphs: [], notes: ["skipped: \(error)"]))
+        }
+    }
+}
