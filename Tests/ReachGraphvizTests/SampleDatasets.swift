@@ -45,13 +45,14 @@ enum SampleDatasets {
     }
 
     /// Writes and loads a dataset folder (relations are derived from the posts when not given).
-    static func load(accounts: String, relations: String?, posts: String? = nil) throws -> Dataset {
+    static func load(accounts: String, relations: String?, posts: String? = nil, metrics: String? = nil) throws -> Dataset {
         let folder = NSTemporaryDirectory() + "reachgraphviz-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data((accounts + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/accounts.csv"))
         if let relations { try Data((relations + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/relations.csv")) }
         if let posts { try Data((posts + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/posts.csv")) }
+        if let metrics { try Data((metrics + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/metrics.csv")) }
         return try DatasetLoader.load(folder)
     }
 

@@ -126,6 +126,28 @@ final class IndexCommandTests: XCTestCase {
         XCTAssertEqual(noMetrics.error, "reachgraph: \(empty): no metrics rows: the index needs metrics.csv (account, platform, period, posts, …)\n")
     }
 
+    /// The user-scale preset on the sample: weights proportional to monthly users (Facebook
+    /// 3,070, X 586, Instagram 3,000, YouTube 2,000, TikTok 1,000 million), TikTok out of the
+    /// composite, so Facebook has 3,070 / 8,656 of it; the table cites each figure.
+    func testUserScalePresetOnTheSample() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let result = try ReachGraphCLI.run([
+            "index", root.appendingPathComponent("graphs/sample").path, "--weights",
+            root.appendingPathComponent("graphs/weights/city-index-user-scale.json").path, "--by", "city", "--format", "json", "--quiet",
+        ])
+        XCTAssertEqual(result.status, 0, result.error)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let platforms = try XCTUnwrap(object["index_platforms"] as? [[String: Any]])
+        let byName = Dictionary(uniqueKeysWithValues: platforms.compactMap { row in (row["platform"] as? String).map { ($0, row) } })
+        XCTAssertEqual(byName["facebook"]?["weight"] as? Double ?? .nan, 3_070.0 / 9_656, accuracy: 1e-12)
+        XCTAssertEqual(byName["facebook"]?["composite_weight"] as? Double ?? .nan, 3_070.0 / 8_656, accuracy: 1e-12)
+        XCTAssertEqual(byName["x"]?["composite_weight"] as? Double ?? .nan, 586.0 / 8_656, accuracy: 1e-12)
+        XCTAssertEqual(byName["tiktok"]?["composite_weight"] as? Double, 0)
+        XCTAssertEqual(byName["youtube"]?["monthly_users"] as? Double, 2e9)
+        XCTAssertEqual(byName["youtube"]?["users_as_of"] as? String, "2019-05")
+        XCTAssertEqual((byName["facebook"]?["users_source"] as? String)?.hasPrefix("Meta Platforms, https://www.prnewswire.com/"), true)
+    }
+
     func testUsageErrorsExitTwo() throws {
         for arguments in [["index", folder, "--platform", "weibo"], ["index", folder, "--top", "0"], ["index", folder, "--by", "province"]] {
             let result = try ReachGraphCLI.run(arguments)

@@ -86,13 +86,16 @@ extension IndexReport {
         var table = ResultTable(
             name: "index_platforms", title: "Platforms in the index (\(period))",
             columns: ["platform", "weight", "composite_weight", "accounts", "units", "in_composite"]
-                + IndexDimension.allCases.map(\.rawValue) + ["note"]
+                + IndexDimension.allCases.map(\.rawValue) + ["note", "monthly_users", "users_as_of", "users_source"]
         )
         table.rows = platforms.map(\.platform).map { summary in
-            [.text(summary.name), .number(summary.weight), .number(summary.compositeWeight), .integer(summary.accountCount),
-             .integer(summary.unitCount), .text(summary.isInComposite ? "yes" : "no")]
+            let scale = weights.platform(named: summary.name)?.userScale
+            return [.text(summary.name), .number(summary.weight), .number(summary.compositeWeight), .integer(summary.accountCount),
+                    .integer(summary.unitCount), .text(summary.isInComposite ? "yes" : "no")]
                 + IndexDimension.allCases.map { dimension in summary.dimensionWeights[dimension].map(Cell.number) ?? .missing }
                 + [summary.exclusionReason.map(Cell.text) ?? .missing]
+                + [scale.map { Cell.number($0.monthlyUsers) } ?? .missing, scale.map { Cell.text($0.asOf) } ?? .missing,
+                   scale.map { Cell.text("\($0.publisher), \($0.url)") } ?? .missing]
         }
         return table
     }

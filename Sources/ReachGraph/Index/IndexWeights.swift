@@ -24,14 +24,46 @@ public struct IndexWeights: Sendable, Equatable {
         public var dimensions: [IndexDimension: Double]
         /// `false` to report the platform but keep it out of the composite.
         public var inComposite: Bool
+        /// The published monthly users ``weight`` was derived from, when the file derives
+        /// platform weights from user scale; `nil` when it gives weights directly.
+        public var userScale: UserScale?
 
-        public init(name: String, weight: Double, dimensions: [IndexDimension: Double], inComposite: Bool = true) {
+        public init(name: String, weight: Double, dimensions: [IndexDimension: Double], inComposite: Bool = true, userScale: UserScale? = nil) {
             self.name = name
             self.weight = weight
             self.dimensions = dimensions
             self.inComposite = inComposite
+            self.userScale = userScale
         }
     }
+
+    /// A platform's published monthly users and where the number comes from, so a report can
+    /// cite it. A file that gives these for every platform instead of weights gets weights
+    /// proportional to them: `weight(p) = users(p) / Σ users`.
+    public struct UserScale: Sendable, Equatable {
+        /// Monthly active users (or the platform's nearest published measure; ``note`` says which).
+        public var monthlyUsers: Double
+        /// When the number was true (`2023-12-31`, `2025-09`).
+        public var asOf: String
+        /// Who published it (the platform, or who reported the platform's statement).
+        public var publisher: String
+        public var url: String
+        public var title: String?
+        /// What the number measures, when not plain monthly active users.
+        public var note: String?
+
+        public init(monthlyUsers: Double, asOf: String, publisher: String, url: String, title: String? = nil, note: String? = nil) {
+            self.monthlyUsers = monthlyUsers
+            self.asOf = asOf
+            self.publisher = publisher
+            self.url = url
+            self.title = title
+            self.note = note
+        }
+    }
+
+    /// Whether the platform weights were derived from published monthly users.
+    public var weightsFromUserScale: Bool { !platforms.isEmpty && platforms.allSatisfy { $0.userScale != nil } }
 
     /// Free text saying where the weights come from; not used in any formula.
     public var about: String?

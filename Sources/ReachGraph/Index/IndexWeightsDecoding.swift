@@ -5,7 +5,8 @@ import Foundation
 /// carries the JSON path of the value at fault.
 extension IndexWeights: Decodable {
     private static let topLevelKeys = ["about", "platforms", "indicators", "options", "quantitative_share", "min_accounts_per_platform"]
-    private static let platformKeys = ["weight", "dimensions", "in_composite"]
+    private static let platformKeys = ["weight", "monthly_users", "dimensions", "in_composite"]
+    private static let userScaleKeys = ["value", "as_of", "publisher", "url", "title", "note"]
     private static let optionKeys = ["log1p", "per_post_rates", "normalisation"]
 
     public init(from decoder: Decoder) throws {
@@ -41,20 +42,61 @@ extension IndexWeights: Decodable {
             }
             let entry = try container.nestedContainer(keyedBy: JSONKey.self, forKey: key)
             try entry.rejectKeys(notIn: platformKeys)
-            let weight = try entry.decodeWeight(JSONKey("weight"))
+            let weightKey = JSONKey("weight"), usersKey = JSONKey("monthly_users")
+            var weight = 0.0
+            var userScale: UserScale?
+            switch (entry.contains(weightKey), entry.contains(usersKey)) {
+            case (true, true):
+                throw invalid(path, "gives both weight and monthly_users; give one (monthly_users derives the weight)")
+            case (false, true):
+                userScale = try decodeUserScale(entry.nestedContainer(keyedBy: JSONKey.self, forKey: usersKey))
+            default:
+                weight = try entry.decodeWeight(weightKey)
+            }
             let dimensionsContainer = try entry.nestedContainer(keyedBy: JSONKey.self, forKey: JSONKey("dimensions"))
             let dimensions = try decodeShares(dimensionsContainer, of: IndexDimension.allCases, unknown: { _ in
                 "is not a dimension (G, I or U)"
             })
             let inComposite = try entry.decodeIfPresent(Bool.self, forKey: JSONKey("in_composite")) ?? true
-            platforms.append(Platform(name: name, weight: weight, dimensions: dimensions, inComposite: inComposite))
+            platforms.append(Platform(name: name, weight: weight, dimensions: dimensions, inComposite: inComposite, userScale: userScale))
         }
         guard !platforms.isEmpty else { throw invalid(container.codingPath, "names no platform") }
-        try checkSum(platforms.map(\.weight), at: container.codingPath)
+        platforms.sort { (knownPlatforms.firstIndex(of: $0.name) ?? 0) < (knownPlatforms.firstIndex(of: $1.name) ?? 0) }
+        let derived = platforms.filter { $0.userScale != nil }
+        if derived.isEmpty {
+            try checkSum(platforms.map(\.weight), at: container.codingPath)
+        } else if let given = platforms.first(where: { $0.userScale == nil }) {
+            throw invalid(
+                container.codingPath,
+                "\(derived[0].name) gives monthly_users but \(given.name) gives a weight; give weights for every platform, or monthly_users for every platform"
+            )
+        } else {
+            let total = platforms.reduce(0) { $0 + ($1.userScale?.monthlyUsers ?? 0) }
+            for index in platforms.indices { platforms[index].weight = (platforms[index].userScale?.monthlyUsers ?? 0) / total }
+        }
         guard platforms.contains(where: \.inComposite) else {
             throw invalid(container.codingPath, "no platform enters the composite (every in_composite is false)")
         }
-        return platforms.sorted { (knownPlatforms.firstIndex(of: $0.name) ?? 0) < (knownPlatforms.firstIndex(of: $1.name) ?? 0) }
+        return platforms
+    }
+
+    /// `monthly_users`: a positive number of users and its citation.
+    private static func decodeUserScale(_ container: KeyedDecodingContainer<JSONKey>) throws -> UserScale {
+        try container.rejectKeys(notIn: userScaleKeys)
+        let valueKey = JSONKey("value")
+        let value = try container.decode(Double.self, forKey: valueKey)
+        guard value > 0, value.isFinite else { throw invalid(container.codingPath + [valueKey], "\(formatNumber(value)) is not a positive number of users") }
+        func text(_ name: String) throws -> String {
+            let key = JSONKey(name)
+            let text = try container.decode(String.self, forKey: key)
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw invalid(container.codingPath + [key], "is empty; cite the source") }
+            return text
+        }
+        return UserScale(
+            monthlyUsers: value, asOf: try text("as_of"), publisher: try text("publisher"), url: try text("url"),
+            title: try container.decodeIfPresent(String.self, forKey: JSONKey("title")),
+            note: try container.decodeIfPresent(String.self, forKey: JSONKey("note"))
+        )
     }
 
     private static func decodeIndicators(_ container: KeyedDecodingContainer<JSONKey>) throws -> [IndexDimension: [IndexIndicator: Double]] {

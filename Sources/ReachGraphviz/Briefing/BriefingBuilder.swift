@@ -367,6 +367,12 @@ public struct BriefingBuilder {
             return "\(platform.name) \(share)"
         }
         paragraphs.append("Weights used\(weights.about == nil ? "" : " (\(options.indexWeights == nil ? "default" : "from --weights"))"): " + used.joined(separator: "; ") + "; \(formatNumber(weights.quantitativeShare * 100, digits: 3))% quantitative, \(formatNumber((1 - weights.quantitativeShare) * 100, digits: 3))% qualitative.")
+        if weights.weightsFromUserScale {
+            let cited = weights.platforms.compactMap { platform in
+                platform.userScale.map { "\(platform.name) \(groupedDigits(Int(($0.monthlyUsers / 1e6).rounded()))) million (\($0.publisher), \($0.asOf))" }
+            }
+            paragraphs.append("Platform weights are proportional to published monthly users: " + cited.joined(separator: "; ") + ". The weights file cites each source; the figures differ in date and definition (docs/communication-power-index.md).")
+        }
         paragraphs.append("How: creation (G: posts), interaction (I: shares, comments and likes) and utilisation (U: followers, follower gain and views) per platform, normalised within the period, weighted by platform (docs/communication-power-index.md). The table puts each unit's totals beside its rates: interactions and views per post, and follower growth over the followers at the start of the period. Change is against the previous period.")
         // The composite, then one TOP-10 per platform, then the platform weights used.
         return BriefingSection(

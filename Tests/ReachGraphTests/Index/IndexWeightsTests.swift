@@ -115,7 +115,7 @@ final class IndexWeightsTests: XCTestCase {
         )
         assertRejected(
             replacing: #""G": 1 }, "in_composite": false"#, with: #""G": 1 }, "in composite": false"#,
-            #"weights.json: platforms.tiktok["in composite"]: unknown key (expected weight, dimensions, in_composite)"#
+            #"weights.json: platforms.tiktok["in composite"]: unknown key (expected weight, monthly_users, dimensions, in_composite)"#
         )
     }
 
