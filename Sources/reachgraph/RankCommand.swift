@@ -148,7 +148,7 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
 
-    @Option(help: "Groups for brokerage: kind or province.")
+    @Option(help: "Groups for brokerage: kind, province or community (Louvain, for data without kinds).")
     var brokerage: KeyOpinionLeaders.Grouping = .kind
 
     @OptionGroup var output: OutputOptions

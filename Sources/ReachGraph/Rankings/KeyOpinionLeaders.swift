@@ -13,7 +13,8 @@ import ReachGraphCore
 /// - **bridge**: who sits between groups. `betweenness` = NetworkX-normalised betweenness on hops
 ///   (sampled with ε = 0.01, δ = 0.1 above 200,000 edges, where exact Brandes gets slow); and
 ///   `brokerage` = the share of (in-neighbour, out-neighbour) pairs through the account whose two
-///   ends belong to different groups (account kinds by default, or provinces) — a one-number form
+///   ends belong to different groups (account kinds by default, provinces, or Louvain communities
+///   of the amplification graph read as undirected, seed 0) — a one-number form
 ///   of Gould & Fernandez's (1989) brokerage that counts every cross-group role together. It is
 ///   computed from group counts in O(degree log degree); pairs of a neighbour with itself
 ///   (reciprocated ties) are left out.
@@ -29,7 +30,20 @@ public struct KeyOpinionLeaders: Sendable {
     public enum Grouping: String, CaseIterable, Sendable {
         case kind
         case province
+        /// Louvain communities of the amplification graph: the groups when accounts carry no
+        /// kinds (an edge list, a platform export without a kind mapping).
+        case community
+
+        /// Kinds when the accounts have at least two, else communities: with one kind (every
+        /// account `other`) no path could join different kinds and no account would be a bridge.
+        public static func automatic(for dataset: Dataset) -> Grouping {
+            guard let first = dataset.accounts.first?.kind else { return .kind }
+            return dataset.accounts.contains { $0.kind != first } ? .kind : .community
+        }
     }
+
+    /// What brokerage counted as a group.
+    public let grouping: Grouping
 
     public struct Profile: Sendable, Equatable {
         public var account: Int32
@@ -56,7 +70,8 @@ public struct KeyOpinionLeaders: Sendable {
         let sourceRank = try graph.reversed().pageRank()
         let betweenness = try Self.betweenness(of: graph)
         let score = Self.compositeScore(sourceRank: sourceRank, reposters: graph.degrees(.outgoing).map(Double.init), betweenness: betweenness)
-        let groups = Self.groups(dataset, by: grouping)
+        self.grouping = grouping
+        let groups = Self.groups(dataset, graph: graph, by: grouping)
         var reposts = [Int](repeating: 0, count: dataset.accounts.count)
         var originals = [Int](repeating: 0, count: dataset.accounts.count)
         for post in dataset.posts {
@@ -100,13 +115,15 @@ public struct KeyOpinionLeaders: Sendable {
         return try graph.approximateBetweennessCentrality(ApproximateBetweennessOptions(seed: 1)).values
     }
 
-    static func groups(_ dataset: Dataset, by grouping: Grouping) -> [Int32] {
+    static func groups(_ dataset: Dataset, graph: DirectedGraph, by grouping: Grouping) -> [Int32] {
+        if grouping == .community { return graph.symmetrized().louvainCommunities(seed: 0).partition.labels }
         var codes: [String: Int32] = [:]
         return dataset.accounts.map { account in
             let key: String
             switch grouping {
             case .kind: key = account.kind.rawValue
             case .province: key = account.province ?? "(none)"
+            case .community: preconditionFailure("communities come from the graph")
             }
             if let code = codes[key] { return code }
             let code = Int32(codes.count)

@@ -150,15 +150,33 @@ public struct BriefingBuilder {
     }
 
     private func summarySection(_ summary: DatasetSummary) throws -> BriefingSection {
-        let tables = summary.tables.filter { ["overview", "accounts_by_kind", "accounts_by_province", "relations_by_type", "warnings"].contains($0.name) && !$0.rows.isEmpty }
+        // A breakdown with one value for every account (all "(none)", all "other") says nothing.
+        let hasKinds = summary.accountsByKind.count > 1
+        let hasProvinces = summary.accountsByProvince.keys.contains { $0 != "(none)" }
+        let tables = summary.tables.filter { table in
+            switch table.name {
+            case "overview", "relations_by_type", "warnings": return !table.rows.isEmpty
+            case "accounts_by_kind": return hasKinds
+            case "accounts_by_province": return hasProvinces
+            default: return false
+            }
+        }
         let largest = summary.nodeCount > 0 ? Double(summary.largestWeakComponent) / Double(summary.nodeCount) : 0
-        return BriefingSection(
-            title: "Dataset",
-            paragraphs: [
-                "\(summary.accountCount) accounts are tied by \(summary.edgeCount) distinct directed edges; the largest weakly connected part holds \(formatNumber(largest * 100, digits: 3))% of them. Reciprocity is \(summary.reciprocity.map { formatNumber($0, digits: 3) } ?? "undefined"): the share of ties that run both ways.",
-            ],
-            tables: tables, rowsShown: 12
-        )
+        var paragraphs = [
+            "\(groupedDigits(summary.accountCount)) accounts are tied by \(groupedDigits(summary.edgeCount)) distinct directed edges; the largest weakly connected part holds \(formatNumber(largest * 100, digits: 3))% of them. Reciprocity is \(summary.reciprocity.map { formatNumber($0, digits: 3) } ?? "undefined"): the share of ties that run both ways.",
+        ]
+        var missing: [String] = []
+        if !hasKinds { missing.append("kinds (every account is \(summary.accountsByKind.keys.first ?? "other"))") }
+        if !hasProvinces { missing.append("provinces") }
+        if !missing.isEmpty {
+            var sentence = "The accounts carry no " + missing.joined(separator: " and no ") + ", as in a plain edge list"
+            if !hasKinds { sentence += ": key opinion leaders are bridges between Louvain communities instead of kinds" }
+            paragraphs.append(sentence + ".")
+        }
+        if summary.metricsRowCount == 0 {
+            paragraphs.append("No metrics rows: the communication power index needs metrics.csv, so it is not computed.")
+        }
+        return BriefingSection(title: "Dataset", paragraphs: paragraphs, tables: tables, rowsShown: 12)
     }
 
     private func networkSection() throws -> BriefingSection {
@@ -177,11 +195,12 @@ public struct BriefingBuilder {
 
     private func keyOpinionLeaderSection() throws -> BriefingSection {
         onStep("key opinion leaders")
+        let grouping = KeyOpinionLeaders.Grouping.automatic(for: dataset)
         let ranking = try KeyOpinionLeaderRanking(
-            dataset: dataset, top: options.top, bootstrapReplicates: options.bootstrapReplicates, seed: options.seed, onStep: onStep
+            dataset: dataset, grouping: grouping, top: options.top, bootstrapReplicates: options.bootstrapReplicates, seed: options.seed, onStep: onStep
         )
         var paragraphs = KeyOpinionLeaderFindings.sentences(ranking, dataset: dataset, graph: dataset.amplificationGraph())
-        paragraphs.append("How: score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (between kinds of accounts).")
+        paragraphs.append("How: score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (" + (grouping == .kind ? "between kinds of accounts)." : "between communities found by Louvain, since the accounts carry no kinds)."))
         if ranking.bootstrap != nil {
             paragraphs.append("The rank interval bounds each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); the CSV adds the share of replicates in which it stays in the top \(options.top).")
         }
@@ -351,6 +370,14 @@ public struct BriefingBuilder {
         let weights = options.indexWeights ?? .default
         let index = CommunicationPowerIndex(dataset: dataset, weights: weights)
         let report = try index.report(period: options.indexPeriod, by: grouping)
+        guard !report.composite.isEmpty else {
+            var reason = report.notes
+            if report.platforms.allSatisfy({ $0.platform.accountCount == 0 }) {
+                reason = ["no metrics row is on a platform the weights index (\(report.platforms.map(\.platform.name).joined(separator: ", ")))"]
+                    + report.notes.filter { $0.hasPrefix("metrics rows on platforms without weights") }
+            }
+            throw BriefingSkip("no composite ranking in \(report.period): " + reason.joined(separator: "; "))
+        }
         let units = grouping == .city ? "cities" : "accounts"
         let chart = report.barChart(top: 10, caption: isSynthetic ? CaptionOptions.syntheticNotice : nil)
         var paragraphs: [String] = []

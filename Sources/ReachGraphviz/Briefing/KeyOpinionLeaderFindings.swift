@@ -7,7 +7,9 @@ import ReachGraphCore
 ///
 /// "For whom" and "what" are read off the amplification graph (edge source → amplifier): a
 /// source's reposters are its out-neighbours, an amplifier's sources its in-neighbours; each is
-/// described by its most common kind and that kind's share of the neighbours.
+/// described by its most common kind and that kind's share of the neighbours. When brokerage
+/// grouped by communities (the accounts carry no kinds), names stand without a kind and the
+/// table has no kind column.
 /// - Complexity: O(V + E).
 enum KeyOpinionLeaderFindings {
     static let roles = ["source", "amplifier", "bridge"]
@@ -15,13 +17,14 @@ enum KeyOpinionLeaderFindings {
     /// One sentence per role that some account has, in ``roles`` order.
     static func sentences(_ ranking: KeyOpinionLeaderRanking, dataset: Dataset, graph: DirectedGraph) -> [String] {
         var sentences: [String] = []
+        let kinds = ranking.leaders.grouping != .community
         for role in roles {
             let holders = ranking.leaders.profiles.filter { $0.roles.contains(role) }
             guard let best = holders.max(by: { $0.score != $1.score ? $0.score < $1.score : $0.account > $1.account }) else { continue }
-            let name = label(best.account, dataset)
+            let name = label(best.account, dataset, kind: kinds)
             let count = holders.count == 1 ? "the only \(role)" : "first of \(groupedDigits(holders.count)) \(role)s"
-            let reposters = kindMix(Array(graph.outgoing.neighbors(of: best.account)), dataset)
-            let sources = kindMix(Array(graph.incoming.neighbors(of: best.account)), dataset)
+            let reposters = kinds ? kindMix(Array(graph.outgoing.neighbors(of: best.account)), dataset) : nil
+            let sources = kinds ? kindMix(Array(graph.incoming.neighbors(of: best.account)), dataset) : nil
             switch role {
             case "source":
                 sentences.append("Top source (\(count)): \(name), reposted by \(groupedDigits(best.distinctReposters)) distinct accounts\(reposters.map { " (\($0))" } ?? "").")
@@ -31,7 +34,7 @@ enum KeyOpinionLeaderFindings {
             default:
                 sentences.append(
                     "Top bridge (\(count)): \(name) stands between its sources\(sources.map { " (\($0))" } ?? "") and its reposters\(reposters.map { " (\($0))" } ?? "");"
-                        + " \(percentText(best.brokerage)) of the paths through it join different groups."
+                        + " \(percentText(best.brokerage)) of the paths through it join different \(kinds ? "groups" : "communities")."
                 )
             }
         }
@@ -39,9 +42,10 @@ enum KeyOpinionLeaderFindings {
         return sentences
     }
 
-    /// "NAME (kind)".
-    static func label(_ account: Int32, _ dataset: Dataset) -> String {
+    /// "NAME (kind)", or "NAME" without `kind`.
+    static func label(_ account: Int32, _ dataset: Dataset, kind: Bool = true) -> String {
         let record = dataset.accounts[Int(account)]
+        guard kind else { return record.name ?? record.id }
         return "\(record.name ?? record.id) (\(record.kind.rawValue.replacingOccurrences(of: "_", with: " ")))"
     }
 
@@ -56,7 +60,11 @@ enum KeyOpinionLeaderFindings {
 
     /// The page's table: rank, name, kind, role, score, and the bootstrap rank interval.
     static func compactTable(_ ranking: KeyOpinionLeaderRanking, dataset: Dataset) -> ResultTable {
-        var table = ResultTable(name: "key_opinion_leaders_top", title: "Key opinion leaders (all measures in tables/key_opinion_leaders.csv)", columns: ["rank", "name", "kind", "role", "score", "rank interval"])
+        let kinds = ranking.leaders.grouping != .community
+        var table = ResultTable(
+            name: "key_opinion_leaders_top", title: "Key opinion leaders (all measures in tables/key_opinion_leaders.csv)",
+            columns: ["rank", "name"] + (kinds ? ["kind"] : []) + ["role", "score", "rank interval"]
+        )
         var profile: [Int32: KeyOpinionLeaders.Profile] = [:]
         for entry in ranking.leaders.profiles { profile[entry.account] = entry }
         var interval: [Int32: ClosedRange<Int>] = [:]
@@ -64,10 +72,11 @@ enum KeyOpinionLeaderFindings {
         for ranked in ranking.ranked {
             let account = dataset.accounts[Int(ranked.account)]
             let roles = profile[ranked.account]?.roles ?? []
-            table.rows.append([
-                .integer(ranked.rank), .text(account.name ?? account.id), .text(account.kind.rawValue), .text(roles.isEmpty ? "–" : roles.joined(separator: ", ")),
-                .number((ranked.score * 1000).rounded() / 1000), interval[ranked.account].map { .text("\($0.lowerBound)–\($0.upperBound)") } ?? .missing,
-            ])
+            table.rows.append(
+                [.integer(ranked.rank), .text(account.name ?? account.id)] + (kinds ? [.text(account.kind.rawValue)] : [])
+                    + [.text(roles.isEmpty ? "–" : roles.joined(separator: ", ")), .number((ranked.score * 1000).rounded() / 1000),
+                       interval[ranked.account].map { .text("\($0.lowerBound)–\($0.upperBound)") } ?? .missing]
+            )
         }
         return table
     }

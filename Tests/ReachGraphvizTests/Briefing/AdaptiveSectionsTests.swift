@@ -1,0 +1,68 @@
+import Foundation
+import ReachGraph
+@testable import ReachGraphviz
+import XCTest
+
+/// Sections adapt to what the data carries: an edge list (no kinds, provinces or metrics) gets no
+/// "(none)" tables, no index section, and key-opinion-leader bridges between communities.
+final class AdaptiveSectionsTests: XCTestCase {
+    /// Two triangles of mutual reposts, a1-a2-a3 and b1-b2-b3, joined only through m (a1 → m → b1).
+    static let edges = "source,target\na1,a2\na2,a1\na2,a3\na3,a2\na1,a3\na3,a1\nb1,b2\nb2,b1\nb2,b3\nb3,b2\nb1,b3\nb3,b1\na1,m\nm,b1\n"
+
+    static func edgeList() throws -> Dataset {
+        let path = NSTemporaryDirectory() + "adaptive-" + UUID().uuidString + ".csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(edges.utf8).write(to: URL(fileURLWithPath: path))
+        return try DatasetLoader.load(path)
+    }
+
+    func testBridgesFallBackToCommunitiesWithoutKinds() throws {
+        let dataset = try Self.edgeList()
+        XCTAssertEqual(KeyOpinionLeaders.Grouping.automatic(for: dataset), .community, "every account is `other`")
+        let m = try XCTUnwrap(dataset.index(ofAccount: "m"))
+        // m's only path joins a1 and b1, which Louvain puts in different communities: brokerage 1.
+        let communities = try KeyOpinionLeaders(dataset: dataset, grouping: .community)
+        XCTAssertEqual(communities.profiles[Int(m)].brokerage, 1)
+        XCTAssertEqual(communities.profiles[Int(m)].roles, ["bridge"])
+        // By kind everyone is `other`: no path joins different kinds, so there is no bridge.
+        let kinds = try KeyOpinionLeaders(dataset: dataset, grouping: .kind)
+        XCTAssertEqual(kinds.profiles[Int(m)].brokerage, 0)
+        XCTAssertFalse(kinds.profiles.contains { $0.roles.contains("bridge") })
+
+        let mixed = try SampleDatasets.load(accounts: "id,kind\na,influencer\nb,community", relations: "source,target,relation\na,b,repost")
+        XCTAssertEqual(KeyOpinionLeaders.Grouping.automatic(for: mixed), .kind)
+    }
+
+    func testEdgeListBriefingShowsOnlyWhatTheDataHas() throws {
+        var options = BriefingBuilder.Options()
+        options.png = false
+        options.bootstrapReplicates = 0
+        let document = BriefingBuilder(dataset: try Self.edgeList(), options: options).build()
+        XCTAssertEqual(document.sections.map(\.title), ["Dataset", "The network", "Key opinion leaders", "Who to reach"], "no index without metrics")
+        let summary = try XCTUnwrap(document.sections.first)
+        XCTAssertEqual(summary.tables.map(\.name), ["overview", "relations_by_type"], "no kind or province breakdown of one value")
+        XCTAssertEqual(summary.paragraphs[1], "The accounts carry no kinds (every account is other) and no provinces, as in a plain edge list: key opinion leaders are bridges between Louvain communities instead of kinds.")
+        XCTAssertEqual(summary.paragraphs[2], "No metrics rows: the communication power index needs metrics.csv, so it is not computed.")
+        let leaders = try XCTUnwrap(document.sections.first { $0.title == "Key opinion leaders" })
+        XCTAssertEqual(leaders.tables.first?.columns, ["rank", "name", "role", "score", "rank interval"])
+        XCTAssertTrue(leaders.paragraphs.contains { $0.hasPrefix("Top bridge (the only bridge): m stands between its sources and its reposters; 100% of the paths through it join different communities.") }, "\(leaders.paragraphs)")
+        XCTAssertTrue(leaders.paragraphs.contains { $0.hasSuffix("bridge (between communities found by Louvain, since the accounts carry no kinds).") }, "\(leaders.paragraphs)")
+        XCTAssertFalse(document.markdown().contains("(none)"))
+    }
+
+    func testIndexWithoutIndexedRowsIsSkippedWithItsReason() throws {
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind,city\na,city_account,Alpha\nb,city_account,Beta", relations: "source,target,relation\na,b,repost",
+            metrics: "account,platform,period,posts\na,weibo,2025-05,3\nb,weibo,2025-05,4"
+        )
+        var options = BriefingBuilder.Options()
+        options.png = false
+        options.bootstrapReplicates = 0
+        let index = try XCTUnwrap(BriefingBuilder(dataset: dataset, options: options).build().sections.first { $0.title == "Communication power index" })
+        XCTAssertTrue(index.tables.isEmpty && index.figures.isEmpty)
+        XCTAssertEqual(index.notes, [
+            "skipped: no composite ranking in 2025-05: no metrics row is on a platform the weights index (facebook, x, instagram, youtube, tiktok); "
+                + "metrics rows on platforms without weights left out: weibo (2)",
+        ])
+    }
+}
