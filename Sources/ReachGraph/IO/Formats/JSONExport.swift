@@ -3,19 +3,27 @@ import Foundation
 /// Reading JSON exports: whole documents or JSON lines, with errors that name the line, and
 /// ids that survive being written as bare numbers.
 enum JSONExport {
-    /// Calls `body` with each non-blank line's value. A line that is not JSON (a truncated last
-    /// line, say) stops with `file:line`.
-    static func forEachLine(_ path: String, _ body: (Any, Int) throws -> Void) throws {
+    /// Calls `body` with each non-blank line parsed onto one reused ``JSONTape`` (valid only
+    /// inside the call). A line that is not JSON (a truncated last line, say) stops with
+    /// `file:line:column`.
+    static func forEachLine(_ path: String, _ body: (JSONTape, Int) throws -> Void) throws {
         let reader = LineReader(path: path)
+        let tape = JSONTape()
         try reader.forEachLine { bytes, line in
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-            let value: Any
-            do {
-                value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-            } catch {
-                throw InputError(file: reader.fileName, line: line, message: "not valid JSON (a truncated or partly written line?): \(detail(error))")
-            }
-            try body(value, line)
+            try tape.parse(bytes, file: reader.fileName, line: line, isLine: true)
+            try body(tape, line)
+        }
+    }
+
+    /// Calls `body` with a whole JSON file parsed onto a ``JSONTape`` (valid only inside the call).
+    static func withDocument<Result>(_ path: String, _ body: (JSONTape) throws -> Result) throws -> Result {
+        let file = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: file, message: "cannot read the file") }
+        let tape = JSONTape()
+        return try data.withUnsafeBytes { raw in
+            try tape.parse(raw.bindMemory(to: UInt8.self), file: file)
+            return try body(tape)
         }
     }
 
@@ -35,9 +43,9 @@ enum JSONExport {
     }
 
     /// Whether the file holds one JSON value per line (its first line parses on its own).
-    static func isJSONLines(_ path: String) throws -> Bool {
+    static func isJSONLines(_ path: String) -> Bool {
         guard let first = FormatDetection.firstLine(path) else { return false }
-        return (try? JSONSerialization.jsonObject(with: Data(first), options: [.fragmentsAllowed])) != nil
+        return first.withUnsafeBufferPointer { (try? JSONTape().parse($0, file: "")) != nil }
     }
 
     /// An id as text: a string as it is, a whole number without a fraction (`749891673.0` is
@@ -76,5 +84,60 @@ enum JSONExport {
         default: return nil
         }
         return text.withUTF8 { FieldParsing.double($0) }
+    }
+}
+
+/// The readers' view of values on a tape: the same rules as ``JSONExport``'s for Foundation values.
+extension JSONTape {
+    /// An id as text: a string trimmed, a number as written (so ids above 2^53 keep their
+    /// digits), a whole number written with a fraction or an exponent as an integer
+    /// (`749891673.0` is `749891673`).
+    func id(_ node: Int?) -> String? {
+        guard let node else { return nil }
+        switch kind(node) {
+        case .string:
+            guard let bytes = rawBytes(node) else { return string(node).flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces } }
+            var start = 0, end = bytes.count
+            while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+            while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+            guard start < end else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start ..< end]), as: UTF8.self)
+        case .number:
+            guard let bytes = rawBytes(node) else { return nil }
+            if !bytes.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+                return bytes.count == 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == 0x30 ? "0" : String(decoding: bytes, as: UTF8.self)
+            }
+            if let double = FieldParsing.double(bytes), double.isFinite, double.rounded() == double, abs(double) < 9e15 {
+                return String(Int64(double))
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        default:
+            return nil
+        }
+    }
+
+    /// A string that is not empty.
+    func text(_ node: Int?) -> String? {
+        guard let text = string(node), !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// A whole non-negative number below 9·10^15 (or a string holding one).
+    func count(_ node: Int?) -> Int? {
+        guard let double = number(node), double >= 0, double < 9e15, double.rounded() == double else { return nil }
+        return Int(double)
+    }
+
+    /// A number, or a string holding one (`timestamp_ms` is a string in v1.1).
+    func number(_ node: Int?) -> Double? {
+        guard let node else { return nil }
+        switch kind(node) {
+        case .number: return rawBytes(node).flatMap(FieldParsing.double)
+        case .string:
+            if let bytes = rawBytes(node) { return FieldParsing.double(bytes) }
+            guard var text = string(node) else { return nil }
+            return text.withUTF8 { FieldParsing.double($0) }
+        default: return nil
+        }
     }
 }

@@ -20,117 +20,132 @@ enum TwitterV1Reader {
         export.postAttributeColumns = ContentFields.columns + ["reply_to_post", "quoted_post"]
         export.accountAttributeColumns = ["display_name", "location"]
         var times = TimestampReader(zone: options.timeZone ?? .utc)
-        if try JSONExport.isJSONLines(path) {
-            try JSONExport.forEachLine(path) { value, line in
-                guard let tweet = value as? [String: Any] else {
-                    throw InputError(file: export.file, line: line, message: "expected a tweet object")
-                }
-                if tweet["delete"] != nil || tweet["limit"] != nil || tweet["scrub_geo"] != nil {
-                    export.diagnostics.warn("stream notices (delete, limit, scrub_geo; not tweets)", file: export.file, line: line, "a stream notice, not a tweet")
-                    return
-                }
-                if let statuses = tweet["statuses"] as? [Any] {
-                    for (index, element) in statuses.enumerated() {
-                        guard let status = element as? [String: Any] else {
-                            throw InputError(file: export.file, line: line, message: "statuses[\(index)]: expected a tweet object")
-                        }
-                        try add(status, location: "line \(line) statuses[\(index)]", line: line, to: &export, times: &times)
+        if JSONExport.isJSONLines(path) {
+            try JSONExport.forEachLine(path) { tape, line in
+                let value = tape.root
+                if tape.kind(value) == .array {
+                    for (index, element) in tape.elements(value).enumerated() {
+                        try add(tape, element, location: "line \(line) [\(index)]", line: line, to: &export, times: &times)
                     }
                     return
                 }
-                try add(tweet, location: "line \(line)", line: line, to: &export, times: &times)
+                guard tape.kind(value) == .object else { throw tape.error("expected a tweet object", atValue: value) }
+                if try tape.has(value, "delete") || tape.has(value, "limit") || tape.has(value, "scrub_geo") {
+                    export.diagnostics.warn("stream notices (delete, limit, scrub_geo; not tweets)", file: export.file, line: line, "a stream notice, not a tweet")
+                    return
+                }
+                if let statuses = try tape.member(value, "statuses"), tape.kind(statuses) == .array {
+                    for (index, status) in tape.elements(statuses).enumerated() {
+                        try add(tape, status, location: "line \(line) statuses[\(index)]", line: line, to: &export, times: &times)
+                    }
+                    return
+                }
+                try add(tape, value, location: "line \(line)", line: line, to: &export, times: &times)
             }
         } else {
-            let document = try JSONExport.document(path)
-            let tweets: [Any]
-            if let object = document as? [String: Any], let statuses = object["statuses"] as? [Any] {
-                tweets = statuses
-            } else if let array = document as? [Any] {
-                tweets = array
-            } else if let object = document as? [String: Any] {
-                tweets = [object]
-            } else {
-                throw InputError(file: export.file, message: "expected tweets: JSON lines, {\"statuses\": [...]} or an array")
-            }
-            for (index, element) in tweets.enumerated() {
-                guard let tweet = element as? [String: Any] else {
-                    throw InputError(file: export.file, message: "statuses[\(index)]: expected a tweet object")
+            try JSONExport.withDocument(path) { tape in
+                let document = tape.root
+                var tweets = [document]
+                if let statuses = try tape.member(document, "statuses"), tape.kind(statuses) == .array {
+                    tweets = Array(tape.elements(statuses))
+                } else if tape.kind(document) == .array {
+                    tweets = Array(tape.elements(document))
+                } else if tape.kind(document) != .object {
+                    throw InputError(file: export.file, message: "expected tweets: JSON lines, {\"statuses\": [...]} or an array")
                 }
-                try add(tweet, location: "statuses[\(index)]", line: nil, to: &export, times: &times)
+                for (index, tweet) in tweets.enumerated() {
+                    try add(tape, tweet, location: "statuses[\(index)]", line: nil, to: &export, times: &times)
+                }
             }
         }
         export.applyKinds(options.kinds)
         return export.dataset(name: path)
     }
 
-    private static func add(_ tweet: [String: Any], location: String, line: Int?, to export: inout PlatformExport, times: inout TimestampReader) throws {
-        func fail(_ message: String) -> InputError {
-            InputError(file: export.file, line: line, message: line == nil ? "\(location): \(message)" : message)
+    private static func add(_ tape: JSONTape, _ tweet: Int, location: String, line: Int?, to export: inout PlatformExport, times: inout TimestampReader) throws {
+        func fail(_ message: String, at node: Int) -> InputError {
+            var error = tape.error(message, atValue: node)
+            if line == nil { error.message = "\(location): \(message)" }
+            return error
         }
-        guard let postID = JSONExport.id(tweet["id_str"]) ?? JSONExport.id(tweet["id"]) else { throw fail("tweet without id_str") }
-        guard let user = tweet["user"] as? [String: Any], let author = account(user, into: &export) else {
-            throw fail("tweet \(postID) has no user.id_str")
+        guard tape.kind(tweet) == .object else { throw fail("expected a tweet object", at: tweet) }
+        guard let postID = try tape.id(tape.member(tweet, "id_str")) ?? tape.id(tape.member(tweet, "id")) else {
+            throw fail("tweet without id_str", at: tweet)
         }
+        guard let user = try tape.member(tweet, "user"), let author = try account(tape, user, into: &export) else {
+            throw fail("tweet \(postID) has no user.id_str", at: tweet)
+        }
+        let created = try tape.text(tape.member(tweet, "created_at"))
+        let milliseconds = try tape.number(tape.member(tweet, "timestamp_ms"))
         let time: Double
         do throws(TimestampReader.Problem) {
-            if let created = JSONExport.string(tweet["created_at"]) {
+            if let created {
                 time = try times.read(created, line: line)
-            } else if let milliseconds = JSONExport.number(tweet["timestamp_ms"]) {
+            } else if let milliseconds {
                 time = try times.epoch(milliseconds, line: line)
             } else {
                 throw TimestampReader.Problem(message: "has neither created_at nor timestamp_ms")
             }
         } catch {
-            throw fail("tweet \(postID): time \(error.message)")
+            throw fail("tweet \(postID): time \(error.message)", at: tweet)
         }
         var parentPost: String?, parentAuthor: String?
-        let retweeted = tweet["retweeted_status"] as? [String: Any]
+        let retweeted = try tape.member(tweet, "retweeted_status").flatMap { tape.kind($0) == .object ? $0 : nil }
         if let retweeted {
-            parentPost = JSONExport.id(retweeted["id_str"]) ?? JSONExport.id(retweeted["id"])
-            parentAuthor = (retweeted["user"] as? [String: Any]).flatMap { account($0, into: &export) }
+            parentPost = try tape.id(tape.member(retweeted, "id_str")) ?? tape.id(tape.member(retweeted, "id"))
+            parentAuthor = try tape.member(retweeted, "user").flatMap { try account(tape, $0, into: &export) }
         }
         var attributes: [String: String] = [:]
-        let entities = (tweet["extended_tweet"] as? [String: Any])?["entities"] as? [String: Any] ?? tweet["entities"] as? [String: Any]
-        func items(_ key: String, _ field: String) -> [String] {
-            (entities?[key] as? [[String: Any]] ?? []).compactMap { JSONExport.id($0[field]) }
+        let extended = try tape.member(tweet, "extended_tweet")
+        let entities = try extended.flatMap { try tape.member($0, "entities") }.flatMap { tape.kind($0) == .object ? $0 : nil }
+            ?? tape.member(tweet, "entities")
+        func items(_ key: StaticString, _ field: StaticString) throws -> [String] {
+            guard let entities, let list = try tape.member(entities, key) else { return [] }
+            return try tape.elements(list).compactMap { try tape.id(tape.member($0, field)) }
         }
-        let urls = (entities?["urls"] as? [[String: Any]] ?? []).compactMap { JSONExport.string($0["expanded_url"]) ?? JSONExport.string($0["url"]) }
-        let text = JSONExport.string((tweet["extended_tweet"] as? [String: Any])?["full_text"]) ?? JSONExport.string(tweet["full_text"]) ?? JSONExport.string(tweet["text"])
+        let urls: [String] = try {
+            guard let entities, let list = try tape.member(entities, "urls") else { return [] }
+            return try tape.elements(list).compactMap { try tape.text(tape.member($0, "expanded_url")) ?? tape.text(tape.member($0, "url")) }
+        }()
+        let text = try extended.flatMap { try tape.text(tape.member($0, "full_text")) }
+            ?? tape.text(tape.member(tweet, "full_text")) ?? tape.text(tape.member(tweet, "text"))
         ContentFields.set(
-            &attributes, language: JSONExport.string(tweet["lang"]), hashtags: items("hashtags", "text"), urls: urls,
-            mentions: items("user_mentions", "id_str"), text: text
+            &attributes, language: try tape.text(tape.member(tweet, "lang")), hashtags: try items("hashtags", "text"), urls: urls,
+            mentions: try items("user_mentions", "id_str"), text: text
         )
-        if let reply = JSONExport.id(tweet["in_reply_to_status_id_str"]) { attributes["reply_to_post"] = reply }
-        let isQuote = retweeted == nil && ((tweet["is_quote_status"] as? Bool) == true || tweet["quoted_status_id_str"] != nil)
-        if isQuote, let quoted = JSONExport.id(tweet["quoted_status_id_str"]) { attributes["quoted_post"] = quoted }
+        if let reply = try tape.id(tape.member(tweet, "in_reply_to_status_id_str")) { attributes["reply_to_post"] = reply }
+        let isQuote = try retweeted == nil && (tape.isTrue(tape.member(tweet, "is_quote_status")) || tape.has(tweet, "quoted_status_id_str"))
+        if isQuote, let quoted = try tape.id(tape.member(tweet, "quoted_status_id_str")) { attributes["quoted_post"] = quoted }
         export.add(
             Post(
                 postID: postID, author: author, time: time, parentPost: parentPost, platform: "x",
-                likes: JSONExport.count(tweet["favorite_count"]), comments: JSONExport.count(tweet["reply_count"]),
-                shares: JSONExport.count(tweet["retweet_count"]), contentHash: text.flatMap(ContentFields.textHash), url: urls.first,
+                likes: try tape.count(tape.member(tweet, "favorite_count")), comments: try tape.count(tape.member(tweet, "reply_count")),
+                shares: try tape.count(tape.member(tweet, "retweet_count")), contentHash: text.flatMap(ContentFields.textHash), url: urls.first,
                 parentAuthor: parentAuthor, attributes: attributes
             ),
             line: line
         )
-        if isQuote, let quotedUser = (tweet["quoted_status"] as? [String: Any])?["user"] as? [String: Any],
-           let quotedAuthor = account(quotedUser, into: &export), quotedAuthor != author {
+        if isQuote, let quotedUser = try tape.member(tweet, "quoted_status").flatMap({ try tape.member($0, "user") }),
+           let quotedAuthor = try account(tape, quotedUser, into: &export), quotedAuthor != author {
             export.tie(from: quotedAuthor, to: author, type: .quote, time: time, line: line)
         }
-        if let repliedTo = JSONExport.id(tweet["in_reply_to_user_id_str"]), repliedTo != author {
-            if !export.hasAccount(repliedTo) { export.account(Account(id: repliedTo, name: JSONExport.string(tweet["in_reply_to_screen_name"]), kind: .other, platform: "x")) }
+        if let repliedTo = try tape.id(tape.member(tweet, "in_reply_to_user_id_str")), repliedTo != author {
+            if !export.hasAccount(repliedTo) {
+                export.account(Account(id: repliedTo, name: try tape.text(tape.member(tweet, "in_reply_to_screen_name")), kind: .other, platform: "x"))
+            }
             export.tie(from: repliedTo, to: author, type: .reply, time: time, line: line)
         }
     }
 
-    /// Records a v1.1 user object and returns its id.
-    private static func account(_ user: [String: Any], into export: inout PlatformExport) -> String? {
-        guard let id = JSONExport.id(user["id_str"]) ?? JSONExport.id(user["id"]) else { return nil }
+    /// Records a v1.1 user object and returns its id (`nil` when `user` is not an object with an id).
+    private static func account(_ tape: JSONTape, _ user: Int, into export: inout PlatformExport) throws -> String? {
+        guard let id = try tape.id(tape.member(user, "id_str")) ?? tape.id(tape.member(user, "id")) else { return nil }
         var attributes: [String: String] = [:]
-        if let name = JSONExport.string(user["name"]) { attributes["display_name"] = name }
-        if let location = JSONExport.string(user["location"]) { attributes["location"] = location }
+        if let name = try tape.text(tape.member(user, "name")) { attributes["display_name"] = name }
+        if let location = try tape.text(tape.member(user, "location")) { attributes["location"] = location }
         export.account(Account(
-            id: id, name: JSONExport.string(user["screen_name"]), kind: .other, platform: "x",
-            followers: JSONExport.count(user["followers_count"]), attributes: attributes
+            id: id, name: try tape.text(tape.member(user, "screen_name")), kind: .other, platform: "x",
+            followers: try tape.count(tape.member(user, "followers_count")), attributes: attributes
         ))
         return id
     }

@@ -21,58 +21,69 @@ enum TwitterV2Reader {
         export.postAttributeColumns = ContentFields.columns + ["reply_to_post", "quoted_post"]
         export.accountAttributeColumns = ["display_name", "location"]
         var times = TimestampReader(zone: options.timeZone ?? .utc)
-        if try JSONExport.isJSONLines(path) {
-            try JSONExport.forEachLine(path) { value, line in
-                try page(value, location: "line \(line)", line: line, into: &export, times: &times)
+        if JSONExport.isJSONLines(path) {
+            try JSONExport.forEachLine(path) { tape, line in
+                try page(tape, location: "line \(line)", line: line, into: &export, times: &times)
             }
         } else {
-            try page(try JSONExport.document(path), location: "document", line: nil, into: &export, times: &times)
+            try JSONExport.withDocument(path) { tape in
+                try page(tape, location: "document", line: nil, into: &export, times: &times)
+            }
         }
         export.applyKinds(options.kinds)
         return export.dataset(name: path)
     }
 
-    private static func page(_ value: Any, location: String, line: Int?, into export: inout PlatformExport, times: inout TimestampReader) throws {
-        guard let object = value as? [String: Any] else {
-            throw InputError(file: export.file, line: line, message: "\(location): expected a v2 response object")
+    /// The tokens of a page's `includes` by id.
+    struct Includes {
+        var users: [String: Int] = [:]
+        var tweets: [String: Int] = [:]
+    }
+
+    private static func page(_ tape: JSONTape, location: String, line: Int?, into export: inout PlatformExport, times: inout TimestampReader) throws {
+        let object = tape.root
+        guard tape.kind(object) == .object else { throw tape.error("\(location): expected a v2 response object", atValue: object) }
+        var includes = Includes()
+        if let found = try tape.member(object, "includes") {
+            for user in tape.elements(try tape.member(found, "users")) {
+                if let id = try tape.id(tape.member(user, "id")) { includes.users[id] = user }
+            }
+            for tweet in tape.elements(try tape.member(found, "tweets")) {
+                if let id = try tape.id(tape.member(tweet, "id")) { includes.tweets[id] = tweet }
+            }
         }
-        let includes = object["includes"] as? [String: Any] ?? [:]
-        var users: [String: [String: Any]] = [:]
-        for user in includes["users"] as? [[String: Any]] ?? [] {
-            if let id = JSONExport.id(user["id"]) { users[id] = user }
-        }
-        var included: [String: [String: Any]] = [:]
-        for tweet in includes["tweets"] as? [[String: Any]] ?? [] {
-            if let id = JSONExport.id(tweet["id"]) { included[id] = tweet }
-        }
-        let tweets: [[String: Any]]
-        if let data = object["data"] as? [[String: Any]] {
-            tweets = data
-        } else if let single = object["data"] as? [String: Any] {
-            tweets = [single]
-        } else if object["author_id"] != nil {
+        let data = try tape.member(object, "data")
+        let tweets: [Int]
+        if let data, tape.kind(data) == .array {
+            tweets = Array(tape.elements(data))
+        } else if let data, tape.kind(data) == .object {
+            tweets = [data]
+        } else if try tape.has(object, "author_id") {
             tweets = [object]
         } else {
-            if object["data"] == nil && object["errors"] != nil {
+            if data == nil, try tape.has(object, "errors") {
                 export.diagnostics.warn("pages with errors only (no tweets)", file: export.file, line: line, "\(location) holds only errors")
                 return
             }
-            throw InputError(file: export.file, line: line, message: "\(location): expected \"data\" with tweets")
+            throw tape.error("\(location): expected \"data\" with tweets", atValue: data ?? object)
         }
         for (index, tweet) in tweets.enumerated() {
-            try add(tweet, location: "\(location) data[\(index)]", line: line, users: users, included: included, into: &export, times: &times)
+            try add(tape, tweet, location: "\(location) data[\(index)]", line: line, includes: includes, into: &export, times: &times)
         }
     }
 
     private static func add(
-        _ tweet: [String: Any], location: String, line: Int?, users: [String: [String: Any]], included: [String: [String: Any]],
-        into export: inout PlatformExport, times: inout TimestampReader
+        _ tape: JSONTape, _ tweet: Int, location: String, line: Int?, includes: Includes, into export: inout PlatformExport,
+        times: inout TimestampReader
     ) throws {
-        func fail(_ message: String) -> InputError { InputError(file: export.file, line: line, message: "\(location): \(message)") }
-        guard let postID = JSONExport.id(tweet["id"]) else { throw fail("tweet without id") }
-        guard let author = JSONExport.id(tweet["author_id"]) else { throw fail("tweet \(postID) without author_id") }
-        account(author, users: users, into: &export)
-        guard let created = JSONExport.string(tweet["created_at"]) else { throw fail("tweet \(postID) without created_at (request tweet.fields=created_at)") }
+        func fail(_ message: String) -> InputError { tape.error("\(location): \(message)", atValue: tweet) }
+        guard tape.kind(tweet) == .object else { throw fail("expected a tweet object") }
+        guard let postID = try tape.id(tape.member(tweet, "id")) else { throw fail("tweet without id") }
+        guard let author = try tape.id(tape.member(tweet, "author_id")) else { throw fail("tweet \(postID) without author_id") }
+        try account(author, tape, includes, into: &export)
+        guard let created = try tape.text(tape.member(tweet, "created_at")) else {
+            throw fail("tweet \(postID) without created_at (request tweet.fields=created_at)")
+        }
         let time: Double
         do throws(TimestampReader.Problem) {
             time = try times.read(created, line: line)
@@ -81,10 +92,10 @@ enum TwitterV2Reader {
         }
         var parentPost: String?, parentAuthor: String?, quotedAuthor: String?
         var attributes: [String: String] = [:]
-        for reference in tweet["referenced_tweets"] as? [[String: Any]] ?? [] {
-            guard let id = JSONExport.id(reference["id"]) else { continue }
-            let referencedAuthor = included[id].flatMap { JSONExport.id($0["author_id"]) }
-            switch reference["type"] as? String {
+        for reference in tape.elements(try tape.member(tweet, "referenced_tweets")) {
+            guard let id = try tape.id(tape.member(reference, "id")) else { continue }
+            let referencedAuthor = try includes.tweets[id].flatMap { try tape.id(tape.member($0, "author_id")) }
+            switch try tape.string(tape.member(reference, "type")) {
             case "retweeted":
                 parentPost = id
                 parentAuthor = referencedAuthor
@@ -100,47 +111,54 @@ enum TwitterV2Reader {
                 continue
             }
         }
-        if let parentAuthor { account(parentAuthor, users: users, into: &export) }
-        let entities = tweet["entities"] as? [String: Any]
-        func items(_ key: String, _ fields: [String]) -> [String] {
-            (entities?[key] as? [[String: Any]] ?? []).compactMap { item in fields.lazy.compactMap { JSONExport.id(item[$0]) }.first }
+        if let parentAuthor { try account(parentAuthor, tape, includes, into: &export) }
+        let entities = try tape.member(tweet, "entities")
+        func items(_ key: StaticString, _ fields: [StaticString]) throws -> [String] {
+            guard let entities else { return [] }
+            return try tape.elements(tape.member(entities, key)).compactMap { item in
+                for field in fields { if let value = try tape.id(tape.member(item, field)) { return value } }
+                return nil
+            }
         }
-        let urls = items("urls", ["expanded_url", "url"])
-        let text = JSONExport.string(tweet["text"])
+        let urls = try items("urls", ["expanded_url", "url"])
+        let text = try tape.text(tape.member(tweet, "text"))
         ContentFields.set(
-            &attributes, language: JSONExport.string(tweet["lang"]), hashtags: items("hashtags", ["tag"]), urls: urls,
-            mentions: items("mentions", ["id", "username"]), text: text
+            &attributes, language: try tape.text(tape.member(tweet, "lang")), hashtags: try items("hashtags", ["tag"]), urls: urls,
+            mentions: try items("mentions", ["id", "username"]), text: text
         )
-        let metrics = tweet["public_metrics"] as? [String: Any]
+        let metrics = try tape.member(tweet, "public_metrics")
+        func metric(_ key: StaticString) throws -> Int? { try metrics.flatMap { try tape.count(tape.member($0, key)) } }
         export.add(
             Post(
                 postID: postID, author: author, time: time, parentPost: parentPost, platform: "x",
-                likes: JSONExport.count(metrics?["like_count"]), comments: JSONExport.count(metrics?["reply_count"]),
-                shares: JSONExport.count(metrics?["retweet_count"]), views: JSONExport.count(metrics?["impression_count"]),
-                contentHash: text.flatMap(ContentFields.textHash), url: urls.first, parentAuthor: parentAuthor, attributes: attributes
+                likes: try metric("like_count"), comments: try metric("reply_count"), shares: try metric("retweet_count"),
+                views: try metric("impression_count"), contentHash: text.flatMap(ContentFields.textHash), url: urls.first,
+                parentAuthor: parentAuthor, attributes: attributes
             ),
             line: line
         )
         // A retweet of a quote lists only the retweet; quote ties belong to the quoting tweet.
         if parentPost == nil, let quotedAuthor, quotedAuthor != author {
-            account(quotedAuthor, users: users, into: &export)
+            try account(quotedAuthor, tape, includes, into: &export)
             export.tie(from: quotedAuthor, to: author, type: .quote, time: time, line: line)
         }
-        if let repliedTo = JSONExport.id(tweet["in_reply_to_user_id"]), repliedTo != author {
-            account(repliedTo, users: users, into: &export)
+        if let repliedTo = try tape.id(tape.member(tweet, "in_reply_to_user_id")), repliedTo != author {
+            try account(repliedTo, tape, includes, into: &export)
             export.tie(from: repliedTo, to: author, type: .reply, time: time, line: line)
         }
     }
 
     /// Records account `id` with what the page's `includes.users` says of it.
-    private static func account(_ id: String, users: [String: [String: Any]], into export: inout PlatformExport) {
-        let user = users[id]
+    private static func account(_ id: String, _ tape: JSONTape, _ includes: Includes, into export: inout PlatformExport) throws {
+        let user = includes.users[id]
+        func field(_ key: StaticString) throws -> String? { try user.flatMap { try tape.text(tape.member($0, key)) } }
         var attributes: [String: String] = [:]
-        if let name = JSONExport.string(user?["name"]) { attributes["display_name"] = name }
-        if let location = JSONExport.string(user?["location"]) { attributes["location"] = location }
+        if let name = try field("name") { attributes["display_name"] = name }
+        if let location = try field("location") { attributes["location"] = location }
         export.account(Account(
-            id: id, name: JSONExport.string(user?["username"]), kind: .other, platform: "x",
-            followers: JSONExport.count((user?["public_metrics"] as? [String: Any])?["followers_count"]), attributes: attributes
+            id: id, name: try field("username"), kind: .other, platform: "x",
+            followers: try user.flatMap { try tape.member($0, "public_metrics") }.flatMap { try tape.count(tape.member($0, "followers_count")) },
+            attributes: attributes
         ))
     }
 }
