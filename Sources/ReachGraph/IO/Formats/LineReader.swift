@@ -40,8 +40,11 @@ struct LineReader {
             if data.isEmpty { break }
             try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let bytes = raw.bindMemory(to: UInt8.self)
+                guard let base = bytes.baseAddress else { return }
                 var start = 0
-                while let newline = bytes[start...].firstIndex(of: 0x0A) {
+                // memchr looks at many bytes at a time; JSON lines run to hundreds of bytes each.
+                while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     if pending.isEmpty {
                         try emit(UnsafeBufferPointer(rebasing: bytes[start ..< newline]))
                     } else {
