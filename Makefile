@@ -43,7 +43,7 @@ test: setup spark-setup fuzz-smoke
 
 # libFuzzer on every reader (Fuzz/README.md): FUZZ_SECONDS each, and a short smoke for make test.
 FUZZ_SECONDS ?= 600
-FUZZ_SMOKE_SECONDS ?= 4
+FUZZ_SMOKE_SECONDS ?= 30
 fuzz: setup
 	bash Fuzz/run $(FUZZ_SECONDS)
 

@@ -107,6 +107,83 @@ public enum FuzzTargets {
         exerciseWriters(dataset)
     }
 
+    /// A platform export read by the reader `format` names (as `--input-format` forces it), then
+    /// the writers on what was read.
+    private static func platform(_ bytes: UnsafeBufferPointer<UInt8>, name: String, format: Dataset.Format, options: DatasetLoader.Options = .init()) {
+        let path = file(name, bytes)
+        var options = options
+        options.inputFormat = format
+        let dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(path, options: options)
+        } catch is InputError {
+            return
+        } catch {
+            fail("the \(format.rawValue) reader threw something other than an InputError", error)
+        }
+        exerciseWriters(dataset)
+    }
+
+    /// An X information-operations archive CSV (one file).
+    public static func ioArchive(_ bytes: UnsafeBufferPointer<UInt8>) {
+        platform(bytes, name: "tweets_csv_hashed.csv", format: .ioArchive)
+    }
+
+    /// Twitter API v1.1 tweets: JSON lines, a search response or an array.
+    public static func twitterV1(_ bytes: UnsafeBufferPointer<UInt8>) {
+        platform(bytes, name: "tweets.jsonl", format: .twitterV1)
+    }
+
+    /// Twitter API v2 pages as twarc2 writes them.
+    public static func twitterV2(_ bytes: UnsafeBufferPointer<UInt8>) {
+        platform(bytes, name: "pages.jsonl", format: .twitterV2)
+    }
+
+    /// A Telegram Desktop export or a TGDataset channel map.
+    public static func telegram(_ bytes: UnsafeBufferPointer<UInt8>) {
+        platform(bytes, name: "result.json", format: .telegram)
+    }
+
+    /// A Weibo CED folder with one tree: the bytes up to the first NUL are the repost file
+    /// `rumor-repost/1_100_200.json`, the rest (when present) the original
+    /// `original-microblog/1_100_200.json`.
+    public static func weiboCED(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let folder = scratch + "/ced"
+        try? FileManager.default.removeItem(atPath: folder)
+        for part in ["original-microblog", "rumor-repost"] {
+            try? FileManager.default.createDirectory(atPath: folder + "/" + part, withIntermediateDirectories: true)
+        }
+        let parts = bytes.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
+        _ = FileManager.default.createFile(atPath: folder + "/rumor-repost/1_100_200.json", contents: Data(parts[0]))
+        if parts.count > 1 {
+            _ = FileManager.default.createFile(atPath: folder + "/original-microblog/1_100_200.json", contents: Data(parts[1]))
+        }
+        do {
+            exerciseWriters(try DatasetLoader.load(folder, options: .init(inputFormat: .weiboCED)))
+        } catch is InputError {
+            return
+        } catch {
+            fail("the weibo-ced reader threw something other than an InputError", error)
+        }
+    }
+
+    /// DeepHawkes cascade lines.
+    public static func deepHawkes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        platform(bytes, name: "cascades.txt", format: .deepHawkes)
+    }
+
+    /// A SNAP edge list; the first byte's lowest bit picks the edge direction, so both readings
+    /// are fuzzed.
+    public static func snap(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let direction: EdgeListDirection = (bytes.first ?? 0) & 1 == 0 ? .authorToReposter : .reposterToAuthor
+        platform(bytes, name: "edges.txt", format: .snap, options: .init(edgeDirection: direction))
+    }
+
+    /// A link-sharing CSV (CrowdTangle, CooRnet).
+    public static func linkSharing(_ bytes: UnsafeBufferPointer<UInt8>) {
+        platform(bytes, name: "shares.csv", format: .linkSharing)
+    }
+
     /// A Twitter15/16 propagation tree, and the cascade measures on it.
     public static func twitterTree(_ bytes: UnsafeBufferPointer<UInt8>) {
         let path = file("tree.txt", bytes)
