@@ -11,6 +11,7 @@ struct AccountAttributes: Equatable {
     var tier: String?
     var followers: Int?
     var parent: String?
+    var entity: String?
     /// Extra columns as a JSON object, `nil` when there are none.
     var attributes: String?
 
@@ -23,10 +24,11 @@ struct AccountAttributes: Equatable {
         tier = account.tier?.rawValue
         followers = account.followers
         parent = account.parent
+        entity = account.entity
         attributes = AttributeText.encode(account.attributes)
     }
 
-    /// Reads columns `name` … `attributes` starting at `offset`.
+    /// Reads columns `name` … `attributes`, `entity` starting at `offset`.
     init(row: Row, offset: Int) {
         name = row[offset]
         kind = row[offset + 1]
@@ -37,6 +39,7 @@ struct AccountAttributes: Equatable {
         followers = row[offset + 6]
         parent = row[offset + 7]
         attributes = row[offset + 8]
+        entity = row[offset + 9]
     }
 
     /// The account with these attributes; `nil` when a stored kind or tier is not one ReachGraph knows.
@@ -49,7 +52,7 @@ struct AccountAttributes: Equatable {
         }
         return Account(
             id: id, name: name, kind: kind, platform: platform.isEmpty ? nil : platform, country: country, province: province,
-            city: city, tier: parsedTier, followers: followers, parent: parent, attributes: AttributeText.decode(attributes)
+            city: city, tier: parsedTier, followers: followers, parent: parent, entity: entity, attributes: AttributeText.decode(attributes)
         )
     }
 }
@@ -70,7 +73,7 @@ struct AccountVersions {
 
     init(_ db: Database) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT account_seq, period, ingest_id, name, kind, country, province, city, tier, followers, parent, attributes
+            SELECT account_seq, period, ingest_id, name, kind, country, province, city, tier, followers, parent, attributes, entity
             FROM account_version
             """)
         while let row = try rows.next() {

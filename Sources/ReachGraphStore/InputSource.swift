@@ -7,7 +7,9 @@ public enum InputSource {
     /// Reads `path`. A slice other than ``StoreSlice/everything`` needs a store.
     public static func load(_ path: String, options: DatasetLoader.Options = .init(), slice: StoreSlice = .everything) throws -> Dataset {
         if options.inputFormat == .store || DatasetStore.isStore(path) {
-            return try DatasetStore(path: path, create: false).load(slice)
+            var dataset = try DatasetStore(path: path, create: false).load(slice)
+            if let types = options.relationTypes { dataset.selectRelations(types) }
+            return dataset
         }
         guard slice.isEverything else {
             throw InputError(file: path, message: "--from, --to and --period choose a slice of a store (a .sqlite file); this input is not one")

@@ -155,8 +155,8 @@ private struct IngestWriter {
         let insert = try db.makeStatement(sql: "INSERT INTO account (platform, id, declared, first_ingest) VALUES (?, ?, ?, ?)")
         let declare = try db.makeStatement(sql: "UPDATE account SET declared = 1 WHERE seq = ?")
         let version = try db.makeStatement(sql: """
-            INSERT INTO account_version (account_seq, period, ingest_id, name, kind, country, province, city, tier, followers, parent, attributes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO account_version (account_seq, period, ingest_id, name, kind, country, province, city, tier, followers, parent, attributes, entity)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, account) in dataset.accounts.enumerated() {
             let declared = dataset.isDeclared(accountAt: index)
@@ -183,7 +183,7 @@ private struct IngestWriter {
             if current != nil { report.accountsChanged += 1 }
             try version.execute(arguments: [
                 seq, period, ingestID, attributes.name, attributes.kind, attributes.country, attributes.province, attributes.city,
-                attributes.tier, attributes.followers, attributes.parent, attributes.attributes,
+                attributes.tier, attributes.followers, attributes.parent, attributes.attributes, attributes.entity,
             ])
         }
     }
@@ -219,13 +219,14 @@ private struct IngestWriter {
     mutating func addPosts(of dataset: Dataset, into report: inout IngestReport) throws {
         let insert = try db.makeStatement(sql: """
             INSERT INTO post (platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views,
-                content_hash, url, attributes, ingest_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                content_hash, url, attributes, ingest_id, parent_author)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """)
         for post in dataset.posts {
             insert.setUncheckedArguments([
                 post.platform ?? platform, post.postID, post.author, post.time, post.parentPost, post.rootPost, post.likes,
                 post.comments, post.shares, post.views, post.contentHash, post.url, AttributeText.encode(post.attributes), ingestID,
+                post.parentAuthor,
             ])
             try insert.execute()
             report.postsAdded += db.changesCount

@@ -80,7 +80,8 @@ extension DatasetStore {
 
     private func addPosts(_ db: Database, slice: StoreSlice, to assembler: inout DatasetAssembler) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views, content_hash, url, attributes
+            SELECT platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views, content_hash, url, attributes,
+                parent_author
             FROM post WHERE time >= ? AND time < ? ORDER BY seq
             """, arguments: [slice.from ?? -Double.greatestFiniteMagnitude, slice.to ?? Double.greatestFiniteMagnitude])
         var posts: [Post] = []
@@ -89,7 +90,7 @@ extension DatasetStore {
             posts.append(Post(
                 postID: row[1], author: row[2], time: row[3], parentPost: row[4], rootPost: row[5],
                 platform: platform.isEmpty ? nil : platform, likes: row[6], comments: row[7], shares: row[8], views: row[9],
-                contentHash: row[10], url: row[11], attributes: AttributeText.decode(row[12])
+                contentHash: row[10], url: row[11], parentAuthor: row[13], attributes: AttributeText.decode(row[12])
             ))
         }
         assembler.add(posts: posts)

@@ -161,6 +161,15 @@ enum StoreSchema {
                     );
                 """)
         }
+        // v3: an account's entity (the institution behind several accounts) is part of its
+        // history; a post keeps `parent_author`, without which relations derived again on reading
+        // lose every repost of a post outside the data (the normal case in IO archives).
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                ALTER TABLE account_version ADD COLUMN entity TEXT;
+                ALTER TABLE post ADD COLUMN parent_author TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -82,8 +82,14 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The zone of times written without one: UTC (the default, except Weibo's Beijing time), +08:00, or a name such as Asia/Shanghai.", valueName: "ZONE"))
     var timezone: String?
 
-    @Option(help: ArgumentHelp("Account kinds from an export column: a CSV with header COLUMN,kind and rows VALUE,KIND; unmapped values become other, counted.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Account kinds from a column of accounts.csv or an export: a CSV with header COLUMN,kind and rows VALUE,KIND; unmapped values become other, counted.", valueName: "FILE"))
     var kinds: String?
+
+    @Option(help: ArgumentHelp(
+        "Keep only these relation types (repost, collaboration, mention, reply, quote). With mention, mention relations (mentioned → author) are derived from the posts' mentions when the input has none.",
+        valueName: "TYPE,..."
+    ))
+    var relations: String?
 
     /// The reading options these flags give.
     func loaderOptions() throws -> DatasetLoader.Options {
@@ -96,7 +102,8 @@ struct ReadingOptions: ParsableArguments {
         }
         return DatasetLoader.Options(
             columnAliases: try map.map(DatasetLoader.Options.parseColumnMap) ?? [:], inputFormat: inputFormat,
-            edgeDirection: edgeDirection, timeZone: zone, kinds: try kinds.map(KindMapping.read)
+            edgeDirection: edgeDirection, timeZone: zone, kinds: try kinds.map(KindMapping.read),
+            relationTypes: try relations.map(DatasetLoader.Options.parseRelationTypes)
         )
     }
 }

@@ -6,7 +6,7 @@ extension IndexGrouping: ExpressibleByArgument {}
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Rank accounts or cities by the communication power index: creation (G), interaction (I) and utilisation (U) per platform, weighted, with change vs the previous period.",
+        abstract: "Rank accounts, cities or entities by the communication power index: creation (G), interaction (I) and utilisation (U) per platform, weighted, with change vs the previous period.",
         discussion: """
             Reads metrics.csv (account × platform × period) of a dataset folder, a JSON dataset, \
             or a folder with only metrics.csv and accounts.csv. Weights, indicator options \
@@ -23,7 +23,7 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "A weights file (JSON). Default: the built-in default weights.")
     var weights: String?
 
-    @Option(help: "Rank accounts, or cities aggregating their accounts (needs the city column of accounts.csv).")
+    @Option(help: "Rank accounts, cities aggregating their accounts (needs the city column of accounts.csv), or entities aggregating their accounts (the entity column; an account without one stands for itself).")
     var by: IndexGrouping = .account
 
     @Option(help: "Keep the units ranked N or better in every table.")
@@ -61,6 +61,9 @@ struct IndexCommand: ParsableCommand {
         }
         if by == .city && !dataset.accounts.contains(where: { $0.city != nil }) {
             throw InputError(file: input.input, message: "--by city needs accounts with a city (the city column of accounts.csv)")
+        }
+        if by == .entity && !dataset.hasEntities {
+            throw InputError(file: input.input, message: "--by entity needs accounts with an entity (the entity column of accounts.csv)")
         }
         var indexWeights = try weights.map(IndexWeights.load(contentsOf:)) ?? .default
         if let minAccounts { indexWeights.minimumAccountsPerPlatform = minAccounts }

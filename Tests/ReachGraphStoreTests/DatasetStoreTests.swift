@@ -62,6 +62,26 @@ final class DatasetStoreTests: XCTestCase {
         XCTAssertEqual(loaded.relations.count, 3)
     }
 
+    /// Schema v2: an account's entity, and the `parent_author` of a repost whose original is
+    /// outside the data, from which reading derives the repost relation again (before v2 the
+    /// store lost every such relation: the normal case in IO archives).
+    func testEntityAndParentAuthorOfRepostsOutsideTheDataSurvive() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("data", [
+            "accounts.csv": "id,kind,platform,entity\na,media_centre,x,Hangzhou ICC\nb,influencer,x,\n",
+            "posts.csv": "post_id,author,time,parent_post,parent_author\np1,b,100,outside,a\np2,b,200,,\n",
+        ])
+        let folder = try DatasetLoader.load(path)
+        XCTAssertEqual(folder.relations.count, 1)
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        _ = try ingest(path, into: store)
+        let loaded = try store.load()
+        assertSameData(loaded, folder)
+        XCTAssertEqual(loaded.accounts.first?.entity, "Hangzhou ICC")
+        XCTAssertEqual(loaded.posts.first?.parentAuthor, "a")
+        XCTAssertEqual(loaded.relations.count, 1, "a → b, derived from parent_author")
+    }
+
     func testSameInputTwiceChangesNothing() throws {
         let scratch = try ScratchFolder()
         let path = try scratch.folder("data", ["posts.csv": "post_id,author,time\np1,a,100\np2,b,200\n"])

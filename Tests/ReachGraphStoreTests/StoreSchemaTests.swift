@@ -1,6 +1,7 @@
 import Foundation
+import GRDB
 import ReachGraph
-import ReachGraphStore
+@testable import ReachGraphStore
 import XCTest
 
 /// The store read by another program: Python's standard `sqlite3` module, through the tables and
@@ -50,7 +51,7 @@ final class StoreSchemaTests: XCTestCase {
         XCTAssertEqual(found["tables"] as? [String], [
             "account", "account_version", "attribute_column", "grdb_migrations", "ingest", "ingest_note", "ingest_warning", "metric", "post", "relation",
         ])
-        XCTAssertEqual(found["migrations"] as? [String], ["v1", "v2"])
+        XCTAssertEqual(found["migrations"] as? [String], ["v1", "v2", "v3"])
         XCTAssertEqual(found["journal_mode"] as? String, "wal")
         XCTAssertEqual(found["posts"] as? Int, sample.posts.count)
         XCTAssertEqual(found["reposts"] as? Int, sample.posts.filter { $0.parentPost != nil }.count)
@@ -79,5 +80,21 @@ final class StoreSchemaTests: XCTestCase {
         XCTAssertEqual(ingests[0]["sha256"] as? String, sha)
         XCTAssertEqual(ingests[0]["posts_added"] as? Int, sample.posts.count)
         XCTAssertEqual(ingests.map { $0["synthetic"] as? Int }, [1, 0], "the sample's README says it is synthetic; the hand-made June folder has none")
+    }
+
+    /// A store written before migration v3 (entity, parent_author) is refused by readers with a
+    /// one-line hint and brought up to date by the next ingest.
+    func testAVersion2StoreGainsEntitiesByAnIngest() throws {
+        let scratch = try ScratchFolder()
+        let pool = try DatabasePool(path: scratch.file("v2.sqlite"))
+        try StoreSchema.migrator.migrate(pool, upTo: "v2")
+        try pool.close()
+        XCTAssertThrowsError(try DatasetStore(path: scratch.file("v2.sqlite"), create: false)) { error in
+            XCTAssertEqual((error as? InputError)?.message, "not a ReachGraph store, or one not brought up to date (ingest into it once to migrate)")
+        }
+        let folder = try scratch.folder("data", ["accounts.csv": "id,kind,entity\na,media_centre,E\n", "relations.csv": "source,target,relation\na,b,repost\n"])
+        let store = try DatasetStore(path: scratch.file("v2.sqlite"), create: true)
+        _ = try store.ingest(try DatasetLoader.load(folder), source: folder, sha256: try InputSource.sha256(of: folder))
+        XCTAssertEqual(try DatasetStore(path: scratch.file("v2.sqlite"), create: false).load().accounts.first?.entity, "E")
     }
 }

@@ -40,11 +40,12 @@ public struct SeedSelection: Sendable {
     /// `order,id,marginal_gain` and the account attributes, one row per chosen account in the
     /// order chosen.
     public func seedTable(dataset: Dataset, name: String = "seeds", title: String) -> ResultTable {
-        var table = ResultTable(name: name, title: title, columns: ["order", "id", "marginal_gain"] + RankingTable.attributeColumns)
+        var table = ResultTable(name: name, title: title, columns: ["order", "id", "marginal_gain"] + RankingTable.attributeColumns(for: dataset))
+        let entity = dataset.hasEntities
         for (position, node) in choice.seeds.enumerated() {
             let account = dataset.accounts[Int(node)]
             let gain = position < choice.marginalGains.count ? Cell.number(choice.marginalGains[position]) : .missing
-            table.rows.append([.integer(position + 1), .text(account.id), gain] + RankingTable.attributes(of: account))
+            table.rows.append([.integer(position + 1), .text(account.id), gain] + RankingTable.attributes(of: account, withEntity: entity))
         }
         return table
     }

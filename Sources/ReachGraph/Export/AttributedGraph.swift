@@ -21,7 +21,7 @@ public struct AttributedGraph: Sendable {
     }
 
     public private(set) var nodeIDs: [String]
-    /// `name`, or the id when there is none (GEXF requires a label).
+    /// ``Account/label``: the entity and platform, else the name, else the id (GEXF requires a label).
     public private(set) var nodeLabels: [String]
     public private(set) var nodeColumns: [AttributeColumn]
     public private(set) var edgeSources: [Int32] = []
@@ -35,7 +35,7 @@ public struct AttributedGraph: Sendable {
     public init(dataset: Dataset, edges mode: EdgeMode = .rows, extraNodeColumns: [AttributeColumn] = []) throws {
         let accounts = dataset.accounts
         nodeIDs = accounts.map(\.id)
-        nodeLabels = accounts.map { $0.name ?? $0.id }
+        nodeLabels = accounts.map(\.label)
         func text(_ keyPath: KeyPath<Account, String?>) -> [AttributeValue?] { accounts.map { $0[keyPath: keyPath].map(AttributeValue.string) } }
         nodeColumns = [
             AttributeColumn(name: "name", values: text(\.name)),
@@ -48,6 +48,7 @@ public struct AttributedGraph: Sendable {
             AttributeColumn(name: "followers", values: accounts.map { $0.followers.map(AttributeValue.integer) }),
             AttributeColumn(name: "parent", values: text(\.parent)),
         ]
+        if dataset.hasEntities { nodeColumns.append(AttributeColumn(name: "entity", values: text(\.entity))) }
         for column in extraColumnNames(declared: dataset.accountAttributeColumns, attributes: accounts.map(\.attributes)) {
             nodeColumns.append(AttributeColumn(name: column, texts: accounts.map { $0.attributes[column] }))
         }

@@ -21,7 +21,7 @@ public enum JSONDatasetWriter {
                 ("platform", account.platform.map(AttributeValue.string)), ("country", account.country.map(AttributeValue.string)),
                 ("province", account.province.map(AttributeValue.string)), ("city", account.city.map(AttributeValue.string)),
                 ("tier", account.tier.map { .string($0.rawValue) }), ("followers", account.followers.map(AttributeValue.integer)),
-                ("parent", account.parent.map(AttributeValue.string)),
+                ("parent", account.parent.map(AttributeValue.string)), ("entity", account.entity.map(AttributeValue.string)),
             ] + extras(accountColumns, account.attributes))
         }))
         if !dataset.relationsDerivedFromPosts {

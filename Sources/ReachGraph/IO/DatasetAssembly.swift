@@ -5,6 +5,22 @@ struct MetricsKeys {
 
 /// Checks that cross files: ids that must exist, duplicates, and relations derived from reposts.
 extension Dataset {
+    /// Decodes and adds an accounts row; with `kinds` (`--kinds`) its kind comes from the mapping
+    /// (``KindMapping/kind(ofRow:)``) and a row left as `other` is counted, with its line.
+    mutating func addAccount(decoding row: inout some FieldSource, kinds: KindMapping?, file: String, line: Int) throws {
+        guard let kinds else {
+            try add(try Account(decoding: &row), file: file, line: line)
+            return
+        }
+        let kind = try kinds.kind(ofRow: &row)
+        let account = try Account(decoding: &row, kind: kind ?? .other)
+        if kind == nil {
+            let value = try row.trimmedText(kinds.column).map { "\"\($0)\"" } ?? "empty"
+            diagnostics.warn(kinds.unmappedCategory, file: file, line: line, "account \"\(account.id)\": \(kinds.column) \(value) is not in --kinds; kind other")
+        }
+        try add(account, file: file, line: line)
+    }
+
     /// Adds a metrics row; throws when its account already has a row for that platform and
     /// period, which the index would otherwise count twice.
     mutating func add(metrics row: MetricsRow, file: String, line: Int, seen: inout MetricsKeys) throws {

@@ -14,18 +14,37 @@ public enum DatasetLoader {
         /// The zone of times written without one; `nil` is the format's own (UTC, except
         /// Weibo's Beijing time).
         public var timeZone: NaiveTimeZone?
-        /// Account kinds from a column of the export (`--kinds FILE`).
+        /// Account kinds from a column of the export or of `accounts.csv` (`--kinds FILE`).
         public var kinds: KindMapping?
+        /// The relation types to keep (`--relations`); `nil` keeps every relation read. With
+        /// `mention`, mention relations are derived from the posts' mentions when the input has
+        /// none (``Dataset/selectRelations(_:)``).
+        public var relationTypes: Set<RelationType>?
 
         public init(
             columnAliases: [String: String] = [:], inputFormat: Dataset.Format? = nil, edgeDirection: EdgeListDirection? = nil,
-            timeZone: NaiveTimeZone? = nil, kinds: KindMapping? = nil
+            timeZone: NaiveTimeZone? = nil, kinds: KindMapping? = nil, relationTypes: Set<RelationType>? = nil
         ) {
             self.columnAliases = columnAliases
             self.inputFormat = inputFormat
             self.edgeDirection = edgeDirection
             self.timeZone = timeZone
             self.kinds = kinds
+            self.relationTypes = relationTypes
+        }
+
+        /// Parses `--relations` text such as `repost,mention` (type names or their synonyms:
+        /// `retweet`, `share`, `forward` are reposts).
+        public static func parseRelationTypes(_ text: String) throws -> Set<RelationType> {
+            var types: Set<RelationType> = []
+            for name in text.split(separator: ",") {
+                guard let type = RelationType(name: String(name)) else {
+                    throw InputError(file: "--relations", message: "\"\(name)\" is not one of \(RelationType.acceptedNames)")
+                }
+                types.insert(type)
+            }
+            guard !types.isEmpty else { throw InputError(file: "--relations", message: "expected one or more of \(RelationType.acceptedNames)") }
+            return types
         }
 
         /// Parses `--map` text such as `post_id=content_id,author=account_id`.
@@ -61,6 +80,7 @@ public enum DatasetLoader {
             if format == .edgeList, try isPostsTable(path, options: options) { format = .postsTable }
         }
         var dataset = try load(path, as: format, options: options)
+        if let types = options.relationTypes { dataset.selectRelations(types) }
         dataset.readingNotes.insert(
             Dataset.ReadingNote(topic: "input format", value: "\(format.rawValue) (\(options.inputFormat == nil ? "detected from the content" : "--input-format"))"),
             at: 0
@@ -69,9 +89,12 @@ public enum DatasetLoader {
     }
 
     private static func load(_ path: String, as format: Dataset.Format, options: Options) throws -> Dataset {
+        if options.kinds != nil && (format == .edgeList || format == .snap) {
+            throw InputError(file: "--kinds", message: "\(format.rawValue) input names no account fields to map kinds from (accounts.csv, a posts table or a platform export)")
+        }
         switch format {
         case .folder: return try loadFolder(path, options: options)
-        case .json: return try JSONDatasetReader.read(path)
+        case .json: return try JSONDatasetReader.read(path, kinds: options.kinds)
         case .postsTable: return try loadPostsTable(path, options: options)
         case .edgeList: return try loadEdgeList(path, direction: options.edgeDirection)
         case .ioArchive: return try IOArchiveReader.read(path, options: options)
@@ -118,6 +141,7 @@ public enum DatasetLoader {
         dataset.add(posts: posts, file: table.fileName, hasAccountsTable: false)
         dataset.deriveRelationsFromPosts(file: table.fileName)
         dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
+        if let kinds = options.kinds { dataset.applyKindsToImpliedAccounts(kinds) }
         return dataset
     }
 
@@ -161,12 +185,21 @@ public enum DatasetLoader {
 
         if let accountsPath {
             let table = CSVTable(path: accountsPath, columnAliases: aliases)
-            try table.forEachRow(required: Columns.accountRequired, known: Columns.accountKnown) { row in
+            // With --kinds the mapped column (kept as an attribute) decides the kind, so `kind` is optional.
+            let required = options.kinds == nil ? Columns.accountRequired : ["id"]
+            var checkedHeader = false
+            try table.forEachRow(required: required, known: Columns.accountKnown) { row in
+                if !checkedHeader, let kinds = options.kinds {
+                    guard row.header.positions[kinds.column] != nil else {
+                        throw InputError(file: table.fileName, line: 1, message: "--kinds maps column \"\(kinds.column)\", which the header does not have (header has: \(row.header.names.joined(separator: ", ")))")
+                    }
+                    checkedHeader = true
+                }
                 if dataset.accountAttributeColumns.isEmpty { dataset.accountAttributeColumns = row.extraColumnNames }
-                let account = try Account(decoding: &row)
-                try dataset.add(account, file: table.fileName, line: row.line)
+                try dataset.addAccount(decoding: &row, kinds: options.kinds, file: table.fileName, line: row.line)
             }
             dataset.checkParents(file: table.fileName)
+            if let kinds = options.kinds { dataset.readingNotes.append(kinds.readingNote) }
         }
         let hasAccounts = accountsPath != nil
 
@@ -211,6 +244,7 @@ public enum DatasetLoader {
         }
         if !hasAccounts {
             dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
+            if let kinds = options.kinds { dataset.applyKindsToImpliedAccounts(kinds) }
         }
         return dataset
     }

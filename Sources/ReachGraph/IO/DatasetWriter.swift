@@ -62,12 +62,15 @@ struct DatasetTableRows {
     static func accounts(_ dataset: Dataset, style: Style) -> DatasetTableRows {
         let extra = dataset.accountAttributeColumns
         let accounts = dataset.accounts
-        return DatasetTableRows(name: "accounts", header: Columns.accountKnown + extra, count: accounts.count) { index in
+        // Written only when used, so datasets without entities keep the files they always had.
+        let entity = dataset.hasEntities
+        let known = entity ? Columns.accountKnown : Columns.accountKnown.filter { $0 != "entity" }
+        return DatasetTableRows(name: "accounts", header: known + extra, count: accounts.count) { index in
             let account = accounts[index]
             return [
                 account.id, text(account.name), account.kind.rawValue, text(account.platform), text(account.country),
                 text(account.province), text(account.city), text(account.tier?.rawValue), text(account.followers), text(account.parent),
-            ] + extra.map { account.attributes[$0] ?? "" }
+            ] + (entity ? [text(account.entity)] : []) + extra.map { account.attributes[$0] ?? "" }
         }
     }
 

@@ -10,7 +10,9 @@ import Foundation
 enum JSONDatasetReader {
     static let sections = ["accounts", "relations", "posts", "metrics"]
 
-    static func read(_ path: String) throws -> Dataset {
+    /// Reads the file; with `kinds` (`--kinds`) account kinds come from the mapped key, as for
+    /// `accounts.csv`.
+    static func read(_ path: String, kinds: KindMapping? = nil) throws -> Dataset {
         let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: file, message: "cannot read the file")
@@ -54,12 +56,13 @@ enum JSONDatasetReader {
             return names
         }
 
-        let accounts = try records("accounts", Columns.accountKnown, Columns.accountRequired)
+        let accounts = try records("accounts", Columns.accountKnown, kinds == nil ? Columns.accountRequired : ["id"])
         dataset.accountAttributeColumns = extraColumns(accounts)
         for var row in accounts ?? [] {
-            try dataset.add(try Account(decoding: &row), file: file, line: row.element.line)
+            try dataset.addAccount(decoding: &row, kinds: kinds, file: file, line: row.element.line)
         }
         if accounts != nil { dataset.checkParents(file: file) }
+        if let kinds, accounts != nil { dataset.readingNotes.append(kinds.readingNote) }
         let hasAccounts = accounts != nil
 
         let relations = try records("relations", Columns.relationKnown, Columns.relationRequired)
@@ -91,6 +94,7 @@ enum JSONDatasetReader {
         for var row in metrics ?? [] {
             try dataset.add(metrics: try MetricsRow(decoding: &row), file: file, line: row.element.line, seen: &seenMetrics)
         }
+        if let kinds, accounts == nil { dataset.applyKindsToImpliedAccounts(kinds) }
         // An empty "posts" array is a posts table without rows, as a posts.csv with only its header is.
         guard relations != nil || postRecords != nil else {
             throw InputError(file: file, message: "expected \"relations\" or \"posts\" in the JSON object")

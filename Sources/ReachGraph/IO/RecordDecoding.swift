@@ -2,7 +2,7 @@
 /// CSV and JSON readers, so both accept and reject exactly the same values.
 enum Columns {
     static let accountRequired = ["id", "kind"]
-    static let accountKnown = ["id", "name", "kind", "platform", "country", "province", "city", "tier", "followers", "parent"]
+    static let accountKnown = ["id", "name", "kind", "platform", "country", "province", "city", "tier", "followers", "parent", "entity"]
     static let relationRequired = ["source", "target", "relation"]
     static let relationKnown = ["source", "target", "relation", "weight", "first_seen", "last_seen"]
     static let postRequired = ["post_id", "author", "time"]
@@ -13,10 +13,15 @@ enum Columns {
 
 extension Account {
     init(decoding row: inout some FieldSource) throws {
+        try self.init(decoding: &row, kind: try row.requiredEnumeration("kind", as: AccountKind.self))
+    }
+
+    /// Decodes a row whose kind the caller has decided (`--kinds`).
+    init(decoding row: inout some FieldSource, kind: AccountKind) throws {
         self.init(
             id: try row.requiredText("id"),
             name: try row.trimmedText("name"),
-            kind: try row.requiredEnumeration("kind", as: AccountKind.self),
+            kind: kind,
             platform: try row.trimmedText("platform")?.lowercased(),
             country: try row.trimmedText("country"),
             province: try row.trimmedText("province"),
@@ -24,6 +29,7 @@ extension Account {
             tier: try row.enumeration("tier", as: Tier.self),
             followers: try row.count("followers"),
             parent: try row.trimmedText("parent"),
+            entity: try row.trimmedText("entity"),
             attributes: try row.attributes()
         )
     }

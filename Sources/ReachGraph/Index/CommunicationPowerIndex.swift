@@ -1,4 +1,4 @@
-/// The communication power index over a set of metrics rows: rankings of accounts or cities per
+/// The communication power index over a set of metrics rows: rankings of accounts, cities or entities per
 /// platform and composite, for any period, compared with the period before.
 ///
 /// The method (formulas in ``PeriodScoring`` and ``IndicatorScaling``, choices in
@@ -18,6 +18,10 @@ public struct CommunicationPowerIndex: Sendable {
     private let unindexedRows: [String: [String: Int]]
     private let accounts: [String: Account]
     private let cities: CityNames
+    private let entities: EntityNames
+    /// The groupings the data supports: accounts always, cities when an account names its city,
+    /// entities when an account names its entity.
+    public let groupings: [IndexGrouping]
 
     public init(metrics: [MetricsRow], accounts: [Account], weights: IndexWeights = .default) {
         self.weights = weights
@@ -40,13 +44,17 @@ public struct CommunicationPowerIndex: Sendable {
         unindexedRows = unindexed
         self.accounts = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         cities = CityNames(accounts: accounts)
+        entities = EntityNames(accounts: accounts)
+        groupings = [.account]
+            + (accounts.contains { $0.city != nil } ? [.city] : [])
+            + (accounts.contains { $0.entity != nil } ? [.entity] : [])
     }
 
     public init(dataset: Dataset, weights: IndexWeights = .default) {
         self.init(metrics: dataset.metrics, accounts: dataset.accounts, weights: weights)
     }
 
-    /// The index of `period` (the latest when `nil`) by account or city, with changes against
+    /// The index of `period` (the latest when `nil`) by account, city or entity, with changes against
     /// the period before it. Throws when there are no metrics or the period is not in the data
     /// (the message lists the periods there are).
     public func report(period: String? = nil, by grouping: IndexGrouping = .account) throws -> IndexReport {
@@ -80,7 +88,7 @@ public struct CommunicationPowerIndex: Sendable {
 
     private func scores(of period: String, by grouping: IndexGrouping) throws -> IndexReport {
         let population = try IndexPopulation(
-            rows: rowsByPeriod[period] ?? [], grouping: grouping, accounts: accounts, cities: cities, period: period
+            rows: rowsByPeriod[period] ?? [], grouping: grouping, accounts: accounts, cities: cities, entities: entities, period: period
         )
         var report = PeriodScoring.report(population: population, weights: weights, period: period, grouping: grouping)
         if let unindexed = unindexedRows[period] {

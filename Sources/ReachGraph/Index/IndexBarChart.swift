@@ -123,7 +123,7 @@ extension IndexReport {
     /// A bilingual bar chart of the TOP-`top` composite (or `platform`) ranking.
     public func barChart(top: Int = 10, platform: String? = nil, caption: String? = nil) -> IndexBarChart {
         let entries = platform.map { ranking(of: $0)?.entries ?? [] } ?? composite
-        let unitName = grouping == .city ? "cities 城市" : "accounts 账号"
+        let unitName = grouping.bilingualUnitsName
         let scope = platform.map { $0.lowercased() } ?? "composite 综合"
         return IndexBarChart(
             title: "传播力指数 Communication power index · \(period) · \(scope) · TOP \(top) \(unitName)",

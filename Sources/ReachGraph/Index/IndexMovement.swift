@@ -33,7 +33,7 @@ public struct IndexMovement: Sendable, Equatable {
         guard let previous = report.previousPeriod else { return nil }
         period = report.period
         previousPeriod = previous
-        unitsName = report.grouping == .city ? "cities" : "accounts"
+        unitsName = report.grouping.unitsName
         var moves: [Move] = []
         var newcomers: [IndexEntry] = []
         var unchanged = 0

@@ -9,11 +9,11 @@ struct PlatformTotals {
     var qualitative: Double { rowCount > 0 ? qualitativeSum / Double(rowCount) : 0 }
 }
 
-/// The units of one period: every account (or city) with a metrics row on an indexed platform,
-/// with its raw totals per platform, and what the data lacks.
+/// The units of one period: every account (or city, or entity) with a metrics row on an indexed
+/// platform, with its raw totals per platform, and what the data lacks.
 ///
-/// A city's totals are the sums of its accounts' raw values (so per-post rates become the ratio
-/// of sums) and its qualitative score is the mean of its accounts' rows.
+/// A city's or entity's totals are the sums of its accounts' raw values (so per-post rates become
+/// the ratio of sums) and its qualitative score is the mean of its accounts' rows.
 struct IndexPopulation {
     /// Sorted by unit id.
     var units: [IndexUnit] = []
@@ -29,7 +29,9 @@ struct IndexPopulation {
 
     /// Gathers `rows` (one period, indexed platforms only). Throws when an account has two rows
     /// for one platform, which would otherwise be counted twice.
-    init(rows: [MetricsRow], grouping: IndexGrouping, accounts: [String: Account], cities: CityNames, period: String) throws {
+    init(
+        rows: [MetricsRow], grouping: IndexGrouping, accounts: [String: Account], cities: CityNames, entities: EntityNames, period: String
+    ) throws {
         var seen: Set<[String]> = []
         var accountsPerPlatform: [String: Set<String>] = [:]
         for row in rows {
@@ -48,6 +50,7 @@ struct IndexPopulation {
         var unitAccounts: [Set<String>] = []
         var emptyCells = 0
         var withoutCity: Set<String> = []
+        var withoutEntity: Set<String> = []
         for row in rows {
             let unit: IndexUnit
             switch grouping {
@@ -60,6 +63,9 @@ struct IndexPopulation {
                     continue
                 }
                 unit = city
+            case .entity:
+                unit = entities.unit(forAccount: row.account)
+                if !entities.namesEntity(row.account) { withoutEntity.insert(row.account) }
             }
             let index: Int
             if let known = unitIndex[unit.id] {
@@ -95,6 +101,10 @@ struct IndexPopulation {
         }
         if !withoutCity.isEmpty {
             notes.append("\(withoutCity.count) account\(withoutCity.count == 1 ? "" : "s") without a city left out of the city index")
+        }
+        if !withoutEntity.isEmpty {
+            let count = withoutEntity.count
+            notes.append("\(count) account\(count == 1 ? "" : "s") without an entity ranked as \(count == 1 ? "an entity" : "entities") of \(count == 1 ? "its" : "their") own")
         }
     }
 }

@@ -14,6 +14,7 @@ extension IndexReport {
         switch grouping {
         case .account: return ["account", "name", "city"]
         case .city: return ["city", "province", "accounts"]
+        case .entity: return ["entity", "city", "accounts"]
         }
     }
 
@@ -21,6 +22,7 @@ extension IndexReport {
         switch grouping {
         case .account: return [.text(unit.id), unit.name.map(Cell.text) ?? .missing, unit.city.map(Cell.text) ?? .missing]
         case .city: return [.text(unit.id), unit.province.map(Cell.text) ?? .missing, .integer(unit.accountCount)]
+        case .entity: return [.text(unit.id), unit.city.map(Cell.text) ?? .missing, .integer(unit.accountCount)]
         }
     }
 
@@ -106,7 +108,12 @@ extension IndexReport {
     /// table a briefing shows (``tables(top:platform:)`` has the full one, with the score of every
     /// platform). `top` keeps the units ranked `top` or better.
     public func activityTable(top: Int? = nil) -> ResultTable {
-        let unitColumns = grouping == .city ? ["city", "province"] : ["account", "name"]
+        let unitColumns: [String]
+        switch grouping {
+        case .account: unitColumns = ["account", "name"]
+        case .city: unitColumns = ["city", "province"]
+        case .entity: unitColumns = ["entity", "city"]
+        }
         var table = ResultTable(
             name: "index_activity",
             title: "Communication power index and activity, \(period) (totals and per-post rates over the platforms in the composite)",
@@ -114,7 +121,12 @@ extension IndexReport {
         )
         table.rows = composite.top(top).map { entry in
             let activity = entry.activity
-            let second = (grouping == .city ? entry.unit.province : entry.unit.name).map(Cell.text) ?? .missing
+            let second: Cell
+            switch grouping {
+            case .account: second = entry.unit.name.map(Cell.text) ?? .missing
+            case .city: second = entry.unit.province.map(Cell.text) ?? .missing
+            case .entity: second = entry.unit.city.map(Cell.text) ?? .missing
+            }
             return [.text(entry.rank.description), .text(entry.unit.id), second, .number(entry.score), .text(entry.changeLabel)]
                 + [activity.posts, activity.interactions, activity.interactionsPerPost, activity.viewsPerPost, activity.followers,
                    activity.followerGain, activity.followerGrowth].map { $0.map(Cell.number) ?? .missing }

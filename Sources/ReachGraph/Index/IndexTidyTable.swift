@@ -6,14 +6,15 @@ extension CommunicationPowerIndex {
     /// score, quantitative, qualitative, G, I, U, previous_period, previous_rank, rank_change,
     /// score_change, new`. `table` is `composite` or a platform; ranks are numbers with `tied`
     /// as `true`/`false`; `G`, `I`, `U` are empty on composite rows; change columns are empty
-    /// where there is nothing to compare. Numbers have 12 significant digits.
-    public func tidyTable(levels: [IndexGrouping] = IndexGrouping.allCases) throws -> String {
+    /// where there is nothing to compare. Numbers have 12 significant digits. `levels` defaults to
+    /// account and city, and entity when the accounts name entities.
+    public func tidyTable(levels: [IndexGrouping]? = nil) throws -> String {
         var writer = CSVWriter(header: [
             "period", "level", "table", "in_composite", "unit", "label", "city", "province", "rank", "tied", "score",
             "quantitative", "qualitative", "G", "I", "U", "previous_period", "previous_rank", "rank_change", "score_change", "new",
         ])
         func number(_ value: Double) -> String { formatNumber(value, digits: 12) }
-        for level in levels {
+        for level in levels ?? [.account, .city] + (groupings.contains(.entity) ? [.entity] : []) {
             for report in try reports(by: level) {
                 let tables = [("composite", true, report.composite)]
                     + report.platforms.map { ($0.platform.name, $0.platform.isInComposite, $0.entries) }

@@ -35,7 +35,7 @@ public struct IndexTrend: Sendable, Equatable {
 
     /// A rank chart (rank 1 at the top), one line per leader, labelled at its last point.
     public func rankChart(caption: String? = nil) -> LineChart {
-        let units = grouping == .city ? "cities 城市" : "accounts 账号"
+        let units = grouping.bilingualUnitsName
         let span = periods.count > 1 ? "\(periods.first!) – \(periods.last!)" : periods.first ?? ""
         return LineChart(
             title: "传播力指数 Communication power index · rank 排名 · TOP \(lines.count) \(units) · \(span)",

@@ -73,6 +73,9 @@ public struct Dataset: Sendable {
         self.format = format
     }
 
+    /// Whether some account names the entity it belongs to (``Account/entity``).
+    public var hasEntities: Bool { accounts.contains { $0.entity != nil } }
+
     /// The index of the account with `id` in ``accounts``.
     public func index(ofAccount id: String) -> Int32? { accountIndex.index(of: id) }
 

@@ -249,10 +249,10 @@ public struct BriefingBuilder {
             if let top = pickup.pairs.first {
                 let account = dataset.accounts[Int(top.influencer)]
                 let spread = pickup.pairs.max { ($0.communityReposts, $1.influencer) < ($1.communityReposts, $0.influencer) }
-                var line = "Most frequent pair: \(account.name ?? account.id) picked up \(groupedDigits(top.pickups)) of \(top.city)'s originals."
+                var line = "Most frequent pair: \(account.label) picked up \(groupedDigits(top.pickups)) of \(top.city)'s originals."
                 if let spread, spread.communityReposts > 0 {
                     let spreader = dataset.accounts[Int(spread.influencer)]
-                    line += " Most community spread: \(spreader.name ?? spreader.id) on \(spread.city)'s content (\(groupedDigits(spread.communityReposts)) community reposts)."
+                    line += " Most community spread: \(spreader.label) on \(spread.city)'s content (\(groupedDigits(spread.communityReposts)) community reposts)."
                 }
                 paragraphs.append(line)
             }
@@ -378,7 +378,7 @@ public struct BriefingBuilder {
             }
             throw BriefingSkip("no composite ranking in \(report.period): " + reason.joined(separator: "; "))
         }
-        let units = grouping == .city ? "cities" : "accounts"
+        let units = grouping.unitsName
         let chart = report.barChart(top: 10, caption: isSynthetic ? CaptionOptions.syntheticNotice : nil)
         var paragraphs: [String] = []
         if let first = report.composite.first {

@@ -45,8 +45,8 @@ enum KeyOpinionLeaderFindings {
     /// "NAME (kind)", or "NAME" without `kind`.
     static func label(_ account: Int32, _ dataset: Dataset, kind: Bool = true) -> String {
         let record = dataset.accounts[Int(account)]
-        guard kind else { return record.name ?? record.id }
-        return "\(record.name ?? record.id) (\(record.kind.rawValue.replacingOccurrences(of: "_", with: " ")))"
+        guard kind else { return record.label }
+        return "\(record.label) (\(record.kind.rawValue.replacingOccurrences(of: "_", with: " ")))"
     }
 
     /// "62% community accounts" for the most common kind among `accounts`, or `nil` when empty.
@@ -58,12 +58,14 @@ enum KeyOpinionLeaderFindings {
         return "\(percentText(Double(top.value) / Double(accounts.count))) \(top.key.rawValue.replacingOccurrences(of: "_", with: " ")) accounts"
     }
 
-    /// The page's table: rank, name, kind, role, score, and the bootstrap rank interval.
+    /// The page's table: rank, name (and entity, when accounts name one), kind, role, score, and
+    /// the bootstrap rank interval.
     static func compactTable(_ ranking: KeyOpinionLeaderRanking, dataset: Dataset) -> ResultTable {
         let kinds = ranking.leaders.grouping != .community
+        let entity = dataset.hasEntities
         var table = ResultTable(
             name: "key_opinion_leaders_top", title: "Key opinion leaders (all measures in tables/key_opinion_leaders.csv)",
-            columns: ["rank", "name"] + (kinds ? ["kind"] : []) + ["role", "score", "rank interval"]
+            columns: ["rank", "name"] + (entity ? ["entity"] : []) + (kinds ? ["kind"] : []) + ["role", "score", "rank interval"]
         )
         var profile: [Int32: KeyOpinionLeaders.Profile] = [:]
         for entry in ranking.leaders.profiles { profile[entry.account] = entry }
@@ -73,7 +75,8 @@ enum KeyOpinionLeaderFindings {
             let account = dataset.accounts[Int(ranked.account)]
             let roles = profile[ranked.account]?.roles ?? []
             table.rows.append(
-                [.integer(ranked.rank), .text(account.name ?? account.id)] + (kinds ? [.text(account.kind.rawValue)] : [])
+                [.integer(ranked.rank), .text(account.name ?? account.id)] + (entity ? [account.entity.map(Cell.text) ?? .missing] : [])
+                    + (kinds ? [.text(account.kind.rawValue)] : [])
                     + [.text(roles.isEmpty ? "–" : roles.joined(separator: ", ")), .number((ranked.score * 1000).rounded() / 1000),
                        interval[ranked.account].map { .text("\($0.lowerBound)–\($0.upperBound)") } ?? .missing]
             )

@@ -11,7 +11,7 @@ enum StructureFindings {
             let response = card.response
             func name(_ spoke: Int) -> String {
                 let account = dataset.accounts[Int(structure.spokes[spoke])]
-                return account.name ?? account.id
+                return account.label
             }
             let window = String(elapsedText(response.window).dropFirst())
             var parts: [String] = []

@@ -90,7 +90,7 @@ public enum CascadeTreeFigure {
             let time = node == 0 ? "root · " + iso8601String(fromUnixSeconds: cascade.startTime) : elapsedText(cascade.tree.times[node])
             var lines = [shortName(account), time]
             if cutChildren[node] > 0 { lines.append("+\(groupedDigits(cutChildren[node])) more not drawn") }
-            let tooltip = "\(account.name ?? account.id) (\(account.id)) · \(account.kind.rawValue) · \(time)"
+            let tooltip = "\(account.label) (\(account.id)) · \(account.kind.rawValue) · \(time)"
             writer.node("n\(position[node])", KindNodeLabel.attributes(kind: account.kind, lines: lines, tooltip: tooltip, highlighted: node == 0))
         }
         var edges: [(Int, Int)] = []
@@ -124,7 +124,7 @@ public enum CascadeTreeFigure {
         let root = dataset.accounts[Int(cascade.accounts[0])]
         let size = cascade.tree.size
         var lines = [
-            options.title ?? "Cascade of post \(cascade.rootPostID) by \(root.name ?? root.id) (\(root.id))",
+            options.title ?? "Cascade of post \(cascade.rootPostID) by \(root.label) (\(root.id))",
             "root posted \(iso8601String(fromUnixSeconds: cascade.startTime))",
             "size \(groupedDigits(size)) · depth \(Int(metrics.depth)) · structural virality \(String(format: "%.2f", metrics.structuralVirality))"
                 + " · potential reach \(groupedDigits(Int(metrics.potentialReach.rounded()))) followers",
@@ -152,7 +152,7 @@ public enum CascadeTreeFigure {
 
     /// The account's name (else id), cut to 28 characters so one long name does not widen a level.
     private static func shortName(_ account: Account) -> String {
-        let name = account.name ?? account.id
+        let name = account.label
         return name.count > 28 ? String(name.prefix(27)) + "…" : name
     }
 }

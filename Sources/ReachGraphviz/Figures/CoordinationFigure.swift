@@ -91,7 +91,7 @@ public enum CoordinationFigure {
             let id = network.accountIDs[Int(index)]
             guard let row = dataset.index(ofAccount: id) else { return (id, id, .other) }
             let record = dataset.accounts[Int(row)]
-            return (id, record.name ?? id, record.kind)
+            return (id, record.label, record.kind)
         }
         let ranked = nodes.sorted { strength[Int($0)] != strength[Int($1)] ? strength[Int($0)] > strength[Int($1)] : $0 < $1 }.prefix(options.labelCount)
         var number: [Int32: Int] = [:]

@@ -37,7 +37,7 @@ public enum EgoNetwork {
             cut = "showing \(groupedDigits(candidates.count)) of \(groupedDigits(ball.count)) accounts: the heaviest ties, hop by hop from the ego"
         }
         var recipe = NetworkFigureBuilder.Recipe(
-            title: "Ego network of \(account.name ?? account.id) (\(account.id)): \(hops), \(directions)",
+            title: "Ego network of \(account.label) (\(account.id)): \(hops), \(directions)",
             candidates: candidates, ego: ego, preferredEngine: .twopi, encodingNote: "heavy outline: the ego"
         )
         recipe.cut = cut

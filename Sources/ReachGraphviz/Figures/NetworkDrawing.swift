@@ -127,7 +127,7 @@ struct NetworkDrawing {
         let style = AccountKindStyle.of(account.kind)
         let relative = maxScore > 0 ? (scores.value(of: node) / maxScore).squareRoot() : 0
         let width = ((0.15 + 0.65 * relative) * 100).rounded() / 100
-        let name = account.name ?? account.id
+        let name = account.label
         var tooltip = "\(name) (\(account.id)) · \(account.kind.rawValue)"
         if let province = account.province, !province.isEmpty { tooltip += " · \(province)" }
         tooltip += " · \(scores.name) \(formatNumber(scores.value(of: node), digits: 6))"

@@ -256,13 +256,13 @@ public enum StructureFigure {
             lines.append(reposts > 0 ? "\(formatNumber(reposts)) reposts of the hub" : "never reposted the hub")
             if let coverage = scorecard.response.coverage(ofSpoke: spoke) { lines.append("coverage \(percentText(coverage))") }
         }
-        let tooltip = "\(account.name ?? account.id) (\(account.id)) · \(account.kind.rawValue) · \(account.tier?.rawValue ?? "no tier")"
+        let tooltip = "\(account.label) (\(account.id)) · \(account.kind.rawValue) · \(account.tier?.rawValue ?? "no tier")"
         return KindNodeLabel.attributes(kind: account.kind, lines: lines, tooltip: tooltip, highlighted: member == scorecard.structure.hub)
     }
 
     /// The name (else id), cut to 24 characters so one long name does not widen a panel.
     private static func shortName(_ account: Account) -> String {
-        let name = account.name ?? account.id
+        let name = account.label
         return name.count > 24 ? String(name.prefix(23)) + "…" : name
     }
 
@@ -284,7 +284,7 @@ public enum StructureFigure {
         let observed = declared.filter { $0.observedWeight > 0 }.count
         var lines = [
             options.caption.title ?? "1+N structure: \(structure.name)\(structure.isDetected ? " (detected from reposts)" : "")",
-            "hub \(hub.name ?? hub.id) (\(hub.id)); \(groupedDigits(structure.spokes.count)) spokes, \(groupedDigits(structure.units.count)) units",
+            "hub \(hub.label) (\(hub.id)); \(groupedDigits(structure.spokes.count)) spokes, \(groupedDigits(structure.units.count)) units",
             "declared ties: \(groupedDigits(declared.count)), \(groupedDigits(observed)) observed and \(groupedDigits(declared.count - observed)) never observed",
         ]
         if !undeclared.isEmpty {

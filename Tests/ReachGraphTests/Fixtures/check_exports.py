@@ -24,7 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 DATASET = os.path.join(HERE, "export-dataset")
 BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "reachgraph")
-ACCOUNT_KNOWN = ["id", "name", "kind", "platform", "country", "province", "city", "tier", "followers", "parent"]
+ACCOUNT_KNOWN = ["id", "name", "kind", "platform", "country", "province", "city", "tier", "followers", "parent", "entity"]
 RELATION_KNOWN = ["source", "target", "relation", "weight", "first_seen", "last_seen"]
 failures = 0
 
@@ -91,7 +91,7 @@ def expected_accounts():
     extras = [c for c in rows[0].keys() if c not in ACCOUNT_KNOWN]
     nodes = OrderedDict()
     for row in rows:
-        nodes[row["id"]] = {c: row[c] for c in ACCOUNT_KNOWN[1:] if row[c] != ""}
+        nodes[row["id"]] = {c: row[c] for c in ACCOUNT_KNOWN[1:] if row.get(c, "") != ""}
         if "followers" in nodes[row["id"]]:
             nodes[row["id"]]["followers"] = int(row["followers"])
     for column in extras:
@@ -158,6 +158,13 @@ def decode_json_columns(data, columns):
     return {k: (json.loads(v) if k in columns and isinstance(v, str) else v) for k, v in data.items()}
 
 
+def node_label(node, attributes):
+    """Account.label: `entity · platform` when the account has an entity, else its name or id."""
+    if "entity" in attributes:
+        return attributes["entity"] + (f" · {attributes['platform']}" if "platform" in attributes else "")
+    return attributes.get("name", node)
+
+
 def check_graph(fmt, graph, merged):
     nodes, _ = expected_accounts()
     edges = expected_edges(merged)
@@ -169,7 +176,7 @@ def check_graph(fmt, graph, merged):
     for node, expected in nodes.items():
         actual = dict(graph.nodes[node])
         if fmt == "gexf":
-            check(f"{fmt}: label of {node!r} is its name or id", actual.pop("label") == expected.get("name", node))
+            check(f"{fmt}: label of {node!r} is its entity, name or id", actual.pop("label") == node_label(node, expected))
         check(f"{fmt} {mode}: node {node!r} attributes and types",
               actual == expected and all(type(actual[k]) is type(expected[k]) for k in expected), f"{actual} != {expected}")
     json_columns = {"relation", "campaign", "confidence"} if merged else set()
@@ -220,7 +227,7 @@ def check_dot(path):
         check(f"dot: node {node!r} name", obj["name"] == dot_id(node), obj["name"])
         text = {("name attribute" if k == "name" else k): as_text(v) for k, v in expected.items()}
         actual = {k: v for k, v in obj.items() if k not in ("_gvid", "name", "label")}
-        check(f"dot: node {node!r} label is its name or id", obj.get("label") == expected.get("name", node), obj.get("label"))
+        check(f"dot: node {node!r} label is its entity, name or id", obj.get("label") == node_label(node, expected), obj.get("label"))
         check(f"dot: node {node!r} attributes as text", actual == text, f"{actual} != {text}")
     # dot_json lists edges by tail node, not in input order: compare as a multiset.
     actual_edges = sorted(json.dumps([names[e["tail"]], names[e["head"]], {k: v for k, v in e.items() if k not in ("_gvid", "tail", "head")}],

@@ -204,6 +204,39 @@ final class IndexScoringTests: XCTestCase {
         XCTAssertEqual(report.ranking(of: "x")?.platform.exclusionReason, "1 account in 2025-05, fewer than 2")
     }
 
+    /// Entities: a and c are one institution ("Zhejiang ICC"), b has no entity and stands for
+    /// itself. Facebook sums a + c: posts 10, shares 20, comments 20, likes 120, followers 3000,
+    /// views 300, qualitative mean (80 + 70) / 2 = 75; b: 20, 10, 10, 0, 3000, 300, 60.
+    ///   Two units, so each indicator is 100 for the larger and 0 for the smaller, 0 for both
+    ///   when equal (followers and views): G E 0, b 100; I E 100, b 0; U 0, 0.
+    ///   Quant E .4·100 = 40, b .2·100 = 20; S E .8·40 + .2·75 = 47, b .8·20 + .2·60 = 28.
+    /// YouTube: E is a alone (c has no row): I 0 vs b 100, U 0 vs b 100 → Quant 0, 100;
+    ///   qualitative 50 each → S E 10, b 90.
+    /// Composite (4/7 facebook, 3/7 youtube): E (4·47 + 3·10)/7 = 218/7, b (4·28 + 3·90)/7 = 382/7.
+    func testEntitiesAggregateTheirAccountsAndAccountsWithoutOneStandAlone() throws {
+        var accounts = IndexFixture.accounts
+        accounts[0].entity = "Zhejiang ICC"
+        accounts[2].entity = "Zhejiang ICC"
+        let index = CommunicationPowerIndex(metrics: IndexFixture.metrics, accounts: accounts, weights: try IndexFixture.weights())
+        XCTAssertEqual(index.groupings, [.account, .city, .entity])
+        let report = try index.report(period: "2025-05", by: .entity)
+        assertScores(report.ranking(of: "facebook")?.entries ?? [], ["Zhejiang ICC": 47, "b": 28])
+        assertScores(report.ranking(of: "youtube")?.entries ?? [], ["Zhejiang ICC": 10, "b": 90])
+        assertScores(report.composite, ["Zhejiang ICC": 218.0 / 7, "b": 382.0 / 7])
+        XCTAssertEqual(report.composite.map(\.unit.label), ["Hangzhou Culture", "Zhejiang ICC"])
+        let entity = try XCTUnwrap(report.composite[unit: "Zhejiang ICC"])
+        XCTAssertEqual(entity.unit.accountCount, 2)
+        XCTAssertNil(entity.unit.city, "Hangzhou and Ningbo disagree")
+        XCTAssertEqual(entity.unit.province, "Zhejiang")
+        XCTAssertTrue(report.notes.contains("1 account without an entity ranked as an entity of its own"), "\(report.notes)")
+        // x still counts accounts against the minimum: c alone is 1 account.
+        XCTAssertEqual(report.ranking(of: "x")?.platform.exclusionReason, "1 account in 2025-05, fewer than 2")
+        let table = try XCTUnwrap(report.tables().first)
+        XCTAssertEqual(Array(table.columns.prefix(4)), ["rank", "entity", "city", "accounts"])
+        XCTAssertTrue(try index.tidyTable().contains("2025-05,entity,composite,true,Zhejiang ICC,Zhejiang ICC,,Zhejiang,2,false,"))
+        XCTAssertFalse(try IndexFixture.index(try IndexFixture.weights()).tidyTable().contains(",entity,"), "no entity level without entities")
+    }
+
     func testCitiesWithTheSameNameInTwoProvincesStayApart() throws {
         let accounts = [
             Account(id: "p", kind: .cityAccount, province: "Jilin", city: "Taiping"),

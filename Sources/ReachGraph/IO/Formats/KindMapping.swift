@@ -58,34 +58,65 @@ public struct KindMapping: Sendable, Equatable {
     }
 }
 
-extension PlatformExport {
-    /// Sets each account's kind from its value in the mapping's column (an account attribute,
-    /// its name, platform or country, or else the column on its first post that has it, as in
-    /// exports that repeat account fields on every row); unmapped accounts become `other`, counted.
-    mutating func applyKinds(_ mapping: KindMapping?) {
-        guard let mapping else { return }
+extension KindMapping {
+    /// The warning category of accounts left as `other`.
+    var unmappedCategory: String { "accounts whose \(column) is not in --kinds (kind other)" }
+
+    /// The reading note that says where kinds came from.
+    var readingNote: Dataset.ReadingNote { Dataset.ReadingNote(topic: "account kinds", value: "from column \(column) (--kinds)") }
+
+    /// The kind of each account from its value in the mapping's column: an account attribute, its
+    /// name, platform or country, or else the column on its first post that has it (exports and
+    /// posts tables repeat account fields on every row); `nil` where the value is missing or not
+    /// listed. O(accounts + posts).
+    func kinds(of accounts: [Account], posts: some Sequence<Post>) -> [AccountKind?] {
         var fromPosts: [String: String] = [:]
-        for (post, _) in posts where fromPosts[post.author] == nil {
-            if let value = post.attributes[mapping.column] { fromPosts[post.author] = value }
+        for post in posts where fromPosts[post.author] == nil {
+            if let value = post.attributes[column] { fromPosts[post.author] = value }
         }
-        var unmapped = 0
-        for position in accounts.indices {
-            let account = accounts[position]
+        return accounts.map { account in
             let value: String?
-            switch mapping.column {
+            switch column {
             case "name": value = account.name
             case "platform": value = account.platform
             case "country": value = account.country
-            default: value = account.attributes[mapping.column] ?? fromPosts[account.id]
+            default: value = account.attributes[column] ?? fromPosts[account.id]
             }
-            if let kind = mapping.kind(of: value) {
-                accounts[position].kind = kind
-            } else {
-                accounts[position].kind = .other
-                unmapped += 1
-            }
+            return kind(of: value)
         }
-        diagnostics.count("accounts whose \(mapping.column) is not in --kinds (kind other)", unmapped)
-        notes.append(Dataset.ReadingNote(topic: "account kinds", value: "from column \(mapping.column) (--kinds)"))
+    }
+
+    /// The kind of an `accounts.csv` (or JSON `accounts`) row: its value in the mapping's column
+    /// mapped; else the row's own `kind` when that is a kind ReachGraph knows (so a mapping of
+    /// `kind` itself only needs the foreign values); `nil` (kind `other`, counted) otherwise.
+    func kind(ofRow row: inout some FieldSource) throws -> AccountKind? {
+        if let mapped = kind(of: try row.trimmedText(column)) { return mapped }
+        guard let own = try row.trimmedText("kind") else { return nil }
+        return AccountKind(rawValue: own.lowercased())
+    }
+}
+
+extension PlatformExport {
+    /// Sets each account's kind from its value in the mapping's column
+    /// (``KindMapping/kinds(of:posts:)``); unmapped accounts become `other`, counted.
+    mutating func applyKinds(_ mapping: KindMapping?) {
+        guard let mapping else { return }
+        let kinds = mapping.kinds(of: accounts, posts: posts.lazy.map(\.post))
+        for position in accounts.indices { accounts[position].kind = kinds[position] ?? .other }
+        diagnostics.count(mapping.unmappedCategory, kinds.count { $0 == nil })
+        notes.append(mapping.readingNote)
+    }
+}
+
+extension Dataset {
+    /// Sets the kind of every account that no accounts table declared from its posts' values in
+    /// the mapping's column (a posts table or a folder without `accounts.csv`); unmapped accounts
+    /// become `other`, counted.
+    mutating func applyKindsToImpliedAccounts(_ mapping: KindMapping) {
+        let implied = accounts.indices.filter { !isDeclared(accountAt: $0) }
+        let kinds = mapping.kinds(of: implied.map { accounts[$0] }, posts: posts)
+        for (position, kind) in zip(implied, kinds) { accounts[position].kind = kind ?? .other }
+        diagnostics.count(mapping.unmappedCategory, kinds.count { $0 == nil })
+        readingNotes.append(mapping.readingNote)
     }
 }

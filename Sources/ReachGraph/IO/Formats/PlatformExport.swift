@@ -87,7 +87,9 @@ struct PlatformExport {
             relations.append(Relation(source: source, target: target, type: tie.type, weight: tie.weight, firstSeen: tie.time, lastSeen: tie.time))
         }
         dataset.relations = relations
-        dataset.relationsDerivedFromPosts = !posts.isEmpty
+        // Stated ties (replies, quotes, edge-list rows) cannot be derived again from the posts, so
+        // with any of them writers and the store must keep the relations themselves.
+        dataset.relationsDerivedFromPosts = !posts.isEmpty && ties.isEmpty
         return dataset
     }
 }
