@@ -82,6 +82,31 @@ final class DatasetStoreTests: XCTestCase {
         XCTAssertEqual(loaded.relations.count, 1, "a → b, derived from parent_author")
     }
 
+    /// A platform export (Twitter v1.1 lines, written by hand from the API's documentation): the
+    /// accounts it describes keep their profile fields in the store, and its reply survives (a
+    /// stated tie that cannot be derived again from the posts).
+    func testPlatformExportAccountsAndRepliesSurvive() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("stream", ["tweets.jsonl": """
+            {"created_at":"Wed Oct 10 20:19:24 +0000 2018","id_str":"1","text":"hello","lang":"en","user":{"id_str":"10","screen_name":"alice","followers_count":100}}
+            {"created_at":"Wed Oct 10 21:19:24 +0000 2018","id_str":"2","text":"RT @alice: hello","user":{"id_str":"11","screen_name":"bob","followers_count":5},"retweeted_status":{"created_at":"Wed Oct 10 20:19:24 +0000 2018","id_str":"1","text":"hello","user":{"id_str":"10","screen_name":"alice","followers_count":100}}}
+            {"created_at":"Wed Oct 10 22:19:24 +0000 2018","id_str":"3","text":"@alice hi","user":{"id_str":"12","screen_name":"carol","followers_count":7},"in_reply_to_status_id_str":"1","in_reply_to_user_id_str":"10"}
+
+            """]) + "/tweets.jsonl"
+        let direct = try DatasetLoader.load(path)
+        XCTAssertEqual(direct.format, .twitterV1)
+        XCTAssertEqual(direct.relations.types.sorted { $0.rawValue < $1.rawValue }, [.reply, .repost])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        let report = try ingest(path, into: store)
+        XCTAssertEqual(report.accountsAdded, 3)
+        XCTAssertEqual(report.relationsAdded, 2)
+        let loaded = try store.load()
+        XCTAssertEqual(loaded.accounts, direct.accounts)
+        XCTAssertEqual(loaded.accounts.map(\.followers), [100, 5, 7])
+        XCTAssertEqual(loaded.relations.types, direct.relations.types)
+        XCTAssertEqual(loaded.posts, direct.posts)
+    }
+
     func testSameInputTwiceChangesNothing() throws {
         let scratch = try ScratchFolder()
         let path = try scratch.folder("data", ["posts.csv": "post_id,author,time\np1,a,100\np2,b,200\n"])

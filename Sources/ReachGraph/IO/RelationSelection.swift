@@ -38,8 +38,9 @@ extension Dataset {
     /// one's name to its audience; SNAP's `MT` rows read with `--edge-direction
     /// reposter-to-author` and the sample's mention ties point the same way). Weight = number of
     /// posts of the author that mention the account; first and last seen from their times.
-    /// Self mentions are counted and left out; a mentioned id that is not an account becomes one
-    /// of kind `other`, counted. After this the relations are no longer derivable from reposts
+    /// Reposts are skipped: a repost's mentions are the original's (`RT @author: … @other`), and
+    /// its flow is the repost relation already. Self mentions are counted and left out; a
+    /// mentioned id that is not an account becomes one of kind `other`, counted. After this the relations are no longer derivable from reposts
     /// alone, so writers write them out.
     /// - Complexity: O(posts + mentions) time, O(distinct pairs) extra memory.
     public mutating func deriveMentionRelations() {
@@ -47,8 +48,13 @@ extension Dataset {
         var pairs: [(source: Int32, target: Int32, weight: Double, first: Double, last: Double)] = []
         var selfMentions = 0
         let before = accounts.count
+        var repostsWithMentions = 0
         for post in posts {
             guard let text = post.attributes[ContentFields.mentions], let author = index(ofAccount: post.author) else { continue }
+            guard post.parentPost == nil && post.parentAuthor == nil else {
+                repostsWithMentions += 1
+                continue
+            }
             var seen = Set<Int32>()
             for item in text.split(separator: " ") {
                 let mentioned = resolve(String(item), file: "", line: nil, role: "mention", warn: false)
@@ -69,6 +75,7 @@ extension Dataset {
             }
         }
         diagnostics.count("self mentions (not made relations)", selfMentions)
+        diagnostics.count("reposts carrying the original's mentions (not made mention relations)", repostsWithMentions)
         diagnostics.count("accounts implied by mentions (kind other)", accounts.count - before)
         guard !pairs.isEmpty else { return }
         var table = relations

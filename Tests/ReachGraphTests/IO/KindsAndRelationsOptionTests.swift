@@ -75,9 +75,10 @@ final class KindsAndRelationsOptionTests: XCTestCase {
     }
 
     /// Posts: p1 by a mentions b and c (and b twice); p2 by a mentions b; p3 by b mentions a and
-    /// itself; p4 by c mentions z (not an account). Mention relations, mentioned → author:
-    /// b → a weight 2 (p1, p2; b counted once in p1), c → a 1, a → b 1, z → c 1; b's self
-    /// mention counted and left out; z implied.
+    /// itself; p4 by c mentions z (not an account); p5 by c reposts p1 and carries its mentions.
+    /// Mention relations, mentioned → author: b → a weight 2 (p1, p2; b counted once in p1),
+    /// c → a 1, a → b 1, z → c 1; b's self mention counted and left out; z implied; p5 skipped
+    /// and counted (its flow is the repost a → c).
     func testMentionRelationsFromPostsMentions() throws {
         let folder = try TemporaryFolder()
         try folder.write("accounts.csv", "id,kind\na,other\nb,other\nc,other\n")
@@ -85,12 +86,13 @@ final class KindsAndRelationsOptionTests: XCTestCase {
             post_id,author,time,parent_post,mentions
             p1,a,100,,b c b
             p2,a,300,,b
-            p3,b,200,p1,a b
+            p3,b,200,,a b
             p4,c,400,,z
+            p5,c,500,p1,b c
 
             """)
         let plain = try DatasetLoader.load(folder.path)
-        XCTAssertEqual(plain.relations.types, [.repost], "a → b from p3's repost of p1")
+        XCTAssertEqual(plain.relations.types, [.repost], "a → c, p5's repost of p1")
         XCTAssertTrue(plain.relationsDerivedFromPosts)
 
         let dataset = try DatasetLoader.load(folder.path, options: DatasetLoader.Options(relationTypes: [.repost, .mention]))
@@ -99,11 +101,12 @@ final class KindsAndRelationsOptionTests: XCTestCase {
             return "\(dataset.accounts[Int(relation.source)].id)>\(dataset.accounts[Int(relation.target)].id) \(relation.type.rawValue) \(relation.weight) \(relation.firstSeen ?? -1)-\(relation.lastSeen ?? -1)"
         }
         XCTAssertEqual(rows, [
-            "a>b repost 1.0 200.0-200.0", "b>a mention 2.0 100.0-300.0", "c>a mention 1.0 100.0-100.0",
+            "a>c repost 1.0 500.0-500.0", "b>a mention 2.0 100.0-300.0", "c>a mention 1.0 100.0-100.0",
             "a>b mention 1.0 200.0-200.0", "z>c mention 1.0 400.0-400.0",
         ])
         XCTAssertEqual(dataset.diagnostics.counts["self mentions (not made relations)"], 1)
         XCTAssertEqual(dataset.diagnostics.counts["accounts implied by mentions (kind other)"], 1)
+        XCTAssertEqual(dataset.diagnostics.counts["reposts carrying the original's mentions (not made mention relations)"], 1)
         XCTAssertFalse(dataset.relationsDerivedFromPosts, "writers must write mention relations out")
         XCTAssertTrue(dataset.readingNotes.contains(Dataset.ReadingNote(topic: "relations", value: "repost, mention (--relations)")))
         let summary = DatasetSummary(of: dataset)

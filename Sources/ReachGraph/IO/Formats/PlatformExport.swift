@@ -95,9 +95,10 @@ struct PlatformExport {
 }
 
 extension Dataset {
-    /// Appends an account whose id the caller knows to be new.
+    /// Appends an account the export describes (its id known to be new) as declared, so the store
+    /// keeps its profile fields (name, platform, followers) as it keeps an `accounts.csv` row's.
     mutating func appendAccount(_ account: Account) {
-        _ = accountIndex.intern(account.id)
+        declaredAccountIndices.append(accountIndex.intern(account.id))
         accounts.append(account)
     }
 }
