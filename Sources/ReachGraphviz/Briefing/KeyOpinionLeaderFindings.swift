@@ -74,12 +74,12 @@ enum KeyOpinionLeaderFindings {
         for ranked in ranking.ranked {
             let account = dataset.accounts[Int(ranked.account)]
             let roles = profile[ranked.account]?.roles ?? []
-            table.rows.append(
-                [.integer(ranked.rank), .text(account.name ?? account.id)] + (entity ? [account.entity.map(Cell.text) ?? .missing] : [])
-                    + (kinds ? [.text(account.kind.rawValue)] : [])
-                    + [.text(roles.isEmpty ? "–" : roles.joined(separator: ", ")), .number((ranked.score * 1000).rounded() / 1000),
-                       interval[ranked.account].map { .text("\($0.lowerBound)–\($0.upperBound)") } ?? .missing]
-            )
+            var row: [Cell] = [.integer(ranked.rank), .text(account.name ?? account.id)]
+            if entity { row.append(account.entity.map(Cell.text) ?? .missing) }
+            if kinds { row.append(.text(account.kind.rawValue)) }
+            let rankInterval: Cell = interval[ranked.account].map { .text("\($0.lowerBound)–\($0.upperBound)") } ?? .missing
+            row += [.text(roles.isEmpty ? "–" : roles.joined(separator: ", ")), .number((ranked.score * 1000).rounded() / 1000), rankInterval]
+            table.rows.append(row)
         }
         return table
     }

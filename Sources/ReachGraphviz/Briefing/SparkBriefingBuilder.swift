@@ -69,7 +69,7 @@ public struct SparkBriefingBuilder {
 
     private var caption: CaptionOptions { CaptionOptions(isSynthetic: isSynthetic) }
 
-    private func name(_ account: Account) -> String { account.name ?? account.id }
+    private func name(_ account: Account) -> String { account.label }
 
     private func datasetSection(_ run: SparkRunOutput) throws -> BriefingSection {
         var paragraphs = ["\(groupedDigits(run.accountCount)) accounts are tied by \(groupedDigits(run.edgeCount)) distinct directed edges."]
