@@ -1,37 +1,62 @@
 #!/usr/bin/env bash
 # Times reading platform exports: `reachgraph summary` (whole process, release build) against
-# pandas `read_csv` / `read_json(lines=True)` on the same SYNTHETIC files, one after the other,
-# with wall time and peak memory from /usr/bin/time. Results go to standard output; BENCHMARKS.md
-# quotes them with this command.
+# pandas `read_csv` / `read_json(lines=True)` on the same SYNTHETIC files, one right after the
+# other, with wall time, CPU time (user + sys), throughput and peak memory from /usr/bin/time and
+# the load average at the start of each run. Results go to standard output; BENCHMARKS.md quotes
+# them with this command.
 #
-#     Benchmarks/formats.sh [ROWS] [TWEETS]      # default 2,500,000 IO-archive rows, 300,000 tweets
+#     Benchmarks/formats.sh [ROWS] [TWEETS] [PARTS]
+#         default: 2,500,000 IO-archive rows, 300,000 tweets, PARTS "csv jsonl" (either or both)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 rows="${1:-2500000}"
 tweets="${2:-300000}"
+parts="${3:-csv jsonl}"
 venv="Benchmarks/.venv"
 data="Benchmarks/data"
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 if ! "$venv/bin/python" -c "import pandas" 2> /dev/null; then "$venv/bin/pip" install --quiet pandas==2.3.3; fi
 csv="$data/io-archive-synthetic.csv"
 jsonl="$data/twitter-v1-synthetic.jsonl"
-if [ ! -s "$csv" ] || [ ! -s "$jsonl" ] || [ "$(($(wc -l < "$csv") - 1))" != "$rows" ]; then
-    python3 Benchmarks/generate_formats.py --rows "$rows" --tweets "$tweets" --out "$data"
+if [[ " $parts " == *" csv "* ]] && { [ ! -s "$csv" ] || [ "$(($(wc -l < "$csv") - 1))" != "$rows" ]; }; then
+    python3 Benchmarks/generate_formats.py --rows "$rows" --out "$data" --only csv
 fi
-swift build -c release --product reachgraph
-reachgraph="$(swift build -c release --product reachgraph --show-bin-path)/reachgraph"
+if [[ " $parts " == *" jsonl "* ]] && { [ ! -s "$jsonl" ] || [ "$(wc -l < "$jsonl")" != "$tweets" ]; }; then
+    python3 Benchmarks/generate_formats.py --tweets "$tweets" --out "$data" --only jsonl
+fi
+# SCRATCH_PATH: a separate build folder, so a release build need not wait for a debug one.
+scratch=(--scratch-path "${SCRATCH_PATH:-.build}")
+swift build -c release --product reachgraph "${scratch[@]}"
+reachgraph="$(swift build -c release --product reachgraph "${scratch[@]}" --show-bin-path)/reachgraph"
 
-measure() { # label, command...
-    local label="$1"; shift
-    /usr/bin/time -f "%e %M" -o "$data/time.txt" "$@" > /dev/null
-    read -r seconds kilobytes < "$data/time.txt"
-    printf '%-40s %8.2f s %8.0f MB\n' "$label" "$seconds" "$((kilobytes / 1024))"
+measure() { # label, file, command...
+    local label="$1" file="$2"; shift 2
+    local load bytes
+    load="$(cut -d' ' -f1-3 /proc/loadavg)"
+    bytes="$(stat -c %s "$file")"
+    /usr/bin/time -f "%e %U %S %M" -o "$data/time.txt" "$@" > /dev/null
+    read -r wall user sys kilobytes < "$data/time.txt"
+    awk -v label="$label" -v wall="$wall" -v user="$user" -v sys="$sys" -v kb="$kilobytes" -v bytes="$bytes" -v load="$load" 'BEGIN {
+        cpu = user + sys
+        printf "%-42s %7.2f s wall %7.2f s cpu %7.1f MB/s wall %7.1f MB/s cpu %6.0f MB peak  load %s\n",
+            label, wall, cpu, bytes / 1e6 / wall, bytes / 1e6 / cpu, kb / 1024, load
+    }'
 }
 
-echo "files: $(du -m "$csv" | cut -f1) MB ($rows rows), $(du -m "$jsonl" | cut -f1) MB ($tweets tweets); load $(cut -d' ' -f1-3 /proc/loadavg)"
-measure "reachgraph summary (IO-archive CSV)" "$reachgraph" summary "$csv" --quiet
-measure "pandas read_csv (IO-archive CSV)" "$venv/bin/python" -c "import pandas, sys; pandas.read_csv(sys.argv[1])" "$csv"
-measure "reachgraph summary (v1.1 JSON lines)" "$reachgraph" summary "$jsonl" --quiet
-measure "pandas read_json lines (v1.1 JSON lines)" "$venv/bin/python" -c "import pandas, sys; pandas.read_json(sys.argv[1], lines=True)" "$jsonl"
+for part in $parts; do
+    case "$part" in
+    csv)
+        echo "IO-archive CSV: $(du -m "$csv" | cut -f1) MB ($rows rows)"
+        measure "reachgraph summary (IO-archive CSV)" "$csv" "$reachgraph" summary "$csv" --quiet
+        measure "pandas read_csv (IO-archive CSV)" "$csv" "$venv/bin/python" -c "import pandas, sys; pandas.read_csv(sys.argv[1])" "$csv"
+        ;;
+    jsonl)
+        echo "Twitter v1.1 JSON lines: $(du -m "$jsonl" | cut -f1) MB ($tweets tweets)"
+        measure "reachgraph summary (v1.1 JSON lines)" "$jsonl" "$reachgraph" summary "$jsonl" --quiet
+        measure "pandas read_json lines (v1.1 JSON lines)" "$jsonl" "$venv/bin/python" -c "import pandas, sys; pandas.read_json(sys.argv[1], lines=True)" "$jsonl"
+        ;;
+    *) echo "unknown part $part (csv, jsonl)" >&2; exit 2 ;;
+    esac
+done

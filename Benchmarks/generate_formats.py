@@ -2,7 +2,9 @@
 exports"): an X IO-archive CSV with the published 31 columns and Twitter v1.1 JSON lines. Seeded,
 so the same files everywhere; no row is a real observation.
 
-    python3 Benchmarks/generate_formats.py --rows 2500000 --tweets 300000 --out Benchmarks/data
+    python3 Benchmarks/generate_formats.py --rows 2500000 --tweets 300000 --out Benchmarks/data [--only csv|jsonl]
+
+Each file has its own seed, so either can be written alone and comes out the same.
 """
 import argparse
 import json
@@ -72,8 +74,10 @@ if __name__ == "__main__":
     parser.add_argument("--rows", type=int, default=2_500_000)
     parser.add_argument("--tweets", type=int, default=300_000)
     parser.add_argument("--out", default="Benchmarks/data")
+    parser.add_argument("--only", choices=["csv", "jsonl"])
     arguments = parser.parse_args()
     os.makedirs(arguments.out, exist_ok=True)
-    rng = random.Random(20250301)
-    io_archive(os.path.join(arguments.out, "io-archive-synthetic.csv"), arguments.rows, rng)
-    v1_lines(os.path.join(arguments.out, "twitter-v1-synthetic.jsonl"), arguments.tweets, rng)
+    if arguments.only != "jsonl":
+        io_archive(os.path.join(arguments.out, "io-archive-synthetic.csv"), arguments.rows, random.Random(20250301))
+    if arguments.only != "csv":
+        v1_lines(os.path.join(arguments.out, "twitter-v1-synthetic.jsonl"), arguments.tweets, random.Random(20250302))
