@@ -58,7 +58,7 @@ public struct CascadeReconstruction {
     /// (unknown, or a repost of another post).
     /// - Complexity: O(cascades).
     public func cascadeIndex(ofRoot postID: String) -> Int? {
-        (0 ..< cascadeCount).first { dataset.posts[Int(members[memberOffsets[$0]])].postID == postID }
+        (0 ..< cascadeCount).first { dataset.posts.postID(at: Int(members[memberOffsets[$0]])) == postID }
     }
 
     private mutating func groupPosts() {
@@ -67,8 +67,8 @@ public struct CascadeReconstruction {
         let links = dataset.resolvedPostLinks
         parentIndex = links.parent
         let link = links.link
-        authorIndex = posts.map { dataset.index(ofAccount: $0.author) ?? -1 }
-        times = posts.map(\.time)
+        authorIndex = dataset.postAuthorIndices
+        times = posts.times
 
         // Root of every post by following links; a state per post finds loops without sets.
         let unknown: Int32 = -1, pending: Int32 = -2, onChain: Int32 = -3
@@ -207,7 +207,7 @@ public struct CascadeReconstruction {
             diagnostics.count("reposts earlier than their parent (attributed by policy)", parentLater)
         }
         return Cascade(
-            rootPostID: dataset.posts[rootPost].postID, accounts: accounts, tree: CascadeTree(uncheckedParents: parents, times: treeTimes),
+            rootPostID: dataset.posts.postID(at: rootPost), accounts: accounts, tree: CascadeTree(uncheckedParents: parents, times: treeTimes),
             startTime: start, attributedNodes: attributed
         )
     }

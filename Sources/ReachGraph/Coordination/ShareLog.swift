@@ -56,9 +56,9 @@ public struct ShareLog: Sendable {
 
     /// The shares among `posts`, keyed by `object`; posts without that field are counted and
     /// left out (originals, when keyed by the reposted post).
-    public init(posts: [Post], object: SharedObjectKey) {
+    public init<Posts: Sequence<Post>>(posts: Posts, object: SharedObjectKey) {
         self.init()
-        reserveCapacity(posts.count)
+        reserveCapacity(posts.underestimatedCount)
         var missing = 0
         for post in posts {
             guard let key = Self.key(of: post, object) else {
@@ -66,6 +66,58 @@ public struct ShareLog: Sendable {
                 continue
             }
             append(account: post.author, object: key, message: post.postID, time: post.time)
+        }
+        diagnostics.count(Self.missingCategory(object), missing)
+    }
+
+    /// The shares among a dataset's posts, keyed by `object`, as ``init(posts:object:)-(Posts,_)``
+    /// gives for the same posts: the same shares, ids interned in the same order. Ids are
+    /// mapped once per distinct string of the table, so no `Post` or `String` is built per post.
+    public init(posts: PostTable, object: SharedObjectKey) {
+        self.init()
+        reserveCapacity(posts.count)
+        // Per string of the table: its account, object and message index (−1: not yet; −2 for
+        // an object: a hashtag list with no tag, which is no share).
+        var accountOf = [Int32](repeating: -1, count: posts.strings.count)
+        var objectOf = accountOf
+        var messageOf = accountOf
+        let hashtags = object == .hashtagSet ? posts.attributeColumn(ContentFields.hashtags) : nil
+        var missing = 0
+        for row in 0 ..< posts.count {
+            let id = posts.postIDs[row]
+            var key: Int32
+            switch object {
+            case .parent:
+                key = posts.parentPosts[row]
+                if key < 0 && posts.rootPosts[row] != id { key = posts.rootPosts[row] }
+            case .url: key = posts.urlColumn?[row] ?? -1
+            case .contentHash: key = posts.contentHashColumn?[row] ?? -1
+            case .hashtagSet: key = hashtags?[row] ?? -1
+            }
+            if key >= 0 && objectOf[Int(key)] == -1 {
+                if object == .hashtagSet {
+                    let set = Set(posts.string(key).split(separator: " ").map { $0.lowercased() })
+                    objectOf[Int(key)] = set.isEmpty ? -2 : -3
+                }
+            }
+            guard key >= 0, objectOf[Int(key)] != -2 else {
+                missing += 1
+                continue
+            }
+            let author = Int(posts.authors[row])
+            if accountOf[author] < 0 { accountOf[author] = accounts.intern(posts.string(Int32(author))) }
+            if objectOf[Int(key)] < 0 {
+                let text = object == .hashtagSet
+                    ? Set(posts.string(key).split(separator: " ").map { $0.lowercased() }).sorted().joined(separator: " ")
+                    : posts.string(key)
+                objectOf[Int(key)] = objects.intern(text)
+            }
+            if messageOf[Int(id)] < 0 { messageOf[Int(id)] = messages.intern(posts.string(id)) }
+            shareAccounts.append(accountOf[author])
+            shareObjects.append(objectOf[Int(key)])
+            shareMessages.append(messageOf[Int(id)])
+            shareTimes.append(posts.times[row])
+            sharesItself.append(object == .hashtagSet ? objects.identifier(at: Int(objectOf[Int(key)])) == posts.string(id) : key == id)
         }
         diagnostics.count(Self.missingCategory(object), missing)
     }

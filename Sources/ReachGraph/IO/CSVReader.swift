@@ -30,14 +30,14 @@ public struct CSVReader {
     /// Calls `body` with each record in file order. Throws ``InputError`` when the file cannot be
     /// read or a quoted field never closes; rethrows what `body` throws.
     public func forEachRecord(_ body: (inout CSVRecord) throws -> Void) throws {
-        try forEachRecord(simpleFieldLimit: 0, simple: { _, _, _ in false }, body)
+        try forEachRecord(simpleFieldLimit: 0, simple: { _, _, _, _ in false }, body)
     }
 
     /// Like ``forEachRecord(_:)``, with a fast path for *simple* records: no quote, at most
     /// `simpleFieldLimit` fields, ended by LF, CRLF or the end of the file. For those, `simple`
-    /// gets the buffer and the fields' byte bounds (`bounds[2 * i] ..< bounds[2 * i + 1]` is field
-    /// `i`; the `Int` is the field count) straight from the scan, with no ``CSVRecord`` built. When
-    /// it returns `false` (say, to report an error with its column) the record is parsed in full
+    /// gets the buffer, the fields' byte bounds (`bounds[2 * i] ..< bounds[2 * i + 1]` is field
+    /// `i`), the field count and the record's line straight from the scan, with no ``CSVRecord``
+    /// built. When it returns `false` (say, to report an error with its column) the record is parsed in full
     /// and handed to `body`, as are all records that are not simple. Blank lines reach neither.
     ///
     /// This is the path a large edge list takes: one comparison per ordinary byte, no per-record
@@ -47,7 +47,7 @@ public struct CSVReader {
     /// always goes through the full parser.
     func forEachRecord(
         simpleFieldLimit: Int,
-        simple: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int) throws -> Bool,
+        simple: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) throws -> Bool,
         _ body: (inout CSVRecord) throws -> Void
     ) throws {
         guard let file = fopen(path, "rb") else {
@@ -102,7 +102,7 @@ public struct CSVReader {
                             position = next
                             continue
                         case let .record(fields, next):
-                            if try simple(bytes, bounds, fields) {
+                            if try simple(bytes, bounds, fields, line) {
                                 line += 1
                                 position = next
                                 continue
@@ -221,6 +221,8 @@ public struct CSVRecord {
         /// 1-based character column of the field's first byte.
         var column: Int
         var quoted: Bool
+        /// Whether the quoted field holds an escaped quote (`""`), so its bytes need unescaping.
+        var escaped = false
     }
 
     /// The number of fields.
@@ -240,7 +242,7 @@ public struct CSVRecord {
     public mutating func withBytes<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         let field = fields[index]
         let range = UnsafeBufferPointer(rebasing: bytes[field.start ..< field.end])
-        guard field.quoted else { return try body(range) }
+        guard field.escaped else { return try body(range) }
         scratch.removeAll(keepingCapacity: true)
         var skipNextQuote = false
         for byte in range {
@@ -286,10 +288,11 @@ public struct CSVRecord {
                 index += 1
                 let contentStart = index
                 var closed = false
+                var escaped = false
                 while index < limit {
                     let byte = buffer[index]
                     if byte == quote {
-                        if index + 1 < limit && buffer[index + 1] == quote { index += 2; continue }
+                        if index + 1 < limit && buffer[index + 1] == quote { index += 2; escaped = true; continue }
                         if index + 1 >= limit && !atEnd { return nil }
                         closed = true
                         break
@@ -301,7 +304,7 @@ public struct CSVRecord {
                     if !atEnd { return nil }
                     throw InputError(file: fileName, line: quoteLine, column: fieldColumn, message: "quoted field is never closed")
                 }
-                fields.append(Field(start: contentStart, end: index, column: fieldColumn, quoted: true))
+                fields.append(Field(start: contentStart, end: index, column: fieldColumn, quoted: true, escaped: escaped))
                 index += 1
                 if index < limit && buffer[index] != comma && buffer[index] != newline && buffer[index] != carriage {
                     throw InputError(file: fileName, line: currentLine, column: index - lineStart + 1, message: "unexpected character after a closing quote")

@@ -20,9 +20,35 @@ struct CSVTable {
     /// Reads every data row. Throws when the file is empty, lacks a `required` column, has a row
     /// longer than the header, or when `body` throws.
     func forEachRow(required: [String], known: [String], _ body: (inout TableRow) throws -> Void) throws {
+        try forEachRow(required: required, known: known, prepare: { _ in false }, simple: { _, _, _, _ in false }, body)
+    }
+
+    /// The largest number of fields a row may have to take the `simple` path of
+    /// ``forEachRow(required:known:prepare:simple:_:)``.
+    static let simpleFieldLimit = 64
+
+    /// Like ``forEachRow(required:known:_:)``, with a fast path for rows without quotes: once the
+    /// header is read, `prepare` gets it (as a row without a record) and says whether to use the
+    /// path; then `simple` gets each unquoted row of at most as many fields as the header (and at
+    /// most ``simpleFieldLimit``) as the buffer, the field bounds, the field count and the line
+    /// (see ``CSVReader``), before any ``TableRow`` is built. When it returns `false` the row goes to
+    /// `body` as usual, so `simple` can leave every irregular row (and its error) to `body`.
+    /// Tables with computed columns (`--map a+b`, `#`) never take the path.
+    func forEachRow(
+        required: [String], known: [String], prepare: (TableRow) throws -> Bool,
+        simple: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) throws -> Bool,
+        _ body: (inout TableRow) throws -> Void
+    ) throws {
         var header: TableHeader?
         var row: TableRow?
-        try reader.forEachRecord { record in
+        var useSimple = false
+        let fields = Self.simpleFieldLimit
+        try reader.forEachRecord(simpleFieldLimit: fields, simple: { bytes, bounds, count, line in
+            guard useSimple, count <= row!.fileColumns else { return false } // safe: useSimple is set with row
+            guard try simple(bytes, bounds, count, line) else { return false }
+            row!.dataRow += 1 // safe: useSimple is set with row
+            return true
+        }) { record in
             guard header != nil else {
                 var names: [String] = []
                 var fileNames: [String] = []
@@ -49,6 +75,7 @@ struct CSVTable {
                 let made = try TableHeader(names: names, required: required, known: known, fileName: fileName, line: record.line)
                 header = made
                 row = TableRow(header: made, fileColumns: fileColumns, computed: computed)
+                useSimple = try computed.isEmpty && prepare(row!) // safe: set just above
                 return
             }
             let fileColumns = row!.fileColumns // safe: set together with header
@@ -152,4 +179,18 @@ struct TableRow: FieldSource {
     }
 
     var extraColumnNames: [String] { header.extraColumns.map(\.name) }
+
+    /// The file position of `column` (−1 when the header has no such file column), found once
+    /// per table so per-row reads need no lookup by name.
+    func filePosition(_ column: String) -> Int {
+        guard computed[column] == nil, let position = header.positions[column], position < fileColumns else { return -1 }
+        return position
+    }
+
+    /// Calls `body` with the raw bytes of the field at file `position` (quotes removed), or with
+    /// no bytes when the position is −1 or past the end of this row.
+    mutating func withBytes<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        guard position >= 0, let count = record?.count, position < count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try record!.withBytes(of: position, body) // safe: checked just above
+    }
 }

@@ -69,27 +69,42 @@ extension Dataset {
         posts incoming: [(post: Post, line: Int?)], file: String, hasAccountsTable: Bool,
         outsideCategory: String = "reposts of posts not in posts.csv"
     ) {
-        var ids = IdentifierTable(capacity: incoming.count)
-        posts.reserveCapacity(incoming.count)
-        for (post, line) in incoming {
-            let before = ids.count
-            guard Int(ids.intern(post.postID)) == before else {
-                diagnostics.warn("duplicate post ids (first kept)", file: file, line: line, "post_id \"\(post.postID)\" appears again; this row is skipped")
-                continue
+        var collector = PostCollector(file: file, capacity: incoming.count)
+        for (post, line) in incoming { collector.add(post, line: line) }
+        add(posts: collector, hasAccountsTable: hasAccountsTable, outsideCategory: outsideCategory)
+    }
+
+    /// Adds the posts a reader collected (repeated ids already dropped and counted), adding
+    /// unknown authors, and resolves the posts' links and authors to indices once.
+    /// Reposts whose parent is not among the posts are counted under `outsideCategory`.
+    /// - Complexity: O(posts + distinct authors · id length): every id was interned when read.
+    mutating func add(posts collector: PostCollector, hasAccountsTable: Bool, outsideCategory: String = "reposts of posts not in posts.csv") {
+        let file = collector.file
+        diagnostics = diagnostics.merging(collector.diagnostics)
+        posts = collector.table
+        let lines = collector.lines
+        func line(_ row: Int) -> Int? { lines[row] > 0 ? Int(lines[row]) : nil }
+        // Account of each author string, resolved once per distinct author (−2: not yet).
+        var accountOfString = [Int32](repeating: -2, count: posts.strings.count)
+        var authorAccounts = [Int32](repeating: -1, count: posts.count)
+        for row in 0 ..< posts.count {
+            let author = Int(posts.authors[row])
+            if accountOfString[author] == -2 {
+                accountOfString[author] = resolve(posts.string(Int32(author)), file: file, line: line(row), role: "author", warn: hasAccountsTable)
             }
-            _ = resolve(post.author, file: file, line: line, role: "author", warn: hasAccountsTable)
-            posts.append(post)
+            authorAccounts[row] = accountOfString[author]
         }
-        for (post, line) in incoming where post.parentPost.map({ ids.index(of: $0) == nil }) ?? false {
-            diagnostics.warn(outsideCategory, file: file, line: line, "parent_post \"\(post.parentPost ?? "")\" of \"\(post.postID)\" is not among the posts")
-        }
-        let links = PostLinks(posts: posts, ids: ids)
+        postAuthorAccounts = authorAccounts
+        let links = PostLinks(posts: posts)
         postLinks = links
+        for row in 0 ..< posts.count where links.parent[row] == -2 {
+            diagnostics.warn(outsideCategory, file: file, line: line(row), "parent_post \"\(posts.string(posts.parentPosts[row]))\" of \"\(posts.postID(at: row))\" is not among the posts")
+        }
         let found = links.loops()
         if found.postsReachingLoops > 0 {
             let category = "posts whose links loop (no root: skipped by cascades)"
             for loop in found.loops.prefix(Diagnostics.examplesPerCategory) {
-                let ids = (loop + [loop[0]]).map { "\"\(posts[$0].postID)\"" }.joined(separator: " → ")
+                let ids = (loop + [loop[0]]).map { "\"\(posts.postID(at: $0))\"" }.joined(separator: " → ")
                 diagnostics.warn(category, file: file, "posts \(ids) point to each other through parent_post/root_post")
             }
             diagnostics.count(category, found.postsReachingLoops - min(found.loops.count, Diagnostics.examplesPerCategory))
@@ -103,29 +118,39 @@ extension Dataset {
     /// post by one account are counted and left out.
     mutating func deriveRelationsFromPosts(file: String) {
         let links = resolvedPostLinks
+        let authors = postAuthorIndices
+        let posts = self.posts
         var pairRow: [Int64: Int] = [:]
         var reposted = Set<Int64>()
-        // Parents outside the data, numbered after the posts so one key space covers both.
-        var outsideParents = IdentifierTable()
         var table = RelationTable()
         var firstSeen: [Double] = []
         var lastSeen: [Double] = []
         var weights: [Double] = []
         var pairs: [(Int32, Int32)] = []
-        for (position, post) in posts.enumerated() {
+        // Account of each named parent author, resolved once per distinct id (−2: not yet).
+        var accountOfString: [Int32] = []
+        for position in 0 ..< posts.count {
             var parent = Int(links.parent[position])
-            let parentAuthor: String
+            let source: Int32
             if parent >= 0 {
-                parentAuthor = posts[parent].author
-            } else if let named = post.parentAuthor {
-                parentAuthor = named
-                // -1: no parent post named (a forward without the original's id): never a repeat.
-                parent = post.parentPost.map { posts.count + Int(outsideParents.intern($0)) } ?? -1
+                source = authors[parent]
+            } else if posts.parentAuthors[position] >= 0 {
+                let named = Int(posts.parentAuthors[position])
+                if accountOfString.isEmpty { accountOfString = [Int32](repeating: -2, count: posts.strings.count) }
+                if accountOfString[named] == -2 {
+                    accountOfString[named] = resolve(posts.string(Int32(named)), file: file, line: nil, role: "parent_author", warn: false)
+                }
+                source = accountOfString[named]
+                // Parents outside the data are keyed after the posts by their id's string index,
+                // so one key space covers both; -1: no parent post named (a forward without the
+                // original's id), never a repeat.
+                let parentPost = posts.parentPosts[position]
+                parent = parentPost >= 0 ? posts.count + Int(parentPost) : -1
             } else {
                 continue
             }
-            let source = resolve(parentAuthor, file: file, line: nil, role: "parent_author", warn: false)
-            guard let target = index(ofAccount: post.author) else { continue }
+            let target = authors[position]
+            guard source >= 0, target >= 0 else { continue }
             if source == target {
                 diagnostics.count("self reposts (not made relations)", 1)
                 continue
@@ -134,17 +159,18 @@ extension Dataset {
                 diagnostics.count("repeated reposts of one post by one account (counted once)", 1)
                 continue
             }
+            let time = posts.times[position]
             let key = Int64(source) << 32 | Int64(target)
             if let row = pairRow[key] {
                 weights[row] += 1
-                firstSeen[row] = min(firstSeen[row], post.time)
-                lastSeen[row] = max(lastSeen[row], post.time)
+                firstSeen[row] = min(firstSeen[row], time)
+                lastSeen[row] = max(lastSeen[row], time)
             } else {
                 pairRow[key] = pairs.count
                 pairs.append((source, target))
                 weights.append(1)
-                firstSeen.append(post.time)
-                lastSeen.append(post.time)
+                firstSeen.append(time)
+                lastSeen.append(time)
             }
         }
         table.reserveCapacity(pairs.count)
@@ -153,5 +179,49 @@ extension Dataset {
         }
         relations = table
         relationsDerivedFromPosts = true
+    }
+}
+
+/// Posts as a reader collects them: the first of repeated post ids kept (the others counted,
+/// with their lines), and the line of each row kept for the warnings made once all are read.
+struct PostCollector {
+    /// The file named in warnings.
+    let file: String
+    var table = PostTable()
+    /// The line of each row, 0 when unknown.
+    var lines: [Int32] = []
+    var diagnostics = Diagnostics()
+
+    init(file: String, capacity: Int = 0) {
+        self.file = file
+        table.reserveCapacity(capacity)
+        lines.reserveCapacity(capacity)
+    }
+
+    var count: Int { table.count }
+
+    /// Adds `post` read on `line`, unless its id was seen before.
+    mutating func add(_ post: Post, line: Int?) {
+        guard table.row(ofPostID: post.postID) == nil else {
+            duplicate(post.postID, line: line)
+            return
+        }
+        table.append(post)
+        lines.append(Int32(clamping: line ?? 0))
+    }
+
+    /// Adds a row whose strings are interned in ``table``, unless its id was seen before.
+    @inline(__always)
+    mutating func add(_ row: PostTable.Row, attributes: [(column: Int, value: Int32)] = [], line: Int) {
+        guard table.row(ofString: row.postID) < 0 else {
+            duplicate(table.string(row.postID), line: line)
+            return
+        }
+        table.append(row, attributes: attributes)
+        lines.append(Int32(clamping: line))
+    }
+
+    private mutating func duplicate(_ id: String, line: Int?) {
+        diagnostics.warn("duplicate post ids (first kept)", file: file, line: line, "post_id \"\(id)\" appears again; this row is skipped")
     }
 }

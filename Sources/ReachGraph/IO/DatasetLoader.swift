@@ -133,16 +133,21 @@ public enum DatasetLoader {
     static func loadPostsTable(_ path: String, options: Options) throws -> Dataset {
         var dataset = Dataset(name: path, format: .postsTable)
         let table = CSVTable(path: path, columnAliases: options.columnAliases)
-        var posts: [(post: Post, line: Int?)] = []
-        try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown) { row in
-            if posts.isEmpty { dataset.postAttributeColumns = row.extraColumnNames }
-            posts.append((try Post(decoding: &row), row.line))
-        }
-        dataset.add(posts: posts, file: table.fileName, hasAccountsTable: false)
+        var posts = PostCollector(file: table.fileName, capacity: expectedRows(path))
+        dataset.postAttributeColumns = try PostsTableReader.read(table, into: &posts)
+        dataset.add(posts: posts, hasAccountsTable: false)
         dataset.deriveRelationsFromPosts(file: table.fileName)
         dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
         if let kinds = options.kinds { dataset.applyKindsToImpliedAccounts(kinds) }
         return dataset
+    }
+
+    /// A guess at the number of rows of a posts file from its size (about 60 bytes a row), so
+    /// the columns are reserved once instead of grown by copying; capped so a guess never costs
+    /// more than the rows would.
+    static func expectedRows(_ path: String) -> Int {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return min(size / 60, 50_000_000)
     }
 
     static func loadEdgeList(_ path: String, direction: EdgeListDirection? = nil) throws -> Dataset {
@@ -221,12 +226,9 @@ public enum DatasetLoader {
 
         if let postsPath {
             let table = CSVTable(path: postsPath, columnAliases: aliases)
-            var posts: [(post: Post, line: Int?)] = []
-            try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown) { row in
-                if posts.isEmpty { dataset.postAttributeColumns = row.extraColumnNames }
-                posts.append((try Post(decoding: &row), row.line))
-            }
-            dataset.add(posts: posts, file: table.fileName, hasAccountsTable: hasAccounts)
+            var posts = PostCollector(file: table.fileName, capacity: expectedRows(postsPath))
+            dataset.postAttributeColumns = try PostsTableReader.read(table, into: &posts)
+            dataset.add(posts: posts, hasAccountsTable: hasAccounts)
             if relationsPath == nil { dataset.deriveRelationsFromPosts(file: table.fileName) }
         }
 

@@ -90,7 +90,7 @@ struct DatasetTableRows {
         let extra = dataset.postAttributeColumns
         let posts = dataset.posts
         // Only exports of platforms that name the reposted author carry parent_author.
-        let withParentAuthor = posts.contains { $0.parentAuthor != nil }
+        let withParentAuthor = posts.parentAuthors.contains { $0 >= 0 }
         let header = Columns.postKnown.filter { withParentAuthor || $0 != "parent_author" } + extra
         return DatasetTableRows(name: "posts", header: header, count: posts.count) { index in
             let post = posts[index]

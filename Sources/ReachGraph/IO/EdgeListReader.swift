@@ -70,7 +70,7 @@ public enum EdgeListReader {
         // The fast path: plain `source,target[,weight]` rows that the reader splits without quotes.
         // Anything unusual (an empty id, a bad weight, invalid UTF-8, a wrong field count) is left
         // to the full path below, which reports it with its column.
-        try reader.forEachRecord(simpleFieldLimit: 3, simple: { bytes, bounds, fields in
+        try reader.forEachRecord(simpleFieldLimit: 3, simple: { bytes, bounds, fields, _ in
             guard let layout, layout.isPlain, fields >= 2, fields <= layout.fieldCount else { return false }
             let sourceBytes = UnsafeBufferPointer(rebasing: bytes[bounds[0] ..< bounds[1]])
             let targetBytes = UnsafeBufferPointer(rebasing: bytes[bounds[2] ..< bounds[3]])

@@ -115,18 +115,33 @@ enum FieldParsing {
     /// A time as Unix seconds: a number, or ISO 8601 `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH[:MM]]`
     /// (a space may stand for `T`). Times without a zone are UTC.
     static func timestamp(_ text: String) -> Double? {
-        let trimmed = text.trimmingSpaces
-        if let first = trimmed.utf8.first, first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39),
-           !trimmed.utf8.dropFirst().contains(UInt8(ascii: "-")) {
-            var copy = trimmed
-            return copy.withUTF8 { double($0) }
+        var copy = text
+        return copy.withUTF8 { timestamp($0) }
+    }
+
+    /// ``timestamp(_:)-(String)`` on bytes (spaces and tabs around them ignored).
+    static func timestamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let trimmed = trimmingSpaces(bytes)
+        guard let first = trimmed.first else { return nil }
+        if first == UInt8(ascii: "-") || (first >= 0x30 && first <= 0x39), !trimmed.dropFirst().contains(UInt8(ascii: "-")) {
+            return double(trimmed)
         }
-        return iso8601(Array(trimmed.utf8))?.seconds
+        return iso8601(trimmed)?.seconds
+    }
+
+    /// `bytes` without leading and trailing spaces and tabs (as ``Swift/String/trimmingSpaces``).
+    @inline(__always)
+    static func trimmingSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = bytes.count
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        if start == 0 && end == bytes.count { return bytes }
+        return UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + start }, count: end - start)
     }
 
     /// ISO 8601 as Unix seconds, and whether the text named a zone (without one the seconds
-    /// are the wall-clock time read as UTC).
-    static func iso8601(_ bytes: [UInt8]) -> (seconds: Double, zoned: Bool)? {
+    /// are the wall-clock time read as UTC). `bytes` is indexed from 0.
+    static func iso8601<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> (seconds: Double, zoned: Bool)? where Bytes.Element == UInt8, Bytes.Index == Int {
         var index = 0
         func number(_ width: Int) -> Int? {
             guard index + width <= bytes.count else { return nil }

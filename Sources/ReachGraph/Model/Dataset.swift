@@ -46,7 +46,7 @@ public struct Dataset: Sendable {
     public var format: Format
     public internal(set) var accounts: [Account] = []
     public internal(set) var relations = RelationTable()
-    public internal(set) var posts: [Post] = []
+    public internal(set) var posts = PostTable()
     public internal(set) var metrics: [MetricsRow] = []
     /// Everything handled on purpose, counted by category.
     public var diagnostics = Diagnostics()
@@ -67,6 +67,8 @@ public struct Dataset: Sendable {
     var declaredAccountIndices: [Int32] = []
     /// Post links resolved at load (see ``resolvedPostLinks``).
     var postLinks: PostLinks?
+    /// The account index of each post's author, resolved at load (see ``postAuthorIndices``).
+    var postAuthorAccounts: [Int32]?
 
     public init(name: String, format: Format) {
         self.name = name

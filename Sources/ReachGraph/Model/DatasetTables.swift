@@ -32,7 +32,7 @@ extension Dataset {
             throw InputError(file: "metrics", line: row + 1, message: "account \"\(metric.account)\" is not an account id")
         }
         self.relations = relations
-        self.posts = posts
+        self.posts = PostTable(posts)
         self.metrics = metrics
     }
 }

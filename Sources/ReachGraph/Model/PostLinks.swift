@@ -7,20 +7,20 @@ struct PostLinks: Sendable {
     /// The post each post points up to: its `root_post` when given (and not itself), else its parent.
     let link: [Int32]
 
-    init(posts: [Post], ids: IdentifierTable) {
-        func index(_ id: String?) -> Int32 {
-            guard let id else { return -1 }
-            return ids.index(of: id) ?? -2
+    /// - Complexity: O(posts): ids were interned when the posts were read, so no id is hashed here.
+    init(posts: PostTable) {
+        let count = posts.count
+        var parent = [Int32](repeating: -1, count: count)
+        var link = [Int32](repeating: -1, count: count)
+        func row(_ string: Int32) -> Int32 {
+            guard string >= 0 else { return -1 }
+            let row = posts.row(ofString: string)
+            return row >= 0 ? row : -2
         }
-        var parent = [Int32](repeating: -1, count: posts.count)
-        var link = [Int32](repeating: -1, count: posts.count)
-        for (position, post) in posts.enumerated() {
-            parent[position] = index(post.parentPost)
-            if let root = post.rootPost, root != post.postID {
-                link[position] = index(root)
-            } else {
-                link[position] = parent[position]
-            }
+        for position in 0 ..< count {
+            parent[position] = row(posts.parentPosts[position])
+            let root = posts.rootPosts[position]
+            link[position] = root >= 0 && root != posts.postIDs[position] ? row(root) : parent[position]
         }
         self.parent = parent
         self.link = link
@@ -57,13 +57,6 @@ struct PostLinks: Sendable {
         }
         return (loops, reaching)
     }
-
-    /// Links of posts whose ids are unique (as ``Dataset`` keeps them).
-    init(posts: [Post]) {
-        var ids = IdentifierTable(capacity: posts.count)
-        for post in posts { _ = ids.intern(post.postID) }
-        self.init(posts: posts, ids: ids)
-    }
 }
 
 extension Dataset {
@@ -71,5 +64,15 @@ extension Dataset {
     var resolvedPostLinks: PostLinks {
         if let postLinks, postLinks.parent.count == posts.count { return postLinks }
         return PostLinks(posts: posts)
+    }
+
+    /// The account index of each post's author, from the load when the posts came through it, else resolved now.
+    var postAuthorIndices: [Int32] {
+        if let postAuthorAccounts, postAuthorAccounts.count == posts.count { return postAuthorAccounts }
+        var accountOfString = [Int32](repeating: -2, count: posts.strings.count)
+        return posts.authors.map { string in
+            if accountOfString[Int(string)] == -2 { accountOfString[Int(string)] = index(ofAccount: posts.string(string)) ?? -1 }
+            return accountOfString[Int(string)]
+        }
     }
 }

@@ -74,9 +74,8 @@ public struct KeyOpinionLeaders: Sendable {
         let groups = Self.groups(dataset, graph: graph, by: grouping)
         var reposts = [Int](repeating: 0, count: dataset.accounts.count)
         var originals = [Int](repeating: 0, count: dataset.accounts.count)
-        for post in dataset.posts {
-            guard let author = dataset.index(ofAccount: post.author) else { continue }
-            if post.isRepost { reposts[Int(author)] += 1 } else { originals[Int(author)] += 1 }
+        for (post, author) in dataset.postAuthorIndices.enumerated() where author >= 0 {
+            if dataset.posts.isRepost(at: post) { reposts[Int(author)] += 1 } else { originals[Int(author)] += 1 }
         }
         let hasPosts = !dataset.posts.isEmpty
         let sourcePercentile = Ranking.percentiles(of: sourceRank)

@@ -14,21 +14,20 @@ struct RepostIndex {
     /// The number of accounts of the dataset.
     let accountCount: Int
 
-    /// - Complexity: O(posts) expected (one dictionary lookup per id; chains are walked once).
+    /// - Complexity: O(posts): ids were resolved to indices when the posts were read.
     init(dataset: Dataset) {
         let posts = dataset.posts
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(posts.count)
-        for (position, post) in posts.enumerated() { index[post.postID] = Int32(position) }
-        authors = posts.map { dataset.index(ofAccount: $0.author) ?? -1 }
+        let links = dataset.resolvedPostLinks
+        authors = dataset.postAuthorIndices
         var parents = [Int32](repeating: -1, count: posts.count)
         var missing = [Bool](repeating: false, count: posts.count)
         var declaredRoots = [Int32](repeating: -1, count: posts.count)
-        for (position, post) in posts.enumerated() {
-            if let parent = post.parentPost {
-                if let found = index[parent], Int(found) != position { parents[position] = found } else { missing[position] = true }
+        for position in 0 ..< posts.count {
+            if posts.parentPosts[position] >= 0 {
+                let found = links.parent[position]
+                if found >= 0 && Int(found) != position { parents[position] = found } else { missing[position] = true }
             }
-            if let root = post.rootPost, let found = index[root] { declaredRoots[position] = found }
+            if posts.rootPosts[position] >= 0 { declaredRoots[position] = max(posts.row(ofString: posts.rootPosts[position]), -1) }
         }
         // Roots: the declared one, else climb parents; a visit stamp stops at cycles.
         var roots = [Int32](repeating: -1, count: posts.count)
@@ -51,7 +50,7 @@ struct RepostIndex {
         }
         self.parents = parents
         self.roots = roots
-        times = posts.map(\.time)
+        times = posts.times
         parentMissing = missing
         accountCount = dataset.accounts.count
     }

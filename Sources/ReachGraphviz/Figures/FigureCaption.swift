@@ -23,7 +23,7 @@ enum FigureCaption {
     /// "posts from 2025-03-01 to 2025-05-31", from post times, else from relation dates.
     static func period(of dataset: Dataset) -> String? {
         func day(_ seconds: Double) -> String { String(iso8601String(fromUnixSeconds: seconds).prefix(10)) }
-        if let first = dataset.posts.map(\.time).min(), let last = dataset.posts.map(\.time).max() {
+        if let first = dataset.posts.times.min(), let last = dataset.posts.times.max() {
             return "posts from \(day(first)) to \(day(last))"
         }
         let firstSeen = (dataset.relations.firstSeen ?? []).compactMap { $0 }

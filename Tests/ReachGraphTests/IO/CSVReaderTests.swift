@@ -111,15 +111,13 @@ final class CSVReaderTests: XCTestCase {
     private func recordsWithFastPath(_ path: String, chunkSize: Int, limit: Int) throws -> (records: [(line: Int, fields: [String])], simple: Int) {
         var result: [(line: Int, fields: [String])] = []
         var simpleCount = 0
-        var line = 1
-        try CSVReader(path: path, chunkSize: chunkSize).forEachRecord(simpleFieldLimit: limit, simple: { bytes, bounds, count in
+        try CSVReader(path: path, chunkSize: chunkSize).forEachRecord(simpleFieldLimit: limit, simple: { bytes, bounds, count, line in
             simpleCount += 1
             let fields = (0 ..< count).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[bounds[2 * $0] ..< bounds[2 * $0 + 1]]), as: UTF8.self) }
-            result.append((-1, fields))
+            result.append((line, fields))
             return true
         }) { record in
-            line = record.line
-            result.append((line, try (0 ..< record.count).map { try record.string(at: $0) }))
+            result.append((record.line, try (0 ..< record.count).map { try record.string(at: $0) }))
         }
         return (result, simpleCount)
     }
@@ -142,7 +140,7 @@ final class CSVReaderTests: XCTestCase {
         for chunkSize in Self.chunkSizes {
             let (got, simple) = try recordsWithFastPath(path, chunkSize: chunkSize, limit: 3)
             XCTAssertEqual(got.map(\.fields), [["a", "b"], ["x\ny", "z"], ["c", "d", "e", "f"], ["g", "h"]])
-            XCTAssertEqual(got.map(\.line), [-1, 2, 4, -1], "chunk \(chunkSize)")
+            XCTAssertEqual(got.map(\.line), [1, 2, 4, 5], "chunk \(chunkSize)")
             XCTAssertEqual(simple, 2)
         }
     }

@@ -15,7 +15,7 @@ final class DatasetTablesTests: XCTestCase {
         let dataset = try Dataset(name: "built", accounts: accounts, relations: relations([(0, 1)]), posts: [post])
         XCTAssertEqual(dataset.index(ofAccount: "b"), 1)
         XCTAssertEqual(dataset.relations[0].target, 1)
-        XCTAssertEqual(dataset.posts, [post])
+        XCTAssertEqual(Array(dataset.posts), [post])
         XCTAssertFalse(dataset.relationsDerivedFromPosts)
         XCTAssertEqual(dataset.graph().edgeCount, 1)
     }

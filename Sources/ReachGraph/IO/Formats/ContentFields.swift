@@ -74,13 +74,88 @@ enum ContentFields {
         return items
     }
 
+    /// What ``joinListItems(_:into:)`` found.
+    enum ListSplit: Equatable {
+        /// An empty field or list.
+        case empty
+        /// Items, joined by spaces; the first is the first `firstLength` bytes.
+        case items(firstLength: Int)
+        /// A bracket or quote left open.
+        case malformed
+        /// Bytes outside ASCII: ``listItems(_:)`` must split it, with Swift's character rules
+        /// (a quote followed by a combining mark is not a quote there).
+        case notASCII
+    }
+
+    /// ``listItems(_:)`` on ASCII bytes, writing the items joined by single spaces into `joined`
+    /// without a `String` per item.
+    static func joinListItems(_ bytes: UnsafeBufferPointer<UInt8>, into joined: inout [UInt8]) -> ListSplit {
+        joined.removeAll(keepingCapacity: true)
+        let text = FieldParsing.trimmingSpaces(bytes)
+        if text.isEmpty { return .empty }
+        for byte in text where byte >= 0x80 { return .notASCII }
+        let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), space = UInt8(ascii: " "), comma = UInt8(ascii: ",")
+        let single = UInt8(ascii: "'"), double = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        guard text[0] == open else {
+            joined.append(contentsOf: text)
+            return .items(firstLength: text.count)
+        }
+        guard text[text.count - 1] == close, text.count >= 2 else { return .malformed }
+        var firstLength = -1
+        var index = 1
+        let end = text.count - 1
+        while index < end {
+            while index < end && (text[index] == space || text[index] == comma) { index += 1 }
+            guard index < end else { break }
+            let quote = text[index]
+            if firstLength >= 0 { joined.append(space) }
+            if quote == single || quote == double {
+                index += 1
+                var closed = false
+                while index < end {
+                    let byte = text[index]
+                    if byte == backslash && index + 1 < end {
+                        joined.append(text[index + 1])
+                        index += 2
+                        continue
+                    }
+                    if byte == quote {
+                        closed = true
+                        index += 1
+                        break
+                    }
+                    joined.append(byte)
+                    index += 1
+                }
+                guard closed else { return .malformed }
+            } else {
+                let start = index
+                while index < end && text[index] != comma { index += 1 }
+                let value = FieldParsing.trimmingSpaces(UnsafeBufferPointer(rebasing: text[start ..< index]))
+                if value.isEmpty {
+                    if firstLength >= 0 { joined.removeLast() }
+                    continue
+                }
+                joined.append(contentsOf: value)
+            }
+            if firstLength < 0 { firstLength = joined.count }
+        }
+        return firstLength < 0 ? .empty : .items(firstLength: firstLength)
+    }
+
     /// A 64-bit FNV-1a hash of the text with runs of white space collapsed, as 16 hex digits: the
     /// `content_hash` of posts whose export carries text but no hash (co-posting of the same text).
     static func textHash(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { textHash($0) }
+    }
+
+    /// ``textHash(_:)-(String)`` of UTF-8 bytes.
+    static func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var pendingSpace = false
         var any = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                 pendingSpace = any
                 continue

@@ -64,18 +64,28 @@ enum IOArchiveReader {
         return export.dataset(name: path)
     }
 
+    /// Reads a tweets file. Fields are read as bytes at positions found once from the header;
+    /// ids, text and content fields are interned straight into the posts' string table, and an
+    /// account already seen is only filled in when the row has a field it still lacks, so a row
+    /// builds no `String` for its usual fields and no `Post` (2.5 million rows: BENCHMARKS.md,
+    /// "Reading posts"). Checks run in the order of the columns' meaning (account, time, retweet,
+    /// content, ids, counts), each with the error the typed readers give.
     private static func readTweets(_ path: String, into export: inout PlatformExport, times: inout TimestampReader, options: DatasetLoader.Options) throws {
         let table = CSVTable(path: path, columnAliases: options.columnAliases)
-        var extraColumns: [String]?
+        var found: TweetColumns?
+        var accounts = AccountCache()
+        var attributes: [(column: Int, value: Int32)] = []
+        var scratch: [UInt8] = []
         try table.forEachRow(required: required, known: known) { row in
-            if extraColumns == nil {
-                extraColumns = row.extraColumnNames
+            if found == nil {
                 for name in ContentFields.columns + ["client", "reply_to_post", "quoted_post"] + row.extraColumnNames where !export.postAttributeColumns.contains(name) {
                     export.postAttributeColumns.append(name)
                 }
+                found = TweetColumns(row: row, table: &export.posts.table)
             }
-            let author = try row.requiredText("userid")
-            try export.account(account(from: &row, id: author))
+            let columns = found! // safe: set on the first row
+            let author = try columns.userid.requiredString(&row, &export.posts.table)
+            try accounts.record(author, row: &row, columns: columns, export: &export)
             let timeText = try row.requiredText("tweet_time")
             let time: Double
             do throws(TimestampReader.Problem) {
@@ -84,51 +94,251 @@ enum IOArchiveReader {
                 throw row.error("tweet_time", error.message)
             }
             var isRetweet = false
-            if let flag = try row.trimmedText("is_retweet") {
-                switch flag.lowercased() {
-                case "true", "1", "yes": isRetweet = true
-                case "false", "0", "no": isRetweet = false
-                default: throw row.error("is_retweet", "\"\(flag)\" is not true or false")
-                }
+            switch try columns.isRetweet.withBytes(&row, flag) {
+            case .some(true): isRetweet = true
+            case .some(false): isRetweet = false
+            case nil:
+                let flag = try row.trimmedText("is_retweet") ?? ""
+                throw row.error("is_retweet", "\"\(flag)\" is not true or false")
             }
-            var parentPost: String?, parentAuthor: String?
+            var parentPost: Int32 = -1, parentAuthor: Int32 = -1
             if isRetweet {
-                parentPost = try row.trimmedText("retweet_tweetid")
-                parentAuthor = try row.trimmedText("retweet_userid")
-                if parentPost == nil && parentAuthor == nil {
+                parentPost = try columns.retweetTweetID.string(&row, &export.posts.table)
+                parentAuthor = try columns.retweetUserID.string(&row, &export.posts.table)
+                if parentPost < 0 && parentAuthor < 0 {
                     let postID = try row.requiredText("tweetid")
                     export.diagnostics.warn("retweets naming neither the original post nor its author (kept as reposts, no relation)", file: row.fileName, line: row.line, "tweet \(postID) is a retweet without retweet_tweetid or retweet_userid")
-                    parentPost = "unknown original of \(postID)"
+                    parentPost = export.posts.table.intern("unknown original of \(postID)")
                 }
-                if let parentAuthor, !export.hasAccount(parentAuthor) { export.account(Account(id: parentAuthor, kind: .other, platform: "x")) }
-            } else if try row.trimmedText("retweet_tweetid") != nil {
+                if parentAuthor >= 0 { accounts.recordOther(parentAuthor, export: &export) }
+            } else if try columns.retweetTweetID.string(&row, &export.posts.table) >= 0 {
                 export.diagnostics.warn("retweet_tweetid on rows with is_retweet false (read as originals)", file: row.fileName, line: row.line, "is_retweet is false but retweet_tweetid is set")
             }
-            let urls = try list(&row, "urls")
-            let text = try row.text("tweet_text")
-            var attributes: [String: String] = [:]
-            ContentFields.set(
-                &attributes, language: try row.trimmedText("tweet_language"), hashtags: try list(&row, "hashtags"), urls: urls,
-                mentions: try list(&row, "user_mentions"), text: text
-            )
-            if let client = try row.trimmedText("tweet_client_name") { attributes["client"] = client }
-            if let reply = try row.trimmedText("in_reply_to_tweetid") { attributes["reply_to_post"] = reply }
-            if let quoted = try row.trimmedText("quoted_tweet_tweetid") { attributes["quoted_post"] = quoted }
-            for name in extraColumns ?? [] { if let value = try row.text(name) { attributes[name] = value } }
-            let postID = try row.requiredText("tweetid")
-            export.add(
-                Post(
-                    postID: postID, author: author, time: time, parentPost: parentPost,
-                    platform: "x", likes: try row.count("like_count"), comments: try row.count("reply_count"),
-                    shares: try row.count("retweet_count"), contentHash: text.flatMap(ContentFields.textHash), url: urls.first,
-                    parentAuthor: parentAuthor, attributes: attributes
-                ),
-                line: row.line
-            )
-            if let repliedTo = try row.trimmedText("in_reply_to_userid"), repliedTo != author {
-                if !export.hasAccount(repliedTo) { export.account(Account(id: repliedTo, kind: .other, platform: "x")) }
-                export.tie(from: repliedTo, to: author, type: .reply, time: time, line: row.line)
+            attributes.removeAll(keepingCapacity: true)
+            let url = try columns.urls.list(&row, &export.posts.table, scratch: &scratch, into: &attributes)
+            let text = try columns.text.string(&row, &export.posts.table, trimmed: false)
+            var contentHash: Int32 = -1
+            if text >= 0 {
+                try columns.text.withBytes(&row) { bytes in
+                    if let hash = ContentFields.textHash(bytes) { contentHash = export.posts.table.intern(hash) }
+                }
             }
+            let language = try columns.language.string(&row, &export.posts.table)
+            if language >= 0 { attributes.append((columns.language.attribute, language)) }
+            _ = try columns.hashtags.list(&row, &export.posts.table, scratch: &scratch, into: &attributes)
+            _ = try columns.mentions.list(&row, &export.posts.table, scratch: &scratch, into: &attributes)
+            if text >= 0 { attributes.append((columns.text.attribute, text)) }
+            for column in [columns.client, columns.replyTo, columns.quoted] {
+                let value = try column.string(&row, &export.posts.table)
+                if value >= 0 { attributes.append((column.attribute, value)) }
+            }
+            for column in columns.extra {
+                let value = try column.string(&row, &export.posts.table, trimmed: false)
+                if value >= 0 { attributes.append((column.attribute, value)) }
+            }
+            var post = PostTable.Row(postID: try columns.tweetid.requiredString(&row, &export.posts.table), author: author, time: time)
+            post.parentPost = parentPost
+            post.parentAuthor = parentAuthor
+            post.platform = columns.platform
+            post.likes = try columns.likes.count(&row) ?? Int.min
+            post.comments = try columns.replies.count(&row) ?? Int.min
+            post.shares = try columns.retweets.count(&row) ?? Int.min
+            post.contentHash = contentHash
+            post.url = url
+            export.add(post, attributes: attributes, line: row.line)
+            let repliedTo = try columns.replyToUser.string(&row, &export.posts.table)
+            if repliedTo >= 0 && repliedTo != author {
+                accounts.recordOther(repliedTo, export: &export)
+                let source = export.posts.table.string(repliedTo), target = export.posts.table.string(author)
+                export.tie(from: source, to: target, type: .reply, time: time, line: row.line)
+            }
+        }
+    }
+
+    /// A column of the tweets file: where it is in the file, and its post attribute number.
+    struct Column {
+        let name: String
+        /// The file position (−1: absent, or computed by `--map`, which ``TableRow`` builds).
+        let position: Int
+        let computed: Bool
+        /// The column number of the post attribute it becomes, when it becomes one.
+        var attribute = -1
+
+        init(_ name: String, row: TableRow) {
+            self.name = name
+            position = row.filePosition(name)
+            computed = row.computed[name] != nil
+        }
+
+        /// Calls `body` with the field's raw bytes (none when absent).
+        func withBytes<Result>(_ row: inout TableRow, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+            guard computed else { return try row.withBytes(at: position, body) }
+            var text = try row.text(name) ?? ""
+            return try text.withUTF8(body)
+        }
+
+        /// The field interned (trimmed unless `trimmed` is false), −1 when empty. Bytes that are
+        /// not UTF-8 get the typed reader's error.
+        func string(_ row: inout TableRow, _ table: inout PostTable, trimmed: Bool = true) throws -> Int32 {
+            let found = try withBytes(&row) { bytes -> Int32? in
+                let value = trimmed ? FieldParsing.trimmingSpaces(bytes) : bytes
+                return value.isEmpty ? -1 : table.intern(value)
+            }
+            if let found { return found }
+            // Not UTF-8: the typed reader throws its error.
+            let text = try trimmed ? row.trimmedText(name) : row.text(name)
+            return table.intern(text)
+        }
+
+        /// The trimmed field interned; throws when it is empty.
+        func requiredString(_ row: inout TableRow, _ table: inout PostTable) throws -> Int32 {
+            let found = try string(&row, &table)
+            guard found >= 0 else { throw row.error(name, "is empty but required") }
+            return found
+        }
+
+        /// A count (whole number, zero or more); `nil` when empty.
+        func count(_ row: inout TableRow) throws -> Int? {
+            let parsed = try withBytes(&row) { bytes -> Int?? in
+                let value = FieldParsing.trimmingSpaces(bytes)
+                if value.isEmpty { return .some(nil) }
+                guard let number = FieldParsing.integer(value), number >= 0 else { return nil }
+                return number
+            }
+            if let parsed { return parsed }
+            return try row.count(name) // throws the typed reader's error
+        }
+
+        /// A list literal's items joined by spaces, interned as the post attribute (when there
+        /// are any); returns the first item interned (−1: none), which `urls` makes the post's `url`.
+        func list(_ row: inout TableRow, _ table: inout PostTable, scratch: inout [UInt8], into attributes: inout [(column: Int, value: Int32)]) throws -> Int32 {
+            let split = try withBytes(&row) { ContentFields.joinListItems($0, into: &scratch) }
+            var joined: Int32 = -1, first: Int32 = -1
+            switch split {
+            case .empty:
+                return -1
+            case let .items(firstLength):
+                scratch.withUnsafeBufferPointer { items in
+                    // ASCII throughout, so both are valid UTF-8.
+                    joined = table.intern(items) ?? -1
+                    first = table.intern(UnsafeBufferPointer(rebasing: items[0 ..< firstLength])) ?? -1
+                }
+            case .notASCII:
+                // Swift's character rules decide what a quote or bracket is.
+                let items = try IOArchiveReader.list(&row, name)
+                guard !items.isEmpty else { return -1 }
+                joined = table.intern(items.joined(separator: " "))
+                first = table.intern(items[0])
+            case .malformed:
+                let text = try row.text(name) ?? ""
+                throw row.error(name, "\"\(text.prefix(60))\" is not a list literal such as [a, b] or ['a', 'b'] (a bracket or quote is left open)")
+            }
+            attributes.append((attribute, joined))
+            return first
+        }
+    }
+
+    /// `true`, `1`, `yes` or `false`, `0`, `no` in any case, or an empty field (false); `nil` otherwise.
+    static func flag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let value = FieldParsing.trimmingSpaces(bytes)
+        guard value.count <= 5 else { return nil }
+        var lowered: [UInt8] = []
+        for byte in value { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+        switch String(decoding: lowered, as: UTF8.self) {
+        case "", "false", "0", "no": return false
+        case "true", "1", "yes": return true
+        default: return nil
+        }
+    }
+
+    /// The columns a tweets row is read from, found once per file.
+    struct TweetColumns {
+        let userid, tweetid, isRetweet, retweetTweetID, retweetUserID, replyToUser: Column
+        let likes, replies, retweets: Column
+        var urls, text, language, hashtags, mentions, client, replyTo, quoted: Column
+        var extra: [Column]
+        let screenName, followers: Column
+        /// Account attribute columns with the attribute names they fill.
+        let accountAttributes: [(column: Column, name: String)]
+        /// The string index of the platform, `x`.
+        let platform: Int32
+
+        init(row: TableRow, table: inout PostTable) {
+            func column(_ name: String, attribute: String? = nil) -> Column {
+                var column = Column(name, row: row)
+                if let attribute { column.attribute = table.attributeColumn(named: attribute) }
+                return column
+            }
+            userid = column("userid")
+            tweetid = column("tweetid")
+            isRetweet = column("is_retweet")
+            retweetTweetID = column("retweet_tweetid")
+            retweetUserID = column("retweet_userid")
+            replyToUser = column("in_reply_to_userid")
+            likes = column("like_count")
+            replies = column("reply_count")
+            retweets = column("retweet_count")
+            urls = column("urls", attribute: ContentFields.urls)
+            text = column("tweet_text", attribute: ContentFields.text)
+            language = column("tweet_language", attribute: ContentFields.language)
+            hashtags = column("hashtags", attribute: ContentFields.hashtags)
+            mentions = column("user_mentions", attribute: ContentFields.mentions)
+            client = column("tweet_client_name", attribute: "client")
+            replyTo = column("in_reply_to_tweetid", attribute: "reply_to_post")
+            quoted = column("quoted_tweet_tweetid", attribute: "quoted_post")
+            extra = row.extraColumnNames.map { column($0, attribute: $0) }
+            screenName = column("user_screen_name")
+            followers = column("follower_count")
+            accountAttributes = IOArchiveReader.accountAttributes.map { (column($0.0), $0.1) }
+            platform = table.intern("x")
+        }
+    }
+
+    /// The accounts seen so far by the string index of their id, with the fields each still
+    /// lacks, so a row by a known account reads only those fields.
+    struct AccountCache {
+        /// By string index: the fields still missing (bit 0 name, 1 followers, 2… attributes),
+        /// −1 when the account was not seen in a tweets row (it may still be known to `export`).
+        private var missing: [Int32] = []
+
+        private func missingFields(_ account: Account) -> Int32 {
+            var mask: Int32 = 0
+            if account.name == nil { mask |= 1 }
+            if account.followers == nil { mask |= 2 }
+            for (bit, name) in IOArchiveReader.accountAttributeNames.enumerated() where account.attributes[name] == nil { mask |= 1 << (bit + 2) }
+            return mask
+        }
+
+        private mutating func grow(to index: Int32) {
+            if Int(index) >= missing.count { missing.append(contentsOf: repeatElement(-1, count: Int(index) + 1 - missing.count)) }
+        }
+
+        /// Records the author of a tweets row: the first sighting fills the account, later ones
+        /// only the fields still missing. The follower count is checked on every row.
+        mutating func record(_ id: Int32, row: inout TableRow, columns: TweetColumns, export: inout PlatformExport) throws {
+            grow(to: id)
+            let mask = missing[Int(id)]
+            if mask >= 0 {
+                _ = try columns.followers.count(&row)
+                guard mask != 0 else { return }
+                var fills = false
+                if mask & 1 != 0 { fills = try columns.screenName.withBytes(&row) { !FieldParsing.trimmingSpaces($0).isEmpty } }
+                if !fills && mask & 2 != 0 { fills = try columns.followers.withBytes(&row) { !FieldParsing.trimmingSpaces($0).isEmpty } }
+                for (bit, attribute) in columns.accountAttributes.enumerated() where !fills && mask & (1 << (bit + 2)) != 0 {
+                    fills = try attribute.column.withBytes(&row) { !FieldParsing.trimmingSpaces($0).isEmpty }
+                }
+                guard fills else { return }
+            }
+            let position = export.account(try IOArchiveReader.account(from: &row, id: export.posts.table.string(id)))
+            missing[Int(id)] = missingFields(export.accounts[position])
+        }
+
+        /// Records an account named by a retweet or a reply, when it is not known yet.
+        mutating func recordOther(_ id: Int32, export: inout PlatformExport) {
+            grow(to: id)
+            guard missing[Int(id)] < 0 else { return }
+            let name = export.posts.table.string(id)
+            if !export.hasAccount(name) { export.account(Account(id: name, kind: .other, platform: "x")) }
         }
     }
 
@@ -140,15 +350,15 @@ enum IOArchiveReader {
     }
 
     /// Account attributes by the export column they come from.
-    private static let accountAttributes = [
+    static let accountAttributes = [
         ("user_display_name", "display_name"), ("user_reported_location", "location"), ("user_profile_description", "description"),
         ("user_profile_url", "profile_url"), ("following_count", "following"), ("account_creation_date", "created"),
         ("account_language", "account_language"),
     ]
-    private static let accountAttributeNames = accountAttributes.map(\.1)
+    static let accountAttributeNames = accountAttributes.map(\.1)
 
     /// The account fields of a tweets or users row.
-    private static func account(from row: inout TableRow, id: String) throws -> Account {
+    static func account(from row: inout TableRow, id: String) throws -> Account {
         var attributes: [String: String] = [:]
         for (column, name) in accountAttributes {
             if let value = try row.trimmedText(column) { attributes[name] = value }
@@ -159,7 +369,7 @@ enum IOArchiveReader {
         )
     }
 
-    private static func list(_ row: inout TableRow, _ column: String) throws -> [String] {
+    static func list(_ row: inout TableRow, _ column: String) throws -> [String] {
         guard let text = try row.text(column) else { return [] }
         guard let items = ContentFields.listItems(text) else {
             throw row.error(column, "\"\(text.prefix(60))\" is not a list literal such as [a, b] or ['a', 'b'] (a bracket or quote is left open)")

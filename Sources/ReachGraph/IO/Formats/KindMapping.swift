@@ -101,7 +101,7 @@ extension PlatformExport {
     /// (``KindMapping/kinds(of:posts:)``); unmapped accounts become `other`, counted.
     mutating func applyKinds(_ mapping: KindMapping?) {
         guard let mapping else { return }
-        let kinds = mapping.kinds(of: accounts, posts: posts.lazy.map(\.post))
+        let kinds = mapping.kinds(of: accounts, posts: posts.table)
         for position in accounts.indices { accounts[position].kind = kinds[position] ?? .other }
         diagnostics.count(mapping.unmappedCategory, kinds.count { $0 == nil })
         notes.append(mapping.readingNote)

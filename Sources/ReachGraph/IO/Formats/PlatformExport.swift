@@ -13,7 +13,7 @@ struct PlatformExport {
     var file: String
     var accounts: [Account] = []
     private var accountPositions: [String: Int] = [:]
-    var posts: [(post: Post, line: Int?)] = []
+    var posts: PostCollector
     /// Ties the export states directly, by account id.
     var ties: [(source: String, target: String, type: RelationType, weight: Double, time: Double?)] = []
     var diagnostics = Diagnostics()
@@ -28,14 +28,17 @@ struct PlatformExport {
     init(format: Dataset.Format, file: String) {
         self.format = format
         self.file = file
+        posts = PostCollector(file: file)
     }
 
-    /// Records an account, or fills the fields still missing on one already seen.
-    mutating func account(_ account: Account) {
+    /// Records an account, or fills the fields still missing on one already seen; returns its
+    /// position in ``accounts``.
+    @discardableResult
+    mutating func account(_ account: Account) -> Int {
         guard let position = accountPositions[account.id] else {
             accountPositions[account.id] = accounts.count
             accounts.append(account)
-            return
+            return accounts.count - 1
         }
         var known = accounts[position]
         known.name = known.name ?? account.name
@@ -45,6 +48,7 @@ struct PlatformExport {
         if known.kind == .other { known.kind = account.kind }
         for (key, value) in account.attributes where known.attributes[key] == nil { known.attributes[key] = value }
         accounts[position] = known
+        return position
     }
 
     /// Whether an account with `id` has been recorded.
@@ -53,7 +57,16 @@ struct PlatformExport {
     /// Records a post read on `line` (the author must be recorded as an account too).
     mutating func add(_ post: Post, line: Int?) {
         checkTime(post.time, line: line, what: "post \"\(post.postID)\"")
-        posts.append((post, line))
+        posts.add(post, line: line)
+    }
+
+    /// Records a post whose strings are interned in ``posts``' table, read on `line`.
+    mutating func add(_ post: PostTable.Row, attributes: [(column: Int, value: Int32)], line: Int) {
+        if !plausible.contains(post.time) {
+            let id = posts.table.string(post.postID)
+            checkTime(post.time, line: line, what: "post \"\(id)\"")
+        }
+        posts.add(post, attributes: attributes, line: line)
     }
 
     /// Records a tie the export states directly.
@@ -62,11 +75,11 @@ struct PlatformExport {
         ties.append((source, target, type, weight, time))
     }
 
-    private mutating func checkTime(_ time: Double, line: Int?, what: String) {
+    private mutating func checkTime(_ time: Double, line: Int?, what: @autoclosure () -> String) {
         guard !plausible.contains(time) else { return }
         diagnostics.warn(
             "times before 2000 or after next year (kept)", file: file, line: line,
-            "\(what) is dated \(iso8601String(fromUnixSeconds: time)); check the unit or the zone"
+            "\(what()) is dated \(iso8601String(fromUnixSeconds: time)); check the unit or the zone"
         )
     }
 
@@ -78,7 +91,7 @@ struct PlatformExport {
         dataset.accountAttributeColumns = accountAttributeColumns
         dataset.postAttributeColumns = postAttributeColumns
         for account in accounts { dataset.appendAccount(account) }
-        dataset.add(posts: posts, file: file, hasAccountsTable: false, outsideCategory: "reposts of posts outside the data (parent kept as an external id)")
+        dataset.add(posts: posts, hasAccountsTable: false, outsideCategory: "reposts of posts outside the data (parent kept as an external id)")
         dataset.deriveRelationsFromPosts(file: file)
         var relations = dataset.relations
         for tie in ties {
@@ -89,7 +102,7 @@ struct PlatformExport {
         dataset.relations = relations
         // Stated ties (replies, quotes, edge-list rows) cannot be derived again from the posts, so
         // with any of them writers and the store must keep the relations themselves.
-        dataset.relationsDerivedFromPosts = !posts.isEmpty && ties.isEmpty
+        dataset.relationsDerivedFromPosts = posts.count > 0 && ties.isEmpty
         return dataset
     }
 }

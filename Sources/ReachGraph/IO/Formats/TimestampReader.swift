@@ -134,7 +134,8 @@ struct TimestampReader {
             }
             return try epoch(value, text: trimmed, line: line)
         }
-        if let parsed = FieldParsing.iso8601(Array(trimmed.utf8)) {
+        var bytes = trimmed
+        if let parsed = bytes.withUTF8({ FieldParsing.iso8601($0) }) {
             return parsed.zoned ? parsed.seconds : naive(parsed.seconds)
         }
         if let seconds = Self.twitter(trimmed) { return seconds }

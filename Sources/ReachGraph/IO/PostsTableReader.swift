@@ -1,0 +1,129 @@
+/// Reads the rows of a posts table (a dataset's `posts.csv`, or one CSV of posts) into a
+/// ``PostCollector``.
+///
+/// Rows without quotes are decoded straight from the CSV reader's buffer: ids and other text
+/// interned from their bytes into the posts' string table, times and counts parsed from bytes,
+/// no `String` or ``Post`` per row. Reading a million posts that way takes a fraction of the
+/// time the general path took (BENCHMARKS.md, "Reading posts"), where each row built a `String`
+/// per field, hashed column names to find them and built a `Post`.
+///
+/// A row the fast path does not take exactly as it is (a quoted field, a value that does not
+/// parse, a platform with non-ASCII letters, bytes that are not UTF-8) goes through
+/// `Post(decoding:)`, which accepts it or throws the usual error at file:line:col: both paths
+/// accept and reject the same rows, with the same values.
+/// - Complexity: O(bytes), one id lookup per id field.
+enum PostsTableReader {
+    /// Reads `table`'s rows into `collector`; returns the names of the columns the format does
+    /// not define (the post attributes), in file order, or `[]` when the table has no rows.
+    static func read(_ table: CSVTable, into collector: inout PostCollector) throws -> [String] {
+        var positions = Positions()
+        var attributes: [(column: Int, value: Int32)] = []
+        var extraColumns: [String] = []
+        try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown, prepare: { row in
+            extraColumns = row.extraColumnNames
+            positions = Positions(header: row.header, table: &collector.table)
+            return true
+        }, simple: { bytes, bounds, count, line in
+            decode(bytes, bounds, count, line: line, positions: positions, attributes: &attributes, into: &collector)
+        }) { row in
+            collector.add(try Post(decoding: &row), line: row.line)
+        }
+        return collector.count > 0 ? extraColumns : []
+    }
+
+    /// Where each column of the format is in the file (−1: absent), and where the attribute
+    /// columns are with their column numbers in the posts table.
+    struct Positions {
+        var postID = -1, author = -1, time = -1, parentPost = -1, rootPost = -1, platform = -1, likes = -1
+        var comments = -1, shares = -1, views = -1, contentHash = -1, url = -1, parentAuthor = -1
+        var attributes: [(position: Int, column: Int)] = []
+
+        init() {}
+
+        init(header: TableHeader, table: inout PostTable) {
+            func position(_ name: String) -> Int { header.positions[name] ?? -1 }
+            postID = position("post_id")
+            author = position("author")
+            time = position("time")
+            parentPost = position("parent_post")
+            rootPost = position("root_post")
+            platform = position("platform")
+            likes = position("likes")
+            comments = position("comments")
+            shares = position("shares")
+            views = position("views")
+            contentHash = position("content_hash")
+            url = position("url")
+            parentAuthor = position("parent_author")
+            attributes = header.extraColumns.map { ($0.position, table.attributeColumn(named: $0.name)) }
+        }
+    }
+
+    /// Decodes one unquoted row and adds it; `false` (nothing added) when the general path must read it.
+    @inline(__always)
+    private static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ bounds: UnsafeMutableBufferPointer<Int>, _ count: Int, line: Int,
+        positions: Positions, attributes: inout [(column: Int, value: Int32)], into collector: inout PostCollector
+    ) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        func field(_ position: Int) -> UnsafeBufferPointer<UInt8> {
+            guard position >= 0 && position < count else { return UnsafeBufferPointer(start: base, count: 0) }
+            return UnsafeBufferPointer(start: base + bounds[2 * position], count: bounds[2 * position + 1] - bounds[2 * position])
+        }
+        // −1 for an empty field, nil when it must go the general way.
+        func text(_ position: Int) -> Int32? {
+            let value = FieldParsing.trimmingSpaces(field(position))
+            return value.isEmpty ? -1 : collector.table.intern(value)
+        }
+        func number(_ position: Int) -> Int? {
+            let value = FieldParsing.trimmingSpaces(field(position))
+            if value.isEmpty { return Int.min }
+            guard let number = FieldParsing.integer(value), number >= 0 else { return nil }
+            return number
+        }
+        guard let postID = text(positions.postID), postID >= 0, let author = text(positions.author), author >= 0,
+              let time = FieldParsing.timestamp(field(positions.time)), FieldParsing.supportedTimes.contains(time) else { return false }
+        var row = PostTable.Row(postID: postID, author: author, time: time)
+        guard let parentPost = text(positions.parentPost), let rootPost = text(positions.rootPost),
+              let parentAuthor = text(positions.parentAuthor), let contentHash = text(positions.contentHash), let url = text(positions.url),
+              let likes = number(positions.likes), let comments = number(positions.comments), let shares = number(positions.shares),
+              let views = number(positions.views), let platform = lowercasedText(field(positions.platform), into: &collector.table) else { return false }
+        row.parentPost = parentPost
+        row.rootPost = rootPost
+        row.parentAuthor = parentAuthor
+        row.contentHash = contentHash
+        row.url = url
+        row.platform = platform
+        row.likes = likes
+        row.comments = comments
+        row.shares = shares
+        row.views = views
+        attributes.removeAll(keepingCapacity: true)
+        for (position, column) in positions.attributes {
+            // Attribute values are kept as written, spaces included.
+            let value = field(position)
+            guard !value.isEmpty else { continue }
+            guard let string = collector.table.intern(value) else { return false }
+            attributes.append((column, string))
+        }
+        collector.add(row, attributes: attributes, line: line)
+        return true
+    }
+
+    /// The trimmed, ASCII-lowercased text of `bytes` interned (−1 when empty); `nil` for
+    /// non-ASCII text, whose lowercasing the general path does with Unicode's rules.
+    private static func lowercasedText(_ bytes: UnsafeBufferPointer<UInt8>, into table: inout PostTable) -> Int32? {
+        let value = FieldParsing.trimmingSpaces(bytes)
+        if value.isEmpty { return -1 }
+        var upper = false
+        for byte in value {
+            if byte >= 0x80 { return nil }
+            if byte >= 0x41 && byte <= 0x5A { upper = true }
+        }
+        guard upper else { return table.intern(value) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: value.count) { lowered in
+            for (index, byte) in value.enumerated() { lowered[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+            return table.intern(UnsafeBufferPointer(lowered))
+        }
+    }
+}
