@@ -105,7 +105,7 @@ public struct Trend: Sendable {
         self.points = points
     }
 
-    private static func scores(of measure: TrendMeasure, on dataset: Dataset) throws -> [String: Double] {
+    static func scores(of measure: TrendMeasure, on dataset: Dataset) throws -> [String: Double] {
         func byAccount(_ scores: [Double]) -> [String: Double] {
             var result: [String: Double] = [:]
             for (index, score) in scores.enumerated() { result[dataset.accounts[index].id] = score }

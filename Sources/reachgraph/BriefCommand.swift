@@ -12,7 +12,10 @@ struct BriefCommand: ParsableCommand {
             Sections: dataset, the network, key opinion leaders, cascades, coordination, 1+N structure, \
             who to reach, communication power index — each when the data supports it. Figures are \
             rendered in-process with Graphviz (SVG inlined in the page; PNG for the Markdown). A \
-            dataset whose README says it is synthetic is marked so on the page and in every caption.
+            dataset whose README says it is synthetic (or a store holding one) is marked so on the \
+            page and in every caption. On a store with several months, sections add a paragraph on \
+            the change since the month before (--period, else the latest month): largest risers and \
+            fallers, new and vanished accounts.
             """
     )
 
@@ -73,6 +76,13 @@ struct BriefCommand: ParsableCommand {
         options.indexWeights = try weights.map(IndexWeights.load(contentsOf:))
         options.indexGrouping = by
         options.indexPeriod = input.period
+        if DatasetStore.isStore(input.input), input.from == nil, input.to == nil,
+           let change = try MonthlyChange(
+               store: DatasetStore(path: input.input, create: false), month: input.period, top: top, coordinationWindow: window.seconds,
+               onStep: { progress.begin($0) }
+           ) {
+            options.changeSinceLastPeriod = change.paragraphs
+        }
         var builder = BriefingBuilder(dataset: dataset, options: options)
         builder.onStep = { step in progress.begin(step) }
         let document = builder.build()

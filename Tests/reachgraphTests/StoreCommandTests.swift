@@ -106,6 +106,26 @@ final class StoreCommandTests: XCTestCase {
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/tables/provenance.json"))) as? [String: Any]
         XCTAssertEqual(record?["synthetic"] as? Bool, true)
         XCTAssertEqual(record?["format"] as? String, "store")
+
+        // The change since April, in the sections whose measure is followed month to month, on
+        // the page and in the Markdown; the counts of posting accounts are the CSV's.
+        var authors: [String: Set<Substring>] = [:]
+        for line in try String(contentsOfFile: Self.sample + "/posts.csv", encoding: .utf8).split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            authors[String(fields[2].prefix(7)), default: []].insert(fields[1])
+        }
+        func grouped(_ count: Int) -> String {
+            let digits = Array(String(count))
+            return String(digits.enumerated().flatMap { offset, digit in offset > 0 && (digits.count - offset) % 3 == 0 ? [",", digit] : [digit] })
+        }
+        let posting = "Change since 2025-04 (posts per account, 2025-05 against 2025-04): \(grouped(authors["2025-05"]!.count)) accounts posted in 2025-05, \(grouped(authors["2025-04"]!.count)) in 2025-04; largest risers "
+        XCTAssertTrue(markdown.contains(posting), posting)
+        let html = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        XCTAssertTrue(html.contains(posting), posting)
+        for measure in ["PageRank of accounts with a tie in the month, top 15", "key-opinion-leader score, top 15", "potential reach of the cascades each account started",
+                        "co-reposts within 600 s", "coverage of hub posts by spokes"] {
+            XCTAssertTrue(markdown.contains("Change since 2025-04 (\(measure)"), measure)
+        }
     }
 
     func testIngestTwiceSaysNothingNewAndInfoShowsProvenance() throws {

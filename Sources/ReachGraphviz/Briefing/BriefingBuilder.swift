@@ -37,6 +37,9 @@ public struct BriefingBuilder {
         public var isSynthetic: Bool?
         /// Also render PNG files (for the Markdown version).
         public var png = true
+        /// Paragraphs on the change since the previous period, by the title of the section they
+        /// belong to (a store's `MonthlyChange`); each goes before the section's "How:" paragraph.
+        public var changeSinceLastPeriod: [String: [String]] = [:]
 
         public init() {}
     }
@@ -62,7 +65,14 @@ public struct BriefingBuilder {
     public func build() -> BriefingDocument {
         let summary = DatasetSummary(of: dataset)
         var sections: [BriefingSection] = []
-        func add(_ title: String, _ make: () throws -> BriefingSection) { sections.append(title, orSkip: make) }
+        func add(_ title: String, _ make: () throws -> BriefingSection) {
+            sections.append(title) {
+                var section = try make()
+                let change = options.changeSinceLastPeriod[title] ?? []
+                section.paragraphs.insert(contentsOf: change, at: section.paragraphs.firstIndex { $0.hasPrefix("How:") } ?? section.paragraphs.count)
+                return section
+            }
+        }
         add("Dataset") { try summarySection(summary) }
         add("The network") { try networkSection() }
         let amplification = dataset.amplificationGraph()
