@@ -36,7 +36,9 @@ public enum GraphvizLibrary {
         }
     }
 
-    /// The process's Graphviz context, created on first use. Call only inside ``withLock(_:)``.
+    /// The process's Graphviz context, created on first use, after cgraph is set to number
+    /// objects in creation order (so layouts do not depend on heap addresses; see `shim.h`).
+    /// Call only inside ``withLock(_:)``.
     ///
     /// One context for the whole process rather than one per render, because valgrind showed two
     /// faults of Graphviz 2.42 with a context per render (Benchmarks/graphviz.md): `gvContext`
@@ -46,6 +48,7 @@ public enum GraphvizLibrary {
     /// has neither problem; layouts and renders are still freed after every call.
     static func sharedContext() throws -> OpaquePointer {
         if let context = storage.context { return context }
+        reachgraph_number_ids_in_creation_order()
         guard let context = gvContext() else { throw GraphvizError(message: "Graphviz could not create a context") }
         storage.context = context
         return context
@@ -63,6 +66,7 @@ public enum GraphvizLibrary {
     /// - Complexity: O(V + E).
     public static func parseShape(dot: String) throws -> GraphShape {
         try withLock {
+            _ = try sharedContext()
             let (graph, report) = GraphvizMessages.capture { dot.withCString { agmemread($0) } }
             guard let graph else {
                 throw GraphvizError(message: "Graphviz could not parse the DOT text: \(report.summary)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReachGraph
+import ReachGraphCore
 import ReachGraphStore
 import ReachGraphviz
 
@@ -51,6 +52,12 @@ struct BriefCommand: ParsableCommand {
     @Flag(help: "Skip PNG files (the Markdown then links the SVG files).")
     var noPng = false
 
+    @Option(help: "Threads the analyses may run at once (default: one per core); the briefing's bytes do not depend on it.")
+    var threads: Int?
+
+    @Flag(help: "Print the time the briefing was made on the page (SOURCE_DATE_EPOCH, when set, is that time). Without it and without SOURCE_DATE_EPOCH, the page shows no time: the same input and seed give the same bytes.")
+    var timestamp = false
+
     @Flag(help: "Print no progress or warnings on standard error.")
     var quiet = false
 
@@ -58,10 +65,22 @@ struct BriefCommand: ParsableCommand {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 or more") }
         guard window.seconds > 0 else { throw ValidationError("--window must be above 0") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    /// The time shown on the page: SOURCE_DATE_EPOCH (reproducible-builds.org) when set, now
+    /// with --timestamp, else none.
+    private func generatedAt() throws -> Date? {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+            guard let seconds = Int64(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be whole Unix seconds, not \"\(epoch)\"") }
+            return Date(timeIntervalSince1970: Double(seconds))
+        }
+        return timestamp ? Date() : nil
     }
 
     func run() throws {
         let progress = Progress(quiet: quiet)
+        if let threads { Parallelism.threadCount = threads }
         if let scores { return try write(fromSparkTables: scores, progress: progress) }
         // --period is the index period; on a store it also chooses the slice.
         let dataset = try input.load(progress: progress, sliceByPeriod: DatasetStore.isStore(input.input))
@@ -99,7 +118,9 @@ struct BriefCommand: ParsableCommand {
         try write(try builder.build(), progress: progress)
     }
 
-    private func write(_ document: BriefingDocument, progress: Progress) throws {
+    private func write(_ built: BriefingDocument, progress: Progress) throws {
+        var document = built
+        document.generatedAt = try generatedAt()
         progress.begin("writing \(output)")
         try document.write(to: output)
         progress.finish()

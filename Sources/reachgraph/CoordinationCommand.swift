@@ -4,6 +4,7 @@ import ReachGraph
 extension SharedObjectKey: ExpressibleByArgument {}
 extension CoActionWeight: ExpressibleByArgument {}
 extension CoordinationGrouping: ExpressibleByArgument {}
+extension ShuffleMethod: ExpressibleByArgument {}
 
 struct CoordinationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,8 +16,9 @@ struct CoordinationCommand: ParsableCommand {
             (repeated post ids included, as CooRTweet reads them). Tables (--table NAME): coordination_summary, \
             coordination_edges, coordination_groups, coordination_members. Edge columns: weight (by --weight), co_shares, \
             objects, messages_a / messages_b (QUT's directed weight: distinct messages of one account matched by \
-            the other), symmetry (min/max of the two), mean_delta_seconds. --shuffles adds the time-shuffled \
-            baseline: each account's activity circularly shifted, R times.
+            the other), symmetry (min/max of the two), mean_delta_seconds. --shuffles adds the shuffled baseline, R \
+            copies: each account's activity circularly shifted, or (--shuffle-method object) each object's \
+            share times permuted among its shares.
             Example (CooRTweet's data): reachgraph coordination russian_coord_tweets.csv --window 10 \
             --min-participation 5 --map post_id=content_id,author=account_id,parent_post=object_id,time=timestamp_share
             """
@@ -54,8 +56,11 @@ struct CoordinationCommand: ParsableCommand {
     @Option(help: "Group accounts by connected components or Louvain communities.")
     var groups: CoordinationGrouping = .components
 
-    @Option(help: "Time-shuffled baseline: number of shuffles R (0: none).")
+    @Option(help: "Shuffled baseline: number of shuffles R (0: none).")
     var shuffles = 0
+
+    @Option(help: "How a shuffle is drawn: circular (each account's times shifted; breaks popularity curves, so organic virality also scores above it) or object (each object's share times permuted among its shares; keeps its popularity curve).")
+    var shuffleMethod: ShuffleMethod = .circular
 
     @Option(help: "Seed for shuffles and Louvain.")
     var seed: UInt64 = 1
@@ -89,7 +94,7 @@ struct CoordinationCommand: ParsableCommand {
         var baseline: ShuffleBaseline?
         if shuffles > 0 {
             progress.begin("shuffling times (\(shuffles)×)")
-            baseline = ShuffleBaseline(log: log, network: network, shuffles: shuffles, seed: seed)
+            baseline = ShuffleBaseline(log: log, network: network, shuffles: shuffles, seed: seed, method: shuffleMethod)
         }
         progress.finish()
         reportWarnings(log.diagnostics, quiet: output.quiet)

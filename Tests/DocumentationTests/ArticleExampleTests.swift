@@ -103,11 +103,31 @@ final class ArticleExampleTests: XCTestCase {
             print(network.accountIDs[Int(edge.accountA)], network.accountIDs[Int(edge.accountB)], edge.coShares, edge.symmetry)
         }
         // a b 2 1.0 · a c 2 1.0 · b c 2 1.0 — d is never within 60 s of anyone
+
+        // Twenty accounts share each of five viral posts within its first 50 s; no one co-ordinates.
+        var viral = ShareLog()
+        for post in 0 ..< 5 {
+            for account in 0 ..< 20 {
+                let time = Double(post * 86_400 + (account * 7 + post * 3) % 50)
+                viral.append(account: "u\(account)", object: "post\(post)", message: "m\(post)-\(account)", time: time)
+            }
+        }
+        let crowd = CoActionNetwork(log: viral, options: CoActionOptions(window: 60))
+        let circular = ShuffleBaseline(log: viral, network: crowd, shuffles: 20, seed: 1)
+        let object = ShuffleBaseline(log: viral, network: crowd, shuffles: 20, seed: 1, method: .object)
+        print(circular.pairs.observed, circular.pairs.p, object.pairs.expected, object.pairs.p)
+        // 950.0 0.047619047619047616 950.0 1.0 — virality is "significant" only against circular shifts
         // end example
         let pairs = network.edges.map { "\(network.accountIDs[Int($0.accountA)])-\(network.accountIDs[Int($0.accountB)]):\($0.coShares):\($0.objects)" }
         XCTAssertEqual(pairs, ["a-b:2:2", "a-c:2:2", "b-c:2:2"])
         XCTAssertEqual(network.pairCount, 6)
         XCTAssertEqual(network.edges.map(\.symmetry), [1, 1, 1])
+        XCTAssertEqual(circular.pairs.observed, 950)
+        XCTAssertEqual(circular.pairs.p, 1.0 / 21.0, accuracy: 1e-15, "no circular shuffle reaches the viral crowd's pairs")
+        XCTAssertLessThan(circular.pairs.expected, 200)
+        XCTAssertEqual(object.pairs.expected, 950, "a permutation within an object keeps its times, so its pairs")
+        XCTAssertEqual(object.pairs.standardDeviation, 0)
+        XCTAssertEqual(object.pairs.p, 1)
     }
 
     func testStructureExample() throws {

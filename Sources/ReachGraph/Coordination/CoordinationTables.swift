@@ -41,7 +41,7 @@ extension CoActionNetwork {
         }
         if let baseline {
             for (name, statistic) in [("pairs", baseline.pairs), ("edges", baseline.edges), ("weight", baseline.weight)] {
-                table.rows.append([.text("\(name): expected under \(baseline.shuffles) time shuffles"), .number(statistic.expected)])
+                table.rows.append([.text("\(name): expected under \(baseline.shuffles) \(baseline.method == .circular ? "time shuffles" : "per-object shuffles")"), .number(statistic.expected)])
                 table.rows.append([.text("\(name): standard deviation under shuffles"), .number(statistic.standardDeviation)])
                 table.rows.append([.text("\(name): z"), statistic.z.map(Cell.number) ?? .missing])
                 table.rows.append([.text("\(name): p (shuffled ≥ observed)"), .number(statistic.p)])

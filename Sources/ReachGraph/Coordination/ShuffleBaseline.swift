@@ -21,21 +21,36 @@ public struct ShuffledStatistic: Sendable, Equatable {
     }
 }
 
-/// The co-action network expected from shared popularity alone: each account's activity shifted
-/// in time by its own random offset, around a circle, R times.
+/// How a shuffled copy of a share log is drawn.
+public enum ShuffleMethod: String, Sendable, CaseIterable {
+    /// Each account's share times shifted by its own uniform offset around a circle: keeps every
+    /// account's rhythm, breaks every object's popularity curve (so organic virality, many
+    /// accounts sharing a hot post in its first hour, also scores above this baseline).
+    case circular
+    /// Each object's share times permuted among its own shares: keeps every object's popularity
+    /// curve (the same times, so the same number of pairs) and every account's objects, breaks
+    /// only who shared when within an object. Pairs above this baseline co-share earlier or later
+    /// than an object's crowd would by chance, not merely the same hot objects.
+    case object
+}
+
+/// The co-action network expected from shared popularity alone, R shuffled copies of the log.
 ///
-/// A circular shift keeps what an account does and its rhythm (bursts, gaps, daily cycle up to
-/// the shift) and keeps which objects are popular, but breaks the timing between accounts; pairs
-/// that survive shuffling come from popularity, pairs that do not from timing. The circle's
-/// period is the log's time span plus the window, so the wrap point itself never brings the last
-/// and first shares within the window. Shuffle `r` draws from `SplitMix64(seed).split(r)`, one
-/// offset per account in index order, so results do not depend on thread count.
+/// ``ShuffleMethod/circular`` shifts each account's activity in time by its own random offset,
+/// around a circle: it keeps what an account does and its rhythm (bursts, gaps, daily cycle up to
+/// the shift) and keeps which objects are popular, but breaks the timing between accounts. The
+/// circle's period is the log's time span plus the window, so the wrap point itself never brings
+/// the last and first shares within the window. ``ShuffleMethod/object`` permutes the times of
+/// each object's shares among them (Fisher–Yates, objects in index order), keeping each object's
+/// popularity curve. Shuffle `r` draws from `SplitMix64(seed).split(r)` in a fixed order (accounts,
+/// or objects then shares, by index), so results do not depend on thread count.
 ///
 /// - Complexity: R runs of ``CoActionCounts`` (run in parallel, `Parallelism.threadCount` at a time);
 ///   memory O(n + edges) per concurrent run.
 public struct ShuffleBaseline: Sendable {
     public let shuffles: Int
     public let seed: UInt64
+    public let method: ShuffleMethod
     /// Matched co-action pairs.
     public let pairs: ShuffledStatistic
     /// Edges at or above the minimum weight, before rank filters (which are relative and would
@@ -47,7 +62,7 @@ public struct ShuffleBaseline: Sendable {
     /// (0 where the pair does not co-act).
     public let edgeStatistics: [ShuffledStatistic]
 
-    public init(log: ShareLog, network: CoActionNetwork, shuffles: Int, seed: UInt64) {
+    public init(log: ShareLog, network: CoActionNetwork, shuffles: Int, seed: UInt64, method: ShuffleMethod = .circular) {
         let options = network.options
         let keys = network.edges.map { EdgeAccumulator.key($0.accountA, $0.accountB) }
         let observed = network.edges.map { $0.weight(options.weight) }
@@ -65,7 +80,7 @@ public struct ShuffleBaseline: Sendable {
             let first = start
             Parallelism.forEach(batch) { offset in
                 var random = SplitMix64(seed: seed).split(UInt64(first + offset))
-                let times = Self.shiftedTimes(log, window: options.window, random: &random)
+                let times = Self.shuffledTimes(log, method: method, window: options.window, random: &random)
                 let counts = CoActionCounts(log: log, options: options, times: times)
                 results.store(ShuffleResult(counts: counts, keys: keys, options: options), at: offset)
             }
@@ -90,12 +105,48 @@ public struct ShuffleBaseline: Sendable {
         }
         self.shuffles = shuffles
         self.seed = seed
+        self.method = method
         pairs = statistic(0)
         edges = statistic(1)
         weight = statistic(2)
         edgeStatistics = keys.indices.map {
             ShuffledStatistic(observed: observed[$0], sum: edgeSums[$0], squares: edgeSquares[$0], atLeast: edgeAtLeast[$0], shuffles: shuffles)
         }
+    }
+
+    /// The share times of one shuffled copy of `log`.
+    static func shuffledTimes(_ log: ShareLog, method: ShuffleMethod, window: Double, random: inout SplitMix64) -> [Double] {
+        switch method {
+        case .circular: return shiftedTimes(log, window: window, random: &random)
+        case .object: return permutedWithinObjects(log, random: &random)
+        }
+    }
+
+    /// Each object's share times permuted among its shares.
+    static func permutedWithinObjects(_ log: ShareLog, random: inout SplitMix64) -> [Double] {
+        let objectCount = log.objects.count
+        var offsets = [Int](repeating: 0, count: objectCount + 1)
+        for object in log.shareObjects { offsets[Int(object) + 1] += 1 }
+        for object in 0 ..< objectCount { offsets[object + 1] += offsets[object] }
+        var order = [Int32](repeating: 0, count: log.count)
+        var cursor = offsets
+        for share in 0 ..< log.count {
+            let object = Int(log.shareObjects[share])
+            order[cursor[object]] = Int32(share)
+            cursor[object] += 1
+        }
+        var times = log.shareTimes
+        for object in 0 ..< objectCount where offsets[object + 1] - offsets[object] > 1 {
+            let first = offsets[object]
+            var last = offsets[object + 1] - 1
+            while last > first {
+                let other = first + Int(random.next(below: UInt64(last - first + 1)))
+                let a = Int(order[last]), b = Int(order[other])
+                (times[a], times[b]) = (times[b], times[a])
+                last -= 1
+            }
+        }
+        return times
     }
 
     /// Each account's share times shifted by its own uniform offset on a circle of period

@@ -24,6 +24,9 @@ public struct BriefingBuilder {
         /// Pairs of shares the co-action sweep may compare (time and memory grow with them); a
         /// window over it is narrowed until it fits (``CoActionCost``).
         public var coordinationPairBudget = 20_000_000
+        /// Per-object shuffles of the coordination baseline (0: none); 19 is the fewest that can
+        /// give p ≤ 0.05. Run while their pairs fit ``coordinationPairBudget``.
+        public var coordinationShuffles = 19
         /// Index weights; `nil`: `IndexWeights.default`.
         public var indexWeights: IndexWeights?
         /// Index units; `nil`: cities when accounts name cities, else accounts.
@@ -98,6 +101,13 @@ public struct BriefingBuilder {
         if isSynthetic { document.provenanceRecord = provenanceRecord(summary, tables: sections.flatMap { $0.tables + $0.csvOnlyTables }.map(\.name)) }
         return document
     }
+
+    /// The engine of the network figures (overview, coordination): `neato`, with colours for
+    /// provinces and groups, rather than `fdp`'s boxes. `fdp` lays out clusters differently from
+    /// one process to the next (it depends on the heap, measured on Graphviz 2.43: the same DOT
+    /// text gave two layouts in two briefings at 1 and 2 threads), so a briefing drawn with it
+    /// would not be the same bytes for the same input and seed; `neato` is (docs/graphviz.md).
+    static let networkEngine = LayoutEngine.neato
 
     private var displayName: String { (dataset.name as NSString).lastPathComponent }
 
@@ -192,6 +202,7 @@ public struct BriefingBuilder {
     private func networkSection() throws -> BriefingSection {
         onStep("drawing the network")
         var figureOptions = NetworkFigureOptions()
+        figureOptions.engine = Self.networkEngine
         figureOptions.legibility = Legibility(maxNodes: options.overviewNodes)
         figureOptions.caption = caption
         var notes: [String] = []
@@ -279,15 +290,30 @@ public struct BriefingBuilder {
         let network = CoActionNetwork(log: log, options: CoActionOptions(window: window, minWeight: 2))
         let groups = CoordinationGroups(network: network, method: .louvain, seed: options.seed)
         let figures = network.edges.isEmpty ? [] : [
-            figure("coordination", notes: &notes) { try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, caption: caption, maxNodes: 150, maxEdges: 450)) },
+            figure("coordination", notes: &notes) { try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, engine: Self.networkEngine, caption: caption, maxNodes: 150, maxEdges: 450)) },
         ].compactMap { $0 }
+        let campaigns = CoordinationCampaigns(posts: dataset.posts, network: network, groups: groups, object: CoordinationCampaigns.preferredKey(posts: dataset.posts))
+        var baseline: ShuffleBaseline?
+        // A per-object shuffle keeps every object's share times, so each costs exactly the
+        // observed pairs: the budget is known before any shuffle runs.
+        let shuffles = options.coordinationShuffles
+        if shuffles > 0, !network.edges.isEmpty {
+            if network.pairCount * shuffles <= options.coordinationPairBudget {
+                onStep("coordination baseline (\(shuffles) per-object shuffles)")
+                baseline = ShuffleBaseline(log: log, network: network, shuffles: shuffles, seed: options.seed, method: .object)
+            } else {
+                notes.append(
+                    "baseline skipped: \(shuffles) per-object shuffles would match \(groupedDigits(network.pairCount * shuffles)) pairs, over the budget of \(groupedDigits(options.coordinationPairBudget)); "
+                        + "run `reachgraph coordination --shuffles R --shuffle-method object`"
+                )
+            }
+        }
         return BriefingSection(
             title: "Coordination",
-            paragraphs: [
-                "Pairs of accounts that reposted the same post within \(formatNumber(window)) seconds of each other, at least twice. Frequent, fast co-reposting by the same pairs suggests coordination rather than shared popularity; `reachgraph coordination --shuffles` compares against a time-shuffled baseline.",
-            ],
+            paragraphs: CoordinationFindings.sentences(network: network, groups: groups, campaigns: campaigns, baseline: baseline, dataset: dataset, window: window),
             figures: figures,
-            tables: [network.summaryTable(groups: groups, baseline: ShuffleBaseline?.none), network.edgeTable(), groups.groupTable(network: network)], notes: notes
+            tables: [network.summaryTable(groups: groups, baseline: baseline), network.edgeTable(baseline: baseline), groups.groupTable(network: network), campaigns.table()],
+            notes: notes, csvOnlyTables: [groups.memberTable(network: network)]
         )
     }
 

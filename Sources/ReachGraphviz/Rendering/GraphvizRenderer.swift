@@ -92,6 +92,7 @@ public enum GraphvizRenderer {
         // gvLayout lets a `layout` attribute in the graph override the engine it is given, which
         // would bypass the guard; pin the attribute to the engine the guard allowed.
         setGraphAttribute(graph, "layout", decision.engine.rawValue)
+        reachgraph_reseed_layout_randomness()
 
         let laidOut = decision.engine.rawValue.withCString { gvLayout(context, graph, $0) }
         guard laidOut == 0 else {

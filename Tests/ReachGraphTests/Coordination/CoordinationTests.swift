@@ -1,5 +1,6 @@
 import Foundation
-import ReachGraph
+@testable import ReachGraph
+import ReachGraphCore
 import XCTest
 
 final class CoordinationTests: XCTestCase {
@@ -191,6 +192,53 @@ final class CoordinationTests: XCTestCase {
         // Each bot pair co-shares all 40 objects; shuffled, hardly ever.
         XCTAssertEqual(first.edgeStatistics[0].p, 1.0 / 21.0, accuracy: 1e-12)
         XCTAssertLessThan(first.edgeStatistics[0].expected, 2)
+    }
+
+    func testPerObjectShuffleKeepsEachObjectsTimesAndMovesOnlyWhoSharedWhen() {
+        // o1: a, b within 1 s and c 99 s later; o2: a alone; window 2.
+        var log = ShareLog()
+        log.append(account: "a", object: "o1", message: "m1", time: 0)
+        log.append(account: "b", object: "o1", message: "m2", time: 1)
+        log.append(account: "c", object: "o1", message: "m3", time: 100)
+        log.append(account: "a", object: "o2", message: "m4", time: 500)
+        var random = SplitMix64(seed: 9)
+        for _ in 0 ..< 50 {
+            let times = ShuffleBaseline.permutedWithinObjects(log, random: &random)
+            XCTAssertEqual(times[0 ..< 3].sorted(), [0, 1, 100])
+            XCTAssertEqual(times[3], 500)
+        }
+        let network = CoActionNetwork(log: log, options: CoActionOptions(window: 2))
+        XCTAssertEqual(network.edges.count, 1)
+        let baseline = ShuffleBaseline(log: log, network: network, shuffles: 300, seed: 4, method: .object)
+        // Whichever two accounts draw the times 0 and 1 pair: one pair in every shuffle.
+        XCTAssertEqual(baseline.pairs.expected, 1)
+        XCTAssertEqual(baseline.pairs.standardDeviation, 0)
+        XCTAssertNil(baseline.pairs.z)
+        XCTAssertEqual(baseline.pairs.p, 1)
+        // a–b is that pair in 1/3 of permutations (binomial sd over 300: 0.027).
+        XCTAssertEqual(baseline.edgeStatistics[0].expected, 1.0 / 3.0, accuracy: 0.09)
+        let circular = ShuffleBaseline(log: log, network: network, shuffles: 300, seed: 4)
+        XCTAssertLessThan(circular.pairs.expected, 0.2, "shifted apart, the three accounts rarely meet within 2 s")
+    }
+
+    func testShuffleBaselinesAreTheSameOnAnyThreadCount() {
+        var log = ShareLog()
+        var random = SplitMix64(seed: 5)
+        for share in 0 ..< 2_000 {
+            log.append(account: "u\(random.next(below: 60))", object: "o\(random.next(below: 40))", message: "m\(share)", time: Double(random.next(below: 20_000)))
+        }
+        let network = CoActionNetwork(log: log, options: CoActionOptions(window: 120))
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        for method in ShuffleMethod.allCases {
+            Parallelism.threadCount = 1
+            let serial = ShuffleBaseline(log: log, network: network, shuffles: 12, seed: 3, method: method)
+            Parallelism.threadCount = 4
+            let parallel = ShuffleBaseline(log: log, network: network, shuffles: 12, seed: 3, method: method)
+            XCTAssertEqual(serial.pairs, parallel.pairs, "\(method)")
+            XCTAssertEqual(serial.edges, parallel.edges, "\(method)")
+            XCTAssertEqual(serial.edgeStatistics, parallel.edgeStatistics, "\(method)")
+        }
     }
 
     func testPostsTableKeepsRepeatedPostIDs() throws {
