@@ -52,6 +52,9 @@ struct BriefCommand: ParsableCommand {
     @Flag(help: "Skip PNG files (the Markdown then links the SVG files).")
     var noPng = false
 
+    @Option(name: .customLong("color-by"), help: ArgumentHelp("Fill colour of the overview figure: province, kind, community (Louvain, --seed) or an account column, with a legend (default: province).", valueName: "WHAT"))
+    var colorBy: String?
+
     @Option(help: "Threads the analyses may run at once (default: one per core); the briefing's bytes do not depend on it.")
     var threads: Int?
 
@@ -91,6 +94,7 @@ struct BriefCommand: ParsableCommand {
         options.bootstrapReplicates = bootstrap
         options.coordinationWindow = window.seconds
         options.png = !noPng
+        options.overviewColoring = colorBy.map { NodeColoring($0, seed: seed) }
         if synthetic { options.isSynthetic = true }
         options.indexWeights = try weights.map(IndexWeights.load(contentsOf:))
         options.indexGrouping = by

@@ -91,6 +91,12 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("overview: take --by from the Spark program's scores in DIR (spark/README.md); INPUT is then the `export --to spark` folder, of which only the accounts and the ties among the --top N (default 200) are read.", valueName: "DIR"))
     var scores: String?
 
+    @Option(name: .customLong("color-by"), help: ArgumentHelp("Fill colour of an overview or ego figure: province, kind, community (Louvain, --seed) or an account column (platform, country, city, tier, or any extra column), with a legend; shape shows the kind.", valueName: "WHAT"))
+    var colorBy: String?
+
+    @Option(help: "Seed of --color-by community.")
+    var seed: UInt64 = 1
+
     @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi.")
     var layout: LayoutEngine?
 
@@ -158,6 +164,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("\(option.name) is for --figure \(option.figure.rawValue)")
         }
         if maxGroups < 1 { throw ValidationError("--max-groups must be at least 1") }
+        if colorBy != nil && figure != .overview && figure != .ego { throw ValidationError("--color-by is for --figure overview and ego") }
         switch figure {
         case .overview, .ego:
             return
@@ -208,9 +215,11 @@ struct RenderCommand: ParsableCommand {
         // Only the network figures size nodes, so only they compute the measure.
         func networkOptions() throws -> NetworkFigureOptions {
             progress.begin("computing \(by.rawValue)")
-            return NetworkFigureOptions(
+            var options = NetworkFigureOptions(
                 engine: layout, scores: try sparkNodeScores ?? NodeScores(by, of: dataset.graph()), legibility: legibility, labelCount: labels ?? 25, caption: caption
             )
+            options.colorBy = colorBy.map { NodeColoring($0, seed: seed) }
+            return options
         }
         let drawn: Figure
         switch figure {

@@ -33,6 +33,8 @@ public struct BriefingBuilder {
         public var indexGrouping: IndexGrouping?
         /// Index period (`2025-05`); `nil`: the latest.
         public var indexPeriod: String?
+        /// What the overview's fill shows; `nil`: provinces.
+        public var overviewColoring: NodeColoring?
         /// Node budget of the overview figure (trimmed by k-core above it).
         public var overviewNodes = 150
         /// Whether to mark every figure and the page as synthetic; `nil` takes
@@ -203,13 +205,14 @@ public struct BriefingBuilder {
         onStep("drawing the network")
         var figureOptions = NetworkFigureOptions()
         figureOptions.engine = Self.networkEngine
+        figureOptions.colorBy = options.overviewColoring
         figureOptions.legibility = Legibility(maxNodes: options.overviewNodes)
         figureOptions.caption = caption
         var notes: [String] = []
         let overview = figure("overview", notes: &notes) { try NetworkOverview.figure(of: dataset, options: figureOptions) }
         return BriefingSection(
             title: "The network",
-            paragraphs: ["Accounts are drawn by kind (shape and colour, see the legend) and sized by their number of ties; edges are reposts and other relations, thicker for more. Big networks are trimmed to their dense core so the picture stays legible; the caption says what was cut."],
+            paragraphs: ["Accounts are drawn by kind (shape) and coloured by \(options.overviewColoring?.description ?? (dataset.accounts.contains { !($0.province ?? "").isEmpty } ? "province" : "kind")) (see the legend), sized by their ties; edges are reposts and other relations, thicker for more. Big networks are trimmed to their dense core so the picture stays legible; the caption says what was cut."],
             figures: overview.map { [$0] } ?? [], notes: notes
         )
     }
@@ -357,17 +360,43 @@ public struct BriefingBuilder {
                 notes.append("figure \(name) skipped: \(error)")
             }
         }
+        if analysis.scorecards.contains(where: { !$0.structure.spokes.isEmpty }) {
+            figures.insert(contentsOf: [figure("structure-spokes", notes: &notes) { try SpokeDotPlot.figure(of: analysis, dataset: dataset, caption: caption) }].compactMap { $0 }, at: 0)
+        }
+        var lockstepTables: [ResultTable] = []
+        var lockstepSentences: [String] = []
+        do {
+            let lockstep = try rosterLockstep(analysis)
+            lockstepSentences.append(StructureFindings.lockstepSentence(lockstep, dataset: dataset))
+            lockstepTables.append(lockstep.table())
+        } catch {
+            notes.append("accounts in lockstep with the roster skipped: \(error)")
+        }
         return BriefingSection(
             title: "1+N structure",
-            paragraphs: StructureFindings.sentences(analysis, dataset: dataset) + [
+            paragraphs: StructureFindings.sentences(analysis, dataset: dataset) + lockstepSentences + [
                 analysis.isDetected
                     ? "No roster declares tiers and parents, so hub-and-spoke groups were detected from the reposts."
                     : "How: for each declared provincial structure (hub, municipal spokes, county units), how much of the hub's content the spokes carry and how fast, whether they move together more than chance, whether county reposts come through their declared city, how tree-like the observed flow is (Krackhardt's measures are all 1 for a perfect out-tree), and how far content leaves the roster.",
             ],
             figures: figures,
-            tables: [analysis.scorecardWideTable(dataset: dataset), analysis.spokeTable(dataset: dataset)], rowsShown: 60, notes: notes,
+            tables: [analysis.scorecardWideTable(dataset: dataset), analysis.spokeTable(dataset: dataset)] + lockstepTables, rowsShown: 60, notes: notes,
             csvOnlyTables: [analysis.scorecardTable(dataset: dataset)]
         )
+    }
+
+    /// Accounts outside the declared (or detected) roster co-reposting with its members more than
+    /// per-object shuffles give; throws when the sweep is over the pair budget.
+    private func rosterLockstep(_ analysis: StructureAnalysis) throws -> RosterLockstep {
+        onStep("accounts in lockstep with the roster")
+        let roster = Set(analysis.scorecards.flatMap { $0.structure.members }.map { dataset.accounts[Int($0)].id })
+        let log = ShareLog(posts: dataset.posts, object: .parent)
+        let window = options.coordinationWindow
+        let pairs = CoActionCost.candidatePairs(log: log, options: CoActionOptions(window: window))
+        guard pairs * (options.coordinationShuffles + 1) <= 5 * options.coordinationPairBudget else {
+            throw BriefingSkip("\(options.coordinationShuffles + 1) sweeps of \(groupedDigits(pairs)) candidate pairs are over the budget; run `reachgraph coordination` with --shuffles")
+        }
+        return RosterLockstep(log: log, roster: roster, window: window, shuffles: options.coordinationShuffles, seed: options.seed)
     }
 
     private func reachSection() throws -> BriefingSection {

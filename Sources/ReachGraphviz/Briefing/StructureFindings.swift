@@ -37,4 +37,21 @@ enum StructureFindings {
             return parts.joined(separator: "; ") + "."
         }
     }
+
+    /// Accounts outside the roster that act in lockstep with it, named with their numbers.
+    static func lockstepSentence(_ lockstep: RosterLockstep, dataset: Dataset) -> String {
+        func name(_ id: String) -> String { dataset.index(ofAccount: id).flatMap { dataset.accounts[Int($0)].name } ?? id }
+        let window = String(elapsedText(lockstep.window).dropFirst())
+        let found = lockstep.inLockstep()
+        let baseline = "\(lockstep.shuffles) per-object shuffles (each post keeps its reposting curve)"
+        guard !found.isEmpty else {
+            return "No account outside the roster reposts alongside its members (same post, within \(window)) more often than \(baseline) give at p ≤ 0.05; "
+                + "\(groupedDigits(lockstep.accounts.count)) outside accounts co-reposted with it at least once."
+        }
+        let listed = found.prefix(5).map { account in
+            "\(name(account.id)) (\(formatNumber(account.coShares.observed)) co-reposts with \(account.rosterPartners) members, \(formatNumber(account.coShares.expected, digits: 2)) expected)"
+        }
+        return "\(found.count == 1 ? "One account" : "\(groupedDigits(found.count)) accounts") outside the roster act in lockstep with it, reposting the same posts within \(window) of its members "
+            + "more often than \(baseline) give (p ≤ 0.05): " + listed.joined(separator: ", ") + (found.count > 5 ? " and \(found.count - 5) more" : "") + "."
+    }
 }

@@ -21,14 +21,20 @@ struct NetworkDrawing {
     let engine: LayoutEngine
     let ego: Int32?
     let labelCount: Int
+    /// What fill shows when the caller chose (`--color-by`); `nil`: provinces as boxes or fill.
+    let coloring: NodeColoring?
+    /// The category of every account of the dataset under ``coloring`` (`nil` for kinds).
+    let categories: [String?]?
     /// The drawn accounts, parallel to `nodes`.
     private let accounts: [Account]
     private let hasProvinces: Bool
 
     init(
         dataset: Dataset, nodes: [Int32], edges: [(source: Int32, target: Int32, weight: Double)], scores: NodeScores,
-        engine: LayoutEngine, ego: Int32?, labelCount: Int
+        engine: LayoutEngine, ego: Int32?, labelCount: Int, coloring: NodeColoring? = nil, categories: [String?]? = nil
     ) {
+        self.coloring = coloring
+        self.categories = categories
         self.dataset = dataset
         self.nodes = nodes
         self.edges = edges
@@ -41,15 +47,25 @@ struct NetworkDrawing {
     }
 
     /// Whether provinces are shown as cluster boxes (else by fill colour, when there are any).
-    var clustersProvinces: Bool { engine.drawsClusters }
+    var clustersProvinces: Bool { coloring == nil && engine.drawsClusters }
 
     /// Whether fill shows the province rather than the kind.
-    var fillsByProvince: Bool { !clustersProvinces && hasProvinces }
+    var fillsByProvince: Bool { coloring == nil && !clustersProvinces && hasProvinces }
+
+    /// The drawn accounts' categories when fill shows a chosen category (not the kind).
+    private var drawnCategories: [String?]? { categories.map { all in nodes.map { all[Int($0)] } } }
 
     /// The caption line that explains the visual encoding.
     var encodingLine: String {
         var parts = ["node area: \(scores.name)", "edge width: log of weight"]
-        if fillsByProvince {
+        if let coloring, coloring != .kind {
+            let how: String
+            switch coloring {
+            case .community(let seed): how = "community (Louvain, seed \(seed))"
+            default: how = coloring.description
+            }
+            parts.append("shape: kind; colour: \(how)")
+        } else if fillsByProvince {
             parts.append("shape: kind; colour: province (\(engine.rawValue) draws no province boxes)")
         } else {
             parts.append("shape and colour: kind")
@@ -79,7 +95,7 @@ struct NetworkDrawing {
 
         let labelled = labelledNodes()
         let maxScore = nodes.map { scores.value(of: $0) }.max() ?? 0
-        let palette = ProvincePalette(provinces: accounts.map(\.province))
+        let palette = ProvincePalette(provinces: drawnCategories ?? accounts.map(\.province))
         if clustersProvinces && hasProvinces {
             var byProvince: [String: [Int32]] = [:]
             var loose: [Int32] = []
@@ -99,7 +115,7 @@ struct NetworkDrawing {
             }
             for node in loose { writeNode(node, maxScore: maxScore, labelled: labelled, palette: nil, into: &writer) }
         } else {
-            let fill = fillsByProvince ? palette : nil
+            let fill = fillsByProvince || drawnCategories != nil ? palette : nil
             for node in nodes { writeNode(node, maxScore: maxScore, labelled: labelled, palette: fill, into: &writer) }
         }
 
@@ -133,7 +149,7 @@ struct NetworkDrawing {
         tooltip += " · \(scores.name) \(formatNumber(scores.value(of: node), digits: 6))"
         var attributes: DOTAttributes = [
             "shape": .string(style.shape), "style": .string(style.style), "width": .number(width), "height": .number(width),
-            "fillcolor": .string(palette?.color(of: account.province) ?? style.fill), "tooltip": .string(tooltip),
+            "fillcolor": .string(palette?.color(of: categories.map { $0[Int(node)] } ?? account.province) ?? style.fill), "tooltip": .string(tooltip),
         ]
         if node == ego {
             attributes.set("penwidth", 3)
@@ -155,14 +171,16 @@ struct NetworkDrawing {
     /// Caption lines (title in bold), then the legend: kinds, and provinces when fill shows them.
     private func label(caption: [String]) -> HTMLLabel {
         var provinceEntries: [FigureLabel.Entry] = []
-        if fillsByProvince {
-            let palette = ProvincePalette(provinces: accounts.map(\.province))
+        let values = drawnCategories ?? (fillsByProvince ? accounts.map(\.province) : nil)
+        let noun = coloring.map { $0 == .province ? "province" : $0.description } ?? "province"
+        if let values {
+            let palette = ProvincePalette(provinces: values)
             provinceEntries = palette.assigned.map { (FigureLabel.swatch(background: $0.color), $0.province) }
-            if palette.hasRemainder { provinceEntries.append((FigureLabel.swatch(background: ProvincePalette.remainder), "other provinces")) }
-            if accounts.contains(where: { ($0.province ?? "").isEmpty }) {
-                provinceEntries.append((FigureLabel.swatch(background: ProvincePalette.none), "no province"))
+            if palette.hasRemainder { provinceEntries.append((FigureLabel.swatch(background: ProvincePalette.remainder), "other (\(noun))")) }
+            if values.contains(where: { ($0 ?? "").isEmpty }) {
+                provinceEntries.append((FigureLabel.swatch(background: ProvincePalette.none), noun == "community" ? "no community (alone)" : "no \(noun)"))
             }
         }
-        return FigureLabel.label(caption: caption, legends: [FigureLabel.kindEntries(accounts.map(\.kind), blank: fillsByProvince), provinceEntries])
+        return FigureLabel.label(caption: caption, legends: [FigureLabel.kindEntries(accounts.map(\.kind), blank: values != nil), provinceEntries])
     }
 }

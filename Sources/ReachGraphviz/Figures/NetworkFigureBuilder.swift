@@ -34,7 +34,8 @@ enum NetworkFigureBuilder {
         let decision = (try? EngineGuard.decide(requested: requested, shape: shape, policy: options.policy))
             ?? EngineGuard.Decision(engine: requested, notice: nil)
         let drawing = NetworkDrawing(
-            dataset: dataset, nodes: trim.nodes, edges: trim.edges, scores: scores, engine: decision.engine, ego: recipe.ego, labelCount: options.labelCount
+            dataset: dataset, nodes: trim.nodes, edges: trim.edges, scores: scores, engine: decision.engine, ego: recipe.ego, labelCount: options.labelCount,
+            coloring: options.colorBy, categories: try options.colorBy?.categories(of: dataset, graph: graph)
         )
         let caption = FigureCaption.lines(
             title: recipe.title, dataset: dataset,

@@ -17,6 +17,9 @@ public struct NetworkFigureOptions: Sendable {
     /// Relation types drawn; `nil`: all.
     public var relationTypes: Set<RelationType>?
     public var caption: CaptionOptions
+    /// What fill colour shows (`--color-by`), with a legend; `nil`: provinces, as boxes when the
+    /// engine draws them, else as colours. Shape shows the kind either way.
+    public var colorBy: NodeColoring? = nil
 
     public init(
         engine: LayoutEngine? = nil, policy: EnginePolicy = .fallBackToSFDP, scores: NodeScores? = nil, legibility: Legibility = .everything,

@@ -90,6 +90,7 @@ final class FigureLegibilityTests: XCTestCase {
         XCTAssertEqual(parts.map { $0.caption[0] }, ["1+N structure: Wide, spokes 1–30 of 60", "1+N structure: Wide, spokes 31–60 of 60"])
         for (index, part) in parts.enumerated() { try assertLegible(part, "1+N with 60 spokes, part \(index + 1)") }
         try assertLegible(try EgoNetwork.figure(of: dataset, around: "hub"), "ego of a hub with 60 spokes")
+        try assertLegible(try SpokeDotPlot.figure(of: StructureAnalysis(dataset: dataset, options: .init(shuffles: 0)), dataset: dataset), "spoke dot plot, 60 spokes")
         try assertLegible(try NetworkOverview.figure(of: dataset), "overview of a hub with 60 spokes")
     }
 
@@ -154,5 +155,29 @@ final class FigureLegibilityTests: XCTestCase {
             try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, maxNodes: 150, maxEdges: 450)),
             "coordination, 41 groups"
         )
+    }
+
+    func testSpokeDotPlotOfFourProvinces() throws {
+        // Four provinces of 8 to 14 spokes; every fourth spoke never relays its hub.
+        var accounts = "id,name,kind,province,tier,parent\n"
+        var posts = "post_id,author,time,parent_post\n"
+        for (p, province) in ["Hunan", "Zhejiang", "Fujian", "Hainan"].enumerated() {
+            accounts += "hub\(p),\(province) centre,media_centre,\(province),provincial,\n"
+            for post in 0 ..< 4 { posts += "h\(p)_\(post),hub\(p),\(1_000 + post * 50_000),\n" }
+            for spoke in 0 ..< 8 + 2 * p {
+                accounts += "s\(p)_\(spoke),\(province) city \(spoke),media_centre,\(province),municipal,hub\(p)\n"
+                guard spoke % 4 != 3 else { continue }
+                for post in 0 ..< 1 + spoke % 4 { posts += "r\(p)_\(spoke)_\(post),s\(p)_\(spoke),\(1_000 + post * 50_000 + 90 * (spoke + 1) * (p + 1)),h\(p)_\(post)\n" }
+            }
+        }
+        let dataset = try SampleDatasets.load(accounts: accounts, relations: nil, posts: posts)
+        let analysis = StructureAnalysis(dataset: dataset, options: .init(shuffles: 0))
+        XCTAssertEqual(analysis.scorecards.count, 4)
+        let figure = try SpokeDotPlot.figure(of: analysis, dataset: dataset)
+        let svg = String(decoding: try figure.render(as: .svg).data, as: UTF8.self)
+        XCTAssertTrue(svg.contains("Hunan · 8 spokes · 2 never relayed"), "panel titles count the silent spokes")
+        XCTAssertTrue(svg.contains("Hainan · 14 spokes · 3 never relayed"))
+        XCTAssertEqual(svg.components(separatedBy: "never relayed the hub within the window").count - 1, 2 + 2 + 3 + 3)
+        try assertLegible(figure, "spoke dot plot, 4 provinces")
     }
 }

@@ -181,4 +181,37 @@ final class NetworkFigureTests: XCTestCase {
         XCTAssertEqual(groupedDigits(1_000_000), "1,000,000")
         XCTAssertEqual(groupedDigits(-12_345), "-12,345")
     }
+
+    func testColorByCommunityKindAndColumn() throws {
+        // Two triangles joined by one tie: Louvain (seed 1) finds the two triangles.
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind,province,platform\na,influencer,Hunan,x\nb,influencer,Hunan,x\nc,community,Hunan,weibo\nd,community,Zhejiang,weibo\ne,community,Zhejiang,weibo\nf,embassy,,weibo\n",
+            relations: "source,target,relation,weight\na,b,repost,5\nb,c,repost,5\nc,a,repost,5\nd,e,repost,5\ne,f,repost,5\nf,d,repost,5\nc,d,repost,1\n"
+        )
+        var options = NetworkFigureOptions(engine: .neato)
+        options.colorBy = NodeColoring("community")
+        let community = try NetworkOverview.figure(of: dataset, options: options)
+        XCTAssertTrue(community.caption.contains { $0.contains("shape: kind; colour: community (Louvain, seed 1)") }, "\(community.caption)")
+        let categories = try XCTUnwrap(try NodeColoring.community(seed: 1).categories(of: dataset, graph: dataset.graph()))
+        XCTAssertEqual(Set(categories[0 ..< 3]).count, 1)
+        XCTAssertEqual(Set(categories[3 ..< 6]).count, 1)
+        XCTAssertNotEqual(categories[0], categories[3])
+        XCTAssertEqual(Set(categories.compactMap { $0 }), ["community 1", "community 2"])
+        // Tableau's first two colours, in legend and fills; shapes stay the kinds'.
+        XCTAssertTrue(community.dot.contains("fillcolor=\"#4E79A7\"") && community.dot.contains("fillcolor=\"#F28E2B\""))
+        let svg = String(decoding: try community.render(as: .svg).data, as: UTF8.self)
+        XCTAssertTrue(svg.contains(">community 1") && svg.contains(">community 2"), "the legend names the communities")
+
+        options.colorBy = NodeColoring("platform")
+        let platform = try NetworkOverview.figure(of: dataset, options: options)
+        XCTAssertTrue(platform.caption.contains { $0.contains("colour: platform") })
+        XCTAssertTrue(platform.dot.contains("subgraph") == false, "no province boxes when fill shows a column")
+        options.colorBy = NodeColoring("kind")
+        let kind = try NetworkOverview.figure(of: dataset, options: options)
+        XCTAssertTrue(kind.caption.contains { $0.contains("shape and colour: kind") })
+        options.colorBy = NodeColoring("language")
+        XCTAssertThrowsError(try NetworkOverview.figure(of: dataset, options: options)) { error in
+            XCTAssertTrue("\(error)".contains("no account has a value for \"language\""), "\(error)")
+        }
+    }
 }
