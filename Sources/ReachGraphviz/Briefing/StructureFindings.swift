@@ -51,7 +51,9 @@ enum StructureFindings {
         let listed = found.prefix(5).map { account in
             "\(name(account.id)) (\(formatNumber(account.coShares.observed)) co-reposts with \(account.rosterPartners) members, \(formatNumber(account.coShares.expected, digits: 2)) expected)"
         }
-        return "\(found.count == 1 ? "One account" : "\(groupedDigits(found.count)) accounts") outside the roster act in lockstep with it, reposting the same posts within \(window) of its members "
-            + "more often than \(baseline) give (p ≤ 0.05): " + listed.joined(separator: ", ") + (found.count > 5 ? " and \(found.count - 5) more" : "") + "."
+        let tested = lockstep.accounts.filter { $0.coShares.observed >= 2 }.count
+        return "\(found.count == 1 ? "One account outside the roster acts" : "\(groupedDigits(found.count)) accounts outside the roster act") in lockstep with it, reposting the same posts within \(window) of its members "
+            + "more often than \(baseline) give (p ≤ 0.05): " + listed.joined(separator: ", ") + (found.count > 5 ? " and \(found.count - 5) more" : "")
+            + ". Of the \(groupedDigits(tested)) outside accounts tested, about \(groupedDigits(Int((Double(tested) * 0.05).rounded()))) would pass by chance alone."
     }
 }
