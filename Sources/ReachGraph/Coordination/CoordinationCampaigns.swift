@@ -23,7 +23,7 @@ public struct CoordinationCampaigns: Sendable {
     /// first, then most shares, then object; at most `top` each.
     public let campaigns: [[Campaign]]
 
-    public init(posts: [Post], network: CoActionNetwork, groups: CoordinationGroups, object: SharedObjectKey, maxGroups: Int = 6, top: Int = 3) {
+    public init(posts: PostTable, network: CoActionNetwork, groups: CoordinationGroups, object: SharedObjectKey, maxGroups: Int = 6, top: Int = 3) {
         let groupOfAccount = groups.groupOfAccount(accountCount: network.accountIDs.count)
         var groupOfID: [String: Int] = [:]
         for (index, id) in network.accountIDs.enumerated() where groupOfAccount[index] >= 0 && Int(groupOfAccount[index]) < maxGroups {
@@ -53,7 +53,7 @@ public struct CoordinationCampaigns: Sendable {
 
     /// The object key that says most about a campaign in `posts`: the content hash when some
     /// posts carry one, else the URL, else the reposted post.
-    public static func preferredKey(posts: [Post]) -> SharedObjectKey {
+    public static func preferredKey(posts: PostTable) -> SharedObjectKey {
         if posts.contains(where: { $0.contentHash != nil }) { return .contentHash }
         if posts.contains(where: { $0.url != nil }) { return .url }
         return .parent
