@@ -40,7 +40,7 @@ struct BriefCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Communication power index weights (JSON), e.g. graphs/weights/city-index-weights.json. Default: the built-in default weights.", valueName: "FILE"))
     var weights: String?
 
-    @Option(help: "Index units: account, city or entity. Default: city when accounts name their city, else account.")
+    @Option(help: "Grouping, not a measure: the index's units, account, city or entity. Default: city when accounts name their city, else account.")
     var by: IndexGrouping?
 
     @Option(help: ArgumentHelp("Write the briefing from the Spark program's tables in DIR (spark/README.md); INPUT is then the `export --to spark` folder, of which only the accounts and the ties among the drawn ones are read. Sections that need the whole dataset in memory are listed as skipped.", valueName: "DIR"))

@@ -50,7 +50,7 @@ struct CascadesCommand: ParsableCommand {
     @Option(help: "List only cascades with at least this many participants.")
     var minSize = 2
 
-    @Option(help: "Aggregate by root account, kind or province instead of one row per cascade.")
+    @Option(help: "Grouping, not a measure: aggregate cascades by root account, kind or province instead of one row per cascade.")
     var by: CascadeGrouping?
 
     @OptionGroup var output: OutputOptions

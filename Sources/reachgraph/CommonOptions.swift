@@ -194,6 +194,12 @@ extension StoreSlice {
     }
 }
 
+/// Prints library lines to standard error as `KIND: line` (`warning`, `note`), unless quiet.
+func reportLines(_ lines: [String], as kind: String, quiet: Bool) {
+    guard !quiet else { return }
+    for line in lines { Console.error("\(kind): \(line)") }
+}
+
 /// Prints warning counts to standard error, one `warning: N × category` line each, unless quiet.
 func reportWarnings(_ diagnostics: Diagnostics, quiet: Bool) {
     guard !quiet else { return }

@@ -23,7 +23,7 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "A weights file (JSON). Default: the built-in default weights.")
     var weights: String?
 
-    @Option(help: "Rank accounts, cities aggregating their accounts (needs the city column of accounts.csv), or entities aggregating their accounts (the entity column; an account without one stands for itself).")
+    @Option(help: "Grouping, not a measure: rank accounts, cities aggregating their accounts (needs the city column of accounts.csv), or entities aggregating their accounts (the entity column; an account without one stands for itself).")
     var by: IndexGrouping = .account
 
     @Option(help: "Keep the units ranked N or better in every table.")

@@ -64,7 +64,7 @@ struct RankCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "The measure (see below).")
+    @Option(help: "The measure to rank accounts by (see below); in cascades, index and trend --by groups rows instead.")
     var by: RankingMeasure
 
     @OptionGroup var filters: FilterOptions
@@ -81,10 +81,10 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Path lengths for betweenness, closeness, harmonic: hops, inverse-weight (1/weight) or weight.")
     var pathLength: PathLength = .hops
 
-    @Option(help: "betweenness-approx: largest absolute error ε on NetworkX's scale.")
-    var epsilon = 0.01
+    @Option(help: "betweenness-approx: a fixed sample with this largest absolute error ε on NetworkX's scale (Riondato–Kornaropoulos), with a warning when ε cannot separate the top N. Without it, sources are sampled until the top N (--top, default 20) is settled.")
+    var epsilon: Double?
 
-    @Option(help: "betweenness-approx: probability δ that the error bound fails.")
+    @Option(help: "betweenness-approx with --epsilon: probability δ that the error bound fails.")
     var delta = 0.1
 
     @Option(help: ArgumentHelp("Take the scores from the Spark program's output folder (spark/README.md); INPUT is then the `export --to spark` folder, of which only the accounts are read.", valueName: "DIR"))
@@ -102,7 +102,7 @@ struct RankCommand: ParsableCommand {
             }
         }
         guard (0 ... 1).contains(damping) else { throw ValidationError("--damping must be between 0 and 1") }
-        guard epsilon > 0 && epsilon < 1, delta > 0 && delta < 1 else { throw ValidationError("--epsilon and --delta must be between 0 and 1") }
+        guard (epsilon ?? 0.5) > 0 && (epsilon ?? 0.5) < 1, delta > 0 && delta < 1 else { throw ValidationError("--epsilon and --delta must be between 0 and 1") }
     }
 
     func run() throws {
@@ -128,6 +128,8 @@ struct RankCommand: ParsableCommand {
             bootstrapReplicates: filters.bootstrap, seed: filters.seed, onStep: progress.begin
         )
         progress.finish()
+        reportLines(ranking.warnings, as: "warning", quiet: output.quiet)
+        reportLines(ranking.notes, as: "note", quiet: output.quiet)
         try output.emit([ranking.table(dataset: dataset)])
     }
 }
@@ -141,7 +143,9 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
             0.4·P(source_rank) + 0.3·P(distinct_reposters) + 0.3·P(betweenness), P = percentile rank. \
             Roles: source (P(source_rank) ≥ 0.9, ≥ 2 reposters), amplifier (≥ 3 distinct sources, \
             reposts/(reposts+originals) ≥ 0.5), bridge (P(betweenness) ≥ 0.9 and brokerage between \
-            kinds or provinces > 0).
+            kinds or provinces > 0). Betweenness is exact when its estimated time on one thread fits \
+            --exact-betweenness-budget, otherwise sampled until the top N is settled; a note on \
+            standard error says which.
             """
     )
 
@@ -151,17 +155,22 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
     @Option(help: "Groups for brokerage: kind, province or community (Louvain, for data without kinds).")
     var brokerage: KeyOpinionLeaders.Grouping = .kind
 
+    @Option(help: ArgumentHelp("Compute betweenness exactly when its estimated time on one thread is at most this (\(durationSyntax)); above it, sample until the top N is settled. 0 always samples.", valueName: "DURATION"), transform: duration)
+    var exactBetweennessBudget = TimeSpan(seconds: 60)
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let progress = Progress(quiet: output.quiet)
         let dataset = try input.load(progress: progress)
         reportWarnings(dataset.diagnostics, quiet: output.quiet)
+        let budget = KeyOpinionLeaders.BetweennessBudget(seconds: exactBetweennessBudget.seconds)
         let ranking = try KeyOpinionLeaderRanking(
             dataset: dataset, grouping: brokerage, filter: filters.filter, top: filters.top ?? 20,
-            bootstrapReplicates: filters.bootstrap, seed: filters.seed, onStep: progress.begin
+            bootstrapReplicates: filters.bootstrap, seed: filters.seed, budget: budget, onStep: progress.begin
         )
         progress.finish()
+        reportLines([ranking.leaders.betweennessNote], as: "note", quiet: output.quiet)
         try output.emit([ranking.table(dataset: dataset)])
     }
 }

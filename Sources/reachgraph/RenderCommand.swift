@@ -100,7 +100,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi.")
     var layout: LayoutEngine?
 
-    @Option(help: "Node size and ranking: any measure `reachgraph rank --by` takes (see `reachgraph rank --help`).")
+    @Option(help: "The measure for node size and ranking: any measure `reachgraph rank --by` takes (see `reachgraph rank --help`).")
     var by: RankingMeasure = .strength
 
     @Option(help: ArgumentHelp("How many of the highest-scoring accounts are named (default 25; coordination 12).", valueName: "N"))

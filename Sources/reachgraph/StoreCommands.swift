@@ -147,7 +147,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "What to follow: index, pagerank, kol, coverage, lag or reach.")
     var measure: TrendMeasure
 
-    @Option(help: "The period step (month).")
+    @Option(help: "Grouping, not a measure: the period step (month); --measure names what is tracked.")
     var by: Grouping = .month
 
     @Option(help: "Units ranked N or better in some month go in the table; the last month's top N in the chart.")

@@ -27,11 +27,18 @@ final class ArticleExampleTests: XCTestCase {
         let sourceRank = try graph.reversed().pageRank()     // networkx.pagerank(G.reverse())
         let bridges = graph.betweennessCentrality()           // networkx.betweenness_centrality(G)
         let audience = graph.harmonicCentrality()             // networkx.harmonic_centrality(G)
+        // Betweenness sampled until the top broker is settled; here that takes every source.
+        let brokers = try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(topCount: 1))
         // end example
         // Values from NetworkX 3.6.1 on the same graph.
         assertClose(sourceRank, [0.42102648619305244, 0.27425091491203435, 0.10157419963163788, 0.10157419963163788, 0.10157419963163788], 1e-6)
         assertClose(bridges, [0, 1.0 / 6, 0, 0, 0], 1e-12)
         assertClose(audience, [0, 1, 1, 1.5, 1.5], 1e-12)
+        // Only the city account has a two-hop path (0 → 1 → 3), so it is the one source to follow.
+        XCTAssertEqual(brokers.top, [1])
+        XCTAssertEqual(brokers.contributingSources, 1)
+        XCTAssertTrue(brokers.isExact)
+        assertClose(brokers.values, bridges, 1e-15)
     }
 
     func testDiffusionExample() throws {

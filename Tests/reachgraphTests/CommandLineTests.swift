@@ -65,8 +65,8 @@ extension CommandLineTests {
         XCTAssertEqual(result.status, 0, result.error)
         let lines = result.output.split(separator: "\n")
         XCTAssertEqual(lines.first, "rank,id,score,name,kind,tier,province,platform,followers")
-        XCTAssertEqual(lines.dropFirst().first, "1,hub,0.75,,other,,,,")
-        XCTAssertEqual(lines.count, 3)
+        // Out-degree centrality over n − 1 = 4: hub 3/4, a 1/4, the rest 0.
+        XCTAssertEqual(lines.dropFirst(), ["1,hub,0.75,,other,,,,", "2,a,0.25,,other,,,,"])
         let bad = try ReachGraphCLI.run(["rank", edges, "--by", "fame"])
         XCTAssertEqual(bad.status, 2)
         let unknown = try ReachGraphCLI.run(["rank", edges, "--by", "pagerank", "--personalize", "nobody"])

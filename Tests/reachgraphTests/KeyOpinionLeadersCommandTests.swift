@@ -45,3 +45,17 @@ final class KeyOpinionLeadersCommandTests: XCTestCase {
         XCTAssertEqual(try ReachGraphCLI.run(["kol", folder, "--bootstrap", "10"]).status, 2, "--bootstrap needs --top")
     }
 }
+
+extension KeyOpinionLeadersCommandTests {
+    func testBetweennessBudgetIsReportedAndZeroSamples() throws {
+        let folder = try dataset()
+        let exact = try ReachGraphCLI.run(["kol", folder, "--top", "2", "--format", "csv"])
+        XCTAssertTrue(exact.error.contains("note: betweenness: exact (estimated "), exact.error)
+        let sampled = try ReachGraphCLI.run(["kol", folder, "--top", "2", "--format", "csv", "--exact-betweenness-budget", "0s"])
+        XCTAssertEqual(sampled.status, 0, sampled.error)
+        XCTAssertTrue(sampled.error.contains("over the 0 s budget; sampled 1 of 1 sources (100%)"), sampled.error)
+        XCTAssertEqual(sampled.output, exact.output, "the sampler took hub, the only source that routes anything")
+        XCTAssertEqual(try ReachGraphCLI.run(["kol", folder, "--exact-betweenness-budget", "soon"]).status, 2, "a budget is a duration")
+        XCTAssertEqual(try ReachGraphCLI.run(["kol", folder, "--quiet", "--format", "csv"]).error, "")
+    }
+}

@@ -15,19 +15,24 @@ public struct KeyOpinionLeaderRanking: Sendable {
     ///   - top: the rank cut N; also the k of the bootstrap's "stays in the top k".
     ///   - bootstrapReplicates: 0 turns the bootstrap off.
     ///   - seed: the bootstrap's seed.
+    ///   - budget: when betweenness is exact; its `topCount` is replaced by `top`.
     ///   - onStep: called with the name of each step as it starts (for progress display).
     public init(
         dataset: Dataset, grouping: KeyOpinionLeaders.Grouping = .kind, filter: AccountFilter = AccountFilter(), top: Int,
-        bootstrapReplicates: Int = 0, seed: UInt64 = 1, onStep: (String) -> Void = { _ in }
+        bootstrapReplicates: Int = 0, seed: UInt64 = 1, budget: KeyOpinionLeaders.BetweennessBudget = .init(),
+        onStep: (String) -> Void = { _ in }
     ) throws {
         onStep("computing roles")
-        leaders = try KeyOpinionLeaders(dataset: dataset, grouping: grouping)
+        var budget = budget
+        budget.topCount = top
+        let replicateBudget = budget
+        leaders = try KeyOpinionLeaders(dataset: dataset, grouping: grouping, budget: budget)
         ranked = Ranking.rank(leaders.profiles.map(\.score), in: dataset, filter: filter, limit: top)
         if bootstrapReplicates > 0 {
             onStep("bootstrap, \(bootstrapReplicates) replicates")
             bootstrap = try RankBootstrap(
                 dataset: dataset, top: ranked, k: top, replicates: bootstrapReplicates, seed: seed, types: KeyOpinionLeaders.amplificationTypes
-            ) { try KeyOpinionLeaders.scores(on: $0) }
+            ) { try KeyOpinionLeaders.scores(on: $0, budget: replicateBudget) }
         } else {
             bootstrap = nil
         }

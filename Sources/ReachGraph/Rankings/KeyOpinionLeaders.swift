@@ -1,3 +1,4 @@
+import Foundation
 import ReachGraphCore
 
 /// Roles of accounts in the flow of reposts, and a composite key-opinion-leader (KOL) score.
@@ -10,8 +11,10 @@ import ReachGraphCore
 ///   what they amplify.
 /// - **amplifier**: who reposts many distinct sources. `distinct_sources` = in-degree;
 ///   `amplification_ratio` = reposts / (reposts + originals) from `posts.csv` (absent without posts).
-/// - **bridge**: who sits between groups. `betweenness` = NetworkX-normalised betweenness on hops
-///   (sampled with ε = 0.01, δ = 0.1 above 200,000 edges, where exact Brandes gets slow); and
+/// - **bridge**: who sits between groups. `betweenness` = NetworkX-normalised betweenness on hops,
+///   exact whenever its estimated cost fits the budget (``BetweennessBudget``, 60 s of one thread by
+///   default), otherwise sampled until the top k is settled (``DirectedGraph/adaptiveBetweennessCentrality(_:)``);
+///   ``betweennessNote`` says which; and
 ///   `brokerage` = the share of (in-neighbour, out-neighbour) pairs through the account whose two
 ///   ends belong to different groups (account kinds by default, provinces, or Louvain communities
 ///   of the amplification graph read as undirected, seed 0) — a one-number form
@@ -57,18 +60,40 @@ public struct KeyOpinionLeaders: Sendable {
         public var roles: [String]
     }
 
+    /// When betweenness is exact and when sampled.
+    public struct BetweennessBudget: Sendable, Equatable {
+        /// Nodes reached plus edges scanned per second by one thread of exact Brandes with hops:
+        /// about 220 µs per search of the 5,000-node, 50,000-edge benchmark graph (BENCHMARKS.md),
+        /// rounded down. Fixed rather than timed, so the choice — and the output — is the same on
+        /// every machine and under any load.
+        public static let visitsPerSecond = 2.0e8
+
+        /// Exact betweenness runs when its estimated time on one thread
+        /// (``DirectedGraph/exactBetweennessCost(sampleSize:seed:)`` at ``visitsPerSecond``) is at
+        /// most this many seconds; 0 always samples.
+        public var seconds: Double
+        /// The k of the top k the sampler settles when exact betweenness does not fit.
+        public var topCount: Int
+
+        public init(seconds: Double = 60, topCount: Int = 20) {
+            self.seconds = seconds
+            self.topCount = topCount
+        }
+    }
+
     /// One profile per account, in account order.
     public var profiles: [Profile]
+    /// How betweenness was computed, in one line: exact, or how far the sampler went and why.
+    public var betweennessNote: String
 
     /// The relation types the amplification graph is built from.
     public static let amplificationTypes: Set<RelationType> = [.repost, .quote]
-    /// Above this many edges betweenness is sampled rather than exact.
-    public static let exactBetweennessEdgeLimit = 200_000
 
-    public init(dataset: Dataset, grouping: Grouping = .kind) throws {
+    public init(dataset: Dataset, grouping: Grouping = .kind, budget: BetweennessBudget = BetweennessBudget()) throws {
         let graph = dataset.graph(types: Self.amplificationTypes)
         let sourceRank = try graph.reversed().pageRank()
-        let betweenness = try Self.betweenness(of: graph)
+        let (betweenness, note) = try Self.betweenness(of: graph, budget: budget)
+        betweennessNote = note
         let score = Self.compositeScore(sourceRank: sourceRank, reposters: graph.degrees(.outgoing).map(Double.init), betweenness: betweenness)
         self.grouping = grouping
         let groups = Self.groups(dataset, graph: graph, by: grouping)
@@ -97,10 +122,10 @@ public struct KeyOpinionLeaders: Sendable {
     }
 
     /// The KOL score of every node of an amplification graph (used by the bootstrap too).
-    public static func scores(on graph: DirectedGraph) throws -> [Double] {
+    public static func scores(on graph: DirectedGraph, budget: BetweennessBudget = BetweennessBudget()) throws -> [Double] {
         compositeScore(
             sourceRank: try graph.reversed().pageRank(), reposters: graph.degrees(.outgoing).map(Double.init),
-            betweenness: try betweenness(of: graph)
+            betweenness: try betweenness(of: graph, budget: budget).values
         )
     }
 
@@ -109,9 +134,21 @@ public struct KeyOpinionLeaders: Sendable {
         return a.indices.map { 0.4 * a[$0] + 0.3 * b[$0] + 0.3 * c[$0] }
     }
 
-    static func betweenness(of graph: DirectedGraph) throws -> [Double] {
-        if graph.edgeCount <= exactBetweennessEdgeLimit { return graph.betweennessCentrality() }
-        return try graph.approximateBetweennessCentrality(ApproximateBetweennessOptions(seed: 1)).values
+    static func betweenness(of graph: DirectedGraph, budget: BetweennessBudget) throws -> (values: [Double], note: String) {
+        let cost = graph.exactBetweennessCost(seed: 1)
+        let seconds = cost.estimatedVisits / BetweennessBudget.visitsPerSecond
+        let estimate = String(format: "%.2g s", seconds)
+        if seconds <= budget.seconds {
+            return (graph.betweennessCentrality(), "betweenness: exact (estimated \(estimate) on one thread, within the \(String(format: "%g", budget.seconds)) s budget)")
+        }
+        let sampled = try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(topCount: max(1, budget.topCount), seed: 1))
+        let share = String(format: "%.3g", Double(sampled.sampledSources) / Double(max(1, sampled.contributingSources)) * 100)
+        return (
+            sampled.values,
+            "betweenness: exact would take an estimated \(estimate) on one thread, over the \(String(format: "%g", budget.seconds)) s budget; "
+                + "sampled \(sampled.sampledSources) of \(sampled.contributingSources) sources (\(share)%) until the top \(budget.topCount) was settled"
+                + (sampled.isExact ? " (which took every source: exact values)" : "")
+        )
     }
 
     static func groups(_ dataset: Dataset, graph: DirectedGraph, by grouping: Grouping) -> [Int32] {

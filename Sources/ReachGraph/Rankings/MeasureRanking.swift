@@ -10,9 +10,14 @@ public struct MeasureRanking: Sendable {
     public let measure: RankingMeasure
     public let ranked: [RankedAccount]
     public let bootstrap: RankBootstrap?
+    /// Why the scores may not be what was asked for (see ``RankingMeasure/Scores/warnings``).
+    public let warnings: [String]
+    /// How the scores were obtained, when that is not obvious (see ``RankingMeasure/Scores/notes``).
+    public let notes: [String]
 
     /// - Parameters:
-    ///   - top: the rank cut (ties at the cut kept); the bootstrap needs one.
+    ///   - top: the rank cut (ties at the cut kept); the bootstrap needs one. It is also the k that
+    ///     `betweenness-approx` settles (20 without a cut), among the accounts `filter` passes.
     ///   - bootstrapReplicates: 0 turns the bootstrap off; it is also off without `top`.
     ///   - seed: the bootstrap's seed (the measure's own seed is in `settings`).
     ///   - onStep: called with the name of each step as it starts (for progress display).
@@ -22,12 +27,22 @@ public struct MeasureRanking: Sendable {
     ) throws {
         self.measure = measure
         onStep("computing \(measure.rawValue)")
-        let scores = try measure.scores(on: dataset.graph(), settings: settings)
+        var adjusted = settings
+        if measure == .approximateBetweenness {
+            adjusted.topCount = top ?? settings.topCount
+            if filter != AccountFilter() { adjusted.candidates = dataset.accounts.map(filter.accepts) }
+        }
+        let measureSettings = adjusted
+        let evaluated = try measure.evaluate(on: dataset.graph(), settings: measureSettings)
+        warnings = evaluated.warnings
+        notes = evaluated.notes
+        let scores = evaluated.values
         ranked = Ranking.rank(scores, in: dataset, filter: filter, limit: top)
         if bootstrapReplicates > 0, let top {
             onStep("bootstrap, \(bootstrapReplicates) replicates")
             bootstrap = try RankBootstrap(dataset: dataset, top: ranked, k: top, replicates: bootstrapReplicates, seed: seed) { graph in
-                try measure.scores(on: graph, settings: settings)
+                // A replicate keeps the candidates: the graph has every account of the dataset.
+                try measure.scores(on: graph, settings: measureSettings)
             }
         } else {
             bootstrap = nil

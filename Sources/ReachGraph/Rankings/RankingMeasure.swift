@@ -1,3 +1,4 @@
+import Foundation
 import ReachGraphCore
 
 /// A measure accounts can be ranked by, named as the CLI names it.
@@ -43,7 +44,7 @@ public enum RankingMeasure: String, CaseIterable, Sendable {
         case .eigenvector: return "eigenvector centrality on in-edges (networkx.eigenvector_centrality)"
         case .katz: return "Katz centrality on in-edges, α = 0.1 (networkx.katz_centrality)"
         case .betweenness: return "exact betweenness, hops (networkx.betweenness_centrality): brokers on shortest flow paths"
-        case .approximateBetweenness: return "sampled betweenness with an (ε, δ) error guarantee (Riondato–Kornaropoulos)"
+        case .approximateBetweenness: return "sampled betweenness: sources sampled until the top N is settled (default), or an (ε, δ) error guarantee with --epsilon (Riondato–Kornaropoulos)"
         case .closeness: return "closeness, Wasserman–Faust scaling (networkx.closeness_centrality): reached quickly from many"
         case .harmonic: return "harmonic centrality (networkx.harmonic_centrality)"
         case .core: return "k-core number on total degree (networkx.core_number)"
@@ -60,15 +61,72 @@ public enum RankingMeasure: String, CaseIterable, Sendable {
         /// Whether edge weights count (PageRank, HITS, strength); NetworkX's defaults otherwise.
         public var weighted = true
         public var pathLength: PathLength = .hops
-        public var maximumError = 0.01
+        /// `betweenness-approx`: ε of a fixed Riondato–Kornaropoulos sample; `nil` (the default)
+        /// samples sources until the top ``topCount`` is settled
+        /// (``DirectedGraph/adaptiveBetweennessCentrality(_:)``).
+        public var maximumError: Double?
         public var failureProbability = 0.1
+        /// `betweenness-approx`: the k of the top k that must come out right (the rank cut).
+        public var topCount = 20
+        /// `betweenness-approx`: the accounts the ranking lists (`nil`: all), among which the top
+        /// k is settled.
+        public var candidates: [Bool]?
         public var seed: UInt64 = 1
 
         public init() {}
     }
 
+    /// Scores with the warnings and notes that go with them.
+    public struct Scores: Sendable {
+        /// One score per node.
+        public var values: [Double]
+        /// Why the scores may not be what was asked for, one line each (printed after `warning: `).
+        public var warnings: [String] = []
+        /// How the scores were obtained when that is not obvious, one line each.
+        public var notes: [String] = []
+    }
+
     /// The score of every node of `graph`.
     public func scores(on graph: DirectedGraph, settings: Settings = Settings()) throws -> [Double] {
+        try evaluate(on: graph, settings: settings).values
+    }
+
+    /// The score of every node of `graph`, with warnings (a fixed ε too coarse to separate the
+    /// top k) and notes (how much an adaptive sample followed).
+    public func evaluate(on graph: DirectedGraph, settings: Settings = Settings()) throws -> Scores {
+        guard self == .approximateBetweenness else { return Scores(values: try computeScores(on: graph, settings: settings)) }
+        let k = settings.topCount
+        guard let epsilon = settings.maximumError else {
+            let options = AdaptiveBetweennessOptions(topCount: k, candidates: settings.candidates, seed: settings.seed, pathLength: settings.pathLength)
+            let result = try graph.adaptiveBetweennessCentrality(options)
+            return Scores(values: result.values, notes: [Self.describe(result, k: k)])
+        }
+        let options = ApproximateBetweennessOptions(
+            maximumError: epsilon, failureProbability: settings.failureProbability, seed: settings.seed, pathLength: settings.pathLength
+        )
+        let estimate = try graph.approximateBetweennessCentrality(options)
+        var scores = Scores(values: estimate.values)
+        if !estimate.separatesTop(k, candidates: settings.candidates), let gap = estimate.topGap(k, candidates: settings.candidates) {
+            scores.warnings.append(
+                "betweenness-approx: ε = \(epsilon) cannot separate the top \(k): the estimates ranked \(k) and \(k + 1) lie "
+                    + "\(String(format: "%.2g", gap)) apart, under 2ε (largest estimate \(String(format: "%.2g", estimate.values.max() ?? 0))); "
+                    + "without ε the sampler runs until the top \(k) is settled"
+            )
+        }
+        return scores
+    }
+
+    /// One line on how far an adaptive betweenness sample went.
+    static func describe(_ result: AdaptiveBetweenness, k: Int) -> String {
+        if result.isExact {
+            return "betweenness-approx: all \(result.contributingSources) contributing sources followed (exact values)"
+        }
+        let share = Double(result.sampledSources) / Double(result.contributingSources) * 100
+        return "betweenness-approx: \(result.sampledSources) of \(result.contributingSources) contributing sources sampled "
+            + "(\(String(format: "%.3g", share))%) in \(result.rounds) rounds, until the top \(k) stood 2 standard errors apart"
+    }
+
+    private func computeScores(on graph: DirectedGraph, settings: Settings) throws -> [Double] {
         switch self {
         case .degree: return graph.degreeCentrality(.both)
         case .inDegree: return graph.degreeCentrality(.incoming)
@@ -87,11 +145,7 @@ public enum RankingMeasure: String, CaseIterable, Sendable {
         case .katz: return try graph.katzCentrality()
         case .betweenness: return graph.betweennessCentrality(BetweennessOptions(pathLength: settings.pathLength))
         case .approximateBetweenness:
-            let options = ApproximateBetweennessOptions(
-                maximumError: settings.maximumError, failureProbability: settings.failureProbability,
-                seed: settings.seed, pathLength: settings.pathLength
-            )
-            return try graph.approximateBetweennessCentrality(options).values
+            return try evaluate(on: graph, settings: settings).values
         case .closeness: return graph.closenessCentrality(ClosenessOptions(pathLength: settings.pathLength))
         case .harmonic: return graph.harmonicCentrality(HarmonicOptions(pathLength: settings.pathLength))
         case .core: return graph.coreNumbers(.both).map(Double.init)

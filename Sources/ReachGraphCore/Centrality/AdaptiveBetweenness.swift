@@ -77,9 +77,9 @@ extension DirectedGraph {
     /// what matters, which on large graphs costs a fraction of ``betweennessCentrality(_:)``.
     ///
     /// Source sampling after Brandes & Pich (2007), "Centrality estimation in large networks",
-    /// Int. J. Bifurcation and Chaos 17(7), with a stopping rule aimed at the ranking, in the
-    /// spirit of the adaptive samplers of Bader et al. (2007) and Riondato & Upfal (2018, KADABRA
-    /// targets the top k too). Sources are drawn without replacement in a seeded order, in rounds
+    /// Int. J. Bifurcation and Chaos 17(7), with a stopping rule aimed at the ranking in the
+    /// spirit of KADABRA (Borassi & Natale 2016, "KADABRA is an ADaptive Algorithm for Betweenness
+    /// via Random Approximation", ESA), which samples paths until the top k is separated. Sources are drawn without replacement in a seeded order, in rounds
     /// that double the sample (``AdaptiveBetweennessOptions/initialSampleSize``, then as many
     /// again each round). Every drawn source `s` runs one Brandes search and adds its whole
     /// dependency vector `δ_s(·)`; the estimate of `c_B(v) = Σ_s δ_s(v)` is `N/r · Σ_sampled δ_s(v)`

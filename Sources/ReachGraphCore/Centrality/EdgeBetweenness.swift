@@ -5,7 +5,8 @@ public struct EdgeBetweennessOptions: Sendable, Hashable {
     /// What makes a path short. Default ``PathLength/hops``.
     public var pathLength: PathLength
     /// The most threads to use, at most ``Parallelism/threadCount`` (the library-wide setting),
-    /// which `nil` uses. The result is identical for any value.
+    /// which `nil` uses; a value can only lower that setting, never raise it. The result is
+    /// identical for any value.
     public var maxConcurrency: Int?
 
     public init(normalized: Bool = true, pathLength: PathLength = .hops, maxConcurrency: Int? = nil) {

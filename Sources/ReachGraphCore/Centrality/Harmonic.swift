@@ -3,7 +3,7 @@ public struct HarmonicOptions: Sendable, Hashable {
     /// What makes a path short. Default ``PathLength/hops``.
     public var pathLength: PathLength
     /// The most threads to use, at most ``Parallelism/threadCount`` (the library-wide setting),
-    /// which `nil` uses.
+    /// which `nil` uses; a value can only lower that setting, never raise it.
     public var maxConcurrency: Int?
 
     public init(pathLength: PathLength = .hops, maxConcurrency: Int? = nil) {

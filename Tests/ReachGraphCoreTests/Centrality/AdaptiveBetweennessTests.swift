@@ -144,4 +144,18 @@ final class AdaptiveBetweennessTests: XCTestCase {
         XCTAssertTrue(estimate.separatesTop(1))
         XCTAssertNil(estimate.topGap(6))
     }
+
+    func testExactCostCountsReachedNodesAndScannedEdges() {
+        // 0 → 1 → 2 → 3 → 4: the contributing sources 0, 1 and 2 reach 5, 4 and 3 nodes and scan
+        // 4, 3 and 2 edges: 21 visits in all.
+        let path = DirectedGraph(nodeCount: 5, edges: [(0, 1), (1, 2), (2, 3), (3, 4)])
+        let all = path.exactBetweennessCost()
+        XCTAssertEqual([all.contributingSources, all.sampledSources], [3, 3])
+        XCTAssertEqual(all.estimatedVisits, 21)
+        // Sampling one source scales its visits by 3; which one depends on the seed only.
+        let one = path.exactBetweennessCost(sampleSize: 1, seed: 4)
+        XCTAssertTrue([27.0, 21, 15].contains(one.estimatedVisits), "\(one)")
+        XCTAssertEqual(path.exactBetweennessCost(sampleSize: 1, seed: 4), one)
+        XCTAssertEqual(DirectedGraph(nodeCount: 3, edges: [(0, 1)]).exactBetweennessCost().estimatedVisits, 0)
+    }
 }

@@ -63,6 +63,7 @@ final class InfluenceMaximizationTests: XCTestCase {
         let celf = try graph.maximizeInfluence(k: 4, model: .independentCascade(.uniform(0.2)), method: .celf(runs: runs), seed: seed)
         var greedy: [Int32] = []
         var spread = 0.0
+        var gains: [Double] = []
         for _ in 0 ..< 4 {
             var best: (node: Int32, spread: Double) = (-1, -1)
             for node in 0 ..< Int32(40) where !greedy.contains(node) {
@@ -72,11 +73,13 @@ final class InfluenceMaximizationTests: XCTestCase {
                 if estimate > best.spread { best = (node, estimate) }
             }
             greedy.append(best.node)
+            gains.append(best.spread - spread)
             spread = best.spread
         }
         XCTAssertEqual(celf.seeds, greedy)
         XCTAssertEqual(celf.estimatedSpread, spread, accuracy: 1e-9)
         XCTAssertEqual(celf.marginalGains.count, 4)
+        for (gain, expected) in zip(celf.marginalGains, gains) { XCTAssertEqual(gain, expected, accuracy: 1e-9) }
         XCTAssertTrue(zip(celf.marginalGains, celf.marginalGains.dropFirst()).allSatisfy { $0 >= $1 }, "gains shrink (submodularity)")
     }
 

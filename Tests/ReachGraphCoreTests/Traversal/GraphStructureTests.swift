@@ -86,11 +86,17 @@ final class GraphStructureTests: XCTestCase {
         for node in 0 ..< Int32(count - 1) { builder.addEdge(from: node, to: node + 1) }
         builder.addEdge(from: Int32(count - 1), to: 0)
         let graph = builder.build()
-        XCTAssertEqual(graph.stronglyConnectedComponents().count, 1)
-        XCTAssertEqual(graph.weaklyConnectedComponents().count, 1)
+        // The cycle is one component of every node, in both senses.
+        for components in [graph.stronglyConnectedComponents(), graph.weaklyConnectedComponents()] {
+            XCTAssertEqual(components.sizes, [count])
+            XCTAssertTrue(components.labels.allSatisfy { $0 == 0 })
+        }
         let path = GraphBuilder(nodeCount: count)
         for node in 0 ..< Int32(count - 1) { path.addEdge(from: node, to: node + 1) }
-        XCTAssertEqual(path.build().stronglyConnectedComponents().count, count)
+        // Without the closing edge no node reaches back: a million singletons, each its own label.
+        let singletons = path.build().stronglyConnectedComponents()
+        XCTAssertEqual(singletons.sizes, [Int](repeating: 1, count: count))
+        XCTAssertEqual(Set(singletons.labels).count, count)
     }
 
     func testEmptyGraph() {

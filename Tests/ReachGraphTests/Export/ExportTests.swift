@@ -40,7 +40,11 @@ final class ExportTests: XCTestCase {
         XCTAssertFalse(text.contains("\"relations\""))
         let reread = try DatasetLoader.load(try folder.write("d.json", text))
         XCTAssertTrue(reread.relationsDerivedFromPosts)
+        // b's p2 reposts a's p1: one repost tie a → b (source → amplifier).
         XCTAssertEqual(reread.relations.count, 1)
+        XCTAssertEqual(reread.relations.sources.map { reread.accounts[Int($0)].id }, ["a"])
+        XCTAssertEqual(reread.relations.targets.map { reread.accounts[Int($0)].id }, ["b"])
+        XCTAssertEqual(reread.relations.types, [.repost])
     }
 
     /// Regression (Fuzz/: dataset-folder): a posts.csv with a header and no rows, exported to JSON,

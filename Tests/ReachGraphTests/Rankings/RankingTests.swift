@@ -90,6 +90,41 @@ final class RankingTests: XCTestCase {
         for (approximate, value) in zip(try RankingMeasure.approximateBetweenness.scores(on: graph, settings: settings), exact) {
             XCTAssertEqual(approximate, value, accuracy: 0.01, "within ε")
         }
+        // Without ε the sampler settles the top 20; on six accounts that means every source.
+        let adaptive = try RankingMeasure.approximateBetweenness.evaluate(on: graph)
+        for (value, expected) in zip(adaptive.values, exact) { XCTAssertEqual(value, expected, accuracy: 1e-15) }
+        XCTAssertEqual(adaptive.warnings, [])
+    }
+
+    func testApproximateBetweennessWarnsWhenEpsilonCannotSeparateTheTopK() throws {
+        let data = try dataset()
+        // Exact betweenness is c 1/20, a and b 1/40 each: a fixed ε = 0.3 cannot tell the top 2.
+        var settings = RankingMeasure.Settings()
+        settings.maximumError = 0.3
+        let coarse = try MeasureRanking(dataset: data, measure: .approximateBetweenness, settings: settings, top: 2)
+        XCTAssertEqual(coarse.warnings.count, 1)
+        XCTAssertTrue(coarse.warnings[0].hasPrefix("betweenness-approx: ε = 0.3 cannot separate the top 2: the estimates ranked 2 and 3 lie "), coarse.warnings[0])
+        XCTAssertEqual(coarse.notes, [])
+        // The default follows all three accounts that can route anything (hub, and a and b through
+        // their collaboration tie) and gives the exact values.
+        let adaptive = try MeasureRanking(dataset: data, measure: .approximateBetweenness, top: 2)
+        XCTAssertEqual(adaptive.warnings, [])
+        XCTAssertEqual(adaptive.notes, ["betweenness-approx: all 3 contributing sources followed (exact values)"])
+        XCTAssertEqual(adaptive.ranked.map { data.accounts[Int($0.account)].id }, ["c", "a", "b"])
+        for (ranked, expected) in zip(adaptive.ranked, [1.0 / 20, 1.0 / 40, 1.0 / 40]) { XCTAssertEqual(ranked.score, expected, accuracy: 1e-15) }
+    }
+
+    func testKeyOpinionLeaderBetweennessIsExactWithinTheBudget() throws {
+        let data = try dataset()
+        let exact = try KeyOpinionLeaders(dataset: data)
+        XCTAssertTrue(exact.betweennessNote.hasPrefix("betweenness: exact (estimated "), exact.betweennessNote)
+        XCTAssertTrue(exact.betweennessNote.hasSuffix("on one thread, within the 60 s budget)"), exact.betweennessNote)
+        // A zero budget always samples; on this graph the sampler still takes every source.
+        let sampled = try KeyOpinionLeaders(dataset: data, budget: .init(seconds: 0, topCount: 2))
+        XCTAssertTrue(sampled.betweennessNote.hasPrefix("betweenness: exact would take an estimated "), sampled.betweennessNote)
+        XCTAssertTrue(sampled.betweennessNote.hasSuffix("over the 0 s budget; sampled 1 of 1 sources (100%) until the top 2 was settled (which took every source: exact values)"), sampled.betweennessNote)
+        XCTAssertEqual(sampled.profiles.map(\.betweenness), exact.profiles.map(\.betweenness))
+        XCTAssertEqual(sampled.profiles.map(\.score), exact.profiles.map(\.score))
     }
 
     func testKeyOpinionLeaderRolesByHand() throws {

@@ -182,9 +182,26 @@ final class StructureTests: XCTestCase {
         let analysis = StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 10, province: "P"))
         let scorecard = analysis.scorecardTable(dataset: data)
         XCTAssertTrue(scorecard.rows.contains { $0[2] == .text("Krackhardt hierarchy") && $0[3] == .number(1) })
-        XCTAssertEqual(analysis.spokeTable(dataset: data).rows.count, 3)
-        XCTAssertEqual(analysis.tieTable(dataset: data).rows.count, 7)
+        // Spokes (see testCoverageAndLag): c1 answers h1 after 600 s and h2 after 3,600 s, c2
+        // after 1,200 s and 7,200 s; c3 only after 72 h, so it covers nothing and has no lag.
+        let spokes = analysis.spokeTable(dataset: data).rows.map { [$0[1], $0[5], $0[6]] }
+        XCTAssertEqual(spokes, [
+            [.text("c1"), .number(2.0 / 3.0), .number(2100.0 / 3600)],
+            [.text("c2"), .number(2.0 / 3.0), .number(4200.0 / 3600)],
+            [.text("c3"), .number(0), .missing],
+        ])
+        // Seven ties: hub → c1 observed twice (r1, r4); c2 → k2 declared but k2 reposted hub and c1.
+        let ties = analysis.tieTable(dataset: data).rows
+        XCTAssertEqual(ties.count, 7)
+        XCTAssertTrue(ties.contains([.text("P"), .text("hub"), .text("c1"), .text("yes"), .number(2), .text("provincial"), .text("municipal")]), "\(ties)")
+        XCTAssertTrue(ties.contains([.text("P"), .text("c2"), .text("k2"), .text("yes"), .number(0), .text("municipal"), .text("county")]), "\(ties)")
         XCTAssertEqual(analysis.bridgeTable(dataset: data).rows.first?[1], .text("inf"))
-        XCTAssertEqual(analysis.synchronisationTable().rows.count, 1)
+        // c1 and c2 both answer h1 (600 s apart) and h2 (3,600 s apart): 2 co-reposts, mean 2,100 s.
+        let pairs = analysis.synchronisationTable().rows
+        XCTAssertEqual(pairs.count, 1)
+        let pair = pairs.first.map { [$0[1], $0[2]] } ?? []
+        XCTAssertTrue(pair == [.text("c1"), .text("c2")] || pair == [.text("c2"), .text("c1")], "\(pair)")
+        XCTAssertEqual(pairs.first?[3], .integer(2))
+        XCTAssertEqual(pairs.first?[4], .number(2100))
     }
 }
