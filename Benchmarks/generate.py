@@ -28,6 +28,9 @@ SIZES = {
     "small": (50_000, 5_000, 101),
     "medium": (1_000_000, 100_000, 102),
     "large": (10_000_000, 1_000_000, 103),
+    # Betweenness ranking (Benchmarks/betweenness.sh): retweet-network scale, as the SNAP Higgs
+    # retweet graph (256,491 accounts, 328,132 edges).
+    "bc250k": (440_000, 312_000, 104),
 }
 GAMMA_OUT = 2.2
 GAMMA_IN = 2.6
