@@ -10,7 +10,8 @@
 #   posts-1m.csv         1,000,000 posts, post_id,author,time,root_post      (generate_posts.py)
 #   posts-ira-2.5m.csv   2,500,000 posts, IRA-sized, 8 columns              (generate_posts.py)
 #   io-archive-synthetic.csv  2,500,000 rows of the X IO-archive CSV, 31 columns (generate_formats.py)
-# Set POSTS_SKIP_ARCHIVE=1 to leave the IO-archive file out.
+# Set POSTS_SKIP_ARCHIVE=1 to leave the IO-archive file out; SCRATCH_PATH names a separate build
+# folder, so the release build need not wait for a debug one.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,10 +30,11 @@ archive="$data/io-archive-synthetic.csv"
 [ -s "$posts1m" ] || "$python" Benchmarks/generate_posts.py --rows 1000000 --layout cascades --out "$posts1m"
 [ -s "$ira" ] || "$python" Benchmarks/generate_posts.py --rows 2500000 --layout ira --out "$ira"
 if [ -z "${POSTS_SKIP_ARCHIVE:-}" ] && { [ ! -s "$archive" ] || [ "$(($(wc -l < "$archive") - 1))" != 2500000 ]; }; then
-    "$python" Benchmarks/generate_formats.py --rows 2500000 --tweets 1000 --out "$data"
+    "$python" Benchmarks/generate_formats.py --rows 2500000 --only csv --out "$data"
 fi
-swift build -c release --product reachgraph > /dev/null
-reachgraph="$(swift build -c release --product reachgraph --show-bin-path)/reachgraph"
+scratch=(--scratch-path "${SCRATCH_PATH:-.build}")
+swift build -c release --product reachgraph "${scratch[@]}" > /dev/null
+reachgraph="$(swift build -c release --product reachgraph "${scratch[@]}" --show-bin-path)/reachgraph"
 
 # One measurement: prints "wall cpu peak_mb load" for a command run with its output discarded.
 measure() {
@@ -60,7 +62,7 @@ row() { # label, file, reachgraph arguments...
     local label="$1" file="$2"; shift 2
     read -r ours_wall ours_cpu ours_mb ours_load <<< "$(median_of "$reachgraph" "$@")"
     read -r peer_wall peer_cpu peer_mb peer_load <<< "$(median_of "$python" -c "$pandas_read" "$file")"
-    printf '| %s | %s MB | %.2f s, %.2f s CPU, %d MB (load %s) | %.2f s, %.2f s CPU, %d MB (load %s) | %.2f | %.2f | %.2f |\n' \
+    printf '| %s | %s MB | %.2f s, %.2f s CPU, %.0f MB (load %s) | %.2f s, %.2f s CPU, %.0f MB (load %s) | %.2f | %.2f | %.2f |\n' \
         "$label" "$(du -m "$file" | cut -f1)" "$ours_wall" "$ours_cpu" "$ours_mb" "$ours_load" "$peer_wall" "$peer_cpu" "$peer_mb" "$peer_load" \
         "$(echo "$ours_wall / $peer_wall" | bc -l)" "$(echo "$ours_cpu / $peer_cpu" | bc -l)" "$(echo "$ours_mb / $peer_mb" | bc -l)"
 }
