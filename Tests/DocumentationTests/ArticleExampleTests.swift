@@ -88,7 +88,7 @@ final class ArticleExampleTests: XCTestCase {
         XCTAssertEqual(cascade.depth, 2)
         XCTAssertEqual(cascade.maxBreadth, 2)
         XCTAssertEqual(cascade.structuralVirality, 1.8, accuracy: 1e-12, "Wiener index 18 over 10 pairs")
-        XCTAssertEqual(cascade.stagePath, [.cityAccount, .influencer, .community])
+        XCTAssertEqual(cascade.stagePath.map(\.rawValue), ["city_account", "influencer", "community"])
         XCTAssertEqual(cascade.potentialReach, 532_500)
         XCTAssertEqual(cascade.timeToDepth[0], 7200, "c1 is two hops from the root two hours after it")
     }

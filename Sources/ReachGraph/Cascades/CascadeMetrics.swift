@@ -21,8 +21,9 @@ public struct CascadeMetrics: Sendable {
     /// Sum of the followers of the distinct participants, root included.
     public var potentialReach: Double
     /// Account kinds in order of first appearance in time, the root's first
-    /// (`city_account → influencer → community`).
-    public var stagePath: [AccountKind]
+    /// (`city_account → influencer → community`); media centres by tier
+    /// (`provincial_centre → municipal_centre → county_centre`), see ``CascadeStage``.
+    public var stagePath: [CascadeStage]
     /// Followers each stage's participants add, parallel to `stagePath`.
     public var stageReach: [Double]
     /// Share of nodes whose parent the policy inferred.
@@ -73,11 +74,11 @@ public struct CascadeMetrics: Sendable {
         timeToDepth = CascadeAnalysis.depthMarks.map { cascade.tree.timeToDepth($0) }
         breadthByLevel = shapes[0].breadthByLevel
         var reach = 0.0
-        var stages: [AccountKind] = []
+        var stages: [CascadeStage] = []
         var stageReach: [Double] = []
         for node in order {
             let account = Int(cascade.accounts[node])
-            let followers = facts.followers[account], kind = facts.kinds[account]
+            let followers = facts.followers[account], kind = facts.stages[account]
             reach += followers
             if let stage = stages.firstIndex(of: kind) {
                 stageReach[stage] += followers
@@ -123,11 +124,14 @@ public struct CascadeMetrics: Sendable {
 /// Per-account values the measures read, pulled out of the account records once.
 struct AccountFacts {
     let kinds: [AccountKind]
+    /// Each account's stage in stage paths: its kind, with the tier of a media centre.
+    let stages: [CascadeStage]
     /// Follower counts (0 when unknown).
     let followers: [Double]
 
     init(_ dataset: Dataset) {
         kinds = dataset.accounts.map(\.kind)
+        stages = dataset.accounts.map(CascadeStage.init(of:))
         followers = dataset.accounts.map { Double($0.followers ?? 0) }
     }
 }

@@ -33,10 +33,10 @@ public enum StagePathFigure {
         }
     }
 
-    /// A kind at a stage position (0-based).
+    /// A kind (a media centre with its tier) at a stage position (0-based).
     private struct Stage: Hashable, Comparable {
         var position: Int
-        var kind: AccountKind
+        var kind: CascadeStage
 
         static func < (lhs: Stage, rhs: Stage) -> Bool { (lhs.position, lhs.kind) < (rhs.position, rhs.kind) }
 
@@ -86,7 +86,7 @@ public enum StagePathFigure {
         let rows = Set(nodes.map(\.position)).count > 2 * fullest
         var caption = [
             options.caption.title ?? "Stage paths of \(groupedDigits(analysis.cascades.count)) cascades: \(FigureCaption.name(of: dataset))",
-            "each cascade's stage path lists account kinds in the order they first took part, the root's kind first;"
+            "each cascade's stage path lists account kinds (media centres by tier) in the order they first took part, the root's kind first;"
                 + " \(rows ? "row" : "column") n holds the nth stage, and an arrow counts the cascades that went from one stage to the next",
             "arrow width: cascades; percentages: share of all cascades' potential reach (\(groupedDigits(Int(totalReach.rounded()))) followers) added at that stage",
         ]
@@ -98,7 +98,7 @@ public enum StagePathFigure {
         caption += FigureLabel.closingLines(options.caption)
 
         var writer = DOTWriter(name: "stages", reservingCapacity: 16_384)
-        var graph = FigureLabel.graphAttributes(caption: caption, legends: [FigureLabel.kindEntries(nodes.map(\.kind))])
+        var graph = FigureLabel.graphAttributes(caption: caption, legends: [FigureLabel.kindEntries(nodes.map(\.kind.kind))])
         graph.set("rankdir", rows ? "TB" : "LR")
         graph.set("nodesep", 0.25)
         graph.set("ranksep", rows ? 0.6 : 1.4)
@@ -112,7 +112,7 @@ public enum StagePathFigure {
                 let tally = stages[stage] ?? Tally()
                 let kind = stage.kind.rawValue.replacingOccurrences(of: "_", with: " ")
                 let lines = [kind, "stage \(position + 1) · \(groupedDigits(tally.cascades)) cascades", "\(percentText(share(tally.reach))) of reach"]
-                writer.node(stage.id, KindNodeLabel.attributes(kind: stage.kind, lines: lines, tooltip: lines.joined(separator: " · ")))
+                writer.node(stage.id, KindNodeLabel.attributes(kind: stage.kind.kind, lines: lines, tooltip: lines.joined(separator: " · ")))
             }
             writer.endSubgraph()
         }

@@ -18,6 +18,31 @@ final class CascadeTests: XCTestCase {
         return try DatasetLoader.load(folder.path)
     }
 
+    func testStagePathKeepsTheTiersOfMediaCentres() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", """
+            id,kind,tier,followers
+            hub,media_centre,provincial,900
+            city,media_centre,municipal,90
+            county,media_centre,county,9
+            other,media_centre,county,1
+            fan,community,,2
+            """)
+        try folder.write("posts.csv", """
+            post_id,author,time,parent_post
+            p0,hub,0,
+            p1,city,60,p0
+            p2,county,120,p1
+            p3,other,150,p1
+            p4,fan,180,p2
+            """)
+        let cascade = try XCTUnwrap(CascadeAnalysis(dataset: try DatasetLoader.load(folder.path), minimumSize: 2).cascades.first)
+        // Provincial, municipal and county centres are three stages; the two county centres one.
+        XCTAssertEqual(cascade.stagePath.map(\.rawValue), ["provincial_centre", "municipal_centre", "county_centre", "community"])
+        XCTAssertEqual(cascade.stageReach, [900, 90, 10, 2])
+        XCTAssertEqual(CascadeStage(kind: .influencer, tier: .overseas).rawValue, "influencer", "only media centres keep a tier")
+    }
+
     func testKnownParentsGiveTheTreeAndStagePath() throws {
         let data = try dataset(posts: """
             post_id,author,time,parent_post,root_post
@@ -38,7 +63,7 @@ final class CascadeTests: XCTestCase {
         // Tree city-kol-{fan1, fan2-fan3}: subtree sizes 4,1,2,1 → W = 4+4+6+4 = 18, ν = 36/20.
         XCTAssertEqual(cascade.structuralVirality, 1.8, accuracy: 1e-12)
         XCTAssertEqual(cascade.potentialReach, 1160)
-        XCTAssertEqual(cascade.stagePath, [.cityAccount, .influencer, .community])
+        XCTAssertEqual(cascade.stagePath.map(\.rawValue), ["city_account", "influencer", "community"])
         XCTAssertEqual(cascade.stageReach, [100, 1000, 60])
         XCTAssertEqual(cascade.attributedShare, 0)
         XCTAssertEqual(analysis.diagnostics.counts["repeated reposts by one account in a cascade (first kept)"], 1)

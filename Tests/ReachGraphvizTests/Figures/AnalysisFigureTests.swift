@@ -80,7 +80,7 @@ final class AnalysisFigureTests: XCTestCase {
         let measures = try XCTUnwrap(figure.caption.first { $0.hasPrefix("size ") })
         XCTAssertTrue(measures.hasPrefix("size 8 · depth 3 · structural virality "), measures)
         XCTAssertTrue(measures.hasSuffix("potential reach 22,090 followers"), measures)
-        XCTAssertTrue(figure.caption.contains("stage path: media_centre → media_outlet → influencer → community"), "\(figure.caption)")
+        XCTAssertTrue(figure.caption.contains("stage path: provincial_centre → municipal_centre → media_outlet → county_centre → influencer → community"), "\(figure.caption)")
         XCTAssertTrue(figure.caption.contains("all 8 participants"))
         XCTAssertEqual(figure.caption.suffix(2), ["hand-made", CaptionOptions.syntheticNotice])
         XCTAssertEqual(figure.accountIDs, ["hub", "cs", "media", "cs1", "yy1", "kol", "c1", "c2"])
@@ -131,31 +131,32 @@ final class AnalysisFigureTests: XCTestCase {
         XCTAssertEqual(analysis.cascades.count, 3)
         let figure = try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: Self.synthetic))
         XCTAssertEqual(figure.engine, .dot)
-        // Stages: media_centre@1 (p1, p3), media_outlet@2, influencer@3, community@4 (p1);
-        // influencer@1, community@2 (p2); influencer@2 (p3).
+        // Media centres keep their tier. Stages: provincial_centre@1 (p1, p3), municipal_centre@2,
+        // media_outlet@3, county_centre@4 (yy1, then cs1), influencer@5, community@6 (p1);
+        // influencer@1, community@2 (p2); influencer@2 (p3): 9 stages, 5 + 1 + 1 steps.
         let shape = try GraphvizLibrary.parseShape(dot: figure.dot)
-        XCTAssertEqual(shape.nodeCount, 7)
-        XCTAssertEqual(shape.edgeCount, 5)
+        XCTAssertEqual(shape.nodeCount, 9)
+        XCTAssertEqual(shape.edgeCount, 7)
         XCTAssertTrue(shape.isAcyclic)
         XCTAssertTrue(figure.dot.contains("rankdir=\"LR\""))
-        XCTAssertTrue(figure.dot.contains("stage 1 · 2 cascades"), "media_centre starts two cascades")
-        XCTAssertTrue(figure.dot.contains("s0_media_centre -> s1_media_outlet"))
+        XCTAssertTrue(figure.dot.contains("stage 1 · 2 cascades"), "the provincial centre starts two cascades")
+        XCTAssertTrue(figure.dot.contains("s0_provincial_centre -> s1_municipal_centre") && figure.dot.contains("s2_media_outlet -> s3_county_centre"))
         XCTAssertTrue(figure.dot.contains(AccountKindStyle.of(.community).fill))
         XCTAssertTrue(figure.caption[1].contains("column n holds the nth stage"), "\(figure.caption)")
         XCTAssertEqual(figure.caption.last, CaptionOptions.syntheticNotice)
 
         let rendered = try svg(figure)
         XCTAssertTrue(rendered.hasPrefix("<?xml") && rendered.contains("<svg"))
-        XCTAssertEqual(rendered.components(separatedBy: "class=\"edge\"").count - 1, 5)
+        XCTAssertEqual(rendered.components(separatedBy: "class=\"edge\"").count - 1, 7)
     }
 
     func testStagePathsLeaveOutRareStepsAndSaySo() throws {
         let dataset = try Self.province()
         let figure = try StagePathFigure.figure(of: CascadeAnalysis(dataset: dataset), dataset: dataset, options: .init(minimumCascades: 2))
         let counts = try GraphvizLibrary.parseCounts(dot: figure.dot)
-        XCTAssertEqual(counts.nodes, 1, "only media_centre at stage 1 has two cascades")
+        XCTAssertEqual(counts.nodes, 1, "only provincial_centre at stage 1 has two cascades")
         XCTAssertEqual(counts.edges, 0)
-        XCTAssertTrue(figure.caption.contains("left out: 5 steps and 6 stages taken by fewer than 2 cascades"), "\(figure.caption)")
+        XCTAssertTrue(figure.caption.contains("left out: 7 steps and 8 stages taken by fewer than 2 cascades"), "\(figure.caption)")
         XCTAssertThrowsError(try StagePathFigure.figure(of: CascadeAnalysis(dataset: dataset, minimumSize: 100), dataset: dataset))
     }
 
