@@ -154,22 +154,16 @@ public enum DatasetLoader {
         let list = try EdgeListReader.read(path: path)
         var dataset = Dataset(name: path, format: .edgeList)
         dataset.readingNotes.append(.edgeDirection(direction))
-        let reversed = direction == .reposterToAuthor
         dataset.accountIndex = list.identifiers
         dataset.accounts = list.identifiers.identifiers.map { Account(id: $0, kind: .other) }
-        var table = RelationTable()
-        table.attributeColumns = list.attributeColumns
-        table.reserveCapacity(list.count)
-        for row in 0 ..< list.count {
-            table.append(
-                Relation(
-                    source: reversed ? list.targets[row] : list.sources[row], target: reversed ? list.sources[row] : list.targets[row], type: list.types?[row] ?? .repost,
-                    weight: list.weights?[row] ?? 1, firstSeen: list.firstSeen?[row] ?? nil, lastSeen: list.lastSeen?[row] ?? nil
-                ),
-                attributes: list.attributeValues.isEmpty ? [] : list.attributeValues[row]
-            )
-        }
-        dataset.relations = table
+        // The table shares the reader's columns instead of copying them: at 10M rows a copy held
+        // 160 MB more at the peak.
+        let reversed = direction == .reposterToAuthor
+        dataset.relations = RelationTable(
+            sources: reversed ? list.targets : list.sources, targets: reversed ? list.sources : list.targets, types: list.types,
+            weights: list.weights, firstSeen: list.firstSeen, lastSeen: list.lastSeen,
+            attributeColumns: list.attributeColumns, attributeValues: list.attributeValues
+        )
         return dataset
     }
 

@@ -98,10 +98,17 @@ public struct Dataset: Sendable {
     /// The information-flow graph: node `i` is `accounts[i]`, an edge `a → b` for each relation of
     /// the chosen types (all by default), both directions for undirected collaborations.
     /// Parallel relations (several rows, or several types, between the same two accounts) become one
-    /// edge whose weight is the sum of theirs.
+    /// edge whose weight is the sum of theirs. With `weighted` false the graph has no weights (parallel
+    /// relations are one edge, not counted), which is all that counts, components and searches by
+    /// hops need: at 10M edges 91 MiB instead of 243.
     /// - Complexity: O(V + E).
-    public func graph(types: Set<RelationType>? = nil) -> DirectedGraph {
-        let builder = GraphBuilder(nodeCount: accounts.count, expectedEdgeCount: relations.count)
+    public func graph(types: Set<RelationType>? = nil, weighted: Bool = true) -> DirectedGraph {
+        // All relations, all directed: the builder takes the columns as they are (shared, not
+        // copied; at 10M rows a copy is 160 MB more at the peak).
+        if types == nil, !relations.types.contains(where: \.isUndirected) {
+            return GraphBuilder(nodeCount: accounts.count, sources: relations.sources, targets: relations.targets, weights: relations.weights, weighted: weighted).build()
+        }
+        let builder = GraphBuilder(nodeCount: accounts.count, expectedEdgeCount: relations.count, weighted: weighted)
         for row in 0 ..< relations.count {
             let type = relations.types[row]
             if let types, !types.contains(type) { continue }

@@ -40,6 +40,21 @@ public struct RelationTable: Sendable {
 
     public init() {}
 
+    /// A table holding these columns as they are (moved, not copied, when the caller keeps no
+    /// other reference): `types` and `weights` default to reposts of weight 1.
+    init(sources: [Int32], targets: [Int32], types: [RelationType]?, weights: [Double]?, firstSeen: [Double?]?, lastSeen: [Double?]?, attributeColumns: [String], attributeValues: [[String]]) {
+        let count = sources.count
+        self.sources = sources
+        self.targets = targets
+        self.types = types ?? [RelationType](repeating: .repost, count: count)
+        self.weights = weights ?? [Double](repeating: 1, count: count)
+        // As `append` keeps them: only when some row has a date.
+        self.firstSeen = firstSeen?.contains { $0 != nil } == true ? firstSeen : nil
+        self.lastSeen = lastSeen?.contains { $0 != nil } == true ? lastSeen : nil
+        self.attributeColumns = attributeColumns
+        self.attributeValues = attributeColumns.isEmpty ? [] : attributeValues
+    }
+
     /// The number of relations.
     public var count: Int { sources.count }
 

@@ -66,7 +66,8 @@ public struct DatasetSummary: Sendable {
         relationsByType = byType.filter { $0.value.rows > 0 }
         relationsDerivedFromPosts = dataset.relationsDerivedFromPosts
 
-        let graph = dataset.graph()
+        // Counts and components only: the weights would more than double the graph.
+        let graph = dataset.graph(weighted: false)
         nodeCount = graph.nodeCount
         edgeCount = graph.edgeCount
         selfLoopCount = graph.selfLoopCount

@@ -26,11 +26,20 @@ public final class GraphBuilder {
     private var weights: [Double]?
     /// The number of nodes the graph will have; grows to cover every endpoint seen.
     public private(set) var nodeCount: Int
+    /// Whether the graph gets weights; see ``init(nodeCount:expectedEdgeCount:weighted:)``.
+    public let weighted: Bool
 
     /// A builder for a graph with at least `nodeCount` nodes (`nodeCount` ≥ 0).
-    public init(nodeCount: Int = 0, expectedEdgeCount: Int = 0) {
+    ///
+    /// With `weighted` false the graph has no weights: edge weights are ignored and parallel
+    /// edges become one edge without being counted, which is all that counts, components and
+    /// searches by hops need. (Weighted, an edge list without weights still gets weights when it
+    /// has parallel edges: each merged edge weighs their number, 16 bytes more per edge at 10M
+    /// edges.)
+    public init(nodeCount: Int = 0, expectedEdgeCount: Int = 0, weighted: Bool = true) {
         if let error = GraphInputError.nodeCount(nodeCount) { preconditionFailure("GraphBuilder: \(error)") }
         self.nodeCount = nodeCount
+        self.weighted = weighted
         sources.reserveCapacity(expectedEdgeCount)
         targets.reserveCapacity(expectedEdgeCount)
     }
@@ -41,8 +50,9 @@ public final class GraphBuilder {
     /// The arrays are taken as they are, not copied: when the caller keeps no other reference to
     /// them (see `EdgeList.takeGraph()`), ``build()`` frees each as soon as it is used and a large
     /// load never holds two copies of its edges. The arrays have equal lengths (`weights` when
-    /// given) and hold no negative index; the graph grows to cover the largest.
-    public init(nodeCount: Int = 0, sources: [Int32], targets: [Int32], weights: [Double]?) {
+    /// given) and hold no negative index; the graph grows to cover the largest. `weighted` as in
+    /// ``init(nodeCount:expectedEdgeCount:weighted:)``.
+    public init(nodeCount: Int = 0, sources: [Int32], targets: [Int32], weights: [Double]?, weighted: Bool = true) {
         if let error = GraphInputError.nodeCount(nodeCount) ?? GraphInputError.edgeArrays(sources: sources, targets: targets, weights: weights) {
             preconditionFailure("GraphBuilder: \(error)")
         }
@@ -53,10 +63,11 @@ public final class GraphBuilder {
             }
         }
         self.nodeCount = max(nodeCount, Int(largest) + 1)
+        self.weighted = weighted
         self.sources = sources
         self.targets = targets
         // As with addEdge, weights exist only when some edge weighs other than 1.
-        self.weights = weights?.contains { $0 != 1 } == true ? weights : nil
+        self.weights = weighted && weights?.contains { $0 != 1 } == true ? weights : nil
     }
 
     /// The number of edges added so far (before merging).
@@ -73,7 +84,7 @@ public final class GraphBuilder {
         if let error = GraphInputError.endpoints(source, target, edge: sources.count, nodeCount: nil) {
             preconditionFailure("GraphBuilder.addEdge: \(error)")
         }
-        if weight != 1, weights == nil {
+        if weighted, weight != 1, weights == nil {
             weights = [Double](repeating: 1, count: sources.count)
             weights?.reserveCapacity(sources.capacity)
         }
@@ -109,7 +120,7 @@ public final class GraphBuilder {
         edgeWeights = nil
 
         // Merge parallel edges in place, summing weights.
-        let selfLoops = Self.mergeParallelEdges(&incoming)
+        let selfLoops = Self.mergeParallelEdges(&incoming, counting: weighted)
 
         // Pass 3: the out-adjacency, rows sorted by target.
         let outgoing = Self.transpose(offsets: incoming.offsets, neighbors: incoming.neighbors, weights: incoming.weights, nodeCount: nodes)
@@ -214,12 +225,14 @@ public final class GraphBuilder {
     }
 
     /// Merges runs of equal neighbours in each (sorted) row into one entry weighing their sum,
-    /// compacting in place; gives an unweighted adjacency weights (1 before merging) when it has
-    /// a run to merge. Returns the number of self-loops, counted after merging.
-    static func mergeParallelEdges(_ rows: inout Rows) -> Int {
+    /// compacting in place; with `counting`, gives an unweighted adjacency weights (1 before
+    /// merging) when it has a run to merge, otherwise it stays unweighted. Returns the number of
+    /// self-loops, counted after merging.
+    static func mergeParallelEdges(_ rows: inout Rows, counting: Bool = true) -> Int {
         let nodeCount = rows.offsets.count - 1
         let edgeTotal = rows.neighbors.count
-        if rows.weights == nil && hasParallelEdges(rows) {
+        let parallel = rows.weights != nil || hasParallelEdges(rows)
+        if counting && rows.weights == nil && parallel {
             rows.weights = [Double](repeating: 1, count: edgeTotal)
         }
         var selfLoops = 0
@@ -227,11 +240,26 @@ public final class GraphBuilder {
         rows.offsets.withUnsafeMutableBufferPointer { offsets in
             rows.neighbors.withUnsafeMutableBufferPointer { neighbors in
                 guard var weights = rows.weights else {
-                    // No parallel edges: only self-loops to count.
-                    for node in 0 ..< nodeCount {
-                        for edge in offsets[node] ..< offsets[node + 1] where neighbors[edge] == Int32(node) { selfLoops += 1 }
+                    guard parallel else {
+                        // No parallel edges: only self-loops to count.
+                        for node in 0 ..< nodeCount {
+                            for edge in offsets[node] ..< offsets[node + 1] where neighbors[edge] == Int32(node) { selfLoops += 1 }
+                        }
+                        write = edgeTotal
+                        return
                     }
-                    write = edgeTotal
+                    var rowStart = 0
+                    for node in 0 ..< nodeCount {
+                        let rowEnd = offsets[node + 1]
+                        offsets[node] = write
+                        for read in rowStart ..< rowEnd where read == rowStart || neighbors[read] != neighbors[read - 1] {
+                            neighbors[write] = neighbors[read]
+                            if neighbors[read] == Int32(node) { selfLoops += 1 }
+                            write += 1
+                        }
+                        rowStart = rowEnd
+                    }
+                    offsets[nodeCount] = write
                     return
                 }
                 rows.weights = nil // keeps `weights` uniquely referenced while it is written

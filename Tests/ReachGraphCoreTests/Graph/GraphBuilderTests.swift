@@ -61,4 +61,26 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(graph.selfLoopCount, 1)
         XCTAssertEqual(graph.inStrength(of: 3), 3)
     }
+
+    func testUnweightedBuildMergesParallelEdgesWithoutWeights() {
+        for seed: UInt64 in [13, 14] {
+            let edges = randomEdges(count: 5000, nodes: 300, weighted: seed == 14, seed: seed)
+            let weighted = GraphBuilder(nodeCount: 310, sources: edges.map(\.0), targets: edges.map(\.1), weights: edges.map(\.2)).build()
+            let fromArrays = GraphBuilder(nodeCount: 310, sources: edges.map(\.0), targets: edges.map(\.1), weights: edges.map(\.2), weighted: false).build()
+            let added = GraphBuilder(nodeCount: 310, weighted: false)
+            for (source, target, weight) in edges { added.addEdge(from: source, to: target, weight: weight) }
+            for graph in [fromArrays, added.build()] {
+                XCTAssertFalse(graph.isWeighted)
+                XCTAssertEqual(graph.nodeCount, 310)
+                XCTAssertEqual(graph.outgoing.offsets, weighted.outgoing.offsets)
+                XCTAssertEqual(graph.outgoing.neighbors, weighted.outgoing.neighbors)
+                XCTAssertEqual(graph.incoming.offsets, weighted.incoming.offsets)
+                XCTAssertEqual(graph.incoming.neighbors, weighted.incoming.neighbors)
+                XCTAssertEqual(graph.selfLoopCount, weighted.selfLoopCount)
+            }
+        }
+        let small = GraphBuilder(sources: [0, 1, 2, 2, 3, 3], targets: [1, 2, 3, 3, 3, 3], weights: nil, weighted: false).build()
+        XCTAssertEqual(small.edges.map { [$0.source, $0.target] }, [[0, 1], [1, 2], [2, 3], [3, 3]])
+        XCTAssertEqual(small.selfLoopCount, 1)
+    }
 }

@@ -118,6 +118,28 @@ final class DatasetLoaderTests: XCTestCase {
         XCTAssertEqual(withHeader.relations.attributeValues, [["trade"], [""]])
     }
 
+    func testEdgeListColumnsReversedAndItsGraphWithAndWithoutWeights() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("dated.csv", "source,target,weight,first_seen\na,b,2,1700000000\nb,c,,\na,b,3,\n")
+        let dataset = try DatasetLoader.load(path, options: .init(edgeDirection: .reposterToAuthor))
+        XCTAssertEqual(dataset.accounts.map(\.id), ["a", "b", "c"])
+        XCTAssertEqual(dataset.relations.sources, [1, 2, 1])
+        XCTAssertEqual(dataset.relations.targets, [0, 1, 0])
+        XCTAssertEqual(dataset.relations.weights, [2, 1, 3])
+        XCTAssertEqual(dataset.relations.types, [.repost, .repost, .repost])
+        XCTAssertEqual(dataset.relations.firstSeen, [1_700_000_000, nil, nil])
+        XCTAssertNil(dataset.relations.lastSeen)
+        // b → a twice (2 + 3), c → b once.
+        let weighted = dataset.graph(), unweighted = dataset.graph(weighted: false)
+        XCTAssertEqual(weighted.outgoing.offsets, [0, 0, 1, 2])
+        XCTAssertEqual(weighted.outgoing.neighbors, [0, 1])
+        XCTAssertEqual(weighted.outgoing.weights, [5, 1])
+        XCTAssertEqual(unweighted.outgoing.neighbors, [0, 1])
+        XCTAssertEqual(unweighted.incoming.neighbors, weighted.incoming.neighbors)
+        XCTAssertNil(unweighted.outgoing.weights)
+        XCTAssertEqual(dataset.graph(types: [.repost]).outgoing.weights, [5, 1], "the row-by-row path agrees")
+    }
+
     func testBadInputErrorsNameFileLineAndColumn() throws {
         let folder = try TemporaryFolder()
         let edges = try folder.write("edges.csv", "source,target,weight\na,b,1\nb,c,abc\n")
