@@ -31,6 +31,8 @@ SIZES = {
     # Betweenness ranking (Benchmarks/betweenness.sh): retweet-network scale, as the SNAP Higgs
     # retweet graph (256,491 accounts, 328,132 edges).
     "bc250k": (440_000, 312_000, 104),
+    # Only for Benchmarks/scale.sh (about 2 GB of text): not among the default sizes.
+    "huge": (100_000_000, 10_000_000, 105),
 }
 GAMMA_OUT = 2.2
 GAMMA_IN = 2.6
