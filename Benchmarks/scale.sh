@@ -3,8 +3,9 @@
 # PageRank and k-core, with whole-process peak RSS. Prints the Markdown table that goes into
 # BENCHMARKS.md ("Scale: 100M edges").
 #
-#     bash Benchmarks/scale.sh          # generates Benchmarks/data/huge.csv (~2 GB), runs, deletes it
-#     bash Benchmarks/scale.sh --keep   # keeps the file for a rerun
+#     bash Benchmarks/scale.sh               # generates Benchmarks/data/huge.csv (~2 GB), runs, deletes it
+#     bash Benchmarks/scale.sh --keep        # keeps the file for a rerun
+#     bash Benchmarks/scale.sh --keep large  # another size of Benchmarks/generate.py (a quick check)
 #
 # Needs about 6 GB of disk while it runs, and memory for NetworKit's load (about 10 GB at 100M
 # edges with string ids). The two sides run one after the other, each in its own process under
@@ -14,10 +15,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 keep=false
-[ "${1:-}" = --keep ] && keep=true
+if [ "${1:-}" = --keep ]; then keep=true; shift; fi
+size="${1:-huge}"
 venv="Benchmarks/.venv"
 data="Benchmarks/data"
-file="$data/huge.csv"
+file="$data/$size.csv"
 if ! "$venv/bin/python" -c "import numpy, networkit" 2> /dev/null; then
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
     # The pins of Benchmarks/run.
@@ -26,14 +28,14 @@ fi
 python="$venv/bin/python"
 mkdir -p "$data"
 
-dataset="$("$python" Benchmarks/generate.py --sizes huge --out "$data" 2>&1 >/dev/null)"
+dataset="$("$python" Benchmarks/generate.py --sizes "$size" --out "$data" 2>&1 >/dev/null)"
 swift build -c release --product reachgraph-benchmark > /dev/null
 benchmark="$(swift build -c release --product reachgraph-benchmark --show-bin-path)/reachgraph-benchmark"
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 started="$(date -u '+%Y-%m-%d %H:%M UTC')"
 load_0="$(loadavg)"
-/usr/bin/time -v -o "$data/scale-reachgraph.time" "$benchmark" --size huge --file "$file" --repeats 1 --tasks pagerank,kcore \
+/usr/bin/time -v -o "$data/scale-reachgraph.time" "$benchmark" --size "$size" --file "$file" --repeats 1 --tasks pagerank,kcore \
     > "$data/scale-reachgraph.jsonl"
 load_1="$(loadavg)"
 /usr/bin/time -v -o "$data/scale-networkit.time" "$python" Benchmarks/scale_networkit.py "$file" --threads 2 \
