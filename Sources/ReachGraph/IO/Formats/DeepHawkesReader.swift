@@ -50,6 +50,10 @@ enum DeepHawkesReader {
                 guard let colon = item.lastIndex(of: ":"), let delay = Double(item[item.index(after: colon)...]), delay.isFinite, delay >= 0 else {
                     throw InputError(file: reader.fileName, line: line, message: "path \"\(item.prefix(60))\" is not users:delay (u1/u2:120)")
                 }
+                let time = published + delay
+                guard FieldParsing.supportedTimes.contains(time) else {
+                    throw InputError(file: reader.fileName, line: line, message: "path \"\(item.prefix(60))\": a delay of \(delay) s puts the repost outside the years 0000–9999 that times can take")
+                }
                 let users = item[..<colon].split(separator: "/").map(String.init)
                 guard let user = users.last else {
                     throw InputError(file: reader.fileName, line: line, message: "path \"\(item.prefix(60))\" names no user")
@@ -59,13 +63,13 @@ enum DeepHawkesReader {
                     if user != rootUser {
                         export.diagnostics.warn("single-user paths that are not the root (kept as originals)", file: reader.fileName, line: line, "path \(item) starts a second tree")
                         export.account(Account(id: user, kind: .other))
-                        export.add(Post(postID: "\(cascade)/\(user)", author: user, time: published + delay, rootPost: rootPost), line: line)
+                        export.add(Post(postID: "\(cascade)/\(user)", author: user, time: time, rootPost: rootPost), line: line)
                     }
                     continue
                 }
                 export.account(Account(id: user, kind: .other))
                 export.add(
-                    Post(postID: "\(cascade)/\(user)", author: user, time: published + delay, parentPost: "\(cascade)/\(users[users.count - 2])", rootPost: rootPost),
+                    Post(postID: "\(cascade)/\(user)", author: user, time: time, parentPost: "\(cascade)/\(users[users.count - 2])", rootPost: rootPost),
                     line: line
                 )
             }

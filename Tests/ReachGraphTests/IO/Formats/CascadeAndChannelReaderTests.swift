@@ -86,6 +86,12 @@ final class CascadeAndChannelReaderTests: XCTestCase {
         XCTAssertEqual(edges(dataset), ["u1>u2:repost:1.0", "u2>u3:repost:1.0", "v1>v2:repost:1.0"])
         let bad = try folder.write("bad.txt", "7\tu1\t1464710400\t2\tu1:0 u1/u2:soon\n")
         XCTAssertThrowsError(try DatasetLoader.load(bad, options: .init(inputFormat: .deepHawkes))) { XCTAssertTrue("\($0)".hasPrefix("bad.txt:1:"), "\($0)") }
+        // Found by the fuzz smoke: a delay that carries the repost past the year 9999 was kept,
+        // and the JSON writer's output of it could not be read back.
+        let far = try folder.write("far.txt", "7\tu1\t1464710400\t1\tu1:0\nx\tv1\t0\t1\tv1:0 v1/v2:1e53\n")
+        XCTAssertThrowsError(try DatasetLoader.load(far, options: .init(inputFormat: .deepHawkes))) {
+            XCTAssertTrue("\($0)".hasPrefix("far.txt:2:") && "\($0)".contains("outside the years 0000–9999"), "\($0)")
+        }
     }
 
     func testLinkSharingRowsAreSharesOfURLs() throws {
