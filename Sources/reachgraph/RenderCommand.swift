@@ -219,6 +219,7 @@ struct RenderCommand: ParsableCommand {
                 engine: layout, scores: try sparkNodeScores ?? NodeScores(by, of: dataset.graph()), legibility: legibility, labelCount: labels ?? 25, caption: caption
             )
             options.colorBy = colorBy.map { NodeColoring($0, seed: seed) }
+            options.seed = seed
             return options
         }
         let drawn: Figure

@@ -74,7 +74,7 @@ public enum EdgeListReader {
             guard let layout, layout.isPlain, fields >= 2, fields <= layout.fieldCount else { return false }
             let sourceBytes = UnsafeBufferPointer(rebasing: bytes[bounds[0] ..< bounds[1]])
             let targetBytes = UnsafeBufferPointer(rebasing: bytes[bounds[2] ..< bounds[3]])
-            guard !sourceBytes.isEmpty, !targetBytes.isEmpty else { return false }
+            guard !sourceBytes.isEmpty, !targetBytes.isEmpty, !Self.hasOuterSpace(sourceBytes), !Self.hasOuterSpace(targetBytes) else { return false }
             var weight = 1.0
             if layout.weight != nil && fields == 3 && bounds[5] > bounds[4] {
                 guard let value = FieldParsing.double(UnsafeBufferPointer(rebasing: bytes[bounds[4] ..< bounds[5]])), value >= 0, value <= FieldParsing.maximumWeight else { return false }
@@ -207,11 +207,18 @@ public enum EdgeListReader {
         }
     }
 
+    /// Whether `bytes` starts or ends with a space or tab (which ids never keep: `a, b` names `b`).
+    @inline(__always)
+    private static func hasOuterSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes[0] == 0x20 || bytes[0] == 0x09 || bytes[bytes.count - 1] == 0x20 || bytes[bytes.count - 1] == 0x09
+    }
+
+    /// The id in `column`, without surrounding spaces and tabs as every other reader reads ids.
     private static func identifier(_ record: inout CSVRecord, _ column: Int, _ name: String, _ table: inout IdentifierTable) throws -> Int32 {
-        if column >= record.count || record.isEmpty(column) {
+        if column >= record.count || record.withBytes(of: column, { FieldParsing.trimmingSpaces($0).isEmpty }) {
             throw InputError(file: record.fileName, line: record.line, column: column < record.count ? record.column(of: column) : nil, message: "column \"\(name)\": is empty but required")
         }
-        if let index = record.withBytes(of: column, { bytes in table.intern(bytes) }) { return index }
+        if let index = record.withBytes(of: column, { bytes in table.intern(FieldParsing.trimmingSpaces(bytes)) }) { return index }
         throw InputError(file: record.fileName, line: record.line, column: record.column(of: column), message: "column \"\(name)\": is not valid UTF-8")
     }
 

@@ -206,15 +206,26 @@ public struct BriefingBuilder {
         var figureOptions = NetworkFigureOptions()
         figureOptions.engine = Self.networkEngine
         figureOptions.colorBy = options.overviewColoring
+        figureOptions.seed = options.seed
         figureOptions.legibility = Legibility(maxNodes: options.overviewNodes)
         figureOptions.caption = caption
         var notes: [String] = []
         let overview = figure("overview", notes: &notes) { try NetworkOverview.figure(of: dataset, options: figureOptions) }
         return BriefingSection(
             title: "The network",
-            paragraphs: ["Accounts are drawn by kind (shape) and coloured by \(options.overviewColoring?.description ?? (dataset.accounts.contains { !($0.province ?? "").isEmpty } ? "province" : "kind")) (see the legend), sized by their ties; edges are reposts and other relations, thicker for more. Big networks are trimmed to their dense core so the picture stays legible; the caption says what was cut."],
+            paragraphs: [overviewEncoding + ", sized by their ties; edges are reposts and other relations, thicker for more. Big networks are trimmed to their dense core so the picture stays legible; the caption says what was cut."],
             figures: overview.map { [$0] } ?? [], notes: notes
         )
+    }
+
+    /// How the overview shows accounts, in the words of the section's first sentence.
+    private var overviewEncoding: String {
+        let coloring = options.overviewColoring ?? NodeColoring.automatic(for: dataset, seed: options.seed)
+        if case .community? = coloring, options.overviewColoring == nil {
+            return "The accounts carry no kinds or provinces, so all are drawn alike and coloured by the community Louvain finds (see the legend)"
+        }
+        let fill = coloring?.description ?? (dataset.accounts.contains { !($0.province ?? "").isEmpty } ? "province" : "kind")
+        return "Accounts are drawn by kind (shape) and coloured by \(fill) (see the legend)"
     }
 
     private func keyOpinionLeaderSection() throws -> BriefingSection {

@@ -64,7 +64,8 @@ struct NetworkDrawing {
             case .community(let seed): how = "community (Louvain, seed \(seed))"
             default: how = coloring.description
             }
-            parts.append("shape: kind; colour: \(how)")
+            let kinds = Set(accounts.map(\.kind))
+            parts.append((kinds.count > 1 ? "shape: kind" : "one shape (every account is \(kinds.first?.rawValue ?? "other"))") + "; colour: \(how)")
         } else if fillsByProvince {
             parts.append("shape: kind; colour: province (\(engine.rawValue) draws no province boxes)")
         } else {

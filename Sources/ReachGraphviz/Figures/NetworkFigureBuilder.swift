@@ -33,9 +33,10 @@ enum NetworkFigureBuilder {
         // budget after the policy makes Figure.render throw.
         let decision = (try? EngineGuard.decide(requested: requested, shape: shape, policy: options.policy))
             ?? EngineGuard.Decision(engine: requested, notice: nil)
+        let coloring = options.colorBy ?? NodeColoring.automatic(for: dataset, seed: options.seed)
         let drawing = NetworkDrawing(
             dataset: dataset, nodes: trim.nodes, edges: trim.edges, scores: scores, engine: decision.engine, ego: recipe.ego, labelCount: options.labelCount,
-            coloring: options.colorBy, categories: try options.colorBy?.categories(of: dataset, graph: graph)
+            coloring: coloring, categories: try coloring?.categories(of: dataset, graph: graph)
         )
         let caption = FigureCaption.lines(
             title: recipe.title, dataset: dataset,

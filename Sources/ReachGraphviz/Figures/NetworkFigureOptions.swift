@@ -17,9 +17,12 @@ public struct NetworkFigureOptions: Sendable {
     /// Relation types drawn; `nil`: all.
     public var relationTypes: Set<RelationType>?
     public var caption: CaptionOptions
-    /// What fill colour shows (`--color-by`), with a legend; `nil`: provinces, as boxes when the
-    /// engine draws them, else as colours. Shape shows the kind either way.
+    /// What fill colour shows (`--color-by`), with a legend; `nil`: ``NodeColoring/automatic(for:seed:)``
+    /// (provinces, as boxes when the engine draws them, else as colours; kinds; or communities
+    /// when the accounts carry neither). Shape shows the kind either way.
     public var colorBy: NodeColoring? = nil
+    /// The Louvain seed when fill shows communities by default.
+    public var seed: UInt64 = 1
 
     public init(
         engine: LayoutEngine? = nil, policy: EnginePolicy = .fallBackToSFDP, scores: NodeScores? = nil, legibility: Legibility = .everything,

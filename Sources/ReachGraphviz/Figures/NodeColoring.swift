@@ -35,6 +35,16 @@ public enum NodeColoring: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The default fill: `nil` (provinces when accounts have them, else kinds) unless the
+    /// accounts carry neither provinces nor two kinds — exports of a platform usually do not —
+    /// where one colour for all would say nothing, so fill shows Louvain communities.
+    /// - Complexity: O(V).
+    public static func automatic(for dataset: Dataset, seed: UInt64) -> NodeColoring? {
+        let first = dataset.accounts.first?.kind
+        let informative = dataset.accounts.contains { !($0.province ?? "").isEmpty || $0.kind != first }
+        return informative || dataset.accounts.isEmpty ? nil : .community(seed: seed)
+    }
+
     /// The category of every account of `dataset` (`nil`: none); `nil` for ``kind``, whose
     /// colours are the kinds' own. Throws when no account has the attribute.
     /// - Complexity: O(V) for a column; Louvain's for communities.

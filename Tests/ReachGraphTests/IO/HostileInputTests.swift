@@ -141,6 +141,20 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    func testEdgeListIdsLoseSurroundingSpaces() throws {
+        // Found by the fuzz smoke: `a, b` made " b" an account apart from "b", and a target of
+        // spaces only was kept as an id the JSON writer's output could not give back.
+        let folder = try TemporaryFolder()
+        let spaced = try folder.write("spaced.csv", "a, b\nb ,a\n\tc\t,a\n")
+        let dataset = try DatasetLoader.load(spaced)
+        XCTAssertEqual(dataset.accounts.map(\.id), ["a", "b", "c"])
+        XCTAssertEqual((0 ..< dataset.relations.count).map { "\(dataset.relations[$0].source)>\(dataset.relations[$0].target)" }, ["0>1", "1>0", "2>0"])
+        let blank = try folder.write("blank.csv", "a,b\nc,  \n")
+        assertInputError(#"blank.csv:2:3: column "target": is empty but required"#) {
+            _ = try DatasetLoader.load(blank)
+        }
+    }
+
     func testRosterParentCyclesAreCounted() throws {
         let folder = try TemporaryFolder()
         try folder.write("accounts.csv", "id,kind,parent\na,other,b\nb,other,c\nc,other,a\nd,other,a\ne,other,e\nf,other,\n")

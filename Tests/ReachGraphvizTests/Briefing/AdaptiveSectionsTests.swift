@@ -43,6 +43,8 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertEqual(summary.tables.map(\.name), ["overview", "relations_by_type"], "no kind or province breakdown of one value")
         XCTAssertEqual(summary.paragraphs[1], "The accounts carry no kinds (every account is other) and no provinces, as in a plain edge list: key opinion leaders are bridges between Louvain communities instead of kinds.")
         XCTAssertEqual(summary.paragraphs[2], "No metrics rows: the communication power index needs metrics.csv, so it is not computed.")
+        let network = try XCTUnwrap(document.sections.first { $0.title == "The network" })
+        XCTAssertTrue(network.paragraphs[0].hasPrefix("The accounts carry no kinds or provinces, so all are drawn alike and coloured by the community Louvain finds (see the legend), sized by their ties"), network.paragraphs[0])
         let leaders = try XCTUnwrap(document.sections.first { $0.title == "Key opinion leaders" })
         XCTAssertEqual(leaders.tables.first?.columns, ["rank", "name", "role", "score", "rank interval"])
         XCTAssertTrue(leaders.paragraphs.contains { $0.hasPrefix("Top bridge (the only bridge): m stands between its sources and its reposters; 100% of the paths through it join different communities.") }, "\(leaders.paragraphs)")

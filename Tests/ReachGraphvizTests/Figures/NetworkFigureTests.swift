@@ -214,4 +214,23 @@ final class NetworkFigureTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("no account has a value for \"language\""), "\(error)")
         }
     }
+
+    func testAccountsWithoutKindsOrProvincesAreColouredByCommunity() throws {
+        // The two triangles of the test above, as an edge list gives them: no kinds, no provinces.
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind\na,other\nb,other\nc,other\nd,other\ne,other\nf,other\n",
+            relations: "source,target,relation,weight\na,b,repost,5\nb,c,repost,5\nc,a,repost,5\nd,e,repost,5\ne,f,repost,5\nf,d,repost,5\nc,d,repost,1\n"
+        )
+        XCTAssertEqual(NodeColoring.automatic(for: dataset, seed: 7), .community(seed: 7))
+        var options = NetworkFigureOptions(engine: .neato)
+        options.seed = 7
+        let figure = try NetworkOverview.figure(of: dataset, options: options)
+        XCTAssertTrue(figure.caption.contains { $0.contains("one shape (every account is other); colour: community (Louvain, seed 7)") }, "\(figure.caption)")
+        XCTAssertTrue(figure.dot.contains("fillcolor=\"#4E79A7\"") && figure.dot.contains("fillcolor=\"#F28E2B\""), "two communities, two fills")
+        // One account with a province, or two kinds, keeps the default fill.
+        let withProvince = try SampleDatasets.load(accounts: "id,kind,province\na,other,Hunan\nb,other,\n", relations: "source,target,relation,weight\na,b,repost,1\n")
+        XCTAssertNil(NodeColoring.automatic(for: withProvince, seed: 1))
+        let withKinds = try SampleDatasets.load(accounts: "id,kind\na,influencer\nb,community\n", relations: "source,target,relation,weight\na,b,repost,1\n")
+        XCTAssertNil(NodeColoring.automatic(for: withKinds, seed: 1))
+    }
 }
