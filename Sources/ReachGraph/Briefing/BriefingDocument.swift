@@ -30,11 +30,15 @@ public struct BriefingSection: Sendable {
     public var notes: [String]
     /// Tables written to `tables/` but not shown on the page (the full version of a compact one).
     public var csvOnlyTables: [ResultTable]
+    /// The one finding a reader should take from the section, listed under "Key findings" at the
+    /// top of the page; `nil` for sections that describe rather than find (the dataset, a figure).
+    public var headline: String?
 
     public init(
         title: String, paragraphs: [String], figures: [BriefingFigure] = [], tables: [ResultTable] = [], rowsShown: Int = 15, notes: [String] = [],
-        csvOnlyTables: [ResultTable] = []
+        csvOnlyTables: [ResultTable] = [], headline: String? = nil
     ) {
+        self.headline = headline
         self.csvOnlyTables = csvOnlyTables
         self.title = title
         self.paragraphs = paragraphs
@@ -67,6 +71,11 @@ public struct BriefingDocument: Sendable {
         self.warnings = warnings
         self.sections = sections
         self.generatedAt = generatedAt
+    }
+
+    /// Every section's headline, as (section title, headline), in page order.
+    public var keyFindings: [(section: String, finding: String)] {
+        sections.compactMap { section in section.headline.map { (section.title, $0) } }
     }
 
     /// Every section's trimmed or skipped parts, as "Section: note".
@@ -127,6 +136,8 @@ public struct BriefingDocument: Sendable {
             th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; white-space: nowrap; } th { background: #f6f8fa; }
             td.number { text-align: right; font-variant-numeric: tabular-nums; } .more { color: #57606a; font-size: 0.8rem; }
             caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
+            .findings { border-left: 4px solid #0969da; background: #f1f8ff; padding: 0.4rem 1rem; margin-top: 1rem; } .findings h2 { border: none; margin: 0.4rem 0; font-size: 1.2rem; }
+            .findings li { margin: 0.3rem 0; }
             .note { color: #6e4b00; background: #fff8e6; border-left: 3px solid #d4a72c; padding: 0.3rem 0.8rem; font-size: 0.85rem; }
             </style>
             </head>
@@ -136,6 +147,9 @@ public struct BriefingDocument: Sendable {
             <div class="provenance">\(provenance.map { "<p>\(escapeHTML($0))</p>" }.joined())</div>
 
             """
+        if !keyFindings.isEmpty {
+            page += "<div class=\"findings\"><h2>Key findings</h2><ul>\(keyFindings.map { "<li><strong>\(escapeHTML($0.section))</strong>: \(escapeHTML($0.finding))</li>" }.joined())</ul></div>\n"
+        }
         if !warnings.isEmpty {
             page += "<div class=\"warnings\"><p><strong>Warnings (handled on purpose, counted)</strong></p><ul>\(warnings.map { "<li>\(escapeHTML($0))</li>" }.joined())</ul></div>\n"
         }
@@ -252,6 +266,9 @@ public struct BriefingDocument: Sendable {
     public func markdown() -> String {
         var text = "# \(title)\n\n_\(generatedText)_\n\n"
         text += provenance.map { "> \($0)" }.joined(separator: "\n>\n") + "\n\n"
+        if !keyFindings.isEmpty {
+            text += "## Key findings\n\n" + keyFindings.map { "- **\($0.section)**: \($0.finding)" }.joined(separator: "\n") + "\n\n"
+        }
         if !warnings.isEmpty {
             text += "**Warnings (handled on purpose, counted)**\n\n" + warnings.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         }

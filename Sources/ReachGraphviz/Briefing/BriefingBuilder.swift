@@ -241,7 +241,8 @@ public struct BriefingBuilder {
         }
         return BriefingSection(
             title: "Key opinion leaders", paragraphs: paragraphs,
-            tables: [KeyOpinionLeaderFindings.compactTable(ranking, dataset: dataset)], csvOnlyTables: [ranking.table(dataset: dataset)]
+            tables: [KeyOpinionLeaderFindings.compactTable(ranking, dataset: dataset)], csvOnlyTables: [ranking.table(dataset: dataset)],
+            headline: paragraphs.first { !$0.hasPrefix("How:") }
         )
     }
 
@@ -259,13 +260,20 @@ public struct BriefingBuilder {
         if !analysis.cascades.isEmpty {
             figures += [figure("stage-paths", notes: &notes) { try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: caption)) }].compactMap { $0 }
         }
+        var finding = "\(groupedDigits(analysis.cascades.count)) posts were reposted at least once; a cascade has \(formatNumber(mean, digits: 3)) participants on average."
+        if let largest = analysis.largest {
+            let author = dataset.accounts[Int(largest.rootAccount)].label
+            finding += " The largest, post \(largest.rootPostID) by \(author), reached \(groupedDigits(largest.size)) accounts at depth \(formatNumber(largest.depth, digits: 3))."
+        }
         return BriefingSection(
             title: "Cascades",
             paragraphs: [
-                "\(analysis.cascades.count) posts were reposted at least once; a cascade has \(formatNumber(mean, digits: 3)) participants on average and at most \(sizes.max() ?? 0). Structural virality is the mean distance between participants (Goel et al. 2016): near 1 for a broadcast, higher when content travels person to person. The stage path lists the kinds of accounts in the order they joined.",
+                finding,
+                "How: structural virality is the mean distance between participants (Goel et al. 2016): near 1 for a broadcast, higher when content travels person to person. The stage path lists the kinds of accounts in the order they joined.",
             ],
             figures: figures,
-            tables: [analysis.cascadeTable(dataset: dataset), analysis.aggregateTable(dataset: dataset, by: .kind)], notes: notes
+            tables: [analysis.cascadeTable(dataset: dataset), analysis.aggregateTable(dataset: dataset, by: .kind)], notes: notes,
+            headline: analysis.cascades.isEmpty ? nil : finding
         )
     }
 
@@ -293,7 +301,10 @@ public struct BriefingBuilder {
             }
         }
         paragraphs.append("How: a pickup is an influencer's repost anywhere in a local original's cascade (parent_post chains); community reposts are credited to the nearest influencer above them.")
-        return BriefingSection(title: "Local creation → influencer pickup → community spread", paragraphs: paragraphs, tables: [pickup.table(dataset: dataset)])
+        return BriefingSection(
+            title: "Local creation → influencer pickup → community spread", paragraphs: paragraphs, tables: [pickup.table(dataset: dataset)],
+            headline: pickup.localOriginals == 0 ? nil : paragraphs.first
+        )
     }
 
     private func coordinationSection() throws -> BriefingSection {
@@ -322,12 +333,13 @@ public struct BriefingBuilder {
                 )
             }
         }
+        let paragraphs = CoordinationFindings.sentences(network: network, groups: groups, campaigns: campaigns, baseline: baseline, dataset: dataset, window: window)
         return BriefingSection(
             title: "Coordination",
-            paragraphs: CoordinationFindings.sentences(network: network, groups: groups, campaigns: campaigns, baseline: baseline, dataset: dataset, window: window),
+            paragraphs: paragraphs,
             figures: figures,
             tables: [network.summaryTable(groups: groups, baseline: baseline), network.edgeTable(baseline: baseline), groups.groupTable(network: network), campaigns.table()],
-            notes: notes, csvOnlyTables: [groups.memberTable(network: network)]
+            notes: notes, csvOnlyTables: [groups.memberTable(network: network)], headline: paragraphs.first
         )
     }
 
@@ -383,16 +395,17 @@ public struct BriefingBuilder {
         } catch {
             notes.append("accounts in lockstep with the roster skipped: \(error)")
         }
+        let findings = StructureFindings.sentences(analysis, dataset: dataset)
         return BriefingSection(
             title: "1+N structure",
-            paragraphs: StructureFindings.sentences(analysis, dataset: dataset) + lockstepSentences + [
+            paragraphs: findings + lockstepSentences + [
                 analysis.isDetected
                     ? "No roster declares tiers and parents, so hub-and-spoke groups were detected from the reposts."
                     : "How: for each declared provincial structure (hub, municipal spokes, county units), how much of the hub's content the spokes carry and how fast, whether they move together more than chance, whether county reposts come through their declared city, how tree-like the observed flow is (Krackhardt's measures are all 1 for a perfect out-tree), and how far content leaves the roster.",
             ],
             figures: figures,
             tables: [analysis.scorecardWideTable(dataset: dataset), analysis.spokeTable(dataset: dataset)] + lockstepTables, rowsShown: 60, notes: notes,
-            csvOnlyTables: [analysis.scorecardTable(dataset: dataset)]
+            csvOnlyTables: [analysis.scorecardTable(dataset: dataset)], headline: StructureFindings.headline(analysis, dataset: dataset)
         )
     }
 
@@ -415,15 +428,18 @@ public struct BriefingBuilder {
         let selection = try SeedSelection(
             dataset: dataset, k: options.seedCount, model: .independentCascade(.weightedCascade), method: .imm(epsilon: 0.1, ell: 1), seed: options.seed
         )
-        let table = selection.seedTable(dataset: dataset, name: "who_to_reach", title: "\(options.seedCount) accounts that would reach the most")
+        let table = selection.seedTable(dataset: dataset, name: "who_to_reach", title: "\(selection.choice.seeds.count) accounts that would reach the most")
         let estimate = selection.estimate
         let interval = estimate.confidenceInterval
+        let names = selection.choice.seeds.prefix(3).map { dataset.accounts[Int($0)].label }
+        let finding = "If these \(selection.choice.seeds.count) accounts (first \(names.joined(separator: ", "))) posted the same content, it would reach \(groupedDigits(Int(estimate.expectedReach.rounded()))) accounts on average (95% interval \(formatNumber(interval.lowerBound, digits: 4))–\(formatNumber(interval.upperBound, digits: 4)), \(estimate.runs) simulations)."
         return BriefingSection(
             title: "Who to reach",
             paragraphs: [
-                "If these \(options.seedCount) accounts posted the same content, it would reach \(formatNumber(estimate.expectedReach, digits: 4)) accounts on average (95% interval \(formatNumber(interval.lowerBound, digits: 4))–\(formatNumber(interval.upperBound, digits: 4)), \(estimate.runs) simulations) under the weighted cascade model, where an account reposts a source with probability proportional to how often it reposted it before. Chosen by IMM (Tang et al. 2015).",
+                finding,
+                "How: the weighted cascade model, where an account reposts a source with probability proportional to how often it reposted it before; accounts chosen by IMM (Tang et al. 2015).",
             ],
-            tables: [table]
+            tables: [table], headline: finding
         )
     }
 
@@ -488,7 +504,7 @@ public struct BriefingBuilder {
                 ),
             ] + (try indexTrendFigure(index, report: report, units: units).map { [$0] } ?? []),
             tables: [report.activityTable(top: 10)] + report.tables(top: 10).dropFirst(), rowsShown: 10,
-            csvOnlyTables: [report.tables(top: nil)[0]]
+            csvOnlyTables: [report.tables(top: nil)[0]], headline: paragraphs.first
         )
     }
 }

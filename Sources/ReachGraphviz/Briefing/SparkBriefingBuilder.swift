@@ -138,7 +138,7 @@ public struct SparkBriefingBuilder {
                 .number(pageRank[index]), .integer(Int(outDegree[index])), .integer(Int(inDegree[index])),
             ])
         }
-        return BriefingSection(title: "Central accounts", paragraphs: paragraphs, tables: [table], rowsShown: options.top)
+        return BriefingSection(title: "Central accounts", paragraphs: paragraphs, tables: [table], rowsShown: options.top, headline: paragraphs.first)
     }
 
     private func cascadeSection(_ run: SparkRunOutput, accounts dataset: Dataset) throws -> BriefingSection {
@@ -162,7 +162,7 @@ public struct SparkBriefingBuilder {
         paragraphs.append("How: one node per account (its first post in the cascade), under the author of the post it reposted; depth is the longest chain from the root's author.")
         var table = ResultTable(name: "cascades", title: "Largest cascades (Spark)", columns: ["root_post", "root_account", "name", "size", "depth"])
         table.rows = cascades.map { [.text($0.rootPost), .text($0.rootAccount), .text(author($0)), .integer($0.size), .integer($0.depth)] }
-        return BriefingSection(title: "Cascades", paragraphs: paragraphs, tables: [table], rowsShown: options.top)
+        return BriefingSection(title: "Cascades", paragraphs: paragraphs, tables: [table], rowsShown: options.top, headline: paragraphs.first)
     }
 
     private func coordinationSection(_ run: SparkRunOutput, accounts dataset: Dataset) throws -> BriefingSection {
@@ -190,6 +190,6 @@ public struct SparkBriefingBuilder {
             edges.title = "Heaviest \(groupedDigits(kept)) co-action edges (Spark; all \(groupedDigits(edges.rows.count)) in \(output)/coordination_edges)"
             edges.rows = Array(edges.rows.prefix(kept))
         }
-        return BriefingSection(title: "Coordination", paragraphs: paragraphs, tables: [edges], rowsShown: options.top)
+        return BriefingSection(title: "Coordination", paragraphs: paragraphs, tables: [edges], rowsShown: options.top, headline: paragraphs.first)
     }
 }

@@ -38,6 +38,27 @@ enum StructureFindings {
         }
     }
 
+    /// One sentence across every structure, for the page's key findings: the structure whose
+    /// spokes carry most and least of their hub's posts, and how many spokes never relayed it;
+    /// the structure's own sentence when there is one.
+    static func headline(_ analysis: StructureAnalysis, dataset: Dataset) -> String? {
+        let cards = analysis.scorecards
+        guard cards.count > 1 else { return sentences(analysis, dataset: dataset).first }
+        let covered = cards.compactMap { card in card.response.structureCoverage.map { (card.structure.name, $0) } }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var text = "\(cards.count) hub-and-spoke structures"
+        if let most = covered.first, let least = covered.last, covered.count > 1 {
+            text += ": spokes carry from \(percentText(least.1)) (\(least.0)) to \(percentText(most.1)) (\(most.0)) of their hub's posts"
+        }
+        let silent = cards.map { card in (card.structure.name, card.structure.spokes.indices.filter { card.response.coverage(ofSpoke: $0) == 0 }.count) }
+            .filter { $0.1 > 0 }
+        let total = silent.reduce(0) { $0 + $1.1 }
+        text += total == 0
+            ? "; every spoke relayed its hub at least once."
+            : "; \(total == 1 ? "one spoke never relayed its hub" : "\(groupedDigits(total)) spokes never relayed their hub") (\(silent.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))."
+        return text
+    }
+
     /// Accounts outside the roster that act in lockstep with it, named with their numbers.
     static func lockstepSentence(_ lockstep: RosterLockstep, dataset: Dataset) -> String {
         func name(_ id: String) -> String { dataset.index(ofAccount: id).flatMap { dataset.accounts[Int($0)].name } ?? id }

@@ -18,17 +18,23 @@ import ReachGraph
 ///   ribbon, so stages are rows instead (`rankdir=TB`).
 /// - Edge cases: cascades of one participant count at stage 1 but take no step; steps taken by
 ///   fewer than ``Options/minimumCascades`` cascades are left out (with nodes that keep no arrow),
-///   and the caption says how many; an empty analysis is an error.
+///   and so are all but the ``Options/maxSteps`` steps taken by most cascades (with tiers, kinds
+///   times stages give hundreds of steps, which at page width is a tangle of 5 px labels); the
+///   caption says how many; an empty analysis is an error.
 /// - Complexity: O(total stage-path length) plus sorting the at most 64 nodes.
 public enum StagePathFigure {
     /// What the caller chooses.
     public struct Options: Sendable {
         /// Steps taken by fewer cascades are not drawn (at least 1).
         public var minimumCascades: Int
+        /// At most this many steps are drawn, those taken by most cascades (ties: earlier stage,
+        /// then kind); `nil`: all. The default keeps the figure legible at page width.
+        public var maxSteps: Int?
         public var caption: CaptionOptions
 
-        public init(minimumCascades: Int = 1, caption: CaptionOptions = CaptionOptions()) {
+        public init(minimumCascades: Int = 1, maxSteps: Int? = 30, caption: CaptionOptions = CaptionOptions()) {
             self.minimumCascades = max(1, minimumCascades)
+            self.maxSteps = maxSteps.map { max(1, $0) }
             self.caption = caption
         }
     }
@@ -74,9 +80,18 @@ public enum StagePathFigure {
                 steps[step, default: Tally()].reach += reach
             }
         }
-        let kept = steps.filter { $0.value.cascades >= options.minimumCascades }
+        var kept = steps.filter { $0.value.cascades >= options.minimumCascades }
+        var threshold = options.minimumCascades
+        let overBudget = options.maxSteps.map { kept.count > $0 } ?? false
+        if let maxSteps = options.maxSteps, overBudget {
+            let heaviest = kept.sorted { $0.value.cascades != $1.value.cascades ? $0.value.cascades > $1.value.cascades : ($0.key.from, $0.key.to) < ($1.key.from, $1.key.to) }
+                .prefix(maxSteps)
+            kept = Dictionary(uniqueKeysWithValues: heaviest.map { ($0.key, $0.value) })
+            threshold = heaviest.last?.value.cascades ?? threshold
+        }
         var linked = Set(kept.keys.flatMap { [$0.from, $0.to] })
-        for (stage, tally) in stages where tally.cascades >= options.minimumCascades { linked.insert(stage) }
+        // Past the first stage, a node whose steps were all left out would stand alone.
+        for (stage, tally) in stages where tally.cascades >= threshold && (stage.position == 0 || !overBudget) { linked.insert(stage) }
         let nodes = stages.keys.filter(linked.contains).sorted()
         let orderedSteps = kept.keys.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
         let totalReach = analysis.cascades.reduce(0) { $0 + $1.potentialReach }
@@ -91,9 +106,10 @@ public enum StagePathFigure {
             "arrow width: cascades; percentages: share of all cascades' potential reach (\(groupedDigits(Int(totalReach.rounded()))) followers) added at that stage",
         ]
         if kept.count < steps.count || nodes.count < stages.count {
-            caption.append(
-                "left out: \(steps.count - kept.count) steps and \(stages.count - nodes.count) stages taken by fewer than \(options.minimumCascades) cascades"
-            )
+            let rule = overBudget
+                ? "all but the \(kept.count) steps taken by most cascades (\(groupedDigits(threshold)) or more)"
+                : "steps taken by fewer than \(options.minimumCascades) cascades"
+            caption.append("left out: \(steps.count - kept.count) of \(steps.count) steps and \(stages.count - nodes.count) of \(stages.count) stages, \(rule)")
         }
         caption += FigureLabel.closingLines(options.caption)
 
@@ -101,7 +117,7 @@ public enum StagePathFigure {
         var graph = FigureLabel.graphAttributes(caption: caption, legends: [FigureLabel.kindEntries(nodes.map(\.kind.kind))])
         graph.set("rankdir", rows ? "TB" : "LR")
         graph.set("nodesep", 0.25)
-        graph.set("ranksep", rows ? 0.6 : 1.4)
+        graph.set("ranksep", rows ? 0.6 : 1.1)
         writer.graphAttributes(graph)
         writer.nodeDefaults(["fontname": .string(FontFamily.cjk), "fontsize": 10])
         writer.edgeDefaults(["fontname": .string(FontFamily.cjk), "fontsize": 9, "color": "#4D4D4D99"])

@@ -50,6 +50,15 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertTrue(leaders.paragraphs.contains { $0.hasPrefix("Top bridge (the only bridge): m stands between its sources and its reposters; 100% of the paths through it join different communities.") }, "\(leaders.paragraphs)")
         XCTAssertTrue(leaders.paragraphs.contains { $0.hasSuffix("bridge (between communities found by Louvain, since the accounts carry no kinds).") }, "\(leaders.paragraphs)")
         XCTAssertFalse(document.markdown().contains("(none)"))
+        // Key findings open the page: one per section that finds something, in page order.
+        XCTAssertEqual(document.keyFindings.map(\.section), ["Key opinion leaders", "Who to reach"])
+        let reach = try XCTUnwrap(document.sections.first { $0.title == "Who to reach" })
+        XCTAssertEqual(document.keyFindings.last?.finding, reach.paragraphs[0])
+        XCTAssertEqual(reach.paragraphs[0], "If these 7 accounts (first a1, b1, b3) posted the same content, it would reach 7 accounts on average (95% interval 7–7, 10000 simulations).", "k = 10 asked, but there are 7 accounts")
+        let markdown = document.markdown()
+        let findings = try XCTUnwrap(markdown.range(of: "## Key findings\n\n- **Key opinion leaders**: Top source (the only source): a1, reposted by 3 distinct accounts.\n"), String(markdown.prefix(900)))
+        XCTAssertLessThan(findings.lowerBound, try XCTUnwrap(markdown.range(of: "## Dataset")).lowerBound)
+        XCTAssertTrue(document.html().contains("<div class=\"findings\"><h2>Key findings</h2><ul><li><strong>Key opinion leaders</strong>: Top source (the only source): a1"))
     }
 
     func testIndexWithoutIndexedRowsIsSkippedWithItsReason() throws {

@@ -156,8 +156,22 @@ final class AnalysisFigureTests: XCTestCase {
         let counts = try GraphvizLibrary.parseCounts(dot: figure.dot)
         XCTAssertEqual(counts.nodes, 1, "only provincial_centre at stage 1 has two cascades")
         XCTAssertEqual(counts.edges, 0)
-        XCTAssertTrue(figure.caption.contains("left out: 7 steps and 8 stages taken by fewer than 2 cascades"), "\(figure.caption)")
+        XCTAssertTrue(figure.caption.contains("left out: 7 of 7 steps and 8 of 9 stages, steps taken by fewer than 2 cascades"), "\(figure.caption)")
         XCTAssertThrowsError(try StagePathFigure.figure(of: CascadeAnalysis(dataset: dataset, minimumSize: 100), dataset: dataset))
+    }
+
+    func testStagePathsKeepTheMostTakenSteps() throws {
+        // Every step of the province's three cascades is taken once: a budget of 2 keeps the
+        // first two in stage and kind order (provincial_centre@1 → municipal_centre@2 and
+        // → influencer@2), their 3 stages and the other first stage (influencer@1, p2's root),
+        // and no stage standing alone past the first.
+        let dataset = try Self.province()
+        let figure = try StagePathFigure.figure(of: CascadeAnalysis(dataset: dataset), dataset: dataset, options: .init(maxSteps: 2))
+        let shape = try GraphvizLibrary.parseShape(dot: figure.dot)
+        XCTAssertEqual(shape.edgeCount, 2)
+        XCTAssertTrue(figure.dot.contains("s0_provincial_centre -> s1_influencer") && figure.dot.contains("s0_provincial_centre -> s1_municipal_centre"), figure.dot)
+        XCTAssertEqual(shape.nodeCount, 4)
+        XCTAssertTrue(figure.caption.contains("left out: 5 of 7 steps and 5 of 9 stages, all but the 2 steps taken by most cascades (1 or more)"), "\(figure.caption)")
     }
 
     func testStructureDrawsAPanelPerSpokeAndSummarisesUndeclaredTies() throws {
