@@ -132,5 +132,10 @@ struct BriefCommand: ParsableCommand {
             Console.error("wrote \((output as NSString).appendingPathComponent("index.html")) and brief.md: \(document.sections.count) sections, \(document.sections.flatMap(\.figures).count) figures")
             for line in document.degradations { Console.error("trimmed or skipped: \(line)") }
         }
+        // The result, on standard output whatever --quiet says (it silences standard error).
+        if !document.keyFindings.isEmpty {
+            print("Key findings")
+            for (section, finding) in document.keyFindings { print("- \(section): \(finding)") }
+        }
     }
 }

@@ -13,6 +13,8 @@ final class BriefCommandTests: XCTestCase {
         let result = try ReachGraphCLI.run(["brief", folder, "-o", output, "--bootstrap", "0", "--no-png", "--seed", "3"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.error.hasPrefix("wrote \(output)/index.html and brief.md: "), result.error)
+        XCTAssertTrue(result.output.hasPrefix("Key findings\n- Key opinion leaders: Top "), result.output)
+        XCTAssertTrue(result.output.contains("\n- Who to reach: If these 6 accounts (first hub, "), "k = 10 asked, 6 accounts: \(result.output)")
         let page = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
         XCTAssertTrue(page.contains("Key opinion leaders"))
         XCTAssertTrue(try String(contentsOfFile: output + "/brief.md", encoding: .utf8).contains("Who to reach"))
