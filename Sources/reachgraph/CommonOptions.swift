@@ -149,8 +149,11 @@ struct InputOptions: ParsableArguments {
 
     /// Reads only the shares (posts keyed by `object`), streaming a posts table; a store's slice
     /// is read as a dataset.
-    func loadShares(object: SharedObjectKey, progress: Progress) throws -> ShareLog {
-        if DatasetStore.isStore(input) { return ShareLog(posts: try load(progress: progress).posts, object: object) }
+    func loadShares(object: SharedObjectKey?, progress: Progress) throws -> ShareLog {
+        if DatasetStore.isStore(input) {
+            let posts = try load(progress: progress).posts
+            return ShareLog(posts: posts, object: object ?? .automatic(for: posts))
+        }
         progress.begin("reading \(input)")
         return try ShareLog.read(input, options: reading.loaderOptions(), object: object)
     }

@@ -32,8 +32,8 @@ struct CoordinationCommand: ParsableCommand {
     @Flag(help: "Fixed bins of --window from each object's first share (CooRnet) instead of pairwise |Δt|.")
     var bins = false
 
-    @Option(help: "The shared object: parent (reposted post; root_post when no parent), url or content-hash.")
-    var object: SharedObjectKey = .parent
+    @Option(help: "The shared object: parent (reposted post; root_post when no parent), url, content-hash or hashtag-set. Default: parent when the posts repost anything, else the first of url, content-hash and hashtag-set that they carry (a link-sharing export: url); the choice is said on standard error.")
+    var object: SharedObjectKey?
 
     @Option(help: "Drop accounts with fewer shares, and pairs of accounts that took part fewer times (CooRTweet). 1 turns it off.")
     var minParticipation = 1
@@ -98,6 +98,7 @@ struct CoordinationCommand: ParsableCommand {
         }
         progress.finish()
         reportWarnings(log.diagnostics, quiet: output.quiet)
+        if object == nil && !output.quiet { Console.error("shared object: \(log.object.rawValue) (chosen from the data; --object to choose)") }
         try output.emit([
             network.summaryTable(groups: grouping, baseline: baseline), network.edgeTable(baseline: baseline),
             grouping.groupTable(network: network), grouping.memberTable(network: network),

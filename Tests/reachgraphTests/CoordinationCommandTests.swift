@@ -26,6 +26,21 @@ final class CoordinationCommandTests: XCTestCase {
         XCTAssertTrue(lines[1].hasPrefix("a,b,3,3,2,3,2,0.66666666666666663,3"), String(lines[1]))
     }
 
+    func testSharedObjectIsChosenFromTheDataAndSaid() throws {
+        let path = try ReachGraphCLI.temporaryFolder(["shares.csv": shares]) + "/shares.csv"
+        // The same rows with the object as a link: without --object the link is the object.
+        let linked = map.replacingOccurrences(of: "parent_post=object_id", with: "url=object_id")
+        let result = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", linked, "--table", "edges", "--format", "csv"])
+        XCTAssertEqual(result.status, 0, result.error)
+        XCTAssertTrue(result.error.contains("shared object: url (chosen from the data; --object to choose)"), result.error)
+        XCTAssertTrue(result.output.split(separator: "\n")[1].hasPrefix("a,b,3,3,2,3,2,0.66666666666666663,3"), result.output)
+        let reposts = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", map, "--table", "edges", "--format", "csv"])
+        XCTAssertTrue(reposts.error.contains("shared object: parent (chosen from the data"), reposts.error)
+        let asked = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", linked, "--object", "parent", "--table", "edges", "--format", "csv"])
+        XCTAssertEqual(asked.output.split(separator: "\n").count, 1, "no parent: no shares, only the header")
+        XCTAssertFalse(asked.error.contains("shared object:"), "a chosen object is not announced")
+    }
+
     func testCoordinationSelfLoopsGroupsAndBaselineAsJSON() throws {
         let path = try ReachGraphCLI.temporaryFolder(["shares.csv": shares]) + "/shares.csv"
         let result = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", map, "--self-loops", "--groups", "louvain", "--shuffles", "5", "--seed", "3", "--format", "json", "--quiet"])

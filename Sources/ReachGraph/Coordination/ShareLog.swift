@@ -11,6 +11,28 @@ public enum SharedObjectKey: String, Sendable, CaseIterable {
     /// The set of hashtags a post carries, in any order (co-hashtagging; posts without
     /// hashtags are not shares).
     case hashtagSet = "hashtag-set"
+
+    /// The object these posts are shared by: the reposted post when any post has a parent (or a
+    /// root other than itself), else the first of url, content hash and hashtag set that some
+    /// post carries (a link-sharing export has links and no reposts); `.parent` when none does.
+    /// - Complexity: O(posts).
+    public static func automatic(for posts: PostTable) -> SharedObjectKey {
+        if (0 ..< posts.count).contains(where: { posts.parentPosts[$0] >= 0 || (posts.rootPosts[$0] >= 0 && posts.rootPosts[$0] != posts.postIDs[$0]) }) { return .parent }
+        if posts.urlColumn?.contains(where: { $0 >= 0 }) == true { return .url }
+        if posts.contentHashColumn?.contains(where: { $0 >= 0 }) == true { return .contentHash }
+        if posts.attributeColumn(ContentFields.hashtags)?.contains(where: { $0 >= 0 }) == true { return .hashtagSet }
+        return .parent
+    }
+
+    /// ``automatic(for:)`` for a posts CSV streamed without loading it, decided by its columns
+    /// (after renaming): the first of parent_post/root_post, url, content_hash and hashtags.
+    static func automatic(columns: [String]) -> SharedObjectKey {
+        if columns.contains("parent_post") || columns.contains("root_post") { return .parent }
+        if columns.contains("url") { return .url }
+        if columns.contains("content_hash") { return .contentHash }
+        if columns.contains(ContentFields.hashtags) { return .hashtagSet }
+        return .parent
+    }
 }
 
 /// Shares as dense columns: which account shared which object when, through which message.
@@ -39,6 +61,8 @@ public struct ShareLog: Sendable {
     public private(set) var sharesItself: [Bool] = []
     /// Rows left out and repeated message ids, counted by category.
     public var diagnostics = Diagnostics()
+    /// What made two shares the same object.
+    public private(set) var object = SharedObjectKey.parent
 
     /// The number of shares.
     public var count: Int { shareAccounts.count }
@@ -58,6 +82,7 @@ public struct ShareLog: Sendable {
     /// left out (originals, when keyed by the reposted post).
     public init<Posts: Sequence<Post>>(posts: Posts, object: SharedObjectKey) {
         self.init()
+        self.object = object
         reserveCapacity(posts.underestimatedCount)
         var missing = 0
         for post in posts {
@@ -75,6 +100,7 @@ public struct ShareLog: Sendable {
     /// mapped once per distinct string of the table, so no `Post` or `String` is built per post.
     public init(posts: PostTable, object: SharedObjectKey) {
         self.init()
+        self.object = object
         reserveCapacity(posts.count)
         // Per string of the table: its account, object and message index (−1: not yet; −2 for
         // an object: a hashtag list with no tag, which is no share).
@@ -128,7 +154,9 @@ public struct ShareLog: Sendable {
     ///
     /// `path` is a posts CSV (foreign columns renamed by `options.columnAliases`), a dataset
     /// folder (its `posts.csv`), or a JSON dataset (its posts as loaded).
-    public static func read(_ path: String, options: DatasetLoader.Options = .init(), object: SharedObjectKey) throws -> ShareLog {
+    /// `object` `nil` chooses it from the data (``SharedObjectKey/automatic(for:)``; for a posts
+    /// CSV, from its columns); ``object`` says which was used.
+    public static func read(_ path: String, options: DatasetLoader.Options = .init(), object: SharedObjectKey?) throws -> ShareLog {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, message: "no such file or folder")
@@ -136,7 +164,8 @@ public struct ShareLog: Sendable {
         let format = try options.inputFormat ?? FormatDetection.detect(path)
         if ![.folder, .postsTable, .edgeList].contains(format) {
             // JSON datasets and platform exports are read whole; posts tables stream below.
-            return ShareLog(posts: try DatasetLoader.load(path, options: options).posts, object: object)
+            let posts = try DatasetLoader.load(path, options: options).posts
+            return ShareLog(posts: posts, object: object ?? .automatic(for: posts))
         }
         var file = path
         if isDirectory.boolValue {
@@ -150,8 +179,10 @@ public struct ShareLog: Sendable {
         let header = FormatDetection.csvHeader(try FormatDetection.head(file))
         let numbered = !header.contains { (aliases[$0] ?? $0) == "post_id" } && !aliases.contains { ($0.key == "#" || $0.key.contains("+")) && $0.value == "post_id" }
         if numbered { aliases["#"] = "post_id" }
+        let object = object ?? .automatic(columns: header.map { aliases[$0] ?? $0 })
         let table = CSVTable(path: file, columnAliases: aliases)
         var log = ShareLog()
+        log.object = object
         var missing = 0
         // The line each message was first seen on, by message index (0: not yet).
         var firstLine: [Int] = []

@@ -309,7 +309,8 @@ public struct BriefingBuilder {
 
     private func coordinationSection() throws -> BriefingSection {
         onStep("coordination")
-        let log = ShareLog(posts: dataset.posts, object: .parent)
+        let object = SharedObjectKey.automatic(for: dataset.posts)
+        let log = ShareLog(posts: dataset.posts, object: object)
         var notes: [String] = []
         let window = try affordableWindow(log, notes: &notes)
         let network = CoActionNetwork(log: log, options: CoActionOptions(window: window, minWeight: 2))
@@ -333,7 +334,9 @@ public struct BriefingBuilder {
                 )
             }
         }
-        let paragraphs = CoordinationFindings.sentences(network: network, groups: groups, campaigns: campaigns, baseline: baseline, dataset: dataset, window: window)
+        let paragraphs = CoordinationFindings.sentences(
+            network: network, groups: groups, campaigns: campaigns, baseline: baseline, dataset: dataset, window: window, object: object
+        )
         return BriefingSection(
             title: "Coordination",
             paragraphs: paragraphs,

@@ -8,15 +8,40 @@ enum CoordinationFindings {
     /// Groups described by name, at most this many.
     static let describedGroups = 3
 
+    /// The words for what was shared, so a link-sharing export is not described as reposts.
+    struct Wording {
+        /// "reposted the same post", "shared the same link", …
+        var sameOne: String
+        /// "reposted the same posts", …
+        var sameMany: String
+        /// "co-reposting", …
+        var activity: String
+        /// "co-reposts", …
+        var actions: String
+        /// "post", "link", … (one shared object)
+        var object: String
+
+        init(_ key: SharedObjectKey) {
+            switch key {
+            case .parent: (sameOne, sameMany, activity, actions, object) = ("reposted the same post", "reposted the same posts", "co-reposting", "co-reposts", "post")
+            case .url: (sameOne, sameMany, activity, actions, object) = ("shared the same link", "shared the same links", "co-sharing of links", "co-shares", "link")
+            case .contentHash: (sameOne, sameMany, activity, actions, object) = ("posted the same content", "posted the same contents", "co-posting", "co-posts", "content")
+            case .hashtagSet: (sameOne, sameMany, activity, actions, object) = ("used the same hashtags", "used the same hashtag sets", "co-hashtagging", "co-uses", "hashtag set")
+            }
+        }
+    }
+
     static func sentences(
-        network: CoActionNetwork, groups: CoordinationGroups, campaigns: CoordinationCampaigns, baseline: ShuffleBaseline?, dataset: Dataset, window: Double
+        network: CoActionNetwork, groups: CoordinationGroups, campaigns: CoordinationCampaigns, baseline: ShuffleBaseline?, dataset: Dataset, window: Double,
+        object: SharedObjectKey = .parent
     ) -> [String] {
         func name(_ account: Int32) -> String {
             let id = network.accountIDs[Int(account)]
             return dataset.index(ofAccount: id).flatMap { dataset.accounts[Int($0)].name } ?? id
         }
+        let words = Wording(object)
         guard !network.edges.isEmpty else {
-            return ["No two accounts reposted the same post within \(formatNumber(window)) s of each other at least twice: no sign of co-reposting."]
+            return ["No two accounts \(words.sameOne) within \(formatNumber(window)) s of each other at least twice: no sign of \(words.activity)."]
         }
         var strength = [Double](repeating: 0, count: network.accountIDs.count)
         for edge in network.edges {
@@ -26,13 +51,13 @@ enum CoordinationFindings {
         }
         let connected = groups.groups.reduce(0) { $0 + $1.accounts.count }
         var sentences = [
-            "\(groupedDigits(network.edges.count)) pairs of accounts reposted the same posts within \(formatNumber(window)) s of each other at least twice; "
-                + "\(groupedDigits(connected)) accounts fall into \(groupedDigits(groups.groups.count)) groups (Louvain communities)."
+            "\(network.edges.count == 1 ? "1 pair" : "\(groupedDigits(network.edges.count)) pairs") of accounts \(words.sameMany) within \(formatNumber(window)) s of each other at least twice; "
+                + "\(groupedDigits(connected)) accounts fall into \(groups.groups.count == 1 ? "1 group" : "\(groupedDigits(groups.groups.count)) groups") (Louvain communities)."
         ]
         for (index, group) in groups.groups.prefix(describedGroups).enumerated() {
             let central = group.accounts.sorted { strength[Int($0)] != strength[Int($1)] ? strength[Int($0)] > strength[Int($1)] : $0 < $1 }.prefix(3)
-            var line = "Group \(index + 1) (\(groupedDigits(group.accounts.count)) accounts, \(groupedDigits(group.edges)) ties): most central "
-                + central.map { "\(name($0)) (\(formatNumber(strength[Int($0)])) co-reposts)" }.joined(separator: ", ")
+            var line = "Group \(index + 1) (\(groupedDigits(group.accounts.count)) accounts, \(group.edges == 1 ? "1 tie" : "\(groupedDigits(group.edges)) ties")): most central "
+                + central.map { "\(name($0)) (\(formatNumber(strength[Int($0)])) \(words.actions))" }.joined(separator: ", ")
             if index < campaigns.campaigns.count, let top = campaigns.campaigns[index].first {
                 line += "; shared most: \(objectText(top.object, campaigns.object)) by \(top.members) of its members (\(top.shares) posts)"
             }
@@ -40,21 +65,21 @@ enum CoordinationFindings {
         }
         if let baseline {
             let above = network.edges.indices.filter { baseline.edgeStatistics[$0].p <= 0.05 }
-            var line = "Against \(baseline.shuffles) per-object shuffles (each post keeps its reposting curve; only who reposted when moves), "
+            var line = "Against \(baseline.shuffles) per-object shuffles (each \(words.object) keeps its sharing curve; only who shared it when moves), "
                 + "\(groupedDigits(above.count)) of \(groupedDigits(network.edges.count)) ties are above chance (p ≤ 0.05)"
             let strongest = above.sorted { (baseline.edgeStatistics[$0].z ?? .infinity, $1) > (baseline.edgeStatistics[$1].z ?? .infinity, $0) }.prefix(3)
             if !strongest.isEmpty {
                 line += ", strongest " + strongest.map { index in
                     let edge = network.edges[index], statistic = baseline.edgeStatistics[index]
-                    return "\(name(edge.accountA)) – \(name(edge.accountB)) (\(edge.coShares) co-reposts, \(formatNumber(statistic.expected, digits: 2)) expected)"
+                    return "\(name(edge.accountA)) – \(name(edge.accountB)) (\(edge.coShares) \(words.actions), \(formatNumber(statistic.expected, digits: 2)) expected)"
                 }.joined(separator: ", ")
             }
             sentences.append(line + ".")
         }
         sentences.append(
             "How to read it: the usual baseline shifts each account's activity in time (`reachgraph coordination --shuffles`); it also flags organic virality, "
-                + "many accounts reposting a hot post in its first hour. The per-object shuffle keeps each post's popularity curve, so a tie above it means two accounts "
-                + "repost closer together than the crowd around the same posts, again and again (`--shuffle-method object`). Neither proves intent."
+                + "many accounts sharing a hot \(words.object) in its first hour. The per-object shuffle keeps each \(words.object)'s popularity curve, so a tie above it means two accounts "
+                + "share closer together than the crowd around the same \(words.object), again and again (`--shuffle-method object`). Neither proves intent."
         )
         return sentences
     }

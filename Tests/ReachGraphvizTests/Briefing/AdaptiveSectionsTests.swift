@@ -61,6 +61,28 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertTrue(document.html().contains("<div class=\"findings\"><h2>Key findings</h2><ul><li><strong>Key opinion leaders</strong>: Top source (the only source): a1"))
     }
 
+    func testLinkSharingBriefingFindsCoSharingOfLinks() throws {
+        // A CrowdTangle-style export: two pages share the same two links 30 s and 20 s apart.
+        let path = NSTemporaryDirectory() + "links-" + UUID().uuidString + ".csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("""
+            "id","expanded","date","account.url","account.name"
+            1,"http://x.example/a","2021-01-13 21:41:10","https://fb.com/g1","G1"
+            2,"http://x.example/a","2021-01-13 21:41:40","https://fb.com/g2","G2"
+            3,"http://x.example/b","2021-01-13 22:00:00","https://fb.com/g1","G1"
+            4,"http://x.example/b","2021-01-13 22:00:20","https://fb.com/g2","G2"
+
+            """.utf8).write(to: URL(fileURLWithPath: path))
+        var options = BriefingBuilder.Options()
+        options.png = false
+        options.bootstrapReplicates = 0
+        options.coordinationShuffles = 0
+        let document = BriefingBuilder(dataset: try DatasetLoader.load(path), options: options).build()
+        let coordination = try XCTUnwrap(document.sections.first { $0.title == "Coordination" })
+        XCTAssertEqual(coordination.paragraphs[0], "1 pair of accounts shared the same links within 600 s of each other at least twice; 2 accounts fall into 1 group (Louvain communities).")
+        XCTAssertTrue(coordination.paragraphs[1].hasPrefix("Group 1 (2 accounts, 1 tie): most central G1 (2 co-shares), G2 (2 co-shares)"), coordination.paragraphs[1])
+    }
+
     func testIndexWithoutIndexedRowsIsSkippedWithItsReason() throws {
         let dataset = try SampleDatasets.load(
             accounts: "id,kind,city\na,city_account,Alpha\nb,city_account,Beta", relations: "source,target,relation\na,b,repost",

@@ -111,6 +111,11 @@ final class CascadeAndChannelReaderTests: XCTestCase {
         let log = try ShareLog.read(path, object: .url)
         XCTAssertEqual(log.count, 3)
         XCTAssertEqual(log.objects.count, 2)
+        // Links and no reposts: the object chosen from the data is the link.
+        XCTAssertEqual(SharedObjectKey.automatic(for: dataset.posts), .url)
+        let chosen = try ShareLog.read(path, object: nil)
+        XCTAssertEqual(chosen.object, .url)
+        XCTAssertEqual(chosen.shareObjects, log.shareObjects)
     }
 
     func testRelationSynonyms() throws {
