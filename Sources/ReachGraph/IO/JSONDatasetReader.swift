@@ -12,6 +12,29 @@ enum JSONDatasetReader {
 
     /// Reads the file; with `kinds` (`--kinds`) account kinds come from the mapped key, as for
     /// `accounts.csv`.
+    /// A platform's export that reaches this reader because no reader takes it, by the keys it
+    /// is known by; `nil` for anything else (then the dataset's own errors apply).
+    static func unreadPlatform(_ root: JSONDocument) -> String? {
+        func keys(_ node: JSONDocument) -> Set<String> {
+            guard case .object(let members) = node.value else { return [] }
+            return Set(members.map(\.key))
+        }
+        switch root.value {
+        case .array(let elements):
+            if let first = elements.first, keys(first).isSuperset(of: ["uri", "cid", "author"]) { return "a Bluesky app view list of posts (uri, cid, author)" }
+        case .object(let members):
+            if let data = members.first(where: { $0.key == "data" })?.node {
+                let inner = keys(data)
+                if inner.contains("videos") { return "a TikTok Research API video query response (data.videos)" }
+                if inner.contains("comments") { return "a TikTok Research API comment query response (data.comments)" }
+            }
+            if keys(root).isSuperset(of: ["posts", "cursor"]) { return "a Bluesky app view search response (posts, cursor)" }
+        default:
+            break
+        }
+        return nil
+    }
+
     static func read(_ path: String, kinds: KindMapping? = nil) throws -> Dataset {
         let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -20,6 +43,12 @@ enum JSONDatasetReader {
         InputFiles.register(path)
         guard !data.isEmpty else { throw InputError(file: file, message: "file is empty: expected a JSON object with \"accounts\" and \"relations\"") }
         let root = try JSONDocument.parse([UInt8](data), file: file)
+        if let platform = unreadPlatform(root) {
+            throw InputError(
+                file: file, line: root.line, column: root.column,
+                message: "this looks like \(platform), which ReachGraph does not read yet; it reads the formats README.md lists under \"Reading platform exports\" (or a table of posts with --map)"
+            )
+        }
         guard case .object(let members) = root.value else {
             throw InputError(file: file, line: root.line, column: root.column, message: "expected a JSON object with \"accounts\" and \"relations\" at the top level")
         }

@@ -155,6 +155,19 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    func testPlatformExportsNotReadYetAreNamed() throws {
+        // Shapes from the platforms' API documentation, not a ReachGraph dataset with a typo.
+        let folder = try TemporaryFolder()
+        let tiktok = try folder.write("videos.json", #"{"data": {"videos": [{"id": 1, "username": "a", "create_time": 1704499196}], "cursor": 1, "has_more": false}}"#)
+        assertInputError(#"videos.json:1:1: this looks like a TikTok Research API video query response (data.videos), which ReachGraph does not read yet; it reads the formats README.md lists under "Reading platform exports" (or a table of posts with --map)"#) {
+            _ = try DatasetLoader.load(tiktok)
+        }
+        let bluesky = try folder.write("posts.json", #"[{"uri": "at://did:plc:x/app.bsky.feed.post/1", "cid": "b", "author": {"did": "did:plc:x"}}]"#)
+        assertInputError(#"posts.json:1:1: this looks like a Bluesky app view list of posts (uri, cid, author), which ReachGraph does not read yet; it reads the formats README.md lists under "Reading platform exports" (or a table of posts with --map)"#) {
+            _ = try DatasetLoader.load(bluesky)
+        }
+    }
+
     func testRosterParentCyclesAreCounted() throws {
         let folder = try TemporaryFolder()
         try folder.write("accounts.csv", "id,kind,parent\na,other,b\nb,other,c\nc,other,a\nd,other,a\ne,other,e\nf,other,\n")
