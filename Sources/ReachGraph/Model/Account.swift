@@ -10,58 +10,58 @@ public struct Account: Sendable, Equatable, Codable {
     private var details: Details?
 
     public var name: String? {
-        get { details?.fields.name }
-        set { update { $0.name = newValue } }
+        get { self[\.name] }
+        set { self[\.name] = newValue }
     }
 
     public var platform: String? {
-        get { details?.fields.platform }
-        set { update { $0.platform = newValue } }
+        get { self[\.platform] }
+        set { self[\.platform] = newValue }
     }
 
     public var country: String? {
-        get { details?.fields.country }
-        set { update { $0.country = newValue } }
+        get { self[\.country] }
+        set { self[\.country] = newValue }
     }
 
     public var province: String? {
-        get { details?.fields.province }
-        set { update { $0.province = newValue } }
+        get { self[\.province] }
+        set { self[\.province] = newValue }
     }
 
     public var city: String? {
-        get { details?.fields.city }
-        set { update { $0.city = newValue } }
+        get { self[\.city] }
+        set { self[\.city] = newValue }
     }
 
     public var tier: Tier? {
-        get { details?.fields.tier }
-        set { update { $0.tier = newValue } }
+        get { self[\.tier] }
+        set { self[\.tier] = newValue }
     }
 
     public var followers: Int? {
-        get { details?.fields.followers }
-        set { update { $0.followers = newValue } }
+        get { self[\.followers] }
+        set { self[\.followers] = newValue }
     }
 
     /// The declared superior in a "1+N" structure (an account id).
     public var parent: String? {
-        get { details?.fields.parent }
-        set { update { $0.parent = newValue } }
+        get { self[\.parent] }
+        set { self[\.parent] = newValue }
     }
 
     /// The institution the account speaks for, when it runs several accounts (one city's
     /// communication centre on five platforms): the index can rank entities (`--by entity`),
     /// ranking tables show it beside the account and figures label the account with it.
     public var entity: String? {
-        get { details?.fields.entity }
-        set { update { $0.entity = newValue } }
+        get { self[\.entity] }
+        set { self[\.entity] = newValue }
     }
 
     /// Columns the format does not define, kept so they survive a round trip.
     public var attributes: [String: String] {
-        get { details?.fields.attributes ?? [:] }
-        set { update { $0.attributes = newValue } }
+        get { self[\.attributes] }
+        set { self[\.attributes] = newValue }
     }
 
     public init(
@@ -88,6 +88,15 @@ public struct Account: Sendable, Equatable, Codable {
 
     public static func == (lhs: Account, rhs: Account) -> Bool {
         lhs.id == rhs.id && lhs.kind == rhs.kind && (lhs.details?.fields ?? Fields()) == (rhs.details?.fields ?? Fields())
+    }
+
+    /// One optional field: read from the box, or written through ``update(_:)``.
+    private subscript<Value>(field: WritableKeyPath<Fields, Value>) -> Value {
+        get {
+            guard let details else { return Fields()[keyPath: field] }
+            return details.fields[keyPath: field]
+        }
+        set { update { $0[keyPath: field] = newValue } }
     }
 
     /// Changes the box in place when this account alone holds it (readers that fill an account
