@@ -100,23 +100,7 @@ enum StoreSchema {
                     UNIQUE (platform, post_id)
                 );
                 CREATE INDEX post_by_time ON post(time);
-                CREATE TABLE metric (
-                    seq INTEGER PRIMARY KEY,
-                    account TEXT NOT NULL,
-                    platform TEXT NOT NULL,
-                    period TEXT NOT NULL,
-                    posts INTEGER,
-                    likes INTEGER,
-                    comments INTEGER,
-                    shares INTEGER,
-                    views INTEGER,
-                    followers INTEGER,
-                    follower_gain INTEGER,
-                    qualitative REAL,
-                    attributes TEXT,
-                    ingest_id INTEGER NOT NULL REFERENCES ingest(id),
-                    UNIQUE (account, platform, period)
-                );
+                \(metricTable("metric", key: "account, platform, period"))
                 CREATE TABLE attribute_column (
                     table_name TEXT NOT NULL,
                     position INTEGER NOT NULL,
@@ -133,23 +117,7 @@ enum StoreSchema {
             try db.execute(sql: """
                 ALTER TABLE ingest ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE ingest ADD COLUMN metrics_changed INTEGER NOT NULL DEFAULT 0;
-                CREATE TABLE metric_v2 (
-                    seq INTEGER PRIMARY KEY,
-                    account TEXT NOT NULL,
-                    platform TEXT NOT NULL,
-                    period TEXT NOT NULL,
-                    posts INTEGER,
-                    likes INTEGER,
-                    comments INTEGER,
-                    shares INTEGER,
-                    views INTEGER,
-                    followers INTEGER,
-                    follower_gain INTEGER,
-                    qualitative REAL,
-                    attributes TEXT,
-                    ingest_id INTEGER NOT NULL REFERENCES ingest(id),
-                    UNIQUE (account, platform, period, ingest_id)
-                );
+                \(metricTable("metric_v2", key: "account, platform, period, ingest_id"))
                 INSERT INTO metric_v2 SELECT seq, account, platform, period, posts, likes, comments, shares, views, followers,
                     follower_gain, qualitative, attributes, ingest_id FROM metric;
                 DROP TABLE metric;
@@ -171,5 +139,28 @@ enum StoreSchema {
                 """)
         }
         return migrator
+    }
+
+    /// The `metric` table as v1 created it and v2 rebuilt it: the same columns, under `key`.
+    private static func metricTable(_ name: String, key: String) -> String {
+        """
+        CREATE TABLE \(name) (
+            seq INTEGER PRIMARY KEY,
+            account TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            period TEXT NOT NULL,
+            posts INTEGER,
+            likes INTEGER,
+            comments INTEGER,
+            shares INTEGER,
+            views INTEGER,
+            followers INTEGER,
+            follower_gain INTEGER,
+            qualitative REAL,
+            attributes TEXT,
+            ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+            UNIQUE (\(key))
+        );
+        """
     }
 }
