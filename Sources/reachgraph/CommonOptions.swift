@@ -111,17 +111,9 @@ struct ReadingOptions: ParsableArguments {
 /// Help of the INPUT argument of every command.
 let inputArgumentHelp = ArgumentHelp("A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]), a platform export (see --input-format) or a store (.sqlite).")
 
-extension ReadingOptions {
-    /// Reads `input` (a store's `slice`, or any file or folder the loader reads), showing progress.
-    func load(_ input: String, slice: StoreSlice, progress: Progress) throws -> Dataset {
-        progress.begin("reading \(input)")
-        return try InputSource.load(input, options: loaderOptions(), slice: slice)
-    }
-}
-
-/// The input every analysis command reads: the one place the CLI turns INPUT and its reading
-/// options into data (through ``InputSource``: a store's slice, or ``DatasetLoader``).
-struct InputOptions: ParsableArguments {
+/// INPUT, how it is read, and where a store's time slice starts: what ``InputOptions`` and
+/// ``ExportInputOptions`` share.
+struct InputSourceOptions: ParsableArguments {
     @Argument(help: inputArgumentHelp)
     var input: String
 
@@ -130,11 +122,26 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With a store: read posts from this time on (ISO 8601 or Unix seconds).", valueName: "TIME"))
     var from: String?
 
+    /// Reads `input` (a store's `slice`, or any file or folder the loader reads), showing progress.
+    func load(slice: StoreSlice, progress: Progress) throws -> Dataset {
+        progress.begin("reading \(input)")
+        return try InputSource.load(input, options: reading.loaderOptions(), slice: slice)
+    }
+}
+
+/// The input every analysis command reads: the one place the CLI turns INPUT and its reading
+/// options into data (through ``InputSource``: a store's slice, or ``DatasetLoader``).
+struct InputOptions: ParsableArguments {
+    @OptionGroup var source: InputSourceOptions
+
     @Option(help: ArgumentHelp("With a store: read posts before this time (exclusive).", valueName: "TIME"))
     var to: String?
 
     @Option(help: ArgumentHelp("With a store: read this period (2025-05, 2025-05-01 or 2025): its posts, metrics and relations. The index ranks this period.", valueName: "LABEL"))
     var period: String?
+
+    var input: String { source.input }
+    var from: String? { source.from }
 
     /// The part of a store to read; `sliceByPeriod` false reads a store's whole range (`--from/--to`
     /// still apply) for commands whose `--period` means more than a slice.
@@ -144,7 +151,7 @@ struct InputOptions: ParsableArguments {
 
     /// Loads the dataset, showing progress.
     func load(progress: Progress, sliceByPeriod: Bool = true) throws -> Dataset {
-        try reading.load(input, slice: slice(byPeriod: sliceByPeriod), progress: progress)
+        try source.load(slice: slice(byPeriod: sliceByPeriod), progress: progress)
     }
 
     /// Reads only the shares (posts keyed by `object`), streaming a posts table; a store's slice
@@ -155,7 +162,7 @@ struct InputOptions: ParsableArguments {
             return ShareLog(posts: posts, object: object ?? .automatic(for: posts))
         }
         progress.begin("reading \(input)")
-        return try ShareLog.read(input, options: reading.loaderOptions(), object: object)
+        return try ShareLog.read(input, options: source.reading.loaderOptions(), object: object)
     }
 }
 
@@ -165,13 +172,7 @@ extension EdgeListDirection: ExpressibleByArgument {}
 /// Export's input: as ``InputOptions``, with `--until` ending a store's time slice because
 /// export's `--to` names the format.
 struct ExportInputOptions: ParsableArguments {
-    @Argument(help: inputArgumentHelp)
-    var input: String
-
-    @OptionGroup var reading: ReadingOptions
-
-    @Option(help: ArgumentHelp("With a store: read posts from this time on (ISO 8601 or Unix seconds).", valueName: "TIME"))
-    var from: String?
+    @OptionGroup var source: InputSourceOptions
 
     @Option(help: ArgumentHelp("With a store: read posts before this time (exclusive).", valueName: "TIME"))
     var until: String?
@@ -181,7 +182,7 @@ struct ExportInputOptions: ParsableArguments {
 
     /// Loads the dataset, showing progress.
     func load(progress: Progress) throws -> Dataset {
-        try reading.load(input, slice: StoreSlice(from: from, to: until, period: period), progress: progress)
+        try source.load(slice: StoreSlice(from: source.from, to: until, period: period), progress: progress)
     }
 }
 
