@@ -62,18 +62,11 @@ public struct IndexBarChart: Sendable, Equatable {
         let span = high > low ? high - low : 1
         func x(_ value: Double) -> Double { plotLeft + (value - low) / span * Self.plotWidth }
 
-        var svg = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.number(width))" height="\(Self.number(height))" \
-            viewBox="0 0 \(Self.number(width)) \(Self.number(height))" role="img" aria-label="\(Self.escape(title))" \
-            font-family="\(Self.escape(Self.fontFamily))" font-size="\(Self.number(Self.fontSize))">
-            <title>\(Self.escape(title))</title>
-            <rect width="100%" height="100%" fill="#ffffff"/>
-            <text class="title" x="\(Self.number(Self.margin))" y="26" font-size="17" font-weight="bold" fill="#222222">\(Self.escape(title))</text>
-
-            """
+        var svg = SVGChart.opening(
+            title: title, width: width, height: height, fontSize: Self.fontSize, titleSize: 17, titleBaseline: 26, margin: Self.margin
+        )
         if bars.isEmpty {
-            svg += "<text x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(Self.titleHeight + 20))\" fill=\"#666666\">(no data)</text>\n"
+            svg += "<text x=\"\(SVGChart.number(Self.margin))\" y=\"\(SVGChart.number(Self.titleHeight + 20))\" fill=\"#666666\">(no data)</text>\n"
         }
         for (index, bar) in bars.enumerated() {
             let top = Self.titleHeight + Double(index) * Self.rowHeight
@@ -81,31 +74,25 @@ public struct IndexBarChart: Sendable, Equatable {
             let start = x(min(0, bar.value)), end = x(max(0, bar.value))
             svg += """
                 <g class="bar">
-                <text class="rank" x="\(Self.number(Self.margin + rankWidth - 8))" y="\(Self.number(baseline))" text-anchor="end" fill="#555555">\(Self.escape(bar.rank))</text>
-                <text class="label" x="\(Self.number(plotLeft - 8))" y="\(Self.number(baseline))" text-anchor="end" fill="#222222">\(Self.escape(bar.label))</text>
-                <rect x="\(Self.number(start))" y="\(Self.number(top))" width="\(Self.number(end - start))" height="\(Self.number(Self.barHeight))" fill="#3b6ea5"/>
-                <text class="value" x="\(Self.number(x(max(0, bar.value)) + 6))" y="\(Self.number(baseline))" fill="#222222">\(Self.escape(Self.score(bar.value)))</text>
+                <text class="rank" x="\(SVGChart.number(Self.margin + rankWidth - 8))" y="\(SVGChart.number(baseline))" text-anchor="end" fill="#555555">\(SVGChart.escape(bar.rank))</text>
+                <text class="label" x="\(SVGChart.number(plotLeft - 8))" y="\(SVGChart.number(baseline))" text-anchor="end" fill="#222222">\(SVGChart.escape(bar.label))</text>
+                <rect x="\(SVGChart.number(start))" y="\(SVGChart.number(top))" width="\(SVGChart.number(end - start))" height="\(SVGChart.number(Self.barHeight))" fill="#3b6ea5"/>
+                <text class="value" x="\(SVGChart.number(x(max(0, bar.value)) + 6))" y="\(SVGChart.number(baseline))" fill="#222222">\(SVGChart.escape(Self.score(bar.value)))</text>
                 </g>
 
                 """
         }
         if low < 0 {
-            let zero = Self.number(x(0))
-            svg += "<line x1=\"\(zero)\" y1=\"\(Self.number(Self.titleHeight - 4))\" x2=\"\(zero)\" y2=\"\(Self.number(Self.titleHeight + plotHeight))\" stroke=\"#888888\"/>\n"
+            let zero = SVGChart.number(x(0))
+            svg += "<line x1=\"\(zero)\" y1=\"\(SVGChart.number(Self.titleHeight - 4))\" x2=\"\(zero)\" y2=\"\(SVGChart.number(Self.titleHeight + plotHeight))\" stroke=\"#888888\"/>\n"
         }
         if let caption {
-            svg += "<text class=\"caption\" x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(Self.titleHeight + plotHeight + 20))\" font-size=\"12\" fill=\"#666666\">\(Self.escape(caption))</text>\n"
+            svg += "<text class=\"caption\" x=\"\(SVGChart.number(Self.margin))\" y=\"\(SVGChart.number(Self.titleHeight + plotHeight + 20))\" font-size=\"12\" fill=\"#666666\">\(SVGChart.escape(caption))</text>\n"
         }
         return svg + "</svg>\n"
     }
 
-    /// Coordinates with one decimal, so output does not depend on floating-point noise.
-    private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
-
     private static func score(_ value: Double) -> String { String(format: "%.2f", value) }
-
-    /// Text safe inside SVG content and attribute values (see ``XMLText/Style/svg``).
-    static func escape(_ text: String) -> String { XMLText.escaped(text, .svg) }
 }
 
 extension IndexBarChart {

@@ -88,32 +88,25 @@ public struct LineChart: Sendable, Equatable {
             return top + (ranksAxis ? fraction : 1 - fraction) * Self.plotHeight
         }
 
-        var svg = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.number(width))" height="\(Self.number(height))" \
-            viewBox="0 0 \(Self.number(width)) \(Self.number(height))" role="img" aria-label="\(Self.escape(title))" \
-            font-family="\(Self.escape(IndexBarChart.fontFamily))" font-size="\(Self.number(Self.fontSize))">
-            <title>\(Self.escape(title))</title>
-            <rect width="100%" height="100%" fill="#ffffff"/>
-            <text class="title" x="\(Self.number(Self.margin))" y="24" font-size="16" font-weight="bold" fill="#222222">\(Self.escape(title))</text>
-            <text class="axis-label" x="\(Self.number(Self.margin))" y="46" fill="#555555">\(Self.escape(axisText))</text>
-
-            """
+        var svg = SVGChart.opening(
+            title: title, width: width, height: height, fontSize: Self.fontSize, titleSize: 16, titleBaseline: 24, margin: Self.margin
+        )
+        svg += "<text class=\"axis-label\" x=\"\(SVGChart.number(Self.margin))\" y=\"46\" fill=\"#555555\">\(SVGChart.escape(axisText))</text>\n"
         for (value, text) in tickText {
-            let position = Self.number(y(value))
-            svg += "<line x1=\"\(Self.number(left))\" y1=\"\(position)\" x2=\"\(Self.number(left + Self.plotWidth))\" y2=\"\(position)\" stroke=\"#e3e3e3\"/>\n"
-            svg += "<text x=\"\(Self.number(left - 6))\" y=\"\(Self.number(y(value) + 4))\" text-anchor=\"end\" fill=\"#555555\">\(Self.escape(text))</text>\n"
+            let position = SVGChart.number(y(value))
+            svg += "<line x1=\"\(SVGChart.number(left))\" y1=\"\(position)\" x2=\"\(SVGChart.number(left + Self.plotWidth))\" y2=\"\(position)\" stroke=\"#e3e3e3\"/>\n"
+            svg += "<text x=\"\(SVGChart.number(left - 6))\" y=\"\(SVGChart.number(y(value) + 4))\" text-anchor=\"end\" fill=\"#555555\">\(SVGChart.escape(text))</text>\n"
         }
         // Period labels that would touch are thinned to every k-th, keeping the last.
         let labelColumns = Double(periods.map { ResultTable.displayWidth($0) }.max() ?? 1) * Self.columnWidth + 8
         let spacing = periods.count > 1 ? Self.plotWidth / Double(periods.count - 1) : Self.plotWidth
         let every = max(1, Int((labelColumns / spacing).rounded(.up)))
         for (index, period) in periods.enumerated() where (periods.count - 1 - index) % every == 0 {
-            svg += "<text x=\"\(Self.number(x(index)))\" y=\"\(Self.number(top + Self.plotHeight + 20))\" text-anchor=\"middle\" fill=\"#555555\">\(Self.escape(period))</text>\n"
+            svg += "<text x=\"\(SVGChart.number(x(index)))\" y=\"\(SVGChart.number(top + Self.plotHeight + 20))\" text-anchor=\"middle\" fill=\"#555555\">\(SVGChart.escape(period))</text>\n"
         }
-        svg += "<line x1=\"\(Self.number(left))\" y1=\"\(Self.number(top + Self.plotHeight))\" x2=\"\(Self.number(left + Self.plotWidth))\" y2=\"\(Self.number(top + Self.plotHeight))\" stroke=\"#888888\"/>\n"
+        svg += "<line x1=\"\(SVGChart.number(left))\" y1=\"\(SVGChart.number(top + Self.plotHeight))\" x2=\"\(SVGChart.number(left + Self.plotWidth))\" y2=\"\(SVGChart.number(top + Self.plotHeight))\" stroke=\"#888888\"/>\n"
         if series.isEmpty {
-            svg += "<text x=\"\(Self.number(left + 10))\" y=\"\(Self.number(top + 20))\" fill=\"#666666\">(no data)</text>\n"
+            svg += "<text x=\"\(SVGChart.number(left + 10))\" y=\"\(SVGChart.number(top + 20))\" fill=\"#666666\">(no data)</text>\n"
         }
         var labelSlots: [Double] = []
         for (index, line) in series.enumerated() {
@@ -130,8 +123,8 @@ public struct LineChart: Sendable, Equatable {
                     flush()
                     continue
                 }
-                run.append("\(Self.number(x(period))),\(Self.number(y(value)))")
-                svg += "<circle cx=\"\(Self.number(x(period)))\" cy=\"\(Self.number(y(value)))\" r=\"3\" stroke=\"none\"/>\n"
+                run.append("\(SVGChart.number(x(period))),\(SVGChart.number(y(value)))")
+                svg += "<circle cx=\"\(SVGChart.number(x(period)))\" cy=\"\(SVGChart.number(y(value)))\" r=\"3\" stroke=\"none\"/>\n"
             }
             flush()
             if let last = line.values.lastIndex(where: { $0?.isFinite ?? false }), let value = line.values[last] {
@@ -139,12 +132,12 @@ public struct LineChart: Sendable, Equatable {
                 var slot = y(value) + 4
                 while labelSlots.contains(where: { abs($0 - slot) < Self.fontSize + 1 }) { slot += 2 }
                 labelSlots.append(slot)
-                svg += "<text x=\"\(Self.number(x(last) + 8))\" y=\"\(Self.number(slot))\" stroke=\"none\">\(Self.escape(line.label))</text>\n"
+                svg += "<text x=\"\(SVGChart.number(x(last) + 8))\" y=\"\(SVGChart.number(slot))\" stroke=\"none\">\(SVGChart.escape(line.label))</text>\n"
             }
             svg += "</g>\n"
         }
         if let caption {
-            svg += "<text class=\"caption\" x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(top + Self.plotHeight + 48))\" font-size=\"12\" fill=\"#666666\">\(Self.escape(caption))</text>\n"
+            svg += "<text class=\"caption\" x=\"\(SVGChart.number(Self.margin))\" y=\"\(SVGChart.number(top + Self.plotHeight + 48))\" font-size=\"12\" fill=\"#666666\">\(SVGChart.escape(caption))</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -163,8 +156,4 @@ public struct LineChart: Sendable, Equatable {
         let decimals = max(0, Int(-exponent) + (mantissa == 2.5 ? 1 : 0))
         return String(format: "%.\(decimals)f", value == 0 ? 0 : value)
     }
-
-    private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    private static func escape(_ text: String) -> String { XMLText.escaped(text, .svg) }
 }
