@@ -33,45 +33,17 @@ enum ContentFields {
         if trimmed.isEmpty { return [] }
         guard trimmed.hasPrefix("[") else { return [trimmed] }
         guard trimmed.hasSuffix("]"), trimmed.count >= 2 else { return nil }
-        let inner = Array(trimmed.dropFirst().dropLast())
         var items: [String] = []
-        var index = 0
-        while index < inner.count {
-            while index < inner.count && (inner[index] == " " || inner[index] == ",") { index += 1 }
-            guard index < inner.count else { break }
-            let quote = inner[index]
-            if quote == "'" || quote == "\"" {
-                var item = ""
-                index += 1
-                var closed = false
-                while index < inner.count {
-                    let character = inner[index]
-                    if character == "\\" && index + 1 < inner.count {
-                        item.append(inner[index + 1])
-                        index += 2
-                        continue
-                    }
-                    if character == quote {
-                        closed = true
-                        index += 1
-                        break
-                    }
-                    item.append(character)
-                    index += 1
-                }
-                guard closed else { return nil }
-                items.append(item)
-            } else {
-                var item = ""
-                while index < inner.count && inner[index] != "," {
-                    item.append(inner[index])
-                    index += 1
-                }
-                let value = item.trimmingSpaces
+        let closed = scanList(
+            Array(trimmed.dropFirst().dropLast()), symbols: ListSymbols(space: " ", comma: ",", quotes: ("'", "\""), backslash: "\\"),
+            quoted: { items.append("") },
+            element: { items[items.count - 1].append($0) },
+            unquoted: { item in
+                let value = String(item).trimmingSpaces
                 if !value.isEmpty { items.append(value) }
             }
-        }
-        return items
+        )
+        return closed ? items : nil
     }
 
     /// What ``joinListItems(_:into:)`` found.
@@ -95,52 +67,85 @@ enum ContentFields {
         if text.isEmpty { return .empty }
         for byte in text where byte >= 0x80 { return .notASCII }
         let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), space = UInt8(ascii: " "), comma = UInt8(ascii: ",")
-        let single = UInt8(ascii: "'"), double = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         guard text[0] == open else {
             joined.append(contentsOf: text)
             return .items(firstLength: text.count)
         }
         guard text[text.count - 1] == close, text.count >= 2 else { return .malformed }
-        var firstLength = -1
-        var index = 1
-        let end = text.count - 1
+        var items = 0
+        var firstLength = 0
+        func startItem() {
+            if items == 1 { firstLength = joined.count }
+            if items > 0 { joined.append(space) }
+            items += 1
+        }
+        let closed = scanList(
+            UnsafeBufferPointer(rebasing: text[1 ..< text.count - 1]),
+            symbols: ListSymbols(space: space, comma: comma, quotes: (UInt8(ascii: "'"), UInt8(ascii: "\"")), backslash: UInt8(ascii: "\\")),
+            quoted: startItem,
+            element: { joined.append($0) },
+            unquoted: { item in
+                let value = FieldParsing.trimmingSpaces(UnsafeBufferPointer(rebasing: item))
+                guard !value.isEmpty else { return }
+                startItem()
+                joined.append(contentsOf: value)
+            }
+        )
+        guard closed else { return .malformed }
+        if items == 1 { firstLength = joined.count }
+        return items == 0 ? .empty : .items(firstLength: firstLength)
+    }
+
+    /// The elements that delimit a list literal, as characters or as bytes.
+    private struct ListSymbols<Element: Equatable> {
+        var space, comma: Element
+        var quotes: (Element, Element)
+        var backslash: Element
+    }
+
+    /// The list grammar of ``listItems(_:)`` and ``joinListItems(_:into:)``, over characters or
+    /// bytes; `inner` is the text between the brackets. Items are separated by commas and spaces.
+    /// A quoted item (either quote) runs to the same quote, a backslash taking the next element
+    /// as it is: `quoted` is called, then `element` with each of its unescaped elements. An
+    /// unquoted item runs to the next comma and goes whole to `unquoted`, which trims it.
+    /// `false` when a quote is left open.
+    private static func scanList<Text: RandomAccessCollection>(
+        _ inner: Text, symbols: ListSymbols<Text.Element>,
+        quoted: () -> Void, element: (Text.Element) -> Void, unquoted: (Text.SubSequence) -> Void
+    ) -> Bool where Text.Index == Int {
+        var index = inner.startIndex
+        let end = inner.endIndex
         while index < end {
-            while index < end && (text[index] == space || text[index] == comma) { index += 1 }
+            while index < end && (inner[index] == symbols.space || inner[index] == symbols.comma) { index += 1 }
             guard index < end else { break }
-            let quote = text[index]
-            if firstLength >= 0 { joined.append(space) }
-            if quote == single || quote == double {
+            let quote = inner[index]
+            if quote == symbols.quotes.0 || quote == symbols.quotes.1 {
+                quoted()
                 index += 1
                 var closed = false
                 while index < end {
-                    let byte = text[index]
-                    if byte == backslash && index + 1 < end {
-                        joined.append(text[index + 1])
+                    let current = inner[index]
+                    if current == symbols.backslash && index + 1 < end {
+                        element(inner[index + 1])
                         index += 2
                         continue
                     }
-                    if byte == quote {
+                    if current == quote {
                         closed = true
                         index += 1
                         break
                     }
-                    joined.append(byte)
+                    element(current)
                     index += 1
                 }
-                guard closed else { return .malformed }
+                guard closed else { return false }
             } else {
                 let start = index
-                while index < end && text[index] != comma { index += 1 }
-                let value = FieldParsing.trimmingSpaces(UnsafeBufferPointer(rebasing: text[start ..< index]))
-                if value.isEmpty {
-                    if firstLength >= 0 { joined.removeLast() }
-                    continue
-                }
-                joined.append(contentsOf: value)
+                while index < end && inner[index] != symbols.comma { index += 1 }
+                unquoted(inner[start ..< index])
             }
-            if firstLength < 0 { firstLength = joined.count }
         }
-        return firstLength < 0 ? .empty : .items(firstLength: firstLength)
+        return true
     }
 
     /// A 64-bit FNV-1a hash of the text with runs of white space collapsed, as 16 hex digits: the
