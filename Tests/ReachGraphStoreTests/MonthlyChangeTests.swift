@@ -8,7 +8,7 @@ import XCTest
 /// a and c, and another post of b alone.
 final class MonthlyChangeTests: XCTestCase {
     private func store(in scratch: ScratchFolder) throws -> DatasetStore {
-        let folder = try scratch.folder("data", [
+        try scratch.store(ingesting: [
             "accounts.csv": "id,name,kind,followers\na,Alpha,media_centre,100\nb,Beta,influencer,50\nc,Gamma,community,10\nd,Delta,community,5\n",
             "posts.csv": """
                 post_id,author,time,parent_post
@@ -23,9 +23,6 @@ final class MonthlyChangeTests: XCTestCase {
 
                 """,
         ])
-        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
-        _ = try store.ingest(try DatasetLoader.load(folder), source: folder, sha256: try InputSource.sha256(of: folder))
-        return store
     }
 
     func testLatestMonthAgainstTheMonthBefore() throws {

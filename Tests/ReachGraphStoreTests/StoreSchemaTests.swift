@@ -92,9 +92,7 @@ final class StoreSchemaTests: XCTestCase {
         XCTAssertThrowsError(try DatasetStore(path: scratch.file("v2.sqlite"), create: false)) { error in
             XCTAssertEqual((error as? InputError)?.message, "not a ReachGraph store, or one not brought up to date (ingest into it once to migrate)")
         }
-        let folder = try scratch.folder("data", ["accounts.csv": "id,kind,entity\na,media_centre,E\n", "relations.csv": "source,target,relation\na,b,repost\n"])
-        let store = try DatasetStore(path: scratch.file("v2.sqlite"), create: true)
-        _ = try store.ingest(try DatasetLoader.load(folder), source: folder, sha256: try InputSource.sha256(of: folder))
+        _ = try scratch.store("v2.sqlite", ingesting: ["accounts.csv": "id,kind,entity\na,media_centre,E\n", "relations.csv": "source,target,relation\na,b,repost\n"])
         XCTAssertEqual(try DatasetStore(path: scratch.file("v2.sqlite"), create: false).load().accounts.first?.entity, "E")
     }
 }

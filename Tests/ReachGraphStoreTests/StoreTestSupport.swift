@@ -1,5 +1,6 @@
 import Foundation
 import ReachGraph
+import ReachGraphStore
 import XCTest
 
 /// A temporary folder for one test, removed when the test ends.
@@ -23,6 +24,14 @@ final class ScratchFolder {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (file, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(file))) }
         return folder
+    }
+
+    /// A new store `name` holding one ingest of a folder `data` of `files` (name to text).
+    func store(_ name: String = "s.sqlite", ingesting files: [String: String]) throws -> DatasetStore {
+        let folder = try self.folder("data", files)
+        let store = try DatasetStore(path: file(name), create: true)
+        _ = try store.ingest(try DatasetLoader.load(folder), source: folder, sha256: try InputSource.sha256(of: folder))
+        return store
     }
 }
 

@@ -9,7 +9,7 @@ final class TrendTests: XCTestCase {
     /// a's post alone (100).
     func testReachRanksAndChangesByMonth() throws {
         let scratch = try ScratchFolder()
-        let folder = try scratch.folder("data", [
+        let store = try scratch.store(ingesting: [
             "accounts.csv": "id,kind,followers\na,media_centre,100\nb,influencer,50\nc,community,10\n",
             "posts.csv": """
                 post_id,author,time,parent_post
@@ -25,8 +25,6 @@ final class TrendTests: XCTestCase {
 
                 """,
         ])
-        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
-        _ = try store.ingest(try DatasetLoader.load(folder), source: folder, sha256: try InputSource.sha256(of: folder))
         XCTAssertEqual(try store.months(), ["2025-04", "2025-05"])
         let trend = try Trend(store: store, measure: .reach)
         XCTAssertEqual(trend.points, [
