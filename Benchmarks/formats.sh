@@ -9,15 +9,11 @@
 #         default: 2,500,000 IO-archive rows, 300,000 tweets, PARTS "csv jsonl" (either or both)
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 rows="${1:-2500000}"
 tweets="${2:-300000}"
 parts="${3:-csv jsonl}"
-venv="Benchmarks/.venv"
-data="Benchmarks/data"
-if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
-if ! "$venv/bin/python" -c "import pandas" 2> /dev/null; then "$venv/bin/pip" install --quiet pandas==2.3.3; fi
+peer_packages pandas==2.3.3
 csv="$data/io-archive-synthetic.csv"
 jsonl="$data/twitter-v1-synthetic.jsonl"
 if [[ " $parts " == *" csv "* ]] && { [ ! -s "$csv" ] || [ "$(($(wc -l < "$csv") - 1))" != "$rows" ]; }; then
@@ -26,10 +22,7 @@ fi
 if [[ " $parts " == *" jsonl "* ]] && { [ ! -s "$jsonl" ] || [ "$(wc -l < "$jsonl")" != "$tweets" ]; }; then
     python3 Benchmarks/generate_formats.py --tweets "$tweets" --out "$data" --only jsonl
 fi
-# SCRATCH_PATH: a separate build folder, so a release build need not wait for a debug one.
-scratch=(--scratch-path "${SCRATCH_PATH:-.build}")
-swift build -c release --product reachgraph "${scratch[@]}"
-reachgraph="$(swift build -c release --product reachgraph "${scratch[@]}" --show-bin-path)/reachgraph"
+reachgraph="$(release_binary reachgraph)"
 
 measure() { # label, file, command...
     local label="$1" file="$2"; shift 2

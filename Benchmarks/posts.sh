@@ -14,14 +14,9 @@
 # folder, so the release build need not wait for a debug one.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 rounds="${1:-1}"
-venv="Benchmarks/.venv"
-data="Benchmarks/data"
-mkdir -p "$data"
-if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
-if ! "$venv/bin/python" -c "import pandas" 2> /dev/null; then "$venv/bin/pip" install --quiet pandas==2.3.3; fi
+peer_packages pandas==2.3.3
 python="$venv/bin/python"
 
 posts1m="$data/posts-1m.csv"
@@ -32,9 +27,7 @@ archive="$data/io-archive-synthetic.csv"
 if [ -z "${POSTS_SKIP_ARCHIVE:-}" ] && { [ ! -s "$archive" ] || [ "$(($(wc -l < "$archive") - 1))" != 2500000 ]; }; then
     "$python" Benchmarks/generate_formats.py --rows 2500000 --only csv --out "$data"
 fi
-scratch=(--scratch-path "${SCRATCH_PATH:-.build}")
-swift build -c release --product reachgraph "${scratch[@]}" > /dev/null
-reachgraph="$(swift build -c release --product reachgraph "${scratch[@]}" --show-bin-path)/reachgraph"
+reachgraph="$(release_binary reachgraph)"
 
 # One measurement: prints "wall cpu peak_mb load" for a command run with its output discarded.
 measure() {
