@@ -79,6 +79,20 @@ public struct SparkResultTable: Sendable {
     /// - Throws: ``InputError`` with file, line and column for a missing table, a part whose
     ///   header differs, a row of the wrong length or a value that is not a number.
     public init(_ name: String, in folder: String, numeric: Set<String> = []) throws {
+        var rows: [[String]] = []
+        columns = try Self.forEachRow(name, in: folder, numeric: numeric) { _, row in rows.append(row) }
+        self.name = name
+        self.rows = rows
+    }
+
+    /// Streams the rows of `folder/name/part-*.csv` in file-name order to `body`, with the
+    /// header, checked as ``init(_:in:numeric:)`` checks them, without holding the table; the
+    /// header. A check that needs the whole table (a `numeric` column missing) throws after the
+    /// last row.
+    @discardableResult
+    public static func forEachRow(
+        _ name: String, in folder: String, numeric: Set<String> = [], _ body: (_ columns: [String], _ row: [String]) throws -> Void
+    ) throws -> [String] {
         let tableFolder = (folder as NSString).appendingPathComponent(name)
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: tableFolder)) ?? [])
             .filter { $0.hasPrefix("part-") && $0.hasSuffix(".csv") }.sorted()
@@ -86,7 +100,6 @@ public struct SparkResultTable: Sendable {
             throw InputError(file: tableFolder, message: "no table \"\(name)\" here (expected part-*.csv files written by spark/reachgraph_spark.py)")
         }
         var columns: [String]?
-        var rows: [[String]] = []
         for file in files {
             let reader = CSVReader(path: (tableFolder as NSString).appendingPathComponent(file), displayName: "\(name)/\(file)")
             var header: [String]?
@@ -112,16 +125,14 @@ public struct SparkResultTable: Sendable {
                         message: "column \"\(known[position])\": \"\(fields[position])\" is not a number"
                     )
                 }
-                rows.append(fields)
+                try body(known, fields)
             }
         }
-        self.name = name
-        self.columns = columns ?? []
-        self.rows = rows
-        let missing = numeric.subtracting(self.columns)
+        let missing = numeric.subtracting(columns ?? [])
         if !missing.isEmpty {
             throw InputError(file: tableFolder, message: "table \"\(name)\" has no column \(missing.sorted().joined(separator: ", "))")
         }
+        return columns ?? []
     }
 
     /// The position of `column`.

@@ -31,32 +31,54 @@ public enum SparkScores {
     ///   account the dataset lacks (the two come from different exports).
     ///   With `normalized` false, degrees are raw counts (as figures size nodes).
     public static func scores(_ measure: RankingMeasure, in folder: String, for dataset: Dataset, normalized: Bool = true) throws -> [Double] {
-        guard let columns = columns(for: measure) else {
-            throw InputError(file: folder, message: "\(measure.rawValue) is not computed by the Spark program (it gives \(measures.map(\.rawValue).joined(separator: ", ")))")
-        }
-        let table = try SparkResultTable("scores", in: folder, numeric: Set(columns))
-        guard let idColumn = table.index(of: "id") else { throw InputError(file: table.name, message: "no id column") }
-        let positions = try columns.map { column in
-            guard let position = table.index(of: column) else {
-                throw InputError(file: table.name, message: "no column \(column): run the Spark program with the analysis that writes it")
+        try scores([measure], in: folder, for: dataset, normalized: normalized)[0]
+    }
+
+    /// The scores of every account of `dataset` under each of `measures`, in that order, from one
+    /// streaming read of the `scores` table: only the numbers are kept, never the table's text.
+    /// - Throws: as ``scores(_:in:for:normalized:)-(RankingMeasure,_,_,_)``, for the first measure
+    ///   that fails.
+    public static func scores(_ measures: [RankingMeasure], in folder: String, for dataset: Dataset, normalized: Bool = true) throws -> [[Double]] {
+        let columns = try measures.map { measure in
+            guard let columns = Self.columns(for: measure) else {
+                throw InputError(file: folder, message: "\(measure.rawValue) is not computed by the Spark program (it gives \(Self.measures.map(\.rawValue).joined(separator: ", ")))")
             }
-            return position
+            return columns
         }
+        let table = "scores"
         let count = dataset.accounts.count
-        var values = [Double](repeating: .nan, count: count)
-        for row in table.rows {
-            guard let account = dataset.index(ofAccount: row[idColumn]) else {
-                throw InputError(file: table.name, message: "account \"\(row[idColumn])\" is not in \(dataset.name): scores and dataset come from different exports")
+        var values = [[Double]](repeating: [Double](repeating: .nan, count: count), count: measures.count)
+        var positions: (id: Int, measures: [[Int]])?
+        // Reported after the last row, as when the table was read whole first: a bad value
+        // anywhere in it is the error to show.
+        var foreign: String?
+        let header = try SparkResultTable.forEachRow(table, in: folder, numeric: Set(columns.joined())) { header, row in
+            if positions == nil, let id = header.firstIndex(of: "id") {
+                let measures = columns.map { $0.compactMap { header.firstIndex(of: $0) } }
+                if zip(measures, columns).allSatisfy({ $0.count == $1.count }) { positions = (id, measures) }
             }
-            values[Int(account)] = positions.reduce(0) { $0 + (Double(row[$1]) ?? .nan) }
+            guard let positions, foreign == nil else { return }
+            guard let account = dataset.index(ofAccount: row[positions.id]) else {
+                foreign = row[positions.id]
+                return
+            }
+            for (measure, sum) in positions.measures.enumerated() {
+                values[measure][Int(account)] = sum.reduce(0) { $0 + (Double(row[$1]) ?? .nan) }
+            }
         }
-        if let missing = values.firstIndex(where: \.isNaN) {
-            throw InputError(file: table.name, message: "account \"\(dataset.accounts[missing].id)\" has no score: scores and dataset come from different exports")
+        guard header.contains("id") else { throw InputError(file: table, message: "no id column") }
+        if let foreign {
+            throw InputError(file: table, message: "account \"\(foreign)\" is not in \(dataset.name): scores and dataset come from different exports")
         }
-        guard normalized, [.degree, .inDegree, .outDegree].contains(measure) else { return values }
-        guard count > 1 else { return [Double](repeating: 1, count: count) }
-        let scale = 1 / Double(count - 1)
-        return values.map { $0 * scale }
+        return try zip(measures, values).map { measure, values in
+            if let missing = values.firstIndex(where: \.isNaN) {
+                throw InputError(file: table, message: "account \"\(dataset.accounts[missing].id)\" has no score: scores and dataset come from different exports")
+            }
+            guard normalized, [.degree, .inDegree, .outDegree].contains(measure) else { return values }
+            guard count > 1 else { return [Double](repeating: 1, count: count) }
+            let scale = 1 / Double(count - 1)
+            return values.map { $0 * scale }
+        }
     }
 
     /// The `count` highest-scoring accounts of the export in `export` (ties by id) and the
@@ -69,6 +91,12 @@ public enum SparkScores {
     ) throws -> (dataset: Dataset, scores: [Double]) {
         let accounts = try SparkExportReader.accounts(in: export)
         let values = try scores(measure, in: folder, for: accounts, normalized: normalized)
+        return try topSubgraph(count: count, of: accounts, scores: values, export: export)
+    }
+
+    /// ``topSubgraph(_:count:scores:export:normalized:)`` with the export's `accounts` and their
+    /// `scores` (by index) read already.
+    public static func topSubgraph(count: Int, of accounts: Dataset, scores values: [Double], export: String) throws -> (dataset: Dataset, scores: [Double]) {
         let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : accounts.accounts[$0].id < accounts.accounts[$1].id }
         let kept = Set(order.prefix(max(0, count)).map { accounts.accounts[$0].id })
         let subgraph = try SparkExportReader.subgraph(in: export, accounts: kept)

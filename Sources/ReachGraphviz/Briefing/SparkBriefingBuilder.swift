@@ -34,13 +34,13 @@ public struct SparkBriefingBuilder {
         onStep("reading \(output)")
         let run = try SparkRunOutput(folder: output)
         let accounts = try SparkExportReader.accounts(in: export)
-        let pageRank = try SparkScores.scores(.pageRank, in: output, for: accounts)
-        let outDegree = try SparkScores.scores(.outDegree, in: output, for: accounts, normalized: false)
-        let inDegree = try SparkScores.scores(.inDegree, in: output, for: accounts, normalized: false)
+        // Raw degrees (figures size nodes by them); PageRank is taken as written either way.
+        let scores = try SparkScores.scores([.pageRank, .outDegree, .inDegree], in: output, for: accounts, normalized: false)
+        let pageRank = scores[0], outDegree = scores[1], inDegree = scores[2]
         var sections: [BriefingSection] = []
         func add(_ title: String, _ make: () throws -> BriefingSection) { sections.append(title, orSkip: make) }
         add("Dataset") { try datasetSection(run) }
-        add("The network") { try networkSection() }
+        add("The network") { try networkSection(accounts, pageRank: pageRank) }
         add("Central accounts") { centralSection(accounts, pageRank: pageRank, outDegree: outDegree, inDegree: inDegree) }
         if run.analyses.contains("cascades") { add("Cascades") { try cascadeSection(run, accounts: accounts) } }
         if run.analyses.contains("coordination") { add("Coordination") { try coordinationSection(run, accounts: accounts) } }
@@ -90,10 +90,10 @@ public struct SparkBriefingBuilder {
         return BriefingSection(title: "Dataset", paragraphs: paragraphs, tables: tables, rowsShown: 10)
     }
 
-    private func networkSection() throws -> BriefingSection {
+    private func networkSection(_ accounts: Dataset, pageRank: [Double]) throws -> BriefingSection {
         onStep("drawing the network")
         let count = options.overviewNodes
-        let top = try SparkScores.topSubgraph(.pageRank, count: count, scores: output, export: export)
+        let top = try SparkScores.topSubgraph(count: count, of: accounts, scores: pageRank, export: export)
         var figureOptions = NetworkFigureOptions()
         figureOptions.scores = NodeScores(name: "pagerank", values: top.scores)
         figureOptions.legibility = Legibility(maxNodes: count, maxEdges: 4 * count, strategy: .topScores)
