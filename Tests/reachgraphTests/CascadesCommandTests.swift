@@ -35,7 +35,7 @@ final class CascadesCommandTests: XCTestCase {
         let rows = try XCTUnwrap(object.values.first as? [[String: Any]])
         XCTAssertEqual(rows.count, 5)
         XCTAssertEqual(Set(rows.compactMap { $0["account"] as? String ?? $0["id"] as? String }), ["city", "kol", "fan1", "fan2", "fan3"])
-        XCTAssertEqual(try ReachGraphCLI.run(["cascades", folder, "--attribution", "follow-graph"]).status, 2, "needs --follows")
-        XCTAssertEqual(try ReachGraphCLI.run(["cascades", folder, "--gamma", "2"]).status, 2)
+        try assertUsageError(["cascades", folder, "--attribution", "follow-graph"], "--attribution follow-graph needs --follows FILE")
+        try assertUsageError(["cascades", folder, "--gamma", "2"], "--gamma must be between 0 and 1")
     }
 }

@@ -49,12 +49,14 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testUsageErrorsExitTwoAndHelpExitsZero() throws {
-        XCTAssertEqual(try ReachGraphCLI.run(["summary"]).status, 2)
-        XCTAssertEqual(try ReachGraphCLI.run(["frobnicate"]).status, 2)
-        XCTAssertEqual(try ReachGraphCLI.run(["summary", "x", "--format", "xml"]).status, 2)
+        try assertUsageError(["summary"], "Missing expected argument '<input>'")
+        try assertUsageError(["frobnicate"], "Unexpected argument 'frobnicate'")
+        try assertUsageError(["summary", "x", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'csv', 'long-csv' or 'json'.")
         let help = try ReachGraphCLI.run(["summary", "--help"])
         XCTAssertEqual(help.status, 0)
-        XCTAssertTrue(help.output.contains("--format"))
+        XCTAssertTrue(help.output.hasPrefix("OVERVIEW: Accounts by kind"), help.output)
+        XCTAssertTrue(help.output.contains("\n  --format <format>  "), help.output)
+        XCTAssertEqual(help.error, "")
     }
 }
 
@@ -67,8 +69,7 @@ extension CommandLineTests {
         XCTAssertEqual(lines.first, "rank,id,score,name,kind,tier,province,platform,followers")
         // Out-degree centrality over n − 1 = 4: hub 3/4, a 1/4, the rest 0.
         XCTAssertEqual(lines.dropFirst(), ["1,hub,0.75,,other,,,,", "2,a,0.25,,other,,,,"])
-        let bad = try ReachGraphCLI.run(["rank", edges, "--by", "fame"])
-        XCTAssertEqual(bad.status, 2)
+        try assertUsageError(["rank", edges, "--by", "fame"], "The value 'fame' is invalid for '--by <by>'. Please provide one of the following:")
         let unknown = try ReachGraphCLI.run(["rank", edges, "--by", "pagerank", "--personalize", "nobody"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.error, "reachgraph: --personalize: account \"nobody\" is not in the dataset\n")

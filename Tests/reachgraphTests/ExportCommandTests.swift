@@ -35,14 +35,12 @@ final class ExportCommandTests: XCTestCase {
 
     func testUsageErrorsExitTwo() throws {
         let dataset = try ReachGraphProcess.sampleDataset()
-        for arguments in [
-            ["export", dataset, "--to", "csv"],
-            ["export", dataset, "--to", "json", "--edges", "merged"],
-            ["export", dataset, "--to", "xlsx"],
-            ["export", dataset],
-        ] {
-            XCTAssertEqual(try ReachGraphCLI.run(arguments).status, 2, "\(arguments)")
-        }
-        XCTAssertEqual(try ReachGraphCLI.run(["export", "/no/such/folder", "--to", "json"]).status, 1)
+        try assertUsageError(["export", dataset, "--to", "csv"], "--to csv writes a folder: give it with -o DIR")
+        try assertUsageError(["export", dataset, "--to", "json", "--edges", "merged"], "--edges merged is for dot, graphml and gexf; json, csv and spark keep every relation")
+        try assertUsageError(["export", dataset, "--to", "xlsx"], "The value 'xlsx' is invalid for '--to <to>'. Please provide one of the following:")
+        try assertUsageError(["export", dataset], "Missing expected argument '--to <to>'")
+        let missing = try ReachGraphCLI.run(["export", "/no/such/folder", "--to", "json"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.error, "reachgraph: /no/such/folder: no such file or folder\n")
     }
 }

@@ -37,9 +37,48 @@ final class GenerateCommandTests: XCTestCase {
     }
 
     func testUsageErrors() throws {
-        XCTAssertEqual(try ReachGraphCLI.run(["generate"]).status, 2, "-o is required")
-        XCTAssertEqual(try ReachGraphCLI.run(["generate", "--out", "/tmp/x"]).status, 2, "--out is gone")
-        XCTAssertEqual(try ReachGraphCLI.run(["generate", "-o", "/tmp/x", "--scale", "0"]).status, 2)
-        XCTAssertEqual(try ReachGraphCLI.run(["generate", "-o", "/tmp/x", "--months", "0"]).status, 2)
+        try assertUsageError(["generate"], "Missing expected argument '--output <DIR>'")
+        try assertUsageError(["generate", "--out", "/tmp/x"], "Missing expected argument '--output <DIR>'") // --out is gone
+        try assertUsageError(["generate", "-o", "/tmp/x", "--scale", "0"], "--scale must be above 0 and at most 1000")
+        try assertUsageError(["generate", "-o", "/tmp/x", "--months", "0"], "--months must be between 1 and 1200")
+    }
+}
+
+extension GenerateCommandTests {
+    /// The rows of a CSV the generator wrote (it quotes nothing), as dictionaries by column.
+    private func table(_ file: String) throws -> [[String: String]] {
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+    }
+
+    /// Values, not only counts: the four provinces' hubs, every post in the one month asked for
+    /// (the window starts in March 2025), and each repost relation A → B weighing the reposts by B
+    /// of A's posts, first and last seen at the earliest and latest of them (worked out here from
+    /// posts.csv).
+    func testHubsMonthAndRepostRelationsAgreeWithThePosts() throws {
+        let folder = try ReachGraphCLI.temporaryFolder() + "/data"
+        XCTAssertEqual(try generate(seed: 7, into: folder).status, 0)
+        let accounts = try table(folder + "/accounts.csv")
+        let hubs = accounts.filter { $0["kind"] == "media_centre" && $0["tier"] == "provincial" }
+        XCTAssertEqual(hubs.map { $0["id"] ?? "" }.sorted(), ["fj-centre", "hi-centre", "hn-centre", "zj-centre"])
+        XCTAssertEqual(Set(hubs.compactMap { $0["province"] }), ["Fujian", "Hainan", "Hunan", "Zhejiang"])
+        let posts = try table(folder + "/posts.csv")
+        XCTAssertEqual(Set(posts.compactMap { $0["time"]?.prefix(7) }), ["2025-03"])
+        var author: [String: String] = [:]
+        for post in posts { author[post["post_id"]!] = post["author"] } // safe: a column of the header
+        var expected: [String: (weight: Int, first: String, last: String)] = [:]
+        for post in posts {
+            guard let parent = post["parent_post"], !parent.isEmpty, let source = author[parent], let time = post["time"] else { continue }
+            let key = source + " → " + post["author"]!, seen = expected[key] // safe: a column of the header
+            expected[key] = ((seen?.weight ?? 0) + 1, min(seen?.first ?? time, time), max(seen?.last ?? time, time))
+        }
+        let reposts = try table(folder + "/relations.csv").filter { $0["relation"] == "repost" }
+        XCTAssertFalse(expected.isEmpty)
+        XCTAssertEqual(reposts.count, expected.count)
+        for relation in reposts {
+            let key = relation["source"]! + " → " + relation["target"]! // safe: columns of the header
+            let seen = try XCTUnwrap(expected[key], key)
+            XCTAssertEqual([relation["weight"], relation["first_seen"], relation["last_seen"]], [String(seen.weight), seen.first, seen.last], key)
+        }
     }
 }

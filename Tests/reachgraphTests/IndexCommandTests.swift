@@ -149,9 +149,8 @@ final class IndexCommandTests: XCTestCase {
     }
 
     func testUsageErrorsExitTwo() throws {
-        for arguments in [["index", folder, "--platform", "weibo"], ["index", folder, "--top", "0"], ["index", folder, "--by", "province"]] {
-            let result = try ReachGraphCLI.run(arguments)
-            XCTAssertEqual(result.status, 2, "\(arguments): \(result.error)")
-        }
+        try assertUsageError(["index", folder, "--platform", "weibo"], "--platform must be one of facebook, x, instagram, youtube, tiktok")
+        try assertUsageError(["index", folder, "--top", "0"], "--top must be at least 1")
+        try assertUsageError(["index", folder, "--by", "province"], "The value 'province' is invalid for '--by <by>'. Please provide one of 'account', 'city' or 'entity'.")
     }
 }

@@ -42,7 +42,7 @@ final class KeyOpinionLeadersCommandTests: XCTestCase {
         XCTAssertEqual(again.output, result.output, "same seed, same bytes")
         let communities = try ReachGraphCLI.run(["kol", folder, "--kind", "community", "--format", "csv"])
         XCTAssertEqual(communities.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }.sorted(), ["d", "e"])
-        XCTAssertEqual(try ReachGraphCLI.run(["kol", folder, "--bootstrap", "10"]).status, 2, "--bootstrap needs --top")
+        try assertUsageError(["kol", folder, "--bootstrap", "10"], "--bootstrap needs --top N: it reports how stable the top N is")
     }
 }
 
@@ -55,7 +55,10 @@ extension KeyOpinionLeadersCommandTests {
         XCTAssertEqual(sampled.status, 0, sampled.error)
         XCTAssertTrue(sampled.error.contains("over the 0 s budget; sampled 1 of 1 sources (100%)"), sampled.error)
         XCTAssertEqual(sampled.output, exact.output, "the sampler took hub, the only source that routes anything")
-        XCTAssertEqual(try ReachGraphCLI.run(["kol", folder, "--exact-betweenness-budget", "soon"]).status, 2, "a budget is a duration")
+        try assertUsageError(
+            ["kol", folder, "--exact-betweenness-budget", "soon"],
+            "The value 'soon' is invalid for '--exact-betweenness-budget <DURATION>': must be a duration: 60s, 10m, 72h or 3d; a bare number is seconds"
+        )
         XCTAssertEqual(try ReachGraphCLI.run(["kol", folder, "--quiet", "--format", "csv"]).error, "")
     }
 }

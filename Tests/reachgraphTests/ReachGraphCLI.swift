@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 
 /// Runs the built `reachgraph` executable as a user would, and makes the temporary files the
 /// command-line tests give it: the one place these tests start a process or write a fixture.
@@ -59,4 +60,12 @@ enum ReachGraphCLI {
     static func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
+}
+
+/// Runs `reachgraph arguments` and asserts it is refused as a usage error (status 2) for the
+/// reason given: the first line of standard error is `Error: ` and `message`.
+func assertUsageError(_ arguments: [String], _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let result = try ReachGraphCLI.run(arguments)
+    XCTAssertEqual(result.status, 2, "\(arguments): \(result.error)", file: file, line: line)
+    XCTAssertEqual(result.error.split(separator: "\n").first.map(String.init), "Error: " + message, "\(arguments)", file: file, line: line)
 }

@@ -78,20 +78,20 @@ final class RenderCommandTests: XCTestCase {
 
     func testUsageErrorsExitTwo() throws {
         let dataset = try ReachGraphProcess.sampleDataset()
-        let cases: [[String]] = [
-            ["render", dataset, "-o", dataset + "/figure.jpg"],
-            ["render", dataset, "-o", dataset + "/figure"],
-            ["render", dataset, "--top", "3", "--max-nodes", "3", "-o", dataset + "/f.svg"],
-            ["render", dataset, "--figure", "ego", "-o", dataset + "/f.svg"],
-            ["render", dataset, "--account", "kol", "-o", dataset + "/f.svg"],
-            ["render", dataset, "--layout", "spring", "-o", dataset + "/f.svg"],
-            ["render", dataset, "--by", "fame", "-o", dataset + "/f.svg"],
-            ["render", dataset, "--top", "0", "-o", dataset + "/f.svg"],
+        let cases: [([String], String)] = [
+            (["-o", dataset + "/figure.jpg"], "cannot tell the format of \"\(dataset)/figure.jpg\": use a .svg, .png, .pdf or .dot file name"),
+            (["-o", dataset + "/figure"], "cannot tell the format of \"\(dataset)/figure\": use a .svg, .png, .pdf or .dot file name"),
+            (["--top", "3", "--max-nodes", "3", "-o", dataset + "/f.svg"], "give --top or --max-nodes, not both"),
+            (["--figure", "ego", "-o", dataset + "/f.svg"], "--figure ego needs --account ID"),
+            (["--account", "kol", "-o", dataset + "/f.svg"], "--account is for --figure ego"),
+            (["--layout", "spring", "-o", dataset + "/f.svg"], "The value 'spring' is invalid for '--layout <layout>'. Please provide one of the following:"),
+            (["--by", "fame", "-o", dataset + "/f.svg"], "The value 'fame' is invalid for '--by <by>'. Please provide one of the following:"),
+            (["--top", "0", "-o", dataset + "/f.svg"], "--top must be at least 1"),
         ]
-        for arguments in cases {
-            let result = try ReachGraphCLI.run(arguments)
-            XCTAssertEqual(result.status, 2, "\(arguments): \(result.error)")
+        for (arguments, message) in cases {
+            try assertUsageError(["render", dataset] + arguments, message)
         }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dataset + "/f.svg"), "nothing written")
     }
 
     func testByTakesEveryMeasureRankTakes() throws {
