@@ -110,8 +110,12 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(xml.contains("[&quot;source&quot;,&quot;bridge&quot;]"))
         XCTAssertTrue(xml.contains("[&quot;湖南&quot;,null]"))
         XCTAssertTrue(xml.contains("attr.name=\"pagerank\" attr.type=\"double\""))
-        XCTAssertThrowsError(try AttributedGraph(dataset: dataset, extraNodeColumns: [AttributeColumn(name: "x", values: [nil])]))
-        XCTAssertThrowsError(try AttributedGraph(dataset: dataset, extraNodeColumns: [AttributeColumn(name: "kind", values: Array(repeating: nil, count: 6))]))
+        XCTAssertThrowsError(try AttributedGraph(dataset: dataset, extraNodeColumns: [AttributeColumn(name: "x", values: [nil])])) {
+            XCTAssertEqual(($0 as? ExportError)?.message, "node column \"x\" has 1 values for 6 accounts")
+        }
+        XCTAssertThrowsError(try AttributedGraph(dataset: dataset, extraNodeColumns: [AttributeColumn(name: "kind", values: Array(repeating: nil, count: 6))])) {
+            XCTAssertEqual(($0 as? ExportError)?.message, "node column \"kind\" is already an account column")
+        }
     }
 
     func testTypesAreInferredOnlyWhenNothingIsLost() {

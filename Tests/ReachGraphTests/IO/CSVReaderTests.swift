@@ -94,7 +94,9 @@ final class CSVReaderTests: XCTestCase {
 
     func testCharacterAfterClosingQuoteIsAnError() throws {
         let path = try file("\"a\"b,c\n")
-        XCTAssertThrowsError(try records(path, chunkSize: 16))
+        XCTAssertThrowsError(try records(path, chunkSize: 16)) { error in
+            XCTAssertEqual((error as? InputError)?.description, "input.csv:1:4: unexpected character after a closing quote")
+        }
     }
 
     func testColumnsAreReported() throws {

@@ -10,6 +10,9 @@ final class GraphvizLibraryTests: XCTestCase {
     }
 
     func testUnparsableDOTIsAnError() {
-        XCTAssertThrowsError(try GraphvizLibrary.parseCounts(dot: "digraph { a -> }"))
+        XCTAssertThrowsError(try GraphvizLibrary.parseCounts(dot: "digraph { a -> }")) { error in
+            let message = (error as? GraphvizError)?.message ?? "\(error)"
+            XCTAssertTrue(message.hasPrefix("Graphviz could not parse the DOT text: syntax error"), message)
+        }
     }
 }
