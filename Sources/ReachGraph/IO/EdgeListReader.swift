@@ -120,8 +120,11 @@ public enum EdgeListReader {
             if layout.hasNamedColumns {
                 var row = RecordFields(record: record, layout: layout)
                 if layout.relation != nil { list.types?.append(try row.relationType("relation") ?? .repost) }
-                if layout.firstSeen != nil { list.firstSeen?.append(try row.timestamp("first_seen")) }
-                if layout.lastSeen != nil { list.lastSeen?.append(try row.timestamp("last_seen")) }
+                let firstSeen = layout.firstSeen != nil ? try row.timestamp("first_seen") : nil
+                let lastSeen = layout.lastSeen != nil ? try row.timestamp("last_seen") : nil
+                if let firstSeen, let lastSeen, lastSeen < firstSeen { throw row.error("last_seen", "is earlier than first_seen") }
+                if layout.firstSeen != nil { list.firstSeen?.append(firstSeen) }
+                if layout.lastSeen != nil { list.lastSeen?.append(lastSeen) }
                 if !layout.extraColumns.isEmpty {
                     list.attributeValues.append(try layout.extraColumns.map { try row.text($0.name) ?? "" })
                 }

@@ -155,6 +155,15 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    func testEdgeListLastSeenBeforeFirstSeenIsAnError() throws {
+        // Found by the fuzz smoke: relations.csv refused it, an edge list with the same columns kept it.
+        let folder = try TemporaryFolder()
+        let path = try folder.write("edges.csv", "source,target,weight,relation,first_seen,last_seen\na,b,1,repost,2025-05-01,2025-05-02\na,b,1,repost,2025-05-01,20\n")
+        assertInputError(#"edges.csv:3:25: column "last_seen": is earlier than first_seen"#) {
+            _ = try DatasetLoader.load(path)
+        }
+    }
+
     func testPlatformExportsNotReadYetAreNamed() throws {
         // Shapes from the platforms' API documentation, not a ReachGraph dataset with a typo.
         let folder = try TemporaryFolder()
