@@ -212,13 +212,13 @@ struct PostCollector {
 
     /// Adds a row whose strings are interned in ``table``, unless its id was seen before.
     @inline(__always)
-    mutating func add(_ row: PostTable.Row, attributes: [(column: Int, value: Int32)] = [], line: Int) {
+    mutating func add(_ row: PostTable.Row, attributes: [(column: Int, value: Int32)] = [], line: Int?) {
         guard table.row(ofString: row.postID) < 0 else {
             duplicate(table.string(row.postID), line: line)
             return
         }
         table.append(row, attributes: attributes)
-        lines.append(Int32(clamping: line))
+        lines.append(Int32(clamping: line ?? 0))
     }
 
     private mutating func duplicate(_ id: String, line: Int?) {

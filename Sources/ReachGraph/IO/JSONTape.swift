@@ -159,6 +159,9 @@ final class JSONTape {
         return UnsafeBufferPointer(start: base + token.start, count: token.end - token.start)
     }
 
+    /// How many bytes the value is written in (a string's without its quotes, escapes as written).
+    func byteCount(_ node: Int) -> Int { tokens[node].end - tokens[node].start }
+
     /// Whether the value is `true` (not a number or a string saying so).
     func isTrue(_ node: Int?) -> Bool { node.map { tokens[$0].kind == .true } ?? false }
 

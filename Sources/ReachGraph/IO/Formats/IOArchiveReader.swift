@@ -86,12 +86,16 @@ enum IOArchiveReader {
             let columns = found! // safe: set on the first row
             let author = try columns.userid.requiredString(&row, &export.posts.table)
             try accounts.record(author, row: &row, columns: columns, export: &export)
-            let timeText = try row.requiredText("tweet_time")
             let time: Double
-            do throws(TimestampReader.Problem) {
-                time = try times.read(timeText, line: row.line)
-            } catch {
-                throw row.error("tweet_time", error.message)
+            if let common = try columns.time.withBytes(&row, { times.readCommonForm($0) }) {
+                time = common
+            } else {
+                let timeText = try row.requiredText("tweet_time")
+                do throws(TimestampReader.Problem) {
+                    time = try times.read(timeText, line: row.line)
+                } catch {
+                    throw row.error("tweet_time", error.message)
+                }
             }
             var isRetweet = false
             switch try columns.isRetweet.withBytes(&row, flag) {
@@ -253,7 +257,7 @@ enum IOArchiveReader {
 
     /// The columns a tweets row is read from, found once per file.
     struct TweetColumns {
-        let userid, tweetid, isRetweet, retweetTweetID, retweetUserID, replyToUser: Column
+        let userid, tweetid, time, isRetweet, retweetTweetID, retweetUserID, replyToUser: Column
         let likes, replies, retweets: Column
         var urls, text, language, hashtags, mentions, client, replyTo, quoted: Column
         var extra: [Column]
@@ -271,6 +275,7 @@ enum IOArchiveReader {
             }
             userid = column("userid")
             tweetid = column("tweetid")
+            time = column("tweet_time")
             isRetweet = column("is_retweet")
             retweetTweetID = column("retweet_tweetid")
             retweetUserID = column("retweet_userid")

@@ -140,4 +140,69 @@ extension JSONTape {
         default: return nil
         }
     }
+
+    /// A piece of text for a joined list: the tape's own bytes when they are the text, else a
+    /// decoded `String` (escapes, ids written with a fraction).
+    enum Piece {
+        case bytes(UnsafeBufferPointer<UInt8>)
+        case text(String)
+
+        func append(to buffer: inout [UInt8]) {
+            switch self {
+            case let .bytes(bytes): buffer.append(contentsOf: bytes)
+            case let .text(text): buffer.append(contentsOf: text.utf8)
+            }
+        }
+    }
+
+    /// ``id(_:)`` as a ``Piece``, without a `String` for an unescaped string or a plain integer.
+    func idPiece(_ node: Int?) -> Piece? {
+        guard let node else { return nil }
+        if let bytes = plainID(node) { return bytes.isEmpty ? nil : .bytes(bytes) }
+        return id(node).map(Piece.text)
+    }
+
+    /// ``text(_:)`` as a ``Piece``, without a `String` for an unescaped string.
+    func textPiece(_ node: Int?) -> Piece? {
+        guard let node = textNode(node) else { return nil }
+        if let bytes = rawBytes(node) { return .bytes(bytes) }
+        return text(node).map(Piece.text)
+    }
+
+    /// `node` when ``text(_:)`` has a value for it (a string that is not empty).
+    func textNode(_ node: Int?) -> Int? {
+        // Escapes stand for at least one byte each, so written bytes mean text.
+        guard let node, kind(node) == .string, byteCount(node) > 0 else { return nil }
+        return node
+    }
+
+    /// The string index of ``text(_:)``'s value for a node ``textNode(_:)`` returned.
+    func internedText(_ node: Int, into table: inout PostTable) -> Int32 {
+        // Strings on the tape are checked UTF-8, so interning cannot fail.
+        if let bytes = rawBytes(node) { return table.intern(bytes) ?? -1 }
+        return table.intern(text(node))
+    }
+
+    /// The string index of ``id(_:)``'s value, interned when new; `nil` when it has none.
+    func internedID(_ node: Int?, into table: inout PostTable) -> Int32? {
+        guard let node else { return nil }
+        if let bytes = plainID(node) { return bytes.isEmpty ? nil : table.intern(bytes) }
+        return id(node).map { table.intern($0) }
+    }
+
+    /// The bytes ``id(_:)`` returns as they are — an unescaped string trimmed (empty: no id), an
+    /// integer other than `-0` — or `nil` when it must decode them.
+    private func plainID(_ node: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let bytes = rawBytes(node) else { return nil }
+        switch kind(node) {
+        case .string:
+            return FieldParsing.trimmingSpaces(bytes)
+        case .number:
+            guard !bytes.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+                  !(bytes.count == 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == 0x30) else { return nil }
+            return bytes
+        default:
+            return nil
+        }
+    }
 }

@@ -61,7 +61,7 @@ struct PlatformExport {
     }
 
     /// Records a post whose strings are interned in ``posts``' table, read on `line`.
-    mutating func add(_ post: PostTable.Row, attributes: [(column: Int, value: Int32)], line: Int) {
+    mutating func add(_ post: PostTable.Row, attributes: [(column: Int, value: Int32)], line: Int?) {
         if !plausible.contains(post.time) {
             let id = posts.table.string(post.postID)
             checkTime(post.time, line: line, what: "post \"\(id)\"")

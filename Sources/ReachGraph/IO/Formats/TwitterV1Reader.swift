@@ -20,12 +20,13 @@ enum TwitterV1Reader {
         export.postAttributeColumns = ContentFields.columns + ["reply_to_post", "quoted_post"]
         export.accountAttributeColumns = ["display_name", "location"]
         var times = TimestampReader(zone: options.timeZone ?? .utc)
+        var state = ReadingState(table: &export.posts.table)
         if JSONExport.isJSONLines(path) {
             try JSONExport.forEachLine(path) { tape, line in
                 let value = tape.root
                 if tape.kind(value) == .array {
                     for (index, element) in tape.elements(value).enumerated() {
-                        try add(tape, element, location: "line \(line) [\(index)]", line: line, to: &export, times: &times)
+                        try add(tape, element, location: "line \(line) [\(index)]", line: line, to: &export, times: &times, state: &state)
                     }
                     return
                 }
@@ -36,11 +37,11 @@ enum TwitterV1Reader {
                 }
                 if let statuses = try tape.member(value, "statuses"), tape.kind(statuses) == .array {
                     for (index, status) in tape.elements(statuses).enumerated() {
-                        try add(tape, status, location: "line \(line) statuses[\(index)]", line: line, to: &export, times: &times)
+                        try add(tape, status, location: "line \(line) statuses[\(index)]", line: line, to: &export, times: &times, state: &state)
                     }
                     return
                 }
-                try add(tape, value, location: "line \(line)", line: line, to: &export, times: &times)
+                try add(tape, value, location: "line \(line)", line: line, to: &export, times: &times, state: &state)
             }
         } else {
             try JSONExport.withDocument(path) { tape in
@@ -54,7 +55,7 @@ enum TwitterV1Reader {
                     throw InputError(file: export.file, message: "expected tweets: JSON lines, {\"statuses\": [...]} or an array")
                 }
                 for (index, tweet) in tweets.enumerated() {
-                    try add(tape, tweet, location: "statuses[\(index)]", line: nil, to: &export, times: &times)
+                    try add(tape, tweet, location: "statuses[\(index)]", line: nil, to: &export, times: &times, state: &state)
                 }
             }
         }
@@ -62,91 +63,186 @@ enum TwitterV1Reader {
         return export.dataset(name: path)
     }
 
-    private static func add(_ tape: JSONTape, _ tweet: Int, location: String, line: Int?, to export: inout PlatformExport, times: inout TimestampReader) throws {
+    /// Reads one tweet straight into the posts' string table: ids, text and content fields are
+    /// interned from the line's bytes, and a user already seen with every field filled builds
+    /// nothing, so a usual tweet makes no `String`, no `Post` and no dictionary (BENCHMARKS.md,
+    /// "Twitter v1.1 JSON lines").
+    private static func add(_ tape: JSONTape, _ tweet: Int, location: @autoclosure () -> String, line: Int?, to export: inout PlatformExport, times: inout TimestampReader, state: inout ReadingState) throws {
         func fail(_ message: String, at node: Int) -> InputError {
             var error = tape.error(message, atValue: node)
-            if line == nil { error.message = "\(location): \(message)" }
+            if line == nil { error.message = "\(location()): \(message)" }
             return error
         }
         guard tape.kind(tweet) == .object else { throw fail("expected a tweet object", at: tweet) }
-        guard let postID = try tape.id(tape.member(tweet, "id_str")) ?? tape.id(tape.member(tweet, "id")) else {
+        guard let postID = try tape.internedID(tape.member(tweet, "id_str"), into: &export.posts.table)
+            ?? tape.internedID(tape.member(tweet, "id"), into: &export.posts.table) else {
             throw fail("tweet without id_str", at: tweet)
         }
-        guard let user = try tape.member(tweet, "user"), let author = try account(tape, user, into: &export) else {
-            throw fail("tweet \(postID) has no user.id_str", at: tweet)
+        guard let user = try tape.member(tweet, "user"), let author = try account(tape, user, into: &export, state: &state) else {
+            throw fail("tweet \(export.posts.table.string(postID)) has no user.id_str", at: tweet)
         }
-        let created = try tape.text(tape.member(tweet, "created_at"))
+        let created = try tape.member(tweet, "created_at")
         let milliseconds = try tape.number(tape.member(tweet, "timestamp_ms"))
-        let time: Double
-        do throws(TimestampReader.Problem) {
-            if let created {
-                time = try times.read(created, line: line)
-            } else if let milliseconds {
-                time = try times.epoch(milliseconds, line: line)
-            } else {
-                throw TimestampReader.Problem(message: "has neither created_at nor timestamp_ms")
+        var time: Double
+        if let created, tape.kind(created) == .string, let bytes = tape.rawBytes(created), let common = times.readCommonForm(bytes) {
+            time = common
+        } else {
+            do throws(TimestampReader.Problem) {
+                if let created = tape.text(created) {
+                    time = try times.read(created, line: line)
+                } else if let milliseconds {
+                    time = try times.epoch(milliseconds, line: line)
+                } else {
+                    throw TimestampReader.Problem(message: "has neither created_at nor timestamp_ms")
+                }
+            } catch {
+                throw fail("tweet \(export.posts.table.string(postID)): time \(error.message)", at: tweet)
             }
-        } catch {
-            throw fail("tweet \(postID): time \(error.message)", at: tweet)
         }
-        var parentPost: String?, parentAuthor: String?
+        var post = PostTable.Row(postID: postID, author: author, time: time)
         let retweeted = try tape.member(tweet, "retweeted_status").flatMap { tape.kind($0) == .object ? $0 : nil }
         if let retweeted {
-            parentPost = try tape.id(tape.member(retweeted, "id_str")) ?? tape.id(tape.member(retweeted, "id"))
-            parentAuthor = try tape.member(retweeted, "user").flatMap { try account(tape, $0, into: &export) }
+            post.parentPost = try tape.internedID(tape.member(retweeted, "id_str"), into: &export.posts.table)
+                ?? tape.internedID(tape.member(retweeted, "id"), into: &export.posts.table) ?? -1
+            post.parentAuthor = try tape.member(retweeted, "user").flatMap { try account(tape, $0, into: &export, state: &state) } ?? -1
         }
-        var attributes: [String: String] = [:]
+        let columns = state.columns
+        var attributes = state.attributes
+        attributes.removeAll(keepingCapacity: true)
         let extended = try tape.member(tweet, "extended_tweet")
         let entities = try extended.flatMap { try tape.member($0, "entities") }.flatMap { tape.kind($0) == .object ? $0 : nil }
             ?? tape.member(tweet, "entities")
-        func items(_ key: StaticString, _ field: StaticString) throws -> [String] {
-            guard let entities, let list = try tape.member(entities, key) else { return [] }
-            return try tape.elements(list).compactMap { try tape.id(tape.member($0, field)) }
-        }
-        let urls: [String] = try {
-            guard let entities, let list = try tape.member(entities, "urls") else { return [] }
-            return try tape.elements(list).compactMap { try tape.text(tape.member($0, "expanded_url")) ?? tape.text(tape.member($0, "url")) }
-        }()
-        let text = try extended.flatMap { try tape.text(tape.member($0, "full_text")) }
-            ?? tape.text(tape.member(tweet, "full_text")) ?? tape.text(tape.member(tweet, "text"))
-        ContentFields.set(
-            &attributes, language: try tape.text(tape.member(tweet, "lang")), hashtags: try items("hashtags", "text"), urls: urls,
-            mentions: try items("user_mentions", "id_str"), text: text
-        )
-        if let reply = try tape.id(tape.member(tweet, "in_reply_to_status_id_str")) { attributes["reply_to_post"] = reply }
-        let isQuote = try retweeted == nil && (tape.isTrue(tape.member(tweet, "is_quote_status")) || tape.has(tweet, "quoted_status_id_str"))
-        if isQuote, let quoted = try tape.id(tape.member(tweet, "quoted_status_id_str")) { attributes["quoted_post"] = quoted }
-        export.add(
-            Post(
-                postID: postID, author: author, time: time, parentPost: parentPost, platform: "x",
-                likes: try tape.count(tape.member(tweet, "favorite_count")), comments: try tape.count(tape.member(tweet, "reply_count")),
-                shares: try tape.count(tape.member(tweet, "retweet_count")), contentHash: text.flatMap(ContentFields.textHash), url: urls.first,
-                parentAuthor: parentAuthor, attributes: attributes
-            ),
-            line: line
-        )
-        if isQuote, let quotedUser = try tape.member(tweet, "quoted_status").flatMap({ try tape.member($0, "user") }),
-           let quotedAuthor = try account(tape, quotedUser, into: &export), quotedAuthor != author {
-            export.tie(from: quotedAuthor, to: author, type: .quote, time: time, line: line)
-        }
-        if let repliedTo = try tape.id(tape.member(tweet, "in_reply_to_user_id_str")), repliedTo != author {
-            if !export.hasAccount(repliedTo) {
-                export.account(Account(id: repliedTo, name: try tape.text(tape.member(tweet, "in_reply_to_screen_name")), kind: .other, platform: "x"))
+        var scratch = state.scratch
+        /// Joins the items of an entities list by spaces into `scratch` and interns them as
+        /// attribute `column`; returns the first item interned (−1: none).
+        func list(_ key: StaticString, column: Int, _ item: (Int) throws -> JSONTape.Piece?) throws -> Int32 {
+            guard let entities, let list = try tape.member(entities, key) else { return -1 }
+            scratch.removeAll(keepingCapacity: true)
+            var firstLength = -1
+            for element in tape.elements(list) {
+                guard let piece = try item(element) else { continue }
+                if firstLength >= 0 { scratch.append(0x20) }
+                piece.append(to: &scratch)
+                if firstLength < 0 { firstLength = scratch.count }
             }
-            export.tie(from: repliedTo, to: author, type: .reply, time: time, line: line)
+            guard firstLength >= 0 else { return -1 }
+            return scratch.withUnsafeBufferPointer { items in
+                // The pieces are checked UTF-8, so interning cannot fail.
+                attributes.append((column, export.posts.table.intern(items) ?? -1))
+                return column == columns.urls ? export.posts.table.intern(UnsafeBufferPointer(rebasing: items[0 ..< firstLength])) ?? -1 : -1
+            }
+        }
+        // Keys are looked up in the order the reader always used, so a repeated key is reported
+        // the same way.
+        post.url = try list("urls", column: columns.urls) { element in
+            try tape.textPiece(tape.member(element, "expanded_url")) ?? tape.textPiece(tape.member(element, "url"))
+        }
+        let text = try extended.flatMap { try tape.textNode(tape.member($0, "full_text")) }
+            ?? tape.textNode(tape.member(tweet, "full_text")) ?? tape.textNode(tape.member(tweet, "text"))
+        if let text {
+            attributes.append((columns.text, tape.internedText(text, into: &export.posts.table)))
+            if let bytes = tape.rawBytes(text) {
+                post.contentHash = ContentFields.textHash(bytes).map { export.posts.table.intern($0) } ?? -1
+            } else {
+                post.contentHash = tape.string(text).flatMap(ContentFields.textHash).map { export.posts.table.intern($0) } ?? -1
+            }
+        }
+        if let language = try tape.textNode(tape.member(tweet, "lang")) {
+            attributes.append((columns.language, tape.internedText(language, into: &export.posts.table)))
+        }
+        _ = try list("hashtags", column: columns.hashtags) { try tape.idPiece(tape.member($0, "text")) }
+        _ = try list("user_mentions", column: columns.mentions) { try tape.idPiece(tape.member($0, "id_str")) }
+        state.scratch = scratch
+        if let reply = try tape.internedID(tape.member(tweet, "in_reply_to_status_id_str"), into: &export.posts.table) {
+            attributes.append((columns.replyToPost, reply))
+        }
+        let isQuote = try retweeted == nil && (tape.isTrue(tape.member(tweet, "is_quote_status")) || tape.has(tweet, "quoted_status_id_str"))
+        if isQuote, let quoted = try tape.internedID(tape.member(tweet, "quoted_status_id_str"), into: &export.posts.table) {
+            attributes.append((columns.quotedPost, quoted))
+        }
+        post.platform = columns.platform
+        post.likes = try tape.count(tape.member(tweet, "favorite_count")) ?? Int.min
+        post.comments = try tape.count(tape.member(tweet, "reply_count")) ?? Int.min
+        post.shares = try tape.count(tape.member(tweet, "retweet_count")) ?? Int.min
+        export.add(post, attributes: attributes, line: line)
+        state.attributes = attributes
+        if isQuote, let quotedUser = try tape.member(tweet, "quoted_status").flatMap({ try tape.member($0, "user") }),
+           let quotedAuthor = try account(tape, quotedUser, into: &export, state: &state), quotedAuthor != author {
+            export.tie(from: export.posts.table.string(quotedAuthor), to: export.posts.table.string(author), type: .quote, time: time, line: line)
+        }
+        if let repliedTo = try tape.id(tape.member(tweet, "in_reply_to_user_id_str")) {
+            let authorID = export.posts.table.string(author)
+            if repliedTo != authorID {
+                if !export.hasAccount(repliedTo) {
+                    export.account(Account(id: repliedTo, name: try tape.text(tape.member(tweet, "in_reply_to_screen_name")), kind: .other, platform: "x"))
+                }
+                export.tie(from: repliedTo, to: authorID, type: .reply, time: time, line: line)
+            }
         }
     }
 
-    /// Records a v1.1 user object and returns its id (`nil` when `user` is not an object with an id).
-    private static func account(_ tape: JSONTape, _ user: Int, into export: inout PlatformExport) throws -> String? {
-        guard let id = try tape.id(tape.member(user, "id_str")) ?? tape.id(tape.member(user, "id")) else { return nil }
+    /// What reading one file carries from tweet to tweet.
+    struct ReadingState {
+        /// The post attribute columns and the string index of the platform.
+        let columns: Columns
+        /// By string index of a user id: the account fields still missing (bit 0 screen name,
+        /// 1 followers, 2 display name, 3 location), −1 when no user object with that id was read.
+        var missing: [Int32] = []
+        var attributes: [(column: Int, value: Int32)] = []
+        var scratch: [UInt8] = []
+
+        init(table: inout PostTable) {
+            columns = Columns(table: &table)
+        }
+    }
+
+    struct Columns {
+        let language, hashtags, urls, mentions, text, replyToPost, quotedPost: Int
+        let platform: Int32
+
+        init(table: inout PostTable) {
+            language = table.attributeColumn(named: ContentFields.language)
+            hashtags = table.attributeColumn(named: ContentFields.hashtags)
+            urls = table.attributeColumn(named: ContentFields.urls)
+            mentions = table.attributeColumn(named: ContentFields.mentions)
+            text = table.attributeColumn(named: ContentFields.text)
+            replyToPost = table.attributeColumn(named: "reply_to_post")
+            quotedPost = table.attributeColumn(named: "quoted_post")
+            platform = table.intern("x")
+        }
+    }
+
+    /// Records a v1.1 user object and returns the string index of its id (`nil` when `user` is
+    /// not an object with an id). A user seen before is merged again only when this object
+    /// fills a field still missing; its keys are looked up all the same, so a repeated key is
+    /// the same error whenever it comes.
+    private static func account(_ tape: JSONTape, _ user: Int, into export: inout PlatformExport, state: inout ReadingState) throws -> Int32? {
+        guard let id = try tape.internedID(tape.member(user, "id_str"), into: &export.posts.table)
+            ?? tape.internedID(tape.member(user, "id"), into: &export.posts.table) else { return nil }
+        let name = try tape.member(user, "name")
+        let location = try tape.member(user, "location")
+        let screenName = try tape.member(user, "screen_name")
+        let followers = try tape.member(user, "followers_count")
+        if Int(id) >= state.missing.count { state.missing.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - state.missing.count)) }
+        let mask = state.missing[Int(id)]
+        if mask >= 0 {
+            guard mask & 1 != 0 && tape.textNode(screenName) != nil || mask & 2 != 0 && tape.count(followers) != nil
+                || mask & 4 != 0 && tape.textNode(name) != nil || mask & 8 != 0 && tape.textNode(location) != nil else { return id }
+        }
         var attributes: [String: String] = [:]
-        if let name = try tape.text(tape.member(user, "name")) { attributes["display_name"] = name }
-        if let location = try tape.text(tape.member(user, "location")) { attributes["location"] = location }
-        export.account(Account(
-            id: id, name: try tape.text(tape.member(user, "screen_name")), kind: .other, platform: "x",
-            followers: try tape.count(tape.member(user, "followers_count")), attributes: attributes
+        if let name = tape.text(name) { attributes["display_name"] = name }
+        if let location = tape.text(location) { attributes["location"] = location }
+        let position = export.account(Account(
+            id: export.posts.table.string(id), name: tape.text(screenName), kind: .other, platform: "x",
+            followers: tape.count(followers), attributes: attributes
         ))
+        let known = export.accounts[position]
+        var missing: Int32 = 0
+        if known.name == nil { missing |= 1 }
+        if known.followers == nil { missing |= 2 }
+        if known.attributes["display_name"] == nil { missing |= 4 }
+        if known.attributes["location"] == nil { missing |= 8 }
+        state.missing[Int(id)] = missing
         return id
     }
 }

@@ -30,6 +30,32 @@ final class TimestampReaderTests: XCTestCase {
         XCTAssertEqual(try read("Thu Oct 11 04:19:24 +0800 2018"), 1_539_202_764)
     }
 
+    /// The byte path the large readers take agrees with the text path where it answers, and
+    /// leaves every other layout (and every error) to it.
+    func testCommonFormsFromBytes() throws {
+        func common(_ text: String, zone: NaiveTimeZone = .utc) -> (Double?, naive: Int) {
+            var reader = TimestampReader(zone: zone)
+            var copy = text
+            let seconds = copy.withUTF8 { reader.readCommonForm($0) }
+            return (seconds, reader.naiveCount)
+        }
+        XCTAssertEqual(common("Wed Oct 10 20:19:24 +0000 2018").0, 1_539_202_764)
+        XCTAssertEqual(common(" thu OCT 11 04:19:24 +0800 2018\t").0, 1_539_202_764)
+        XCTAssertEqual(common("Wed Oct 10 18:49:24 -0130 2018").0, 1_539_202_764)
+        XCTAssertEqual(common("2018-10-10T20:19:24Z").0, 1_539_202_764)
+        let naive = common("2018-10-11 04:19", zone: try XCTUnwrap(NaiveTimeZone(parsing: "+08:00")))
+        XCTAssertEqual(naive.0, 1_539_202_740)
+        XCTAssertEqual(naive.naive, 1)
+        // Layouts the text path still reads, and what is no time at all, are left to it.
+        for text in ["Wed Oct  1 20:19:24 +0000 2018", "Wed Oct 1 20:19:24 +0000 2018", "Wed Oct 10 20:19:24 +0000 +018", "Wed Okt 10 20:19:24 +0000 2018",
+                     "Wed Oct 10 24:19:24 +0000 2018", "Wed Oct 32 20:19:24 +0000 2018", "Mié Oct 10 20:19:24 +0000 2018", "1539202764", "10/10/2018 20:19",
+                     "2018-13-10 20:19", "", "   "] {
+            XCTAssertNil(common(text).0, text)
+        }
+        XCTAssertEqual(try read("Wed Oct  1 20:19:24 +0000 2018"), 1_538_425_164)
+        XCTAssertEqual(try read("Mié Oct 10 20:19:24 +0000 2018"), 1_539_202_764)
+    }
+
     func testUSSpreadsheetDates() throws {
         XCTAssertEqual(try read("10/10/2018 20:19"), 1_539_202_740)
         XCTAssertEqual(try read("10/10/2018 8:19:24 PM"), 1_539_202_764)

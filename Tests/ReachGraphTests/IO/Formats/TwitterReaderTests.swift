@@ -31,6 +31,33 @@ final class TwitterReaderTests: XCTestCase {
         XCTAssertEqual(dataset.account(withID: "30")?.name, "thirty")
     }
 
+    /// Escaped strings, ids written as numbers, and a user seen again with more fields: the
+    /// reader interns bytes where it can and decodes where it must, with the same values.
+    func testV1EscapesNumericIDsAndUsersSeenAgain() throws {
+        let lines = """
+        {"created_at":"Wed Oct 10 20:19:24 +0000 2018","id":12.0,"text":"caf\\u00e9  \\"x\\"","user":{"id":10},"entities":{"hashtags":[{"text":"caf\\u00e9"},{"text":" b "}],"urls":[{"expanded_url":"","url":"http://t.co/a"},{"expanded_url":"http://b"}],"user_mentions":[{"id_str":"5"},{"id":6}]}}
+        {"created_at":"Wed Oct 10 20:20:00 +0000 2018","id":-0,"text":"x","user":{"id_str":"10","screen_name":"ten","followers_count":7,"name":"T\\u00e9n","location":""}}
+        {"created_at":"Wed Oct 10 20:21:00 +0000 2018","id_str":" 3 ","text":"y","user":{"id_str":"10","screen_name":"other","followers_count":9,"location":"here"}}
+
+        """
+        let folder = try TemporaryFolder()
+        let dataset = try DatasetLoader.load(try folder.write("tweets.jsonl", lines), options: .init(inputFormat: .twitterV1))
+        XCTAssertEqual(dataset.posts.map(\.postID), ["12", "0", "3"])
+        let first = dataset.posts[0]
+        XCTAssertEqual(first.attributes["text"], "caf\u{E9}  \"x\"")
+        XCTAssertEqual(first.contentHash, ContentFields.textHash("caf\u{E9} \"x\""))
+        XCTAssertEqual(first.attributes["hashtags"], "caf\u{E9} b")
+        XCTAssertEqual(first.attributes["urls"], "http://t.co/a http://b")
+        XCTAssertEqual(first.url, "http://t.co/a")
+        XCTAssertEqual(first.attributes["mentions"], "5")
+        XCTAssertEqual(first.platform, "x")
+        // The first sighting had no fields; the second filled them, the third only the location.
+        let account = try XCTUnwrap(dataset.account(withID: "10"))
+        XCTAssertEqual(account.name, "ten")
+        XCTAssertEqual(account.followers, 7)
+        XCTAssertEqual(account.attributes, ["display_name": "T\u{E9}n", "location": "here"])
+    }
+
     func testV1TruncatedLineIsALocatedError() throws {
         let folder = try TemporaryFolder()
         let truncated = Self.v1.trimmingCharacters(in: .newlines) + "\n{\"created_at\":\"Wed Oct 10 20:22:00 +0000 2018\",\"id_str\":\"4\",\"us"
