@@ -38,6 +38,7 @@ measure() { # label, file, command...
     }'
 }
 
+echo "Run $(date -u '+%Y-%m-%d %H:%M') UTC at $(git rev-parse --short HEAD 2> /dev/null || echo '?'), $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for part in $parts; do
     case "$part" in
     csv)

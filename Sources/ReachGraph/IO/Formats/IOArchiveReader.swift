@@ -123,9 +123,7 @@ enum IOArchiveReader {
             let text = try columns.text.string(&row, &export.posts.table, trimmed: false)
             var contentHash: Int32 = -1
             if text >= 0 {
-                try columns.text.withBytes(&row) { bytes in
-                    if let hash = ContentFields.textHash(bytes) { contentHash = export.posts.table.intern(hash) }
-                }
+                try columns.text.withBytes(&row) { contentHash = ContentFields.internTextHash($0, into: &export.posts.table) }
             }
             let language = try columns.language.string(&row, &export.posts.table)
             if language >= 0 { attributes.append((columns.language.attribute, language)) }
@@ -246,13 +244,24 @@ enum IOArchiveReader {
     static func flag(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         let value = FieldParsing.trimmingSpaces(bytes)
         guard value.count <= 5 else { return nil }
-        var lowered: [UInt8] = []
-        for byte in value { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
-        switch String(decoding: lowered, as: UTF8.self) {
-        case "", "false", "0", "no": return false
-        case "true", "1", "yes": return true
-        default: return nil
+        let key = flagKey(value)
+        if falseKeys.contains(key) { return false }
+        if trueKeys.contains(key) { return true }
+        return nil
+    }
+
+    private static let falseKeys = ["", "false", "0", "no"].map { flagKey($0.utf8) }
+    private static let trueKeys = ["true", "1", "yes"].map { flagKey($0.utf8) }
+
+    /// Up to five bytes with ASCII letters lowered, and their count, in one word: the flag is
+    /// matched without a `String` per row.
+    private static func flagKey(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var word: UInt64 = 0, count: UInt64 = 0
+        for byte in bytes {
+            word = word << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            count += 1
         }
+        return word | count << 56
     }
 
     /// The columns a tweets row is read from, found once per file.
@@ -303,7 +312,7 @@ enum IOArchiveReader {
     /// lacks, so a row by a known account reads only those fields.
     struct AccountCache {
         /// By string index: the fields still missing (bit 0 name, 1 followers, 2… attributes),
-        /// −1 when the account was not seen in a tweets row (it may still be known to `export`).
+        /// negative when the account was not seen in a tweets row (it may still be known to `export`).
         private var missing: [Int32] = []
 
         private func missingFields(_ account: Account) -> Int32 {
@@ -315,7 +324,7 @@ enum IOArchiveReader {
         }
 
         private mutating func grow(to index: Int32) {
-            if Int(index) >= missing.count { missing.append(contentsOf: repeatElement(-1, count: Int(index) + 1 - missing.count)) }
+            if Int(index) >= missing.count { missing.append(contentsOf: repeatElement(Self.unseen, count: Int(index) + 1 - missing.count)) }
         }
 
         /// Records the author of a tweets row: the first sighting fills the account, later ones
@@ -341,10 +350,16 @@ enum IOArchiveReader {
         /// Records an account named by a retweet or a reply, when it is not known yet.
         mutating func recordOther(_ id: Int32, export: inout PlatformExport) {
             grow(to: id)
-            guard missing[Int(id)] < 0 else { return }
+            guard missing[Int(id)] == Self.unseen else { return }
             let name = export.posts.table.string(id)
             if !export.hasAccount(name) { export.account(Account(id: name, kind: .other, platform: "x")) }
+            // Known from now on, so later retweets of the account make no `String` and no lookup.
+            missing[Int(id)] = Self.namedOnly
         }
+
+        /// `missing` of an id never seen, and of one only named by retweets or replies (both
+        /// read the author's fields in full when it posts).
+        private static let unseen: Int32 = -1, namedOnly: Int32 = -2
     }
 
     private static func readUsers(_ path: String, into export: inout PlatformExport, options: DatasetLoader.Options) throws {

@@ -142,7 +142,7 @@ enum TwitterV1Reader {
         if let text {
             attributes.append((columns.text, tape.internedText(text, into: &export.posts.table)))
             if let bytes = tape.rawBytes(text) {
-                post.contentHash = ContentFields.textHash(bytes).map { export.posts.table.intern($0) } ?? -1
+                post.contentHash = ContentFields.internTextHash(bytes, into: &export.posts.table)
             } else {
                 post.contentHash = tape.string(text).flatMap(ContentFields.textHash).map { export.posts.table.intern($0) } ?? -1
             }
