@@ -5,7 +5,7 @@
 # the load average at the start of each run. Results go to standard output; BENCHMARKS.md quotes
 # them with this command.
 #
-#     Benchmarks/formats.sh [ROWS] [TWEETS] [PARTS]
+#     [REACHGRAPH=binary] Benchmarks/formats.sh [ROWS] [TWEETS] [PARTS]
 #         default: 2,500,000 IO-archive rows, 300,000 tweets, PARTS "csv jsonl" (either or both)
 set -euo pipefail
 
@@ -22,7 +22,8 @@ fi
 if [[ " $parts " == *" jsonl "* ]] && { [ ! -s "$jsonl" ] || [ "$(wc -l < "$jsonl")" != "$tweets" ]; }; then
     python3 Benchmarks/generate_formats.py --tweets "$tweets" --out "$data" --only jsonl
 fi
-reachgraph="$(release_binary reachgraph)"
+# REACHGRAPH: a release binary built earlier (a copy), so a build can run meanwhile.
+reachgraph="${REACHGRAPH:-$(release_binary reachgraph)}"
 
 measure() { # label, file, command...
     local label="$1" file="$2"; shift 2
