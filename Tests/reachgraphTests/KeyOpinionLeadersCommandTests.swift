@@ -53,7 +53,7 @@ extension KeyOpinionLeadersCommandTests {
         XCTAssertTrue(exact.error.contains("note: betweenness: exact (estimated "), exact.error)
         let sampled = try ReachGraphCLI.run(["kol", folder, "--top", "2", "--format", "csv", "--exact-betweenness-budget", "0s"])
         XCTAssertEqual(sampled.status, 0, sampled.error)
-        XCTAssertTrue(sampled.error.contains("over the 0 s budget; sampled 1 of 1 sources (100%)"), sampled.error)
+        XCTAssertTrue(sampled.error.contains("over the 0 s budget; sampled 1 of 1 searches (100%)"), sampled.error)
         XCTAssertEqual(sampled.output, exact.output, "the sampler took hub, the only source that routes anything")
         try assertUsageError(
             ["kol", folder, "--exact-betweenness-budget", "soon"],

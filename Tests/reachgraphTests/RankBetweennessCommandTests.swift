@@ -18,7 +18,7 @@ final class RankBetweennessCommandTests: XCTestCase {
         XCTAssertEqual(exact.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }, ["1,c", "2,a", "2,b"])
         let adaptive = try ReachGraphCLI.run(["rank", folder, "--by", "betweenness-approx", "--top", "2", "--format", "csv"])
         XCTAssertEqual(adaptive.status, 0, adaptive.error)
-        XCTAssertEqual(adaptive.error, "note: betweenness-approx: all 3 contributing sources followed (exact values)\n")
+        XCTAssertEqual(adaptive.error, "note: betweenness-approx: all 3 contributing searches followed (exact values)\n")
         XCTAssertEqual(adaptive.output.split(separator: "\n").map { $0.split(separator: ",").prefix(2) }, exact.output.split(separator: "\n").map { $0.split(separator: ",").prefix(2) })
         let coarse = try ReachGraphCLI.run(["rank", folder, "--by", "betweenness-approx", "--top", "2", "--epsilon", "0.3", "--format", "csv"])
         XCTAssertEqual(coarse.status, 0, coarse.error)

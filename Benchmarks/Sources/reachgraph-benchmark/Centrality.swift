@@ -6,7 +6,8 @@ import ReachGraphCore
 
 /// The names `--tasks` accepts.
 let centralityTasks = [
-    "pagerank", "pagerank-20", "kcore", "hits", "eigenvector", "betweenness", "closeness", "approx-betweenness", "ic", "imm",
+    "pagerank", "pagerank-20", "kcore", "hits", "eigenvector", "betweenness", "closeness", "approx-betweenness", "adaptive-betweenness",
+    "ic", "imm",
 ]
 
 /// Every active processor: what the library uses when no thread limit is given.
@@ -58,12 +59,12 @@ func runCentrality(_ task: String, graph: DirectedGraph, options: Options) throw
         let measured = try timedThrowing(repeats) { try graph.eigenvectorCentrality() }
         report(measured, [("top", top(measured.result))])
     case "betweenness":
-        for threads in threadCounts() {
+        for threads in threadCounts(options) {
             let measured = timed(repeats) { graph.betweennessCentrality(BetweennessOptions(maxConcurrency: threads)) }
             report(measured, threads: threads, [("top", top(measured.result))])
         }
     case "closeness":
-        for threads in threadCounts() {
+        for threads in threadCounts(options) {
             let measured = timed(repeats) { graph.closenessCentrality(ClosenessOptions(maxConcurrency: threads)) }
             report(measured, threads: threads, [("top", top(measured.result))])
         }
@@ -74,6 +75,23 @@ func runCentrality(_ task: String, graph: DirectedGraph, options: Options) throw
         }
         report(measured, [("samples", "\(measured.result.sampleSize)"), ("vertex_diameter_bound", "\(measured.result.vertexDiameterBound)"),
                           ("top", top(measured.result.values))])
+    case "adaptive-betweenness":
+        // The default sampler of `rank --by betweenness-approx` (top 20, seed 1), once, with what
+        // each round saw: where its stopping rule holds or fails on this graph.
+        for threads in threadCounts(options) {
+            let measured = try timedThrowing(1) {
+                try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(seed: 1, maxConcurrency: threads))
+            }
+            let result = measured.result
+            let rounds = result.history.map { round in
+                "{\"sampled\": \(round.sampledSources), \"top_changed\": \(round.topChanged), \"unsettled_pairs\": \(round.unsettledPairs), "
+                    + "\"tied_pairs\": \(round.tiedPairs), \"weakest_separation\": \(round.weakestSeparation.isFinite ? String(format: "%.3f", round.weakestSeparation) : "null")}"
+            }
+            report(measured, threads: threads, [
+                ("sampled", "\(result.sampledSources)"), ("contributing", "\(result.contributingSources)"), ("ties", "\(result.ties.count)"),
+                ("rounds", "[" + rounds.joined(separator: ", ") + "]"), ("top", top(result.values, 20)),
+            ])
+        }
     case "ic":
         // Seeds: the 50 nodes with most out-edges (the accounts most reposted).
         let seeds = (0 ..< Int32(graph.nodeCount)).sorted { graph.outDegree(of: $0) > graph.outDegree(of: $1) || (graph.outDegree(of: $0) == graph.outDegree(of: $1) && $0 < $1) }
@@ -95,7 +113,10 @@ func runCentrality(_ task: String, graph: DirectedGraph, options: Options) throw
 
 /// All cores, then one thread when that is a different number: the one-thread time is the fair
 /// comparison with single-threaded peers.
-func threadCounts() -> [Int] { allThreads > 1 ? [allThreads, 1] : [1] }
+func threadCounts(_ options: Options) -> [Int] {
+    if let threads = options.threads { return [threads] }
+    return allThreads > 1 ? [allThreads, 1] : [1]
+}
 
 /// How many power-iteration steps `pageRank()` takes with default options: the fewest
 /// `maxIterations` that do not throw (bisection; the iteration is deterministic, so the count is

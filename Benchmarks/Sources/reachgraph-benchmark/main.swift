@@ -1,7 +1,7 @@
 // Times ReachGraph on one generated edge list and prints one JSON object per line, in the same
 // shape as Benchmarks/peers.py, for Benchmarks/run to tabulate.
 //
-//     reachgraph-benchmark --size NAME --file PATH [--repeats N] [--tasks pagerank,kcore,...]
+//     reachgraph-benchmark --size NAME --file PATH [--repeats N] [--tasks pagerank,kcore,...] [--threads N]
 //
 // Load and components always run; `--tasks` adds the centrality and diffusion measurements (see
 // `centralityTasks` for the names). Benchmarks/peers.py times the peers on the same tasks.
@@ -18,6 +18,9 @@ struct Options {
     var file = ""
     var repeats = 3
     var tasks: [String] = []
+    /// `--threads N`: run the per-source measures at N threads only (default: all, then 1), so a
+    /// whole process can be timed at one thread.
+    var threads: Int?
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -27,13 +30,16 @@ struct Options {
             case "--size": size = value
             case "--file": file = value
             case "--tasks": tasks = value.split(separator: ",").map(String.init)
+            case "--threads":
+                guard let count = Int(value), count > 0 else { throw UsageError(message: "--threads takes a positive whole number") }
+                threads = count
             case "--repeats":
                 guard let count = Int(value), count > 0 else { throw UsageError(message: "--repeats takes a positive whole number") }
                 repeats = count
             default: throw UsageError(message: "unknown option \(flag)")
             }
         }
-        if file.isEmpty { throw UsageError(message: "usage: reachgraph-benchmark --size NAME --file PATH [--repeats N] [--tasks LIST]") }
+        if file.isEmpty { throw UsageError(message: "usage: reachgraph-benchmark --size NAME --file PATH [--repeats N] [--tasks LIST] [--threads N]") }
         if let unknown = tasks.first(where: { !centralityTasks.contains($0) }) {
             throw UsageError(message: "unknown task \(unknown); expected one of \(centralityTasks.joined(separator: ", "))")
         }
@@ -123,6 +129,7 @@ struct Loaded {
 }
 
 func run(_ options: Options) throws {
+    if let threads = options.threads { Parallelism.threadCount = threads }
     let startRSS = processMemory("VmRSS")
     var loadTimes: [Double] = []
     var cpuTimes: [Double] = []

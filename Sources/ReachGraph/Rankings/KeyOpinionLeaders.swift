@@ -146,8 +146,9 @@ public struct KeyOpinionLeaders: Sendable {
         return (
             sampled.values,
             "betweenness: exact would take an estimated \(estimate) on one thread, over the \(String(format: "%g", budget.seconds)) s budget; "
-                + "sampled \(sampled.sampledSources) of \(sampled.contributingSources) sources (\(share)%) until the top \(budget.topCount) was settled"
-                + (sampled.isExact ? " (which took every source: exact values)" : "")
+                + "sampled \(sampled.sampledSources) of \(sampled.contributingSources) searches (\(share)%) until the top \(budget.topCount) was settled"
+                + (sampled.isExact ? " (which took every search: exact values)" : "")
+                + (sampled.ties.isEmpty ? "" : "; \(sampled.ties.count) pairs at the cut are tied within \(String(format: "%g", AdaptiveBetweennessOptions().tieTolerance * 100))% (either may belong to it)")
         )
     }
 

@@ -99,7 +99,7 @@ public enum RankingMeasure: String, CaseIterable, Sendable {
         guard let epsilon = settings.maximumError else {
             let options = AdaptiveBetweennessOptions(topCount: k, candidates: settings.candidates, seed: settings.seed, pathLength: settings.pathLength)
             let result = try graph.adaptiveBetweennessCentrality(options)
-            return Scores(values: result.values, notes: [Self.describe(result, k: k)])
+            return Scores(values: result.values, notes: [Self.describe(result, k: k, tolerance: options.tieTolerance, candidates: settings.candidates)])
         }
         let options = ApproximateBetweennessOptions(
             maximumError: epsilon, failureProbability: settings.failureProbability, seed: settings.seed, pathLength: settings.pathLength
@@ -116,14 +116,23 @@ public enum RankingMeasure: String, CaseIterable, Sendable {
         return scores
     }
 
-    /// One line on how far an adaptive betweenness sample went.
-    static func describe(_ result: AdaptiveBetweenness, k: Int) -> String {
+    /// One line on how far an adaptive betweenness sample went, naming by rank the pairs at the
+    /// cut it stopped on as tied.
+    static func describe(_ result: AdaptiveBetweenness, k: Int, tolerance: Double, candidates: [Bool]?) -> String {
         if result.isExact {
-            return "betweenness-approx: all \(result.contributingSources) contributing sources followed (exact values)"
+            return "betweenness-approx: all \(result.contributingSources) contributing searches followed (exact values)"
         }
         let share = Double(result.sampledSources) / Double(result.contributingSources) * 100
-        return "betweenness-approx: \(result.sampledSources) of \(result.contributingSources) contributing sources sampled "
-            + "(\(String(format: "%.3g", share))%) in \(result.rounds) rounds, until the top \(k) stood 2 standard errors apart"
+        var line = "betweenness-approx: \(result.sampledSources) of \(result.contributingSources) contributing searches sampled "
+            + "(\(String(format: "%.3g", share))%) in \(result.rounds) rounds, until the top \(k) was stable and every pair at the cut "
+            + "stood 2 standard errors of its difference apart"
+        guard !result.ties.isEmpty else { return line }
+        let order = result.values.indices.filter { candidates?[$0] ?? true }.sorted { result.values[$0] != result.values[$1] ? result.values[$0] > result.values[$1] : $0 < $1 }
+        var rank = [Int: Int]()
+        for (position, node) in order.enumerated() { rank[node] = position + 1 }
+        let pairs = result.ties.map { "\(rank[Int($0.inside)] ?? 0) and \(rank[Int($0.outside)] ?? 0)" }
+        line += " or was tied within \(String(format: "%g", tolerance * 100))%: ranks " + pairs.joined(separator: ", ") + " are statistically tied (either may belong to the top \(k))"
+        return line
     }
 
     private func computeScores(on graph: DirectedGraph, settings: Settings) throws -> [Double] {

@@ -4,11 +4,18 @@ import Foundation
 public struct AdaptiveBetweennessOptions: Sendable, Hashable {
     /// k: how many of the highest-scoring nodes must come out right (as a set). Default 20.
     public var topCount: Int
-    /// Sources in the first round; every later round doubles the sample. Default 256.
+    /// Sources in the first (pilot) round and the next; every later round adds half the sample
+    /// so far, at least this many. Default 256.
     public var initialSampleSize: Int
-    /// z: how many estimated standard errors must separate the top k from every other node.
-    /// Default 2 (each side's interval is ±2 standard errors, so a pair is about 2.8 apart).
+    /// z: how many estimated standard errors of their difference must separate a node of the top
+    /// k from one outside it. Default 2.
     public var separation: Double
+    /// τ: two nodes at the cut whose betweenness the sample shows to lie within this fraction of
+    /// each other (the whole `z`-error interval of their difference inside `±τ·` the larger
+    /// estimate) count as tied: the sampler stops without ordering them and reports them in
+    /// ``AdaptiveBetweenness/ties``. Default 0.05. 0 never accepts a tie: the sampler then runs
+    /// until every pair at the cut is separated, which for a close pair means to the exact result.
+    public var tieTolerance: Double
     /// Nodes that take part in the ranking (`nil`: all); the others are still estimated.
     public var candidates: [Bool]?
     /// Seeds the order in which sources are drawn; the same seed and graph give the same result
@@ -24,6 +31,7 @@ public struct AdaptiveBetweennessOptions: Sendable, Hashable {
         topCount: Int = 20,
         initialSampleSize: Int = 256,
         separation: Double = 2,
+        tieTolerance: Double = 0.05,
         candidates: [Bool]? = nil,
         seed: UInt64 = 0,
         pathLength: PathLength = .hops,
@@ -32,11 +40,36 @@ public struct AdaptiveBetweennessOptions: Sendable, Hashable {
         self.topCount = topCount
         self.initialSampleSize = initialSampleSize
         self.separation = separation
+        self.tieTolerance = tieTolerance
         self.candidates = candidates
         self.seed = seed
         self.pathLength = pathLength
         self.maxConcurrency = maxConcurrency
     }
+}
+
+/// Two nodes at the cut of the top k that the sample showed to lie within
+/// ``AdaptiveBetweennessOptions/tieTolerance`` of each other without ordering them.
+public struct BetweennessTie: Sendable, Hashable {
+    /// The node listed in the top k (by estimate).
+    public let inside: Int32
+    /// The node left out of it.
+    public let outside: Int32
+}
+
+/// What one sampling round of ``DirectedGraph/adaptiveBetweennessCentrality(_:)`` saw.
+public struct AdaptiveBetweennessRound: Sendable, Hashable {
+    /// Searches summed so far.
+    public let sampledSources: Int
+    /// Whether the top-k set differs from the previous round's (always true for the first).
+    public let topChanged: Bool
+    /// Pairs (inside the top k, outside it) neither separated nor tied.
+    public let unsettledPairs: Int
+    /// Pairs accepted as tied.
+    public let tiedPairs: Int
+    /// The weakest separation at the cut: the smallest `difference / standard error` over the
+    /// pairs (inside, outside) whose separate `z`-error intervals meet (`.infinity` when none do).
+    public let weakestSeparation: Double
 }
 
 /// Betweenness estimated until its top k is settled, with the sampling effort behind it.
@@ -48,13 +81,18 @@ public struct AdaptiveBetweenness: Sendable, Hashable {
     public let standardErrors: [Double]
     /// The top k by estimate, highest first (ties by node index).
     public let top: [Int32]
-    /// Sources whose shortest paths were followed.
+    /// Searches run (each searched source stands for itself and the pendant sources folded into it).
     public let sampledSources: Int
-    /// Sources that can add anything: those with a path of two hops to a third node. The others
-    /// add exactly 0 and are never sampled.
+    /// Searches the exact result needs: the sources that can add anything, after folding pendant
+    /// sources (see the method's discussion). The others add exactly 0 and are never sampled.
     public let contributingSources: Int
-    /// Sampling rounds run.
+    /// Sampling rounds run, the pilot round included.
     public let rounds: Int
+    /// Every round after the pilot, in order.
+    public let history: [AdaptiveBetweennessRound]
+    /// Pairs at the cut accepted as tied (empty unless ``AdaptiveBetweennessOptions/tieTolerance``
+    /// is above 0 and the sampler stopped on it).
+    public let ties: [BetweennessTie]
 
     /// Whether every contributing source was followed, so the values are Brandes' exact ones.
     public var isExact: Bool { sampledSources == contributingSources }
@@ -68,6 +106,8 @@ public enum AdaptiveBetweennessError: Error, Hashable {
     case initialSampleSizeOutOfRange(Int)
     /// ``AdaptiveBetweennessOptions/separation`` is negative or not finite.
     case separationOutOfRange(Double)
+    /// ``AdaptiveBetweennessOptions/tieTolerance`` is negative, 1 or more, or not finite.
+    case tieToleranceOutOfRange(Double)
     /// ``AdaptiveBetweennessOptions/candidates`` does not have one entry per node.
     case candidateCountMismatch(expected: Int, got: Int)
 }
@@ -76,47 +116,62 @@ extension DirectedGraph {
     /// Betweenness sampled until the top k nodes are settled: the default when the ranking is
     /// what matters, which on large graphs costs a fraction of ``betweennessCentrality(_:)``.
     ///
-    /// Source sampling after Brandes & Pich (2007), "Centrality estimation in large networks",
-    /// Int. J. Bifurcation and Chaos 17(7), with a stopping rule aimed at the ranking in the
-    /// spirit of KADABRA (Borassi & Natale 2016, "KADABRA is an ADaptive Algorithm for Betweenness
-    /// via Random Approximation", ESA), which samples paths until the top k is separated. Sources are drawn without replacement in a seeded order, in rounds
-    /// that double the sample (``AdaptiveBetweennessOptions/initialSampleSize``, then as many
-    /// again each round). Every drawn source `s` runs one Brandes search and adds its whole
-    /// dependency vector `δ_s(·)`; the estimate of `c_B(v) = Σ_s δ_s(v)` is `N/r · Σ_sampled δ_s(v)`
-    /// for `r` of `N` contributing sources, normalised as ``betweennessCentrality(_:)`` with
-    /// default options. Its standard error is `N · √((1 − r/N) s_v² / r)` with `s_v²` the sample
-    /// variance of `δ_s(v)` (finite-population correction: sampling without replacement).
+    /// **Estimator.** Source sampling after Brandes & Pich (2007), "Centrality estimation in large
+    /// networks", Int. J. Bifurcation and Chaos 17(7). Searches are drawn without replacement in
+    /// a seeded order, in rounds: a pilot of ``AdaptiveBetweennessOptions/initialSampleSize``,
+    /// then as many again, then each round half the sample so far, at least as many as the pilot
+    /// (the sample grows by 1.5, so the sampler overshoots the point where its rule holds by at
+    /// most half). With hops, the searches are those of
+    /// exact betweenness after its degree-one reduction (pendant sinks removed, each pendant
+    /// source folded into the one node it leads to, see ``betweennessCentrality(_:)``), so one
+    /// drawn search `v` adds its whole contribution `X_v(·) = (1 + f(v))·δ_v(·) + f(v)(R(v) − 1)·e_v`;
+    /// with weighted lengths `X_v = δ_v`. The estimate of `c_B(w) = Σ_v X_v(w)` is
+    /// `N/r · Σ_sampled X_v(w)` for `r` of `N` contributing searches, normalised as
+    /// ``betweennessCentrality(_:)``, with standard error `N · √((1 − r/N) s_w² / r)` (`s_w²` the
+    /// sample variance of `X_v(w)`; finite-population correction for sampling without replacement).
     ///
-    /// Sampling stops after a round when (1) the set of the top k equals the previous round's
-    /// and (2) the lowest `value − z·error` in the top k lies above the highest
-    /// `value + z·error` outside it, `z` = ``AdaptiveBetweennessOptions/separation``; or when
-    /// every contributing source has been followed, which gives Brandes' exact values. The
-    /// errors are estimates from the sample: a node that only a few rare sources route through
-    /// can still be missed while no drawn source has reached it, which is why two rounds must
-    /// agree. The rule settles which nodes make the top k, not their order inside it: nodes
-    /// within each other's errors are listed by estimate, and ``AdaptiveBetweenness/standardErrors``
-    /// says how close they are. Ties at the k-th place can never be separated, so they run to
-    /// the exact result.
+    /// **Stopping rule.** After the pilot, the `3k` (at most 96) nodes with the highest
+    /// `estimate + z·error` are *tracked*: every later search also adds the products
+    /// `X_v(a)·X_v(b)` of tracked nodes, and the pilot's searches are summed again with them, so
+    /// the standard error of a *difference* `ĉ(a) − ĉ(b)` is estimated from the per-search
+    /// differences. Two nodes' estimates come from the same searches and are strongly correlated
+    /// (a search that reaches many nodes loads both), so that error is far smaller than the sum of
+    /// the two errors. After each round, for every pair `a` in the top k by estimate and `b`
+    /// outside it (among candidates): the pair is *separated* when `ĉ(a) − ĉ(b) > z·SE` (SE of the
+    /// difference when both are tracked, otherwise the bound `SE(a) + SE(b)`); *tied* when
+    /// ``AdaptiveBetweennessOptions/tieTolerance`` τ > 0 and `|ĉ(a) − ĉ(b)| + z·SE ≤ τ·max(ĉ(a), ĉ(b))`;
+    /// else *unsettled*. Sampling stops when the top-k set equals the previous round's and no pair
+    /// is unsettled, or when every contributing search has run (Brandes' exact values). Tied pairs
+    /// are returned in ``AdaptiveBetweenness/ties``: either node may belong to the top k, and the
+    /// two lie within τ of each other. The errors are estimates from the sample: a node that only a
+    /// few rare sources route through can still be missed while no drawn source has reached it,
+    /// which is why two rounds must agree. The rule settles which nodes make the top k, not their
+    /// order inside it. This aims at the ranking in the spirit of KADABRA (Borassi & Natale 2016,
+    /// "KADABRA is an ADaptive Algorithm for Betweenness via Random Approximation", ESA), which
+    /// samples paths rather than sources until the top k is separated.
     ///
-    /// Orientation and path lengths as ``betweennessCentrality(_:)``. Sources without a path of
-    /// two hops to a third node add nothing (no node lies strictly inside any of their shortest
-    /// paths) and are left out of `N`: in a repost network most accounts are such leaves.
+    /// Sources without a path of two hops to a third node add nothing (no node lies strictly
+    /// inside any of their shortest paths) and are left out of `N`: in a repost network most
+    /// accounts are such leaves. Orientation and path lengths as ``betweennessCentrality(_:)``.
     ///
-    /// Determinism: the source order is a Fisher–Yates shuffle drawn from
-    /// ``SplitMix64/init(seed:)``, and each round sums its sources in fixed chunks, so the result
+    /// Determinism: the order of searches is a Fisher–Yates shuffle drawn from
+    /// ``SplitMix64/init(seed:)``, and each round sums its searches in fixed chunks, so the result
     /// depends only on the seed and the graph, never on the thread count. NetworkX's
     /// `betweenness_centrality(k=, seed=)` samples sources the same way (with `n/k` scaling) but
     /// with a fixed `k` and without a stopping rule.
     ///
-    /// Edge cases: `n ≤ 2` or no contributing source gives all zeros, exactly. `topCount` at or
-    /// above the number of candidates asks for the whole order, which usually runs to the exact
-    /// result.
+    /// Edge cases: `n ≤ 2` or no contributing source gives all zeros, exactly. A `topCount` at or
+    /// above the number of candidates leaves no pair to separate, so the sampler stops after the
+    /// round that follows the pilot's. An exact tie at the cut with τ = 0 runs to the exact result.
     ///
     /// - Throws: ``AdaptiveBetweennessError`` for a `topCount` below 1, an `initialSampleSize`
-    ///   below 2, a negative `separation` or a candidate mask of the wrong length.
+    ///   below 2, a negative `separation`, a `tieTolerance` outside `0 ..< 1` or a candidate mask
+    ///   of the wrong length.
     /// - Complexity: one Brandes search per sampled source, O(r·m) for hops and O(r·m log n)
-    ///   weighted, r ≤ N ≤ n; plus O(n log n) per round for the ranking and O(m) to find the
-    ///   contributing sources. Memory: two result arrays per thread.
+    ///   weighted, r ≤ N ≤ n, plus the pilot's searches once more and O(t²) per search for the
+    ///   `t ≤ 96` tracked nodes; O(n log n + k·n) per round for the ranking and the pairs; O(n + m)
+    ///   for the reduction and the contributing sources. Memory: two result arrays and `t²`
+    ///   products per thread.
     public func adaptiveBetweennessCentrality(
         _ options: AdaptiveBetweennessOptions = AdaptiveBetweennessOptions()
     ) throws(AdaptiveBetweennessError) -> AdaptiveBetweenness {
@@ -124,14 +179,18 @@ extension DirectedGraph {
         guard options.topCount >= 1 else { throw .topCountOutOfRange(options.topCount) }
         guard options.initialSampleSize >= 2 else { throw .initialSampleSizeOutOfRange(options.initialSampleSize) }
         guard options.separation >= 0 && options.separation.isFinite else { throw .separationOutOfRange(options.separation) }
+        guard options.tieTolerance >= 0 && options.tieTolerance < 1 else { throw .tieToleranceOutOfRange(options.tieTolerance) }
         if let candidates = options.candidates, candidates.count != nodes {
             throw .candidateCountMismatch(expected: nodes, got: candidates.count)
         }
         let zeros = [Double](repeating: 0, count: nodes)
-        var order = nodes > 2 ? contributingSources() : []
-        guard !order.isEmpty else {
+        let searches = nodes > 2 ? BetweennessSearches(self, pathLength: options.pathLength) : nil
+        var order = searches?.contributing ?? []
+        guard let searches, !order.isEmpty else {
             let top = topNodes(of: zeros, count: options.topCount, candidates: options.candidates)
-            return AdaptiveBetweenness(values: zeros, standardErrors: zeros, top: top, sampledSources: 0, contributingSources: 0, rounds: 0)
+            return AdaptiveBetweenness(
+                values: zeros, standardErrors: zeros, top: top, sampledSources: 0, contributingSources: 0, rounds: 0, history: [], ties: []
+            )
         }
         // Fisher–Yates written out rather than `shuffle(using:)`, whose draws the standard
         // library does not promise to keep across versions.
@@ -140,26 +199,45 @@ extension DirectedGraph {
             order.swapAt(index, Int(random.next(below: UInt64(index + 1))))
         }
 
-        let forward = MeasuredAdjacency(outgoing, pathLength: options.pathLength)
         let population = order.count
         let normalization = 1 / (Double(nodes - 1) * Double(nodes - 2))
         let z = options.separation
-        // The first `nodes` entries sum δ_s(v), the next `nodes` δ_s(v)².
-        var sums = [Double](repeating: 0, count: 2 * nodes)
+        let candidateCount = options.candidates.map { $0.count(where: { $0 }) } ?? nodes
+        let width = min(candidateCount, min(96, 3 * options.topCount))
+        var slots = [Int32](repeating: -1, count: nodes)
+        var tracking = false
+        // The first `nodes` entries sum X_v(w), the next `nodes` X_v(w)², then width² products.
+        let resultCount = 2 * nodes + width * width
+        var sums = [Double](repeating: 0, count: resultCount)
         var values = zeros
         var errors = zeros
         var sampled = 0
         var rounds = 0
         var roundSize = min(population, options.initialSampleSize)
         var previousTop: [Int32]?
+        var history: [AdaptiveBetweennessRound] = []
+        var ties: [BetweennessTie] = []
         while true {
             let batch = Array(order[sampled ..< sampled + roundSize])
-            let roundSums = ShortestPathParallelism.sum(itemCount: batch.count, resultCount: 2 * nodes, maxConcurrency: options.maxConcurrency) { items, partial in
-                accumulateBrandesDependencies(
-                    from: items.lazy.map { Int(batch[$0]) }, graph: forward, endpoints: false,
-                    into: UnsafeMutableBufferPointer(rebasing: partial[0 ..< nodes]),
-                    squares: UnsafeMutableBufferPointer(rebasing: partial[nodes ..< 2 * nodes])
-                )
+            let roundSlots = slots
+            let trackedWidth = tracking ? width : 0
+            let roundSums = ShortestPathParallelism.sum(
+                itemCount: batch.count, resultCount: resultCount, chunkLimit: Self.roundChunkLimit, maxConcurrency: options.maxConcurrency
+            ) { items, partial in
+                let current = UnsafeMutableBufferPointer<Double>.allocate(capacity: trackedWidth)
+                current.initialize(repeating: 0)
+                defer { current.deallocate() }
+                roundSlots.withUnsafeBufferPointer { slots in
+                    let tracker = trackedWidth == 0 ? nil : DependencyTracking(
+                        slots: slots, current: current, products: UnsafeMutableBufferPointer(rebasing: partial[2 * nodes ..< resultCount])
+                    )
+                    searches.accumulate(
+                        items.lazy.map { Int(batch[$0]) },
+                        into: UnsafeMutableBufferPointer(rebasing: partial[0 ..< nodes]),
+                        squares: UnsafeMutableBufferPointer(rebasing: partial[nodes ..< 2 * nodes]),
+                        tracking: tracker
+                    )
+                }
             }
             for index in sums.indices { sums[index] += roundSums[index] }
             sampled += batch.count
@@ -167,43 +245,104 @@ extension DirectedGraph {
             if sampled == population {
                 for node in 0 ..< nodes { values[node] = sums[node] * normalization }
                 errors = zeros
+                ties = []
                 break
             }
             let r = Double(sampled)
             let scale = Double(population) / r * normalization
             let remaining = 1 - r / Double(population)
+            let errorScale = Double(population) * normalization * (remaining / r).squareRoot()
             for node in 0 ..< nodes {
                 let total = sums[node]
                 values[node] = total * scale
-                let variance = max(0, (sums[nodes + node] - total * total / r) / (r - 1))
-                errors[node] = Double(population) * normalization * (remaining * variance / r).squareRoot()
+                errors[node] = errorScale * max(0, (sums[nodes + node] - total * total / r) / (r - 1)).squareRoot()
             }
-            let top = topNodes(of: values, count: options.topCount, candidates: options.candidates).sorted()
-            if top == previousTop && Self.separates(top, values: values, errors: errors, z: z, candidates: options.candidates) { break }
-            previousTop = top
-            roundSize = min(sampled, population - sampled)
+            if !tracking {
+                // The pilot chose whom to track; sum its searches again with their products.
+                var ranked = values.indices.filter { options.candidates?[$0] ?? true }
+                let reach = { (node: Int) in values[node] + z * errors[node] }
+                ranked.sort { reach($0) != reach($1) ? reach($0) > reach($1) : $0 < $1 }
+                for (slot, node) in ranked.prefix(width).enumerated() { slots[node] = Int32(slot) }
+                tracking = true
+                for index in sums.indices { sums[index] = 0 }
+                sampled = 0
+                continue
+            }
+            let top = topNodes(of: values, count: options.topCount, candidates: options.candidates)
+            let topSet = top.sorted()
+            let verdict = Self.judgeCut(
+                top: top, values: values, errors: errors, sums: sums, slots: slots, width: width, sampled: r, errorScale: errorScale,
+                z: z, tolerance: options.tieTolerance, candidates: options.candidates
+            )
+            let changed = topSet != previousTop
+            history.append(AdaptiveBetweennessRound(
+                sampledSources: sampled, topChanged: changed, unsettledPairs: verdict.unsettled, tiedPairs: verdict.ties.count,
+                weakestSeparation: verdict.weakest
+            ))
+            if !changed && verdict.unsettled == 0 {
+                ties = verdict.ties
+                break
+            }
+            previousTop = topSet
+            roundSize = min(max(options.initialSampleSize, sampled / 2), population - sampled)
         }
         let top = topNodes(of: values, count: options.topCount, candidates: options.candidates)
         return AdaptiveBetweenness(
-            values: values, standardErrors: errors, top: top, sampledSources: sampled, contributingSources: population, rounds: rounds
+            values: values, standardErrors: errors, top: top, sampledSources: sampled, contributingSources: population, rounds: rounds,
+            history: history, ties: ties
         )
     }
 
-    /// Whether every node of `top` lies more than `z` errors above every other candidate, each
-    /// side's interval counted on its own.
-    private static func separates(_ top: [Int32], values: [Double], errors: [Double], z: Double, candidates: [Bool]?) -> Bool {
-        var inTop = [Bool](repeating: false, count: values.count)
-        var lowest = Double.infinity
-        for node in top {
-            inTop[Int(node)] = true
-            lowest = min(lowest, values[Int(node)] - z * errors[Int(node)])
-        }
-        for node in values.indices where !inTop[node] && candidates?[node] ?? true {
-            if values[node] + z * errors[node] >= lowest { return false }
-        }
-        return true
-    }
+    /// Chunks a sampling round is summed in: fewer than exact betweenness's 128, since each chunk
+    /// zeroes and adds two n-sized arrays and a round is short; fixed, so the sums do not depend
+    /// on the thread count.
+    static let roundChunkLimit = 16
 
+    /// Classifies every pair (inside `top`, outside it) as separated, tied or unsettled.
+    private static func judgeCut(
+        top: [Int32], values: [Double], errors: [Double], sums: [Double], slots: [Int32], width: Int, sampled r: Double,
+        errorScale: Double, z: Double, tolerance: Double, candidates: [Bool]?
+    ) -> (unsettled: Int, ties: [BetweennessTie], weakest: Double) {
+        let nodes = values.count
+        var inTop = [Bool](repeating: false, count: nodes)
+        var lowest = Double.infinity
+        for node in top.map(Int.init) {
+            inTop[node] = true
+            lowest = min(lowest, values[node] - z * errors[node])
+        }
+        // Only nodes whose interval reaches the lowest interval of the top can fail to separate
+        // (the paired error never exceeds the sum of the two errors).
+        let contenders = values.indices.filter { !inTop[$0] && (candidates?[$0] ?? true) && values[$0] + z * errors[$0] >= lowest }
+        var unsettled = 0
+        var ties: [BetweennessTie] = []
+        var weakest = Double.infinity
+        for a in top.map(Int.init) {
+            for b in contenders {
+                let difference = values[a] - values[b]
+                var error = errors[a] + errors[b]
+                let slotA = Int(slots[a]), slotB = Int(slots[b])
+                if slotA >= 0 && slotB >= 0 {
+                    let products = 2 * nodes
+                    let low = min(slotA, slotB), high = max(slotA, slotB)
+                    let squares = sums[products + slotA * width + slotA] + sums[products + slotB * width + slotB]
+                        - 2 * sums[products + low * width + high]
+                    let total = sums[a] - sums[b]
+                    error = errorScale * max(0, (squares - total * total / r) / (r - 1)).squareRoot()
+                }
+                weakest = min(weakest, error > 0 ? difference / error : difference > 0 ? .infinity : 0)
+                if difference > z * error { continue }
+                if tolerance > 0 && abs(difference) + z * error <= tolerance * max(values[a], values[b]) {
+                    ties.append(BetweennessTie(inside: Int32(a), outside: Int32(b)))
+                } else {
+                    unsettled += 1
+                }
+            }
+        }
+        return (unsettled, ties, weakest)
+    }
+}
+
+extension DirectedGraph {
     /// The nodes that can lie strictly inside a shortest path from them: those with an out-edge
     /// to some `w` that has an out-edge to a third node. In increasing order.
     func contributingSources() -> [Int32] {

@@ -18,19 +18,20 @@ enum ShortestPathParallelism {
     /// Sums contributions of `itemCount` work items into an array of `resultCount` values.
     ///
     /// `accumulate` adds the contributions of a run of items into a zeroed partial array. Items
-    /// are cut into a fixed number of chunks; threads compute chunks in waves, and after each
+    /// are cut into a fixed number of chunks (`chunkLimit`, fewer when there are fewer items); threads compute chunks in waves, and after each
     /// wave the partials are added to the total in chunk order. The total is therefore the same
     /// sequence of floating-point additions at any thread count, and peak extra memory is one
     /// partial per thread.
     static func sum(
         itemCount: Int,
         resultCount: Int,
+        chunkLimit: Int = reductionChunkLimit,
         maxConcurrency: Int?,
         accumulate: @escaping @Sendable (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void
     ) -> [Double] {
         var total = [Double](repeating: 0, count: resultCount)
         guard itemCount > 0, resultCount > 0 else { return total }
-        let chunkCount = min(itemCount, reductionChunkLimit)
+        let chunkCount = min(itemCount, chunkLimit)
         let workers = Parallelism.workerCount(requested: maxConcurrency, items: chunkCount)
         let partials = UnsafeMutableBufferPointer<Double>.allocate(capacity: workers * resultCount)
         defer { partials.deallocate() }

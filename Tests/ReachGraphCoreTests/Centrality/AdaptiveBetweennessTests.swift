@@ -26,8 +26,9 @@ final class AdaptiveBetweennessTests: XCTestCase {
         // pairs of others), node 2 on 0→3, 0→4, 1→3, 1→4 (4), node 3 on 0→4, 1→4, 2→4 (3).
         let path = DirectedGraph(nodeCount: 5, edges: [(0, 1), (1, 2), (2, 3), (3, 4)])
         let result = try path.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(topCount: 2))
-        // Sources 0, 1 and 2 reach a node two hops on; 3 and 4 add nothing.
-        XCTAssertEqual(result.contributingSources, 3)
+        // Sources 0, 1 and 2 reach a node two hops on; 3 and 4 add nothing. The pendant source 0
+        // is folded into 1 (one search for both) and the pendant sink 4 into 3: two searches.
+        XCTAssertEqual(result.contributingSources, 2)
         XCTAssertTrue(result.isExact)
         for (value, expected) in zip(result.values, [0, 3.0 / 12, 4.0 / 12, 3.0 / 12, 0]) {
             XCTAssertEqual(value, expected, accuracy: 1e-12)
@@ -129,6 +130,62 @@ final class AdaptiveBetweennessTests: XCTestCase {
         XCTAssertThrowsError(try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(separation: -1))) { error in
             XCTAssertEqual(error as? AdaptiveBetweennessError, .separationOutOfRange(-1))
         }
+        for tolerance in [-0.1, 1, .nan] {
+            XCTAssertThrowsError(try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(tieTolerance: tolerance))) { error in
+                guard case .tieToleranceOutOfRange = error as? AdaptiveBetweennessError else { return XCTFail("\(error)") }
+            }
+        }
+    }
+
+    /// 600 sources each reposted by hubs 600 and 601; each hub is reposted by ten accounts of its
+    /// own. Every source routes exactly ten paths through each hub, so the hubs tie exactly (and
+    /// every estimate is exact): 600 · 10 ordered pairs each, of (n − 1)(n − 2).
+    static func twinHubs() -> (graph: DirectedGraph, exact: Double) {
+        var edges: [(Int32, Int32)] = []
+        for source in Int32(0) ..< 600 { edges += [(source, 600), (source, 601)] }
+        for leaf in Int32(0) ..< 10 { edges += [(600, 602 + leaf), (601, 612 + leaf)] }
+        let nodes = 622.0
+        return (DirectedGraph(nodeCount: 622, edges: edges), 6000 / ((nodes - 1) * (nodes - 2)))
+    }
+
+    func testExactTieAtTheCutIsReportedInsteadOfRunningToExact() throws {
+        let (graph, exact) = Self.twinHubs()
+        let options = AdaptiveBetweennessOptions(topCount: 1, initialSampleSize: 32, seed: 9)
+        let result = try graph.adaptiveBetweennessCentrality(options)
+        // Pilot 32, then 32 (tracked, first) and 32 more: the set is unchanged and the one pair at
+        // the cut differs by exactly 0 in every search, within 5% of either.
+        XCTAssertEqual(result.sampledSources, 64)
+        XCTAssertEqual(result.contributingSources, 600)
+        XCTAssertFalse(result.isExact)
+        XCTAssertEqual(result.top, [600])
+        XCTAssertEqual(result.ties.map { [$0.inside, $0.outside] }, [[600, 601]])
+        XCTAssertEqual(result.values[600], exact, accuracy: 1e-15)
+        XCTAssertEqual(result.values[601], exact, accuracy: 1e-15)
+        XCTAssertEqual(result.history.map(\.sampledSources), [32, 64])
+        XCTAssertEqual(result.history.map(\.topChanged), [true, false])
+        XCTAssertEqual(result.history.map(\.tiedPairs), [1, 1])
+        // Without a tie tolerance an exact tie can never be separated: every source is followed.
+        var strict = options
+        strict.tieTolerance = 0
+        let full = try graph.adaptiveBetweennessCentrality(strict)
+        XCTAssertTrue(full.isExact)
+        XCTAssertEqual(full.ties, [])
+        XCTAssertEqual(full.values[600], exact, accuracy: 1e-15)
+    }
+
+    func testFollowingEverySourceGivesTheExactValues() throws {
+        // A cut between two nodes that score exactly 0 can never be separated, and without a tie
+        // tolerance the sampler follows every source: its sums over the rounds then equal exact
+        // Brandes (with the same reduction) to rounding.
+        for graph in [Self.preferentialGraph(nodes: 500, seed: 4), BetweennessReductionTests.pendantGraph()] {
+            let exact = graph.betweennessCentrality()
+            XCTAssertGreaterThan(exact.count(where: { $0 == 0 }), 1)
+            let k = exact.count(where: { $0 > 0 }) + 1
+            let result = try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(topCount: k, initialSampleSize: 16, tieTolerance: 0))
+            XCTAssertTrue(result.isExact)
+            XCTAssertEqual(result.standardErrors, [Double](repeating: 0, count: graph.nodeCount))
+            assertClose(result.values, exact, relative: 1e-12, "\(graph.nodeCount) nodes")
+        }
     }
 
     func testCoarseEpsilonIsReportedAsUnableToSeparateTheTopK() throws {
@@ -146,15 +203,15 @@ final class AdaptiveBetweennessTests: XCTestCase {
     }
 
     func testExactCostCountsReachedNodesAndScannedEdges() {
-        // 0 → 1 → 2 → 3 → 4: the contributing sources 0, 1 and 2 reach 5, 4 and 3 nodes and scan
-        // 4, 3 and 2 edges: 21 visits in all.
+        // 0 → 1 → 2 → 3 → 4, reduced to 1 → 2 → 3 (0 folded into 1, the pendant sink 4 gone): the
+        // searches from 1 and 2 reach 3 and 2 nodes and scan 2 and 1 edges: 8 visits in all.
         let path = DirectedGraph(nodeCount: 5, edges: [(0, 1), (1, 2), (2, 3), (3, 4)])
         let all = path.exactBetweennessCost()
-        XCTAssertEqual([all.contributingSources, all.sampledSources], [3, 3])
-        XCTAssertEqual(all.estimatedVisits, 21)
-        // Sampling one source scales its visits by 3; which one depends on the seed only.
+        XCTAssertEqual([all.contributingSources, all.sampledSources], [2, 2])
+        XCTAssertEqual(all.estimatedVisits, 8)
+        // Sampling one search scales its visits by 2; which one depends on the seed only.
         let one = path.exactBetweennessCost(sampleSize: 1, seed: 4)
-        XCTAssertTrue([27.0, 21, 15].contains(one.estimatedVisits), "\(one)")
+        XCTAssertTrue([10.0, 6].contains(one.estimatedVisits), "\(one)")
         XCTAssertEqual(path.exactBetweennessCost(sampleSize: 1, seed: 4), one)
         XCTAssertEqual(DirectedGraph(nodeCount: 3, edges: [(0, 1)]).exactBetweennessCost().estimatedVisits, 0)
     }

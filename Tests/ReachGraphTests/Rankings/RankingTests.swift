@@ -109,7 +109,7 @@ final class RankingTests: XCTestCase {
         // their collaboration tie) and gives the exact values.
         let adaptive = try MeasureRanking(dataset: data, measure: .approximateBetweenness, top: 2)
         XCTAssertEqual(adaptive.warnings, [])
-        XCTAssertEqual(adaptive.notes, ["betweenness-approx: all 3 contributing sources followed (exact values)"])
+        XCTAssertEqual(adaptive.notes, ["betweenness-approx: all 3 contributing searches followed (exact values)"])
         XCTAssertEqual(adaptive.ranked.map { data.accounts[Int($0.account)].id }, ["c", "a", "b"])
         for (ranked, expected) in zip(adaptive.ranked, [1.0 / 20, 1.0 / 40, 1.0 / 40]) { XCTAssertEqual(ranked.score, expected, accuracy: 1e-15) }
     }
@@ -122,7 +122,7 @@ final class RankingTests: XCTestCase {
         // A zero budget always samples; on this graph the sampler still takes every source.
         let sampled = try KeyOpinionLeaders(dataset: data, budget: .init(seconds: 0, topCount: 2))
         XCTAssertTrue(sampled.betweennessNote.hasPrefix("betweenness: exact would take an estimated "), sampled.betweennessNote)
-        XCTAssertTrue(sampled.betweennessNote.hasSuffix("over the 0 s budget; sampled 1 of 1 sources (100%) until the top 2 was settled (which took every source: exact values)"), sampled.betweennessNote)
+        XCTAssertTrue(sampled.betweennessNote.hasSuffix("over the 0 s budget; sampled 1 of 1 searches (100%) until the top 2 was settled (which took every search: exact values)"), sampled.betweennessNote)
         XCTAssertEqual(sampled.profiles.map(\.betweenness), exact.profiles.map(\.betweenness))
         XCTAssertEqual(sampled.profiles.map(\.score), exact.profiles.map(\.score))
     }
