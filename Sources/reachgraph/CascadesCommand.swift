@@ -83,7 +83,7 @@ struct CascadesCommand: ParsableCommand {
         case .probabilistic: policy = .probabilistic(ProbabilisticAttribution(gamma: gamma, alpha: alpha, samples: samples, seed: seed))
         }
         progress.begin("rebuilding cascades")
-        let analysis = CascadeAnalysis(dataset: dataset, policy: policy, minimumSize: minSize, follows: followGraph)
+        let analysis = CascadeAnalysis(dataset: dataset, policy: policy, minimumSize: minSize, follows: followGraph, participants: participants)
         progress.finish()
         reportWarnings(diagnostics, quiet: output.quiet)
         reportWarnings(analysis.diagnostics, quiet: output.quiet)

@@ -11,6 +11,17 @@ public enum AtomicFile {
     /// A destination that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a pipe)
     /// is written in place: renaming over it would replace the device with a plain file.
     public static func write(_ data: Data, to path: String) throws {
+        try data.withUnsafeBytes { try write(bytes: $0, to: path) }
+    }
+
+    /// Writes `text` as UTF-8 to `path` atomically, from the string's own storage (a 30 MB table
+    /// is not copied into a `Data` first).
+    public static func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    private static func write(bytes data: UnsafeRawBufferPointer, to path: String) throws {
         guard !InputFiles.isInput(path) else {
             throw InputError(file: path, message: "is an input of this run; refusing to overwrite it (choose another output)")
         }
@@ -43,11 +54,6 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes `text` as UTF-8 to `path` atomically.
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
-    }
-
     /// Creates `folder` and its missing parents; a parent that is a file is named in the error.
     static func makeFolders(_ folder: String) throws {
         var status = stat()
@@ -65,17 +71,15 @@ public enum AtomicFile {
         InputError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
     }
 
-    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset) // safe: count > 0
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw systemError(path)
-                }
-                offset += written
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset) // safe: count > 0
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw systemError(path)
             }
+            offset += written
         }
     }
 }

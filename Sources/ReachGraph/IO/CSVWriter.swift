@@ -28,16 +28,24 @@ public struct CSVWriter {
 
 /// Formats a number for CSV and tables: whole numbers without a fraction, others with up to
 /// `digits` significant digits.
+///
+/// C's `%.Ng` into a stack buffer, trailing zeros trimmed there: `String(format:)` and string
+/// edits per number took a tenth of writing a cascade table of 155,000 rows.
 public func formatNumber(_ value: Double, digits: Int = 10) -> String {
     guard value.isFinite else { return value.isNaN ? "" : (value > 0 ? "inf" : "-inf") }
     if value.rounded() == value && abs(value) < 1e15 { return String(Int64(value)) }
-    var text = String(format: "%.\(digits)g", value)
-    if text.contains("e") { return text }
-    if text.contains(".") {
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+        let written = withVaList([Int32(digits), value]) { arguments in
+            buffer.withMemoryRebound(to: CChar.self) { vsnprintf($0.baseAddress, 64, "%.*g", arguments) }
+        }
+        var end = Int(min(max(written, 0), 63))
+        let text = UnsafeBufferPointer(rebasing: buffer[0 ..< end])
+        if !text.contains(UInt8(ascii: "e")) && text.contains(UInt8(ascii: ".")) {
+            while end > 0 && buffer[end - 1] == UInt8(ascii: "0") { end -= 1 }
+            if end > 0 && buffer[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[0 ..< end]), as: UTF8.self)
     }
-    return text
 }
 
 import Foundation

@@ -17,6 +17,13 @@ import Darwin
 /// the arena) took four dependent cache misses per lookup: over half the load time of a 10M-edge
 /// file. Longer identifiers keep their first seven bytes in the key word as a filter and are
 /// compared in the arena.
+///
+/// Decimal identifiers of 8 to 19 digits without a leading zero (tweet and post ids such as
+/// `700000000000895953`) are keyed by their value instead: the key word holds the number, so
+/// they too are found without the arena, with one cache miss where a long id took two (one for
+/// the slot, one for the arena and its `memcmp`: 39 % of reading a million posts). The top bit of
+/// their hash marks them, so a number never matches a text key with the same word. Text such as
+/// `007…` or `+1…` stays text, so every identifier round-trips byte for byte.
 public struct IdentifierTable: Sendable {
     private var arena: [UInt8] = []
     /// `count + 1` offsets into `arena`.
@@ -59,11 +66,25 @@ public struct IdentifierTable: Sendable {
     /// The index of `bytes`, adding it when new. Returns `nil` when new bytes are not valid UTF-8.
     @inline(__always)
     public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let word = Self.keyWord(bytes)
-        let hash = Self.hash(bytes, keyWord: word)
-        let (found, slot) = find(bytes, word: word, hash: hash)
+        let key = Self.key(bytes)
+        let (found, slot) = find(bytes, key)
         if found >= 0 { return Int32(found) }
-        return insert(bytes, word: word, hash: hash, slot: slot)
+        return insert(bytes, word: key.word, hash: key.hash, slot: slot)
+    }
+
+    /// How `bytes` are looked up: the key word, the hash, and whether an equal key word and hash
+    /// prove the bytes equal (short and decimal identifiers) or the arena must be compared.
+    struct Key {
+        var word: UInt64
+        var hash: UInt32
+        var exact: Bool
+    }
+
+    @inline(__always)
+    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key {
+        if let value = decimalValue(bytes) { return Key(word: value, hash: decimalHash(value), exact: true) }
+        let word = keyWord(bytes)
+        return Key(word: word, hash: hash(bytes, keyWord: word), exact: bytes.count <= 7)
     }
 
     /// The key word and hash of `bytes` when they are an ASCII identifier of at most seven bytes,
@@ -96,7 +117,7 @@ public struct IdentifierTable: Sendable {
         var word = key.word.littleEndian
         return withUnsafeBytes(of: &word) { raw in
             let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0 ..< Int(key.word >> 56)])
-            let (found, slot) = find(bytes, word: key.word, hash: key.hash)
+            let (found, slot) = find(bytes, Key(word: key.word, hash: key.hash, exact: true))
             if found >= 0 { return Int32(found) }
             // ASCII is valid UTF-8, so the insertion cannot fail.
             return insert(bytes, word: key.word, hash: key.hash, slot: slot) ?? -1
@@ -113,25 +134,25 @@ public struct IdentifierTable: Sendable {
     public func index(of identifier: String) -> Int32? {
         var copy = identifier
         return copy.withUTF8 { bytes -> Int32? in
-            let word = Self.keyWord(bytes)
-            let found = find(bytes, word: word, hash: Self.hash(bytes, keyWord: word)).index
+            let found = find(bytes, Self.key(bytes)).index
             return found >= 0 ? Int32(found) : nil
         }
     }
 
     /// The index of `bytes` (or -1) and the slot where the probe stopped.
     @inline(__always)
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, word: UInt64, hash: UInt32) -> (index: Int, slot: Int) {
-        let tag = UInt64(hash) << 32
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ key: Key) -> (index: Int, slot: Int) {
+        let tag = UInt64(key.hash) << 32
+        let word = key.word
         let mask = self.mask
         return slots.withUnsafeBufferPointer { slots in
-            var slot = Int(hash) & mask
+            var slot = Int(key.hash) & mask
             while true {
                 let meta = slots[2 * slot + 1]
                 if meta == 0 { return (-1, slot) }
                 if meta & 0xFFFF_FFFF_0000_0000 == tag && slots[2 * slot] == word {
                     let index = Int(truncatingIfNeeded: meta & 0xFFFF_FFFF) - 1
-                    if bytes.count <= 7 || equalsArena(index, bytes) { return (index, slot) }
+                    if key.exact || equalsArena(index, bytes) { return (index, slot) }
                 }
                 slot = (slot + 1) & mask
             }
@@ -141,7 +162,7 @@ public struct IdentifierTable: Sendable {
     /// Adds `bytes` at the empty `slot`; kept out of line so the lookup stays small.
     @inline(never)
     private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, word: UInt64, hash: UInt32, slot: Int) -> Int32? {
-        guard String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        guard Self.isASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil else { return nil }
         let index = count
         arena.append(contentsOf: bytes)
         offsets.append(arena.count)
@@ -179,6 +200,66 @@ public struct IdentifierTable: Sendable {
         mask = newMask
     }
 
+    /// Whether every byte is ASCII (and so the bytes valid UTF-8), eight bytes at a time.
+    @inline(__always)
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var offset = 0
+        var high: UInt64 = 0
+        while offset + 8 <= bytes.count {
+            high |= base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            high |= UInt64(bytes[offset])
+            offset += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The value of a decimal identifier of 8 to 19 digits whose first digit is not 0, else `nil`
+    /// (shorter ones already fit the key word; 19 digits always fit a `UInt64`).
+    @inline(__always)
+    static func decimalValue(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let count = bytes.count
+        guard count >= 8, count <= 19, let base = bytes.baseAddress, base[0] > 0x30, base[0] <= 0x39 else { return nil }
+        var value: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= count {
+            let chunk = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self).littleEndian
+            // Every byte is 0x30...0x39 exactly when its high nibble is 3 and adding 6 keeps it so.
+            let nibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+            let highNibbles: UInt64 = chunk & nibbles
+            let carried: UInt64 = ((chunk &+ 0x0606_0606_0606_0606) & nibbles) >> 4
+            guard highNibbles | carried == 0x3333_3333_3333_3333 else { return nil }
+            // Eight digits (the first in the low byte) to their value in three multiplications.
+            var digits: UInt64 = chunk &- 0x3030_3030_3030_3030
+            digits = digits &* 10 &+ (digits >> 8)
+            let pairs: UInt64 = 0x0000_00FF_0000_00FF
+            let hundreds: UInt64 = (digits & pairs) &* (100 + (1_000_000 << 32))
+            let ones: UInt64 = ((digits >> 16) & pairs) &* (1 + (10_000 << 32))
+            value = value &* 100_000_000 &+ ((hundreds &+ ones) >> 32)
+            offset += 8
+        }
+        while offset < count {
+            let digit = base[offset] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ UInt64(digit)
+            offset += 1
+        }
+        return value
+    }
+
+    /// The hash of a decimal identifier's value, with the top bit set (text hashes have it clear).
+    @inline(__always)
+    static func decimalHash(_ value: UInt64) -> UInt32 {
+        var state = value &* 0x9E37_79B9_7F4A_7C15
+        state ^= state >> 29
+        state = state &* 0xBF58_476D_1CE4_E5B9
+        state ^= state >> 32
+        return UInt32(truncatingIfNeeded: state) | 0x8000_0000
+    }
+
     /// The identifier itself when it has at most seven bytes (length in the top byte), else its
     /// first seven bytes under a top byte of 0xFF, which no short identifier has.
     @inline(__always)
@@ -198,8 +279,9 @@ public struct IdentifierTable: Sendable {
         return word | (count <= 7 ? UInt64(count) : 0xFF) << 56
     }
 
-    /// A 32-bit hash: for short identifiers a mix of the key word (which holds every byte and the
-    /// length), otherwise eight bytes at a time (multiply–xor–shift, as in wyhash's spirit).
+    /// A 31-bit hash (the top bit marks decimal keys): for short identifiers a mix of the key word
+    /// (which holds every byte and the length), otherwise eight bytes at a time
+    /// (multiply–xor–shift, as in wyhash's spirit).
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, keyWord: UInt64) -> UInt32 {
         var state: UInt64
@@ -224,6 +306,6 @@ public struct IdentifierTable: Sendable {
         state ^= state >> 29
         state = state &* 0xBF58_476D_1CE4_E5B9
         state ^= state >> 32
-        return UInt32(truncatingIfNeeded: state)
+        return UInt32(truncatingIfNeeded: state) & 0x7FFF_FFFF
     }
 }

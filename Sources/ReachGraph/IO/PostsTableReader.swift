@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads the rows of a posts table (a dataset's `posts.csv`, or one CSV of posts) into a
 /// ``PostCollector``.
 ///
@@ -84,7 +90,16 @@ enum PostsTableReader {
         guard let postID = text(positions.postID), postID >= 0, let author = text(positions.author), author >= 0,
               let time = FieldParsing.timestamp(field(positions.time)), FieldParsing.supportedTimes.contains(time) else { return false }
         var row = PostTable.Row(postID: postID, author: author, time: time)
-        guard let parentPost = text(positions.parentPost), let rootPost = text(positions.rootPost),
+        // A root post's `root_post` is its own id, and a repost's is often its `parent_post`: equal
+        // bytes take the index already found instead of a second lookup.
+        func rootText(parentPost: Int32) -> Int32? {
+            let value = FieldParsing.trimmingSpaces(field(positions.rootPost))
+            if value.isEmpty { return -1 }
+            if equal(value, FieldParsing.trimmingSpaces(field(positions.postID))) { return postID }
+            if parentPost >= 0 && equal(value, FieldParsing.trimmingSpaces(field(positions.parentPost))) { return parentPost }
+            return collector.table.intern(value)
+        }
+        guard let parentPost = text(positions.parentPost), let rootPost = rootText(parentPost: parentPost),
               let parentAuthor = text(positions.parentAuthor), let contentHash = text(positions.contentHash), let url = text(positions.url),
               let likes = number(positions.likes), let comments = number(positions.comments), let shares = number(positions.shares),
               let views = number(positions.views), let platform = lowercasedText(field(positions.platform), into: &collector.table) else { return false }
@@ -108,6 +123,12 @@ enum PostsTableReader {
         }
         collector.add(row, attributes: attributes, line: line)
         return true
+    }
+
+    @inline(__always)
+    private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard left.count == right.count, let a = left.baseAddress, let b = right.baseAddress else { return false }
+        return memcmp(a, b, left.count) == 0
     }
 
     /// The trimmed, ASCII-lowercased text of `bytes` interned (−1 when empty); `nil` for
