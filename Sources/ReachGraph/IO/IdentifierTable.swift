@@ -23,7 +23,10 @@ import Darwin
 /// they too are found without the arena, with one cache miss where a long id took two (one for
 /// the slot, one for the arena and its `memcmp`: 39 % of reading a million posts). The top bit of
 /// their hash marks them, so a number never matches a text key with the same word. Text such as
-/// `007…` or `+1…` stays text, so every identifier round-trips byte for byte.
+/// `007…` or `+1…` stays text, so every identifier round-trips byte for byte. Identifiers of 8
+/// to 10 letters, digits and underscores (`user44065`, most account ids) are packed six bits a
+/// character into the key word, under a top nibble (0xE) that neither short keys (top byte at
+/// most 7) nor long ones (0xFF) have: they too are exact, never compared in the arena.
 public struct IdentifierTable: Sendable {
     private var arena: [UInt8] = []
     /// `count + 1` offsets into `arena`.
@@ -83,6 +86,7 @@ public struct IdentifierTable: Sendable {
     @inline(__always)
     static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key {
         if let value = decimalValue(bytes) { return Key(word: value, hash: decimalHash(value), exact: true) }
+        if let packed = packedWord(bytes) { return Key(word: packed, hash: decimalHash(packed) & 0x7FFF_FFFF, exact: true) }
         let word = keyWord(bytes)
         return Key(word: word, hash: hash(bytes, keyWord: word), exact: bytes.count <= 7)
     }
@@ -248,6 +252,33 @@ public struct IdentifierTable: Sendable {
             offset += 1
         }
         return value
+    }
+
+    /// An identifier of 8 to 10 characters from `0-9A-Za-z_` as codes 1–63, six bits each, the
+    /// first character highest, under a top nibble of 0xE; `nil` for any other. Codes are never 0,
+    /// so the length is where the highest code sits and no two identifiers share a word.
+    @inline(__always)
+    static func packedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let count = bytes.count
+        guard count >= 8, count <= 10, let base = bytes.baseAddress else { return nil }
+        var word: UInt64 = 0
+        for offset in 0 ..< count {
+            let byte = base[offset]
+            let code: UInt8
+            if byte &- 0x30 < 10 {
+                code = byte - 0x2F
+            } else if byte &- 0x61 < 26 {
+                code = byte - 0x61 + 37
+            } else if byte &- 0x41 < 26 {
+                code = byte - 0x41 + 11
+            } else if byte == 0x5F {
+                code = 63
+            } else {
+                return nil
+            }
+            word = word << 6 | UInt64(code)
+        }
+        return word | 0xE << 60
     }
 
     /// The hash of a decimal identifier's value, with the top bit set (text hashes have it clear).

@@ -1,0 +1,64 @@
+@testable import ReachGraph
+import XCTest
+
+/// The identifier table's three exact key forms (short text, decimal values, packed account-like
+/// ids) and the arena-compared one, on ids chosen to sit at each form's edges.
+final class IdentifierTableTests: XCTestCase {
+    /// Ids a shared key word could confuse: numbers with and without leading zeros, numbers at the
+    /// 19-digit limit and past it, packed ids of 8 to 10 characters beside longer or odd ones.
+    private let ids = [
+        "700000000000895953", "0700000000000895953", "700000000000895953 ", "+700000000000895953",
+        "12345678", "01234567", "9999999999999999999", "10000000000000000000", "1234567",
+        "user44065", "user4406", "user440650", "user4406500", "User44065", "user_4406", "user-4406",
+        "abcdefgh", "abcdefg", "a", "", "ÿser44065", "用户4406512",
+    ]
+
+    func testEveryFormRoundTripsAndKeepsItsOwnIndex() throws {
+        var table = IdentifierTable()
+        for (index, id) in ids.enumerated() { XCTAssertEqual(table.intern(id), Int32(index), id) }
+        XCTAssertEqual(table.count, ids.count)
+        for (index, id) in ids.enumerated() {
+            XCTAssertEqual(table.identifier(at: index), id)
+            XCTAssertEqual(table.intern(id), Int32(index), "a second lookup of \(id) finds the first")
+            XCTAssertEqual(table.index(of: id), Int32(index))
+        }
+        XCTAssertNil(table.index(of: "700000000000895954"))
+        XCTAssertNil(table.index(of: "user44066"))
+    }
+
+    func testDecimalValuesAndPackedWords() {
+        func bytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            var copy = text
+            return copy.withUTF8(body)
+        }
+        XCTAssertEqual(bytes("700000000000895953") { IdentifierTable.decimalValue($0) }, 700_000_000_000_895_953)
+        XCTAssertEqual(bytes("9999999999999999999") { IdentifierTable.decimalValue($0) }, 9_999_999_999_999_999_999)
+        XCTAssertEqual(bytes("12345678") { IdentifierTable.decimalValue($0) }, 12_345_678)
+        XCTAssertNil(bytes("01234567") { IdentifierTable.decimalValue($0) }, "a leading zero stays text")
+        XCTAssertNil(bytes("1234567") { IdentifierTable.decimalValue($0) }, "seven digits fit the short key")
+        XCTAssertNil(bytes("1234567/") { IdentifierTable.decimalValue($0) })
+        XCTAssertNil(bytes("1234567:") { IdentifierTable.decimalValue($0) })
+        // "user4406": u = 37 + 20 = 57, s = 55, e = 41, r = 54, '4' = 5, '0' = 1, '6' = 7.
+        let codes: [UInt64] = [57, 55, 41, 54, 5, 5, 1, 7]
+        let expected = codes.reduce(0) { $0 << 6 | $1 } | 0xE << 60
+        XCTAssertEqual(bytes("user4406") { IdentifierTable.packedWord($0) }, expected)
+        XCTAssertNil(bytes("user-4406") { IdentifierTable.packedWord($0) })
+        XCTAssertNil(bytes("user4406500") { IdentifierTable.packedWord($0) }, "eleven characters do not fit")
+    }
+
+    func testCompactUTCTimesAgreeWithTheGeneralParser() {
+        for text in ["2016-01-01T00:00:56Z", "1970-01-01T00:00:00Z", "2016-02-29T23:59:60Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"] {
+            var copy = text
+            let fast = copy.withUTF8 { FieldParsing.utcSeconds($0) }
+            XCTAssertNotNil(fast, text)
+            XCTAssertEqual(fast, FieldParsing.iso8601(Array(text.utf8))?.seconds, text)
+        }
+        var known = "2016-01-01T00:00:56Z"
+        XCTAssertEqual(known.withUTF8 { FieldParsing.utcSeconds($0) }, 1_451_606_456)
+        for text in ["2015-02-29T00:00:00Z", "2016-13-01T00:00:00Z", "2016-01-01T24:00:00Z", "2016-01-01T00:00:00z", "2016-01-01 00:00:00Z", "2016-0a-01T00:00:00Z"] {
+            var copy = text
+            XCTAssertNil(copy.withUTF8 { FieldParsing.utcSeconds($0) }, text)
+            XCTAssertEqual(FieldParsing.timestamp(text), FieldParsing.iso8601(Array(text.utf8))?.seconds, "\(text): the general parser decides")
+        }
+    }
+}
