@@ -6,6 +6,12 @@
 #     bash Benchmarks/scale.sh               # generates Benchmarks/data/huge.csv (~2 GB), runs, deletes it
 #     bash Benchmarks/scale.sh --keep        # keeps the file for a rerun
 #     bash Benchmarks/scale.sh --keep large  # another size of Benchmarks/generate.py (a quick check)
+#     bash Benchmarks/scale.sh --data /work/bench-data --keep   # the file and results elsewhere
+#     bash Benchmarks/scale.sh --data DIR --only reachgraph      # one side; the table uses the
+#                                                                # other side's last results in DIR
+#
+# Generating huge.csv takes about 5 minutes of CPU (mostly its binary searches; the rows are
+# formatted with numpy) and about 2 GB of memory.
 #
 # Needs about 6 GB of disk while it runs, and memory for NetworKit's load (about 10 GB at 100M
 # edges with string ids). The two sides run one after the other, each in its own process under
@@ -15,10 +21,18 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 keep=false
-if [ "${1:-}" = --keep ]; then keep=true; shift; fi
+only=both
+data="Benchmarks/data"
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --keep) keep=true; shift ;;
+        --data) data="${2:?--data needs a folder}"; shift 2 ;;
+        --only) only="${2:?--only takes reachgraph or networkit}"; shift 2 ;;
+        *) break ;;
+    esac
+done
 size="${1:-huge}"
 venv="Benchmarks/.venv"
-data="Benchmarks/data"
 file="$data/$size.csv"
 if ! "$venv/bin/python" -c "import numpy, networkit" 2> /dev/null; then
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
@@ -33,20 +47,31 @@ swift build -c release --product reachgraph-benchmark > /dev/null
 benchmark="$(swift build -c release --product reachgraph-benchmark --show-bin-path)/reachgraph-benchmark"
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-started="$(date -u '+%Y-%m-%d %H:%M UTC')"
-load_0="$(loadavg)"
-/usr/bin/time -v -o "$data/scale-reachgraph.time" "$benchmark" --size "$size" --file "$file" --repeats 1 --tasks pagerank,kcore \
-    > "$data/scale-reachgraph.jsonl"
-load_1="$(loadavg)"
-/usr/bin/time -v -o "$data/scale-networkit.time" "$python" Benchmarks/scale_networkit.py "$file" --threads 2 \
-    > "$data/scale-networkit.jsonl"
-load_2="$(loadavg)"
+# Each side records when it ran and the load average before and after, beside its results.
+side() {
+    local name="$1"; shift
+    { date -u '+%Y-%m-%d %H:%M UTC'; loadavg; } > "$data/scale-$name.load"
+    /usr/bin/time -v -o "$data/scale-$name.time" "$@" > "$data/scale-$name.jsonl"
+    loadavg >> "$data/scale-$name.load"
+}
+if [ "$only" != networkit ]; then
+    side reachgraph "$benchmark" --size "$size" --file "$file" --repeats 1 --tasks pagerank,kcore
+fi
+if [ "$only" != reachgraph ]; then
+    side networkit "$python" Benchmarks/scale_networkit.py "$file" --threads 2
+fi
 $keep || rm -f "$file"
 
-"$python" - "$data" "$started" "$load_0" "$load_1" "$load_2" "$dataset" "$(nproc)" <<'PY'
+"$python" - "$data" "$dataset" "$(nproc)" <<'PY'
 import json, os, sys
 
-data, started, load_0, load_1, load_2, dataset, cores = sys.argv[1:]
+data, dataset, cores = sys.argv[1:]
+
+
+def run_of(name):
+    with open(os.path.join(data, f"scale-{name}.load")) as handle:
+        started, before, after = handle.read().splitlines()
+    return f"{started}, load average (1, 5, 15 min) {before} before and {after} after"
 
 
 def lines(name):
@@ -80,8 +105,8 @@ def row(label, our_wall, our_cpu, their_wall, their_cpu, note=""):
 
 
 load = ours["load"]
-print(f"Run started {started} with `bash Benchmarks/scale.sh`; {cores} cores; load average (1, 5, 15 min) "
-      f"before: {load_0}, between the two sides: {load_1}, after: {load_2}.")
+print(f"`bash Benchmarks/scale.sh`, {cores} cores. ReachGraph run {run_of('reachgraph')}; "
+      f"NetworKit run {run_of('networkit')}.")
 print(f"Data: {dataset}; {load['rows']:,} rows, {load['nodes']:,} nodes, {load['edges']:,} distinct edges. "
       f"ReachGraph on both cores where it parallelises (PageRank), NetworKit with 2 threads.")
 print()
