@@ -216,22 +216,36 @@ private struct IngestWriter {
         }
     }
 
+    /// Inserts the posts from the table's columns: one prepared statement, its arguments bound
+    /// from the interned strings, no `Post` value per row.
     mutating func addPosts(of dataset: Dataset, into report: inout IngestReport) throws {
+        let posts = dataset.posts
         let insert = try db.makeStatement(sql: """
             INSERT INTO post (platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views,
                 content_hash, url, attributes, ingest_id, parent_author)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """)
-        for post in dataset.posts {
-            insert.setUncheckedArguments([
-                post.platform ?? platform, post.postID, post.author, post.time, post.parentPost, post.rootPost, post.likes,
-                post.comments, post.shares, post.views, post.contentHash, post.url, AttributeText.encode(post.attributes), ingestID,
-                post.parentAuthor,
+        func text(_ column: [Int32]?, _ row: Int) -> String? {
+            guard let index = column?[row], index >= 0 else { return nil }
+            return posts.string(index)
+        }
+        func count(_ column: [Int]?, _ row: Int) -> Int? {
+            guard let value = column?[row], value != Int.min else { return nil }
+            return value
+        }
+        let platforms = posts.platformColumn, contentHashes = posts.contentHashColumn, urls = posts.urlColumn
+        let likes = posts.likesColumn, comments = posts.commentsColumn, shares = posts.sharesColumn, views = posts.viewsColumn
+        let hasAttributes = !posts.attributeColumns.isEmpty
+        for row in posts.indices {
+            try insert.execute(arguments: [
+                text(platforms, row) ?? platform, posts.string(posts.postIDs[row]), posts.string(posts.authors[row]), posts.times[row],
+                text(posts.parentPosts, row), text(posts.rootPosts, row), count(likes, row), count(comments, row), count(shares, row),
+                count(views, row), text(contentHashes, row), text(urls, row),
+                hasAttributes ? AttributeText.encode(posts[row].attributes) : nil, ingestID, text(posts.parentAuthors, row),
             ])
-            try insert.execute()
             report.postsAdded += db.changesCount
         }
-        report.postsRead = dataset.posts.count
+        report.postsRead = posts.count
     }
 
     /// Inserts each metrics row whose key is new, or whose values differ from the latest version

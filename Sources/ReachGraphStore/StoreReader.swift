@@ -60,11 +60,18 @@ extension DatasetStore {
     }
 
     private func addRelations(_ db: Database, slice: StoreSlice, columns: [String], to assembler: inout DatasetAssembler) throws {
+        // A relation carries its ingest's period: the slice's labels come from the few ingests,
+        // and the `relation_by_period` index finds their rows without reading the others.
+        var filter = ""
+        var labels: [String] = []
+        if !slice.isEverything {
+            labels = try String.fetchAll(db, sql: "SELECT DISTINCT period FROM ingest").filter { slice.contains(periodLabel: $0) }
+            filter = "WHERE period IN (\(Array(repeating: "?", count: labels.count).joined(separator: ", ")))"
+        }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT source, target, relation, weight, first_seen, last_seen, attributes, period FROM relation ORDER BY seq
-            """)
+            SELECT source, target, relation, weight, first_seen, last_seen, attributes FROM relation \(filter) ORDER BY seq
+            """, arguments: StatementArguments(labels))
         while let row = try rows.next() {
-            guard slice.contains(periodLabel: row[7]) else { continue }
             let typeText: String = row[2]
             guard let type = RelationType(rawValue: typeText) else {
                 throw InputError(file: path, message: "relation type \"\(typeText)\" is not one this ReachGraph knows")
@@ -78,20 +85,47 @@ extension DatasetStore {
         }
     }
 
+    /// Reads the slice's posts in `seq` order into interned columns. The time index bounds the
+    /// slice's `seq` range, which is then read in rowid order with the time checked per row: no
+    /// sort, and a store whose posts arrived in time order reads only the slice's pages.
     private func addPosts(_ db: Database, slice: StoreSlice, to assembler: inout DatasetAssembler) throws {
+        let from = slice.from ?? -Double.greatestFiniteMagnitude, to = slice.to ?? Double.greatestFiniteMagnitude
+        var first: Int64 = .min, last: Int64 = .max, count = 0
+        if !slice.isEverything {
+            let range = try Row.fetchOne(db, sql: "SELECT min(seq), max(seq), count(*) FROM post WHERE time >= ? AND time < ?", arguments: [from, to])
+            (first, last, count) = (range?[0] ?? 1, range?[1] ?? 0, range?[2] ?? 0)
+        }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views, content_hash, url, attributes,
                 parent_author
-            FROM post WHERE time >= ? AND time < ? ORDER BY seq
-            """, arguments: [slice.from ?? -Double.greatestFiniteMagnitude, slice.to ?? Double.greatestFiniteMagnitude])
-        var posts: [Post] = []
+            FROM post WHERE seq BETWEEN ? AND ? AND +time >= ? AND +time < ? ORDER BY seq
+            """, arguments: [first, last, from, to])
+        var posts = assembler.makePostRows(capacity: count)
+        // Text is interned from SQLite's own buffer, valid until the cursor steps.
+        func text(_ row: Row, _ index: Int, emptyIsNone: Bool = false) throws -> Int32 {
+            try row.withUnsafeData(atIndex: index) { data in
+                guard let data, !(emptyIsNone && data.isEmpty) else { return -1 }
+                return data.withUnsafeBytes { raw in posts.intern(raw.bindMemory(to: UInt8.self)) } ?? -1
+            }
+        }
         while let row = try rows.next() {
-            let platform: String = row[0]
-            posts.append(Post(
-                postID: row[1], author: row[2], time: row[3], parentPost: row[4], rootPost: row[5],
-                platform: platform.isEmpty ? nil : platform, likes: row[6], comments: row[7], shares: row[8], views: row[9],
-                contentHash: row[10], url: row[11], parentAuthor: row[13], attributes: AttributeText.decode(row[12])
-            ))
+            let platform = try text(row, 0, emptyIsNone: true), postID = try text(row, 1), author = try text(row, 2)
+            let parentPost = try text(row, 4), rootPost = try text(row, 5), contentHash = try text(row, 10), url = try text(row, 11)
+            let parentAuthor = try text(row, 13)
+            var attributes: [(column: Int, value: Int32)] = []
+            if !row.hasNull(atIndex: 12) {
+                let values = AttributeText.decode(row[12])
+                for name in values.keys.sorted() {
+                    var value = values[name]! // safe: a key of `values`
+                    let column = posts.attributeColumn(named: name)
+                    attributes.append((column, value.withUTF8 { posts.intern($0) } ?? -1))
+                }
+            }
+            posts.add(
+                postID: postID, author: author, time: row[3], parentPost: parentPost, rootPost: rootPost, parentAuthor: parentAuthor,
+                platform: platform, likes: row[6], comments: row[7], shares: row[8], views: row[9], contentHash: contentHash, url: url,
+                attributes: attributes
+            )
         }
         assembler.add(posts: posts)
     }

@@ -138,6 +138,10 @@ enum StoreSchema {
                 ALTER TABLE post ADD COLUMN parent_author TEXT;
                 """)
         }
+        // v4: a slice reads its relations through their period label instead of scanning them all.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: "CREATE INDEX relation_by_period ON relation(period)")
+        }
         return migrator
     }
 

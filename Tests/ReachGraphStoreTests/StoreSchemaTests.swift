@@ -51,7 +51,7 @@ final class StoreSchemaTests: XCTestCase {
         XCTAssertEqual(found["tables"] as? [String], [
             "account", "account_version", "attribute_column", "grdb_migrations", "ingest", "ingest_note", "ingest_warning", "metric", "post", "relation",
         ])
-        XCTAssertEqual(found["migrations"] as? [String], ["v1", "v2", "v3"])
+        XCTAssertEqual(found["migrations"] as? [String], ["v1", "v2", "v3", "v4"])
         XCTAssertEqual(found["journal_mode"] as? String, "wal")
         XCTAssertEqual(found["posts"] as? Int, sample.posts.count)
         XCTAssertEqual(found["reposts"] as? Int, sample.posts.filter { $0.parentPost != nil }.count)

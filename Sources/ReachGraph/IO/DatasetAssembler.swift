@@ -63,6 +63,21 @@ public struct DatasetAssembler {
         relations = dataset.relations
     }
 
+    /// An empty set of posts for ``add(posts:)-(PostRows)``, whose warnings name this assembler's file.
+    public func makePostRows(capacity: Int = 0) -> PostRows {
+        PostRows(collector: PostCollector(file: file, capacity: capacity))
+    }
+
+    /// Adds every post at once (after all relations), as ``add(posts:)-([Post])`` does.
+    public mutating func add(posts rows: PostRows) {
+        finishAccounts()
+        dataset.relations = relations
+        let count = rows.collector.count
+        dataset.add(posts: rows.collector, hasAccountsTable: hasAccountsTable)
+        if !hasRelations && count > 0 { dataset.deriveRelationsFromPosts(file: file) }
+        relations = dataset.relations
+    }
+
     /// Adds a metrics row (after posts).
     public mutating func add(metrics row: MetricsRow) {
         finishAccounts()
@@ -90,5 +105,45 @@ public struct DatasetAssembler {
             dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
         }
         return dataset
+    }
+}
+
+/// Posts handed over as UTF-8 bytes and interned as they come, for readers of millions of posts
+/// (a store): building a ``Post`` with its strings per row cost more than reading the row.
+/// Repeated post ids keep the first, as ``DatasetAssembler/add(posts:)-([Post])`` does.
+public struct PostRows {
+    var collector: PostCollector
+
+    /// The string index of `bytes`; `nil` when they are not valid UTF-8.
+    @inline(__always)
+    public mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        collector.table.intern(bytes)
+    }
+
+    /// The number of the post attribute column `name`, added when new.
+    public mutating func attributeColumn(named name: String) -> Int {
+        collector.table.attributeColumn(named: name)
+    }
+
+    /// Adds a post whose text values are string indices from ``intern(_:)`` (−1: none); counts
+    /// are `nil` when missing; `attributes` pairs ``attributeColumn(named:)`` numbers with values.
+    @inline(__always)
+    public mutating func add(
+        postID: Int32, author: Int32, time: Double, parentPost: Int32, rootPost: Int32, parentAuthor: Int32, platform: Int32,
+        likes: Int?, comments: Int?, shares: Int?, views: Int?, contentHash: Int32, url: Int32,
+        attributes: [(column: Int, value: Int32)] = []
+    ) {
+        var row = PostTable.Row(postID: postID, author: author, time: time)
+        row.parentPost = parentPost
+        row.rootPost = rootPost
+        row.parentAuthor = parentAuthor
+        row.platform = platform
+        row.contentHash = contentHash
+        row.url = url
+        row.likes = likes ?? Int.min
+        row.comments = comments ?? Int.min
+        row.shares = shares ?? Int.min
+        row.views = views ?? Int.min
+        collector.add(row, attributes: attributes, line: nil)
     }
 }

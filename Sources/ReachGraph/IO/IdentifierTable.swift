@@ -58,6 +58,15 @@ public struct IdentifierTable: Sendable {
         String(decoding: arena[offsets[index] ..< offsets[index + 1]], as: UTF8.self)
     }
 
+    /// Calls `body` with the UTF-8 bytes of the identifier with index `index`, without making a
+    /// `String` (binding a million values to SQL statements).
+    @inline(__always)
+    public func withUTF8<Result>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try arena.withUnsafeBufferPointer { arena in
+            try body(UnsafeBufferPointer(rebasing: arena[offsets[index] ..< offsets[index + 1]]))
+        }
+    }
+
     /// All identifiers in index order.
     public var identifiers: [String] { (0 ..< count).map(identifier(at:)) }
 

@@ -97,6 +97,17 @@ public struct PostTable: Sendable, RandomAccessCollection, Equatable {
     /// The string indices of the `url` column (−1: none); `nil` when no post has one.
     public var urlColumn: [Int32]? { urls }
 
+    /// The string indices of the `platform` column (−1: none); `nil` when no post names one.
+    public var platformColumn: [Int32]? { platforms }
+    /// The `likes` column (`Int.min`: none); `nil` when no post has one.
+    public var likesColumn: [Int]? { likes }
+    /// The `comments` column (`Int.min`: none); `nil` when no post has one.
+    public var commentsColumn: [Int]? { comments }
+    /// The `shares` column (`Int.min`: none); `nil` when no post has one.
+    public var sharesColumn: [Int]? { shares }
+    /// The `views` column (`Int.min`: none); `nil` when no post has one.
+    public var viewsColumn: [Int]? { views }
+
     /// The string with index `index`.
     public func string(_ index: Int32) -> String { strings.identifier(at: Int(index)) }
 
