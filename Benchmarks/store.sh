@@ -23,9 +23,10 @@ case "$mode" in
   slice) scale=${2:-320}; months=3 ;;
   *) echo "usage: Benchmarks/store.sh ingest|slice [SCALE]" >&2; exit 2 ;;
 esac
-# STORE_BENCH_NO_BUILD=1 uses the release binary as it is (while another SwiftPM holds .build).
-[ -n "${STORE_BENCH_NO_BUILD:-}" ] || swift build -c release --product reachgraph >/dev/null
-bin=.build/release/reachgraph
+# STORE_BENCH_NO_BUILD=1 uses the release binary as it is (while another SwiftPM holds .build);
+# STORE_BENCH_BIN=PATH uses that binary instead.
+bin=${STORE_BENCH_BIN:-.build/release/reachgraph}
+[ -n "${STORE_BENCH_NO_BUILD:-}${STORE_BENCH_BIN:-}" ] || swift build -c release --product reachgraph >/dev/null
 data=.build/store-bench
 mkdir -p "$data"
 folder="$data/scale-$scale"
@@ -91,6 +92,7 @@ else
   monthPosts=$(($(wc -l < "$monthFolder/posts.csv") - 1))
   median3 "one month ($monthPosts posts) from the store: summary --period $month" "$bin" summary "$store" --period "$month" --quiet
   median3 "the same month from CSV: summary MONTH_FOLDER" "$bin" summary "$monthFolder" --quiet
+  bytes=$(stat -c %s "$store")
   echo
-  echo "store: $(stat -c %s "$store") bytes for $posts posts"
+  echo "store: $bytes bytes for $posts posts = $(python3 -c "print(round($bytes / $posts * 1e6 / 2**20, 1))") MiB per million posts (CSV folder: $(du -sb "$folder" | cut -f1) bytes)"
 fi
