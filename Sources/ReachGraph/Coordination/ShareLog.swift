@@ -186,8 +186,10 @@ public struct ShareLog: Sendable {
         var missing = 0
         // The line each message was first seen on, by message index (0: not yet).
         var firstLine: [Int] = []
+        var times = DatasetTimes(zone: options.timeZone)
         try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown) { row in
-            let post = try Post(decoding: &row)
+            let post = try Post(decoding: &row, times: &times.time, line: row.line)
+            times.checkPlausible(post, file: table.fileName, line: row.line, into: &log.diagnostics)
             guard let key = Self.key(of: post, object) else {
                 missing += 1
                 return

@@ -54,9 +54,12 @@ public struct DatasetAssembler {
         )
     }
 
-    /// Adds every post at once (after all relations); derives repost relations when no relation was added.
+    /// Adds every post at once (after all relations); derives repost relations when no relation
+    /// was added. Posts dated before 2000 or after next year are counted, as the readers count them.
     public mutating func add(posts: [Post]) {
         finishAccounts()
+        let times = DatasetTimes(zone: nil)
+        for post in posts { times.checkPlausible(post, file: file, line: nil, into: &dataset.diagnostics) }
         dataset.relations = relations
         dataset.add(posts: posts.map { ($0, nil) }, file: file, hasAccountsTable: hasAccountsTable)
         if !hasRelations && !posts.isEmpty { dataset.deriveRelationsFromPosts(file: file) }

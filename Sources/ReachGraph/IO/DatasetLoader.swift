@@ -94,7 +94,7 @@ public enum DatasetLoader {
         }
         switch format {
         case .folder: return try loadFolder(path, options: options)
-        case .json: return try JSONDatasetReader.read(path, kinds: options.kinds)
+        case .json: return try JSONDatasetReader.read(path, kinds: options.kinds, timeZone: options.timeZone)
         case .postsTable: return try loadPostsTable(path, options: options)
         case .edgeList: return try loadEdgeList(path, direction: options.edgeDirection)
         case .ioArchive: return try IOArchiveReader.read(path, options: options)
@@ -134,7 +134,9 @@ public enum DatasetLoader {
         var dataset = Dataset(name: path, format: .postsTable)
         let table = CSVTable(path: path, columnAliases: options.columnAliases)
         var posts = PostCollector(file: table.fileName, capacity: expectedRows(path))
-        dataset.postAttributeColumns = try PostsTableReader.read(table, into: &posts)
+        var times = DatasetTimes(zone: options.timeZone)
+        dataset.postAttributeColumns = try PostsTableReader.read(table, into: &posts, times: &times)
+        if let note = times.readingNote { dataset.readingNotes.append(note) }
         dataset.add(posts: posts, hasAccountsTable: false)
         dataset.deriveRelationsFromPosts(file: table.fileName)
         dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
@@ -191,6 +193,7 @@ public enum DatasetLoader {
         var dataset = Dataset(name: folder, format: .folder)
         dataset.isSynthetic = Dataset.folderDeclaresSynthetic(folder)
         let aliases = options.columnAliases
+        var times = DatasetTimes(zone: options.timeZone)
 
         if let accountsPath {
             let table = CSVTable(path: accountsPath, columnAliases: aliases)
@@ -217,7 +220,7 @@ public enum DatasetLoader {
             var relations = RelationTable()
             try table.forEachRow(required: Columns.relationRequired, known: Columns.relationKnown) { row in
                 if relations.count == 0 { relations.attributeColumns = row.extraColumnNames }
-                let record = try RelationRecord(decoding: &row)
+                let record = try RelationRecord(decoding: &row, times: &times, line: row.line)
                 let source = dataset.resolve(record.source, file: table.fileName, line: row.line, role: "source", warn: hasAccounts)
                 let target = dataset.resolve(record.target, file: table.fileName, line: row.line, role: "target", warn: hasAccounts)
                 relations.append(
@@ -231,7 +234,7 @@ public enum DatasetLoader {
         if let postsPath {
             let table = CSVTable(path: postsPath, columnAliases: aliases)
             var posts = PostCollector(file: table.fileName, capacity: expectedRows(postsPath))
-            dataset.postAttributeColumns = try PostsTableReader.read(table, into: &posts)
+            dataset.postAttributeColumns = try PostsTableReader.read(table, into: &posts, times: &times)
             dataset.add(posts: posts, hasAccountsTable: hasAccounts)
             if relationsPath == nil { dataset.deriveRelationsFromPosts(file: table.fileName) }
         }
@@ -248,6 +251,7 @@ public enum DatasetLoader {
                 try dataset.add(metrics: metrics, file: table.fileName, line: row.line, seen: &seen)
             }
         }
+        if let note = times.readingNote { dataset.readingNotes.append(note) }
         if !hasAccounts {
             dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
             if let kinds = options.kinds { dataset.applyKindsToImpliedAccounts(kinds) }

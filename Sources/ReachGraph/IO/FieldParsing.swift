@@ -260,7 +260,7 @@ public func unixSeconds(year: Int, month: Int, day: Int) -> Double {
     Double(FieldParsing.daysFromCivil(year: year, month: month, day: day)) * 86_400
 }
 
-/// Parses a time as the dataset readers do: Unix seconds, or ISO 8601 (UTC when no zone is given).
+/// Parses a time as `--from` and `--to` take it: Unix seconds, or ISO 8601 (UTC when no zone is given).
 public func unixSeconds(fromTimestamp text: String) -> Double? {
     FieldParsing.timestamp(text)
 }

@@ -92,11 +92,6 @@ extension FieldSource {
         return value
     }
 
-    mutating func requiredTimestamp(_ column: String) throws -> Double {
-        guard let value = try timestamp(column) else { throw error(column, "is empty but required") }
-        return value
-    }
-
     /// The non-empty values of the fields the format does not define.
     mutating func attributes() throws -> [String: String] {
         var result: [String: String] = [:]

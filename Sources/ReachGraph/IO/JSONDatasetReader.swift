@@ -10,8 +10,6 @@ import Foundation
 enum JSONDatasetReader {
     static let sections = ["accounts", "relations", "posts", "metrics"]
 
-    /// Reads the file; with `kinds` (`--kinds`) account kinds come from the mapped key, as for
-    /// `accounts.csv`.
     /// A platform's export that reaches this reader because no reader takes it, by the keys it
     /// is known by; `nil` for anything else (then the dataset's own errors apply).
     static func unreadPlatform(_ root: JSONDocument) -> String? {
@@ -35,7 +33,9 @@ enum JSONDatasetReader {
         return nil
     }
 
-    static func read(_ path: String, kinds: KindMapping? = nil) throws -> Dataset {
+    /// Reads the file; with `kinds` (`--kinds`) account kinds come from the mapped key, as for
+    /// `accounts.csv`; times are read as ``DatasetTimes`` reads them, naive ones in `timeZone`.
+    static func read(_ path: String, kinds: KindMapping? = nil, timeZone: NaiveTimeZone? = nil) throws -> Dataset {
         let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: file, message: "cannot read the file")
@@ -63,6 +63,7 @@ enum JSONDatasetReader {
             arrays[key] = elements
         }
         var dataset = Dataset(name: path, format: .json)
+        var times = DatasetTimes(zone: timeZone)
         func records(_ key: String, _ known: [String], _ required: [String]) throws -> [JSONFields]? {
             guard let elements = arrays[key] else { return nil }
             return try elements.enumerated().map { index, element in
@@ -98,8 +99,8 @@ enum JSONDatasetReader {
         var table = RelationTable()
         table.attributeColumns = extraColumns(relations)
         for var row in relations ?? [] {
-            let record = try RelationRecord(decoding: &row)
             let line = row.element.line
+            let record = try RelationRecord(decoding: &row, times: &times, line: line)
             let sourceIndex = dataset.resolve(record.source, file: file, line: line, role: "source", warn: hasAccounts)
             let targetIndex = dataset.resolve(record.target, file: file, line: line, role: "target", warn: hasAccounts)
             table.append(
@@ -113,7 +114,11 @@ enum JSONDatasetReader {
         if let posts = postRecords {
             dataset.postAttributeColumns = extraColumns(posts)
             var decoded: [(post: Post, line: Int?)] = []
-            for var row in posts { decoded.append((try Post(decoding: &row), row.element.line)) }
+            for var row in posts {
+                let post = try Post(decoding: &row, times: &times.time, line: row.element.line)
+                times.checkPlausible(post, file: file, line: row.element.line, into: &dataset.diagnostics)
+                decoded.append((post, row.element.line))
+            }
             dataset.add(posts: decoded, file: file, hasAccountsTable: hasAccounts)
             if relations == nil { dataset.deriveRelationsFromPosts(file: file) }
         }
@@ -123,6 +128,7 @@ enum JSONDatasetReader {
         for var row in metrics ?? [] {
             try dataset.add(metrics: try MetricsRow(decoding: &row), file: file, line: row.element.line, seen: &seenMetrics)
         }
+        if let note = times.readingNote { dataset.readingNotes.append(note) }
         if let kinds, accounts == nil { dataset.applyKindsToImpliedAccounts(kinds) }
         // An empty "posts" array is a posts table without rows, as a posts.csv with only its header is.
         guard relations != nil || postRecords != nil else {

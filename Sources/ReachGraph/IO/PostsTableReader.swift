@@ -21,7 +21,9 @@ import Darwin
 enum PostsTableReader {
     /// Reads `table`'s rows into `collector`; returns the names of the columns the format does
     /// not define (the post attributes), in file order, or `[]` when the table has no rows.
-    static func read(_ table: CSVTable, into collector: inout PostCollector) throws -> [String] {
+    /// Times are read by `times` (``DatasetTimes``); posts dated before 2000 or after next year
+    /// are counted in `collector`'s diagnostics.
+    static func read(_ table: CSVTable, into collector: inout PostCollector, times: inout DatasetTimes) throws -> [String] {
         var positions = Positions()
         var attributes: [(column: Int, value: Int32)] = []
         var extraColumns: [String] = []
@@ -30,10 +32,11 @@ enum PostsTableReader {
             positions = Positions(header: row.header, table: &collector.table)
             return true
         }, simple: { bytes, bounds, count, line in
-            decode(bytes, bounds, count, line: line, positions: positions, attributes: &attributes, into: &collector)
+            decode(bytes, bounds, count, line: line, positions: positions, attributes: &attributes, times: &times.time, into: &collector)
         }) { row in
-            collector.add(try Post(decoding: &row), line: row.line)
+            collector.add(try Post(decoding: &row, times: &times.time, line: row.line), line: row.line)
         }
+        times.checkPlausible(collector, into: &collector.diagnostics)
         return collector.count > 0 ? extraColumns : []
     }
 
@@ -69,7 +72,8 @@ enum PostsTableReader {
     @inline(__always)
     private static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, _ bounds: UnsafeMutableBufferPointer<Int>, _ count: Int, line: Int,
-        positions: Positions, attributes: inout [(column: Int, value: Int32)], into collector: inout PostCollector
+        positions: Positions, attributes: inout [(column: Int, value: Int32)], times: inout TimestampReader,
+        into collector: inout PostCollector
     ) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         func field(_ position: Int) -> UnsafeBufferPointer<UInt8> {
@@ -88,7 +92,7 @@ enum PostsTableReader {
             return number
         }
         guard let postID = text(positions.postID), postID >= 0, let author = text(positions.author), author >= 0,
-              let time = FieldParsing.timestamp(field(positions.time)), FieldParsing.supportedTimes.contains(time) else { return false }
+              let time = times.readCommonForm(field(positions.time), line: line), FieldParsing.supportedTimes.contains(time) else { return false }
         var row = PostTable.Row(postID: postID, author: author, time: time)
         // A root post's `root_post` is its own id, and a repost's is often its `parent_post`: equal
         // bytes take the index already found instead of a second lookup.

@@ -44,14 +44,15 @@ struct RelationRecord {
     var firstSeen: Double?
     var lastSeen: Double?
 
-    init(decoding row: inout some FieldSource) throws {
+    /// Decodes a relations row read on `line`, its times read by `times`.
+    init(decoding row: inout some FieldSource, times: inout DatasetTimes, line: Int?) throws {
         source = try row.requiredText("source")
         target = try row.requiredText("target")
         guard let type = try row.relationType("relation") else { throw row.error("relation", "is empty but required") }
         self.type = type
         weight = try row.weight("weight") ?? 1
-        firstSeen = try row.timestamp("first_seen")
-        lastSeen = try row.timestamp("last_seen")
+        firstSeen = try row.time("first_seen", reader: &times.firstSeen, line: line)
+        lastSeen = try row.time("last_seen", reader: &times.lastSeen, line: line)
         if let firstSeen, let lastSeen, lastSeen < firstSeen {
             throw row.error("last_seen", "is earlier than first_seen")
         }
@@ -59,11 +60,14 @@ struct RelationRecord {
 }
 
 extension Post {
-    init(decoding row: inout some FieldSource) throws {
+    /// Decodes a posts row read on `line`, its time read by `times` (``DatasetTimes``).
+    init(decoding row: inout some FieldSource, times: inout TimestampReader, line: Int?) throws {
+        let postID = try row.requiredText("post_id"), author = try row.requiredText("author")
+        guard let time = try row.time("time", reader: &times, line: line) else { throw row.error("time", "is empty but required") }
         self.init(
-            postID: try row.requiredText("post_id"),
-            author: try row.requiredText("author"),
-            time: try row.requiredTimestamp("time"),
+            postID: postID,
+            author: author,
+            time: time,
             parentPost: try row.trimmedText("parent_post"),
             rootPost: try row.trimmedText("root_post"),
             platform: try row.trimmedText("platform")?.lowercased(),

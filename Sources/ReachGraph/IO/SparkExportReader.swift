@@ -33,10 +33,12 @@ public enum SparkExportReader {
         }
         guard keep != nil else { return dataset }
         var relations = RelationTable()
+        // Times are Unix seconds (schema.json's time_unit), which the readers take by magnitude.
+        var times = DatasetTimes(zone: nil)
         for path in parts["relations"] ?? [] {
             let table = CSVTable(path: path)
             try table.forEachRow(required: Columns.relationRequired, known: Columns.relationKnown) { row in
-                let record = try RelationRecord(decoding: &row)
+                let record = try RelationRecord(decoding: &row, times: &times, line: row.line)
                 guard let source = dataset.index(ofAccount: record.source), let target = dataset.index(ofAccount: record.target) else { return }
                 if relations.count == 0 { relations.attributeColumns = row.extraColumnNames }
                 relations.append(

@@ -12,6 +12,11 @@ only) from the formats' published documentation:
 - widest_source: the most distinct reposters of one original author (shows the direction read);
 - languages: posts per language tag, where the export has one (`summary` shows it).
 
+It also writes mentions_expected.json: for the Twitter samples, the mention relations
+`--relations mention` must derive (one per mentioned account and author, mentioned → author,
+weight = the author's posts mentioning it; retweets skipped, since they carry the original's
+mentions; self mentions left out and counted).
+
 Run from this folder: python3 make_formats_expected.py [path/to/shared/datasets/formats]
 """
 import csv
@@ -254,6 +259,68 @@ def link_sharing(name, post_column):
             times.append(dt.datetime.strptime(row["date"], "%Y-%m-%d %H:%M:%S").replace(tzinfo=dt.timezone.utc).timestamp())
     return summary(posts, accounts, 0, set(), times)
 
+
+def mention_summary(posts):
+    """posts: (author, mentioned ids, is a retweet) per distinct post."""
+    weights, selves, retweets = {}, 0, 0
+    for author, mentioned, retweet in posts:
+        if not mentioned:
+            continue
+        if retweet:
+            retweets += 1
+            continue
+        for account in dict.fromkeys(mentioned):
+            if account == author:
+                selves += 1
+            else:
+                weights[(account, author)] = weights.get((account, author), 0) + 1
+    return {"pairs": len(weights), "weight": sum(weights.values()), "self_mentions": selves, "retweets_with_mentions": retweets}
+
+
+def twitter_v1_mentions(name):
+    with open(os.path.join(root, name), encoding="utf-8") as handle:
+        text = handle.read()
+    if text.lstrip().startswith("{") and "\n{" not in text.strip():
+        document = json.loads(text)
+        tweets = document["statuses"] if isinstance(document, dict) and "statuses" in document else [document]
+    else:
+        tweets = [json.loads(line) for line in text.splitlines() if line.strip()]
+    posts, ids = [], set()
+    for tweet in tweets:
+        if tweet["id_str"] in ids:
+            continue
+        ids.add(tweet["id_str"])
+        entities = tweet.get("extended_tweet", {}).get("entities") or tweet.get("entities") or {}
+        mentioned = [m["id_str"] for m in entities.get("user_mentions", []) if m.get("id_str")]
+        posts.append((tweet["user"]["id_str"], mentioned, "retweeted_status" in tweet))
+    return mention_summary(posts)
+
+
+def twitter_v2_mentions(name):
+    posts, ids = [], set()
+    with open(os.path.join(root, name), encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            for tweet in json.loads(line)["data"]:
+                if tweet["id"] in ids:
+                    continue
+                ids.add(tweet["id"])
+                mentioned = [m.get("id") or m.get("username") for m in tweet.get("entities", {}).get("mentions", [])]
+                retweet = any(r["type"] == "retweeted" for r in tweet.get("referenced_tweets", []))
+                posts.append((tweet["author_id"], [m for m in mentioned if m], retweet))
+    return mention_summary(posts)
+
+
+mentions = {
+    "twitter-v1-stream": twitter_v1_mentions("twitter-v1-jsonl-stream/api-stream-small.jsonl"),
+    "twitter-v1-search": twitter_v1_mentions("twitter-v1-search-json/get_search_raw.json"),
+    "twitter-v2-2sets": twitter_v2_mentions("twitter-v2-twarc2-jsonl/2sets.jsonl"),
+    "twitter-v2-entities": twitter_v2_mentions("twitter-v2-twarc2-jsonl/entities_test.jsonl"),
+}
+with open(os.path.join(here, "mentions_expected.json"), "w") as out:
+    json.dump(mentions, out, indent=1, sort_keys=True)
+    out.write("\n")
 
 expected = {
     "crowdtangle-ctshares": link_sharing("crowdtangle-ctshares-csv/ct_shares.csv", "id"),

@@ -170,7 +170,7 @@ final class DatasetLoaderTests: XCTestCase {
         try folder.write("accounts.csv", "id,kind\nhub,media_centre\n")
         try folder.write("posts.csv", "post_id,author,time\np1,hub,2025-13-01\n")
         try folder.write("relations.csv", "source,target,relation\n")
-        assertInputError(#"posts.csv:2:8: column "time": "2025-13-01" is not a date (expected ISO 8601 such as 2025-05-01T08:00:00Z, or Unix seconds)"#) {
+        assertInputError(#"posts.csv:2:8: column "time": "2025-13-01" is not a date (expected ISO 8601, epoch seconds/ms/µs, "Wed Oct 10 20:19:24 +0000 2018" or M/D/YYYY H:MM)"#) {
             _ = try DatasetLoader.load(folder.path)
         }
         try folder.write("posts.csv", "")

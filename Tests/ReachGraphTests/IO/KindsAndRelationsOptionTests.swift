@@ -136,3 +136,55 @@ final class KindsAndRelationsOptionTests: XCTestCase {
         XCTAssertEqual(try DatasetLoader.Options.parseRelationTypes("retweet,MENTION"), [.repost, .mention])
     }
 }
+
+/// Times in dataset folders, posts tables and JSON datasets read as the platform-export readers
+/// read theirs (``DatasetTimes``).
+final class DatasetTimesTests: XCTestCase {
+    /// 1714521600000 ms is 2024-05-01T00:00:00Z (not year 56,000 as seconds).
+    func testEpochMillisecondsGiveTheRightYear() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("posts.csv", "post_id,author,time,parent_post\np1,a,1714521600000,\np2,b,1714525200000,p1\n")
+        let dataset = try DatasetLoader.load(folder.path)
+        XCTAssertEqual(dataset.posts.map(\.time), [1_714_521_600, 1_714_525_200])
+        XCTAssertEqual(dataset.relations.firstSeen?[0], 1_714_525_200)
+        XCTAssertNil(dataset.diagnostics.counts["times before 2000 or after next year (kept)"])
+    }
+
+    func testAColumnMixingUnitsNamesTheLineThatDecided() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("posts.csv", "post_id,author,time\np1,a,1714521600\np2,b,1714525200000\n")
+        XCTAssertThrowsError(try DatasetLoader.load(folder.path)) { error in
+            XCTAssertEqual("\(error)", "posts.csv:3:6: column \"time\": 1714525200000 looks like epoch milliseconds but line 2 made this column epoch seconds: a column mixing units is ambiguous")
+        }
+    }
+
+    /// Naive times in --timezone +08:00: 2024-05-01 08:00 there is 00:00 UTC; said in a note.
+    /// Twitter's form and M/D/YYYY are read too; a 1990 post is kept and counted.
+    func testNaiveTimesFollowTheTimezoneAndAreCounted() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("posts.csv", "post_id,author,time\np1,a,2024-05-01 08:00\np2,b,5/1/2024 9:30\np3,c,Wed Oct 10 20:19:24 +0000 2018\np4,d,1990-01-01T00:00:00Z\n")
+        try folder.write("relations.csv", "source,target,relation,first_seen\na,b,repost,2024-05-01 10:00\n")
+        let dataset = try DatasetLoader.load(folder.path, options: DatasetLoader.Options(timeZone: NaiveTimeZone(parsing: "+08:00")))
+        XCTAssertEqual(dataset.posts.map { iso8601String(fromUnixSeconds: $0.time) }, [
+            "2024-05-01T00:00:00Z", "2024-05-01T01:30:00Z", "2018-10-10T20:19:24Z", "1990-01-01T00:00:00Z",
+        ])
+        XCTAssertEqual(dataset.relations.firstSeen?[0], unixSeconds(year: 2024, month: 5, day: 1) + 2 * 3600)
+        XCTAssertEqual(dataset.readingNotes, [
+            Dataset.ReadingNote(topic: "input format", value: "folder (detected from the content)"),
+            Dataset.ReadingNote(topic: "times without a zone", value: "3 read as UTC+08:00 (--timezone)"),
+        ])
+        XCTAssertEqual(dataset.diagnostics.counts["times before 2000 or after next year (kept)"], 1)
+
+        let plain = try DatasetLoader.load(folder.path)
+        XCTAssertEqual(plain.posts.first?.time, unixSeconds(year: 2024, month: 5, day: 1) + 8 * 3600)
+        XCTAssertTrue(plain.readingNotes.contains(Dataset.ReadingNote(topic: "times without a zone", value: "3 read as UTC (the default; --timezone to change)")))
+    }
+
+    func testJSONDatasetTimesFollowTheTimezone() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("d.json", #"{"posts": [{"post_id": "p1", "author": "a", "time": "2024-05-01 08:00"}, {"post_id": "p2", "author": "b", "time": "2024-05-01T08:00:00+08:00", "parent_post": "p1"}]}"#)
+        let dataset = try DatasetLoader.load(path, options: DatasetLoader.Options(timeZone: NaiveTimeZone(parsing: "Asia/Shanghai")))
+        XCTAssertEqual(dataset.posts.map(\.time), [unixSeconds(year: 2024, month: 5, day: 1), unixSeconds(year: 2024, month: 5, day: 1)])
+        XCTAssertTrue(dataset.readingNotes.contains(Dataset.ReadingNote(topic: "times without a zone", value: "1 read as Asia/Shanghai (--timezone)")))
+    }
+}

@@ -98,6 +98,33 @@ final class FormatConformanceTests: XCTestCase {
         _ = try check("twitter-v1-search", "twitter-v1-search-json/get_search_raw.json", format: .twitterV1)
     }
 
+    /// `--relations mention` on the Twitter samples, against `mentions_expected.json` (the same
+    /// script, from the mentions in the raw JSON).
+    func testMentionRelationsOfTheTwitterSamples() throws {
+        struct Mentions: Decodable, Equatable {
+            var pairs: Int
+            var weight: Int
+            var self_mentions: Int
+            var retweets_with_mentions: Int
+        }
+        let url = Repository.root.appendingPathComponent("Tests/ReachGraphTests/Fixtures/mentions_expected.json")
+        let expected = try JSONDecoder().decode([String: Mentions].self, from: try Data(contentsOf: url))
+        let samples = [
+            ("twitter-v1-stream", "twitter-v1-jsonl-stream/api-stream-small.jsonl"), ("twitter-v1-search", "twitter-v1-search-json/get_search_raw.json"),
+            ("twitter-v2-2sets", "twitter-v2-twarc2-jsonl/2sets.jsonl"), ("twitter-v2-entities", "twitter-v2-twarc2-jsonl/entities_test.jsonl"),
+        ]
+        for (key, relative) in samples {
+            let dataset = try DatasetLoader.load(try Repository.sharedDataset("formats/\(relative)").path, options: .init(relationTypes: [.mention]))
+            XCTAssertEqual(Set(dataset.relations.types), [.mention], key)
+            let measured = Mentions(
+                pairs: dataset.relations.count, weight: Int(dataset.relations.weights.reduce(0, +)),
+                self_mentions: dataset.diagnostics.counts["self mentions (not made relations)"] ?? 0,
+                retweets_with_mentions: dataset.diagnostics.counts["reposts carrying the original's mentions (not made mention relations)"] ?? 0
+            )
+            XCTAssertEqual(measured, expected[key], key)
+        }
+    }
+
     func testTwitterV2Pages() throws {
         _ = try check("twitter-v2-2sets", "twitter-v2-twarc2-jsonl/2sets.jsonl", format: .twitterV2)
         let entities = try check("twitter-v2-entities", "twitter-v2-twarc2-jsonl/entities_test.jsonl", format: .twitterV2)
