@@ -20,7 +20,7 @@ final class CascadesCommandTests: XCTestCase {
         XCTAssertEqual(lines[1], "p0,city,city_account,5,3,2,1.8,,,120,240,1 1 2 1,1160,,city_account → influencer → community,0.0862 0.862 0.0517,0")
         XCTAssertEqual(
             result.error,
-            "warning: 1 × repeated reposts of one post by one account (counted once)\nwarning: 1 × cascades smaller than the minimum size (not listed)\nwarning: 1 × repeated reposts by one account in a cascade (first kept)\n"
+            "warning: 7 × times before 2000 or after next year (kept)\nwarning: 1 × repeated reposts of one post by one account (counted once)\nwarning: 1 × cascades smaller than the minimum size (not listed)\nwarning: 1 × repeated reposts by one account in a cascade (first kept)\n"
         )
         let byKind = try ReachGraphCLI.run(["cascades", try dataset(), "--by", "kind", "--format", "csv", "--quiet"])
         XCTAssertEqual(byKind.output, "kind,cascades,mean_size,max_size,mean_depth,mean_structural_virality,total_potential_reach\ncity_account,1,5,5,3,1.8,1160\n")
