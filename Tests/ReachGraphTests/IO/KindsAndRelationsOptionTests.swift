@@ -180,6 +180,27 @@ final class DatasetTimesTests: XCTestCase {
         XCTAssertTrue(plain.readingNotes.contains(Dataset.ReadingNote(topic: "times without a zone", value: "3 read as UTC (the default; --timezone to change)")))
     }
 
+    /// In one posts table, unquoted rows are decoded from bytes and quoted ones by the general
+    /// path: both read times alike, share the column's epoch unit and count naive times and
+    /// implausible dates.
+    func testPostsTableRowsOfBothPathsShareTheUnitAndTheZone() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write(
+            "shares.csv",
+            "post_id,author,time\n\"p1\",a,1714521600000\np2,b,1714525200000\np3,c,2024-05-01 08:00\n\"p4\",d,2024-05-01 09:00\np5,e,1990-01-01T00:00:00Z\n"
+        )
+        let dataset = try DatasetLoader.load(path, options: DatasetLoader.Options(timeZone: NaiveTimeZone(parsing: "+08:00")))
+        XCTAssertEqual(dataset.format, .postsTable)
+        XCTAssertEqual(dataset.posts.map(\.time), [1_714_521_600, 1_714_525_200, 1_714_521_600, 1_714_525_200, 631_152_000])
+        XCTAssertTrue(dataset.readingNotes.contains(Dataset.ReadingNote(topic: "times without a zone", value: "2 read as UTC+08:00 (--timezone)")))
+        XCTAssertEqual(dataset.diagnostics.counts["times before 2000 or after next year (kept)"], 1)
+
+        let mixed = try folder.write("mixed.csv", "post_id,author,time\n\"p1\",a,1714521600\np2,b,1714525200000\n")
+        XCTAssertThrowsError(try DatasetLoader.load(mixed)) { error in
+            XCTAssertEqual("\(error)", "mixed.csv:3:6: column \"time\": 1714525200000 looks like epoch milliseconds but line 2 made this column epoch seconds: a column mixing units is ambiguous")
+        }
+    }
+
     func testJSONDatasetTimesFollowTheTimezone() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("d.json", #"{"posts": [{"post_id": "p1", "author": "a", "time": "2024-05-01 08:00"}, {"post_id": "p2", "author": "b", "time": "2024-05-01T08:00:00+08:00", "parent_post": "p1"}]}"#)
