@@ -136,7 +136,7 @@ public enum DatasetLoader {
         var posts = PostCollector(file: table.fileName, capacity: expectedRows(path))
         var times = DatasetTimes(zone: options.timeZone)
         dataset.postAttributeColumns = try PostsTableReader.read(table, into: &posts, times: &times)
-        if let note = times.readingNote { dataset.readingNotes.append(note) }
+        dataset.readingNotes += times.readingNotes
         dataset.add(posts: posts, hasAccountsTable: false)
         dataset.deriveRelationsFromPosts(file: table.fileName)
         dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
@@ -251,7 +251,7 @@ public enum DatasetLoader {
                 try dataset.add(metrics: metrics, file: table.fileName, line: row.line, seen: &seen)
             }
         }
-        if let note = times.readingNote { dataset.readingNotes.append(note) }
+        dataset.readingNotes += times.readingNotes
         if !hasAccounts {
             dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
             if let kinds = options.kinds { dataset.applyKindsToImpliedAccounts(kinds) }

@@ -26,11 +26,18 @@ struct DatasetTimes {
     /// How many times were read without a zone.
     var naiveCount: Int { time.naiveCount + firstSeen.naiveCount + lastSeen.naiveCount }
 
-    /// The note saying how times without a zone were read: when there were any, or when the
-    /// user named a zone (so an option that changed nothing still says so).
-    var readingNote: Dataset.ReadingNote? {
-        guard naiveCount > 0 || zoneGiven else { return nil }
-        return .naiveTimes(time.zone, count: naiveCount, defaultReason: zoneGiven ? nil : "the default")
+    /// The notes saying how times without a zone were read (when there were any, or when the
+    /// user named a zone, so an option that changed nothing still says so) and which zone
+    /// abbreviations were read as which offsets.
+    var readingNotes: [Dataset.ReadingNote] {
+        var notes: [Dataset.ReadingNote] = []
+        if naiveCount > 0 || zoneGiven {
+            notes.append(.naiveTimes(time.zone, count: naiveCount, defaultReason: zoneGiven ? nil : "the default"))
+        }
+        let abbreviations = time.abbreviationCounts.merging(firstSeen.abbreviationCounts, uniquingKeysWith: +)
+            .merging(lastSeen.abbreviationCounts, uniquingKeysWith: +)
+        if let note = TimestampReader.abbreviationNote(abbreviations) { notes.append(note) }
+        return notes
     }
 
     /// Counts `post`, read on `line`, when it is dated before 2000 or after next year.

@@ -128,7 +128,7 @@ enum JSONDatasetReader {
         for var row in metrics ?? [] {
             try dataset.add(metrics: try MetricsRow(decoding: &row), file: file, line: row.element.line, seen: &seenMetrics)
         }
-        if let note = times.readingNote { dataset.readingNotes.append(note) }
+        dataset.readingNotes += times.readingNotes
         if let kinds, accounts == nil { dataset.applyKindsToImpliedAccounts(kinds) }
         // An empty "posts" array is a posts table without rows, as a posts.csv with only its header is.
         guard relations != nil || postRecords != nil else {

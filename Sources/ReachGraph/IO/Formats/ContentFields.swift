@@ -24,6 +24,19 @@ enum ContentFields {
         if let text, !text.isEmpty { attributes[Self.text] = text }
     }
 
+    /// The client name in a tweet's `source`: the text of the link v1.1 writes
+    /// (`<a href="…" rel="nofollow">Twitter for iPhone</a>`), or the text itself (v2); `nil`
+    /// when empty.
+    static func linkText(_ source: String) -> String? {
+        var text = Substring(source.trimmingSpaces)
+        if text.hasPrefix("<a "), text.hasSuffix("</a>"), let open = text.firstIndex(of: ">") {
+            let close = text.index(text.endIndex, offsetBy: -4)
+            text = open < close ? text[text.index(after: open) ..< close] : ""
+        }
+        let name = String(text).trimmingSpaces
+        return name.isEmpty ? nil : name
+    }
+
     /// The items of a list literal as IO archives and pandas dumps write them: `[a, b]`,
     /// `['a', 'b']`, `["a", "b"]`, `[]`, or an empty field. Quoted items may hold commas and
     /// escaped quotes (`'it\'s'`); an unbracketed value is one item. `nil` when a bracket or a

@@ -60,6 +60,7 @@ enum IOArchiveReader {
         }
         if tweetFiles > 1 { export.notes.append(Dataset.ReadingNote(topic: "shards", value: "\(tweetFiles) tweets files read in name order")) }
         export.notes.append(.naiveTimes(times.zone, count: times.naiveCount, defaultReason: options.timeZone == nil ? "the default" : nil))
+        if let note = times.abbreviationNote { export.notes.append(note) }
         export.applyKinds(options.kinds)
         return export.dataset(name: path)
     }

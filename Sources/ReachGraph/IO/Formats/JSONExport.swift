@@ -16,9 +16,10 @@ enum JSONExport {
         }
     }
 
-    /// Calls `body` with a whole JSON file parsed onto a ``JSONTape`` (valid only inside the call).
-    static func withDocument<Result>(_ path: String, _ body: (JSONTape) throws -> Result) throws -> Result {
-        let file = (path as NSString).lastPathComponent
+    /// Calls `body` with a whole JSON file parsed onto a ``JSONTape`` (valid only inside the call);
+    /// errors name the file `name` (by default the file's own name).
+    static func withDocument<Result>(_ path: String, name: String? = nil, _ body: (JSONTape) throws -> Result) throws -> Result {
+        let file = name ?? (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: file, message: "cannot read the file") }
         let tape = JSONTape()
         return try data.withUnsafeBytes { raw in
@@ -126,6 +127,16 @@ extension JSONTape {
     func count(_ node: Int?) -> Int? {
         guard let double = number(node), double >= 0, double < 9e15, double.rounded() == double else { return nil }
         return Int(double)
+    }
+
+    /// A GeoJSON position `[longitude, latitude]` as `longitude,latitude`, the numbers as
+    /// written; `nil` for anything else.
+    func coordinates(_ node: Int?) -> String? {
+        let values = Array(elements(node))
+        guard values.count == 2, values.allSatisfy({ kind($0) == .number }), let longitude = rawBytes(values[0]), let latitude = rawBytes(values[1]) else {
+            return nil
+        }
+        return String(decoding: longitude, as: UTF8.self) + "," + String(decoding: latitude, as: UTF8.self)
     }
 
     /// A number, or a string holding one (`timestamp_ms` is a string in v1.1).

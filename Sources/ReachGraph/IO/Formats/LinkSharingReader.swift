@@ -81,6 +81,7 @@ enum LinkSharingReader {
             )
         }
         export.notes.append(.naiveTimes(times.zone, count: times.naiveCount, defaultReason: options.timeZone == nil ? "the default; CrowdTangle answers in UTC" : nil))
+        if let note = times.abbreviationNote { export.notes.append(note) }
         export.notes.append(Dataset.ReadingNote(topic: "accounts keyed by", value: accountColumn))
         export.applyKinds(options.kinds)
         return export.dataset(name: path)

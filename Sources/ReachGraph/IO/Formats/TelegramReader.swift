@@ -13,29 +13,33 @@ import Foundation
 /// kept as a repost without a relation, counted. Desktop `date` is local time without a zone;
 /// `date_unixtime` is used when present. A TGDataset message stored twice (as text and as
 /// media, under the same id) is counted once. Bare numeric peer ids and string keys are
-/// normalised to the same digits.
-/// - Complexity: O(messages); the document is read whole.
+/// normalised to the same digits. The document is checked strictly on a ``JSONTape`` (a key
+/// repeated in one object is an error), and errors name file:line:column.
+/// - Complexity: O(bytes); the document is read whole.
 enum TelegramReader {
     static func read(_ path: String, options: DatasetLoader.Options) throws -> Dataset {
         var export = PlatformExport(format: .telegram, file: (path as NSString).lastPathComponent)
         export.postAttributeColumns = [ContentFields.text, "forwarded_from", "original_time"]
         var times = TimestampReader(zone: options.timeZone ?? .utc)
-        guard let root = try JSONExport.document(path) as? [String: Any] else {
-            throw InputError(file: export.file, message: "expected a JSON object (a Telegram Desktop export or a TGDataset channel map)")
-        }
-        if root["messages"] != nil || root["chats"] != nil {
-            var chats: [[String: Any]] = []
-            if root["messages"] != nil { chats.append(root) }
-            if let list = (root["chats"] as? [String: Any])?["list"] as? [[String: Any]] { chats += list }
-            for (index, chat) in chats.enumerated() {
-                try desktopChat(chat, location: root["messages"] != nil && index == 0 ? "messages" : "chats.list[\(index)]", into: &export, times: &times)
+        try JSONExport.withDocument(path) { tape in
+            let root = tape.root
+            guard tape.kind(root) == .object else {
+                throw tape.error("expected a JSON object (a Telegram Desktop export or a TGDataset channel map)", atValue: root)
             }
-        } else {
-            for channel in root.keys.sorted() {
-                guard let fields = root[channel] as? [String: Any] else {
-                    throw InputError(file: export.file, message: "\(channel): expected a channel object")
+            let single = try tape.has(root, "messages")
+            if try single || tape.has(root, "chats") {
+                var chats: [Int] = single ? [root] : []
+                chats += tape.elements(try tape.member(root, "chats").flatMap { try tape.member($0, "list") })
+                for (index, chat) in chats.enumerated() {
+                    try desktopChat(tape, chat, location: single && index == 0 ? "messages" : "chats.list[\(index - (single ? 1 : 0))]", into: &export, times: &times)
                 }
-                try tgdatasetChannel(channel, fields, into: &export, times: &times)
+            } else {
+                // Channels in the order of their ids as text, so the result does not depend on the file's order.
+                let channels = try sortedMembers(tape, root) { $0 < $1 }
+                for channel in channels {
+                    guard tape.kind(channel.value) == .object else { throw tape.error("\(channel.key): expected a channel object", atValue: channel.value) }
+                    try tgdatasetChannel(tape, channel.key, channel.value, into: &export, times: &times)
+                }
             }
         }
         if times.naiveCount > 0 {
@@ -45,43 +49,48 @@ enum TelegramReader {
         return export.dataset(name: path)
     }
 
-    private static func desktopChat(_ chat: [String: Any], location: String, into export: inout PlatformExport, times: inout TimestampReader) throws {
-        guard let chatID = JSONExport.id(chat["id"]) else { throw InputError(file: export.file, message: "\(location): chat without id") }
-        export.account(Account(id: chatID, name: JSONExport.string(chat["name"]), kind: .other, platform: "telegram"))
-        for (index, element) in (chat["messages"] as? [Any] ?? []).enumerated() {
+    private static func desktopChat(_ tape: JSONTape, _ chat: Int, location: String, into export: inout PlatformExport, times: inout TimestampReader) throws {
+        guard tape.kind(chat) == .object else { throw tape.error("\(location): expected a chat object", atValue: chat) }
+        guard let chatID = try tape.id(tape.member(chat, "id")) else { throw tape.error("\(location): chat without id", atValue: chat) }
+        export.account(Account(id: chatID, name: try tape.text(tape.member(chat, "name")), kind: .other, platform: "telegram"))
+        for (index, message) in tape.elements(try tape.member(chat, "messages")).enumerated() {
             let where_ = "\(location)[\(index)]"
-            guard let message = element as? [String: Any] else { throw InputError(file: export.file, message: "\(where_): expected a message object") }
-            guard (message["type"] as? String ?? "message") == "message" else {
-                export.diagnostics.warn("service messages (joins, pins; not posts)", file: export.file, "\(where_) is a \(message["type"] as? String ?? "") message")
+            func fail(_ problem: String) -> InputError { tape.error("\(where_): \(problem)", atValue: message) }
+            guard tape.kind(message) == .object else { throw fail("expected a message object") }
+            let type = try tape.string(tape.member(message, "type")) ?? "message"
+            guard type == "message" else {
+                export.diagnostics.warn("service messages (joins, pins; not posts)", file: export.file, "\(where_) is a \(type) message")
                 continue
             }
-            guard let messageID = JSONExport.id(message["id"]) else { throw InputError(file: export.file, message: "\(where_): message without id") }
+            guard let messageID = try tape.id(tape.member(message, "id")) else { throw fail("message without id") }
+            let unix = try tape.number(tape.member(message, "date_unixtime")), date = try tape.text(tape.member(message, "date"))
             let time: Double
             do throws(TimestampReader.Problem) {
-                if let unix = JSONExport.number(message["date_unixtime"]) {
+                if let unix {
                     time = try times.epoch(unix, line: nil)
-                } else if let date = JSONExport.string(message["date"]) {
+                } else if let date {
                     time = try times.read(date, line: nil)
                 } else {
                     throw TimestampReader.Problem(message: "has neither date_unixtime nor date")
                 }
             } catch {
-                throw InputError(file: export.file, message: "\(where_): time \(error.message)")
+                throw fail("time \(error.message)")
             }
-            let author = JSONExport.id(message["from_id"]).map(normalisedPeer) ?? chatID
-            if author != chatID { export.account(Account(id: author, name: JSONExport.string(message["from"]), kind: .other, platform: "telegram")) }
+            let author = try tape.id(tape.member(message, "from_id")).map(normalisedPeer) ?? chatID
+            if author != chatID { export.account(Account(id: author, name: try tape.text(tape.member(message, "from")), kind: .other, platform: "telegram")) }
             var source: String?
-            if let sourceID = JSONExport.id(message["forwarded_from_id"]) {
+            let forwardedName = try tape.text(tape.member(message, "forwarded_from"))
+            if let sourceID = try tape.id(tape.member(message, "forwarded_from_id")) {
                 source = normalisedPeer(sourceID)
-            } else if let name = JSONExport.string(message["forwarded_from"]) {
-                source = name
-                export.diagnostics.warn("forwards naming their source by display name only (the name is the account id)", file: export.file, "\(where_) was forwarded from \"\(name)\"")
+            } else if let forwardedName {
+                source = forwardedName
+                export.diagnostics.warn("forwards naming their source by display name only (the name is the account id)", file: export.file, "\(where_) was forwarded from \"\(forwardedName)\"")
             }
-            let forwarded = message["forwarded_from"] != nil || message["forwarded_from_id"] != nil
+            let forwarded = try tape.has(message, "forwarded_from") || tape.has(message, "forwarded_from_id")
             var attributes: [String: String] = [:]
-            let text = desktopText(message["text"])
+            let text = try desktopText(tape, tape.member(message, "text"))
             ContentFields.set(&attributes, text: text)
-            if let name = JSONExport.string(message["forwarded_from"]) { attributes["forwarded_from"] = name }
+            if let forwardedName { attributes["forwarded_from"] = forwardedName }
             addMessage(
                 id: "\(chatID)/\(messageID)", author: author, time: time, text: text, forwarded: forwarded, source: source,
                 originalTime: nil, attributes: attributes, where_: where_, into: &export
@@ -89,56 +98,72 @@ enum TelegramReader {
         }
     }
 
+    /// The members of `object` as (key, value token), ordered by `areInIncreasingOrder` on the
+    /// keys; a key repeated in the object is an error (Foundation would let the last one win).
+    private static func sortedMembers(
+        _ tape: JSONTape, _ object: Int, by areInIncreasingOrder: (String, String) -> Bool
+    ) throws -> [(key: String, value: Int)] {
+        let members = tape.members(object).map { (key: tape.string($0) ?? "", value: $0 + 1) }.sorted { areInIncreasingOrder($0.key, $1.key) }
+        for (previous, member) in zip(members, members.dropFirst()) where previous.key == member.key {
+            // Located at the later key, worded as the tape words a repeated key it looks up.
+            throw tape.error("not valid JSON: key \"\(member.key)\" appears twice in one object", atValue: max(previous.value, member.value) - 1)
+        }
+        return members
+    }
+
     /// Desktop exports write text as a string or as an array of strings and entity objects.
-    private static func desktopText(_ value: Any?) -> String? {
-        if let text = value as? String { return text.isEmpty ? nil : text }
-        guard let parts = value as? [Any] else { return nil }
-        let joined = parts.map { ($0 as? String) ?? (($0 as? [String: Any])?["text"] as? String) ?? "" }.joined()
+    private static func desktopText(_ tape: JSONTape, _ node: Int?) throws -> String? {
+        guard let node else { return nil }
+        if tape.kind(node) == .string { return tape.text(node) }
+        var joined = ""
+        for part in tape.elements(node) {
+            joined += try tape.string(part) ?? tape.string(tape.member(part, "text")) ?? ""
+        }
         return joined.isEmpty ? nil : joined
     }
 
-    private static func tgdatasetChannel(_ channel: String, _ fields: [String: Any], into export: inout PlatformExport, times: inout TimestampReader) throws {
+    private static func tgdatasetChannel(_ tape: JSONTape, _ channel: String, _ fields: Int, into export: inout PlatformExport, times: inout TimestampReader) throws {
         let channelID = normalisedPeer(channel)
         var attributes: [String: String] = [:]
-        if let title = JSONExport.string(fields["title"]) { attributes["display_name"] = title }
+        if let title = try tape.text(tape.member(fields, "title")) { attributes["display_name"] = title }
         export.account(Account(
-            id: channelID, name: JSONExport.string(fields["username"]), kind: .other, platform: "telegram",
-            followers: JSONExport.count(fields["n_subscribers"]), attributes: attributes
+            id: channelID, name: try tape.text(tape.member(fields, "username")), kind: .other, platform: "telegram",
+            followers: try tape.count(tape.member(fields, "n_subscribers")), attributes: attributes
         ))
-        var seen: [String: Double] = [:]
-        for section in ["text_messages", "generic_media"] {
-            guard let messages = fields[section] as? [String: Any] else { continue }
-            for key in messages.keys.sorted(by: { ($0.count, $0) < ($1.count, $1) }) {
+        var seen: Set<String> = []
+        for section: StaticString in ["text_messages", "generic_media"] {
+            guard let messages = try tape.member(fields, section), tape.kind(messages) == .object else { continue }
+            for (key, message) in try sortedMembers(tape, messages, by: { ($0.count, $0) < ($1.count, $1) }) {
                 let where_ = "\(channel).\(section).\(key)"
-                guard let message = messages[key] as? [String: Any] else { throw InputError(file: export.file, message: "\(where_): expected a message object") }
-                guard let date = JSONExport.number(message["date"]) else { throw InputError(file: export.file, message: "\(where_): message without date") }
+                func fail(_ problem: String) -> InputError { tape.error("\(where_): \(problem)", atValue: message) }
+                guard tape.kind(message) == .object else { throw fail("expected a message object") }
+                guard let date = try tape.number(tape.member(message, "date")) else { throw fail("message without date") }
                 let time: Double
                 do throws(TimestampReader.Problem) {
                     time = try times.epoch(date, line: nil)
                 } catch {
-                    throw InputError(file: export.file, message: "\(where_): date \(error.message)")
+                    throw fail("date \(error.message)")
                 }
                 let id = "\(channelID)/\(key)"
-                if seen[id] != nil {
+                guard seen.insert(id).inserted else {
                     export.diagnostics.count("messages stored twice (text and media under one id; counted once)", 1)
                     continue
                 }
-                seen[id] = time
-                let forwarded = (message["is_forwarded"] as? Bool) == true
+                let forwarded = try tape.isTrue(tape.member(message, "is_forwarded"))
                 var originalTime: Double?
-                if let original = JSONExport.number(message["forwarded_message_date"]) {
+                if let original = try tape.number(tape.member(message, "forwarded_message_date")) {
                     do throws(TimestampReader.Problem) {
                         originalTime = try times.epoch(original, line: nil)
                     } catch {
-                        throw InputError(file: export.file, message: "\(where_): forwarded_message_date \(error.message)")
+                        throw fail("forwarded_message_date \(error.message)")
                     }
                 }
                 var attributes: [String: String] = [:]
-                let text = JSONExport.string(message["message"]) ?? JSONExport.string(message["title"])
+                let text = try tape.text(tape.member(message, "message")) ?? tape.text(tape.member(message, "title"))
                 ContentFields.set(&attributes, text: text)
                 addMessage(
                     id: id, author: channelID, time: time, text: text, forwarded: forwarded,
-                    source: JSONExport.id(message["forwarded_from_id"]).map(normalisedPeer), originalTime: originalTime,
+                    source: try tape.id(tape.member(message, "forwarded_from_id")).map(normalisedPeer), originalTime: originalTime,
                     attributes: attributes, where_: where_, into: &export
                 )
             }

@@ -59,6 +59,11 @@ public struct NaiveTimeZone: Sendable, Equatable, CustomStringConvertible {
         return wallClock - Double(offset)
     }
 
+    /// The offset east of UTC in seconds at a wall-clock time on this clock.
+    func offset(atWallClock wallClock: Double) -> Int {
+        Int(wallClock - unixSeconds(wallClock: wallClock))
+    }
+
     public var description: String {
         if let identifier { return identifier }
         guard let fixedOffset, fixedOffset != 0 else { return "UTC" }
@@ -117,6 +122,8 @@ struct TimestampReader {
     private(set) var unitLine: Int?
     /// How many times were read without a zone (and so in ``zone``).
     private(set) var naiveCount = 0
+    /// How many times were read with each zone abbreviation, by the offset it was read as.
+    private(set) var abbreviationCounts: [Abbreviation: Int] = [:]
 
     init(zone: NaiveTimeZone = .utc) {
         self.zone = zone
@@ -138,6 +145,7 @@ struct TimestampReader {
         if let parsed = bytes.withUTF8({ FieldParsing.iso8601($0) }) {
             return parsed.zoned ? parsed.seconds : naive(parsed.seconds)
         }
+        if let seconds = try abbreviated(trimmed) { return seconds }
         if let seconds = Self.twitter(trimmed) { return seconds }
         if let wall = Self.usDate(trimmed) { return naive(wall) }
         throw Problem(message: "\"\(trimmed)\" is not a date (expected ISO 8601, epoch seconds/ms/µs, \"Wed Oct 10 20:19:24 +0000 2018\" or M/D/YYYY H:MM)")
@@ -197,6 +205,75 @@ struct TimestampReader {
     private mutating func naive(_ wallClock: Double) -> Double {
         naiveCount += 1
         return zone.unixSeconds(wallClock: wallClock)
+    }
+
+    /// A zone abbreviation as read: the text and the offset east of UTC it stood for.
+    struct Abbreviation: Hashable {
+        var text: String
+        var offset: Int
+    }
+
+    /// The zone abbreviations read, with their offsets east of UTC in seconds: those
+    /// CrowdTangle's dashboard downloads write after a time (`2021-03-01 12:00:00 EDT`, in the
+    /// zone the user set for the dashboard): the US zones, UTC and GMT, and Central Europe's.
+    /// Others (IST, BST, …) name several zones, so they are refused rather than guessed.
+    static let abbreviations: [String: Int] = [
+        "UTC": 0, "GMT": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+        "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600, "AKST": -9 * 3600,
+        "AKDT": -8 * 3600, "HST": -10 * 3600, "CET": 3600, "CEST": 2 * 3600,
+    ]
+
+    /// Unix seconds of ISO 8601 without a zone followed by a space and a zone abbreviation
+    /// (``abbreviations``) or a numeric one as the tz database writes for zones without letters
+    /// (`-03`, `+0530`); `nil` when `text` is not of that form. `CST` is US Central, except when
+    /// ``zone`` is eight hours east of UTC at that time (`Asia/Shanghai`, `+08:00`): there it is
+    /// China Standard Time, as the tz database names Beijing time.
+    private mutating func abbreviated(_ text: String) throws(Problem) -> Double? {
+        guard let space = text.lastIndex(of: " ") else { return nil }
+        var clock = String(text[..<space]).trimmingSpaces
+        let token = text[text.index(after: space)...]
+        guard let parsed = clock.withUTF8({ FieldParsing.iso8601($0) }), !parsed.zoned else { return nil }
+        let name = token.uppercased()
+        var offset: Int
+        if let known = Self.abbreviations[name] {
+            offset = known
+            if name == "CST", zone.offset(atWallClock: parsed.seconds) == 8 * 3600 { offset = 8 * 3600 }
+        } else if let numeric = Self.numericOffset(token) {
+            offset = numeric
+        } else {
+            guard token.allSatisfy(\.isLetter) else { return nil }
+            throw Problem(message: "\"\(text)\": zone abbreviation \"\(token)\" is not one ReachGraph reads (\(Self.abbreviationList), or a numeric offset such as -03); abbreviations such as IST or BST name several zones, so write the offset instead")
+        }
+        abbreviationCounts[Abbreviation(text: name, offset: offset), default: 0] += 1
+        return parsed.seconds - Double(offset)
+    }
+
+    private static let abbreviationList = "UTC, GMT, EST/EDT, CST/CDT, MST/MDT, PST/PDT, AKST/AKDT, HST, CET/CEST"
+
+    /// `±HH`, `±HHMM` or `±HH:MM` as seconds east of UTC.
+    private static func numericOffset(_ token: Substring) -> Int? {
+        guard let sign = token.first, sign == "+" || sign == "-" else { return nil }
+        let digits = token.dropFirst().filter { $0 != ":" }
+        guard digits.count == 2 || digits.count == 4, digits.allSatisfy(\.isASCIIDigit),
+              token.count == digits.count + 1 || (digits.count == 4 && token.count == 6 && Array(token)[3] == ":") else { return nil }
+        let hours = Int(digits.prefix(2))!, minutes = digits.count == 4 ? Int(digits.suffix(2))! : 0 // safe: ASCII digits checked
+        guard hours <= 14, minutes < 60 else { return nil }
+        return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+    }
+
+    /// The note saying which zone abbreviations were read as which offsets, and how often;
+    /// `nil` when there were none.
+    var abbreviationNote: Dataset.ReadingNote? { Self.abbreviationNote(abbreviationCounts) }
+
+    /// ``abbreviationNote`` for counts gathered by several readers.
+    static func abbreviationNote(_ counts: [Abbreviation: Int]) -> Dataset.ReadingNote? {
+        guard !counts.isEmpty else { return nil }
+        let parts = counts.sorted { ($0.value, $1.key.text, $1.key.offset) > ($1.value, $0.key.text, $0.key.offset) }.map { entry in
+            let offset = NaiveTimeZone(offsetSeconds: entry.key.offset).description
+            let meaning = entry.key.text == "CST" ? (entry.key.offset == 8 * 3600 ? " (China, as --timezone)" : " (US Central)") : ""
+            return "\(entry.key.text) as \(offset)\(meaning) ×\(entry.value)"
+        }
+        return Dataset.ReadingNote(topic: "zone abbreviations", value: parts.joined(separator: ", "))
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

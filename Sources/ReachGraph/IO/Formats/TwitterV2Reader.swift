@@ -14,33 +14,49 @@ import Foundation
 /// relation, counted. Quotes give quote ties quoted author → quoter, replies reply ties
 /// `in_reply_to_user_id` → replier. Users come from `includes.users` for the accounts the posts
 /// involve; users only mentioned are not made accounts (their ids stay in the `mentions` field).
+/// Besides the content fields, a tweet's client (`source`), `public_metrics.quote_count`,
+/// `conversation_id`, place (`geo.place_id`, named from `includes.places`) and point
+/// coordinates are kept as post attributes; every other top-level tweet field that holds a value
+/// is counted by name in the reading notes ("tweet fields not read").
 /// - Complexity: O(bytes), one page at a time.
 enum TwitterV2Reader {
     static func read(_ path: String, options: DatasetLoader.Options) throws -> Dataset {
         var export = PlatformExport(format: .twitterV2, file: (path as NSString).lastPathComponent)
-        export.postAttributeColumns = ContentFields.columns + ["reply_to_post", "quoted_post"]
+        export.postAttributeColumns = ContentFields.columns + ["reply_to_post", "quoted_post"] + ["client", "quote_count", "place", "coordinates", "conversation_id"]
         export.accountAttributeColumns = ["display_name", "location"]
         var times = TimestampReader(zone: options.timeZone ?? .utc)
+        var unread = UnreadFields(topic: "tweet fields", read: readFields)
         if JSONExport.isJSONLines(path) {
             try JSONExport.forEachLine(path) { tape, line in
-                try page(tape, location: "line \(line)", line: line, into: &export, times: &times)
+                try page(tape, location: "line \(line)", line: line, into: &export, times: &times, unread: &unread)
             }
         } else {
             try JSONExport.withDocument(path) { tape in
-                try page(tape, location: "document", line: nil, into: &export, times: &times)
+                try page(tape, location: "document", line: nil, into: &export, times: &times, unread: &unread)
             }
         }
+        if let note = unread.readingNote { export.notes.append(note) }
         export.applyKinds(options.kinds)
         return export.dataset(name: path)
     }
+
+    /// The top-level tweet fields read or kept.
+    static let readFields: [StaticString] = [
+        "id", "author_id", "created_at", "referenced_tweets", "entities", "text", "lang", "public_metrics", "in_reply_to_user_id",
+        "source", "conversation_id", "geo",
+    ]
 
     /// The tokens of a page's `includes` by id.
     struct Includes {
         var users: [String: Int] = [:]
         var tweets: [String: Int] = [:]
+        var places: [String: Int] = [:]
     }
 
-    private static func page(_ tape: JSONTape, location: String, line: Int?, into export: inout PlatformExport, times: inout TimestampReader) throws {
+    private static func page(
+        _ tape: JSONTape, location: String, line: Int?, into export: inout PlatformExport, times: inout TimestampReader,
+        unread: inout UnreadFields
+    ) throws {
         let object = tape.root
         guard tape.kind(object) == .object else { throw tape.error("\(location): expected a v2 response object", atValue: object) }
         var includes = Includes()
@@ -50,6 +66,9 @@ enum TwitterV2Reader {
             }
             for tweet in tape.elements(try tape.member(found, "tweets")) {
                 if let id = try tape.id(tape.member(tweet, "id")) { includes.tweets[id] = tweet }
+            }
+            for place in tape.elements(try tape.member(found, "places")) {
+                if let id = try tape.id(tape.member(place, "id")) { includes.places[id] = place }
             }
         }
         let data = try tape.member(object, "data")
@@ -68,13 +87,13 @@ enum TwitterV2Reader {
             throw tape.error("\(location): expected \"data\" with tweets", atValue: data ?? object)
         }
         for (index, tweet) in tweets.enumerated() {
-            try add(tape, tweet, location: "\(location) data[\(index)]", line: line, includes: includes, into: &export, times: &times)
+            try add(tape, tweet, location: "\(location) data[\(index)]", line: line, includes: includes, into: &export, times: &times, unread: &unread)
         }
     }
 
     private static func add(
         _ tape: JSONTape, _ tweet: Int, location: String, line: Int?, includes: Includes, into export: inout PlatformExport,
-        times: inout TimestampReader
+        times: inout TimestampReader, unread: inout UnreadFields
     ) throws {
         func fail(_ message: String) -> InputError { tape.error("\(location): \(message)", atValue: tweet) }
         guard tape.kind(tweet) == .object else { throw fail("expected a tweet object") }
@@ -128,6 +147,18 @@ enum TwitterV2Reader {
         )
         let metrics = try tape.member(tweet, "public_metrics")
         func metric(_ key: StaticString) throws -> Int? { try metrics.flatMap { try tape.count(tape.member($0, key)) } }
+        if let source = try tape.text(tape.member(tweet, "source")), let client = ContentFields.linkText(source) { attributes["client"] = client }
+        if let quotes = try metric("quote_count") { attributes["quote_count"] = String(quotes) }
+        if let conversation = try tape.id(tape.member(tweet, "conversation_id")) { attributes["conversation_id"] = conversation }
+        if let geo = try tape.member(tweet, "geo") {
+            if let place = try tape.id(tape.member(geo, "place_id")) {
+                attributes["place"] = try includes.places[place].flatMap { try tape.text(tape.member($0, "full_name")) } ?? place
+            }
+            if let point = try tape.member(geo, "coordinates"), let pair = tape.coordinates(try tape.member(point, "coordinates")) {
+                attributes["coordinates"] = pair
+            }
+        }
+        unread.count(tape, tweet)
         export.add(
             Post(
                 postID: postID, author: author, time: time, parentPost: parentPost, platform: "x",

@@ -13,8 +13,9 @@ import Foundation
 /// (`02月06日 17:45`) take the original's year (the next year when that would precede the
 /// original), counted. The original's `time` is epoch seconds or a Weibo API string
 /// (`Sat Jun 29 12:40:09 +0800 2013`). The folder the tree came from (`rumor-repost`, …) is kept
-/// as the posts' `collection`.
-/// - Complexity: O(entries); each tree file is read whole.
+/// as the posts' `collection`. Files are checked strictly on a ``JSONTape`` (a key repeated in
+/// one object is an error); errors name `collection/file:line:column`.
+/// - Complexity: O(bytes); each tree file is read whole.
 enum WeiboCEDReader {
     static let beijing = NaiveTimeZone(offsetSeconds: 8 * 3600)
 
@@ -58,59 +59,65 @@ enum WeiboCEDReader {
         var rootAccount = Account(id: rootAuthor, kind: .other, platform: "weibo")
         var rootAttributes: [String: String] = ["collection": collection]
         if FileManager.default.fileExists(atPath: originalPath) {
-            guard let original = try JSONExport.document(originalPath) as? [String: Any] else {
-                throw InputError(file: "original-microblog/\(name)", message: "expected a JSON object")
-            }
-            do throws(TimestampReader.Problem) {
-                if let seconds = JSONExport.number(original["time"]), !(original["time"] is String) {
-                    rootTime = try times.epoch(seconds, line: nil)
-                } else if let text = JSONExport.string(original["time"]) {
-                    rootTime = try times.read(text, line: nil)
+            try JSONExport.withDocument(originalPath, name: "original-microblog/\(name)") { tape in
+                let original = tape.root
+                guard tape.kind(original) == .object else { throw tape.error("expected a JSON object", atValue: original) }
+                if let time = try tape.member(original, "time") {
+                    do throws(TimestampReader.Problem) {
+                        if tape.kind(time) == .number, let seconds = tape.number(time) {
+                            rootTime = try times.epoch(seconds, line: nil)
+                        } else if let text = tape.text(time) {
+                            rootTime = try times.read(text, line: nil)
+                        }
+                    } catch {
+                        throw tape.error("time: \(error.message)", atValue: time)
+                    }
                 }
-            } catch {
-                throw InputError(file: "original-microblog/\(name)", message: "time: \(error.message)")
+                if let user = try tape.member(original, "user"), tape.kind(user) == .object {
+                    rootAccount.followers = try tape.count(tape.member(user, "followers"))
+                    if let location = try tape.text(tape.member(user, "location")) { rootAccount.attributes["location"] = location }
+                    if let verified = try tape.member(user, "verified"), tape.kind(verified) == .true || tape.kind(verified) == .false {
+                        rootAccount.attributes["verified"] = tape.kind(verified) == .true ? "true" : "false"
+                    }
+                }
+                ContentFields.set(&rootAttributes, text: try tape.text(tape.member(original, "text")))
+                if let reposts = try tape.count(tape.member(original, "reposts")) { rootAttributes["reported_reposts"] = String(reposts) }
             }
-            if let user = original["user"] as? [String: Any] {
-                rootAccount.followers = JSONExport.count(user["followers"])
-                if let location = JSONExport.string(user["location"]) { rootAccount.attributes["location"] = location }
-                if let verified = user["verified"] as? Bool { rootAccount.attributes["verified"] = verified ? "true" : "false" }
-            }
-            ContentFields.set(&rootAttributes, text: JSONExport.string(original["text"]))
-            if let reposts = JSONExport.count(original["reposts"]) { rootAttributes["reported_reposts"] = String(reposts) }
         } else {
             export.diagnostics.warn("trees without their original-microblog file (original dated by its first repost)", file: shown, "no original-microblog/\(name)")
         }
         export.account(rootAccount)
-        guard let entries = try JSONExport.document(path) as? [Any] else {
-            throw InputError(file: shown, message: "expected a JSON array of reposts")
-        }
         var posts: [(post: Post, index: Int)] = []
         var undated: [(index: Int, month: Int, day: Int, seconds: Int)] = []
-        for (index, element) in entries.enumerated() {
-            guard let entry = element as? [String: Any] else { throw InputError(file: shown, message: "[\(index)]: expected an object") }
-            guard let mid = JSONExport.id(entry["mid"]), let uid = JSONExport.id(entry["uid"]) else {
-                throw InputError(file: shown, message: "[\(index)]: entry without mid or uid")
+        try JSONExport.withDocument(path, name: shown) { tape in
+            let entries = tape.root
+            guard tape.kind(entries) == .array else { throw tape.error("expected a JSON array of reposts", atValue: entries) }
+            for (index, entry) in tape.elements(entries).enumerated() {
+                guard tape.kind(entry) == .object else { throw tape.error("[\(index)]: expected an object", atValue: entry) }
+                guard let mid = try tape.id(tape.member(entry, "mid")), let uid = try tape.id(tape.member(entry, "uid")) else {
+                    throw tape.error("[\(index)]: entry without mid or uid", atValue: entry)
+                }
+                let parent = try tape.id(tape.member(entry, "parent")) ?? rootID
+                guard let date = try tape.text(tape.member(entry, "date")) else { throw tape.error("[\(index)]: entry \(mid) without date", atValue: entry) }
+                var time = 0.0
+                do throws(TimestampReader.Problem) {
+                    time = try times.read(date, line: nil)
+                } catch {
+                    guard let partial = monthDay(date) else { throw tape.error("[\(index)]: date \(error.message)", atValue: entry) }
+                    undated.append((posts.count, partial.month, partial.day, partial.seconds))
+                }
+                export.account(Account(id: uid, kind: .other, platform: "weibo"))
+                var attributes: [String: String] = ["collection": collection]
+                let text = try tape.text(tape.member(entry, "text"))
+                ContentFields.set(&attributes, text: text)
+                posts.append((
+                    Post(
+                        postID: mid, author: uid, time: time, parentPost: parent, rootPost: rootID, platform: "weibo",
+                        contentHash: text.flatMap(ContentFields.textHash), attributes: attributes
+                    ),
+                    index
+                ))
             }
-            let parent = JSONExport.id(entry["parent"]) ?? rootID
-            guard let date = JSONExport.string(entry["date"]) else { throw InputError(file: shown, message: "[\(index)]: entry \(mid) without date") }
-            var time = 0.0
-            do throws(TimestampReader.Problem) {
-                time = try times.read(date, line: nil)
-            } catch {
-                guard let partial = monthDay(date) else { throw InputError(file: shown, message: "[\(index)]: date \(error.message)") }
-                undated.append((posts.count, partial.month, partial.day, partial.seconds))
-            }
-            export.account(Account(id: uid, kind: .other, platform: "weibo"))
-            var attributes: [String: String] = ["collection": collection]
-            let text = JSONExport.string(entry["text"])
-            ContentFields.set(&attributes, text: text)
-            posts.append((
-                Post(
-                    postID: mid, author: uid, time: time, parentPost: parent, rootPost: rootID, platform: "weibo",
-                    contentHash: text.flatMap(ContentFields.textHash), attributes: attributes
-                ),
-                index
-            ))
         }
         let dated = posts.indices.filter { position in !undated.contains { $0.index == position } }
         guard let rootSeconds = rootTime ?? dated.map({ posts[$0].post.time }).min() else {

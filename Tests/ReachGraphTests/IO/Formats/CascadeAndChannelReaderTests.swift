@@ -75,6 +75,44 @@ final class CascadeAndChannelReaderTests: XCTestCase {
         XCTAssertEqual(iso8601String(fromUnixSeconds: utc.posts[1].time), "2013-01-01T09:00:00Z")
     }
 
+    /// Telegram and Weibo CED files are checked on the same byte-level JSON reader as the Twitter
+    /// ones: errors name file:line:column, and a key repeated in one object is an error.
+    func testTelegramAndWeiboErrorsAreLocated() throws {
+        let folder = try TemporaryFolder()
+        let desktop = try folder.write("result.json", """
+        {"name": "C", "id": 1500,
+         "messages": [
+          {"id": 1, "type": "message", "date": "2021-01-01T10:00:00", "text": "a"},
+          {"type": "message", "date": "2021-01-01T11:00:00", "text": "b"}
+         ]}
+        """)
+        XCTAssertThrowsError(try DatasetLoader.load(desktop, options: .init(inputFormat: .telegram))) { error in
+            XCTAssertEqual("\(error)", "result.json:4:3: messages[1]: message without id")
+        }
+        let map = try folder.write("tg.json", """
+        {"100": {"username": "a",
+                 "text_messages": {"1": {"message": "m", "date": 1637750294.0},
+                                   "1": {"message": "n", "date": 1637750295.0}}}}
+        """)
+        XCTAssertThrowsError(try DatasetLoader.load(map, options: .init(inputFormat: .telegram))) { error in
+            XCTAssertEqual("\(error)", #"tg.json:3:28: not valid JSON: key "1" appears twice in one object"#)
+        }
+
+        let ced = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: ced.path + "/rumor-repost", withIntermediateDirectories: true)
+        try ced.write("rumor-repost/1_M0_U0.json", #"""
+        [{"mid": "M1", "uid": "U1", "parent": "", "text": "a", "date": "2013-01-01 09:00:00"},
+         {"mid": "M2", "parent": "M1", "text": "b", "date": "2013-01-01 10:00:00"}]
+        """#)
+        XCTAssertThrowsError(try DatasetLoader.load(ced.path, options: .init(inputFormat: .weiboCED))) { error in
+            XCTAssertEqual("\(error)", "rumor-repost/1_M0_U0.json:2:2: [1]: entry without mid or uid")
+        }
+        try ced.write("rumor-repost/1_M0_U0.json", #"[{"mid": "M1", "uid": "U1", "date": "2013-01-01 09:00:00", "date": "2013-01-01 09:00:01"}]"#)
+        XCTAssertThrowsError(try DatasetLoader.load(ced.path, options: .init(inputFormat: .weiboCED))) { error in
+            XCTAssertEqual("\(error)", #"rumor-repost/1_M0_U0.json:1:60: not valid JSON: key "date" appears twice in one object"#)
+        }
+    }
+
     func testDeepHawkesPaths() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("cascades.txt", "7\tu1\t1464710400\t2\tu1:0 u1/u2:60 u1/u2/u3:120\n8\tv1\t1464710500\t1\tv1:0 v1/v2:5\n")
@@ -116,6 +154,29 @@ final class CascadeAndChannelReaderTests: XCTestCase {
         let chosen = try ShareLog.read(path, object: nil)
         XCTAssertEqual(chosen.object, .url)
         XCTAssertEqual(chosen.shareObjects, log.shareObjects)
+    }
+
+    /// CrowdTangle's own CSV download (the dashboard's "Historical Data"), whose `Post Created`
+    /// carries the dashboard's zone as an abbreviation: EST before the 2021-03-14 change, EDT
+    /// after. Hand-written from the download's documented columns.
+    func testCrowdTangleDownloadTimesWithZoneAbbreviations() throws {
+        let folder = try TemporaryFolder()
+        let header = "Page Name,User Name,Facebook Id,Page Created,Likes at Posting,Followers at Posting,Post Created,Post Created Date,Post Created Time,Type,URL,Link\n"
+        let path = try folder.write("historical.csv", header + """
+        City Daily,citydaily,1001,2009-09-01 10:02:36,500,800,2021-03-01 12:00:00 EST,2021-03-01,12:00:00,Link,https://www.facebook.com/1001/posts/1,https://news.example/a
+        Town Times,towntimes,1002,2012-01-01 00:00:00,40,90,2021-03-15 12:00:00 EDT,2021-03-15,12:00:00,Link,https://www.facebook.com/1002/posts/2,https://news.example/a
+
+        """)
+        let dataset = try DatasetLoader.load(path)
+        XCTAssertEqual(dataset.format, .linkSharing)
+        XCTAssertEqual(dataset.posts.map { iso8601String(fromUnixSeconds: $0.time) }, ["2021-03-01T17:00:00Z", "2021-03-15T16:00:00Z"])
+        XCTAssertTrue(dataset.readingNotes.contains(Dataset.ReadingNote(topic: "zone abbreviations", value: "EDT as UTC-04:00 ×1, EST as UTC-05:00 ×1")), "\(dataset.readingNotes)")
+        XCTAssertTrue(dataset.readingNotes.contains(Dataset.ReadingNote(topic: "times without a zone", value: "0 read as UTC (the default; CrowdTangle answers in UTC; --timezone to change)")), "\(dataset.readingNotes)")
+
+        let unknown = try folder.write("ist.csv", header + "Delhi Daily,delhidaily,1003,2012-01-01 00:00:00,40,90,2021-03-01 12:00:00 IST,2021-03-01,12:00:00,Link,https://www.facebook.com/1003/posts/3,https://news.example/b\n")
+        XCTAssertThrowsError(try DatasetLoader.load(unknown)) { error in
+            XCTAssertTrue("\(error)".hasPrefix(#"ist.csv:2:55: column "post created": "2021-03-01 12:00:00 IST": zone abbreviation "IST" is not one ReachGraph reads"#), "\(error)")
+        }
     }
 
     func testRelationSynonyms() throws {

@@ -88,6 +88,51 @@ final class TimestampReaderTests: XCTestCase {
         }
     }
 
+    /// CrowdTangle's dashboard downloads write `2021-03-01 12:00:00 EST`; each abbreviation is
+    /// a fixed offset, hand-checked against the same instant written in ISO 8601 with `Z`.
+    func testZoneAbbreviations() throws {
+        var reader = TimestampReader()
+        let instant = try read("2021-03-01T17:00:00Z")
+        XCTAssertEqual(try reader.read("2021-03-01 12:00:00 EST", line: 2), instant)
+        XCTAssertEqual(try reader.read("2021-03-01 13:00:00 EDT", line: 3), instant)
+        XCTAssertEqual(try reader.read("2021-03-01 11:00:00 CST", line: 4), instant)
+        XCTAssertEqual(try reader.read("2021-03-01 10:00:00 MST", line: 5), instant)
+        XCTAssertEqual(try reader.read("2021-03-01 09:00:00 pst", line: 6), instant)
+        XCTAssertEqual(try reader.read("2021-03-01 17:00:00 GMT", line: 7), instant)
+        XCTAssertEqual(try reader.read("2021-03-01 18:00:00 CET", line: 8), instant)
+        // Numeric abbreviations, as the tz database writes for zones without letters.
+        XCTAssertEqual(try reader.read("2021-03-01 14:00:00 -03", line: 9), instant)
+        XCTAssertEqual(try reader.read("2021-03-01 22:30:00 +0530", line: 10), instant)
+        XCTAssertEqual(try reader.read("2021-03-01 12:00:00 EDT", line: 11), instant - 3600)
+        XCTAssertEqual(reader.naiveCount, 0)
+        XCTAssertEqual(reader.abbreviationNote?.value, "EDT as UTC-04:00 ×2, +0530 as UTC+05:30 ×1, -03 as UTC-03:00 ×1, CET as UTC+01:00 ×1, CST as UTC-06:00 (US Central) ×1, EST as UTC-05:00 ×1, GMT as UTC ×1, MST as UTC-07:00 ×1, PST as UTC-08:00 ×1")
+    }
+
+    /// In Beijing time (the tz database calls it CST too) CST is China Standard Time.
+    func testCSTIsChinaStandardTimeWhenTheTimezoneIsEightHoursEast() throws {
+        let instant = try read("2021-03-01T17:00:00Z")
+        var reader = TimestampReader(zone: try XCTUnwrap(NaiveTimeZone(parsing: "Asia/Shanghai")))
+        XCTAssertEqual(try reader.read("2021-03-02 01:00:00 CST", line: 2), instant)
+        XCTAssertEqual(reader.abbreviationNote?.value, "CST as UTC+08:00 (China, as --timezone) ×1")
+        XCTAssertEqual(try read("2021-03-02 01:00:00 CST", zone: try XCTUnwrap(NaiveTimeZone(parsing: "+08:00"))), instant)
+        XCTAssertEqual(try read("2021-03-01 11:00:00 CST", zone: try XCTUnwrap(NaiveTimeZone(parsing: "America/Chicago"))), instant)
+    }
+
+    func testUnknownOrAmbiguousAbbreviationsAreRefused() throws {
+        for abbreviation in ["IST", "BST", "XYZ"] {
+            XCTAssertThrowsError(try read("2021-03-01 12:00:00 \(abbreviation)")) { error in
+                XCTAssertEqual(
+                    (error as? TimestampReader.Problem)?.message,
+                    "\"2021-03-01 12:00:00 \(abbreviation)\": zone abbreviation \"\(abbreviation)\" is not one ReachGraph reads (UTC, GMT, EST/EDT, CST/CDT, MST/MDT, PST/PDT, AKST/AKDT, HST, CET/CEST, or a numeric offset such as -03); abbreviations such as IST or BST name several zones, so write the offset instead"
+                )
+            }
+        }
+        // An ISO time with a zone already, or a malformed offset, is no abbreviated time.
+        for text in ["2021-03-01T12:00:00Z EST", "2021-03-01 12:00:00 +3", "2021-03-01 12:00:00 +25", "2021-03-01 EST 12:00"] {
+            XCTAssertThrowsError(try read(text), text)
+        }
+    }
+
     func testZoneNames() {
         XCTAssertEqual(NaiveTimeZone(parsing: "UTC")?.description, "UTC")
         XCTAssertEqual(NaiveTimeZone(parsing: "+8")?.description, "UTC+08:00")

@@ -84,4 +84,40 @@ final class TwitterReaderTests: XCTestCase {
         XCTAssertEqual(dataset.account(withID: "10")?.followers, 9)
         XCTAssertEqual(dataset.posts[1].attributes["mentions"], "10")
     }
+
+    /// v2: client, quote count (from public_metrics), conversation, place (named from
+    /// includes.places) and coordinates kept; edit_history_tweet_ids and the like counted.
+    func testV2KeepsPostFieldsAndCountsTheOthers() throws {
+        let page = """
+        {"data":[{"id":"2","author_id":"20","created_at":"2022-09-25T23:59:59.000Z","text":"x","source":"Twitter Web App","conversation_id":"2","public_metrics":{"retweet_count":1,"reply_count":0,"like_count":4,"quote_count":2},"geo":{"place_id":"01a9a39529b27f36","coordinates":{"type":"Point","coordinates":[-73.9857,40.7484]}},"edit_history_tweet_ids":["2"],"possibly_sensitive":false,"reply_settings":"everyone"},{"id":"3","author_id":"30","created_at":"2022-09-25T23:58:00.000Z","text":"y","geo":{"place_id":"ffff"},"edit_history_tweet_ids":["3"]}],"includes":{"places":[{"id":"01a9a39529b27f36","full_name":"Manhattan, NY"}]}}
+
+        """
+        let folder = try TemporaryFolder()
+        let dataset = try DatasetLoader.load(try folder.write("pages.jsonl", page))
+        XCTAssertEqual(dataset.format, .twitterV2)
+        XCTAssertEqual(dataset.posts[0].attributes["client"], "Twitter Web App")
+        XCTAssertEqual(dataset.posts[0].attributes["quote_count"], "2")
+        XCTAssertEqual(dataset.posts[0].attributes["conversation_id"], "2")
+        XCTAssertEqual(dataset.posts[0].attributes["place"], "Manhattan, NY")
+        XCTAssertEqual(dataset.posts[0].attributes["coordinates"], "-73.9857,40.7484")
+        // A place the page does not include keeps its id.
+        XCTAssertEqual(dataset.posts[1].attributes["place"], "ffff")
+        XCTAssertEqual(
+            dataset.readingNotes.first { $0.topic == "tweet fields not read" }?.value,
+            "edit_history_tweet_ids ×2, possibly_sensitive ×1, reply_settings ×1"
+        )
+    }
+
+    func testTheNoteNamesTwelveFieldsAtMost() throws {
+        var unread = UnreadFields(topic: "tweet fields", read: ["id"])
+        let fields = (1 ... 14).map { "\"f\($0 < 10 ? "0" : "")\($0)\":\($0)" }.joined(separator: ",")
+        let tape = JSONTape()
+        // An escaped key is matched by its text: "\u0069d" is "id", read.
+        var text = "{\"id\":1,\(fields),\"\\u0069d\":2,\"nothing\":null}"
+        try text.withUTF8 { try tape.parse($0, file: "t.json") }
+        unread.count(tape, tape.root)
+        unread.count(tape, tape.root)
+        XCTAssertEqual(unread.readingNote?.value, "f01 ×2, f02 ×2, f03 ×2, f04 ×2, f05 ×2, f06 ×2, f07 ×2, f08 ×2, f09 ×2, f10 ×2, f11 ×2, f12 ×2 and 2 more")
+    }
 }
+
