@@ -46,9 +46,12 @@ final class TimestampReaderTests: XCTestCase {
         let naive = common("2018-10-11 04:19", zone: try XCTUnwrap(NaiveTimeZone(parsing: "+08:00")))
         XCTAssertEqual(naive.0, 1_539_202_740)
         XCTAssertEqual(naive.naive, 1)
+        // Epoch numbers too, in the column's unit (posts tables write them by the million).
+        XCTAssertEqual(common("1539202764").0, 1_539_202_764)
+        XCTAssertEqual(common("1539202764000").0, 1_539_202_764)
         // Layouts the text path still reads, and what is no time at all, are left to it.
         for text in ["Wed Oct  1 20:19:24 +0000 2018", "Wed Oct 1 20:19:24 +0000 2018", "Wed Oct 10 20:19:24 +0000 +018", "Wed Okt 10 20:19:24 +0000 2018",
-                     "Wed Oct 10 24:19:24 +0000 2018", "Wed Oct 32 20:19:24 +0000 2018", "Mié Oct 10 20:19:24 +0000 2018", "1539202764", "10/10/2018 20:19",
+                     "Wed Oct 10 24:19:24 +0000 2018", "Wed Oct 32 20:19:24 +0000 2018", "Mié Oct 10 20:19:24 +0000 2018", "10/10/2018 20:19",
                      "2018-13-10 20:19", "", "   "] {
             XCTAssertNil(common(text).0, text)
         }
