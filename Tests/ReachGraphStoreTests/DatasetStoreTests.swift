@@ -51,7 +51,7 @@ final class DatasetStoreTests: XCTestCase {
     func testPostsOnlyFolderDerivesRelationsWhenReadBack() throws {
         let scratch = try ScratchFolder()
         let path = try scratch.folder("posts", [
-            "posts.csv": "post_id,author,time,parent_post\np1,a,100,\np2,b,200,p1\np3,c,300,p1\np4,c,400,p2\n",
+            "posts.csv": "post_id,author,time,parent_post\np1,a,1714521600,\np2,b,1714521700,p1\np3,c,1714521800,p1\np4,c,1714521900,p2\n",
         ])
         let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
         let report = try ingest(path, into: store)
@@ -69,7 +69,7 @@ final class DatasetStoreTests: XCTestCase {
         let scratch = try ScratchFolder()
         let path = try scratch.folder("data", [
             "accounts.csv": "id,kind,platform,entity\na,media_centre,x,Hangzhou ICC\nb,influencer,x,\n",
-            "posts.csv": "post_id,author,time,parent_post,parent_author\np1,b,100,outside,a\np2,b,200,,\n",
+            "posts.csv": "post_id,author,time,parent_post,parent_author\np1,b,1714521600,outside,a\np2,b,1714521700,,\n",
         ])
         let folder = try DatasetLoader.load(path)
         XCTAssertEqual(folder.relations.count, 1)
