@@ -96,15 +96,18 @@ def twitter_time(text):
     return dt.datetime.strptime(text, "%a %b %d %H:%M:%S %z %Y").timestamp()
 
 
-def twitter_v1(name):
-    path = os.path.join(root, name)
-    with open(path, encoding="utf-8") as handle:
+def v1_tweets(name):
+    """The tweets of a v1.1 file: a search response (statuses), one tweet, or JSON lines."""
+    with open(os.path.join(root, name), encoding="utf-8") as handle:
         text = handle.read()
     if text.lstrip().startswith("{") and "\n{" not in text.strip():
         document = json.loads(text)
-        tweets = document["statuses"] if isinstance(document, dict) and "statuses" in document else [document]
-    else:
-        tweets = [json.loads(line) for line in text.splitlines() if line.strip()]
+        return document["statuses"] if isinstance(document, dict) and "statuses" in document else [document]
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def twitter_v1(name):
+    tweets = v1_tweets(name)
     accounts, pairs, times, ids, languages = set(), set(), [], set(), {}
     posts = reposts = 0
     for tweet in tweets:
@@ -278,13 +281,7 @@ def mention_summary(posts):
 
 
 def twitter_v1_mentions(name):
-    with open(os.path.join(root, name), encoding="utf-8") as handle:
-        text = handle.read()
-    if text.lstrip().startswith("{") and "\n{" not in text.strip():
-        document = json.loads(text)
-        tweets = document["statuses"] if isinstance(document, dict) and "statuses" in document else [document]
-    else:
-        tweets = [json.loads(line) for line in text.splitlines() if line.strip()]
+    tweets = v1_tweets(name)
     posts, ids = [], set()
     for tweet in tweets:
         if tweet["id_str"] in ids:
