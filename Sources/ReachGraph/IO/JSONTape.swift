@@ -159,6 +159,11 @@ final class JSONTape {
         return UnsafeBufferPointer(start: base + token.start, count: token.end - token.start)
     }
 
+    /// The bytes of a string (without its quotes, escapes as written) or a number token.
+    func writtenBytes(_ node: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + tokens[node].start, count: tokens[node].end - tokens[node].start)
+    }
+
     /// How many bytes the value is written in (a string's without its quotes, escapes as written).
     func byteCount(_ node: Int) -> Int { tokens[node].end - tokens[node].start }
 

@@ -11,13 +11,16 @@ import Foundation
 /// author → retweeter is made and the retweet is never an original. A quote (`is_quote_status`
 /// on a tweet that is not a retweet; retweets of quotes carry a copied `quoted_status`) gives a
 /// quote tie quoted author → quoter; a reply a reply tie replied-to user → replier. Hashtags,
-/// expanded URLs, mentioned user ids, language and text are kept as content fields; the rest of
-/// a tweet's hundred-odd fields is not.
+/// expanded URLs, mentioned user ids, language and text are kept as content fields, and the
+/// client (`source`'s link text, as IO archives' `tweet_client_name`), `quote_count`, the
+/// place's name and the point `coordinates` (longitude,latitude) as post attributes. Every other
+/// top-level field that holds a value is counted by name in the reading notes ("tweet fields
+/// not read"), as the v2 reader counts its own.
 /// - Complexity: O(bytes), one line at a time for JSON lines.
 enum TwitterV1Reader {
     static func read(_ path: String, options: DatasetLoader.Options) throws -> Dataset {
         var export = PlatformExport(format: .twitterV1, file: (path as NSString).lastPathComponent)
-        export.postAttributeColumns = ContentFields.columns + ["reply_to_post", "quoted_post"]
+        export.postAttributeColumns = ContentFields.columns + ["reply_to_post", "quoted_post"] + keptFields
         export.accountAttributeColumns = ["display_name", "location"]
         var times = TimestampReader(zone: options.timeZone ?? .utc)
         var state = ReadingState(table: &export.posts.table)
@@ -59,9 +62,22 @@ enum TwitterV1Reader {
                 }
             }
         }
+        if let note = state.unread.readingNote { export.notes.append(note) }
         export.applyKinds(options.kinds)
         return export.dataset(name: path)
     }
+
+    /// The post attributes kept from fields beyond the content fields.
+    static let keptFields = ["client", "quote_count", "place", "coordinates"]
+
+    /// The top-level tweet fields read or kept; the bare-number ids are read through their
+    /// `_str` twins.
+    static let readFields: [StaticString] = [
+        "id", "id_str", "user", "created_at", "timestamp_ms", "retweeted_status", "extended_tweet", "entities", "full_text", "text",
+        "lang", "in_reply_to_status_id", "in_reply_to_status_id_str", "in_reply_to_user_id", "in_reply_to_user_id_str",
+        "in_reply_to_screen_name", "is_quote_status", "quoted_status_id", "quoted_status_id_str", "quoted_status", "favorite_count",
+        "reply_count", "retweet_count", "source", "quote_count", "place", "coordinates",
+    ]
 
     /// Reads one tweet straight into the posts' string table: ids, text and content fields are
     /// interned from the line's bytes, and a user already seen with every field filled builds
@@ -160,6 +176,8 @@ enum TwitterV1Reader {
         if isQuote, let quoted = try tape.internedID(tape.member(tweet, "quoted_status_id_str"), into: &export.posts.table) {
             attributes.append((columns.quotedPost, quoted))
         }
+        try keep(tape, tweet, into: &attributes, export: &export, state: &state)
+        state.unread.count(tape, tweet)
         post.platform = columns.platform
         post.likes = try tape.count(tape.member(tweet, "favorite_count")) ?? Int.min
         post.comments = try tape.count(tape.member(tweet, "reply_count")) ?? Int.min
@@ -181,10 +199,41 @@ enum TwitterV1Reader {
         }
     }
 
+    /// Keeps the fields that are post attributes (``keptFields``). A client's `source` is an
+    /// escaped HTML link on every tweet but takes a handful of values in a file, so its link text
+    /// is worked out once per distinct `source` as written.
+    private static func keep(
+        _ tape: JSONTape, _ tweet: Int, into attributes: inout [(column: Int, value: Int32)], export: inout PlatformExport,
+        state: inout ReadingState
+    ) throws {
+        let columns = state.columns
+        if let source = try tape.textNode(tape.member(tweet, "source")) {
+            // The written bytes are checked UTF-8, so interning cannot fail.
+            let written = Int(state.sources.intern(tape.writtenBytes(source)) ?? 0)
+            if written == state.clients.count {
+                state.clients.append(tape.text(source).flatMap(ContentFields.linkText).map { export.posts.table.intern($0) } ?? -1)
+            }
+            if state.clients[written] >= 0 { attributes.append((columns.client, state.clients[written])) }
+        }
+        if let quotes = try tape.count(tape.member(tweet, "quote_count")) {
+            attributes.append((columns.quoteCount, export.posts.table.intern(String(quotes))))
+        }
+        if let place = try tape.member(tweet, "place"), let name = try tape.textNode(tape.member(place, "full_name")) {
+            attributes.append((columns.place, tape.internedText(name, into: &export.posts.table)))
+        }
+        if let point = try tape.member(tweet, "coordinates"), let pair = tape.coordinates(try tape.member(point, "coordinates")) {
+            attributes.append((columns.coordinates, export.posts.table.intern(pair)))
+        }
+    }
+
     /// What reading one file carries from tweet to tweet.
     struct ReadingState {
         /// The post attribute columns and the string index of the platform.
         let columns: Columns
+        /// Each distinct `source` as written, and the string index of its client (−1: none).
+        var sources = IdentifierTable(capacity: 64)
+        var clients: [Int32] = []
+        var unread = UnreadFields(topic: "tweet fields", read: TwitterV1Reader.readFields)
         /// By string index of a user id: the account fields still missing (bit 0 screen name,
         /// 1 followers, 2 display name, 3 location), −1 when no user object with that id was read.
         var missing: [Int32] = []
@@ -197,7 +246,7 @@ enum TwitterV1Reader {
     }
 
     struct Columns {
-        let language, hashtags, urls, mentions, text, replyToPost, quotedPost: Int
+        let language, hashtags, urls, mentions, text, replyToPost, quotedPost, client, quoteCount, place, coordinates: Int
         let platform: Int32
 
         init(table: inout PostTable) {
@@ -208,6 +257,10 @@ enum TwitterV1Reader {
             text = table.attributeColumn(named: ContentFields.text)
             replyToPost = table.attributeColumn(named: "reply_to_post")
             quotedPost = table.attributeColumn(named: "quoted_post")
+            client = table.attributeColumn(named: "client")
+            quoteCount = table.attributeColumn(named: "quote_count")
+            place = table.attributeColumn(named: "place")
+            coordinates = table.attributeColumn(named: "coordinates")
             platform = table.intern("x")
         }
     }

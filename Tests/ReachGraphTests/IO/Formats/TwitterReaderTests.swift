@@ -67,6 +67,42 @@ final class TwitterReaderTests: XCTestCase {
         }
     }
 
+    /// v1.1 fields beyond the content fields: client, quote count, place and point coordinates
+    /// are kept (Twitter's documented shapes: `source` is a link, written with `\u003c` and `\/`
+    /// escapes by the streaming API, `coordinates` GeoJSON `[longitude, latitude]`); every other
+    /// top-level field with a value is counted by name, `null` ones are not.
+    func testV1KeepsPostFieldsAndCountsTheOthers() throws {
+        let lines = #"""
+        {"created_at":"Wed Oct 10 20:19:24 +0000 2018","id_str":"1","text":"a","user":{"id_str":"10"},"source":"<a href=\"http://twitter.com/download/iphone\" rel=\"nofollow\">Twitter for iPhone</a>","quote_count":3,"place":{"id":"01a9a39529b27f36","full_name":"Manhattan, NY","country_code":"US"},"coordinates":{"type":"Point","coordinates":[-73.9857,40.7484]},"geo":{"type":"Point","coordinates":[40.7484,-73.9857]},"truncated":false,"favorited":false,"contributors":null,"filter_level":"low"}
+        {"created_at":"Wed Oct 10 20:20:00 +0000 2018","id_str":"2","text":"b","user":{"id_str":"20"},"source":"web","place":null,"coordinates":null,"geo":null,"truncated":false,"favorited":false,"contributors":null}
+        {"created_at":"Wed Oct 10 20:21:00 +0000 2018","id_str":"3","text":"c","user":{"id_str":"20"},"source":"\u003ca href=\"http:\/\/twitter.com\/download\/android\" rel=\"nofollow\"\u003eTwitter for Android\u003c\/a\u003e","quote_count":0}
+        {"created_at":"Wed Oct 10 20:22:00 +0000 2018","id_str":"4","text":"d","user":{"id_str":"20"},"source":"<a href=\"http://twitter.com/download/iphone\" rel=\"nofollow\">Twitter for iPhone</a>","retweeted":false,"favorited":true}
+
+        """#
+        let folder = try TemporaryFolder()
+        let dataset = try DatasetLoader.load(try folder.write("tweets.jsonl", lines))
+        XCTAssertEqual(dataset.format, .twitterV1)
+        XCTAssertEqual(dataset.posts.map { $0.attributes["client"] }, ["Twitter for iPhone", "web", "Twitter for Android", "Twitter for iPhone"])
+        XCTAssertEqual(dataset.posts.map { $0.attributes["quote_count"] }, ["3", nil, "0", nil])
+        XCTAssertEqual(dataset.posts[0].attributes["place"], "Manhattan, NY")
+        XCTAssertEqual(dataset.posts[0].attributes["coordinates"], "-73.9857,40.7484")
+        XCTAssertNil(dataset.posts[1].attributes["place"])
+        XCTAssertNil(dataset.posts[1].attributes["coordinates"])
+        for column in ["client", "quote_count", "place", "coordinates"] { XCTAssertTrue(dataset.postAttributeColumns.contains(column), column) }
+        XCTAssertEqual(
+            dataset.readingNotes.first { $0.topic == "tweet fields not read" }?.value,
+            "favorited ×3, truncated ×2, filter_level ×1, geo ×1, retweeted ×1"
+        )
+    }
+
+    /// A file of v1.1 tweets that holds only fields the reader reads has no note.
+    func testV1ReadsEveryFieldOfPlainTweetsWithoutANote() throws {
+        let folder = try TemporaryFolder()
+        let dataset = try DatasetLoader.load(try folder.write("tweets.jsonl", Self.v1))
+        XCTAssertNil(dataset.readingNotes.first { $0.topic == "tweet fields not read" })
+        XCTAssertNil(dataset.posts[0].attributes["client"])
+    }
+
     func testV2PageResolvesAuthorsThroughIncludes() throws {
         let page = """
         {"data":[{"id":"2","author_id":"20","created_at":"2022-09-25T23:59:59.000Z","text":"RT @a: x","referenced_tweets":[{"type":"retweeted","id":"1"}]},{"id":"3","author_id":"30","created_at":"2022-09-25T23:58:00.000Z","text":"hm","referenced_tweets":[{"type":"quoted","id":"1"},{"type":"replied_to","id":"1"}],"in_reply_to_user_id":"10","entities":{"hashtags":[{"tag":"q"}],"mentions":[{"id":"10","username":"a"}]}},{"id":"4","author_id":"40","created_at":"2022-09-25T23:57:00.000Z","text":"RT @gone","referenced_tweets":[{"type":"retweeted","id":"77"}]}],"includes":{"users":[{"id":"10","username":"a","public_metrics":{"followers_count":9}},{"id":"20","username":"b"}],"tweets":[{"id":"1","author_id":"10","text":"x"}]},"errors":[{"resource_id":"77","title":"Not Found Error"}]}
