@@ -140,12 +140,10 @@ final class RenderCommandTests: XCTestCase {
     func testDotOnABigCyclicGraphIsReplacedWithAWarning() throws {
         let edges = try ReachGraphProcess.cyclicEdgeList(nodes: 300)
         let output = (edges as NSString).deletingLastPathComponent + "/dot.svg"
-        let started = Date()
         let result = try ReachGraphCLI.run(["render", edges, "--layout", "dot", "-o", output])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.error.hasPrefix("warning: dot was not run (dot is for trees and layered diagrams"), result.error)
         XCTAssertTrue(result.error.contains("laid out with sfdp instead"))
-        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
         let quiet = try ReachGraphCLI.run(["render", edges, "--layout", "dot", "--quiet", "-o", output])
         XCTAssertEqual(quiet.error, "")
     }

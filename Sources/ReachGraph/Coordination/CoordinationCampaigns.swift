@@ -51,14 +51,6 @@ public struct CoordinationCampaigns: Sendable {
         self.object = object
     }
 
-    /// The object key that says most about a campaign in `posts`: the content hash when some
-    /// posts carry one, else the URL, else the reposted post.
-    public static func preferredKey(posts: PostTable) -> SharedObjectKey {
-        if posts.contains(where: { $0.contentHash != nil }) { return .contentHash }
-        if posts.contains(where: { $0.url != nil }) { return .url }
-        return .parent
-    }
-
     /// `coordination_campaigns`: group, object, members, shares.
     public func table() -> ResultTable {
         var table = ResultTable(

@@ -15,13 +15,20 @@ public enum SharedObjectKey: String, Sendable, CaseIterable {
     /// The object these posts are shared by: the reposted post when any post has a parent (or a
     /// root other than itself), else the first of url, content hash and hashtag set that some
     /// post carries (a link-sharing export has links and no reposts); `.parent` when none does.
+    /// Co-action asks who acted on the same thing, and a repost names its object exactly.
     /// - Complexity: O(posts).
     public static func automatic(for posts: PostTable) -> SharedObjectKey {
         if (0 ..< posts.count).contains(where: { posts.parentPosts[$0] >= 0 || (posts.rootPosts[$0] >= 0 && posts.rootPosts[$0] != posts.postIDs[$0]) }) { return .parent }
-        if posts.urlColumn?.contains(where: { $0 >= 0 }) == true { return .url }
-        if posts.contentHashColumn?.contains(where: { $0 >= 0 }) == true { return .contentHash }
-        if posts.attributeColumn(ContentFields.hashtags)?.contains(where: { $0 >= 0 }) == true { return .hashtagSet }
-        return .parent
+        return [.url, .contentHash, .hashtagSet].first { posts.carries($0) } ?? .parent
+    }
+
+    /// The object that tells what a campaign was about: the content hash when some post carries
+    /// one, else the URL, else the reposted post. Not ``automatic(for:)``'s order on purpose:
+    /// groups are found by who reposted what, but a reader recognises a campaign by the text or
+    /// link it pushed.
+    /// - Complexity: O(posts).
+    public static func campaignLabel(for posts: PostTable) -> SharedObjectKey {
+        [.contentHash, .url].first { posts.carries($0) } ?? .parent
     }
 
     /// ``automatic(for:)`` for a posts CSV streamed without loading it, decided by its columns
@@ -32,6 +39,19 @@ public enum SharedObjectKey: String, Sendable, CaseIterable {
         if columns.contains("content_hash") { return .contentHash }
         if columns.contains(ContentFields.hashtags) { return .hashtagSet }
         return .parent
+    }
+}
+
+extension PostTable {
+    /// Whether some post has a value for the column that `key` reads (`.parent`: a parent post).
+    fileprivate func carries(_ key: SharedObjectKey) -> Bool {
+        let column: [Int32]? = switch key {
+        case .parent: parentPosts
+        case .url: urlColumn
+        case .contentHash: contentHashColumn
+        case .hashtagSet: attributeColumn(ContentFields.hashtags)
+        }
+        return column?.contains { $0 >= 0 } == true
     }
 }
 

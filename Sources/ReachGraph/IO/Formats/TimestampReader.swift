@@ -285,7 +285,7 @@ struct TimestampReader {
               let day = Int(parts[2]), let year = Int(parts[5]), parts[5].count == 4 else { return nil }
         let clock = parts[3].split(separator: ":")
         guard clock.count == 3, let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
-              hour < 24, minute < 60, second <= 60, (1 ... 31).contains(day) else { return nil }
+              hour < 24, minute < 60, second <= 60, (1 ... FieldParsing.daysIn(month: monthIndex + 1, year: year)).contains(day) else { return nil }
         let zone = parts[4]
         guard zone.count == 5, let sign = zone.first, sign == "+" || sign == "-", let hhmm = Int(zone.dropFirst()) else { return nil }
         let offset = (hhmm / 100 * 3600 + hhmm % 100 * 60) * (sign == "-" ? -1 : 1)
@@ -314,7 +314,7 @@ struct TimestampReader {
         let month = UInt32(bytes[4] | 0x20) << 16 | UInt32(bytes[5] | 0x20) << 8 | UInt32(bytes[6] | 0x20)
         guard let monthIndex = monthCodes.firstIndex(of: month), let day = digits(8, 2), let hour = digits(11, 2),
               let minute = digits(14, 2), let second = digits(17, 2), let hhmm = digits(21, 4), let year = digits(26, 4),
-              hour < 24, minute < 60, second <= 60, (1 ... 31).contains(day) else { return nil }
+              hour < 24, minute < 60, second <= 60, (1 ... FieldParsing.daysIn(month: monthIndex + 1, year: year)).contains(day) else { return nil }
         let sign = bytes[20]
         guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
         let offset = (hhmm / 100 * 3600 + hhmm % 100 * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
@@ -335,7 +335,7 @@ struct TimestampReader {
         guard parts.count == 1 || parts.count == 2 else { return nil }
         let date = parts[0].split(separator: "/")
         guard date.count == 3, date[2].count == 4, let month = Int(date[0]), let day = Int(date[1]), let year = Int(date[2]),
-              (1 ... 12).contains(month), (1 ... 31).contains(day) else { return nil }
+              (1 ... 12).contains(month), (1 ... FieldParsing.daysIn(month: month, year: year)).contains(day) else { return nil }
         var seconds = 0
         if parts.count == 2 {
             let clock = parts[1].split(separator: ":")

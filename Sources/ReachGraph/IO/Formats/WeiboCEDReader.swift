@@ -139,12 +139,12 @@ enum WeiboCEDReader {
         for (post, _) in posts { export.add(post, line: nil) }
     }
 
-    /// `02月06日 17:45` as month, day and seconds into the day.
+    /// `02月06日 17:45` as month, day and seconds into the day (29 February allowed: the year is not known yet).
     static func monthDay(_ text: String) -> (month: Int, day: Int, seconds: Int)? {
         let scalars = text.trimmingSpaces.split(whereSeparator: { "月日 :".contains($0) }).map(String.init)
         guard scalars.count == 4 || scalars.count == 5, text.contains("月"), text.contains("日"),
               let month = Int(scalars[0]), let day = Int(scalars[1]), let hour = Int(scalars[2]), let minute = Int(scalars[3]),
-              (1 ... 12).contains(month), (1 ... 31).contains(day), hour < 24, minute < 60 else { return nil }
+              (1 ... 12).contains(month), (1 ... FieldParsing.daysIn(month: month, year: 2000)).contains(day), hour < 24, minute < 60 else { return nil }
         let second = scalars.count == 5 ? Int(scalars[4]) ?? 0 : 0
         return (month, day, hour * 3600 + minute * 60 + second)
     }

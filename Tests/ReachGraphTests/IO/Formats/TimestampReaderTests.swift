@@ -30,6 +30,21 @@ final class TimestampReaderTests: XCTestCase {
         XCTAssertEqual(try read("Thu Oct 11 04:19:24 +0800 2018"), 1_539_202_764)
     }
 
+    /// A day past the month's end is no date (it used to roll over: 31 February read as 3 March).
+    func testDaysPastTheMonthsEndAreRefused() throws {
+        XCTAssertEqual(try read("Thu Feb 29 00:00:00 +0000 2024"), 1_709_164_800)
+        XCTAssertEqual(try read("2/29/2024 0:00"), 1_709_164_800)
+        for text in ["Sat Feb 31 00:00:00 +0000 2024", "Thu Feb 29 00:00:00 +0000 2023", "Sat Apr 31 00:00:00 +0000 2024", "Sat Feb  31 00:00:00 +0000 2024",
+                     "2/30/2024 0:00", "4/31/2024", "2023-02-29T00:00:00Z", "2024-06-31 12:00"] {
+            XCTAssertThrowsError(try read(text), text)
+        }
+        XCTAssertTrue(FieldParsing.isPeriodLabel("2024-02-29"))
+        XCTAssertFalse(FieldParsing.isPeriodLabel("2023-02-29"))
+        XCTAssertFalse(FieldParsing.isPeriodLabel("2024-09-31"))
+        XCTAssertNotNil(WeiboCEDReader.monthDay("02月29日 17:45"))
+        XCTAssertNil(WeiboCEDReader.monthDay("02月30日 17:45"))
+    }
+
     /// The byte path the large readers take agrees with the text path where it answers, and
     /// leaves every other layout (and every error) to it.
     func testCommonFormsFromBytes() throws {
