@@ -65,7 +65,7 @@ public enum EdgeListReader {
         )
         var layout: Layout?
         var rows = 0
-        var batch = ShortIdentifierBatch()
+        var batch = ExactIdentifierBatch()
         var sizer = CapacityEstimate(path: path)
         // The fast path: plain `source,target[,weight]` rows that the reader splits without quotes.
         // Anything unusual (an empty id, a bad weight, invalid UTF-8, a wrong field count) is left
@@ -80,7 +80,7 @@ public enum EdgeListReader {
                 guard let value = FieldParsing.double(UnsafeBufferPointer(rebasing: bytes[bounds[4] ..< bounds[5]])), value >= 0, value <= FieldParsing.maximumWeight else { return false }
                 weight = value
             }
-            if let source = IdentifierTable.shortKey(sourceBytes), let target = IdentifierTable.shortKey(targetBytes) {
+            if let source = IdentifierTable.exactKey(sourceBytes), let target = IdentifierTable.exactKey(targetBytes) {
                 batch.add(source, target, weight, into: &list)
             } else {
                 batch.flush(into: &list)
@@ -137,16 +137,17 @@ public enum EdgeListReader {
         return list
     }
 
-    /// Rows of the fast path whose two ids are short (ASCII, at most seven bytes), interned a batch
+    /// Rows of the fast path whose two ids have exact ASCII keys (``IdentifierTable/exactKey(_:)``:
+    /// up to seven bytes, decimal, packed account-like ids, eight ASCII bytes), interned a batch
     /// at a time. With a million distinct ids the interning table is far larger than the cache and
     /// nearly every lookup waited for one cache miss (about 90 ns; over 40% of a 10M-edge load).
-    /// A short id is its own key word, so the batch keeps no pointer into the reader's buffer, and
+    /// Such an id is spelled by its key, so the batch keeps no pointer into the reader's buffer, and
     /// ``flush(into:)`` first reads the starting slot of every lookup in the batch (independent
     /// reads, whose misses the processor overlaps) and then interns them in row order.
-    struct ShortIdentifierBatch {
+    struct ExactIdentifierBatch {
         private static let capacity = 256
-        private var sources: [IdentifierTable.ShortKey] = []
-        private var targets: [IdentifierTable.ShortKey] = []
+        private var sources: [IdentifierTable.Key] = []
+        private var targets: [IdentifierTable.Key] = []
         private var weights: [Double] = []
         /// Keeps the slot reads of ``flush(into:)`` from being optimised away.
         private(set) var touched: UInt64 = 0
@@ -158,7 +159,7 @@ public enum EdgeListReader {
         }
 
         @inline(__always)
-        mutating func add(_ source: IdentifierTable.ShortKey, _ target: IdentifierTable.ShortKey, _ weight: Double, into list: inout EdgeList) {
+        mutating func add(_ source: IdentifierTable.Key, _ target: IdentifierTable.Key, _ weight: Double, into list: inout EdgeList) {
             sources.append(source)
             targets.append(target)
             weights.append(weight)
@@ -173,8 +174,8 @@ public enum EdgeListReader {
             }
             touched = sum
             for row in sources.indices {
-                list.sources.append(list.identifiers.intern(shortKey: sources[row]))
-                list.targets.append(list.identifiers.intern(shortKey: targets[row]))
+                list.sources.append(list.identifiers.intern(exactKey: sources[row]))
+                list.targets.append(list.identifiers.intern(exactKey: targets[row]))
             }
             list.weights?.append(contentsOf: weights)
             sources.removeAll(keepingCapacity: true)

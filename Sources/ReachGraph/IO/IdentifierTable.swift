@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ReachGraphCore
 
 /// Interns identifiers given as UTF-8 bytes, numbering them densely in order of first sight.
 ///
@@ -10,23 +11,26 @@ import Darwin
 /// a dictionary needs a `String` per lookup, and with 20 million lookups when loading a
 /// 10-million-row edge list that allocation and hashing dominated the load (BENCHMARKS.md).
 ///
-/// Each slot is 16 bytes: a *key word* and the hash with the index. Identifiers of up to seven
-/// bytes (`u123456`, most account ids) live entirely in the key word, so a lookup touches one
-/// cache line of the table and never the arena. With a million distinct ids the table no longer
-/// fits in cache, and the earlier layout (index-only slots, then a hash array, an offsets array and
-/// the arena) took four dependent cache misses per lookup: over half the load time of a 10M-edge
-/// file. Longer identifiers keep their first seven bytes in the key word as a filter and are
-/// compared in the arena.
+/// Each slot is 16 bytes: a *key word* and the hash with the index. ``key(_:)`` is the one place
+/// that decides what the key word holds. Most identifiers are *exact*: the key word holds the
+/// identifier whole, so equal key words (and hashes) prove equal identifiers, a lookup touches one
+/// cache line of the table and never the arena, and the identifier can be spelled back from the
+/// word (``spell(_:into:)``), so a batch of lookups needs no pointer into the reader's buffer.
+/// With a million distinct ids the table no longer fits in cache; the earlier layout (index-only
+/// slots, then a hash array, an offsets array and the arena) took four dependent cache misses per
+/// lookup, over half the load time of a 10M-edge file, and an arena-compared id still takes two
+/// (the slot, then the offsets and the arena: 39 % of reading a million posts). The exact forms:
+/// - up to seven bytes (`u123456`): the bytes, the length in the top byte (0–7);
+/// - decimal identifiers of 8 to 19 digits without a leading zero (tweet and post ids such as
+///   `700000000000895953`): their value, the top bit of the hash marking them so a number never
+///   matches a text key with the same word; `007…` or `+1…` stay text, so every identifier
+///   round-trips byte for byte;
+/// - 8 to 10 letters, digits and underscores (`user44065`, most account ids): six bits a
+///   character under a top nibble of 0xE;
+/// - any other eight ASCII bytes (`u.123456`): seven bits a byte under a top byte of 8.
 ///
-/// Decimal identifiers of 8 to 19 digits without a leading zero (tweet and post ids such as
-/// `700000000000895953`) are keyed by their value instead: the key word holds the number, so
-/// they too are found without the arena, with one cache miss where a long id took two (one for
-/// the slot, one for the arena and its `memcmp`: 39 % of reading a million posts). The top bit of
-/// their hash marks them, so a number never matches a text key with the same word. Text such as
-/// `007…` or `+1…` stays text, so every identifier round-trips byte for byte. Identifiers of 8
-/// to 10 letters, digits and underscores (`user44065`, most account ids) are packed six bits a
-/// character into the key word, under a top nibble (0xE) that neither short keys (top byte at
-/// most 7) nor long ones (0xFF) have: they too are exact, never compared in the arena.
+/// Longer identifiers keep their first seven bytes under a top byte of 0xFF, which no exact form
+/// has, as a filter, and are compared in the arena.
 public struct IdentifierTable: Sendable {
     private var arena: [UInt8] = []
     /// `count + 1` offsets into `arena`.
@@ -40,7 +44,7 @@ public struct IdentifierTable: Sendable {
     public init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: 2 * size)
+        slots = HugePages.zeros(2 * size, of: UInt64.self)
         mask = size - 1
     }
 
@@ -85,35 +89,30 @@ public struct IdentifierTable: Sendable {
     }
 
     /// How `bytes` are looked up: the key word, the hash, and whether an equal key word and hash
-    /// prove the bytes equal (short and decimal identifiers) or the arena must be compared.
+    /// prove the bytes equal (the exact forms) or the arena must be compared.
     struct Key {
         var word: UInt64
         var hash: UInt32
         var exact: Bool
     }
 
+    /// The key of `bytes`: the one definition of every form (see the type's documentation).
     @inline(__always)
     static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key {
-        if let value = decimalValue(bytes) { return Key(word: value, hash: decimalHash(value), exact: true) }
-        if let packed = packedWord(bytes) { return Key(word: packed, hash: decimalHash(packed) & 0x7FFF_FFFF, exact: true) }
+        if let value = decimalValue(bytes) { return Key(word: value, hash: mix(value) | 0x8000_0000, exact: true) }
         let word = keyWord(bytes)
-        return Key(word: word, hash: hash(bytes, keyWord: word), exact: bytes.count <= 7)
+        if word >> 56 != 0xFF { return Key(word: word, hash: mix(word) & 0x7FFF_FFFF, exact: true) }
+        return Key(word: word, hash: textHash(bytes), exact: false)
     }
 
-    /// The key word and hash of `bytes` when they are an ASCII identifier of at most seven bytes,
-    /// which the key word holds entirely: such an identifier can be looked up later by
-    /// ``intern(shortKey:)`` without its bytes.
+    /// The key of `bytes` when it is exact and ASCII: such an identifier can be interned later by
+    /// ``intern(exactKey:)`` from the key alone, which cannot fail.
     @inline(__always)
-    static func shortKey(_ bytes: UnsafeBufferPointer<UInt8>) -> ShortKey? {
-        guard bytes.count <= 7 else { return nil }
-        let word = keyWord(bytes)
-        guard word & 0x0080_8080_8080_8080 == 0 else { return nil }
-        return ShortKey(word: word, hash: hash(bytes, keyWord: word))
-    }
-
-    struct ShortKey {
-        var word: UInt64
-        var hash: UInt32
+    static func exactKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Key? {
+        let key = key(bytes)
+        // Only the short form can hold non-ASCII bytes (bytes 0–6 of the word).
+        guard key.exact, key.hash & 0x8000_0000 != 0 || key.word >> 56 > 7 || key.word & 0x0080_8080_8080_8080 == 0 else { return nil }
+        return key
     }
 
     /// Reads the slot where a lookup of `hash` starts. Used to fetch the slots of a batch of
@@ -124,16 +123,22 @@ public struct IdentifierTable: Sendable {
         slots.withUnsafeBufferPointer { $0[2 * (Int(hash) & mask) + 1] }
     }
 
-    /// The index of the identifier that `key` holds, adding it when new.
+    /// The index of the identifier that the exact, ASCII `key` holds, adding it when new.
     @inline(__always)
-    mutating func intern(shortKey key: ShortKey) -> Int32 {
-        var word = key.word.littleEndian
-        return withUnsafeBytes(of: &word) { raw in
-            let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0 ..< Int(key.word >> 56)])
-            let (found, slot) = find(bytes, Key(word: key.word, hash: key.hash, exact: true))
-            if found >= 0 { return Int32(found) }
+    mutating func intern(exactKey key: Key) -> Int32 {
+        let (found, slot) = find(UnsafeBufferPointer(start: nil, count: 0), key)
+        if found >= 0 { return Int32(found) }
+        return insertSpelled(key, slot: slot)
+    }
+
+    @inline(never)
+    private mutating func insertSpelled(_ key: Key, slot: Int) -> Int32 {
+        var spelled: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &spelled) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            let count = Self.spell(key, into: buffer)
             // ASCII is valid UTF-8, so the insertion cannot fail.
-            return insert(bytes, word: key.word, hash: key.hash, slot: slot) ?? -1
+            return insert(UnsafeBufferPointer(rebasing: buffer[0 ..< count]), word: key.word, hash: key.hash, slot: slot) ?? -1
         }
     }
 
@@ -197,7 +202,8 @@ public struct IdentifierTable: Sendable {
     private mutating func grow() {
         let size = (mask + 1) * 2
         let newMask = size - 1
-        var newSlots = [UInt64](repeating: 0, count: 2 * size)
+        // Lookups land anywhere in the table: huge pages save a TLB miss on nearly every one.
+        var newSlots = HugePages.zeros(2 * size, of: UInt64.self)
         newSlots.withUnsafeMutableBufferPointer { newSlots in
             slots.withUnsafeBufferPointer { slots in
                 for old in 0 ... mask where slots[2 * old + 1] != 0 {
@@ -290,28 +296,35 @@ public struct IdentifierTable: Sendable {
         return word | 0xE << 60
     }
 
-    /// The hash of a decimal identifier's value, with the top bit set (text hashes have it clear).
+    /// A 32-bit mix of a key word (splitmix64's finaliser); the caller sets or clears the top bit.
     @inline(__always)
-    static func decimalHash(_ value: UInt64) -> UInt32 {
-        var state = value &* 0x9E37_79B9_7F4A_7C15
+    static func mix(_ word: UInt64) -> UInt32 {
+        var state = word &* 0x9E37_79B9_7F4A_7C15
         state ^= state >> 29
         state = state &* 0xBF58_476D_1CE4_E5B9
         state ^= state >> 32
-        return UInt32(truncatingIfNeeded: state) | 0x8000_0000
+        return UInt32(truncatingIfNeeded: state)
     }
 
-    /// The identifier itself when it has at most seven bytes (length in the top byte), else its
-    /// first seven bytes under a top byte of 0xFF, which no short identifier has.
+    /// The key word of a text identifier (see the type's documentation): one of the exact forms,
+    /// else the first seven bytes under a top byte of 0xFF.
     @inline(__always)
     static func keyWord(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
         let count = bytes.count
+        if count >= 8 && count <= 10 {
+            if let packed = packedWord(bytes) { return packed }
+            if count == 8 {
+                let whole = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+                if whole & 0x8080_8080_8080_8080 == 0 { return packASCII(whole) | 8 << 56 }
+            }
+        }
         let prefix = min(count, 7)
         var word: UInt64 = 0
         if prefix >= 4 {
             // Two overlapping 4-byte loads cover 4 to 7 bytes without a byte loop.
-            let low = UInt64(base.loadUnaligned(as: UInt32.self))
-            let high = UInt64(base.loadUnaligned(fromByteOffset: prefix - 4, as: UInt32.self))
+            let low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: prefix - 4, as: UInt32.self)))
             word = low | high << UInt64(8 * (prefix - 4))
         } else {
             for offset in 0 ..< prefix { word |= UInt64(bytes[offset]) << UInt64(8 * offset) }
@@ -319,33 +332,72 @@ public struct IdentifierTable: Sendable {
         return word | (count <= 7 ? UInt64(count) : 0xFF) << 56
     }
 
-    /// A 31-bit hash (the top bit marks decimal keys): for short identifiers a mix of the key word
-    /// (which holds every byte and the length), otherwise eight bytes at a time
+    /// Writes the identifier that the exact `key` holds into `buffer` (at least 20 bytes) and
+    /// returns its length: the inverse of ``key(_:)`` on the exact forms.
+    static func spell(_ key: Key, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let word = key.word
+        if key.hash & 0x8000_0000 != 0 {
+            var digits = 0
+            var rest = word
+            repeat { digits += 1; rest /= 10 } while rest > 0
+            rest = word
+            for offset in stride(from: digits - 1, through: 0, by: -1) {
+                buffer[offset] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+            }
+            return digits
+        }
+        if word >> 60 == 0xE {
+            let codes = word & 0x0FFF_FFFF_FFFF_FFFF
+            let count = codes >> 54 != 0 ? 10 : codes >> 48 != 0 ? 9 : 8
+            for offset in 0 ..< count {
+                let code = UInt8(truncatingIfNeeded: codes >> UInt64(6 * (count - 1 - offset))) & 0x3F
+                buffer[offset] = code <= 10 ? code + 0x2F : code <= 36 ? code - 11 + 0x41 : code <= 62 ? code - 37 + 0x61 : 0x5F
+            }
+            return count
+        }
+        let count = word >> 56 == 8 ? 8 : Int(word >> 56)
+        var whole = (count == 8 ? unpackASCII(word) : word).littleEndian
+        withUnsafeBytes(of: &whole) { raw in
+            for offset in 0 ..< count { buffer[offset] = raw[offset] }
+        }
+        return count
+    }
+
+    /// Eight 7-bit bytes (little-endian, top bits clear) squeezed into the low 56 bits.
+    @inline(__always)
+    static func packASCII(_ word: UInt64) -> UInt64 {
+        var packed = (word & 0x007F_007F_007F_007F) | (word & 0x7F00_7F00_7F00_7F00) >> 1
+        packed = (packed & 0x0000_3FFF_0000_3FFF) | (packed & 0x3FFF_0000_3FFF_0000) >> 2
+        return (packed & 0x0000_0000_0FFF_FFFF) | (packed & 0x0FFF_FFFF_0000_0000) >> 4
+    }
+
+    /// The inverse of ``packASCII(_:)``, ignoring the top byte.
+    @inline(__always)
+    static func unpackASCII(_ keyWord: UInt64) -> UInt64 {
+        var word = (keyWord & 0x0000_0000_0FFF_FFFF) | (keyWord & 0x00FF_FFFF_F000_0000) << 4
+        word = (word & 0x0000_3FFF_0000_3FFF) | (word & 0x0FFF_C000_0FFF_C000) << 2
+        return (word & 0x007F_007F_007F_007F) | (word & 0x3F80_3F80_3F80_3F80) << 1
+    }
+
+    /// A 31-bit hash of an identifier longer than the key word holds, eight bytes at a time
     /// (multiply–xor–shift, as in wyhash's spirit).
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, keyWord: UInt64) -> UInt32 {
-        var state: UInt64
-        if bytes.count <= 7 {
-            state = keyWord &* 0x9E37_79B9_7F4A_7C15
-        } else {
-            state = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                state = (state ^ word) &* 0xBF58_476D_1CE4_E5B9
-                state ^= state >> 31
-                offset += 8
-            }
-            if offset < bytes.count {
-                // The last eight bytes, overlapping what was already mixed.
-                let word = base.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
-                state = (state ^ word) &* 0x94D0_49BB_1331_11EB
-            }
+    static func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        var state = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            state = (state ^ word) &* 0xBF58_476D_1CE4_E5B9
+            state ^= state >> 31
+            offset += 8
         }
-        state ^= state >> 29
-        state = state &* 0xBF58_476D_1CE4_E5B9
-        state ^= state >> 32
-        return UInt32(truncatingIfNeeded: state) & 0x7FFF_FFFF
+        if offset < bytes.count {
+            // The last eight bytes, overlapping what was already mixed.
+            let word = base.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+            state = (state ^ word) &* 0x94D0_49BB_1331_11EB
+        }
+        return mix(state) & 0x7FFF_FFFF
     }
 }

@@ -141,7 +141,7 @@ public final class GraphBuilder {
 
     /// Row offsets for a counting sort of `keys` into `nodeCount` buckets.
     static func prefixOffsets(counting keys: [Int32], nodeCount: Int) -> [Int] {
-        var offsets = [Int](repeating: 0, count: nodeCount + 1)
+        var offsets = HugePages.zeros(nodeCount + 1, of: Int.self)
         offsets.withUnsafeMutableBufferPointer { offsets in
             keys.withUnsafeBufferPointer { keys in
                 for key in keys { offsets[Int(key) &+ 1] &+= 1 }
@@ -158,6 +158,7 @@ public final class GraphBuilder {
     static func group<Value>(_ values: [Value], byKeys keys: [Int32], offsets: [Int]) -> [Value] {
         var cursor = offsets
         return [Value](unsafeUninitializedCapacity: values.count) { grouped, initialized in
+            HugePages.advise(grouped)
             cursor.withUnsafeMutableBufferPointer { cursor in
                 keys.withUnsafeBufferPointer { keys in
                     values.withUnsafeBufferPointer { values in
@@ -183,6 +184,7 @@ public final class GraphBuilder {
         var cursor = prefixOffsets(counting: neighbors, nodeCount: nodeCount)
         var reverseWeights: [Double]?
         let reverseNeighbors = [Int32](unsafeUninitializedCapacity: edgeTotal) { reverse, initialized in
+            HugePages.advise(reverse)
             cursor.withUnsafeMutableBufferPointer { cursor in
                 offsets.withUnsafeBufferPointer { offsets in
                     neighbors.withUnsafeBufferPointer { neighbors in
@@ -198,6 +200,7 @@ public final class GraphBuilder {
                             return
                         }
                         reverseWeights = [Double](unsafeUninitializedCapacity: edgeTotal) { reverseWeights, weightsInitialized in
+                            HugePages.advise(reverseWeights)
                             weights.withUnsafeBufferPointer { weights in
                                 for row in 0 ..< nodeCount {
                                     for edge in offsets[row] ..< offsets[row + 1] {

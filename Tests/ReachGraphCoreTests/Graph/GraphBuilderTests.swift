@@ -83,4 +83,38 @@ final class GraphBuilderTests: XCTestCase {
         XCTAssertEqual(small.edges.map { [$0.source, $0.target] }, [[0, 1], [1, 2], [2, 3], [3, 3]])
         XCTAssertEqual(small.selfLoopCount, 1)
     }
+
+    func testArraysLargeEnoughForHugePagesHoldTheSameGraph() {
+        // 1M nodes and 2M edges (node → node + 2, node → node + 1): the offsets, neighbour and
+        // weight arrays all reach HugePages' threshold (8 MiB), so they are advised onto huge
+        // pages before being written. Rows come out sorted by target, weights follow them.
+        let nodes = 1 << 20
+        let edges = 2 * nodes
+        let sources: [Int32] = (0 ..< edges).map { (edge: Int) -> Int32 in Int32(edge / 2) }
+        let targets: [Int32] = (0 ..< edges).map { (edge: Int) -> Int32 in
+            let step: Int = 2 - edge % 2
+            return Int32((edge / 2 + step) % nodes)
+        }
+        let weights: [Double] = (0 ..< edges).map { (edge: Int) -> Double in
+            let step: Int = 2 - edge % 2
+            return Double(step * 10 + (edge / 2) % 3)
+        }
+        let graph = GraphBuilder(nodeCount: nodes, sources: sources, targets: targets, weights: weights).build()
+        var neighbors = [Int32](repeating: 0, count: edges)
+        var expectedWeights = [Double](repeating: 0, count: edges)
+        for node in 0 ..< nodes {
+            let next = (node + 1) % nodes, afterNext = (node + 2) % nodes
+            neighbors[2 * node] = Int32(min(next, afterNext))
+            neighbors[2 * node + 1] = Int32(max(next, afterNext))
+            let first: Int = next < afterNext ? 10 : 20
+            expectedWeights[2 * node] = Double(first + node % 3)
+            expectedWeights[2 * node + 1] = Double(30 - first + node % 3)
+        }
+        let offsets = (0 ... nodes).map { 2 * $0 }
+        XCTAssertEqual(graph.outgoing.offsets, offsets)
+        XCTAssertEqual(graph.outgoing.neighbors, neighbors)
+        XCTAssertEqual(graph.outgoing.weights, expectedWeights)
+        XCTAssertEqual(graph.incoming.offsets, offsets)
+        XCTAssertTrue(HugePages.zeros(3_000_000, of: UInt64.self).allSatisfy { $0 == 0 })
+    }
 }

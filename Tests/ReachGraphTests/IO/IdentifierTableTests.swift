@@ -1,8 +1,8 @@
 @testable import ReachGraph
 import XCTest
 
-/// The identifier table's three exact key forms (short text, decimal values, packed account-like
-/// ids) and the arena-compared one, on ids chosen to sit at each form's edges.
+/// The identifier table's four exact key forms (short text, decimal values, packed account-like
+/// ids, eight ASCII bytes) and the arena-compared one, on ids chosen to sit at each form's edges.
 final class IdentifierTableTests: XCTestCase {
     /// Ids a shared key word could confuse: numbers with and without leading zeros, numbers at the
     /// 19-digit limit and past it, packed ids of 8 to 10 characters beside longer or odd ones.
@@ -11,7 +11,48 @@ final class IdentifierTableTests: XCTestCase {
         "12345678", "01234567", "9999999999999999999", "10000000000000000000", "1234567",
         "user44065", "user4406", "user440650", "user4406500", "User44065", "user_4406", "user-4406",
         "abcdefgh", "abcdefg", "a", "", "ÿser44065", "用户4406512",
+        "u.123456", "u-123456", "u.12345", "u.1234567", "~~~~~~~~", "\u{7F}\u{01} !,;@`", "ÿ.123456", "00000000", "0_0_0_0_",
     ]
+
+    func testExactKeysSpellTheirIdentifierBack() {
+        var exact = 0
+        for id in ids {
+            var copy = id
+            copy.withUTF8 { bytes in
+                let key = IdentifierTable.key(bytes)
+                let isASCII = bytes.allSatisfy { $0 < 0x80 }
+                let isWordLike = bytes.allSatisfy { $0 == 0x5F || ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }
+                let isDecimal = (8 ... 19).contains(bytes.count) && bytes.first != 0x30 && bytes.allSatisfy { $0 &- 0x30 < 10 }
+                let expected = bytes.count <= 7 || isDecimal || isASCII && bytes.count == 8 || isWordLike && (8 ... 10).contains(bytes.count)
+                XCTAssertEqual(key.exact, expected, id)
+                guard let exactKey = IdentifierTable.exactKey(bytes) else {
+                    XCTAssertFalse(expected && isASCII, "\(id): an exact ASCII key can be interned from the key")
+                    return
+                }
+                exact += 1
+                var spelled = [UInt8](repeating: 0, count: 24)
+                let count = spelled.withUnsafeMutableBufferPointer { IdentifierTable.spell(exactKey, into: $0) }
+                XCTAssertEqual(String(decoding: spelled[0 ..< count], as: UTF8.self), id)
+            }
+        }
+        XCTAssertEqual(exact, 21)
+    }
+
+    func testInterningByExactKeyNumbersAsInterningByBytes() {
+        var byBytes = IdentifierTable(), byKey = IdentifierTable()
+        for id in ids + ids.reversed() {
+            var copy = id
+            copy.withUTF8 { bytes in
+                let expected = byBytes.intern(bytes)
+                if let key = IdentifierTable.exactKey(bytes) {
+                    XCTAssertEqual(byKey.intern(exactKey: key), expected, id)
+                } else {
+                    XCTAssertEqual(byKey.intern(bytes), expected, id)
+                }
+            }
+        }
+        XCTAssertEqual(byKey.identifiers, ids)
+    }
 
     func testEveryFormRoundTripsAndKeepsItsOwnIndex() throws {
         var table = IdentifierTable()
