@@ -34,7 +34,10 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "ReachGraphviz", dependencies: ["ReachGraph", "CGraphviz"]),
-        .target(name: "ReachGraphStore", dependencies: ["ReachGraph", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "ReachGraphStore",
+            dependencies: ["ReachGraph", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "reachgraph",
             dependencies: [

@@ -28,6 +28,20 @@ struct AccountAttributes: Equatable {
         attributes = AttributeText.encode(account.attributes)
     }
 
+    /// Reads columns `name` … `attributes`, `entity` starting at `offset` of a raw row.
+    init(row: RawRow, offset: CInt) {
+        name = row.string(offset)
+        kind = row.string(offset + 1) ?? ""
+        country = row.string(offset + 2)
+        province = row.string(offset + 3)
+        city = row.string(offset + 4)
+        tier = row.string(offset + 5)
+        followers = row.integer(offset + 6)
+        parent = row.string(offset + 7)
+        attributes = row.string(offset + 8)
+        entity = row.string(offset + 9)
+    }
+
     /// Reads columns `name` … `attributes`, `entity` starting at `offset`.
     init(row: Row, offset: Int) {
         name = row[offset]
@@ -85,7 +99,7 @@ struct AccountVersions {
         }
     }
 
-    private static func start(of period: String) -> Double {
+    static func start(of period: String) -> Double {
         StoreSlice.window(ofPeriod: period)?.from ?? -.infinity
     }
 
@@ -94,17 +108,40 @@ struct AccountVersions {
         inEffect(for: seq, before: period.isEmpty ? -.infinity : Self.start(of: period), inclusive: true)
     }
 
-    /// The version in effect just before `time` (`nil`: the latest).
-    func inEffect(for seq: Int64, before time: Double?) -> AccountAttributes? {
-        inEffect(for: seq, before: time ?? .infinity, inclusive: time == nil)
+    private func inEffect(for seq: Int64, before limit: Double, inclusive: Bool) -> AccountAttributes? {
+        var choice = VersionChoice(before: limit, inclusive: inclusive)
+        for version in versions[seq] ?? [] where choice.prefers(start: version.start, ingest: version.ingest) {
+            choice.take(start: version.start, ingest: version.ingest, version.attributes)
+        }
+        return choice.best
+    }
+}
+
+/// The version in effect among an account's versions seen one by one: the one whose period
+/// starts latest before the limit (at it too when `inclusive`), the later ingest among equals.
+struct VersionChoice {
+    private let limit: Double
+    private let inclusive: Bool
+    private var start = -Double.infinity, ingest = Int64.min
+    private(set) var best: AccountAttributes?
+
+    init(before limit: Double, inclusive: Bool) {
+        self.limit = limit
+        self.inclusive = inclusive
     }
 
-    private func inEffect(for seq: Int64, before limit: Double, inclusive: Bool) -> AccountAttributes? {
-        var best: Version?
-        for version in versions[seq] ?? [] where version.start < limit || (inclusive && version.start == limit) {
-            if let current = best, (current.start, current.ingest) > (version.start, version.ingest) { continue }
-            best = version
-        }
-        return best?.attributes
+    /// The choice of the version in effect just before `time` (`nil`: the latest).
+    init(before time: Double?) {
+        self.init(before: time ?? .infinity, inclusive: time == nil)
+    }
+
+    /// Whether a version starting at `start` from ingest `ingest` would replace the best so far.
+    func prefers(start: Double, ingest: Int64) -> Bool {
+        guard start < limit || (inclusive && start == limit) else { return false }
+        return best == nil || (start, ingest) >= (self.start, self.ingest)
+    }
+
+    mutating func take(start: Double, ingest: Int64, _ attributes: AccountAttributes) {
+        (self.start, self.ingest, best) = (start, ingest, attributes)
     }
 }

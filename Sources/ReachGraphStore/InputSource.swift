@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 import ReachGraph
 
 /// The one way every command reads its INPUT: a store (a `.sqlite` path or a file with the SQLite
@@ -15,6 +16,18 @@ public enum InputSource {
             throw InputError(file: path, message: "--from, --to and --period choose a slice of a store (a .sqlite file); this input is not one")
         }
         return try DatasetLoader.load(path, options: options)
+    }
+
+    /// Reads `path` as ``DatasetLoader`` does and computes its ``sha256(of:)`` on a second thread
+    /// meanwhile, for `ingest`: hashing a million posts' files took 5 % of their ingest when done
+    /// after reading them (BENCHMARKS.md, "The store").
+    public static func readWithSHA256(_ path: String, options: DatasetLoader.Options) throws -> (dataset: Dataset, sha256: String) {
+        let digest = DigestResult()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { digest.result = Result { try sha256(of: path) } }
+        let dataset = Result { try DatasetLoader.load(path, options: options) }
+        group.wait()
+        return (try dataset.get(), try digest.result!.get()) // safe: set before the group finished
     }
 
     /// The SHA-256 of an input: of the file, or for a folder of its regular files in name order
@@ -49,4 +62,9 @@ public enum InputSource {
             digest.update(chunk)
         }
     }
+}
+
+/// The digest computed on the hashing thread, read after it finished.
+private final class DigestResult: @unchecked Sendable {
+    var result: Result<String, Error>?
 }

@@ -190,60 +190,81 @@ private struct IngestWriter {
 
     mutating func addRelations(of dataset: Dataset, into report: inout IngestReport) throws {
         let relations = dataset.relations
-        let insert = try db.makeStatement(sql: """
+        let insert = try RawStatement(db, sql: """
             INSERT INTO relation (source, target, relation, period, occurrence, weight, first_seen, last_seen, attributes, ingest_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """)
+        // A dataset's account ids are unique, so account indices stand for the ids in the key.
         var occurrences: [RelationKey: Int] = [:]
         let columns = relations.attributeColumns
+        let ingestID = Int(ingestID)
         for row in 0 ..< relations.count {
             let relation = relations[row]
-            let source = dataset.accounts[Int(relation.source)].id, target = dataset.accounts[Int(relation.target)].id
-            let key = RelationKey(source: source, target: target, type: relation.type)
+            let key = RelationKey(source: relation.source, target: relation.target, type: relation.type)
             let occurrence = occurrences[key, default: 0]
             occurrences[key] = occurrence + 1
             var attributes: [String: String] = [:]
             if !columns.isEmpty {
                 for (column, value) in zip(columns, relations.attributeValues[row]) where !value.isEmpty { attributes[column] = value }
             }
-            insert.setUncheckedArguments([
-                source, target, relation.type.rawValue, period, occurrence, relation.weight, relation.firstSeen, relation.lastSeen,
-                AttributeText.encode(attributes), ingestID,
-            ])
-            try insert.execute()
+            insert.bind(1, text: dataset.accounts[Int(relation.source)].id)
+            insert.bind(2, text: dataset.accounts[Int(relation.target)].id)
+            insert.bind(3, text: relation.type.rawValue)
+            insert.bind(4, text: period)
+            insert.bind(5, integer: occurrence)
+            insert.bind(6, real: relation.weight)
+            insert.bind(7, real: relation.firstSeen)
+            insert.bind(8, real: relation.lastSeen)
+            insert.bind(9, text: AttributeText.encode(attributes))
+            insert.bind(10, integer: ingestID)
             report.relationsRead += 1
-            report.relationsAdded += db.changesCount
+            report.relationsAdded += try insert.execute()
         }
     }
 
-    /// Inserts the posts from the table's columns: one prepared statement, its arguments bound
-    /// from the interned strings, no `Post` value per row.
+    /// Inserts the posts from the table's columns, binding each text value from its interned
+    /// bytes: no `Post` or `String` per row.
     mutating func addPosts(of dataset: Dataset, into report: inout IngestReport) throws {
         let posts = dataset.posts
-        let insert = try db.makeStatement(sql: """
+        let insert = try RawStatement(db, sql: """
             INSERT INTO post (platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views,
                 content_hash, url, attributes, ingest_id, parent_author)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """)
-        func text(_ column: [Int32]?, _ row: Int) -> String? {
-            guard let index = column?[row], index >= 0 else { return nil }
-            return posts.string(index)
+        let strings = posts.strings
+        func bindText(_ position: CInt, _ index: Int32) {
+            if index < 0 {
+                insert.bind(position, text: nil as UnsafeBufferPointer<UInt8>?)
+            } else {
+                strings.withUTF8(at: Int(index)) { insert.bind(position, text: $0) }
+            }
         }
-        func count(_ column: [Int]?, _ row: Int) -> Int? {
-            guard let value = column?[row], value != Int.min else { return nil }
-            return value
+        func bindText(_ position: CInt, _ column: [Int32]?, _ row: Int) { bindText(position, column?[row] ?? -1) }
+        func bindCount(_ position: CInt, _ column: [Int]?, _ row: Int) {
+            let value = column?[row] ?? Int.min
+            insert.bind(position, integer: value == Int.min ? nil : value)
         }
         let platforms = posts.platformColumn, contentHashes = posts.contentHashColumn, urls = posts.urlColumn
         let likes = posts.likesColumn, comments = posts.commentsColumn, shares = posts.sharesColumn, views = posts.viewsColumn
         let hasAttributes = !posts.attributeColumns.isEmpty
+        let ingestID = Int(ingestID)
         for row in posts.indices {
-            try insert.execute(arguments: [
-                text(platforms, row) ?? platform, posts.string(posts.postIDs[row]), posts.string(posts.authors[row]), posts.times[row],
-                text(posts.parentPosts, row), text(posts.rootPosts, row), count(likes, row), count(comments, row), count(shares, row),
-                count(views, row), text(contentHashes, row), text(urls, row),
-                hasAttributes ? AttributeText.encode(posts[row].attributes) : nil, ingestID, text(posts.parentAuthors, row),
-            ])
-            report.postsAdded += db.changesCount
+            if let index = platforms?[row], index >= 0 { bindText(1, index) } else { insert.bind(1, text: platform) }
+            bindText(2, posts.postIDs[row])
+            bindText(3, posts.authors[row])
+            insert.bind(4, real: posts.times[row])
+            bindText(5, posts.parentPosts[row])
+            bindText(6, posts.rootPosts[row])
+            bindCount(7, likes, row)
+            bindCount(8, comments, row)
+            bindCount(9, shares, row)
+            bindCount(10, views, row)
+            bindText(11, contentHashes, row)
+            bindText(12, urls, row)
+            insert.bind(13, text: hasAttributes ? AttributeText.encode(posts[row].attributes) : nil)
+            insert.bind(14, integer: ingestID)
+            bindText(15, posts.parentAuthors[row])
+            report.postsAdded += try insert.execute()
         }
         report.postsRead = posts.count
     }
@@ -319,7 +340,7 @@ private struct AccountKey: Hashable {
 }
 
 private struct RelationKey: Hashable {
-    var source: String
-    var target: String
+    var source: Int32
+    var target: Int32
     var type: RelationType
 }

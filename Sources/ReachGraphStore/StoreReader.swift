@@ -38,24 +38,50 @@ extension DatasetStore {
         }
     }
 
+    /// Reads every declared account with its versions in one join, in `seq` order, keeping the
+    /// version in effect at the slice's end; ids are checked for repeats by interning their bytes.
     private func addAccounts(_ db: Database, slice: StoreSlice, to assembler: inout DatasetAssembler) throws {
-        let versions = try AccountVersions(db)
-        var seen = Set<String>()
+        let rows = try RawStatement(db, sql: """
+            SELECT a.seq, a.platform, a.id, v.period, v.ingest_id,
+                v.name, v.kind, v.country, v.province, v.city, v.tier, v.followers, v.parent, v.attributes, v.entity
+            FROM account a JOIN account_version v ON v.account_seq = a.seq
+            WHERE a.declared = 1 ORDER BY a.seq
+            """)
+        let limit = slice.isEverything ? nil : slice.to
+        var starts: [String: Double] = [:]
+        var seen = IdentifierTable()
         var repeated = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT seq, platform, id FROM account WHERE declared = 1 ORDER BY seq")
-        while let row = try rows.next() {
-            let seq: Int64 = row[0]
-            let platform: String = row[1], id: String = row[2]
-            guard let attributes = versions.inEffect(for: seq, before: slice.isEverything ? nil : slice.to) else { continue }
-            guard seen.insert(id).inserted else {
+        var current: (seq: Int64, platform: String, id: String)?
+        var choice = VersionChoice(before: limit)
+        func finishAccount() throws {
+            guard let (_, platform, id) = current, let attributes = choice.best else { return }
+            let before = seen.count
+            _ = seen.intern(id)
+            guard seen.count > before else {
                 repeated += 1
-                continue
+                return
             }
             guard let account = attributes.account(id: id, platform: platform) else {
                 throw InputError(file: path, message: "account \"\(id)\" has a kind or tier this ReachGraph does not know (\(attributes.kind), \(attributes.tier ?? "-"))")
             }
             try assembler.addDeclared(account)
         }
+        try rows.forEachRow { row in
+            let seq = row.int64(0)
+            if seq != current?.seq {
+                try finishAccount()
+                current = (seq, row.string(1) ?? "", row.string(2) ?? "")
+                choice = VersionChoice(before: limit)
+            }
+            let period = row.string(3) ?? ""
+            let start = starts[period] ?? AccountVersions.start(of: period)
+            starts[period] = start
+            let ingest = row.int64(4)
+            if choice.prefers(start: start, ingest: ingest) {
+                choice.take(start: start, ingest: ingest, AccountAttributes(row: row, offset: 5))
+            }
+        }
+        try finishAccount()
         assembler.countWarning("accounts with one id on several platforms (first kept)", repeated)
     }
 
@@ -95,26 +121,26 @@ extension DatasetStore {
             let range = try Row.fetchOne(db, sql: "SELECT min(seq), max(seq), count(*) FROM post WHERE time >= ? AND time < ?", arguments: [from, to])
             (first, last, count) = (range?[0] ?? 1, range?[1] ?? 0, range?[2] ?? 0)
         }
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try RawStatement(db, sql: """
             SELECT platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views, content_hash, url, attributes,
                 parent_author
             FROM post WHERE seq BETWEEN ? AND ? AND +time >= ? AND +time < ? ORDER BY seq
             """, arguments: [first, last, from, to])
         var posts = assembler.makePostRows(capacity: count)
-        // Text is interned from SQLite's own buffer, valid until the cursor steps.
-        func text(_ row: Row, _ index: Int, emptyIsNone: Bool = false) throws -> Int32 {
-            try row.withUnsafeData(atIndex: index) { data in
-                guard let data, !(emptyIsNone && data.isEmpty) else { return -1 }
-                return data.withUnsafeBytes { raw in posts.intern(raw.bindMemory(to: UInt8.self)) } ?? -1
+        // Text is interned from SQLite's own buffer, valid until the statement steps.
+        func text(_ row: RawRow, _ column: CInt, emptyIsNone: Bool = false) -> Int32 {
+            row.withText(column) { bytes in
+                guard let bytes, !(emptyIsNone && bytes.isEmpty) else { return -1 }
+                return posts.intern(bytes) ?? -1
             }
         }
-        while let row = try rows.next() {
-            let platform = try text(row, 0, emptyIsNone: true), postID = try text(row, 1), author = try text(row, 2)
-            let parentPost = try text(row, 4), rootPost = try text(row, 5), contentHash = try text(row, 10), url = try text(row, 11)
-            let parentAuthor = try text(row, 13)
+        try rows.forEachRow { row in
+            let platform = text(row, 0, emptyIsNone: true), postID = text(row, 1), author = text(row, 2)
+            let parentPost = text(row, 4), rootPost = text(row, 5), contentHash = text(row, 10), url = text(row, 11)
+            let parentAuthor = text(row, 13)
             var attributes: [(column: Int, value: Int32)] = []
-            if !row.hasNull(atIndex: 12) {
-                let values = AttributeText.decode(row[12])
+            if let text = row.string(12) {
+                let values = AttributeText.decode(text)
                 for name in values.keys.sorted() {
                     var value = values[name]! // safe: a key of `values`
                     let column = posts.attributeColumn(named: name)
@@ -122,9 +148,9 @@ extension DatasetStore {
                 }
             }
             posts.add(
-                postID: postID, author: author, time: row[3], parentPost: parentPost, rootPost: rootPost, parentAuthor: parentAuthor,
-                platform: platform, likes: row[6], comments: row[7], shares: row[8], views: row[9], contentHash: contentHash, url: url,
-                attributes: attributes
+                postID: postID, author: author, time: row.double(3), parentPost: parentPost, rootPost: rootPost,
+                parentAuthor: parentAuthor, platform: platform, likes: row.integer(6), comments: row.integer(7), shares: row.integer(8),
+                views: row.integer(9), contentHash: contentHash, url: url, attributes: attributes
             )
         }
         assembler.add(posts: posts)

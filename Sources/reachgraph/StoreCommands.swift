@@ -48,8 +48,8 @@ struct IngestCommand: ParsableCommand {
         for path in inputs {
             if DatasetStore.isStore(path) { throw InputError(file: path, message: "is a store; ingest reads datasets") }
             progress.begin("reading \(path)")
-            let dataset = try DatasetLoader.load(path, options: options)
-            read.append((path, dataset, try InputSource.sha256(of: path)))
+            let (dataset, sha256) = try InputSource.readWithSHA256(path, options: options)
+            read.append((path, dataset, sha256))
         }
         let store = try DatasetStore(path: into, create: true)
         for (path, dataset, sha256) in read {
