@@ -17,7 +17,7 @@ import Darwin
 public struct CSVReader {
     /// The name used in messages.
     public let fileName: String
-    private let path: String
+    let path: String
     private let chunkSize: Int
 
     /// A reader for the file at `path`; `displayName` defaults to the file's last path component.
@@ -50,17 +50,34 @@ public struct CSVReader {
         simple: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) throws -> Bool,
         _ body: (inout CSVRecord) throws -> Void
     ) throws {
+        _ = try forEachRecord(from: 0, line: 1, stoppingAt: nil, simpleFieldLimit: simpleFieldLimit, simple: simple, body)
+    }
+
+    /// Like ``forEachRecord(simpleFieldLimit:simple:_:)`` from byte `offset` of the file (a record
+    /// boundary, on line `line`), stopping before the record that starts at byte `stop`. Returns
+    /// the line `stop` is on when the reading stopped there, `nil` when it read to the end of the
+    /// file (`stop` was not the start of a record: a quoted field spans it).
+    func forEachRecord(
+        from offset: Int, line startLine: Int, stoppingAt stop: Int?, simpleFieldLimit: Int,
+        simple: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) throws -> Bool,
+        _ body: (inout CSVRecord) throws -> Void
+    ) throws -> Int? {
         guard let file = fopen(path, "rb") else {
             throw InputError(file: fileName, message: "cannot open: \(String(cString: strerror(errno)))")
         }
         InputFiles.register(path)
         defer { fclose(file) }
+        if offset > 0 && fseeko(file, off_t(offset), SEEK_SET) != 0 {
+            throw InputError(file: fileName, message: "cannot read: \(String(cString: strerror(errno)))")
+        }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
+        // The file offset of `buffer[0]`.
+        var bufferOffset = offset
         var filled = 0
         var start = 0
         var atEnd = false
-        var line = 1
-        var firstChunk = true
+        var line = startLine
+        var firstChunk = offset == 0
         var record = CSVRecord(fileName: fileName)
         let bounds = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * max(simpleFieldLimit, 1))
         defer { bounds.deallocate() }
@@ -73,6 +90,7 @@ public struct CSVReader {
                         memmove(base, base + start, filled - start)
                     }
                     filled -= start
+                    bufferOffset += start
                     start = 0
                 }
                 if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
@@ -90,13 +108,15 @@ public struct CSVReader {
                     firstChunk = false
                 }
             }
-            let outcome = try buffer.withUnsafeBufferPointer { bytes -> (consumed: Int, needMore: Bool) in
+            let stopPosition = stop.map { $0 - bufferOffset } ?? Int.min
+            let outcome = try buffer.withUnsafeBufferPointer { bytes -> (consumed: Int, needMore: Bool, stopped: Bool) in
                 var position = start
                 while position < filled {
+                    if position == stopPosition { return (position, false, true) }
                     if simpleFieldLimit > 0 {
                         switch Self.scanSimple(bytes, from: position, limit: filled, atEnd: atEnd, fieldLimit: simpleFieldLimit, bounds: bounds) {
                         case .needMore:
-                            return (position, true)
+                            return (position, true, false)
                         case let .blank(next):
                             line += 1
                             position = next
@@ -112,17 +132,18 @@ public struct CSVReader {
                         }
                     }
                     guard let end = try record.parse(bytes, from: position, limit: filled, atEnd: atEnd, line: line) else {
-                        return (position, true)
+                        return (position, true, false)
                     }
                     line = record.nextLine
                     position = end
                     if record.isBlank { continue }
                     try body(&record)
                 }
-                return (position, false)
+                return (position, false, position == stopPosition)
             }
             start = outcome.consumed
-            if atEnd && (start >= filled || !outcome.needMore) { return }
+            if outcome.stopped { return line }
+            if atEnd && (start >= filled || !outcome.needMore) { return nil }
         }
     }
 

@@ -39,16 +39,37 @@ struct CSVTable {
         simple: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) throws -> Bool,
         _ body: (inout TableRow) throws -> Void
     ) throws {
+        _ = try forEachRow(
+            required: required, known: known, prepare: prepare, simple: simple, minimumBytes: Int.max,
+            startPart: { nil as Void? }, readPart: { _, _, _, _, _ in false }, mergePart: { _ in false }, body
+        )
+    }
+
+    /// Like ``forEachRow(required:known:prepare:simple:_:)``, with the second half of a file of
+    /// at least `minimumBytes` read on a second thread into a part when the simple path is taken
+    /// (see ``CSVReader/forEachRecord(simpleFieldLimit:minimumBytes:firstShare:startPart:readPart:mergePart:simple:_:)``;
+    /// `startPart` runs after `prepare`, `readPart` gets only rows `simple` would get). Returns how
+    /// many rows the merged part held.
+    @discardableResult
+    func forEachRow<Part>(
+        required: [String], known: [String], prepare: (TableRow) throws -> Bool,
+        simple: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) throws -> Bool,
+        minimumBytes: Int = 1 << 22, firstShare: Double = 0.5, startPart: () throws -> Part?,
+        readPart: (inout Part, UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) -> Bool,
+        mergePart: (Part) throws -> Bool,
+        _ body: (inout TableRow) throws -> Void
+    ) throws -> Int {
         var header: TableHeader?
         var row: TableRow?
         var useSimple = false
         let fields = Self.simpleFieldLimit
-        try reader.forEachRecord(simpleFieldLimit: fields, simple: { bytes, bounds, count, line in
+        func simpleRow(_ bytes: UnsafeBufferPointer<UInt8>, _ bounds: UnsafeMutableBufferPointer<Int>, _ count: Int, _ line: Int) throws -> Bool {
             guard useSimple, count <= row!.fileColumns else { return false } // safe: useSimple is set with row
             guard try simple(bytes, bounds, count, line) else { return false }
             row!.dataRow += 1 // safe: useSimple is set with row
             return true
-        }) { record in
+        }
+        func recordBody(_ record: inout CSVRecord) throws {
             guard header != nil else {
                 var names: [String] = []
                 var fileNames: [String] = []
@@ -89,9 +110,20 @@ struct CSVTable {
             row!.record = record // safe: set together with header
             try body(&row!) // safe: set together with header
         }
+        // The part carries the header's column count, so the second thread reads nothing this thread changes.
+        let merged = try reader.forEachRecord(
+            simpleFieldLimit: fields, minimumBytes: minimumBytes, firstShare: firstShare,
+            startPart: { try useSimple ? startPart().map { ($0, row!.fileColumns) } : nil }, // safe: useSimple is set with row
+            readPart: { (state: inout (part: Part, columns: Int), bytes, bounds, count, line) in
+                count <= state.columns && readPart(&state.part, bytes, bounds, count, line)
+            },
+            mergePart: { try mergePart($0.part) }, simple: simpleRow, recordBody
+        )
+        row?.dataRow += merged
         if header == nil {
             throw InputError(file: fileName, message: "file is empty: expected a header with the columns \(required.joined(separator: ", "))")
         }
+        return merged
     }
 }
 

@@ -191,11 +191,14 @@ struct PostCollector {
     /// The line of each row, 0 when unknown.
     var lines: [Int32] = []
     var diagnostics = Diagnostics()
+    /// How many rows a second thread read (``PostsTableReader``), 0 when the file was read on one.
+    var secondHalfRows = 0
 
-    init(file: String, capacity: Int = 0) {
+    init(file: String, capacity: Int = 0, attributeColumns: [String] = []) {
         self.file = file
         table.reserveCapacity(capacity)
         lines.reserveCapacity(capacity)
+        for name in attributeColumns { _ = table.attributeColumn(named: name) }
     }
 
     var count: Int { table.count }
@@ -219,6 +222,42 @@ struct PostCollector {
         }
         table.append(row, attributes: attributes)
         lines.append(Int32(clamping: line ?? 0))
+    }
+
+    /// Adds the rows of `later`, read from a later part of the same file into a table of its
+    /// own, as if each had been added here in turn: its strings are interned in its order of first
+    /// sight, so every string gets the index reading the file in one piece gives it, and its rows
+    /// go through ``add(_:attributes:line:)-(PostTable.Row,_,_)`` (a repeated id is warned about
+    /// and skipped). Warnings of `later` itself are not taken: the caller merges only a part without any.
+    /// - Complexity: O(rows + distinct strings of `later`), one lookup per distinct string.
+    mutating func append(contentsOf later: PostCollector) {
+        let source = later.table
+        let index = table.intern(contentsOf: source.strings)
+        let attributeColumns = source.attributeColumns.map { table.attributeColumn(named: $0) }
+        let attributeValues = source.attributeColumns.map { source.attributeColumn($0) ?? [] }
+        func mapped(_ value: Int32) -> Int32 { value < 0 ? value : index[Int(value)] }
+        func mapped(_ column: [Int32]?, _ row: Int) -> Int32 { column.map { mapped($0[row]) } ?? -1 }
+        let platforms = source.platformColumn, hashes = source.contentHashColumn, urls = source.urlColumn
+        let likes = source.likesColumn, comments = source.commentsColumn, shares = source.sharesColumn, views = source.viewsColumn
+        var attributes: [(column: Int, value: Int32)] = []
+        for row in 0 ..< source.count {
+            var values = PostTable.Row(postID: mapped(source.postIDs[row]), author: mapped(source.authors[row]), time: source.times[row])
+            values.parentPost = mapped(source.parentPosts[row])
+            values.rootPost = mapped(source.rootPosts[row])
+            values.parentAuthor = mapped(source.parentAuthors[row])
+            values.platform = mapped(platforms, row)
+            values.contentHash = mapped(hashes, row)
+            values.url = mapped(urls, row)
+            values.likes = likes?[row] ?? Int.min
+            values.comments = comments?[row] ?? Int.min
+            values.shares = shares?[row] ?? Int.min
+            values.views = views?[row] ?? Int.min
+            attributes.removeAll(keepingCapacity: true)
+            for (column, values) in zip(attributeColumns, attributeValues) where values[row] >= 0 {
+                attributes.append((column, mapped(values[row])))
+            }
+            add(values, attributes: attributes, line: Int(later.lines[row]))
+        }
     }
 
     private mutating func duplicate(_ id: String, line: Int?) {

@@ -142,6 +142,45 @@ public struct IdentifierTable: Sendable {
         }
     }
 
+    /// The index here of every identifier of `other`, in `other`'s order, each added when new:
+    /// a table filled from a later part of the same input joins this one as if its identifiers
+    /// had been interned here in turn. The slots of a batch of lookups are fetched (``touch(_:)``)
+    /// before the batch is looked up, so their cache misses overlap.
+    /// - Complexity: O(`other.count`) lookups.
+    mutating func intern(contentsOf other: IdentifierTable) -> [Int32] {
+        var indices = [Int32](repeating: -1, count: other.count)
+        let batch = 16
+        var keys = [Key](repeating: Key(word: 0, hash: 0, exact: true), count: batch)
+        var touched: UInt64 = 0
+        other.arena.withUnsafeBufferPointer { arena in
+            other.offsets.withUnsafeBufferPointer { offsets in
+                func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: arena[offsets[index] ..< offsets[index + 1]]) }
+                var start = 0
+                while start < indices.count {
+                    let end = min(start + batch, indices.count)
+                    for index in start ..< end {
+                        keys[index - start] = Self.key(bytes(index))
+                        touched &+= touch(keys[index - start].hash)
+                    }
+                    for index in start ..< end {
+                        let key = keys[index - start]
+                        let (found, slot) = find(bytes(index), key)
+                        // The bytes were valid UTF-8 when `other` took them.
+                        indices[index] = found >= 0 ? Int32(found) : insert(bytes(index), word: key.word, hash: key.hash, slot: slot) ?? -1
+                    }
+                    start = end
+                }
+            }
+        }
+        Self.keep(touched)
+        return indices
+    }
+
+    /// Uses a value the optimiser cannot see used otherwise: the slots read only to fetch them
+    /// into the cache would be dropped as dead loads.
+    @_optimize(none) @inline(never)
+    private static func keep(_ value: UInt64) {}
+
     /// The index of `identifier`, adding it when new.
     public mutating func intern(_ identifier: String) -> Int32 {
         var copy = identifier

@@ -22,22 +22,58 @@ enum PostsTableReader {
     /// Reads `table`'s rows into `collector`; returns the names of the columns the format does
     /// not define (the post attributes), in file order, or `[]` when the table has no rows.
     /// Times are read by `times` (``DatasetTimes``); posts dated before 2000 or after next year
-    /// are counted in `collector`'s diagnostics.
-    static func read(_ table: CSVTable, into collector: inout PostCollector, times: inout DatasetTimes) throws -> [String] {
+    /// are counted in `collector`'s diagnostics. A file of at least `splitBytes` is read in two
+    /// halves on two threads when ``Parallelism/threadCount`` allows, with the same result (see
+    /// ``CSVReader/forEachRecord(simpleFieldLimit:minimumBytes:firstShare:startPart:readPart:mergePart:simple:_:)``).
+    static func read(
+        _ table: CSVTable, into collector: inout PostCollector, times: inout DatasetTimes, splitBytes: Int = 1 << 22, firstShare: Double = firstShare
+    ) throws -> [String] {
         var positions = Positions()
         var attributes: [(column: Int, value: Int32)] = []
         var extraColumns: [String] = []
-        try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown, prepare: { row in
+        collector.secondHalfRows = try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown, prepare: { row in
             extraColumns = row.extraColumnNames
             positions = Positions(header: row.header, table: &collector.table)
             return true
         }, simple: { bytes, bounds, count, line in
             decode(bytes, bounds, count, line: line, positions: positions, attributes: &attributes, times: &times.time, into: &collector)
+        }, minimumBytes: splitBytes, firstShare: firstShare, startPart: {
+            SecondPart(
+                collector: PostCollector(file: collector.file, capacity: Int(Double(collector.table.postIDs.capacity) * (1 - firstShare)) + 1024, attributeColumns: collector.table.attributeColumns),
+                times: TimestampReader(zone: times.time.zone), positions: positions
+            )
+        }, readPart: { part, bytes, bounds, count, line in
+            let before = part.collector.count
+            guard decode(bytes, bounds, count, line: line, positions: part.positions, attributes: &part.attributes, times: &part.times, into: &part.collector) else {
+                return false
+            }
+            // A repeated id gives the part up: its warning belongs among the others in file order.
+            return part.collector.count > before
+        }, mergePart: { part in
+            guard part.collector.diagnostics == Diagnostics(), times.time.absorb(part.times) else { return false }
+            collector.append(contentsOf: part.collector)
+            return true
         }) { row in
             collector.add(try Post(decoding: &row, times: &times.time, line: row.line), line: row.line)
         }
         times.checkPlausible(collector, into: &collector.diagnostics)
         return collector.count > 0 ? extraColumns : []
+    }
+
+    /// The share of a large table's bytes read on the caller's thread, which then merges the
+    /// rest read on a second. Merging a row's strings took about 0.3 of reading it (a profile
+    /// of a million posts, BENCHMARKS.md "Reading posts"), so both threads finish together when
+    /// the first reads 0.7 / 1.7 of the rows.
+    static let firstShare = 0.42
+
+    /// What the second thread reads the second half of a large table into (see
+    /// ``CSVReader/forEachRecord(simpleFieldLimit:minimumBytes:firstShare:startPart:readPart:mergePart:simple:_:)``):
+    /// posts with an id table of their own, and the time column's reader.
+    struct SecondPart {
+        var collector: PostCollector
+        var times: TimestampReader
+        let positions: Positions
+        var attributes: [(column: Int, value: Int32)] = []
     }
 
     /// Where each column of the format is in the file (−1: absent), and where the attribute

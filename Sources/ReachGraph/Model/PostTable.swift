@@ -221,6 +221,14 @@ public struct PostTable: Sendable, RandomAccessCollection, Equatable {
         return index
     }
 
+    /// The string index here of every string of `other`, in `other`'s order, each interned when
+    /// new (see ``IdentifierTable/intern(contentsOf:)``).
+    mutating func intern(contentsOf other: IdentifierTable) -> [Int32] {
+        let indices = strings.intern(contentsOf: other)
+        rowOfString.append(contentsOf: repeatElement(-1, count: strings.count - rowOfString.count))
+        return indices
+    }
+
     /// The string index of `text`, −1 for `nil`.
     mutating func intern(_ text: String?) -> Int32 {
         guard var text else { return -1 }

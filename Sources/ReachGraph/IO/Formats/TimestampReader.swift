@@ -129,6 +129,20 @@ struct TimestampReader {
         self.zone = zone
     }
 
+    /// Takes in what `later`, a reader of a later part of the same column that started empty,
+    /// has seen, as if this reader had read that part itself; `false` (nothing changed) when the
+    /// part decided another epoch unit, which reading in one piece would have refused.
+    mutating func absorb(_ later: TimestampReader) -> Bool {
+        if let unit, let laterUnit = later.unit, unit != laterUnit { return false }
+        if unit == nil {
+            unit = later.unit
+            unitLine = later.unitLine
+        }
+        naiveCount += later.naiveCount
+        abbreviationCounts.merge(later.abbreviationCounts, uniquingKeysWith: +)
+        return true
+    }
+
     /// Unix seconds of `text`, read on `line`.
     mutating func read(_ text: String, line: Int?) throws(Problem) -> Double {
         let trimmed = text.trimmingSpaces
@@ -165,6 +179,7 @@ struct TimestampReader {
         let digit = first >= 0x30 && first <= 0x39
         if digit && trimmed.count > 4 && trimmed[4] == UInt8(ascii: "-") {
             // Four digits and a dash: never an epoch number (read() looks for a dash after the first byte).
+            if let seconds = FieldParsing.utcSeconds(trimmed) { return seconds }
             guard let parsed = FieldParsing.iso8601(trimmed) else { return nil }
             return parsed.zoned ? parsed.seconds : naive(parsed.seconds)
         }
