@@ -87,6 +87,11 @@ struct CascadesCommand: ParsableCommand {
         progress.finish()
         reportWarnings(diagnostics, quiet: output.quiet)
         reportWarnings(analysis.diagnostics, quiet: output.quiet)
+        if output.format == .csv && output.table == nil && !participants && by == nil {
+            // The same bytes as the table's CSV, without holding the table.
+            try output.write(analysis.cascadeCSV(dataset: dataset))
+            return
+        }
         let table = participants
             ? analysis.participantTable(dataset: dataset)
             : by.map { analysis.aggregateTable(dataset: dataset, by: $0) } ?? analysis.cascadeTable(dataset: dataset)

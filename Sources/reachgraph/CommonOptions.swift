@@ -52,7 +52,11 @@ struct OutputOptions: ParsableArguments {
             }
             return
         }
-        let text = chosen.rendered(as: format)
+        try write(chosen.rendered(as: format))
+    }
+
+    /// Writes rendered output to `-o` (atomically) or standard output.
+    func write(_ text: String) throws {
         if let output {
             try AtomicFile.write(text, to: output)
         } else {

@@ -86,6 +86,10 @@ final class CascadeTests: XCTestCase {
         let analysis = CascadeAnalysis(dataset: data)
         XCTAssertEqual(analysis.largest?.rootPostID, "r1")
         XCTAssertEqual(analysis.largest?.size, 3)
+        // The CSV written row by row is the table's, largest first, ties by root post id.
+        let csv = analysis.cascadeCSV(dataset: data)
+        XCTAssertEqual(csv, analysis.cascadeTable(dataset: data).csvText)
+        XCTAssertEqual(csv.split(separator: "\n").dropFirst().map { $0.prefix(2) }, ["r1", "r2", "r3"])
         XCTAssertNil(CascadeAnalysis(dataset: try dataset(posts: "post_id,author,time\n")).largest)
         var reconstruction = CascadeReconstruction(dataset: data)
         // x2 names its parent x1; y2 names none and hangs on the root.
