@@ -199,12 +199,49 @@ extension CascadeAnalysis {
         return table
     }
 
-    /// ``cascadeTable(dataset:)`` as CSV (its `csvText`, byte for byte), written row by row
-    /// without the table: the cells of 390,000 cascades took more memory than the posts they came from.
+    /// ``cascadeTable(dataset:)`` as CSV (its `csvText`, byte for byte), written as bytes field
+    /// by field without the table: the cells of 390,000 cascades took more memory than the posts
+    /// they came from, and a `String` per field a fifth of the time of `cascades` on a million posts.
     public func cascadeCSV(dataset: Dataset) -> String {
-        var writer = CSVWriter(header: cascadeColumns)
-        for index in orderedCascades { writer.appendRow(cascadeRow(cascades[index], dataset: dataset).map(\.exact)) }
-        return writer.text
+        var csv = CSVBytes(header: cascadeColumns)
+        for index in orderedCascades {
+            let cascade = cascades[index]
+            let account = dataset.accounts[Int(cascade.rootAccount)]
+            csv.text(cascade.rootPostID)
+            csv.text(account.id)
+            csv.text(account.kind.rawValue)
+            csv.integer(cascade.size)
+            csv.number(cascade.depth)
+            csv.number(cascade.maxBreadth)
+            csv.number(cascade.structuralVirality)
+            for time in cascade.timeToReach {
+                if let time { csv.number(time) } else { csv.missing() }
+            }
+            for time in cascade.timeToDepth {
+                if let time { csv.number(time) } else { csv.missing() }
+            }
+            csv.startField()
+            for (level, breadth) in cascade.breadthByLevel.enumerated() {
+                if level > 0 { csv.appendPlain(" ") }
+                csv.appendInteger(breadth)
+            }
+            csv.number(cascade.potentialReach)
+            if let reach = cascade.uniqueReach { csv.integer(reach) } else { csv.missing() }
+            // Stage names are enumeration values: nothing in them needs quoting.
+            csv.startField()
+            for (position, stage) in cascade.stagePath.enumerated() {
+                if position > 0 { csv.appendPlain(" → ") }
+                csv.appendPlain(stage.rawValue)
+            }
+            csv.startField()
+            for (position, reach) in cascade.stageReach.enumerated() {
+                if position > 0 { csv.appendPlain(" ") }
+                if cascade.potentialReach > 0 { csv.appendNumber(reach / cascade.potentialReach, digits: 3) } else { csv.appendPlain("0") }
+            }
+            csv.number(cascade.attributedShare)
+            csv.endRow()
+        }
+        return csv.text
     }
 
     private var cascadeColumns: [String] {

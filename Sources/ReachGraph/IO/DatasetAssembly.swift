@@ -196,9 +196,13 @@ struct PostCollector {
 
     init(file: String, capacity: Int = 0, attributeColumns: [String] = []) {
         self.file = file
+        reserveCapacity(capacity)
+        for name in attributeColumns { _ = table.attributeColumn(named: name) }
+    }
+
+    mutating func reserveCapacity(_ capacity: Int) {
         table.reserveCapacity(capacity)
         lines.reserveCapacity(capacity)
-        for name in attributeColumns { _ = table.attributeColumn(named: name) }
     }
 
     var count: Int { table.count }

@@ -39,10 +39,16 @@ enum PostsTableReader {
             decode(bytes, bounds, count, line: line, positions: positions, attributes: &attributes, times: &times.time, into: &collector)
         }, minimumBytes: splitBytes, firstShare: firstShare, startPart: {
             SecondPart(
-                collector: PostCollector(file: collector.file, capacity: Int(Double(collector.table.postIDs.capacity) * (1 - firstShare)) + 1024, attributeColumns: collector.table.attributeColumns),
-                times: TimestampReader(zone: times.time.zone), positions: positions
+                collector: PostCollector(file: collector.file, attributeColumns: collector.table.attributeColumns),
+                times: TimestampReader(zone: times.time.zone), positions: positions,
+                capacity: Int(Double(collector.table.postIDs.capacity) * (1 - firstShare)) + 1024
             )
         }, readPart: { part, bytes, bounds, count, line in
+            if part.capacity > 0 {
+                // Reserved here, so the second thread rather than the first fills the id table's slots.
+                part.collector.reserveCapacity(part.capacity)
+                part.capacity = 0
+            }
             let before = part.collector.count
             guard decode(bytes, bounds, count, line: line, positions: part.positions, attributes: &part.attributes, times: &part.times, into: &part.collector) else {
                 return false
@@ -73,6 +79,8 @@ enum PostsTableReader {
         var collector: PostCollector
         var times: TimestampReader
         let positions: Positions
+        /// The rows to reserve room for on the second thread; 0 once reserved.
+        var capacity: Int
         var attributes: [(column: Int, value: Int32)] = []
     }
 

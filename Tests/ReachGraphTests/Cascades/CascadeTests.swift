@@ -90,6 +90,11 @@ final class CascadeTests: XCTestCase {
         let csv = analysis.cascadeCSV(dataset: data)
         XCTAssertEqual(csv, analysis.cascadeTable(dataset: data).csvText)
         XCTAssertEqual(csv.split(separator: "\n").dropFirst().map { $0.prefix(2) }, ["r1", "r2", "r3"])
+        // Ids that need quoting, and a cascade without follower counts.
+        let quoted = try dataset(posts: "post_id,author,time,parent_post,root_post\n\"r,\"\"1\",fan1,0,,\nx1,kol,10,\"r,\"\"1\",\"r,\"\"1\"\n")
+        let quotedAnalysis = CascadeAnalysis(dataset: quoted)
+        XCTAssertEqual(quotedAnalysis.cascadeCSV(dataset: quoted), quotedAnalysis.cascadeTable(dataset: quoted).csvText)
+        XCTAssertTrue(quotedAnalysis.cascadeCSV(dataset: quoted).contains("\n\"r,\"\"1\",fan1,"))
         XCTAssertNil(CascadeAnalysis(dataset: try dataset(posts: "post_id,author,time\n")).largest)
         var reconstruction = CascadeReconstruction(dataset: data)
         // x2 names its parent x1; y2 names none and hangs on the root.
