@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Asks Linux to back large, randomly accessed arrays with 2 MiB pages.
@@ -36,7 +38,9 @@ package enum HugePages {
     package static func zeros<Element: FixedWidthInteger>(_ count: Int, of _: Element.Type = Element.self) -> [Element] {
         [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             advise(buffer)
-            buffer.initialize(repeating: 0)
+            // memset: `initialize(repeating:)` runs unspecialised here (a generic outside its
+            // module), a witness call per element, which took 7 % of `cascades` on a million posts.
+            if let base = buffer.baseAddress { memset(base, 0, count * MemoryLayout<Element>.stride) }
             initialized = count
         }
     }
