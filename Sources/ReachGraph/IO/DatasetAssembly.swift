@@ -120,8 +120,6 @@ extension Dataset {
         let links = resolvedPostLinks
         let authors = postAuthorIndices
         let posts = self.posts
-        var pairRow: [Int64: Int] = [:]
-        var reposted = Set<Int64>()
         var table = RelationTable()
         var firstSeen: [Double] = []
         var lastSeen: [Double] = []
@@ -129,12 +127,12 @@ extension Dataset {
         var pairs: [(Int32, Int32)] = []
         // Account of each named parent author, resolved once per distinct id (−2: not yet).
         var accountOfString: [Int32] = []
-        // Room for every repost at once: growing the set and the dictionary rehashed them
-        // (a fifth of this loop on 2.5M posts) and held both sizes while doing so.
+        // Room for every repost at once: growing rehashes every key and holds both sizes meanwhile.
         var reposts = 0
         for position in 0 ..< posts.count where links.parent[position] >= 0 || posts.parentAuthors[position] >= 0 { reposts += 1 }
-        reposted.reserveCapacity(reposts)
-        pairRow.reserveCapacity(reposts)
+        // Row of each (source, target) pair, and the (parent, reposter) pairs seen.
+        var pairRow = KeyNumbering(capacity: reposts)
+        var reposted = KeyNumbering(capacity: reposts)
         for position in 0 ..< posts.count {
             var parent = Int(links.parent[position])
             let source: Int32
@@ -161,18 +159,17 @@ extension Dataset {
                 diagnostics.count("self reposts (not made relations)", 1)
                 continue
             }
-            guard parent < 0 || reposted.insert(Int64(parent) << 32 | Int64(target)).inserted else {
+            guard parent < 0 || reposted.number(of: UInt64(parent) << 32 | UInt64(target)).isNew else {
                 diagnostics.count("repeated reposts of one post by one account (counted once)", 1)
                 continue
             }
             let time = posts.times[position]
-            let key = Int64(source) << 32 | Int64(target)
-            if let row = pairRow[key] {
+            let (row, isNew) = pairRow.number(of: UInt64(source) << 32 | UInt64(target))
+            if !isNew {
                 weights[row] += 1
                 firstSeen[row] = min(firstSeen[row], time)
                 lastSeen[row] = max(lastSeen[row], time)
             } else {
-                pairRow[key] = pairs.count
                 pairs.append((source, target))
                 weights.append(1)
                 firstSeen.append(time)
