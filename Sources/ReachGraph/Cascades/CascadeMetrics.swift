@@ -169,6 +169,12 @@ public struct CascadeAnalysis: Sendable {
         }
         var small = 0
         for index in 0 ..< reconstruction.cascadeCount {
+            // A root post nobody reposted is a cascade of one with nothing to count: building it
+            // only to drop it was half the reconstruction on a million posts.
+            if minimumSize > 1 && reconstruction.postCount(of: index) == 1 {
+                small += 1
+                continue
+            }
             var random = SplitMix64(seed: seed).split(UInt64(index))
             let first = reconstruction.cascade(index, policy: policy, random: &random)
             if first.tree.size < minimumSize {

@@ -54,6 +54,9 @@ public struct CascadeReconstruction {
     /// The number of cascades (root posts with or without reposts).
     public var cascadeCount: Int { memberOffsets.count - 1 }
 
+    /// The number of posts in cascade `index`, its root included (repeated reposts too).
+    func postCount(of index: Int) -> Int { memberOffsets[index + 1] - memberOffsets[index] }
+
     /// The index of the cascade whose root post is `postID`, or `nil` when that post is not a root
     /// (unknown, or a repost of another post).
     /// - Complexity: O(cascades).
