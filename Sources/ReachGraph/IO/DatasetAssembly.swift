@@ -240,6 +240,12 @@ struct PostCollector {
     mutating func append(contentsOf later: PostCollector) {
         let source = later.table
         let index = table.intern(contentsOf: source.strings)
+        // Without an id read before, the rows go in column by column (the part has no repeat of its own).
+        if !source.postIDs.contains(where: { table.row(ofString: index[Int($0)]) >= 0 }) {
+            table.append(rowsOf: source, mapping: index)
+            lines += later.lines
+            return
+        }
         let attributeColumns = source.attributeColumns.map { table.attributeColumn(named: $0) }
         let attributeValues = source.attributeColumns.map { source.attributeColumn($0) ?? [] }
         func mapped(_ value: Int32) -> Int32 { value < 0 ? value : index[Int(value)] }

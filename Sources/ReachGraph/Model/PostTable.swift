@@ -205,6 +205,41 @@ public struct PostTable: Sendable, RandomAccessCollection, Equatable {
         column!.append(value) // safe: set above when it was nil
     }
 
+    /// Appends every row of `other`, whose string indices `index` maps to this table's (see
+    /// ``intern(contentsOf:)``), column by column: the same rows ``append(_:attributes:)`` would
+    /// add one by one, for a table none of whose post ids is here yet (nor twice in `other`).
+    mutating func append(rowsOf other: PostTable, mapping index: [Int32]) {
+        let start = postIDs.count
+        let added = other.count
+        // Numbered before any row is added, so a new column starts with as many rows as the others.
+        let attributeTargets = other.attributeColumns.map { attributeColumn(named: $0) }
+        func mapped(_ column: [Int32]) -> [Int32] { column.map { $0 < 0 ? $0 : index[Int($0)] } }
+        let ids = mapped(other.postIDs)
+        for (row, id) in ids.enumerated() { rowOfString[Int(id)] = Int32(start + row) }
+        postIDs += ids
+        authors += mapped(other.authors)
+        times += other.times
+        parentPosts += mapped(other.parentPosts)
+        rootPosts += mapped(other.rootPosts)
+        parentAuthors += mapped(other.parentAuthors)
+        func join<Value>(_ column: inout [Value]?, _ more: [Value]?, missing: Value) {
+            guard column != nil || more != nil else { return }
+            if column == nil { column = [Value](repeating: missing, count: start) }
+            column! += more ?? [Value](repeating: missing, count: added) // safe: set just above
+        }
+        join(&platforms, other.platforms.map(mapped), missing: -1)
+        join(&contentHashes, other.contentHashes.map(mapped), missing: -1)
+        join(&urls, other.urls.map(mapped), missing: -1)
+        join(&likes, other.likes, missing: Int.min)
+        join(&comments, other.comments, missing: Int.min)
+        join(&shares, other.shares, missing: Int.min)
+        join(&views, other.views, missing: Int.min)
+        for (column, values) in zip(attributeTargets, other.attributeValues) { attributeValues[column] += mapped(values) }
+        for column in attributeValues.indices where attributeValues[column].count < start + added {
+            attributeValues[column] += [Int32](repeating: -1, count: start + added - attributeValues[column].count)
+        }
+    }
+
     /// The number of the attribute column `name`, added (empty for the rows so far) when new.
     mutating func attributeColumn(named name: String) -> Int {
         if let column = attributeColumns.firstIndex(of: name) { return column }
