@@ -55,29 +55,48 @@ public struct CascadeMetrics: Sendable {
     /// Measures `cascade`; `samples` are extra trees of the same cascade drawn by a
     /// probabilistic policy (the shape is then averaged over `[cascade] + samples`).
     init(cascade: Cascade, samples: [Cascade], facts: AccountFacts, thresholds: [Int], follows: FollowGraph?, keepingParticipants: Bool) {
-        let shapes = ([cascade] + samples).map { CascadeShape(of: $0.tree) }
+        let shape = CascadeShape(of: cascade.tree)
         rootPostID = cascade.rootPostID
         rootAccount = cascade.accounts[0]
         size = cascade.tree.size
-        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
-        let depths = shapes.map { Double($0.depth) }
-        let viralities = shapes.map(\.structuralVirality)
-        depth = mean(depths)
-        maxBreadth = mean(shapes.map { Double($0.maxBreadth) })
-        structuralVirality = mean(viralities)
-        depthRange = samples.isEmpty ? nil : Self.interquartileRange(depths)
-        structuralViralityRange = samples.isEmpty ? nil : Self.interquartileRange(viralities)
+        if samples.isEmpty {
+            // One tree (every policy but the probabilistic one): its measures, without the arrays
+            // of the mean, which were a dozen small allocations per cascade.
+            depth = Double(shape.depth)
+            maxBreadth = Double(shape.maxBreadth)
+            structuralVirality = shape.structuralVirality
+            depthRange = nil
+            structuralViralityRange = nil
+        } else {
+            let shapes = [shape] + samples.map { CascadeShape(of: $0.tree) }
+            func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+            let depths = shapes.map { Double($0.depth) }
+            let viralities = shapes.map(\.structuralVirality)
+            depth = mean(depths)
+            maxBreadth = mean(shapes.map { Double($0.maxBreadth) })
+            structuralVirality = mean(viralities)
+            depthRange = Self.interquartileRange(depths)
+            structuralViralityRange = Self.interquartileRange(viralities)
+        }
         // Reconstruction adds participants in time order, so the sort is usually skipped.
         let times = cascade.tree.times
         let inOrder = times.indices.dropFirst().allSatisfy { times[$0 - 1] <= times[$0] }
-        let order = inOrder ? Array(times.indices) : times.indices.sorted { times[$0] != times[$1] ? times[$0] < times[$1] : $0 < $1 }
-        timeToReach = thresholds.map { count in count >= 1 && count <= order.count ? times[order[count - 1]] : nil }
-        timeToDepth = CascadeAnalysis.depthMarks.map { cascade.tree.timeToDepth($0) }
-        breadthByLevel = shapes[0].breadthByLevel
+        let order = inOrder ? [] : times.indices.sorted { times[$0] != times[$1] ? times[$0] < times[$1] : $0 < $1 }
+        func node(at position: Int) -> Int { inOrder ? position : order[position] }
+        timeToReach = thresholds.map { count in count >= 1 && count <= times.count ? times[node(at: count - 1)] : nil }
+        let treeDepths = cascade.tree.depths
+        timeToDepth = CascadeAnalysis.depthMarks.map { mark in
+            // The earliest node at that depth, as CascadeTree.timeToDepth finds it, on depths computed once.
+            var best: Double?
+            for node in treeDepths.indices where Int(treeDepths[node]) == mark { best = min(best ?? times[node], times[node]) }
+            return best
+        }
+        breadthByLevel = shape.breadthByLevel
         var reach = 0.0
         var stages: [CascadeStage] = []
         var stageReach: [Double] = []
-        for node in order {
+        for position in 0 ..< times.count {
+            let node = node(at: position)
             let account = Int(cascade.accounts[node])
             let followers = facts.followers[account], kind = facts.stages[account]
             reach += followers
