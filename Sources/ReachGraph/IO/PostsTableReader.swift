@@ -67,10 +67,11 @@ enum PostsTableReader {
     }
 
     /// The share of a large table's bytes read on the caller's thread, which then merges the
-    /// rest read on a second. Merging a row's strings took about 0.3 of reading it (a profile
-    /// of a million posts, BENCHMARKS.md "Reading posts"), so both threads finish together when
-    /// the first reads 0.7 / 1.7 of the rows.
-    static let firstShare = 0.42
+    /// rest read on a second. In a profile of `cascades` on a million posts (BENCHMARKS.md,
+    /// "Reading posts") merging took the first thread about 0.3 of reading the same rows, and the
+    /// second thread spent about as much more per row (it counts the first part's lines and fills
+    /// a table of its own): with 42 % the first thread waited, halves finish together.
+    static let firstShare = 0.5
 
     /// What the second thread reads the second half of a large table into (see
     /// ``CSVReader/forEachRecord(simpleFieldLimit:minimumBytes:firstShare:startPart:readPart:mergePart:simple:_:)``):
