@@ -166,6 +166,9 @@ final class CSVReaderTests: XCTestCase {
             let small = try EdgeListReader.read(path: path, displayName: nil, chunkSize: chunkSize)
             XCTAssertEqual(small.identifiers.identifiers, list.identifiers.identifiers, "chunk \(chunkSize)")
             XCTAssertEqual(edges(small), edges(list), "chunk \(chunkSize)")
+            let halves = try EdgeListReader.read(path: path, displayName: nil, chunkSize: chunkSize, twoPartThreshold: 0)
+            XCTAssertEqual(halves.identifiers.identifiers, list.identifiers.identifiers, "two parts, chunk \(chunkSize)")
+            XCTAssertEqual(edges(halves), edges(list), "two parts, chunk \(chunkSize)")
         }
         return list
     }
@@ -219,12 +222,53 @@ final class CSVReaderTests: XCTestCase {
         for (text, line, column) in cases {
             let path = try file(text, name: "edges.csv")
             for chunkSize in Self.chunkSizes {
-                XCTAssertThrowsError(try EdgeListReader.read(path: path, displayName: nil, chunkSize: chunkSize), text.debugDescription) { error in
-                    let error = error as? InputError
-                    XCTAssertEqual(error?.line, line, "\(text.debugDescription), chunk \(chunkSize)")
-                    if let column { XCTAssertEqual(error?.column, column, "\(text.debugDescription), chunk \(chunkSize)") }
+                for threshold in [EdgeListReader.twoPartThreshold, 0] {
+                    XCTAssertThrowsError(try EdgeListReader.read(path: path, displayName: nil, chunkSize: chunkSize, twoPartThreshold: threshold), text.debugDescription) { error in
+                        let error = error as? InputError
+                        XCTAssertEqual(error?.line, line, "\(text.debugDescription), chunk \(chunkSize), split from \(threshold)")
+                        if let column { XCTAssertEqual(error?.column, column, "\(text.debugDescription), chunk \(chunkSize), split from \(threshold)") }
+                    }
                 }
             }
+        }
+    }
+
+    func testTwoPartReadNumbersIdsAsOnePass() throws {
+        // 3,000 rows: ids seen only in the first half, only in the second, in both, in every key
+        // form; the halves' own numberings differ from the file's, which the join must restore.
+        let forms = ["u%d", "user%05d", "u.%06d", "%d00000000", "account-number-%d", "é%d"]
+        var text = "source,target,weight\n"
+        for row in 0 ..< 3_000 {
+            let source = String(format: forms[row % forms.count], row % 700 + (row < 1_500 ? 0 : 400))
+            let target = String(format: forms[(row / 7) % forms.count], (row * 37) % 1_100)
+            text += "\(source),\(target),\(row % 5 + 1)\n"
+        }
+        let list = try edgeList(text)
+        XCTAssertEqual(list.count, 3_000)
+        var expected: [String] = []
+        var seen: Set<String> = []
+        for line in text.split(separator: "\n").dropFirst() {
+            for id in line.split(separator: ",").prefix(2) where seen.insert(String(id)).inserted { expected.append(String(id)) }
+        }
+        XCTAssertEqual(list.identifiers.identifiers, expected)
+        let path = try file(text, name: "halves.csv")
+        let halves = try XCTUnwrap(EdgeListReader.readInTwoParts(path: path, displayName: nil, chunkSize: 64, fileBytes: text.utf8.count), "a plain file is read in two parts")
+        XCTAssertEqual(halves.identifiers.identifiers, expected)
+        XCTAssertEqual(edges(halves), edges(list))
+    }
+
+    func testTwoPartReadFallsBackOnQuotesAndReportsLaterErrorsWithTheirLine() throws {
+        var rows = (0 ..< 200).map { "a\($0),b\($0 % 13)" }
+        rows[150] = "\"a,150\",b1"
+        let quoted = try edgeList("source,target\n" + rows.joined(separator: "\n") + "\n")
+        XCTAssertEqual(quoted.identifiers.identifier(at: Int(quoted.sources[150])), "a,150")
+        let quotedText = "source,target\n" + rows.joined(separator: "\n") + "\n"
+        let quotedPath = try file(quotedText, name: "quoted.csv")
+        XCTAssertNil(EdgeListReader.readInTwoParts(path: quotedPath, displayName: nil, chunkSize: 64, fileBytes: quotedText.utf8.count), "a quote in the second half: one pass")
+        rows[150] = "a150,"
+        let path = try file("source,target\n" + rows.joined(separator: "\n") + "\n", name: "late-error.csv")
+        XCTAssertThrowsError(try EdgeListReader.read(path: path, displayName: nil, chunkSize: 64, twoPartThreshold: 0)) { error in
+            XCTAssertEqual((error as? InputError)?.line, 152)
         }
     }
 
