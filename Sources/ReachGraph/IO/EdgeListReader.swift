@@ -55,8 +55,12 @@ public enum EdgeListReader {
         try read(path: path, displayName: displayName, chunkSize: 1 << 20)
     }
 
-    /// Files from this size are read in two parts at once when two threads are allowed.
-    static let twoPartThreshold = 64 << 20
+    /// Files from this size (about 50M edges) are read in two parts at once when two threads are
+    /// allowed. Joining the parts costs CPU (a lookup per distinct id of the second part, a pass
+    /// over its rows) and holds the second part's rows twice for a moment: at 10M edges that
+    /// raised `summary`'s peak from 393 to 419 MiB for a load of about 1 s of reading, so smaller
+    /// files are read in one pass (BENCHMARKS.md, "Scale: 100M edges").
+    static let twoPartThreshold = 1 << 30
 
     /// `chunkSize` is the reader's buffer size; tests make it tiny so rows straddle refills, and
     /// lower `twoPartThreshold` to read small files in two parts.
