@@ -65,15 +65,16 @@ extension DirectedGraph {
         let nodes = nodeCount
         let endpoints = options.endpoints
         var centrality: [Double]
-        if options.pathLength == .hops && !endpoints {
-            let reduction = BetweennessReduction(self)
+        let forward = MeasuredAdjacency(outgoing, pathLength: options.pathLength)
+        if forward.lengths == nil {
+            // Lengths that the graph's weights cannot give are hops, but without the reduction.
+            let reduction = options.pathLength == .hops && !endpoints ? BetweennessReduction(self) : BetweennessReduction(unreduced: self)
             centrality = ShortestPathParallelism.sum(itemCount: reduction.sources.count, resultCount: nodes, maxConcurrency: options.maxConcurrency) { items, partial in
-                accumulateReducedHopDependencies(items: items, reduction: reduction, into: partial)
+                accumulateReducedHopDependencies(items: items, reduction: reduction, endpoints: endpoints, into: partial)
             }
         } else {
-            let forward = MeasuredAdjacency(outgoing, pathLength: options.pathLength)
             centrality = ShortestPathParallelism.sum(itemCount: nodes, resultCount: nodes, maxConcurrency: options.maxConcurrency) { sources, partial in
-                accumulateBrandesDependencies(from: sources, graph: forward, endpoints: endpoints, into: partial)
+                accumulateWeightedDependencies(from: sources, graph: forward, endpoints: endpoints, into: partial)
             }
         }
         let pairBase = endpoints ? nodes : nodes - 1
@@ -86,9 +87,11 @@ extension DirectedGraph {
     }
 }
 
-/// Brandes for a run of sources, adding each source's dependencies `δ_s(v)` to `centrality[v]`
-/// and, when `squares` is given, `δ_s(v)²` to `squares[v]` (the sampled estimators' variance).
-func accumulateBrandesDependencies<Sources: Sequence<Int>>(
+/// Brandes with weighted lengths for a run of sources, adding each source's dependencies
+/// `δ_s(v)` to `centrality[v]` and, when `squares` is given, `δ_s(v)²` to `squares[v]` (the
+/// sampled estimators' variance). Hops go through ``accumulateReducedHopDependencies(items:reduction:endpoints:into:squares:tracking:)``,
+/// which records successors instead of rescanning out-edges.
+func accumulateWeightedDependencies<Sources: Sequence<Int>>(
     from sources: Sources,
     graph forward: MeasuredAdjacency,
     endpoints: Bool,
@@ -96,65 +99,19 @@ func accumulateBrandesDependencies<Sources: Sequence<Int>>(
     squares: UnsafeMutableBufferPointer<Double>? = nil,
     tracking: DependencyTracking? = nil
 ) {
-    if forward.lengths == nil {
-        accumulateHopDependencies(from: sources, graph: forward.adjacency, endpoints: endpoints, into: centrality, squares: squares, tracking: tracking)
-        return
-    }
     let nodes = centrality.count
     var scratch = ShortestPathScratch(nodeCount: nodes, weighted: true)
     let coefficient = UnsafeMutableBufferPointer<Double>.allocate(capacity: nodes)
     coefficient.initialize(repeating: 0)
     defer { coefficient.deallocate() }
     forward.withBuffers { graph in
+        guard let lengths = graph.lengths else { preconditionFailure("hop searches run through accumulateReducedHopDependencies") }
         for source in sources {
             scratch.search(from: Int32(source), in: graph, countingPaths: true)
-            accumulateDependencies(of: Int32(source), scratch: scratch, graph: graph, coefficient: coefficient, endpoints: endpoints, into: centrality, squares: squares, tracking: tracking)
-            tracking?.addProducts()
-        }
-    }
-}
-
-/// Brandes with hops for a run of sources, adding each source's dependencies to `centrality`:
-/// the same sums, in the same order, as ``accumulateDependencies(of:scratch:graph:coefficient:endpoints:into:)``
-/// after a breadth-first ``ShortestPathScratch`` search, but reading the successor runs that
-/// ``BrandesHopScratch`` recorded instead of rescanning out-edges.
-private func accumulateHopDependencies<Sources: Sequence<Int>>(
-    from sources: Sources,
-    graph: Adjacency,
-    endpoints: Bool,
-    into centrality: UnsafeMutableBufferPointer<Double>,
-    squares: UnsafeMutableBufferPointer<Double>?,
-    tracking: DependencyTracking?
-) {
-    let nodes = centrality.count
-    var scratch = BrandesHopScratch(nodeCount: nodes, edgeCount: graph.neighbors.count)
-    let coefficient = UnsafeMutableBufferPointer<Double>.allocate(capacity: nodes)
-    coefficient.initialize(repeating: 0)
-    defer { coefficient.deallocate() }
-    let endpointBonus = endpoints ? 1.0 : 0.0
-    withRows(graph) { offsets, targets in
-        for source in sources {
-            scratch.search(from: Int32(source), offsets: offsets, targets: targets)
-            let order = scratch.order
-            let pathCount = scratch.pathCount
-            let successorStart = scratch.successorStart
-            let successors = scratch.successors
-            for position in stride(from: scratch.reachedCount - 1, through: 0, by: -1) {
-                let node = Int(order[position])
-                var successorSum = 0.0
-                for index in successorStart[position] ..< successorStart[position + 1] {
-                    successorSum += coefficient[Int(successors[index])]
-                }
-                let paths = pathCount[node]
-                let dependency = paths * successorSum
-                coefficient[node] = (1 + dependency) / paths
-                if node != source {
-                    centrality[node] += dependency + endpointBonus
-                    if let squares { squares[node] += dependency * dependency }
-                    if let tracking, tracking.slots[node] >= 0 { tracking.current[Int(tracking.slots[node])] = dependency }
-                }
-            }
-            if endpoints { centrality[source] += Double(scratch.reachedCount - 1) }
+            accumulateDependencies(
+                of: Int32(source), scratch: scratch, offsets: graph.offsets, targets: graph.targets, lengths: lengths, coefficient: coefficient,
+                endpoints: endpoints, into: centrality, squares: squares, tracking: tracking
+            )
             tracking?.addProducts()
         }
     }
@@ -184,7 +141,7 @@ struct DependencyTracking {
     }
 }
 
-/// Brandes' dependency accumulation for one source, adding `δ_s(v)` to `centrality[v]`.
+/// Brandes' dependency accumulation for one weighted search, adding `δ_s(v)` to `centrality[v]`.
 ///
 /// Walks nodes from farthest to nearest. For each node `v`, the dependency is
 /// `δ(v) = σ(v) · Σ_w (1 + δ(w)) / σ(w)` over successors `w` on shortest paths; the factor
@@ -192,7 +149,9 @@ struct DependencyTracking {
 private func accumulateDependencies(
     of source: Int32,
     scratch: borrowing ShortestPathScratch,
-    graph: LengthBuffers,
+    offsets: UnsafeBufferPointer<Int>,
+    targets: UnsafeBufferPointer<Int32>,
+    lengths: UnsafeBufferPointer<Double>,
     coefficient: UnsafeMutableBufferPointer<Double>,
     endpoints: Bool,
     into centrality: UnsafeMutableBufferPointer<Double>,
@@ -202,25 +161,15 @@ private func accumulateDependencies(
     let distance = scratch.distance
     let pathCount = scratch.pathCount
     let order = scratch.order
-    let offsets = graph.offsets
-    let targets = graph.targets
     let reachedCount = scratch.orderCount
     let endpointBonus = endpoints ? 1.0 : 0.0
     for position in stride(from: reachedCount - 1, through: 0, by: -1) {
         let node = Int(order[position])
         let nodeDistance = distance[node]
         var successorSum = 0.0
-        if let lengths = graph.lengths {
-            for edge in offsets[node] ..< offsets[node + 1] {
-                let neighbor = Int(targets[edge])
-                if distance[neighbor] == nodeDistance + lengths[edge] { successorSum += coefficient[neighbor] }
-            }
-        } else {
-            let next = nodeDistance + 1
-            for edge in offsets[node] ..< offsets[node + 1] {
-                let neighbor = Int(targets[edge])
-                if distance[neighbor] == next { successorSum += coefficient[neighbor] }
-            }
+        for edge in offsets[node] ..< offsets[node + 1] {
+            let neighbor = Int(targets[edge])
+            if distance[neighbor] == nodeDistance + lengths[edge] { successorSum += coefficient[neighbor] }
         }
         let paths = pathCount[node]
         let dependency = paths * successorSum

@@ -88,14 +88,28 @@ struct BetweennessReduction: Sendable {
         self.sources = sources
         self.foldedSources = foldedSources
     }
+
+    /// No reduction: the whole out-adjacency, no pendant sinks, every node a source standing for
+    /// itself alone. What Brandes with endpoints searches, where a pendant sink is a path's end
+    /// and so cannot leave the graph.
+    init(unreduced graph: DirectedGraph) {
+        let nodes = graph.nodeCount
+        adjacency = graph.outgoing
+        pendantSinks = [Double](repeating: 0, count: nodes)
+        sources = (0 ..< Int32(nodes)).map { $0 }
+        foldedSources = [Int32](repeating: 0, count: nodes)
+    }
 }
 
 /// Brandes with hops on a ``BetweennessReduction``: for each of `reduction.sources[item]`, its
 /// dependencies `(1 + f) · δ_v(w)` to `centrality[w]` and `f · (R(v) − 1)` to `centrality[v]`;
 /// with `squares`, the square of that whole per-search contribution (the sampler's variance).
+/// With `endpoints` (only on ``BetweennessReduction/init(unreduced:)``, whose `f` and pendant
+/// counts are 0), every node reached also gains 1 and the source one per node it reaches.
 func accumulateReducedHopDependencies<Items: Sequence<Int>>(
     items: Items,
     reduction: BetweennessReduction,
+    endpoints: Bool = false,
     into centrality: UnsafeMutableBufferPointer<Double>,
     squares: UnsafeMutableBufferPointer<Double>? = nil,
     tracking: DependencyTracking? = nil
@@ -105,6 +119,7 @@ func accumulateReducedHopDependencies<Items: Sequence<Int>>(
     let coefficient = UnsafeMutableBufferPointer<Double>.allocate(capacity: nodes)
     coefficient.initialize(repeating: 0)
     defer { coefficient.deallocate() }
+    let endpointBonus = endpoints ? 1.0 : 0.0
     reduction.pendantSinks.withUnsafeBufferPointer { pendantSinks in
         withRows(reduction.adjacency) { offsets, targets in
             for item in items {
@@ -130,10 +145,11 @@ func accumulateReducedHopDependencies<Items: Sequence<Int>>(
                     reached += 1 + pendants
                     guard node != source else { continue }
                     let contribution = multiplicity * dependency
-                    centrality[node] += contribution
+                    centrality[node] += contribution + endpointBonus
                     if let squares { squares[node] += contribution * contribution }
                     if let tracking, tracking.slots[node] >= 0 { tracking.current[Int(tracking.slots[node])] = contribution }
                 }
+                if endpoints { centrality[source] += reached - 1 }
                 if folded > 0 {
                     let contribution = folded * (reached - 1)
                     centrality[source] += contribution
@@ -147,7 +163,8 @@ func accumulateReducedHopDependencies<Items: Sequence<Int>>(
 }
 
 /// The per-source searches betweenness sums, as the sampler draws them: with hops, those of the
-/// degree-one reduction (``BetweennessReduction``); with weighted lengths, one per source.
+/// degree-one reduction (``BetweennessReduction``); with weighted lengths, one per source (hops without the
+/// reduction when the graph has no weights: there items and nodes coincide).
 struct BetweennessSearches: Sendable {
     private let reduction: BetweennessReduction?
     private let forward: MeasuredAdjacency
@@ -159,7 +176,8 @@ struct BetweennessSearches: Sendable {
         forward = MeasuredAdjacency(graph.outgoing, pathLength: pathLength)
         let sources = graph.contributingSources()
         guard pathLength == .hops else {
-            reduction = nil
+            // A weighted length on a graph without weights is hops, searched unreduced.
+            reduction = forward.lengths == nil ? BetweennessReduction(unreduced: graph) : nil
             contributing = sources
             return
         }
@@ -186,7 +204,7 @@ struct BetweennessSearches: Sendable {
         if let reduction {
             accumulateReducedHopDependencies(items: items, reduction: reduction, into: centrality, squares: squares, tracking: tracking)
         } else {
-            accumulateBrandesDependencies(from: items, graph: forward, endpoints: false, into: centrality, squares: squares, tracking: tracking)
+            accumulateWeightedDependencies(from: items, graph: forward, endpoints: false, into: centrality, squares: squares, tracking: tracking)
         }
     }
 }
