@@ -105,7 +105,9 @@ def peer_top(path):
 
 
 def higgs_csv(source, target):
-    """The Higgs retweet slice as source,target,weight (author -> retweeter, see PROVENANCE.md)."""
+    """A Higgs retweet edge list (`A B weight`, A retweeted B; see the slice's PROVENANCE.md) as
+    source,target,weight from author to retweeter, which is what `--edge-direction
+    reposter-to-author` reads from the SNAP file itself."""
     if os.path.exists(target):
         return target
     temporary = target + ".tmp"
@@ -122,9 +124,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reachgraph", required=True)
     parser.add_argument("--data", required=True)
-    parser.add_argument("--datasets", default="bc250k,higgs")
+    parser.add_argument("--datasets", default="bc250k,higgs,higgs-full")
     parser.add_argument("--skip", default="", help="comma-separated task names to leave out")
     parser.add_argument("--higgs", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "datasets", "formats", "snap-higgs-edgelist", "higgs-retweet_network.head50000.edgelist"))
+    parser.add_argument("--higgs-full", default=os.environ.get("HIGGS_RETWEET_NETWORK", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench-data", "higgs", "higgs-retweet_network.edgelist")),
+                        help="the whole SNAP higgs-retweet_network.edgelist (256,491 accounts), gunzipped; never committed")
     arguments = parser.parse_args()
     skip = set(filter(None, arguments.skip.split(",")))
     files = {"bc250k": os.path.join(arguments.data, "bc250k.csv")}
@@ -132,6 +136,10 @@ def main():
         files["higgs"] = higgs_csv(arguments.higgs, os.path.join(arguments.data, "higgs-retweet-head50000.csv"))
     else:
         print(f"higgs: {arguments.higgs} missing, skipped", file=sys.stderr)
+    if os.path.exists(arguments.higgs_full):
+        files["higgs-full"] = higgs_csv(arguments.higgs_full, os.path.join(arguments.data, "higgs-retweet-full.csv"))
+    else:
+        print(f"higgs-full: {arguments.higgs_full} missing, skipped", file=sys.stderr)
     work = tempfile.mkdtemp(prefix="betweenness-")
     peer_script = os.path.join(work, "peer.py")
     with open(peer_script, "w", encoding="utf-8") as handle:

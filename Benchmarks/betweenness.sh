@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Betweenness ranking on a 250k-node power-law graph (and the real Higgs retweet slice when
-# ../shared/datasets has it): ReachGraph exact vs its default sampler vs a fixed ε = 0.01, and
-# igraph / NetworKit, each a whole process under /usr/bin/time -v, top 20 compared with exact.
+# Betweenness ranking on a 250k-node power-law graph (and the real Higgs retweet network: the
+# 50,000-line slice in ../shared/datasets, and the whole SNAP file, 256,491 accounts, when
+# ../bench-data/higgs/higgs-retweet_network.edgelist or $HIGGS_RETWEET_NETWORK has it; fetch it
+# from github trygvell/network-and-nlp-m2, gunzip outside the repository, never commit it):
+# ReachGraph exact vs its default sampler vs a fixed ε = 0.01, and igraph / NetworKit, each a
+# whole process under /usr/bin/time -v, top 20 compared with exact.
 #
 #     Benchmarks/betweenness.sh                       # everything
+#     Benchmarks/betweenness.sh --datasets higgs-full # one graph
 #     Benchmarks/betweenness.sh --skip igraph-exact   # leave tasks out (see betweenness.py)
 #
 # Prints the Markdown table that goes into BENCHMARKS.md ("Betweenness ranking").
