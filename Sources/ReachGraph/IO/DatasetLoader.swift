@@ -96,7 +96,7 @@ public enum DatasetLoader {
         case .folder: return try loadFolder(path, options: options)
         case .json: return try JSONDatasetReader.read(path, kinds: options.kinds, timeZone: options.timeZone)
         case .postsTable: return try loadPostsTable(path, options: options)
-        case .edgeList: return try loadEdgeList(path, direction: options.edgeDirection)
+        case .edgeList: return try loadEdgeList(path, direction: options.edgeDirection, timeZone: options.timeZone)
         case .ioArchive: return try IOArchiveReader.read(path, options: options)
         case .snap: return try SNAPEdgeListReader.read(path, options: options)
         case .twitterV1: return try TwitterV1Reader.read(path, options: options)
@@ -162,10 +162,11 @@ public enum DatasetLoader {
         return min(size / bytesPerRow, 50_000_000)
     }
 
-    static func loadEdgeList(_ path: String, direction: EdgeListDirection? = nil) throws -> Dataset {
-        let list = try EdgeListReader.read(path: path)
+    static func loadEdgeList(_ path: String, direction: EdgeListDirection? = nil, timeZone: NaiveTimeZone? = nil) throws -> Dataset {
+        let list = try EdgeListReader.read(path: path, timeZone: timeZone)
         var dataset = Dataset(name: path, format: .edgeList)
         dataset.readingNotes.append(.edgeDirection(direction))
+        dataset.readingNotes += list.readingNotes
         dataset.accountIndex = list.identifiers
         dataset.accounts = list.identifiers.identifiers.map { Account(id: $0, kind: .other) }
         // The table shares the reader's columns instead of copying them: at 10M rows a copy held

@@ -10,7 +10,9 @@ import ReachGraphCore
 /// A first row whose first two fields are `source,target` (or `from,to`, `src,dst`; any case)
 /// is a header; with a header, columns are found by name (`weight`, `relation`, `first_seen`,
 /// `last_seen`) and any other column is kept as a relation attribute. Without a header a row has
-/// two or three fields. Ids are numbered in order of first appearance.
+/// two or three fields. Ids are numbered in order of first appearance. `first_seen` and
+/// `last_seen` are read as every other time column is (``DatasetTimes``): ISO 8601, epoch
+/// seconds, milliseconds or microseconds decided per column, naive times in the zone given.
 public struct EdgeList: Sendable {
     public var identifiers: IdentifierTable
     public var sources: [Int32]
@@ -24,6 +26,8 @@ public struct EdgeList: Sendable {
     public var attributeColumns: [String]
     public var attributeValues: [[String]]
     public var hasHeader: Bool
+    /// How the times were read (naive ones and their zone, zone abbreviations), for `summary`.
+    public var readingNotes: [Dataset.ReadingNote] = []
 
     /// The number of edges (rows).
     public var count: Int { sources.count }
@@ -50,9 +54,10 @@ public enum EdgeListReader {
     private static let sourceNames: Set<String> = ["source", "from", "src"]
     private static let targetNames: Set<String> = ["target", "to", "dst"]
 
-    /// Reads the edge list at `path`; errors name `displayName` (default: the file name).
-    public static func read(path: String, displayName: String? = nil) throws -> EdgeList {
-        try read(path: path, displayName: displayName, chunkSize: 1 << 20)
+    /// Reads the edge list at `path`; errors name `displayName` (default: the file name). Times
+    /// without a zone are read in `timeZone` (`nil`: UTC, said so in the reading notes).
+    public static func read(path: String, displayName: String? = nil, timeZone: NaiveTimeZone? = nil) throws -> EdgeList {
+        try read(path: path, displayName: displayName, timeZone: timeZone, chunkSize: 1 << 20)
     }
 
     /// Files from this size (about 50M edges) are read in two parts at once when two threads are
@@ -64,13 +69,15 @@ public enum EdgeListReader {
 
     /// `chunkSize` is the reader's buffer size; tests make it tiny so rows straddle refills, and
     /// lower `twoPartThreshold` to read small files in two parts.
-    static func read(path: String, displayName: String?, chunkSize: Int, twoPartThreshold: Int = twoPartThreshold) throws -> EdgeList {
+    static func read(path: String, displayName: String?, timeZone: NaiveTimeZone? = nil, chunkSize: Int, twoPartThreshold: Int = twoPartThreshold) throws -> EdgeList {
         let fileBytes = fileSize(path)
         if fileBytes >= twoPartThreshold, Parallelism.workerCount(items: 2) > 1,
-           let list = readInTwoParts(path: path, displayName: displayName, chunkSize: chunkSize, fileBytes: fileBytes) {
+           var list = readInTwoParts(path: path, displayName: displayName, chunkSize: chunkSize, fileBytes: fileBytes) {
+            // A plain list has no time columns; the note still says which zone was asked for.
+            list.readingNotes = DatasetTimes(zone: timeZone).readingNotes
             return list
         }
-        return try read(CSVReader(path: path, displayName: displayName, chunkSize: chunkSize), fileBytes: fileBytes, stoppingAt: nil)
+        return try read(CSVReader(path: path, displayName: displayName, chunkSize: chunkSize), timeZone: timeZone, fileBytes: fileBytes, stoppingAt: nil)
     }
 
     /// Reads a large plain edge list (`source,target[,weight]`, no quotes) as two halves on two
@@ -207,7 +214,7 @@ public enum EdgeListReader {
 
     /// The one-pass read, or with `stop` the first part of a two-part read, which stops before the
     /// record starting at byte `stop` and throws when a quoted field spans it.
-    private static func read(_ reader: CSVReader, fileBytes: Int, stoppingAt stop: Int?) throws -> EdgeList {
+    private static func read(_ reader: CSVReader, timeZone: NaiveTimeZone? = nil, fileBytes: Int, stoppingAt stop: Int?) throws -> EdgeList {
         struct QuoteSpansSplit: Error {}
         let file = reader.fileName
         var list = EdgeList(
@@ -215,6 +222,7 @@ public enum EdgeListReader {
             firstSeen: nil, lastSeen: nil, attributeColumns: [], attributeValues: [], hasHeader: false
         )
         var layout: Layout?
+        var times = DatasetTimes(zone: timeZone)
         var rows = 0
         var batch = ExactIdentifierBatch()
         var sizer = CapacityEstimate(fileBytes: fileBytes)
@@ -255,8 +263,8 @@ public enum EdgeListReader {
             if layout.hasNamedColumns {
                 var row = RecordFields(record: record, layout: layout)
                 if layout.relation != nil { list.types?.append(try row.relationType("relation") ?? .repost) }
-                let firstSeen = layout.firstSeen != nil ? try row.timestamp("first_seen") : nil
-                let lastSeen = layout.lastSeen != nil ? try row.timestamp("last_seen") : nil
+                let firstSeen = layout.firstSeen != nil ? try row.time("first_seen", reader: &times.firstSeen, line: record.line) : nil
+                let lastSeen = layout.lastSeen != nil ? try row.time("last_seen", reader: &times.lastSeen, line: record.line) : nil
                 if let firstSeen, let lastSeen, lastSeen < firstSeen { throw row.error("last_seen", "is earlier than first_seen") }
                 if layout.firstSeen != nil { list.firstSeen?.append(firstSeen) }
                 if layout.lastSeen != nil { list.lastSeen?.append(lastSeen) }
@@ -270,6 +278,7 @@ public enum EdgeListReader {
         if rows == 0 {
             throw InputError(file: file, message: "file is empty: expected edges as source,target[,weight]")
         }
+        list.readingNotes = times.readingNotes
         return list
     }
 

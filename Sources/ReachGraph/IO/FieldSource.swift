@@ -57,17 +57,6 @@ extension FieldSource {
         return value
     }
 
-    mutating func timestamp(_ column: String) throws -> Double? {
-        guard let value = try trimmedText(column) else { return nil }
-        guard let seconds = FieldParsing.timestamp(value) else {
-            throw error(column, "\"\(value)\" is not a date (expected ISO 8601 such as 2025-05-01T08:00:00Z, or Unix seconds)")
-        }
-        guard FieldParsing.supportedTimes.contains(seconds) else {
-            throw error(column, "\"\(value)\" is outside the years 0000–9999 that times can take")
-        }
-        return seconds
-    }
-
     /// A metrics period label: `2025`, `2025-05`, `2025-Q2`, `2025-H1`, `2025-W07` or `2025-05-01`,
     /// forms whose text order is their time order (the index compares each period with the one
     /// before it in that order).

@@ -140,6 +140,34 @@ final class DatasetLoaderTests: XCTestCase {
         XCTAssertEqual(dataset.graph(types: [.repost]).outgoing.weights, [5, 1], "the row-by-row path agrees")
     }
 
+    /// An edge list's `first_seen`/`last_seen` are read as every other time column: epoch
+    /// milliseconds (1714521600000 is 2024-05-01T00:00:00Z, not a date in the year 56,000),
+    /// microseconds, and naive times in --timezone, counted in a note.
+    func testEdgeListTimesTakeEpochUnitsAndTheTimezone() throws {
+        let folder = try TemporaryFolder()
+        let milliseconds = try folder.write("ms.csv", "source,target,first_seen,last_seen\na,b,1714521600000,1714525200000000\nb,c,1714608000000,\n")
+        let epochs = try DatasetLoader.load(milliseconds)
+        let may1 = unixSeconds(year: 2024, month: 5, day: 1)
+        XCTAssertEqual(epochs.relations.firstSeen, [may1, may1 + 86_400])
+        XCTAssertEqual(epochs.relations.lastSeen, [may1 + 3600, nil])
+        XCTAssertFalse(epochs.readingNotes.contains { $0.topic == "times without a zone" })
+
+        let naive = try folder.write("naive.csv", "source,target,first_seen,last_seen\na,b,2024-05-01 08:00,2024-05-01T09:00:00Z\nb,c,5/1/2024 9:30,\n")
+        let beijing = try DatasetLoader.load(naive, options: DatasetLoader.Options(timeZone: NaiveTimeZone(parsing: "+08:00")))
+        XCTAssertEqual(beijing.format, .edgeList)
+        XCTAssertEqual(beijing.relations.firstSeen, [may1, may1 + 5400])
+        XCTAssertEqual(beijing.relations.lastSeen, [may1 + 9 * 3600, nil])
+        XCTAssertTrue(beijing.readingNotes.contains(Dataset.ReadingNote(topic: "times without a zone", value: "2 read as UTC+08:00 (--timezone)")))
+        let utc = try DatasetLoader.load(naive)
+        XCTAssertEqual(utc.relations.firstSeen?[0], may1 + 8 * 3600)
+        XCTAssertTrue(utc.readingNotes.contains(Dataset.ReadingNote(topic: "times without a zone", value: "2 read as UTC (the default; --timezone to change)")))
+
+        let mixed = try folder.write("mixed.csv", "source,target,first_seen\na,b,1714521600\nb,c,1714521600000\n")
+        assertInputError(#"mixed.csv:3:5: column "first_seen": 1714521600000 looks like epoch milliseconds but line 2 made this column epoch seconds: a column mixing units is ambiguous"#) {
+            _ = try DatasetLoader.load(mixed)
+        }
+    }
+
     func testBadInputErrorsNameFileLineAndColumn() throws {
         let folder = try TemporaryFolder()
         let edges = try folder.write("edges.csv", "source,target,weight\na,b,1\nb,c,abc\n")
