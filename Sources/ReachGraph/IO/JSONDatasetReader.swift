@@ -4,24 +4,27 @@ import Foundation
 /// and `metrics`, whose objects use the CSV column names as keys.
 ///
 /// Errors name the line and column and the element (`data.json:4:27: accounts[3]: column "kind": ...`).
-/// The document is parsed strictly (``JSONDocument``): a key repeated in one object, an unknown key
-/// at the top level and a boolean where a column wants a string or a number are errors; keys the
-/// format does not define are kept as attributes on every kind of element.
+/// The document is parsed strictly onto a ``JSONTape``, the parser of the platform readers: a key
+/// repeated in any object, an unknown key at the top level and a boolean where a column wants a
+/// string or a number are errors; keys the format does not define are kept as attributes on
+/// every kind of element.
 enum JSONDatasetReader {
     static let sections = ["accounts", "relations", "posts", "metrics"]
 
     /// A platform's export that reaches this reader because no reader takes it, by the keys it
     /// is known by; `nil` for anything else (then the dataset's own errors apply).
-    static func unreadPlatform(_ root: JSONDocument) -> String? {
-        func keys(_ node: JSONDocument) -> Set<String> {
-            guard case .object(let members) = node.value else { return [] }
-            return Set(members.map(\.key))
+    static func unreadPlatform(_ tape: JSONTape, _ root: Int) -> String? {
+        func keys(_ node: Int?) -> Set<String> {
+            guard let node else { return [] }
+            return Set(tape.members(node).map { tape.string($0) ?? "" })
         }
-        switch root.value {
-        case .array(let elements):
-            if let first = elements.first, keys(first).isSuperset(of: ["uri", "cid", "author"]) { return "a Bluesky app view list of posts (uri, cid, author)" }
-        case .object(let members):
-            if let data = members.first(where: { $0.key == "data" })?.node {
+        switch tape.kind(root) {
+        case .array:
+            if keys(tape.elements(root).first { _ in true }).isSuperset(of: ["uri", "cid", "author"]) {
+                return "a Bluesky app view list of posts (uri, cid, author)"
+            }
+        case .object:
+            if let data = tape.member(root, named: "data") {
                 let inner = keys(data)
                 if inner.contains("videos") { return "a TikTok Research API video query response (data.videos)" }
                 if inner.contains("comments") { return "a TikTok Research API comment query response (data.comments)" }
@@ -42,35 +45,43 @@ enum JSONDatasetReader {
         }
         InputFiles.register(path)
         guard !data.isEmpty else { throw InputError(file: file, message: "file is empty: expected a JSON object with \"accounts\" and \"relations\"") }
-        let root = try JSONDocument.parse([UInt8](data), file: file)
-        if let platform = unreadPlatform(root) {
-            throw InputError(
-                file: file, line: root.line, column: root.column,
-                message: "this looks like \(platform), which ReachGraph does not read yet; it reads the formats README.md lists under \"Reading platform exports\" (or a table of posts with --map)"
+        let tape = JSONTape()
+        return try data.withUnsafeBytes { raw in
+            try tape.parse(raw.bindMemory(to: UInt8.self), file: file)
+            try tape.checkUniqueKeys()
+            return try read(tape, name: path, kinds: kinds, timeZone: timeZone)
+        }
+    }
+
+    /// Reads the dataset on `tape` (valid for the call).
+    private static func read(_ tape: JSONTape, name path: String, kinds: KindMapping?, timeZone: NaiveTimeZone?) throws -> Dataset {
+        let file = tape.file
+        let root = tape.root
+        if let platform = unreadPlatform(tape, root) {
+            throw tape.error(
+                "this looks like \(platform), which ReachGraph does not read yet; it reads the formats README.md lists under \"Reading platform exports\" (or a table of posts with --map)",
+                atValue: root
             )
         }
-        guard case .object(let members) = root.value else {
-            throw InputError(file: file, line: root.line, column: root.column, message: "expected a JSON object with \"accounts\" and \"relations\" at the top level")
+        guard tape.kind(root) == .object else {
+            throw tape.error("expected a JSON object with \"accounts\" and \"relations\" at the top level", atValue: root)
         }
-        var arrays: [String: [JSONDocument]] = [:]
-        for (key, node) in members {
-            guard sections.contains(key) else {
-                throw InputError(file: file, line: node.line, column: node.column, message: "unknown key \"\(key)\" at the top level (expected \(sections.joined(separator: ", ")))")
+        var arrays: [String: Int] = [:]
+        for key in tape.members(root) {
+            let name = tape.string(key) ?? ""
+            guard sections.contains(name) else {
+                throw tape.error("unknown key \"\(name)\" at the top level (expected \(sections.joined(separator: ", ")))", atValue: key + 1)
             }
-            guard case .array(let elements) = node.value else {
-                throw InputError(file: file, line: node.line, column: node.column, message: "\"\(key)\" is not an array")
-            }
-            arrays[key] = elements
+            guard tape.kind(key + 1) == .array else { throw tape.error("\"\(name)\" is not an array", atValue: key + 1) }
+            arrays[name] = key + 1
         }
         var dataset = Dataset(name: path, format: .json)
         var times = DatasetTimes(zone: timeZone)
         func records(_ key: String, _ known: [String], _ required: [String]) throws -> [JSONFields]? {
-            guard let elements = arrays[key] else { return nil }
-            return try elements.enumerated().map { index, element in
-                guard case .object(let fields) = element.value else {
-                    throw InputError(file: file, line: element.line, column: element.column, message: "\(key)[\(index)]: is not an object")
-                }
-                let row = JSONFields(file: file, location: "\(key)[\(index)]", element: element, fields: fields, known: known)
+            guard let array = arrays[key] else { return nil }
+            return try tape.elements(array).enumerated().map { index, element in
+                guard tape.kind(element) == .object else { throw tape.error("\(key)[\(index)]: is not an object", atValue: element) }
+                let row = JSONFields(tape: tape, location: "\(key)[\(index)]", element: element, known: known)
                 if let missing = required.first(where: { row.node($0) == nil }) {
                     throw row.error(missing, "is missing but required")
                 }
@@ -89,7 +100,7 @@ enum JSONDatasetReader {
         let accounts = try records("accounts", Columns.accountKnown, kinds == nil ? Columns.accountRequired : ["id"])
         dataset.accountAttributeColumns = extraColumns(accounts)
         for var row in accounts ?? [] {
-            try dataset.addAccount(decoding: &row, kinds: kinds, file: file, line: row.element.line)
+            try dataset.addAccount(decoding: &row, kinds: kinds, file: file, line: row.line)
         }
         if accounts != nil { dataset.checkParents(file: file) }
         if let kinds, accounts != nil { dataset.readingNotes.append(kinds.readingNote) }
@@ -99,7 +110,7 @@ enum JSONDatasetReader {
         var table = RelationTable()
         table.attributeColumns = extraColumns(relations)
         for var row in relations ?? [] {
-            let line = row.element.line
+            let line = row.line
             let record = try RelationRecord(decoding: &row, times: &times, line: line)
             let sourceIndex = dataset.resolve(record.source, file: file, line: line, role: "source", warn: hasAccounts)
             let targetIndex = dataset.resolve(record.target, file: file, line: line, role: "target", warn: hasAccounts)
@@ -115,9 +126,9 @@ enum JSONDatasetReader {
             dataset.postAttributeColumns = extraColumns(posts)
             var decoded: [(post: Post, line: Int?)] = []
             for var row in posts {
-                let post = try Post(decoding: &row, times: &times.time, line: row.element.line)
-                times.checkPlausible(post, file: file, line: row.element.line, into: &dataset.diagnostics)
-                decoded.append((post, row.element.line))
+                let post = try Post(decoding: &row, times: &times.time, line: row.line)
+                times.checkPlausible(post, file: file, line: row.line, into: &dataset.diagnostics)
+                decoded.append((post, row.line))
             }
             dataset.add(posts: decoded, file: file, hasAccountsTable: hasAccounts)
             if relations == nil { dataset.deriveRelationsFromPosts(file: file) }
@@ -126,7 +137,7 @@ enum JSONDatasetReader {
         dataset.metricsAttributeColumns = extraColumns(metrics)
         var seenMetrics = MetricsKeys()
         for var row in metrics ?? [] {
-            try dataset.add(metrics: try MetricsRow(decoding: &row), file: file, line: row.element.line, seen: &seenMetrics)
+            try dataset.add(metrics: try MetricsRow(decoding: &row), file: file, line: row.line, seen: &seenMetrics)
         }
         dataset.readingNotes += times.readingNotes
         if let kinds, accounts == nil { dataset.applyKindsToImpliedAccounts(kinds) }
@@ -141,31 +152,40 @@ enum JSONDatasetReader {
 /// One JSON object read as a record. Known columns take strings and numbers (booleans, arrays and
 /// objects are errors); extra keys are kept whatever their type, as their JSON text.
 struct JSONFields: FieldSource {
-    let file: String
+    let tape: JSONTape
     let location: String
-    let element: JSONDocument
-    let fields: [(key: String, node: JSONDocument)]
+    let element: Int
     let known: [String]
+    /// The line the element starts on.
+    let line: Int
 
-    func node(_ column: String) -> JSONDocument? { fields.first { $0.key == column }?.node }
+    init(tape: JSONTape, location: String, element: Int, known: [String]) {
+        self.tape = tape
+        self.location = location
+        self.element = element
+        self.known = known
+        line = tape.location(ofValue: element).line
+    }
+
+    func node(_ column: String) -> Int? { tape.member(element, named: column) }
 
     func text(_ column: String) throws -> String? {
         guard let node = node(column) else { return nil }
         let isKnown = known.contains(column)
-        switch node.value {
+        switch tape.kind(node) {
         case .null: return nil
-        case .string(let value): return value
-        case .number(let text): return text
-        case .bool(let flag) where !isKnown: return flag ? "true" : "false"
-        case .object where !isKnown, .array where !isKnown: return node.jsonText
-        case .bool, .object, .array: throw error(column, "expected a string or a number, not \(node.jsonText.prefix(40))")
+        case .string: return tape.string(node)
+        case .number: return String(decoding: tape.writtenBytes(node), as: UTF8.self)
+        case .true where !isKnown: return "true"
+        case .false where !isKnown: return "false"
+        case .object where !isKnown, .array where !isKnown: return tape.jsonText(node)
+        case .true, .false, .object, .array: throw error(column, "expected a string or a number, not \(tape.jsonText(node).prefix(40))")
         }
     }
 
     func error(_ column: String, _ message: String) -> InputError {
-        let at = node(column) ?? element
-        return InputError(file: file, line: at.line, column: at.column, message: "\(location): column \"\(column)\": \(message)")
+        tape.error("\(location): column \"\(column)\": \(message)", atValue: node(column) ?? element)
     }
 
-    var extraColumnNames: [String] { fields.map(\.key).filter { !known.contains($0) } }
+    var extraColumnNames: [String] { tape.members(element).compactMap { tape.string($0) }.filter { !known.contains($0) } }
 }

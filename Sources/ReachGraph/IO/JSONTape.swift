@@ -6,16 +6,18 @@ import Foundation
 ///
 /// The platform readers get tweets with a hundred-odd fields each and use about fifteen:
 /// building a dictionary per object (Foundation's `JSONSerialization`) cost most of their time.
-/// Here every byte is checked as ``JSONDocument`` checks it — grammar, UTF-8 inside strings,
-/// escapes and surrogate pairs, unescaped control characters, nesting depth — but nothing is
-/// decoded: a string becomes a `String` only when a reader asks for it, and a number keeps its
-/// text, so an id written as a bare number above 2^53 keeps every digit.
+/// Here every byte is checked strictly — grammar, UTF-8 inside strings, escapes and surrogate
+/// pairs, unescaped control characters, nesting depth — but nothing is decoded: a string becomes
+/// a `String` only when a reader asks for it, and a number keeps its text, so an id written as a
+/// bare number above 2^53 keeps every digit (and `1e308` or `0.1` reach the field parsers exactly
+/// as written). It is the one JSON parser of the readers: the platform exports and the JSON
+/// dataset (``JSONDatasetReader``) alike.
 ///
 /// Tokens are stored in document order; a container's token is followed by its children (for an
 /// object, key and value in turn) and records the index of the token after its subtree, so a
 /// value the reader does not want is stepped over in one move. Looking up a key scans the
 /// object's members and fails when the key appears twice (Foundation lets the last one win
-/// silently).
+/// silently); ``checkUniqueKeys()`` checks every object of the text at once.
 ///
 /// The tape keeps a pointer to the parsed bytes: it is valid only while they are (inside a
 /// ``LineReader`` callback, say). One tape is reused for every line, so its storage is allocated
@@ -51,6 +53,8 @@ final class JSONTape {
     private var firstLine = 1
     /// "line" for JSON lines, "text" for a whole document: errors say which ended early.
     private var unit = "text"
+    /// The offsets just past each line feed, found when a location is first asked for.
+    private var lineStarts: [Int]?
 
     init() {
         capacity = 1024
@@ -70,6 +74,7 @@ final class JSONTape {
         firstLine = line
         unit = isLine ? "line" : "text"
         count = 0
+        lineStarts = nil
         length = bytes.count
         guard let start = bytes.baseAddress else { throw endError("where a value was expected") }
         base = start
@@ -172,8 +177,83 @@ final class JSONTape {
 
     /// An error located at the start of `node`.
     func error(_ message: String, atValue node: Int) -> InputError {
-        let (line, column) = location(of: tokens[node].kind == .string ? tokens[node].start - 1 : tokens[node].start)
+        let (line, column) = location(ofValue: node)
         return InputError(file: file, line: line, column: column, message: message)
+    }
+
+    /// The line and byte column where `node` starts (a string at its opening quote).
+    func location(ofValue node: Int) -> (line: Int, column: Int) {
+        location(of: tokens[node].kind == .string ? tokens[node].start - 1 : tokens[node].start)
+    }
+
+    /// The value at `node` as compact JSON text (for fields kept as attributes): strings
+    /// re-escaped as ``AttributeValue`` writes them, numbers as written.
+    func jsonText(_ node: Int) -> String {
+        switch kind(node) {
+        case .object: return "{" + members(node).map { AttributeValue.jsonString(string($0) ?? "") + ":" + jsonText($0 + 1) }.joined(separator: ",") + "}"
+        case .array: return "[" + elements(node).map(jsonText).joined(separator: ",") + "]"
+        case .string: return AttributeValue.jsonString(string(node) ?? "")
+        case .number: return String(decoding: writtenBytes(node), as: UTF8.self)
+        case .true: return "true"
+        case .false: return "false"
+        case .null: return "null"
+        }
+    }
+
+    /// Whether the key token `key` reads `name`.
+    func key(_ key: Int, is name: String) -> Bool {
+        let token = tokens[key]
+        guard !token.escaped else { return string(key) == name }
+        var name = name
+        return name.withUTF8 { $0.count == token.end - token.start && ($0.isEmpty || memcmp(base + token.start, $0.baseAddress!, $0.count) == 0) } // safe: non-empty
+    }
+
+    /// The value of the member of `object` named `name` (the first, for a text whose keys were
+    /// not checked); `nil` when `object` is not an object or has no such member.
+    func member(_ object: Int, named name: String) -> Int? {
+        members(object).first { key($0, is: name) }.map { $0 + 1 }
+    }
+
+    /// Fails on the first key (in text order) that appears twice in one object anywhere in the
+    /// text, naming the line of its first appearance, as a parser that builds every object would.
+    /// - Complexity: O(members²) for objects of up to 32 members, O(members) hashed above.
+    func checkUniqueKeys() throws {
+        var repeated: (second: Int, first: Int)?
+        func note(_ second: Int, _ first: Int) {
+            if repeated.map({ tokens[second].start < tokens[$0.second].start }) ?? true { repeated = (second, first) }
+        }
+        func same(_ a: Int, _ b: Int) -> Bool {
+            let x = tokens[a], y = tokens[b]
+            if !x.escaped && !y.escaped {
+                return x.end - x.start == y.end - y.start && memcmp(base + x.start, base + y.start, x.end - x.start) == 0
+            }
+            return string(a) == string(b)
+        }
+        var keys: [Int] = []
+        var seen: [String: Int] = [:]
+        for node in 0 ..< count where tokens[node].kind == .object {
+            keys.removeAll(keepingCapacity: true)
+            keys.append(contentsOf: members(node))
+            if keys.count <= 32 {
+                search: for (index, second) in keys.enumerated() {
+                    for first in keys[..<index] where same(first, second) {
+                        note(second, first)
+                        break search
+                    }
+                }
+            } else {
+                seen.removeAll(keepingCapacity: true)
+                for key in keys {
+                    let name = string(key) ?? ""
+                    if let first = seen[name] { note(key, first); break }
+                    seen[name] = key
+                }
+            }
+        }
+        if let repeated {
+            let name = string(repeated.second) ?? ""
+            throw error("key \"\(name)\" appears twice in one object (first on line \(location(ofValue: repeated.first).line))", at: tokens[repeated.second].start - 1)
+        }
     }
 
     // MARK: Parsing
@@ -193,12 +273,19 @@ final class JSONTape {
     }
 
     private func location(of offset: Int) -> (line: Int, column: Int) {
-        var line = firstLine, lineStart = 0
-        for index in 0 ..< min(offset, length) where base[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
+        if lineStarts == nil {
+            var starts: [Int] = []
+            for index in 0 ..< length where base[index] == 0x0A { starts.append(index + 1) }
+            lineStarts = starts
         }
-        return (line, offset - lineStart + 1)
+        let starts = lineStarts ?? []
+        // The number of line starts at or before `offset`, by binary search.
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        return (firstLine + low, offset - (low > 0 ? starts[low - 1] : 0) + 1)
     }
 
     private func error(_ message: String, at offset: Int) -> InputError {

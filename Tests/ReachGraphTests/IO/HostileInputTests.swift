@@ -108,7 +108,8 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(dataset.relations[0].weight, 0.1)
         for (text, message) in [
             (#"{"relations": [01]}"#, "1:16: not valid JSON: a number cannot start with 0"),
-            (#"{"relations": ["\ud800"]}"#, "1:23: not valid JSON: a \\u escape holds half a surrogate pair"),
+            // Located at the escape that holds the half pair.
+            (#"{"relations": ["\ud800"]}"#, "1:17: not valid JSON: a \\u escape holds half a surrogate pair"),
             ("{\"relations\": [\"a\u{1}\"]}", "1:18: not valid JSON: a control character must be escaped inside a string"),
             (String(repeating: "[", count: 600), "1:513: not valid JSON: nested deeper than 512 levels"),
             (#"{"relations": []} x"#, "1:19: not valid JSON: unexpected text after the JSON value"),

@@ -1,21 +1,10 @@
 @testable import ReachGraph
 import XCTest
 
-/// The JSON-lines readers' tape parser accepts and rejects exactly what the strict
-/// ``JSONDocument`` parser does, reads the same values, and locates its errors.
+/// The readers' JSON parser accepts what RFC 8259 allows and nothing else, reads the values
+/// (written back as compact JSON text), and locates its errors.
 final class JSONTapeTests: XCTestCase {
-    /// The value at `node` as JSON text, written the way ``JSONDocument/jsonText`` writes it.
-    func text(_ tape: JSONTape, _ node: Int) -> String {
-        switch tape.kind(node) {
-        case .object: return "{" + tape.members(node).map { AttributeValue.jsonString(tape.string($0)!) + ":" + text(tape, $0 + 1) }.joined(separator: ",") + "}"
-        case .array: return "[" + tape.elements(node).map { text(tape, $0) }.joined(separator: ",") + "]"
-        case .string: return AttributeValue.jsonString(tape.string(node)!)
-        case .number: return String(decoding: tape.rawBytes(node)!, as: UTF8.self)
-        case .true: return "true"
-        case .false: return "false"
-        case .null: return "null"
-        }
-    }
+    func text(_ tape: JSONTape, _ node: Int) -> String { tape.jsonText(node) }
 
     func parse(_ json: String, line: Int = 1, isLine: Bool = false) -> Result<String, InputError> {
         let tape = JSONTape()
@@ -30,22 +19,60 @@ final class JSONTapeTests: XCTestCase {
         }
     }
 
-    func testAgreesWithTheStrictDocumentParser() {
-        let texts = [
-            #"{"a":[1,-0.5e+3,true,false,null,{}],"b":"x\"\\\/\b\f\n\r\tq","c":{"d":[]}}"#,
-            #" [ "\u00e9\ud83d\ude00" , "ümlaut 中文 😀" ] "#, "\u{FEFF}{\"bom\":1}", "12345678901234567890123", "\"\"",
-            // Rejected by both:
-            "", "{", "[1,]", "{\"a\" 1}", "{\"a\":1,}", "01", "1.", "1e", "-", "+1", "tru", "nul", "[1 2]", "{} x",
-            "\"\u{01}\"", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "{1:2}", "[\"a\"",
-            String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+    /// Texts and what RFC 8259 makes of them: the value written back compactly (escapes
+    /// decoded and written as ``AttributeValue/jsonString(_:)`` writes them, numbers as written),
+    /// or `nil` when the text is not JSON.
+    func testReadsWhatRFC8259AllowsAndNothingElse() {
+        let texts: [(String, String?)] = [
+            (#"{"a":[1,-0.5e+3,true,false,null,{}],"b":"x\"\\\/\b\f\n\r\tq","c":{"d":[]}}"#,
+             #"{"a":[1,-0.5e+3,true,false,null,{}],"b":"x\"\\/\u0008\u000c\n\r\tq","c":{"d":[]}}"#),
+            (#" [ "\u00e9\ud83d\ude00" , "ümlaut 中文 😀" ] "#, #"["é😀","ümlaut 中文 😀"]"#),
+            ("\u{FEFF}{\"bom\":1}", #"{"bom":1}"#), ("12345678901234567890123", "12345678901234567890123"), ("\"\"", "\"\""),
+            ("", nil), ("{", nil), ("[1,]", nil), ("{\"a\" 1}", nil), ("{\"a\":1,}", nil), ("01", nil), ("1.", nil), ("1e", nil), ("-", nil),
+            ("+1", nil), ("tru", nil), ("nul", nil), ("[1 2]", nil), ("{} x", nil), ("\"\u{01}\"", nil), ("\"\\x\"", nil), ("\"\\u12\"", nil),
+            ("\"\\ud800\"", nil), ("\"\\udc00\"", nil), ("\"\\ud800\\u0041\"", nil), ("{1:2}", nil), ("[\"a\"", nil),
+            (String(repeating: "[", count: 600) + String(repeating: "]", count: 600), nil),
+            (String(repeating: "[", count: 512) + String(repeating: "]", count: 512), String(repeating: "[", count: 512) + String(repeating: "]", count: 512)),
         ]
-        for json in texts {
-            let expected: String? = try? JSONDocument.parse(Array(json.utf8), file: "t.json").jsonText
+        for (json, expected) in texts {
             switch parse(json) {
             case .success(let value): XCTAssertEqual(value, expected, json)
             case .failure(let error): XCTAssertNil(expected, "\(json): \(error)")
             }
         }
+    }
+
+    /// Every object is checked for repeated keys, nested ones too; the first repeat in the text
+    /// is reported, with the line of the key's first appearance. Keys are compared as text, so
+    /// an escaped key repeats its plain twin.
+    func testCheckUniqueKeysReportsTheFirstRepeatInTheText() throws {
+        let cases: [(String, String?)] = [
+            (#"{"a":{"x":1,"y":2},"b":[{"p":1},{"q":2}]}"#, nil),
+            ("{\"a\":{\"x\":1,\n\"x\":2},\"a\":3}", #"t.json:2:1: not valid JSON: key "x" appears twice in one object (first on line 1)"#),
+            (#"{"id":1,"\u0069d":2}"#, #"t.json:1:9: not valid JSON: key "id" appears twice in one object (first on line 1)"#),
+            ("{" + (0 ..< 40).map { "\"k\($0)\":\($0)," }.joined() + "\"k7\":0}", #"t.json:1:342: not valid JSON: key "k7" appears twice in one object (first on line 1)"#),
+        ]
+        for (json, expected) in cases {
+            let tape = JSONTape()
+            var text = json
+            try text.withUTF8 { try tape.parse($0, file: "t.json") }
+            var found: String?
+            do { try tape.checkUniqueKeys() } catch { found = "\(error)" }
+            XCTAssertEqual(found, expected, json)
+        }
+    }
+
+    /// Locations on a long text come from a table of line starts: the same as counting.
+    func testLocationsOfValuesOnManyLines() throws {
+        let tape = JSONTape()
+        var json = "[\n" + (0 ..< 500).map { "  {\"n\": \($0)}" }.joined(separator: ",\n") + "\n]"
+        try json.withUTF8 { try tape.parse($0, file: "t.json") }
+        let elements = Array(tape.elements(tape.root))
+        XCTAssertEqual(tape.location(ofValue: tape.root).line, 1)
+        XCTAssertEqual(tape.location(ofValue: elements[0]).line, 2)
+        XCTAssertEqual(tape.location(ofValue: elements[499]).line, 501)
+        XCTAssertEqual(tape.location(ofValue: elements[499]).column, 3)
+        XCTAssertEqual(tape.location(ofValue: tape.member(elements[7], named: "n")!).column, 9)
     }
 
     func testInvalidUTF8InsideAStringIsAnError() {
