@@ -123,12 +123,15 @@ enum TwitterV1Reader {
             post.parentAuthor = try tape.member(retweeted, "user").flatMap { try account(tape, $0, into: &export, state: &state) } ?? -1
         }
         let columns = state.columns
+        // Taken out of the state, so the buffers are unique and reused rather than copied per tweet.
         var attributes = state.attributes
+        state.attributes = []
         attributes.removeAll(keepingCapacity: true)
         let extended = try tape.member(tweet, "extended_tweet")
         let entities = try extended.flatMap { try tape.member($0, "entities") }.flatMap { tape.kind($0) == .object ? $0 : nil }
             ?? tape.member(tweet, "entities")
         var scratch = state.scratch
+        state.scratch = []
         /// Joins the items of an entities list by spaces into `scratch` and interns them as
         /// attribute `column`; returns the first item interned (−1: none).
         func list(_ key: StaticString, column: Int, _ item: (Int) throws -> JSONTape.Piece?) throws -> Int32 {
