@@ -26,9 +26,11 @@ extension DatasetStore {
                 if !notes.contains(note) { notes.append(note) }
             }
             notes.forEach { assembler.addReadingNote($0) }
+            // Posts are interned on a second thread while the accounts and relations are read.
+            let posts = try readPosts(db, slice: slice, into: assembler)
             try addAccounts(db, slice: slice, to: &assembler)
             try addRelations(db, slice: slice, columns: columns["relation"] ?? [], to: &assembler)
-            try addPosts(db, slice: slice, to: &assembler)
+            assembler.add(posts: posts.wait())
             try addMetrics(db, slice: slice, to: &assembler)
             var dataset = assembler.finish()
             // Synthetic rows among observed ones make every number partly synthetic, and every
@@ -114,46 +116,15 @@ extension DatasetStore {
     /// Reads the slice's posts in `seq` order into interned columns. The time index bounds the
     /// slice's `seq` range, which is then read in rowid order with the time checked per row: no
     /// sort, and a store whose posts arrived in time order reads only the slice's pages.
-    private func addPosts(_ db: Database, slice: StoreSlice, to assembler: inout DatasetAssembler) throws {
+    private func readPosts(_ db: Database, slice: StoreSlice, into assembler: DatasetAssembler) throws -> SlicePostReader {
         let from = slice.from ?? -Double.greatestFiniteMagnitude, to = slice.to ?? Double.greatestFiniteMagnitude
         var first: Int64 = .min, last: Int64 = .max, count = 0
         if !slice.isEverything {
             let range = try Row.fetchOne(db, sql: "SELECT min(seq), max(seq), count(*) FROM post WHERE time >= ? AND time < ?", arguments: [from, to])
             (first, last, count) = (range?[0] ?? 1, range?[1] ?? 0, range?[2] ?? 0)
         }
-        let rows = try RawStatement(db, sql: """
-            SELECT platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views, content_hash, url, attributes,
-                parent_author
-            FROM post WHERE seq BETWEEN ? AND ? AND +time >= ? AND +time < ? ORDER BY seq
-            """, arguments: [first, last, from, to])
-        var posts = assembler.makePostRows(capacity: count)
-        // Text is interned from SQLite's own buffer, valid until the statement steps.
-        func text(_ row: RawRow, _ column: CInt, emptyIsNone: Bool = false) -> Int32 {
-            row.withText(column) { bytes in
-                guard let bytes, !(emptyIsNone && bytes.isEmpty) else { return -1 }
-                return posts.intern(bytes) ?? -1
-            }
-        }
-        try rows.forEachRow { row in
-            let platform = text(row, 0, emptyIsNone: true), postID = text(row, 1), author = text(row, 2)
-            let parentPost = text(row, 4), rootPost = text(row, 5), contentHash = text(row, 10), url = text(row, 11)
-            let parentAuthor = text(row, 13)
-            var attributes: [(column: Int, value: Int32)] = []
-            if let text = row.string(12) {
-                let values = AttributeText.decode(text)
-                for name in values.keys.sorted() {
-                    var value = values[name]! // safe: a key of `values`
-                    let column = posts.attributeColumn(named: name)
-                    attributes.append((column, value.withUTF8 { posts.intern($0) } ?? -1))
-                }
-            }
-            posts.add(
-                postID: postID, author: author, time: row.double(3), parentPost: parentPost, rootPost: rootPost,
-                parentAuthor: parentAuthor, platform: platform, likes: row.integer(6), comments: row.integer(7), shares: row.integer(8),
-                views: row.integer(9), contentHash: contentHash, url: url, attributes: attributes
-            )
-        }
-        assembler.add(posts: posts)
+        let rows = try RawStatement(db, sql: SlicePostReader.sql, arguments: [first, last, from, to])
+        return try SlicePostReader(reading: rows, into: assembler.makePostRows(capacity: count))
     }
 
     /// The latest version of each metrics row (by ingest), in the order its key first arrived.
