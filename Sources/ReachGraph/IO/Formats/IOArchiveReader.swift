@@ -79,10 +79,12 @@ enum IOArchiveReader {
         var scratch: [UInt8] = []
         try table.forEachRow(required: required, known: known) { row in
             if found == nil {
-                for name in ContentFields.columns + ["client", "reply_to_post", "quoted_post"] + row.extraColumnNames where !export.postAttributeColumns.contains(name) {
+                let own = ContentFields.columns + ["client", "reply_to_post", "quoted_post"]
+                let kept = export.keptColumnNames(row.extraColumnNames, besides: own)
+                for name in own + kept where !export.postAttributeColumns.contains(name) {
                     export.postAttributeColumns.append(name)
                 }
-                found = TweetColumns(row: row, table: &export.posts.table)
+                found = TweetColumns(row: row, keeping: kept, table: &export.posts.table)
             }
             let columns = found! // safe: set on the first row
             let author = try columns.userid.requiredString(&row, &export.posts.table)
@@ -277,7 +279,8 @@ enum IOArchiveReader {
         /// The string index of the platform, `x`.
         let platform: Int32
 
-        init(row: TableRow, table: inout PostTable) {
+        /// `kept`: the attribute names of the row's extra columns, in their order.
+        init(row: TableRow, keeping kept: [String], table: inout PostTable) {
             func column(_ name: String, attribute: String? = nil) -> Column {
                 var column = Column(name, row: row)
                 if let attribute { column.attribute = table.attributeColumn(named: attribute) }
@@ -301,7 +304,7 @@ enum IOArchiveReader {
             client = column("tweet_client_name", attribute: "client")
             replyTo = column("in_reply_to_tweetid", attribute: "reply_to_post")
             quoted = column("quoted_tweet_tweetid", attribute: "quoted_post")
-            extra = row.extraColumnNames.map { column($0, attribute: $0) }
+            extra = zip(row.extraColumnNames, kept).map { column($0, attribute: $1) }
             screenName = column("user_screen_name")
             followers = column("follower_count")
             accountAttributes = IOArchiveReader.accountAttributes.map { (column($0.0), $0.1) }

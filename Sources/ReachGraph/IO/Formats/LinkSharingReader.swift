@@ -42,11 +42,12 @@ enum LinkSharingReader {
         let platformColumn = ["account.platform", "platform"].first(where: header.contains)
         let used = Set([accountColumn, timeColumn, linkColumn, postColumn, nameColumn, followersColumn, platformColumn].compactMap { $0 })
         var occurrences: [String: Int] = [:]
-        var extra: [String] = []
+        var extra: [String] = [], names: [String] = []
         try table.forEachRow(required: [accountColumn, timeColumn, linkColumn], known: Array(used)) { row in
             if extra.isEmpty {
                 extra = row.extraColumnNames
-                export.postAttributeColumns = ["source_post_id"] + extra
+                names = export.keptColumnNames(extra, besides: ["source_post_id"])
+                export.postAttributeColumns = ["source_post_id"] + names
             }
             func value(_ column: String?) throws -> String? {
                 guard let column, let text = try row.trimmedText(column), text != "NA" else { return nil }
@@ -72,7 +73,7 @@ enum LinkSharingReader {
             let seen = occurrences[sourceID, default: 0] + 1
             occurrences[sourceID] = seen
             var attributes: [String: String] = ["source_post_id": sourceID]
-            for name in extra { if let text = try value(name) { attributes[name] = text } }
+            for (column, name) in zip(extra, names) { if let text = try value(column) { attributes[name] = text } }
             if seen > 1 { export.diagnostics.count("rows repeating a post for another link (kept, id suffixed ~N)", 1) }
             if link == nil { export.diagnostics.warn("rows without a shared link (kept, not shares)", file: table.fileName, line: row.line, "no \(linkColumn)") }
             export.add(

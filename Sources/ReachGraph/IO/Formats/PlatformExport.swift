@@ -31,6 +31,27 @@ struct PlatformExport {
         posts = PostCollector(file: file)
     }
 
+    /// The post attribute names for export columns kept as they are. A column named like one of
+    /// the posts' own fields (`url`, `parent_author`, …) or like an attribute the reader fills
+    /// (`reserved`) would be written twice in one row of posts.csv or the posts' JSON, so it is
+    /// kept as `export_NAME` (prefixed again while that is taken too) and a reading note says so.
+    mutating func keptColumnNames(_ columns: [String], besides reserved: [String]) -> [String] {
+        var taken = Set(Columns.postKnown + reserved + columns)
+        var renamed: [String] = []
+        let names = columns.map { column in
+            guard Columns.postKnown.contains(column) || reserved.contains(column) else { return column }
+            var name = "export_" + column
+            while taken.contains(name) { name = "export_" + name }
+            taken.insert(name)
+            renamed.append("\(column) as \(name)")
+            return name
+        }
+        if !renamed.isEmpty {
+            notes.append(Dataset.ReadingNote(topic: "columns renamed (named like a post field)", value: renamed.joined(separator: ", ")))
+        }
+        return names
+    }
+
     /// Records an account, or fills the fields still missing on one already seen; returns its
     /// position in ``accounts``.
     @discardableResult

@@ -156,6 +156,21 @@ final class CascadeAndChannelReaderTests: XCTestCase {
         XCTAssertEqual(chosen.shareObjects, log.shareObjects)
     }
 
+    /// An export column named like a post field (here `url`, beside the `expanded` link read as
+    /// the post's url) is kept as `export_url`, not written twice.
+    func testLinkSharingColumnNamedLikeAPostFieldIsRenamed() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("shares.csv", """
+        "id","expanded","date","account.url","url"
+        11,"http://x.example/a","2017-01-13 21:41:10","https://fb.com/g1","http://short.example/1"
+
+        """)
+        let dataset = try DatasetLoader.load(path)
+        XCTAssertEqual(dataset.posts[0].url, "http://x.example/a")
+        XCTAssertEqual(dataset.posts[0].attributes["export_url"], "http://short.example/1")
+        XCTAssertEqual(dataset.readingNotes.first { $0.topic == "columns renamed (named like a post field)" }?.value, "url as export_url")
+    }
+
     /// CrowdTangle's own CSV download (the dashboard's "Historical Data"), whose `Post Created`
     /// carries the dashboard's zone as an abbreviation: EST before the 2021-03-14 change, EDT
     /// after. Hand-written from the download's documented columns.

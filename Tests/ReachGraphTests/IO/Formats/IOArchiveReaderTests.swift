@@ -59,6 +59,34 @@ final class IOArchiveReaderTests: XCTestCase {
         XCTAssertEqual(dataset.readingNotes.first { $0.topic == "times without a zone" }?.value, "2 read as UTC+08:00 (--timezone)")
     }
 
+    /// A release's own column named like a post field of ReachGraph's (found by the fuzz smoke:
+    /// `parent_author` was written twice in one JSON object) is kept under another name, said in a
+    /// note, and the dataset written out reads back with the same values.
+    func testExtraColumnsNamedLikePostFieldsAreRenamed() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("tweets.csv", """
+        tweetid,userid,tweet_time,parent_author,url,tweet_text,text,export_url,note
+        1,aaa,2019-01-01 10:00,p,http://u.example,hello,t,e,n
+
+        """)
+        let dataset = try DatasetLoader.load(path)
+        let post = dataset.posts[0]
+        XCTAssertNil(post.parentAuthor)
+        XCTAssertNil(post.url)
+        XCTAssertEqual(post.attributes["text"], "hello")
+        XCTAssertEqual(post.attributes["export_parent_author"], "p")
+        XCTAssertEqual(post.attributes["export_export_url"], "http://u.example")
+        XCTAssertEqual(post.attributes["export_text"], "t")
+        XCTAssertEqual(post.attributes["export_url"], "e")
+        XCTAssertEqual(post.attributes["note"], "n")
+        XCTAssertEqual(dataset.readingNotes.first { $0.topic == "columns renamed (named like a post field)" }?.value,
+                       "parent_author as export_parent_author, url as export_export_url, text as export_text")
+        let json = try folder.write("copy.json", JSONDatasetWriter.text(of: dataset))
+        let again = try DatasetLoader.load(json)
+        XCTAssertEqual(again.posts[0].attributes, post.attributes)
+        XCTAssertNil(again.posts[0].parentAuthor)
+    }
+
     func testHostileRowsAreLocatedErrors() throws {
         XCTAssertThrowsError(try load("1,aaa,alpha,10,en,x,2019-01-01 10:00,,,,false,,,0,0,\"['open]\",[],[],t\n")) { error in
             XCTAssertTrue("\(error)".hasPrefix("tweets.csv:2:"), "\(error)")
