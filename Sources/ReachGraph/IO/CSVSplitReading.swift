@@ -66,8 +66,8 @@ extension CSVReader {
     }
 
     /// The byte after the first line feed past `share` of the file; `nil` for a file smaller
-    /// than `minimumBytes` or without one.
-    private func splitOffset(minimumBytes: Int, share: Double) -> Int? {
+    /// than `minimumBytes` or without one (the edge-list reader splits its files here too).
+    func splitOffset(minimumBytes: Int, share: Double) -> Int? {
         guard let file = fopen(path, "rb") else { return nil }
         defer { fclose(file) }
         guard fseeko(file, 0, SEEK_END) == 0 else { return nil }

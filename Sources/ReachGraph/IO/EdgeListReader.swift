@@ -92,7 +92,7 @@ public enum EdgeListReader {
     /// which numbers every id by its first sight in the whole file, as one pass does, whichever
     /// thread finishes first.
     static func readInTwoParts(path: String, displayName: String?, chunkSize: Int, fileBytes: Int) -> EdgeList? {
-        guard let layout = firstLayout(path: path), layout.isPlain, let split = lineStart(path: path, near: fileBytes / 2) else { return nil }
+        guard let layout = firstLayout(path: path), layout.isPlain, let split = CSVReader(path: path).splitOffset(minimumBytes: 2, share: 0.5) else { return nil }
         let parts: [EdgeList]? = {
             let slots = ResultSlots<EdgeList>(count: 2)
             Parallelism.forEach(2, maxConcurrency: 2) { part in
@@ -144,17 +144,6 @@ public enum EdgeListReader {
             throw Stop()
         }
         return layout
-    }
-
-    /// The offset just past the first line end at or after `offset`, if one is found soon.
-    private static func lineStart(path: String, near offset: Int) -> Int? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        guard fseeko(file, off_t(offset), SEEK_SET) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: 1 << 16)
-        let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-        guard let newline = bytes[0 ..< read].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-        return offset + newline + 1
     }
 
     private static func fileSize(_ path: String) -> Int {
