@@ -73,7 +73,8 @@ struct CascadesCommand: ParsableCommand {
             try output.emit([items.filter { $0.tree.size >= minSize }.cascadeTable()])
             return
         }
-        let dataset = try input.load(progress: progress)
+        // Cascades read posts only: relations derived from them would go unused.
+        let dataset = try input.load(progress: progress, derivingRelations: false)
         var diagnostics = dataset.diagnostics
         let followGraph = try follows.map { try FollowGraph.read($0, for: dataset, diagnostics: &diagnostics) }
         let policy: AttributionPolicy

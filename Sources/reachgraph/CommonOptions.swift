@@ -127,9 +127,11 @@ struct InputSourceOptions: ParsableArguments {
     var from: String?
 
     /// Reads `input` (a store's `slice`, or any file or folder the loader reads), showing progress.
-    func load(slice: StoreSlice, progress: Progress) throws -> Dataset {
+    func load(slice: StoreSlice, progress: Progress, derivingRelations: Bool = true) throws -> Dataset {
         progress.begin("reading \(input)")
-        return try InputSource.load(input, options: reading.loaderOptions(), slice: slice)
+        var options = try reading.loaderOptions()
+        options.derivesRelations = derivingRelations
+        return try InputSource.load(input, options: options, slice: slice)
     }
 }
 
@@ -153,9 +155,10 @@ struct InputOptions: ParsableArguments {
         try StoreSlice(from: from, to: to, period: sliceByPeriod ? period : nil)
     }
 
-    /// Loads the dataset, showing progress.
-    func load(progress: Progress, sliceByPeriod: Bool = true) throws -> Dataset {
-        try source.load(slice: slice(byPeriod: sliceByPeriod), progress: progress)
+    /// Loads the dataset, showing progress; `derivingRelations` false leaves relations a posts
+    /// table would get from its posts unbuilt (``DatasetLoader/Options/derivesRelations``).
+    func load(progress: Progress, sliceByPeriod: Bool = true, derivingRelations: Bool = true) throws -> Dataset {
+        try source.load(slice: slice(byPeriod: sliceByPeriod), progress: progress, derivingRelations: derivingRelations)
     }
 
     /// Reads only the shares (posts keyed by `object`), streaming a posts table; a store's slice

@@ -51,6 +51,14 @@ public struct CascadeReconstruction {
         groupPosts()
     }
 
+    /// A copy that counts irregularities afresh, for a thread rebuilding a share of the cascades
+    /// (the counts of grouping stay with the original).
+    var withoutDiagnostics: CascadeReconstruction {
+        var copy = self
+        copy.diagnostics = Diagnostics()
+        return copy
+    }
+
     /// The number of cascades (root posts with or without reposts).
     public var cascadeCount: Int { memberOffsets.count - 1 }
 

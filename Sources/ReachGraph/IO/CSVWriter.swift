@@ -89,10 +89,19 @@ struct CSVBytes {
     private(set) var bytes: [UInt8] = []
     private var atRowStart = true
 
+    /// Rows to come, without a header: a part of a table written on another thread, joined with
+    /// ``append(rows:)``.
+    init() {}
+
     init(header: [String]) {
         for name in header { text(name) }
         endRow()
     }
+
+    mutating func reserveCapacity(_ capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// Appends whole rows written by another `CSVBytes` (after this one's last row ended).
+    mutating func append(rows: [UInt8]) { bytes += rows }
 
     /// The CSV text.
     var text: String { String(decoding: bytes, as: UTF8.self) }

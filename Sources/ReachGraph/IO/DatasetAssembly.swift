@@ -115,8 +115,10 @@ extension Dataset {
     /// parent is among the posts, or the post names its `parent_author` though the parent is
     /// outside the data), an edge from that author to the reposter; weight = number of such
     /// reposts; first and last seen from their times. Self reposts and repeated reposts of one
-    /// post by one account are counted and left out.
-    mutating func deriveRelationsFromPosts(file: String) {
+    /// post by one account are counted and left out. `countingOnly` counts those warnings and
+    /// builds no relations (for a command that reads only the posts: on 2.5 million posts the
+    /// table took a seventh of `cascades`).
+    mutating func deriveRelationsFromPosts(file: String, countingOnly: Bool = false) {
         let links = resolvedPostLinks
         let authors = postAuthorIndices
         let posts = self.posts
@@ -131,7 +133,7 @@ extension Dataset {
         var reposts = 0
         for position in 0 ..< posts.count where links.parent[position] >= 0 || posts.parentAuthors[position] >= 0 { reposts += 1 }
         // Row of each (source, target) pair, and the (parent, reposter) pairs seen.
-        var pairRow = KeyNumbering(capacity: reposts)
+        var pairRow = KeyNumbering(capacity: countingOnly ? 0 : reposts)
         var reposted = KeyNumbering(capacity: reposts)
         for position in 0 ..< posts.count {
             var parent = Int(links.parent[position])
@@ -163,6 +165,7 @@ extension Dataset {
                 diagnostics.count("repeated reposts of one post by one account (counted once)", 1)
                 continue
             }
+            if countingOnly { continue }
             let time = posts.times[position]
             let (row, isNew) = pairRow.number(of: UInt64(source) << 32 | UInt64(target))
             if !isNew {
@@ -180,6 +183,7 @@ extension Dataset {
         for (row, pair) in pairs.enumerated() {
             table.append(Relation(source: pair.0, target: pair.1, type: .repost, weight: weights[row], firstSeen: firstSeen[row], lastSeen: lastSeen[row]))
         }
+        guard !countingOnly else { return }
         relations = table
         relationsDerivedFromPosts = true
     }

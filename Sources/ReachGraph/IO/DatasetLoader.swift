@@ -20,6 +20,10 @@ public enum DatasetLoader {
         /// `mention`, mention relations are derived from the posts' mentions when the input has
         /// none (``Dataset/selectRelations(_:)``).
         public var relationTypes: Set<RelationType>?
+        /// Whether a posts table or a dataset folder without relations gets relations derived
+        /// from its posts; `false` only counts what deriving them warns about, so a command that
+        /// reads only the posts (`cascades`) keeps the same warnings without building the table.
+        public var derivesRelations = true
 
         public init(
             columnAliases: [String: String] = [:], inputFormat: Dataset.Format? = nil, edgeDirection: EdgeListDirection? = nil,
@@ -138,7 +142,7 @@ public enum DatasetLoader {
         dataset.postAttributeColumns = try PostsTableReader.read(table, into: &posts, times: &times)
         dataset.readingNotes += times.readingNotes
         dataset.add(posts: posts, hasAccountsTable: false)
-        dataset.deriveRelationsFromPosts(file: table.fileName)
+        dataset.deriveRelationsFromPosts(file: table.fileName, countingOnly: !options.derivesRelations)
         dataset.diagnostics.count("accounts implied by ids (no accounts.csv)", dataset.accounts.count)
         if let kinds = options.kinds { dataset.applyKindsToImpliedAccounts(kinds) }
         return dataset
@@ -237,7 +241,7 @@ public enum DatasetLoader {
             var posts = PostCollector(file: table.fileName, capacity: expectedRows(postsPath))
             dataset.postAttributeColumns = try PostsTableReader.read(table, into: &posts, times: &times)
             dataset.add(posts: posts, hasAccountsTable: hasAccounts)
-            if relationsPath == nil { dataset.deriveRelationsFromPosts(file: table.fileName) }
+            if relationsPath == nil { dataset.deriveRelationsFromPosts(file: table.fileName, countingOnly: !options.derivesRelations) }
         }
 
         if let metricsPath {

@@ -107,7 +107,7 @@ public struct Parallelism: Sendable, Equatable {
 
     /// The chunk size for `count` items: the explicit one, or about 64 chunks (at least
     /// `minimum` items each) so threads that finish early can take more.
-    func chunkSize(for count: Int, minimum: Int) -> Int {
+    package func chunkSize(for count: Int, minimum: Int) -> Int {
         if let chunkSize { return chunkSize }
         return max(minimum, (count + 63) / 64)
     }
@@ -144,7 +144,7 @@ private final class ChunkDispenser: @unchecked Sendable {
 /// handles which chunk varies from call to call; callers write results by index and reduce
 /// scratch contents only with order-independent operations (integer sums), which keeps results
 /// deterministic.
-func forEachChunk<Scratch>(
+package func forEachChunk<Scratch>(
     of count: Int,
     chunkSize: Int,
     parallelism: Parallelism,

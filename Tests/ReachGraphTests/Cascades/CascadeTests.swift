@@ -227,4 +227,60 @@ extension CascadeTests {
         XCTAssertEqual(cascade.timeToDepth, [120, nil])
         XCTAssertEqual(cascade.breadthByLevel, [1, 2, 1])
     }
+
+    /// SYNTHETIC posts (seeded): 3,000 roots, reposts naming a parent or only their root, repeated
+    /// and self reposts, enough cascades for several chunks of the parallel measures and writer.
+    private func syntheticPostsFolder() throws -> TemporaryFolder {
+        var random = SplitMix64(seed: 11)
+        var rows = ["post_id,author,time,parent_post,root_post"]
+        for root in 0 ..< 3_000 {
+            let start = Int(random.next(below: 100_000))
+            rows.append("r\(root),u\(random.next(below: 400)),\(start),,")
+            var earlier = ["r\(root)"]
+            for repost in 0 ..< Int(random.next(below: 8)) {
+                let parent = earlier[Int(random.next(below: UInt64(earlier.count)))]
+                let named = random.next(below: 3) == 0 ? "" : parent
+                rows.append("r\(root)-\(repost),u\(random.next(below: 400)),\(start + 10 * (repost + 1)),\(named),r\(root)")
+                earlier.append("r\(root)-\(repost)")
+            }
+        }
+        let folder = try TemporaryFolder()
+        try folder.write("posts.csv", rows.joined(separator: "\n") + "\n")
+        return folder
+    }
+
+    func testCascadesAreTheSameOnAnyThreadCount() throws {
+        let folder = try syntheticPostsFolder()
+        let data = try DatasetLoader.load(folder.path)
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        let policies: [AttributionPolicy] = [.root, .probabilistic(ProbabilisticAttribution(gamma: 0.5, alpha: 1, samples: 5, seed: 3))]
+        for policy in policies {
+            Parallelism.threadCount = 1
+            let serial = CascadeAnalysis(dataset: data, policy: policy, minimumSize: 2)
+            Parallelism.threadCount = 4
+            let parallel = CascadeAnalysis(dataset: data, policy: policy, minimumSize: 2)
+            XCTAssertGreaterThan(serial.cascades.count, 2_000, "several chunks of cascades and of rows")
+            XCTAssertEqual(parallel.diagnostics, serial.diagnostics)
+            XCTAssertEqual(parallel.cascadeCSV(dataset: data), serial.cascadeCSV(dataset: data))
+            XCTAssertEqual(parallel.cascadeCSV(dataset: data), serial.cascadeTable(dataset: data).csvText)
+            XCTAssertEqual(parallel.participantTable(dataset: data).csvText, serial.participantTable(dataset: data).csvText)
+            XCTAssertEqual(parallel.cascades.map(\.depthRange), serial.cascades.map(\.depthRange))
+        }
+    }
+
+    func testCountingRelationsOnlyKeepsTheWarnings() throws {
+        let folder = try syntheticPostsFolder()
+        var options = DatasetLoader.Options()
+        let derived = try DatasetLoader.load(folder.path, options: options)
+        options.derivesRelations = false
+        let counted = try DatasetLoader.load(folder.path, options: options)
+        XCTAssertGreaterThan(derived.relations.count, 0)
+        XCTAssertGreaterThan(derived.diagnostics.counts["self reposts (not made relations)"] ?? 0, 0)
+        XCTAssertGreaterThan(derived.diagnostics.counts["repeated reposts of one post by one account (counted once)"] ?? 0, 0)
+        XCTAssertEqual(counted.diagnostics, derived.diagnostics)
+        XCTAssertEqual(counted.relations.count, 0)
+        XCTAssertFalse(counted.relationsDerivedFromPosts)
+        XCTAssertEqual(CascadeAnalysis(dataset: counted).cascadeCSV(dataset: counted), CascadeAnalysis(dataset: derived).cascadeCSV(dataset: derived))
+    }
 }
