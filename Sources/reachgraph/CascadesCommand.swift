@@ -90,7 +90,7 @@ struct CascadesCommand: ParsableCommand {
         reportWarnings(analysis.diagnostics, quiet: output.quiet)
         if output.format == .csv && output.table == nil && !participants && by == nil {
             // The same bytes as the table's CSV, without holding the table.
-            try output.write(analysis.cascadeCSV(dataset: dataset))
+            try output.write(utf8: analysis.cascadeCSVBytes(dataset: dataset))
             return
         }
         let table = participants

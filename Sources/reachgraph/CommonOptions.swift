@@ -55,6 +55,15 @@ struct OutputOptions: ParsableArguments {
         try write(chosen.rendered(as: format))
     }
 
+    /// Writes rendered UTF-8 bytes to `-o` (atomically) or standard output.
+    func write(utf8 bytes: [UInt8]) throws {
+        if let output {
+            try AtomicFile.write(utf8: bytes, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+
     /// Writes rendered output to `-o` (atomically) or standard output.
     func write(_ text: String) throws {
         if let output {

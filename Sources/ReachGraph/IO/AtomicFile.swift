@@ -21,6 +21,11 @@ public enum AtomicFile {
         try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path) }
     }
 
+    /// Writes UTF-8 `bytes` to `path` atomically, from the array's own storage.
+    public static func write(utf8 bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { try write(bytes: $0, to: path) }
+    }
+
     private static func write(bytes data: UnsafeRawBufferPointer, to path: String) throws {
         guard !InputFiles.isInput(path) else {
             throw InputError(file: path, message: "is an input of this run; refusing to overwrite it (choose another output)")

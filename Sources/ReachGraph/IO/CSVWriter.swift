@@ -89,6 +89,9 @@ struct CSVBytes {
     private(set) var bytes: [UInt8] = []
     private var atRowStart = true
 
+    /// The CSV text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
     /// Rows to come, without a header: a part of a table written on another thread, joined with
     /// ``append(rows:)``.
     init() {}
@@ -102,9 +105,6 @@ struct CSVBytes {
 
     /// Appends whole rows written by another `CSVBytes` (after this one's last row ended).
     mutating func append(rows: [UInt8]) { bytes += rows }
-
-    /// The CSV text.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Starts a field: the comma before every field but a row's first.
     @inline(__always)
