@@ -123,6 +123,12 @@ public struct IdentifierTable: Sendable {
         slots.withUnsafeBufferPointer { $0[2 * (Int(hash) & mask) + 1] }
     }
 
+    /// Reads the slot where a lookup of `bytes` starts (see ``touch(_:)-(UInt32)``).
+    @inline(__always)
+    func touch(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        touch(Self.key(bytes).hash)
+    }
+
     /// The index of the identifier that the exact, ASCII `key` holds, adding it when new.
     @inline(__always)
     mutating func intern(exactKey key: Key) -> Int32 {
@@ -179,7 +185,7 @@ public struct IdentifierTable: Sendable {
     /// Uses a value the optimiser cannot see used otherwise: the slots read only to fetch them
     /// into the cache would be dropped as dead loads.
     @_optimize(none) @inline(never)
-    private static func keep(_ value: UInt64) {}
+    static func keep(_ value: UInt64) {}
 
     /// The index of `identifier`, adding it when new.
     public mutating func intern(_ identifier: String) -> Int32 {

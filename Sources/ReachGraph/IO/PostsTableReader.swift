@@ -136,6 +136,15 @@ enum PostsTableReader {
             guard let number = FieldParsing.integer(value), number >= 0 else { return nil }
             return number
         }
+        // The string table's slots of the row's ids (post, author, parent and a root named apart)
+        // are fetched before any lookup, so their cache misses overlap: waiting for the post id's
+        // slot was most of this function on a million posts (BENCHMARKS.md, "Reading posts").
+        let postIDBytes = FieldParsing.trimmingSpaces(field(positions.postID)), rootBytes = FieldParsing.trimmingSpaces(field(positions.rootPost))
+        let parentBytes = FieldParsing.trimmingSpaces(field(positions.parentPost))
+        var touched = collector.table.strings.touch(postIDBytes) &+ collector.table.strings.touch(FieldParsing.trimmingSpaces(field(positions.author)))
+        if !parentBytes.isEmpty { touched &+= collector.table.strings.touch(parentBytes) }
+        if !rootBytes.isEmpty && !equal(rootBytes, postIDBytes) && !equal(rootBytes, parentBytes) { touched &+= collector.table.strings.touch(rootBytes) }
+        IdentifierTable.keep(touched)
         guard let postID = text(positions.postID), postID >= 0, let author = text(positions.author), author >= 0,
               let time = times.readCommonForm(field(positions.time), line: line), FieldParsing.supportedTimes.contains(time) else { return false }
         var row = PostTable.Row(postID: postID, author: author, time: time)
