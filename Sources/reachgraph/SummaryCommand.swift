@@ -14,7 +14,7 @@ struct SummaryCommand: ParsableCommand {
         let progress = Progress(quiet: output.quiet)
         let dataset = try input.load(progress: progress)
         progress.begin("summarising")
-        let summary = DatasetSummary(of: dataset)
+        let summary = DatasetSummary(of: consume dataset)
         progress.finish()
         try output.emit(summary.tables)
     }

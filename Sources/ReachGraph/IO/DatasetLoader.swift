@@ -172,7 +172,8 @@ public enum DatasetLoader {
         dataset.readingNotes.append(.edgeDirection(direction))
         dataset.readingNotes += list.readingNotes
         dataset.accountIndex = list.identifiers
-        dataset.accounts = list.identifiers.identifiers.map { Account(id: $0, kind: .other) }
+        // Straight from the table: an array of the ids first held 19 MB more at 10M rows.
+        dataset.accounts = (0 ..< list.identifiers.count).map { Account(id: list.identifiers.identifier(at: $0), kind: .other) }
         // The table shares the reader's columns instead of copying them: at 10M rows a copy held
         // 160 MB more at the peak.
         let reversed = direction == .reposterToAuthor

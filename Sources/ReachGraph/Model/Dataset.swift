@@ -119,6 +119,20 @@ public struct Dataset: Sendable {
         return builder.build()
     }
 
+    /// ``graph(types:weighted:)`` of all relations, built from the relation columns moved out of
+    /// the dataset, which has no relations afterwards. When the caller holds no other copy of the
+    /// dataset, the builder frees each column as soon as it has used it instead of building beside
+    /// the whole table: at 10M rows the table is 170 MB (`summary`, BENCHMARKS.md).
+    mutating func takeGraph(weighted: Bool = true) -> DirectedGraph {
+        guard !relations.types.contains(where: \.isUndirected) else {
+            defer { relations = RelationTable() }
+            return graph(weighted: weighted)
+        }
+        let builder = GraphBuilder(nodeCount: accounts.count, sources: relations.sources, targets: relations.targets, weights: weighted ? relations.weights : nil, weighted: weighted)
+        relations = RelationTable()
+        return builder.build()
+    }
+
     /// Adds an account; throws when its id is already taken.
     mutating func add(_ account: Account, file: String, line: Int?) throws {
         let before = accountIndex.count

@@ -41,8 +41,12 @@ public struct DatasetSummary: Sendable {
     public static let topHashtagCount = 20
 
     /// Computes the summary of `dataset`.
+    ///
+    /// Takes the dataset so that a caller done with it (`summary(of: consume dataset)`) lets the
+    /// graph's build free the relation columns once they are counted, rather than build beside
+    /// them; a caller that keeps its dataset keeps it whole.
     /// - Complexity: O(V + E + posts + metrics).
-    public init(of dataset: Dataset) {
+    public init(of dataset: consuming Dataset) {
         name = dataset.name
         format = dataset.format
         accountCount = dataset.accounts.count
@@ -57,17 +61,19 @@ public struct DatasetSummary: Sendable {
         accountsByPlatform = tally(\.platform)
         var byType: OrderedDictionary<String, (rows: Int, weight: Double)> = [:]
         for type in RelationType.allCases { byType[type.rawValue] = (0, 0) }
-        let relations = dataset.relations
-        for row in 0 ..< relations.count {
-            let key = relations.types[row].rawValue
-            byType[key, default: (0, 0)].rows += 1
-            byType[key, default: (0, 0)].weight += relations.weights[row]
+        do {
+            let relations = dataset.relations
+            for row in 0 ..< relations.count {
+                let key = relations.types[row].rawValue
+                byType[key, default: (0, 0)].rows += 1
+                byType[key, default: (0, 0)].weight += relations.weights[row]
+            }
         }
         relationsByType = byType.filter { $0.value.rows > 0 }
         relationsDerivedFromPosts = dataset.relationsDerivedFromPosts
 
         // Counts and components only: the weights would more than double the graph.
-        let graph = dataset.graph(weighted: false)
+        let graph = dataset.takeGraph(weighted: false)
         nodeCount = graph.nodeCount
         edgeCount = graph.edgeCount
         selfLoopCount = graph.selfLoopCount
