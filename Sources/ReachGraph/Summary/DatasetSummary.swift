@@ -61,6 +61,8 @@ public struct DatasetSummary: Sendable {
         accountsByPlatform = tally(\.platform)
         var byType: OrderedDictionary<String, (rows: Int, weight: Double)> = [:]
         for type in RelationType.allCases { byType[type.rawValue] = (0, 0) }
+        // A scope of its own: this reference to the columns must be gone before `takeGraph`,
+        // or the build could not free them.
         do {
             let relations = dataset.relations
             for row in 0 ..< relations.count {
