@@ -180,8 +180,14 @@ public struct CascadeAnalysis: Sendable {
         dataset: Dataset, policy: AttributionPolicy = .root, minimumSize: Int = 1, thresholds: [Int] = [10, 100], follows: FollowGraph? = nil,
         participants: Bool = true
     ) {
-        var follows = follows
-        if follows == nil, case .followGraph(let graph) = policy { follows = graph }
+        let reachFollows: FollowGraph?
+        if let follows {
+            reachFollows = follows
+        } else if case .followGraph(let graph) = policy {
+            reachFollows = graph
+        } else {
+            reachFollows = nil
+        }
         let reconstruction = CascadeReconstruction(dataset: dataset)
         let facts = AccountFacts(dataset)
         var seed: UInt64 = 0
@@ -199,7 +205,6 @@ public struct CascadeAnalysis: Sendable {
             var small = 0
         }
         let count = reconstruction.cascadeCount
-        let follower = follows
         let shares = forEachChunk(
             of: count, chunkSize: Parallelism.automatic.chunkSize(for: count, minimum: 512), parallelism: .automatic,
             makeScratch: { Share(reconstruction: reconstruction.withoutDiagnostics) }
@@ -222,7 +227,7 @@ public struct CascadeAnalysis: Sendable {
                 if sampleCount > 1 {
                     for _ in 1 ..< sampleCount { samples.append(share.reconstruction.cascade(index, policy: policy, random: &random, recordingIssues: false)) }
                 }
-                piece.append(CascadeMetrics(cascade: first, samples: samples, facts: facts, thresholds: thresholds, follows: follower, keepingParticipants: participants))
+                piece.append(CascadeMetrics(cascade: first, samples: samples, facts: facts, thresholds: thresholds, follows: reachFollows, keepingParticipants: participants))
             }
             share.pieces.append((range.lowerBound, piece))
         }

@@ -228,12 +228,13 @@ extension CascadeTests {
         XCTAssertEqual(cascade.breadthByLevel, [1, 2, 1])
     }
 
-    /// SYNTHETIC posts (seeded): 3,000 roots, reposts naming a parent or only their root, repeated
-    /// and self reposts, enough cascades for several chunks of the parallel measures and writer.
+    /// SYNTHETIC posts (seeded): 10,000 roots, reposts naming a parent or only their root, repeated
+    /// and self reposts, enough cascades for several chunks of the parallel measures and writer
+    /// and for the two halves of the sort.
     private func syntheticPostsFolder() throws -> TemporaryFolder {
         var random = SplitMix64(seed: 11)
         var rows = ["post_id,author,time,parent_post,root_post"]
-        for root in 0 ..< 3_000 {
+        for root in 0 ..< 10_000 {
             let start = Int(random.next(below: 100_000))
             rows.append("r\(root),u\(random.next(below: 400)),\(start),,")
             var earlier = ["r\(root)"]
@@ -260,10 +261,13 @@ extension CascadeTests {
             let serial = CascadeAnalysis(dataset: data, policy: policy, minimumSize: 2)
             Parallelism.threadCount = 4
             let parallel = CascadeAnalysis(dataset: data, policy: policy, minimumSize: 2)
-            XCTAssertGreaterThan(serial.cascades.count, 2_000, "several chunks of cascades and of rows")
+            XCTAssertGreaterThan(serial.cascades.count, 8_192, "several chunks of cascades and of rows, two halves to sort")
             XCTAssertEqual(parallel.diagnostics, serial.diagnostics)
             XCTAssertEqual(parallel.cascadeCSV(dataset: data), serial.cascadeCSV(dataset: data))
             XCTAssertEqual(parallel.cascadeCSV(dataset: data), serial.cascadeTable(dataset: data).csvText)
+            // Largest first, ties by root post id, as one sort of all cascades orders them.
+            let expected = serial.cascades.sorted { $0.size != $1.size ? $0.size > $1.size : $0.rootPostID < $1.rootPostID }.map(\.rootPostID)
+            XCTAssertEqual(parallel.cascadeCSV(dataset: data).split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }, expected)
             XCTAssertEqual(parallel.participantTable(dataset: data).csvText, serial.participantTable(dataset: data).csvText)
             XCTAssertEqual(parallel.cascades.map(\.depthRange), serial.cascades.map(\.depthRange))
         }
