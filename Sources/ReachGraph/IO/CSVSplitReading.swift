@@ -48,7 +48,7 @@ extension CSVReader {
             return 0
         }
         return try withoutActuallyEscaping(readPart) { readPart in
-            let worker = SecondHalfWorker<Part>(reader: self, split: split, fieldLimit: simpleFieldLimit, read: readPart)
+            let worker = SecondHalfWorker<Part>(reader: self, split: split, fieldLimit: simpleFieldLimit, read: readPart, readRecord: nil)
             defer { worker.wait() }
             var first = true
             let stopLine = try forEachRecord(from: 0, line: 1, stoppingAt: split, simpleFieldLimit: simpleFieldLimit, simple: simple) { record in
@@ -63,6 +63,71 @@ extension CSVReader {
             _ = try forEachRecord(from: split, line: stopLine, stoppingAt: nil, simpleFieldLimit: simpleFieldLimit, simple: simple, body)
             return 0
         }
+    }
+
+    /// Like ``forEachRecord(_:)``, reading the records after a split on a second thread with the
+    /// full parser (quoted fields, line feeds inside them): for files whose every field is quoted,
+    /// which the simple path never takes. The split is the start of a line that looks like a
+    /// record's start (``recordSplitOffset(minimumBytes:share:)``); it is confirmed only when the
+    /// reading of the first part, from the file's start, ends a record exactly there on the line
+    /// the second thread started from, so a split inside a quoted field (or after a lone carriage
+    /// return) is never taken. `startPart`, `readPart` and `mergePart` are as in
+    /// ``forEachRecord(simpleFieldLimit:minimumBytes:firstShare:startPart:readPart:mergePart:simple:_:)``,
+    /// except that `readPart` gets every record after the split (as `body` would) and gives the
+    /// part up by throwing, and `mergePart` may consume the part (it gets the only copy); an error in the second part is then met again, with its location, when
+    /// this thread reads the second part itself. Returns whether a part was merged.
+    func forEachRecord<Part>(
+        minimumBytes: Int, firstShare: Double, startPart: () throws -> Part?,
+        readPart: (inout Part, inout CSVRecord) throws -> Void,
+        mergePart: (inout Part) throws -> Bool,
+        _ body: (inout CSVRecord) throws -> Void
+    ) throws -> Bool {
+        guard Parallelism.workerCount(items: 2) > 1, let split = recordSplitOffset(minimumBytes: minimumBytes, share: firstShare) else {
+            try forEachRecord(body)
+            return false
+        }
+        return try withoutActuallyEscaping(readPart) { readPart in
+            let worker = SecondHalfWorker<Part>(reader: self, split: split, fieldLimit: 0, read: { _, _, _, _, _ in false }, readRecord: readPart)
+            defer { worker.wait() }
+            var first = true
+            let stopLine = try forEachRecord(from: 0, line: 1, stoppingAt: split, simpleFieldLimit: 0, simple: { _, _, _, _ in false }) { record in
+                try body(&record)
+                guard first else { return }
+                first = false
+                if let part = try startPart() { worker.run(part) }
+            }
+            guard let stopLine else { return false }
+            worker.wait()
+            // Taken out of the worker, so the merge holds the only copy and can free it as it goes.
+            if worker.startLine == stopLine, var part = worker.takePart(), try mergePart(&part) { return true }
+            _ = try forEachRecord(from: split, line: stopLine, stoppingAt: nil, simpleFieldLimit: 0, simple: { _, _, _, _ in false }, body)
+            return false
+        }
+    }
+
+    /// Where ``forEachRecord(minimumBytes:firstShare:startPart:readPart:mergePart:_:)`` splits a
+    /// quoted file: the first line past `share` of its bytes that begins with a quote followed by
+    /// anything but a quote, a comma or a line end. Inside a quoted field a quote is doubled or
+    /// closes the field (and is then followed by a comma or a line end), so in a well-formed file
+    /// whose first column is quoted such a line is a record's start, while a line feed inside a
+    /// tweet's text usually is not. Without one in the next megabyte, the first line end after
+    /// `share` (``splitOffset(minimumBytes:share:)``); the reading confirms either.
+    func recordSplitOffset(minimumBytes: Int, share: Double) -> Int? {
+        guard let fallback = splitOffset(minimumBytes: minimumBytes, share: share), let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        guard fseeko(file, off_t(fallback - 1), SEEK_SET) == 0 else { return fallback }
+        let read = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
+        var index = 0
+        while index + 2 < read {
+            if block[index] == newline && block[index + 1] == quote {
+                let next = block[index + 2]
+                if next != quote && next != UInt8(ascii: ",") && next != newline && next != UInt8(ascii: "\r") { return fallback + index }
+            }
+            index += 1
+        }
+        return fallback
     }
 
     /// The byte after the first line feed past `share` of the file; `nil` for a file smaller
@@ -95,6 +160,8 @@ private final class SecondHalfWorker<Part>: @unchecked Sendable {
     private let split: Int
     private let fieldLimit: Int
     private let read: (inout Part, UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) -> Bool
+    /// Reads a record the simple path does not take; `nil` gives the part up on the first one.
+    private let readRecord: ((inout Part, inout CSVRecord) throws -> Void)?
     private let group = DispatchGroup()
     private var running = false
     /// The part read to the end of the file; `nil` when it was given up.
@@ -104,11 +171,15 @@ private final class SecondHalfWorker<Part>: @unchecked Sendable {
     /// How many records the part holds.
     private(set) var records = 0
 
-    init(reader: CSVReader, split: Int, fieldLimit: Int, read: @escaping (inout Part, UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) -> Bool) {
+    init(
+        reader: CSVReader, split: Int, fieldLimit: Int, read: @escaping (inout Part, UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int>, Int, Int) -> Bool,
+        readRecord: ((inout Part, inout CSVRecord) throws -> Void)?
+    ) {
         self.reader = reader
         self.split = split
         self.fieldLimit = fieldLimit
         self.read = read
+        self.readRecord = readRecord
     }
 
     func run(_ empty: Part) {
@@ -117,6 +188,12 @@ private final class SecondHalfWorker<Part>: @unchecked Sendable {
         DispatchQueue.global().async(group: group) { [self] in
             readSecondHalf(box.part)
         }
+    }
+
+    /// The part, no longer held here.
+    func takePart() -> Part? {
+        defer { part = nil }
+        return part
     }
 
     func wait() {
@@ -133,7 +210,11 @@ private final class SecondHalfWorker<Part>: @unchecked Sendable {
                 guard read(&state, bytes, bounds, fields, line) else { throw GiveUp() }
                 count += 1
                 return true
-            }) { _ in throw GiveUp() }
+            }) { record in
+                guard let readRecord else { throw GiveUp() }
+                try readRecord(&state, &record)
+                count += 1
+            }
             guard stopped == nil else { return }
         } catch {
             return

@@ -59,7 +59,6 @@ struct CSVTable {
         mergePart: (Part) throws -> Bool,
         _ body: (inout TableRow) throws -> Void
     ) throws -> Int {
-        var header: TableHeader?
         var row: TableRow?
         var useSimple = false
         let fields = Self.simpleFieldLimit
@@ -70,45 +69,13 @@ struct CSVTable {
             return true
         }
         func recordBody(_ record: inout CSVRecord) throws {
-            guard header != nil else {
-                var names: [String] = []
-                var fileNames: [String] = []
-                for index in 0 ..< record.count {
-                    let name = try record.string(at: index).trimmingSpaces.lowercased()
-                    fileNames.append(name)
-                    names.append(columnAliases[name] ?? name)
-                }
-                let fileColumns = names.count
-                var computed: [String: [Int]] = [:]
-                for (key, name) in columnAliases.sorted(by: { $0.key < $1.key }) where key == "#" || key.contains("+") {
-                    var parts: [Int] = []
-                    if key != "#" {
-                        for part in key.split(separator: "+").map({ String($0).trimmingSpaces }) {
-                            guard let position = fileNames.firstIndex(of: part) else {
-                                throw InputError(file: fileName, line: record.line, message: "--map \(name)=\(key): the header has no column \"\(part)\"")
-                            }
-                            parts.append(position)
-                        }
-                    }
-                    computed[name] = parts
-                    names.append(name)
-                }
-                let made = try TableHeader(names: names, required: required, known: known, fileName: fileName, line: record.line)
-                header = made
-                row = TableRow(header: made, fileColumns: fileColumns, computed: computed)
-                useSimple = try computed.isEmpty && prepare(row!) // safe: set just above
+            guard row != nil else {
+                row = try headerRow(&record, required: required, known: known)
+                useSimple = try row!.computed.isEmpty && prepare(row!) // safe: set just above
                 return
             }
-            let fileColumns = row!.fileColumns // safe: set together with header
-            if record.count > fileColumns {
-                throw InputError(
-                    file: fileName, line: record.line, column: record.column(of: fileColumns),
-                    message: "row has \(record.count) fields but the header has \(fileColumns)"
-                )
-            }
-            row!.dataRow += 1 // safe: set together with header
-            row!.record = record // safe: set together with header
-            try body(&row!) // safe: set together with header
+            try row!.take(record) // safe: set just above
+            try body(&row!) // safe: set just above
         }
         // The part carries the header's column count, so the second thread reads nothing this thread changes.
         let merged = try reader.forEachRecord(
@@ -120,10 +87,77 @@ struct CSVTable {
             mergePart: { try mergePart($0.part) }, simple: simpleRow, recordBody
         )
         row?.dataRow += merged
-        if header == nil {
-            throw InputError(file: fileName, message: "file is empty: expected a header with the columns \(required.joined(separator: ", "))")
-        }
+        if row == nil { throw emptyFileError(required) }
         return merged
+    }
+
+    /// Like ``forEachRow(required:known:_:)``, with the rows after a split of a file of at least
+    /// `minimumBytes` read on a second thread into a part, with the full parser (see
+    /// ``CSVReader/forEachRecord(minimumBytes:firstShare:startPart:readPart:mergePart:_:)``):
+    /// `startPart` gets the header (as a row without a record) and makes the part's empty state
+    /// (`nil`: one thread); `readPart` gets each row after the split as `body` would, on the second
+    /// thread, touching only the part; `mergePart` adds the part after the first part's rows, or
+    /// returns `false` (before changing anything) to have this thread read those rows with `body`.
+    /// A row longer than the header gives the part up (this thread then meets its error). Tables
+    /// with computed columns (`--map a+b`, `#`) are read on one thread. Returns whether a part was merged.
+    @discardableResult
+    func forEachRow<Part>(
+        required: [String], known: [String], minimumBytes: Int, firstShare: Double = 0.5,
+        startPart: (TableRow) throws -> Part?, readPart: (inout Part, inout TableRow) throws -> Void,
+        mergePart: (inout Part) throws -> Bool, _ body: (inout TableRow) throws -> Void
+    ) throws -> Bool {
+        var row: TableRow?
+        // The part carries its own copy of the header's row, so the second thread changes nothing this thread reads.
+        let merged = try reader.forEachRecord(
+            minimumBytes: minimumBytes, firstShare: firstShare,
+            startPart: { try row!.computed.isEmpty ? startPart(row!).map { ($0, row!) } : nil }, // safe: the header came first
+            readPart: { (state: inout (part: Part, row: TableRow), record) in
+                try state.row.take(record)
+                try readPart(&state.part, &state.row)
+            },
+            mergePart: { try mergePart(&$0.part) }
+        ) { record in
+            guard row != nil else {
+                row = try headerRow(&record, required: required, known: known)
+                return
+            }
+            try row!.take(record) // safe: set just above
+            try body(&row!) // safe: set just above
+        }
+        if row == nil { throw emptyFileError(required) }
+        return merged
+    }
+
+    private func emptyFileError(_ required: [String]) -> InputError {
+        InputError(file: fileName, message: "file is empty: expected a header with the columns \(required.joined(separator: ", "))")
+    }
+
+    /// The row that the header `record` describes, with no record yet.
+    private func headerRow(_ record: inout CSVRecord, required: [String], known: [String]) throws -> TableRow {
+        var names: [String] = []
+        var fileNames: [String] = []
+        for index in 0 ..< record.count {
+            let name = try record.string(at: index).trimmingSpaces.lowercased()
+            fileNames.append(name)
+            names.append(columnAliases[name] ?? name)
+        }
+        let fileColumns = names.count
+        var computed: [String: [Int]] = [:]
+        for (key, name) in columnAliases.sorted(by: { $0.key < $1.key }) where key == "#" || key.contains("+") {
+            var parts: [Int] = []
+            if key != "#" {
+                for part in key.split(separator: "+").map({ String($0).trimmingSpaces }) {
+                    guard let position = fileNames.firstIndex(of: part) else {
+                        throw InputError(file: fileName, line: record.line, message: "--map \(name)=\(key): the header has no column \"\(part)\"")
+                    }
+                    parts.append(position)
+                }
+            }
+            computed[name] = parts
+            names.append(name)
+        }
+        let header = try TableHeader(names: names, required: required, known: known, fileName: fileName, line: record.line)
+        return TableRow(header: header, fileColumns: fileColumns, computed: computed)
     }
 }
 
@@ -176,6 +210,18 @@ struct TableRow: FieldSource {
 
     var line: Int { record?.line ?? 0 }
     var fileName: String { record?.fileName ?? "" }
+
+    /// Makes `record` the next data row; throws when it has more fields than the header.
+    mutating func take(_ record: CSVRecord) throws {
+        if record.count > fileColumns {
+            throw InputError(
+                file: record.fileName, line: record.line, column: record.column(of: fileColumns),
+                message: "row has \(record.count) fields but the header has \(fileColumns)"
+            )
+        }
+        dataRow += 1
+        self.record = record
+    }
 
     private func position(_ column: String) -> Int? {
         guard let position = header.positions[column], let record, position < record.count else { return nil }

@@ -242,8 +242,20 @@ struct PostCollector {
     /// and skipped). Warnings of `later` itself are not taken: the caller merges only a part without any.
     /// - Complexity: O(rows + distinct strings of `later`), one lookup per distinct string.
     mutating func append(contentsOf later: PostCollector) {
+        append(contentsOf: later, mapping: table.intern(contentsOf: later.table.strings))
+    }
+
+    /// ``append(contentsOf:)`` giving up `later`'s strings as soon as they are interned here, so
+    /// they are not held while this table's columns grow (`later` keeps only its rows).
+    mutating func append(takingContentsOf later: inout PostCollector) {
+        let index = table.intern(contentsOf: later.table.strings)
+        later.table.releaseStrings()
+        append(contentsOf: later, mapping: index)
+    }
+
+    /// Adds the rows of `later`, whose string `i` is string `index[i]` here.
+    private mutating func append(contentsOf later: PostCollector, mapping index: [Int32]) {
         let source = later.table
-        let index = table.intern(contentsOf: source.strings)
         // Without an id read before, the rows go in column by column (the part has no repeat of its own).
         if !source.postIDs.contains(where: { table.row(ofString: index[Int($0)]) >= 0 }) {
             table.append(rowsOf: source, mapping: index)

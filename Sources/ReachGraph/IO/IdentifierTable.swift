@@ -154,6 +154,11 @@ public struct IdentifierTable: Sendable {
     /// before the batch is looked up, so their cache misses overlap.
     /// - Complexity: O(`other.count`) lookups.
     mutating func intern(contentsOf other: IdentifierTable) -> [Int32] {
+        // Room for all of them at once: growing by doubling on the way would hold an old and a
+        // new copy of a half-filled arena beside `other` (a peak over 2 GB merging an IO archive).
+        reserveCapacity(count + other.count)
+        arena.reserveCapacity(arena.count + other.arena.count)
+        offsets.reserveCapacity(offsets.count + other.count)
         var indices = [Int32](repeating: -1, count: other.count)
         let batch = 16
         var keys = [Key](repeating: Key(word: 0, hash: 0, exact: true), count: batch)

@@ -256,6 +256,14 @@ public struct PostTable: Sendable, RandomAccessCollection, Equatable {
         return index
     }
 
+    /// Gives up the strings (an empty table in their place), keeping the rows' string indices:
+    /// a part whose strings were interned into another table (``intern(contentsOf:)``) needs
+    /// them no more, and holding them while that table's columns grow raised the peak.
+    mutating func releaseStrings() {
+        strings = IdentifierTable()
+        rowOfString = []
+    }
+
     /// The string index here of every string of `other`, in `other`'s order, each interned when
     /// new (see ``IdentifierTable/intern(contentsOf:)``).
     mutating func intern(contentsOf other: IdentifierTable) -> [Int32] {

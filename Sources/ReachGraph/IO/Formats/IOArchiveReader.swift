@@ -69,24 +69,76 @@ enum IOArchiveReader {
     /// ids, text and content fields are interned straight into the posts' string table, and an
     /// account already seen is only filled in when the row has a field it still lacks, so a row
     /// builds no `String` for its usual fields and no `Post` (2.5 million rows: BENCHMARKS.md,
-    /// "Reading posts"). Checks run in the order of the columns' meaning (account, time, retweet,
-    /// content, ids, counts), each with the error the typed readers give.
-    private static func readTweets(_ path: String, into export: inout PlatformExport, times: inout TimestampReader, options: DatasetLoader.Options) throws {
+    /// "Reading posts"). A file of at least `splitBytes` has its second half read on a second
+    /// thread into a ``TweetPart`` of its own and merged in file order (``merge(_:into:)``):
+    /// every field of an archive is quoted, so the posts tables' quote-free split cannot take it.
+    /// Returns whether a part was merged.
+    @discardableResult
+    static func readTweets(_ path: String, into export: inout PlatformExport, times: inout TimestampReader, options: DatasetLoader.Options, splitBytes: Int = 1 << 24) throws -> Bool {
         let table = CSVTable(path: path, columnAliases: options.columnAliases)
-        var found: TweetColumns?
+        // The rows are read into `export` itself (moved into the state, never copied).
+        var state = TweetPart(times: times)
+        swap(&state.export, &export)
+        defer {
+            swap(&state.export, &export)
+            times = state.times
+        }
+        return try table.forEachRow(required: required, known: known, minimumBytes: splitBytes, startPart: { header -> TweetPart? in
+            // The part gets the same post attribute columns, in the same order, as the first row gives `export`.
+            var part = TweetPart(times: TimestampReader(zone: state.times.zone))
+            part.export = PlatformExport(format: state.export.format, file: state.export.file)
+            part.columns = setUp(header, export: &part.export)
+            return part
+        }, readPart: { part, row in
+            try part.read(&row)
+        }, mergePart: { part in
+            guard part.export.posts.diagnostics.isEmpty, state.times.absorb(part.times) else { return false }
+            merge(&part, into: &state.export)
+            return true
+        }) { row in
+            if state.columns == nil { state.columns = setUp(row, export: &state.export) }
+            try state.read(&row)
+        }
+    }
+
+    /// The post attribute columns of the tweets file whose header `row` has, added to `export`,
+    /// and the columns its rows are read from.
+    private static func setUp(_ row: TableRow, export: inout PlatformExport) -> TweetColumns {
+        let own = ContentFields.columns + ["client", "reply_to_post", "quoted_post"]
+        let kept = export.keptColumnNames(row.extraColumnNames, besides: own)
+        for name in own + kept where !export.postAttributeColumns.contains(name) {
+            export.postAttributeColumns.append(name)
+        }
+        return TweetColumns(row: row, keeping: kept, table: &export.posts.table)
+    }
+
+    /// Adds `part`, the rows after a split read on their own, to `export` as if it had read them
+    /// in turn: posts with their strings interned in the part's order of first sight, accounts in
+    /// order of first sight with their fields filled as later sightings fill them (the first value
+    /// of each field wins either way), ties and warnings after the first part's (each category
+    /// keeps its first examples, all of the first part's coming first).
+    private static func merge(_ part: inout TweetPart, into export: inout PlatformExport) {
+        export.posts.append(takingContentsOf: &part.export.posts)
+        for account in part.export.accounts { export.account(account) }
+        export.ties += part.export.ties
+        export.diagnostics = export.diagnostics.merging(part.export.diagnostics)
+    }
+
+    /// What reading tweets rows builds: the export, the time column's reader, and per-row scratch space.
+    struct TweetPart {
+        var export = PlatformExport(format: .ioArchive, file: "")
+        var times: TimestampReader
+        var columns: TweetColumns?
         var accounts = AccountCache()
         var attributes: [(column: Int, value: Int32)] = []
         var scratch: [UInt8] = []
-        try table.forEachRow(required: required, known: known) { row in
-            if found == nil {
-                let own = ContentFields.columns + ["client", "reply_to_post", "quoted_post"]
-                let kept = export.keptColumnNames(row.extraColumnNames, besides: own)
-                for name in own + kept where !export.postAttributeColumns.contains(name) {
-                    export.postAttributeColumns.append(name)
-                }
-                found = TweetColumns(row: row, keeping: kept, table: &export.posts.table)
-            }
-            let columns = found! // safe: set on the first row
+
+        init(times: TimestampReader) { self.times = times }
+
+        /// Reads one tweets row. Checks run in the order of the columns' meaning (account, time,
+        /// retweet, content, ids, counts), each with the error the typed readers give.
+        mutating func read(_ row: inout TableRow) throws {
+            let columns = columns! // safe: set before the first row
             let author = try columns.userid.requiredString(&row, &export.posts.table)
             try accounts.record(author, row: &row, columns: columns, export: &export)
             let time: Double
@@ -101,7 +153,7 @@ enum IOArchiveReader {
                 }
             }
             var isRetweet = false
-            switch try columns.isRetweet.withBytes(&row, flag) {
+            switch try columns.isRetweet.withBytes(&row, IOArchiveReader.flag) {
             case .some(true): isRetweet = true
             case .some(false): isRetweet = false
             case nil:
