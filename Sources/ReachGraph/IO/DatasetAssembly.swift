@@ -245,11 +245,10 @@ struct PostCollector {
         append(contentsOf: later, mapping: table.intern(contentsOf: later.table.strings))
     }
 
-    /// ``append(contentsOf:)`` giving up `later`'s strings as soon as they are interned here, so
-    /// they are not held while this table's columns grow (`later` keeps only its rows).
+    /// ``append(contentsOf:)`` giving up `later`'s strings while they are interned here, so they
+    /// are not held while this table grows (`later` keeps only its rows).
     mutating func append(takingContentsOf later: inout PostCollector) {
-        let index = table.intern(contentsOf: later.table.strings)
-        later.table.releaseStrings()
+        let index = table.intern(takingStringsOf: &later.table)
         append(contentsOf: later, mapping: index)
     }
 

@@ -159,6 +159,24 @@ public struct IdentifierTable: Sendable {
         reserveCapacity(count + other.count)
         arena.reserveCapacity(arena.count + other.arena.count)
         offsets.reserveCapacity(offsets.count + other.count)
+        return internInOrder(other)
+    }
+
+    /// ``intern(contentsOf:)`` emptying `other`: its lookup slots (a quarter of a gigabyte for
+    /// half an IO archive) are given up before this table grows, its bytes once they are copied.
+    mutating func intern(takingContentsOf other: inout IdentifierTable) -> [Int32] {
+        other.slots = []
+        other.mask = 0
+        reserveCapacity(count + other.count)
+        arena.reserveCapacity(arena.count + other.arena.count)
+        offsets.reserveCapacity(offsets.count + other.count)
+        let indices = internInOrder(other)
+        other = IdentifierTable(capacity: 0)
+        return indices
+    }
+
+    /// The interning loop of ``intern(contentsOf:)``, which reads only `other`'s bytes.
+    private mutating func internInOrder(_ other: IdentifierTable) -> [Int32] {
         var indices = [Int32](repeating: -1, count: other.count)
         let batch = 16
         var keys = [Key](repeating: Key(word: 0, hash: 0, exact: true), count: batch)

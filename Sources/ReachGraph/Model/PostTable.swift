@@ -256,12 +256,14 @@ public struct PostTable: Sendable, RandomAccessCollection, Equatable {
         return index
     }
 
-    /// Gives up the strings (an empty table in their place), keeping the rows' string indices:
-    /// a part whose strings were interned into another table (``intern(contentsOf:)``) needs
-    /// them no more, and holding them while that table's columns grow raised the peak.
-    mutating func releaseStrings() {
-        strings = IdentifierTable()
-        rowOfString = []
+    /// ``intern(contentsOf:)`` of `other`'s strings, leaving `other` without strings (its rows keep
+    /// their string indices): a part merged into this table needs them no more, and holding them
+    /// while this table grows raised the peak.
+    mutating func intern(takingStringsOf other: inout PostTable) -> [Int32] {
+        let indices = strings.intern(takingContentsOf: &other.strings)
+        other.rowOfString = []
+        rowOfString.append(contentsOf: repeatElement(-1, count: strings.count - rowOfString.count))
+        return indices
     }
 
     /// The string index here of every string of `other`, in `other`'s order, each interned when
