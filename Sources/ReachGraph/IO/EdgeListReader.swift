@@ -116,20 +116,44 @@ public enum EdgeListReader {
         parts = []
         let indices = list.identifiers.intern(contentsOf: second.identifiers)
         second.identifiers = IdentifierTable(capacity: 0)
-        append(second.sources, renumberedBy: indices, to: &list.sources)
+        // The two id columns are renumbered at once, one on each thread.
+        let columns = [ColumnJoin(list.sources, second.sources), ColumnJoin(list.targets, second.targets)]
+        list.sources = []
+        list.targets = []
         second.sources = []
-        append(second.targets, renumberedBy: indices, to: &list.targets)
         second.targets = []
+        Parallelism.forEach(2, maxConcurrency: 2) { column in columns[column].append(renumberedBy: indices) }
+        list.sources = columns[0].take()
+        list.targets = columns[1].take()
         if let weights = second.weights { list.weights?.append(contentsOf: weights) }
         return list
     }
 
-    private static func append(_ rows: [Int32], renumberedBy indices: [Int32], to column: inout [Int32]) {
-        column.reserveCapacity(column.count + rows.count)
-        indices.withUnsafeBufferPointer { indices in
-            rows.withUnsafeBufferPointer { rows in
-                for row in rows { column.append(indices[Int(row)]) }
+    /// One id column of the first part, to which the second part's rows are appended renumbered.
+    private final class ColumnJoin: @unchecked Sendable {
+        // Unchecked: each column is joined by one thread, and taken after the threads are done.
+        private var column: [Int32]
+        private var rows: [Int32]
+
+        init(_ column: [Int32], _ rows: [Int32]) {
+            self.column = column
+            self.rows = rows
+        }
+
+        func append(renumberedBy indices: [Int32]) {
+            column.reserveCapacity(column.count + rows.count)
+            indices.withUnsafeBufferPointer { indices in
+                rows.withUnsafeBufferPointer { rows in
+                    for row in rows { column.append(indices[Int(row)]) }
+                }
             }
+            rows = []
+        }
+
+        /// The joined column, no longer held here (so that it stays uniquely referenced).
+        func take() -> [Int32] {
+            defer { column = [] }
+            return column
         }
     }
 

@@ -4,7 +4,9 @@
 /// in-adjacency (whose rows come out sorted by source, so parallel edges are adjacent), merges
 /// parallel edges there by summing their weights, and transposes back into the out-adjacency
 /// (rows sorted by target). Every pass is stable, so parallel edges' weights are summed in input
-/// order.
+/// order. The three counting sorts run in fixed chunks of edges on up to
+/// ``Parallelism/threadCount`` threads (``ChunkedCountingSort``); the graph is byte for byte the
+/// one-thread build's.
 ///
 /// Hand-written on unsafe buffers because, once parsing was fast, building was 40% of loading a
 /// large edge list; and laid out for memory: the first pass moves one array at a time and each
@@ -97,6 +99,19 @@ public final class GraphBuilder {
 
     /// Compresses the collected edges. The builder is empty afterwards.
     public func build() -> DirectedGraph {
+        build(chunkCount: ChunkedCountingSort.chunkCount(edgeCount: sources.count))
+    }
+
+    /// ``build()`` with its counting sorts split into `chunkCount` chunks (the result does not
+    /// depend on it; tests set it).
+    package func build(chunkCount: Int) -> DirectedGraph {
+        // Below 2^31 edges the sorts' cursors and the grouping's offsets fit in `Int32`: half the
+        // memory of the build's per-node arrays, which keeps a chunked build's peak at the
+        // one-chunk build's.
+        sources.count <= Int(Int32.max) ? build(chunkCount: chunkCount, positions: Int32.self) : build(chunkCount: chunkCount, positions: Int.self)
+    }
+
+    private func build<Position: FixedWidthInteger>(chunkCount: Int, positions: Position.Type) -> DirectedGraph {
         let nodes = nodeCount
         // Move the arrays out, so each is freed as soon as a pass is done with it.
         var edgeSources = sources
@@ -108,14 +123,22 @@ public final class GraphBuilder {
 
         // Pass 1: group by source, stably, one array at a time so the input and its grouped copy
         // never both exist whole; row `v` is then `bySource[v] ..< bySource[v + 1]`.
-        let bySource = Self.prefixOffsets(counting: edgeSources, nodeCount: nodes)
-        edgeTargets = Self.group(edgeTargets, byKeys: edgeSources, offsets: bySource)
-        edgeWeights = edgeWeights.map { Self.group($0, byKeys: edgeSources, offsets: bySource) }
+        let bounds = ChunkedCountingSort.bounds(edgeCount: edgeSources.count, chunkCount: chunkCount)
+        var (bySource, starts) = ChunkedCountingSort.positions(counting: edgeSources, nodeCount: nodes, bounds: bounds, as: (Position.self, Position.self))
+        edgeTargets = ChunkedCountingSort.group(edgeTargets, byKeys: edgeSources, offsets: &bySource, starts: &starts, bounds: bounds)
+        if let unsorted = edgeWeights {
+            edgeWeights = nil
+            edgeWeights = ChunkedCountingSort.group(unsorted, byKeys: edgeSources, offsets: &bySource, starts: &starts, bounds: bounds)
+        }
         edgeSources = []
+        starts = []
 
         // Pass 2: the in-adjacency. Visiting sources in order leaves each row sorted by source,
         // with parallel edges next to each other.
-        var incoming = Self.transpose(offsets: bySource, neighbors: edgeTargets, weights: edgeWeights, nodeCount: nodes)
+        var incoming = ChunkedCountingSort.transpose(
+            offsets: bySource, neighbors: edgeTargets, weights: edgeWeights, nodeCount: nodes, chunkCount: chunkCount, positions: Position.self
+        )
+        bySource = []
         edgeTargets = []
         edgeWeights = nil
 
@@ -123,7 +146,10 @@ public final class GraphBuilder {
         let selfLoops = Self.mergeParallelEdges(&incoming, counting: weighted)
 
         // Pass 3: the out-adjacency, rows sorted by target.
-        let outgoing = Self.transpose(offsets: incoming.offsets, neighbors: incoming.neighbors, weights: incoming.weights, nodeCount: nodes)
+        let outgoing = ChunkedCountingSort.transpose(
+            offsets: incoming.offsets, neighbors: incoming.neighbors, weights: incoming.weights, nodeCount: nodes, chunkCount: chunkCount,
+            positions: Position.self
+        )
         return DirectedGraph(
             nodeCount: nodes,
             outgoing: Adjacency(checkedOffsets: outgoing.offsets, neighbors: outgoing.neighbors, weights: outgoing.weights),
@@ -139,92 +165,13 @@ public final class GraphBuilder {
         var weights: [Double]?
     }
 
-    /// Row offsets for a counting sort of `keys` into `nodeCount` buckets.
-    static func prefixOffsets(counting keys: [Int32], nodeCount: Int) -> [Int] {
-        var offsets = HugePages.zeros(nodeCount + 1, of: Int.self)
-        offsets.withUnsafeMutableBufferPointer { offsets in
-            keys.withUnsafeBufferPointer { keys in
-                for key in keys { offsets[Int(key) &+ 1] &+= 1 }
-            }
-            for node in 0 ..< nodeCount { offsets[node &+ 1] &+= offsets[node] }
-        }
-        return offsets
-    }
-
-    /// `values` reordered so that entries with equal keys are together, in the order `offsets`
-    /// gives, keeping input order within a key (a counting sort's scatter). The iterations are
-    /// independent, so their cache misses overlap; an in-place American flag sort, tried first,
-    /// chases one miss at a time round its cycles and took three times as long on 10M edges.
-    static func group<Value>(_ values: [Value], byKeys keys: [Int32], offsets: [Int]) -> [Value] {
-        var cursor = offsets
-        return [Value](unsafeUninitializedCapacity: values.count) { grouped, initialized in
-            HugePages.advise(grouped)
-            cursor.withUnsafeMutableBufferPointer { cursor in
-                keys.withUnsafeBufferPointer { keys in
-                    values.withUnsafeBufferPointer { values in
-                        for edge in 0 ..< values.count {
-                            let key = Int(keys[edge])
-                            let place = cursor[key]
-                            cursor[key] = place &+ 1
-                            grouped.initializeElement(at: place, to: values[edge])
-                        }
-                    }
-                }
-            }
-            initialized = values.count
-        }
-    }
-
     /// The reverse of the adjacency given by `offsets`, `neighbors` and `weights`; its rows come out
     /// sorted because rows are visited in order.
     static func transpose(offsets: [Int], neighbors: [Int32], weights: [Double]?, nodeCount: Int) -> Rows {
-        let edgeTotal = neighbors.count
-        // The offsets serve as the scatter's cursors and are shifted back afterwards, which saves
-        // a third array of V integers (8 MB for a million nodes) at the peak of the build.
-        var cursor = prefixOffsets(counting: neighbors, nodeCount: nodeCount)
-        var reverseWeights: [Double]?
-        let reverseNeighbors = [Int32](unsafeUninitializedCapacity: edgeTotal) { reverse, initialized in
-            HugePages.advise(reverse)
-            cursor.withUnsafeMutableBufferPointer { cursor in
-                offsets.withUnsafeBufferPointer { offsets in
-                    neighbors.withUnsafeBufferPointer { neighbors in
-                        guard let weights else {
-                            for row in 0 ..< nodeCount {
-                                for edge in offsets[row] ..< offsets[row + 1] {
-                                    let column = Int(neighbors[edge])
-                                    let slot = cursor[column]
-                                    cursor[column] = slot &+ 1
-                                    reverse[slot] = Int32(truncatingIfNeeded: row)
-                                }
-                            }
-                            return
-                        }
-                        reverseWeights = [Double](unsafeUninitializedCapacity: edgeTotal) { reverseWeights, weightsInitialized in
-                            HugePages.advise(reverseWeights)
-                            weights.withUnsafeBufferPointer { weights in
-                                for row in 0 ..< nodeCount {
-                                    for edge in offsets[row] ..< offsets[row + 1] {
-                                        let column = Int(neighbors[edge])
-                                        let slot = cursor[column]
-                                        cursor[column] = slot &+ 1
-                                        reverse[slot] = Int32(truncatingIfNeeded: row)
-                                        reverseWeights[slot] = weights[edge]
-                                    }
-                                }
-                            }
-                            weightsInitialized = edgeTotal
-                        }
-                    }
-                }
-            }
-            initialized = edgeTotal
-        }
-        // Each cursor now stands at the start of the next row.
-        cursor.withUnsafeMutableBufferPointer { cursor in
-            for row in stride(from: nodeCount, to: 0, by: -1) { cursor[row] = cursor[row - 1] }
-            cursor[0] = 0
-        }
-        return Rows(offsets: cursor, neighbors: reverseNeighbors, weights: reverseWeights)
+        let chunkCount = ChunkedCountingSort.chunkCount(edgeCount: neighbors.count)
+        return neighbors.count <= Int(Int32.max)
+            ? ChunkedCountingSort.transpose(offsets: offsets, neighbors: neighbors, weights: weights, nodeCount: nodeCount, chunkCount: chunkCount, positions: Int32.self)
+            : ChunkedCountingSort.transpose(offsets: offsets, neighbors: neighbors, weights: weights, nodeCount: nodeCount, chunkCount: chunkCount, positions: Int.self)
     }
 
     /// Merges runs of equal neighbours in each (sorted) row into one entry weighing their sum,

@@ -7,10 +7,10 @@ import Glibc
 /// How many threads the library runs: one setting, ``threadCount``, for every parallel loop, and
 /// per call of a randomised algorithm a value of this type that may only lower it.
 ///
-/// Every parallel loop of the library (PageRank and the other products, the shortest-path
-/// measures, the diffusion simulations, rank bootstraps, coordination shuffles) goes through
-/// ``forEach(_:maxConcurrency:_:)``, which runs at most ``threadCount`` threads, and only one
-/// when it is itself called from inside such a loop: a bootstrap replicate that computes
+/// Every parallel loop of the library (building a graph, PageRank and the other products, the
+/// shortest-path measures, the diffusion simulations, rank bootstraps, coordination shuffles)
+/// goes through ``forEach(_:maxConcurrency:_:)``, which runs at most ``threadCount`` threads, and
+/// only one when it is itself called from inside such a loop: a bootstrap replicate that computes
 /// betweenness runs that betweenness on its own thread, so per-thread buffers number the
 /// threads, never threads².
 ///

@@ -46,6 +46,39 @@ final class GraphBuilderTests: XCTestCase {
         }
     }
 
+    func testChunkedBuildsAreTheOneChunkBuildByteForByte() {
+        // Parallel edges split across chunk bounds keep their input order (the weights' sum is
+        // taken in that order), rows cut by a chunk bound are scattered from both sides, and
+        // chunks with no edges (3 edges in 4 chunks) change nothing.
+        let cases: [(count: Int, nodes: Int32, nodeCount: Int)] = [(5000, 300, 310), (4000, 40, 41), (3, 5, 9), (0, 0, 4), (997, 2000, 2000)]
+        for (index, sample) in cases.enumerated() {
+            for weighted in [false, true] {
+                let edges = sample.nodes == 0 ? [] : randomEdges(count: sample.count, nodes: sample.nodes, weighted: weighted, seed: 40 + UInt64(index))
+                // Weights that do not sum exactly in another order: 0.1 + 0.2 + 0.3 ≠ 0.3 + 0.2 + 0.1.
+                let weights = weighted ? edges.enumerated().map { Double([0.1, 0.2, 0.3, 1e16, 1][$0.offset % 5]) * $0.element.2 } : nil
+                func build(_ chunks: Int, merging: Bool = true) -> DirectedGraph {
+                    GraphBuilder(
+                        nodeCount: sample.nodeCount, sources: edges.map(\.0), targets: edges.map(\.1), weights: weights, weighted: merging
+                    ).build(chunkCount: chunks)
+                }
+                for merging in [true, false] {
+                    let one = build(1, merging: merging)
+                    if merging, sample.count > 0 { assertMatchesReference(one, edges.indices.map { (edges[$0].0, edges[$0].1, weights?[$0] ?? 1) }, nodeCount: sample.nodeCount) }
+                    for chunks in [2, 3, 4, 7] {
+                        let many = build(chunks, merging: merging)
+                        let label = "case \(index), weighted \(weighted), merging \(merging), \(chunks) chunks"
+                        for (a, b) in [(one.outgoing, many.outgoing), (one.incoming, many.incoming)] {
+                            XCTAssertTrue(a.offsets == b.offsets, "offsets, " + label)
+                            XCTAssertTrue(a.neighbors == b.neighbors, "neighbours, " + label)
+                            XCTAssertTrue(a.weights.map { $0.map(\.bitPattern) } == b.weights.map { $0.map(\.bitPattern) }, "weights, " + label)
+                        }
+                        XCTAssertEqual(one.selfLoopCount, many.selfLoopCount, label)
+                    }
+                }
+            }
+        }
+    }
+
     func testWeightsOfOneAreUnweightedAndNodeCountCoversEndpoints() {
         let graph = GraphBuilder(sources: [0, 2, 5], targets: [1, 3, 4], weights: [1, 1, 1]).build()
         XCTAssertFalse(graph.isWeighted)

@@ -1,0 +1,246 @@
+/// The stable counting sorts that build a graph's rows, split into fixed chunks of consecutive
+/// edges that run at once, one chunk per thread (``Parallelism/threadCount``).
+///
+/// Each chunk counts its own keys; one pass over the nodes turns the counts into the sorted rows'
+/// offsets and, per chunk, where its first edge of each key goes: after every earlier chunk's
+/// edges of that key. Each chunk then scatters its edges, in order, from those positions, so
+/// within a key edges keep their input order, chunk after chunk. A stable sort has exactly one
+/// result, so the rows are byte for byte the one-thread sort's whatever the number of chunks
+/// (the tests build the same edges in 1, 2, 3, 4 and 7 chunks and compare every array).
+///
+/// Why chunks of edges rather than of keys: a thread that owned a range of keys would read every
+/// edge to find its own, and balance its share by the degrees. Chunks of edges read each edge
+/// once and are equal by construction. They cost one array of `nodeCount` cursors per chunk
+/// beyond the first; with cursors in `Int32` (below 2^31 edges) and the grouping's offsets too,
+/// two chunks hold what one chunk held with `Int` arrays (40 MB a chunk at 10M nodes), and there
+/// are at most ``maximumChunkCount``. At 100M edges the build took 16.4 s on one thread and
+/// 8.5 s in two chunks (BENCHMARKS.md, "Scale: 100M edges").
+///
+/// Counters add with `&+`: each is bounded by the edge count.
+///
+/// - Complexity: O(E + V·C) work for C chunks, about O(E / C + V·C) time on C threads.
+enum ChunkedCountingSort {
+    /// Fewer edges per chunk than this are not worth a thread: a chunk of a million edges takes
+    /// about ten milliseconds.
+    static let minimumChunkEdges = 1 << 20
+    /// The most chunks, bounding the extra memory at 3 arrays of `nodeCount` positions.
+    static let maximumChunkCount = 4
+
+    /// The number of chunks for `edgeCount` edges: one per thread allowed now, fewer for small inputs.
+    static func chunkCount(edgeCount: Int) -> Int {
+        min(maximumChunkCount, Parallelism.workerCount(items: edgeCount / minimumChunkEdges))
+    }
+
+    /// `chunkCount + 1` edge positions: chunk `c` is `bounds[c] ..< bounds[c + 1]`, all about equal.
+    static func bounds(edgeCount: Int, chunkCount: Int) -> [Int] {
+        (0 ... chunkCount).map { edgeCount / chunkCount * $0 + edgeCount % chunkCount * $0 / chunkCount }
+    }
+
+    /// Runs `body(chunk)` for every chunk, at once on up to as many threads.
+    static func forEachChunk(_ chunkCount: Int, _ body: (Int) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            // The workers see the closure through a pointer, as in `forEachChunk(of:…)`: a block
+            // that captured it could be released after `forEach` returns. Unchecked: the chunks
+            // write disjoint places (their own cursors, their own slots of the output).
+            var work = body
+            withUnsafePointer(to: &work) { work in
+                let shared = UncheckedSendable(work)
+                Parallelism.forEach(chunkCount, maxConcurrency: chunkCount) { chunk in shared.value.pointee(chunk) }
+            }
+        }
+    }
+
+    /// The positions of a counting sort of `keys` into `nodeCount` buckets split at `bounds`.
+    ///
+    /// `offsets` (`nodeCount + 1`) are the sorted rows': row `v` is `offsets[v] ..< offsets[v + 1]`.
+    /// `starts` holds one segment of `nodeCount` positions per chunk after the first: segment
+    /// `c − 1` is where chunk `c`'s first edge of each key goes. Chunk 0's are `offsets`. Both
+    /// types must hold the number of keys.
+    static func positions<Offset: FixedWidthInteger, Position: FixedWidthInteger>(
+        counting keys: [Int32], nodeCount: Int, bounds: [Int], as _: (Offset.Type, Position.Type)
+    ) -> (offsets: [Offset], starts: [Position]) {
+        let chunkCount = bounds.count - 1
+        var offsets = HugePages.zeros(nodeCount + 1, of: Offset.self)
+        var starts = HugePages.zeros((chunkCount - 1) * nodeCount, of: Position.self)
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            starts.withUnsafeMutableBufferPointer { starts in
+                keys.withUnsafeBufferPointer { keys in
+                    forEachChunk(chunkCount) { chunk in
+                        // Chunk 0 counts into `offsets` shifted by one, where the prefix sums go.
+                        if chunk == 0 {
+                            count(keys, bounds[0] ..< bounds[1], into: offsets.baseAddress! + 1)
+                        } else {
+                            count(keys, bounds[chunk] ..< bounds[chunk + 1], into: starts.baseAddress! + (chunk - 1) * nodeCount)
+                        }
+                    }
+                }
+                var next: Offset = 0
+                for node in 0 ..< nodeCount {
+                    next &+= offsets[node &+ 1]
+                    var segment = node
+                    for _ in 1 ..< chunkCount {
+                        let count = Offset(truncatingIfNeeded: starts[segment])
+                        starts[segment] = Position(truncatingIfNeeded: next)
+                        next &+= count
+                        segment &+= nodeCount
+                    }
+                    offsets[node &+ 1] = next
+                }
+            }
+        }
+        return (offsets, starts)
+    }
+
+    @inline(__always)
+    private static func count<Count: FixedWidthInteger>(_ keys: UnsafeBufferPointer<Int32>, _ edges: Range<Int>, into counts: UnsafeMutablePointer<Count>) {
+        for edge in edges { counts[Int(keys[edge])] &+= 1 }
+    }
+
+    /// `values` reordered so that entries with equal keys are together, in the order `offsets`
+    /// gives, keeping input order within a key. `offsets` and `starts` are
+    /// ``positions(counting:nodeCount:bounds:as:)``'s for these keys and bounds; they serve as the
+    /// cursors and are put back afterwards, ready for another array with the same keys, so that
+    /// no copy of them is made. The iterations are independent, so their cache misses overlap;
+    /// an in-place American flag sort, tried first, chases one miss at a time round its cycles
+    /// and took three times as long on 10M edges.
+    static func group<Value, Position: FixedWidthInteger>(
+        _ values: [Value], byKeys keys: [Int32], offsets: inout [Position], starts: inout [Position], bounds: [Int]
+    ) -> [Value] {
+        let chunkCount = bounds.count - 1
+        let nodeCount = offsets.count - 1
+        return [Value](unsafeUninitializedCapacity: values.count) { grouped, initialized in
+            HugePages.advise(grouped)
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    keys.withUnsafeBufferPointer { keys in
+                        values.withUnsafeBufferPointer { values in
+                            forEachChunk(chunkCount) { chunk in
+                                let cursor = chunk == 0 ? offsets.baseAddress! : starts.baseAddress! + (chunk - 1) * nodeCount
+                                for edge in bounds[chunk] ..< bounds[chunk + 1] {
+                                    let key = Int(keys[edge])
+                                    let place = cursor[key]
+                                    cursor[key] = place &+ 1
+                                    grouped.initializeElement(at: Int(truncatingIfNeeded: place), to: values[edge])
+                                }
+                            }
+                        }
+                    }
+                    // Each chunk's cursors now stand where the next chunk's started, and the last
+                    // chunk's at the start of the next row: move each back by one chunk.
+                    var carry: Position = 0
+                    for node in 0 ..< nodeCount {
+                        var moving = offsets[node]
+                        offsets[node] = carry
+                        var segment = node
+                        for _ in 1 ..< chunkCount {
+                            swap(&moving, &starts[segment])
+                            segment &+= nodeCount
+                        }
+                        carry = moving
+                    }
+                }
+            }
+            initialized = values.count
+        }
+    }
+
+    /// The reverse of the adjacency given by `offsets`, `neighbors` and `weights` (`nodeCount`
+    /// rows and columns); its rows come out sorted because rows are visited in order. `Position`
+    /// holds the chunks' cursors and must hold the number of edges.
+    static func transpose<Offset: FixedWidthInteger, Position: FixedWidthInteger>(
+        offsets: [Offset], neighbors: [Int32], weights: [Double]?, nodeCount: Int, chunkCount: Int, positions _: Position.Type
+    ) -> GraphBuilder.Rows {
+        let edgeTotal = neighbors.count
+        let bounds = bounds(edgeCount: edgeTotal, chunkCount: chunkCount)
+        // Chunk 0 uses the new offsets as its cursors, which are shifted back afterwards: that
+        // saves an array of V integers (8 MB a million nodes) at the peak of the build.
+        var (cursor, starts) = positions(counting: neighbors, nodeCount: nodeCount, bounds: bounds, as: (Int.self, Position.self))
+        // Doubles need no initialising: every slot is written once below.
+        var reverseWeights: [Double] = weights == nil ? [] : [Double](unsafeUninitializedCapacity: edgeTotal) { reverseWeights, initialized in
+            HugePages.advise(reverseWeights)
+            initialized = edgeTotal
+        }
+        let weighted = weights != nil, inputWeights = weights ?? []
+        let reverseNeighbors = [Int32](unsafeUninitializedCapacity: edgeTotal) { reverse, initialized in
+            HugePages.advise(reverse)
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    offsets.withUnsafeBufferPointer { offsets in
+                        neighbors.withUnsafeBufferPointer { neighbors in
+                            inputWeights.withUnsafeBufferPointer { inputWeights in
+                                reverseWeights.withUnsafeMutableBufferPointer { reverseWeights in
+                                    forEachChunk(chunkCount) { chunk in
+                                        let edges = bounds[chunk] ..< bounds[chunk + 1]
+                                        let sourceWeights = weighted ? inputWeights : nil, targetWeights = weighted ? reverseWeights : nil
+                                        if chunk == 0 {
+                                            scatterRows(edges, offsets: offsets, neighbors: neighbors, weights: sourceWeights, cursor: cursor.baseAddress!, into: reverse, weights: targetWeights)
+                                        } else {
+                                            scatterRows(
+                                                edges, offsets: offsets, neighbors: neighbors, weights: sourceWeights,
+                                                cursor: starts.baseAddress! + (chunk - 1) * nodeCount, into: reverse, weights: targetWeights
+                                            )
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    // Each cursor of the last chunk now stands at the start of the next row.
+                    if chunkCount > 1 {
+                        let last = starts.baseAddress! + (chunkCount - 2) * nodeCount
+                        for row in 0 ..< nodeCount { cursor[row &+ 1] = Int(truncatingIfNeeded: last[row]) }
+                    } else {
+                        for row in stride(from: nodeCount, to: 0, by: -1) { cursor[row] = cursor[row - 1] }
+                    }
+                    cursor[0] = 0
+                }
+            }
+            initialized = edgeTotal
+        }
+        return GraphBuilder.Rows(offsets: cursor, neighbors: reverseNeighbors, weights: weighted ? reverseWeights : nil)
+    }
+
+    /// Scatters the edges `edges` (positions of `neighbors`, which may start and end inside rows)
+    /// into the reverse adjacency: edge `row → column` goes to `cursor[column]`, which moves on.
+    @inline(__always)
+    private static func scatterRows<Offset: FixedWidthInteger, Position: FixedWidthInteger>(
+        _ edges: Range<Int>, offsets: UnsafeBufferPointer<Offset>, neighbors: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Double>?,
+        cursor: UnsafeMutablePointer<Position>, into reverse: UnsafeMutableBufferPointer<Int32>, weights reverseWeights: UnsafeMutableBufferPointer<Double>?
+    ) {
+        guard !edges.isEmpty else { return }
+        // The row holding the first edge: the last row starting at or before it.
+        var low = 0, high = offsets.count - 1
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Int(offsets[middle]) <= edges.lowerBound { low = middle } else { high = middle }
+        }
+        var row = low
+        var edge = edges.lowerBound
+        if let weights, let reverseWeights {
+            while edge < edges.upperBound {
+                let rowEnd = min(Int(truncatingIfNeeded: offsets[row &+ 1]), edges.upperBound)
+                while edge < rowEnd {
+                    let column = Int(neighbors[edge])
+                    let slot = cursor[column]
+                    cursor[column] = slot &+ 1
+                    reverse[Int(truncatingIfNeeded: slot)] = Int32(truncatingIfNeeded: row)
+                    reverseWeights[Int(truncatingIfNeeded: slot)] = weights[edge]
+                    edge &+= 1
+                }
+                row &+= 1
+            }
+        } else {
+            while edge < edges.upperBound {
+                let rowEnd = min(Int(truncatingIfNeeded: offsets[row &+ 1]), edges.upperBound)
+                while edge < rowEnd {
+                    let column = Int(neighbors[edge])
+                    let slot = cursor[column]
+                    cursor[column] = slot &+ 1
+                    reverse[Int(truncatingIfNeeded: slot)] = Int32(truncatingIfNeeded: row)
+                    edge &+= 1
+                }
+                row &+= 1
+            }
+        }
+    }
+}
