@@ -4,12 +4,14 @@
 #
 #     Benchmarks/betweenness-one-thread.sh                 # small (50k edges) and bc250k
 #     Benchmarks/betweenness-one-thread.sh small           # one file
+#     Benchmarks/betweenness-one-thread.sh small,bc250k 1,2  # also ReachGraph on two threads
 #
 # REACHGRAPH_BENCHMARK_BIN: a release reachgraph-benchmark built already.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 sizes="${1:-small,bc250k}"
+threads="${2:-1}"
 venv="Benchmarks/.venv"
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
@@ -25,5 +27,5 @@ if [ -z "$binary" ]; then
     binary="$(swift build -c release --product reachgraph-benchmark --show-bin-path)/reachgraph-benchmark"
 fi
 echo "started $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-"$venv/bin/python" Benchmarks/betweenness_one_thread.py --benchmark "$binary" --data Benchmarks/data --sizes "$sizes"
+"$venv/bin/python" Benchmarks/betweenness_one_thread.py --benchmark "$binary" --data Benchmarks/data --sizes "$sizes" --threads "$threads"
 echo "finished $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Exact betweenness on one thread: ReachGraph against igraph, side by side on the same files.
 
-For each file, one ReachGraph process (`reachgraph-benchmark --tasks betweenness --threads 1`:
-load, components, then Brandes with hops on one thread) and one igraph process (the CSV read
-through the `csv` module and a dict, as Benchmarks/peers.py does, then `Graph.betweenness
-(directed=True)`, which is single-threaded C), each under /usr/bin/time -v. Reports the kernel
-CPU time (measured inside each process around the betweenness call alone), the whole process's
-CPU time (user + sys) and peak RSS, the load average before each run, and the ratio ReachGraph /
-igraph. Both number ids in order of first appearance, so the top five node indices compare.
+For each file, one ReachGraph process per thread count (`reachgraph-benchmark --tasks betweenness
+--threads N`: load, components, then Brandes with hops on N threads; N = 1 unless `--threads`
+says more) and one igraph process (the CSV read through the `csv` module and a dict, as
+Benchmarks/peers.py does, then `Graph.betweenness(directed=True)`, which is single-threaded C),
+each under /usr/bin/time -v. Reports the kernel CPU and wall time (measured inside each process
+around the betweenness call alone), the whole process's CPU time (user + sys) and peak RSS, the
+load average before each run, and the ratios ReachGraph / igraph (of CPU times, and of wall
+times, which differ for more than one thread). Both number ids in order of first appearance, so
+the top five node indices compare.
 
 Called by Benchmarks/betweenness-one-thread.sh, which builds the binary, the data and the venv:
 
-    Benchmarks/.venv/bin/python Benchmarks/betweenness_one_thread.py --benchmark BIN --data DIR --sizes small,bc250k
+    Benchmarks/.venv/bin/python Benchmarks/betweenness_one_thread.py --benchmark BIN --data DIR --sizes small,bc250k [--threads 1,2]
 """
 
 import argparse
@@ -35,12 +37,12 @@ with open(path, newline="", encoding="utf-8") as data:
         edges.append((names.setdefault(row[0], len(names)), names.setdefault(row[1], len(names))))
 graph = igraph.Graph(n=len(names), edges=edges, directed=True)
 graph.simplify(multiple=True, loops=False)
-start = time.process_time()
+start, wall = time.process_time(), time.perf_counter()
 scores = graph.betweenness(directed=True)
-kernel = time.process_time() - start
+kernel, wall = time.process_time() - start, time.perf_counter() - wall
 n = graph.vcount()
 order = sorted(range(n), key=lambda v: (-scores[v], v))[:5]
-print(json.dumps({"kernel_cpu_s": kernel, "top": order, "nodes": n, "edges": graph.ecount()}))
+print(json.dumps({"kernel_cpu_s": kernel, "kernel_wall_s": wall, "top": order, "nodes": n, "edges": graph.ecount()}))
 '''
 
 
@@ -68,6 +70,7 @@ def main():
     parser.add_argument("--benchmark", required=True, help="reachgraph-benchmark release binary")
     parser.add_argument("--data", required=True)
     parser.add_argument("--sizes", default="small,bc250k")
+    parser.add_argument("--threads", default="1", help="ReachGraph thread counts, comma-separated")
     arguments = parser.parse_args()
     work = tempfile.mkdtemp(prefix="betweenness-one-thread-")
     script = os.path.join(work, "igraph_betweenness.py")
@@ -75,24 +78,27 @@ def main():
         handle.write(IGRAPH)
     # One thread for anything numeric the interpreter might start.
     environment = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
-    print("| file | nodes / edges | ReachGraph kernel CPU | igraph kernel CPU | kernel ratio | ReachGraph whole process CPU (peak RSS) | igraph whole process CPU (peak RSS) | whole ratio | load average before (ReachGraph; igraph) | top 5 |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| file | nodes / edges | ReachGraph threads | ReachGraph kernel CPU (wall) | igraph kernel CPU (wall) | kernel ratio CPU (wall) | ReachGraph whole process CPU (peak RSS) | igraph whole process CPU (peak RSS) | whole ratio | load average before (ReachGraph; igraph) | top 5 |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    thread_counts = [int(count) for count in arguments.threads.split(",") if count]
     for size in filter(None, arguments.sizes.split(",")):
         path = os.path.join(arguments.data, f"{size}.csv")
-        load_ours = load_average()
-        ours_cpu, ours_rss, output = timed([arguments.benchmark, "--size", size, "--file", path, "--tasks", "betweenness", "--threads", "1", "--repeats", "1"], environment)
-        lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
-        ours = next(line for line in lines if line["task"] == "betweenness")
-        loaded = next(line for line in lines if line["task"] == "load")
+        runs = []
+        for threads in thread_counts:
+            load_ours = load_average()
+            ours_cpu, ours_rss, output = timed([arguments.benchmark, "--size", size, "--file", path, "--tasks", "betweenness", "--threads", str(threads), "--repeats", "1"], environment)
+            lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+            runs.append((threads, load_ours, ours_cpu, ours_rss, next(line for line in lines if line["task"] == "betweenness"), next(line for line in lines if line["task"] == "load")))
         load_peer = load_average()
         peer_cpu, peer_rss, output = timed([sys.executable, script, path], environment)
         peer = json.loads(output.strip().splitlines()[-1])
-        ours_top = json.loads(ours["top"]) if isinstance(ours["top"], str) else ours["top"]
-        same = "same" if ours_top == peer["top"] else f"differ: ReachGraph {ours_top}, igraph {peer['top']}"
-        kernel = ours["cpu_median_s"]
-        print(f"| {size} | {loaded['nodes']:,} / {loaded['edges']:,} | {kernel:.2f} s | {peer['kernel_cpu_s']:.2f} s | {kernel / peer['kernel_cpu_s']:.2f} "
-              f"| {ours_cpu:.2f} s ({ours_rss:.0f} MB) | {peer_cpu:.2f} s ({peer_rss:.0f} MB) | {ours_cpu / peer_cpu:.2f} | {load_ours}; {load_peer} | {same} {ours_top} |", flush=True)
-
+        for threads, load_ours, ours_cpu, ours_rss, ours, loaded in runs:
+            ours_top = json.loads(ours["top"]) if isinstance(ours["top"], str) else ours["top"]
+            same = "same" if ours_top == peer["top"] else f"differ: ReachGraph {ours_top}, igraph {peer['top']}"
+            kernel, wall = ours["cpu_median_s"], ours["median_s"]
+            ratio = f"{kernel / peer['kernel_cpu_s']:.2f} ({wall / peer['kernel_wall_s']:.2f})"
+            print(f"| {size} | {loaded['nodes']:,} / {loaded['edges']:,} | {threads} | {kernel:.2f} s ({wall:.2f} s) | {peer['kernel_cpu_s']:.2f} s ({peer['kernel_wall_s']:.2f} s) | {ratio} "
+                  f"| {ours_cpu:.2f} s ({ours_rss:.0f} MB) | {peer_cpu:.2f} s ({peer_rss:.0f} MB) | {ours_cpu / peer_cpu:.2f} | {load_ours}; {load_peer} | {same} {ours_top} |", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -16,13 +16,12 @@
 ///
 /// The edge loop has no branch that depends on the data: every neighbour is written at the end of
 /// the successor run and of the queue, and whether it is a successor, or new, advances each by 0
-/// or 1 (a new node's distance is chosen by masks the same way); a node's σ is then passed to its
-/// successors over the run just recorded. Written as conditions (`if known == next`, or `paths`
-/// and `0` chosen per edge), the compiler emits branches that follow the data, mispredicted on a
-/// large share of the edges; without them the search on the 50k-edge Chung–Lu benchmark file
-/// takes about a quarter less time (BENCHMARKS.md, "Exact betweenness on one thread"). Each σ
-/// still receives the same additions in the same order as when every edge added its share (or 0),
-/// so the results are bit for bit the same.
+/// or 1; its σ gains `σ(v) · 0` or `σ(v) · 1`, and a new node's distance is chosen by masks.
+/// Written as conditions (`if known == next`, or `paths` and `0` chosen per edge), the compiler
+/// emits branches that follow the data, mispredicted on a large share of the edges; without them
+/// the search on the 50k-edge Chung–Lu benchmark file takes about a quarter less time
+/// (BENCHMARKS.md, "Exact betweenness on one thread"). Each σ receives the same additions in the
+/// same order, so the results are bit for bit those of the branching loop.
 struct BrandesHopScratch: ~Copyable {
     /// Hops from the source; -1 for nodes not reached.
     private let distance: UnsafeMutableBufferPointer<Int32>
@@ -82,24 +81,24 @@ struct BrandesHopScratch: ~Copyable {
             successorStart[head] = successorCount
             head &+= 1
             let next = distance[node] &+ 1
-            let runStart = successorCount
+            let paths = pathCount[node]
             for edge in offsets[node] ..< offsets[node + 1] {
                 let neighbor = targets[edge]
                 let known = distance[Int(neighbor)]
-                // 1 when the neighbour is new (distance -1) or already one hop farther, else 0,
-                // computed with integer arithmetic so that the compiler keeps it branch-free.
+                // 1 when the neighbour is new (distance -1), else 0; and 1 when it is new or
+                // already one hop farther (a successor), else 0: integer arithmetic, which the
+                // compiler keeps branch-free, where comparisons become branches.
                 let unseen = UInt32(bitPattern: known) >> 31
                 let farther = UInt32(truncatingIfNeeded: (UInt64(UInt32(bitPattern: known ^ next)) &- 1) >> 63)
+                let successor = Int(truncatingIfNeeded: farther | unseen)
                 successors[successorCount] = neighbor
-                successorCount &+= Int(truncatingIfNeeded: farther | unseen)
+                successorCount &+= successor
+                // σ gains `paths` or exactly 0.
+                pathCount[Int(neighbor)] += paths * Double(successor)
                 order[tail] = neighbor
                 tail &+= Int(truncatingIfNeeded: unseen)
                 // `next` for a new neighbour, `known` otherwise.
                 distance[Int(neighbor)] = known ^ (Int32(bitPattern: 0 &- unseen) & (known ^ next))
-            }
-            let paths = pathCount[node]
-            for index in runStart ..< successorCount {
-                pathCount[Int(successors[index])] += paths
             }
         }
         successorStart[tail] = successorCount
