@@ -216,6 +216,8 @@ enum ChunkedCountingSort {
         }
         var row = low
         var edge = edges.lowerBound
+        // One loop with weights and one without, so that the unweighted build (summary's) does not
+        // test for weights on each of its edges.
         if let weights, let reverseWeights {
             while edge < edges.upperBound {
                 let rowEnd = min(Int(truncatingIfNeeded: offsets[row &+ 1]), edges.upperBound)
