@@ -201,14 +201,13 @@ public struct CascadeAnalysis: Sendable {
         // the same results on one thread or many.
         struct Share {
             var reconstruction: CascadeReconstruction
-            var pieces: [(start: Int, cascades: [CascadeMetrics])] = []
             var small = 0
         }
         let count = reconstruction.cascadeCount
-        let shares = forEachChunk(
+        let (pieces, shares) = mapChunksInOrder(
             of: count, chunkSize: Parallelism.automatic.chunkSize(for: count, minimum: 512), parallelism: .automatic,
             makeScratch: { Share(reconstruction: reconstruction.withoutDiagnostics) }
-        ) { share, range in
+        ) { share, range -> [CascadeMetrics] in
             var piece: [CascadeMetrics] = []
             for index in range {
                 // A root post nobody reposted is a cascade of one with nothing to count: building it
@@ -229,7 +228,7 @@ public struct CascadeAnalysis: Sendable {
                 }
                 piece.append(CascadeMetrics(cascade: first, samples: samples, facts: facts, thresholds: thresholds, follows: reachFollows, keepingParticipants: participants))
             }
-            share.pieces.append((range.lowerBound, piece))
+            return piece
         }
         var diagnostics = reconstruction.diagnostics
         var small = 0
@@ -238,10 +237,9 @@ public struct CascadeAnalysis: Sendable {
             small += share.small
         }
         diagnostics.count("cascades smaller than the minimum size (not listed)", small)
-        let pieces = shares.flatMap(\.pieces).sorted { $0.start < $1.start }
         var results: [CascadeMetrics] = []
-        results.reserveCapacity(pieces.reduce(0) { $0 + $1.cascades.count })
-        for piece in pieces { results += piece.cascades }
+        results.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { results += piece }
         cascades = results
         self.diagnostics = diagnostics
         self.thresholds = thresholds
@@ -271,18 +269,17 @@ extension CascadeAnalysis {
         let ordered = orderedCascades
         // Rows are written in chunks on the library's threads (formatting numbers is most of the
         // work) and joined in order: the same bytes on any number of threads.
-        let parts = forEachChunk(
+        let pieces = mapChunksInOrder(
             of: ordered.count, chunkSize: Parallelism.automatic.chunkSize(for: ordered.count, minimum: 1024), parallelism: .automatic,
-            makeScratch: { [(start: Int, bytes: [UInt8])]() }
-        ) { parts, range in
+            makeScratch: {}
+        ) { _, range -> [UInt8] in
             var csv = CSVBytes()
             for position in range { appendRow(of: cascades[ordered[position]], dataset: dataset, to: &csv) }
-            parts.append((range.lowerBound, csv.bytes))
-        }
+            return csv.bytes
+        }.pieces
         var csv = CSVBytes(header: cascadeColumns)
-        let pieces = parts.flatMap { $0 }.sorted { $0.start < $1.start }
-        csv.reserveCapacity(csv.bytes.count + pieces.reduce(0) { $0 + $1.bytes.count })
-        for piece in pieces { csv.append(rows: piece.bytes) }
+        csv.reserveCapacity(csv.bytes.count + pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { csv.append(rows: piece) }
         return csv.bytes
     }
 
@@ -338,12 +335,9 @@ extension CascadeAnalysis {
         // Two halves sorted at once, then merged: root post ids differ, so the order is total and
         // the result is the one a single sort gives, on any number of threads.
         let count = cascades.count
-        let halves = forEachChunk(
-            of: count, chunkSize: max(4096, (count + 1) / 2), parallelism: .automatic, makeScratch: { [(start: Int, order: [Int])]() }
-        ) { halves, range in
-            halves.append((range.lowerBound, range.sorted(by: precedes)))
-        }
-        let sorted = halves.flatMap { $0 }.sorted { $0.start < $1.start }.map(\.order)
+        let sorted = mapChunksInOrder(of: count, chunkSize: max(4096, (count + 1) / 2), parallelism: .automatic, makeScratch: {}) { _, range in
+            range.sorted(by: precedes)
+        }.pieces
         guard sorted.count == 2 else { return sorted.first ?? [] }
         var merged: [Int] = []
         merged.reserveCapacity(count)

@@ -187,6 +187,25 @@ package func forEachChunk<Scratch>(
     return scratches.compactMap { $0 }
 }
 
+/// Runs `body` over chunks as ``forEachChunk(of:chunkSize:parallelism:makeScratch:body:)`` does
+/// and returns what it made of each chunk in chunk order, beside each worker's scratch: whatever
+/// is joined from the pieces is then the same on any number of threads.
+package func mapChunksInOrder<Scratch, Piece>(
+    of count: Int,
+    chunkSize: Int,
+    parallelism: Parallelism,
+    makeScratch: () -> Scratch,
+    body: (inout Scratch, Range<Int>) -> Piece
+) -> (pieces: [Piece], scratches: [Scratch]) {
+    let shares = forEachChunk(
+        of: count, chunkSize: chunkSize, parallelism: parallelism, makeScratch: { (scratch: makeScratch(), pieces: [(start: Int, piece: Piece)]()) }
+    ) { share, range in
+        share.pieces.append((range.lowerBound, body(&share.scratch, range)))
+    }
+    let pieces = shares.flatMap(\.pieces).sorted { $0.start < $1.start }.map(\.piece)
+    return (pieces, shares.map(\.scratch))
+}
+
 /// Carries non-`Sendable` values into `concurrentPerform`, whose closure must be `@Sendable`.
 /// Callers guarantee the values are used without data races (disjoint writes, read-only data).
 struct UncheckedSendable<Value>: @unchecked Sendable {
