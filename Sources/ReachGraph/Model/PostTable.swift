@@ -38,6 +38,9 @@ public struct PostTable: Sendable, RandomAccessCollection, Equatable {
     private var attributeValues: [[Int32]] = []
     /// The first row whose id is string `i`, or −1; as long as ``strings``.
     private var rowOfString: [Int32] = []
+    /// The rows room was made for (``reserveCapacity(rows:strings:stringBytes:)``), which columns
+    /// made later (optional ones, attributes) take at once.
+    private var reservedRows = 0
 
     public init() {}
 
@@ -135,6 +138,19 @@ public struct PostTable: Sendable, RandomAccessCollection, Equatable {
         rowOfString.reserveCapacity(capacity + capacity / 8)
     }
 
+    /// Makes room for `rows` rows in every column, those made later included, and for `strings`
+    /// strings of `stringBytes` bytes in all: a reader that can estimate them from its file's size
+    /// fills the table without copying a column or rehashing the strings on the way. The string
+    /// slots are sized for the estimate filling 62 % of them (see
+    /// ``IdentifierTable/reserveCapacity(_:bytes:loadPercent:)``).
+    mutating func reserveCapacity(rows: Int, strings: Int, stringBytes: Int) {
+        reserveCapacity(rows)
+        reservedRows = rows
+        self.strings.reserveCapacity(strings, bytes: stringBytes, loadPercent: 62)
+        rowOfString.reserveCapacity(strings)
+        for column in attributeValues.indices { attributeValues[column].reserveCapacity(rows) }
+    }
+
     /// Appends `post` (a repeated id is kept as a row; ``row(ofPostID:)`` finds the first).
     public mutating func append(_ post: Post) {
         var row = Row(postID: intern(post.postID), author: intern(post.author), time: post.time)
@@ -184,23 +200,23 @@ public struct PostTable: Sendable, RandomAccessCollection, Equatable {
         parentPosts.append(row.parentPost)
         rootPosts.append(row.rootPost)
         parentAuthors.append(row.parentAuthor)
-        Self.append(row.platform, to: &platforms, count: index, missing: -1)
-        Self.append(row.contentHash, to: &contentHashes, count: index, missing: -1)
-        Self.append(row.url, to: &urls, count: index, missing: -1)
-        Self.append(row.likes, to: &likes, count: index, missing: Int.min)
-        Self.append(row.comments, to: &comments, count: index, missing: Int.min)
-        Self.append(row.shares, to: &shares, count: index, missing: Int.min)
-        Self.append(row.views, to: &views, count: index, missing: Int.min)
+        Self.append(row.platform, to: &platforms, count: index, reserved: reservedRows, missing: -1)
+        Self.append(row.contentHash, to: &contentHashes, count: index, reserved: reservedRows, missing: -1)
+        Self.append(row.url, to: &urls, count: index, reserved: reservedRows, missing: -1)
+        Self.append(row.likes, to: &likes, count: index, reserved: reservedRows, missing: Int.min)
+        Self.append(row.comments, to: &comments, count: index, reserved: reservedRows, missing: Int.min)
+        Self.append(row.shares, to: &shares, count: index, reserved: reservedRows, missing: Int.min)
+        Self.append(row.views, to: &views, count: index, reserved: reservedRows, missing: Int.min)
         for column in attributeValues.indices { attributeValues[column].append(-1) }
         for (column, value) in attributes { attributeValues[column][index] = value }
     }
 
     @inline(__always)
-    private static func append<Value: Equatable>(_ value: Value, to column: inout [Value]?, count: Int, missing: Value) {
+    private static func append<Value: Equatable>(_ value: Value, to column: inout [Value]?, count: Int, reserved: Int, missing: Value) {
         if column == nil {
             guard value != missing else { return }
             column = [Value](repeating: missing, count: count)
-            column!.reserveCapacity(Swift.max(count * 2, 1024)) // safe: set just above
+            column!.reserveCapacity(Swift.max(count * 2, 1024, reserved)) // safe: set just above
         }
         column!.append(value) // safe: set above when it was nil
     }
@@ -244,7 +260,9 @@ public struct PostTable: Sendable, RandomAccessCollection, Equatable {
     mutating func attributeColumn(named name: String) -> Int {
         if let column = attributeColumns.firstIndex(of: name) { return column }
         attributeColumns.append(name)
-        attributeValues.append([Int32](repeating: -1, count: postIDs.count))
+        var values = [Int32](repeating: -1, count: postIDs.count)
+        values.reserveCapacity(reservedRows)
+        attributeValues.append(values)
         return attributeColumns.count - 1
     }
 

@@ -67,6 +67,29 @@ final class IdentifierTableTests: XCTestCase {
         XCTAssertNil(table.index(of: "user44066"))
     }
 
+    /// A table sized once for a fuller load numbers as a default one does, keeps that load as it
+    /// grows past the estimate, and takes a later part's strings in order without growing when
+    /// the room reserved holds both.
+    func testReservedTableWithAHigherLoadNumbersAsADefaultOne() {
+        let strings = (0 ..< 3000).map { $0 % 3 == 0 ? "user\($0)" : $0 % 3 == 1 ? "\(100_000_000_000 + $0 * 7)" : String(repeating: "h", count: 60) + "\($0)" }
+        var plain = IdentifierTable(), reserved = IdentifierTable()
+        reserved.reserveCapacity(1000, bytes: 10_000, loadPercent: 62)
+        let before = reserved.storageBytes
+        for string in strings + strings.reversed() { XCTAssertEqual(reserved.intern(string), plain.intern(string), string) }
+        XCTAssertGreaterThan(reserved.storageBytes, before, "grew past the estimate")
+        XCTAssertEqual(reserved.identifiers, plain.identifiers)
+        for (index, string) in strings.enumerated() { XCTAssertEqual(reserved.index(of: string), Int32(index)) }
+
+        var first = IdentifierTable(), later = IdentifierTable()
+        first.reserveCapacity(strings.count, loadPercent: 62)
+        for string in strings[..<2000] { _ = first.intern(string) }
+        for string in strings[1500...] { _ = later.intern(string) }
+        let slots = first.storageBytes
+        XCTAssertEqual(first.intern(takingContentsOf: &later), (1500 ..< 3000).map { Int32($0) })
+        XCTAssertEqual(first.identifiers, strings)
+        XCTAssertLessThanOrEqual(first.storageBytes - slots, 3000 * 100, "no new slots, only the arena and offsets grew")
+    }
+
     func testDecimalValuesAndPackedWords() {
         func bytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             var copy = text

@@ -83,10 +83,14 @@ enum IOArchiveReader {
             swap(&state.export, &export)
             times = state.times
         }
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let splits = bytes >= splitBytes
+        if splits { reserve(&state.export.posts, forBytes: bytes) }
         return try table.forEachRow(required: required, known: known, minimumBytes: splitBytes, startPart: { header -> TweetPart? in
             // The part gets the same post attribute columns, in the same order, as the first row gives `export`.
             var part = TweetPart(times: TimestampReader(zone: state.times.zone))
             part.export = PlatformExport(format: state.export.format, file: state.export.file)
+            if splits { reserve(&part.export.posts, forBytes: bytes / 2) }
             part.columns = setUp(header, export: &part.export)
             return part
         }, readPart: { part, row in
@@ -100,6 +104,20 @@ enum IOArchiveReader {
             try state.read(&row)
         }
     }
+
+    /// Makes room in `posts` for the rows of `bytes` bytes of a tweets file, beside those it
+    /// holds, so its columns and strings are not copied and rehashed while they grow (a
+    /// gigabyte of fresh pages cleared on the way: BENCHMARKS.md, "IO archive read on two
+    /// threads"). The estimate is a little above the synthetic archive's rows and strings per
+    /// byte: room a file leaves unfilled costs no memory, except the string slots', which are
+    /// cleared at once.
+    private static func reserve(_ posts: inout PostCollector, forBytes bytes: Int) {
+        let strings = posts.table.strings
+        posts.reserveCapacity(rows: posts.count + bytes / bytesPerRow, strings: strings.count + bytes / bytesPerString, stringBytes: strings.byteCount + bytes / 2)
+    }
+
+    /// The synthetic archive has 557 bytes a row and 147 a distinct string (9,478,004 strings in 2.5 million rows).
+    static let bytesPerRow = 512, bytesPerString = 140
 
     /// The post attribute columns of the tweets file whose header `row` has, added to `export`,
     /// and the columns its rows are read from.
