@@ -97,9 +97,17 @@ extension Dataset {
         postAuthorAccounts = authorAccounts
         let links = PostLinks(posts: posts)
         postLinks = links
+        // Past the examples kept only the count changes, so no message is made for each of an IO
+        // archive's million retweets of outside posts (a fifth of building its dataset).
+        var beyondExamples = 0
         for row in 0 ..< posts.count where links.parent[row] == -2 {
+            if beyondExamples > 0 || diagnostics.counts[outsideCategory, default: 0] >= Diagnostics.examplesPerCategory {
+                beyondExamples += 1
+                continue
+            }
             diagnostics.warn(outsideCategory, file: file, line: line(row), "parent_post \"\(posts.string(posts.parentPosts[row]))\" of \"\(posts.postID(at: row))\" is not among the posts")
         }
+        diagnostics.count(outsideCategory, beyondExamples)
         let found = links.loops()
         if found.postsReachingLoops > 0 {
             let category = "posts whose links loop (no root: skipped by cascades)"
@@ -210,6 +218,13 @@ struct PostCollector {
     mutating func reserveCapacity(_ capacity: Int) {
         table.reserveCapacity(capacity)
         lines.reserveCapacity(capacity)
+    }
+
+    /// Room for `rows` rows and `strings` strings of `stringBytes` bytes (see
+    /// ``PostTable/reserveCapacity(rows:strings:stringBytes:)``).
+    mutating func reserveCapacity(rows: Int, strings: Int, stringBytes: Int) {
+        table.reserveCapacity(rows: rows, strings: strings, stringBytes: stringBytes)
+        lines.reserveCapacity(rows)
     }
 
     var count: Int { table.count }

@@ -99,7 +99,7 @@ public struct DatasetSummary: Sendable {
         let posts = dataset.posts
         postsByLanguage = Self.sortedByCount(Self.countValues(posts.attributeColumn(ContentFields.language), in: posts) { [$0] })
         // A post counts once per hashtag, whatever its case or repetitions.
-        let hashtags = Self.countValues(posts.attributeColumn(ContentFields.hashtags), in: posts) { Set($0.split(separator: " ").map { $0.lowercased() }) }
+        let hashtags = Self.countHashtags(posts.attributeColumn(ContentFields.hashtags), in: posts)
         topHashtags = OrderedDictionary(uniqueKeysWithValues: Self.sortedByCount(hashtags).prefix(Self.topHashtagCount).map { ($0.key, $0.value) })
     }
 
@@ -108,13 +108,65 @@ public struct DatasetSummary: Sendable {
     /// with a few thousand distinct hashtag lists costs a few thousand splits.
     private static func countValues<Values: Sequence<String>>(_ column: [Int32]?, in posts: PostTable, split: (String) -> Values) -> [String: Int] {
         guard let column else { return [:] }
-        var perString = [Int](repeating: 0, count: posts.strings.count)
-        for value in column where value >= 0 { perString[Int(value)] += 1 }
+        let perString = carriers(column, in: posts)
         var counts: [String: Int] = [:]
         for (string, carriers) in zip(Int32(0)..., perString) where carriers > 0 {
-            for value in split(posts.string(string)) { counts[value, default: 0] += carriers }
+            for value in split(posts.string(string)) { counts[value, default: 0] += Int(carriers) }
         }
         return counts
+    }
+
+    /// How many posts carry each string of `posts` in `column`.
+    private static func carriers(_ column: [Int32], in posts: PostTable) -> [Int32] {
+        var perString = [Int32](repeating: 0, count: posts.strings.count)
+        for value in column where value >= 0 { perString[Int(value)] += 1 }
+        return perString
+    }
+
+    /// ``countValues(_:in:split:)`` of the hashtag lists (items joined by spaces) split into
+    /// case-folded hashtags, each counted once per post. An IO archive's lists are nearly all
+    /// distinct (a million in 2.5 million posts), so an ASCII list is split and folded as bytes
+    /// and its hashtags numbered in an ``IdentifierTable``: a `Set` of `String`s per list took
+    /// a twentieth of `summary`. Other lists take Swift's character and case rules.
+    private static func countHashtags(_ column: [Int32]?, in posts: PostTable) -> [String: Int] {
+        guard let column else { return [:] }
+        let perString = carriers(column, in: posts)
+        var hashtags = IdentifierTable()
+        var counts: [Int] = []
+        var inList: [Int32] = []
+        var folded: [UInt8] = []
+        func add(_ hashtag: Int32, _ carriers: Int32) {
+            // A list has a few hashtags: a linear check finds repeats.
+            guard !inList.contains(hashtag) else { return }
+            inList.append(hashtag)
+            if Int(hashtag) == counts.count { counts.append(0) }
+            counts[Int(hashtag)] += Int(carriers)
+        }
+        for (string, carriers) in zip(Int32(0)..., perString) where carriers > 0 {
+            inList.removeAll(keepingCapacity: true)
+            let isASCII = posts.strings.withUTF8(at: Int(string)) { bytes -> Bool in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                    if end > start {
+                        folded.removeAll(keepingCapacity: true)
+                        for byte in bytes[start ..< end] { folded.append(byte &- 0x41 < 26 ? byte + 0x20 : byte) }
+                        // ASCII is valid UTF-8.
+                        add(folded.withUnsafeBufferPointer { hashtags.intern($0) } ?? -1, carriers)
+                    }
+                    start = end + 1
+                }
+                return true
+            }
+            if !isASCII {
+                for hashtag in posts.string(string).split(separator: " ") { add(hashtags.intern(hashtag.lowercased()), carriers) }
+            }
+        }
+        var result: [String: Int] = [:]
+        for (index, count) in counts.enumerated() { result[hashtags.identifier(at: index), default: 0] += count }
+        return result
     }
 
     private static func sortedByCount(_ counts: [String: Int]) -> OrderedDictionary<String, Int> {

@@ -43,6 +43,31 @@ final class IOArchiveReaderTests: XCTestCase {
         XCTAssertEqual(dataset.account(withID: "aaa")?.followers, 10)
     }
 
+    /// Top hashtags count a post once per hashtag whatever its case, ASCII lists (split and
+    /// folded as bytes) and others (Swift's rules) alike; a repeated list counts for each post.
+    /// Seven retweets of outside posts are counted with five examples.
+    func testSummaryHashtagsAndOutsideRepostsCount() throws {
+        let dataset = try load("""
+        1,aaa,alpha,10,en,hello,2019-01-01 10:00,,,,false,,,3,1,"['Tag', 'tag', 'b']",[],[],troll
+        2,bbb,beta,5,en,hi,2019-01-01 10:05,,,,false,,,0,0,['TAG'],[],[],troll
+        3,ccc,gamma,5,en,ho,2019-01-01 10:06,,,,false,,,0,0,"['Éclair', 'éCLAIR', 'x']",[],[],news
+        4,bbb,beta,5,en,RT @a: x,2019-01-01 10:07,,,,true,aaa,71,0,0,['x'],[],[],troll
+        5,ccc,gamma,5,en,RT @a: y,2019-01-01 10:08,,,,true,aaa,72,0,0,"['Tag', 'tag', 'b']",[],[],news
+        6,ccc,gamma,5,en,RT @a: z,2019-01-01 10:09,,,,true,aaa,73,0,0,[],[],[],news
+        7,ccc,gamma,5,en,RT @a: z,2019-01-01 10:10,,,,true,aaa,74,0,0,[],[],[],news
+        8,ccc,gamma,5,en,RT @a: z,2019-01-01 10:11,,,,true,aaa,75,0,0,[],[],[],news
+        9,ccc,gamma,5,en,RT @a: z,2019-01-01 10:12,,,,true,aaa,76,0,0,[],[],[],news
+        10,bbb,beta,5,en,RT @a: z,2019-01-01 10:13,,,,true,aaa,77,0,0,[],[],[],news
+
+        """)
+        let category = "reposts of posts outside the data (parent kept as an external id)"
+        XCTAssertEqual(dataset.diagnostics.counts[category], 7)
+        XCTAssertEqual(dataset.diagnostics.examples.filter { $0.category == category }.map(\.line), [5, 6, 7, 8, 9])
+        let summary = DatasetSummary(of: dataset)
+        XCTAssertEqual(Array(summary.topHashtags.keys), ["tag", "b", "x", "éclair"])
+        XCTAssertEqual(Array(summary.topHashtags.values), [3, 2, 2, 1])
+    }
+
     func testTimezoneAndKindsOptions() throws {
         let folder = try TemporaryFolder()
         let kinds = try folder.write("kinds.csv", "account_category,kind\ntroll,influencer\n")
