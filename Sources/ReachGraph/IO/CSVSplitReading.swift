@@ -235,14 +235,33 @@ private final class SecondHalfWorker<Part>: @unchecked Sendable {
         while remaining > 0 {
             let read = block.withUnsafeMutableBytes { fread($0.baseAddress, 1, min($0.count, remaining), file) }
             guard read > 0 else { return nil }
-            lines += block.withUnsafeBufferPointer { bytes in
-                var feeds = 0
-                for index in 0 ..< read where bytes[index] == UInt8(ascii: "\n") { feeds += 1 }
-                return feeds
-            }
+            lines += block.withUnsafeBufferPointer { CSVReader.lineFeeds(in: UnsafeBufferPointer(rebasing: $0[0 ..< read])) }
             remaining -= read
         }
         return lines
+    }
+}
+
+extension CSVReader {
+    /// The line feeds in `bytes`, eight bytes at a time: a byte loop over half an IO archive
+    /// delayed the second thread's reading by a third of a second.
+    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return 0 }
+        var feeds = 0
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            // A byte of `word` is 0 where `bytes` has a line feed; its top bit stays clear in
+            // `set` exactly then (no carry crosses bytes: each byte adds at most 0x7F + 0x7F).
+            let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let set = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word
+            feeds += (~set & 0x8080_8080_8080_8080).nonzeroBitCount
+            offset += 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] == 0x0A { feeds += 1 }
+            offset += 1
+        }
+        return feeds
     }
 }
 

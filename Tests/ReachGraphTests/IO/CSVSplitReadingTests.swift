@@ -74,6 +74,22 @@ final class CSVSplitReadingTests: XCTestCase {
 
     private let header = "post_id,author,time,parent_post,root_post,platform,likes,language\n"
 
+    /// Line feeds counted eight bytes at a time agree with a byte loop at every length and
+    /// alignment, with bytes next to a line feed in value (0x09, 0x0B, 0x8A) and high bytes.
+    func testLineFeedsCountedByWordAgreeWithABytesCount() {
+        var generator = SplitMix64(seed: 7)
+        let alphabet: [UInt8] = [0x0A, 0x0A, 0x09, 0x0B, 0x8A, 0x7F, 0xFF, 0x00, 0x41, 0x20]
+        let bytes = (0 ..< 700).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        bytes.withUnsafeBufferPointer { all in
+            for start in 0 ..< 9 {
+                for end in stride(from: start, through: all.count, by: 13) {
+                    let slice = UnsafeBufferPointer(rebasing: all[start ..< end])
+                    XCTAssertEqual(CSVReader.lineFeeds(in: slice), slice.filter { $0 == 0x0A }.count, "\(start)..<\(end)")
+                }
+            }
+        }
+    }
+
     func testTwoHalvesGiveWhatOneReadingGives() throws {
         let folder = try TemporaryFolder()
         let path = try folder.write("posts.csv", header + rows(0 ..< 3000))
