@@ -181,14 +181,101 @@ public struct IdentifierTable: Sendable {
     /// Room for all of `other` is taken at once, since an IO archive's parts share few strings and
     /// growing by doubling would hold an old and a new copy of a half-filled arena beside `other`
     /// (a peak over 2 GB merging an IO archive).
+    ///
+    /// Looks `other`'s identifiers up on the library's threads first, this table only read
+    /// (``lookUp(_:)``), then adds those not found in `other`'s order on this thread: the lookups
+    /// (a key, often a hash over a tweet's text, and a cache miss each) were most of merging half
+    /// an IO archive on one thread.
     mutating func intern(takingContentsOf other: inout IdentifierTable) -> [Int32] {
         other.slots = []
         other.mask = 0
         reserveCapacity(count + other.count)
         arena.reserveCapacity(arena.count + other.arena.count)
         offsets.reserveCapacity(offsets.count + other.count)
-        let indices = internInOrder(other)
+        let indices = internLookedUp(other, lookUp(other))
         other = IdentifierTable(capacity: 0)
+        return indices
+    }
+
+    /// Where each identifier of `other` is here: its index, or −1 − the slot where its probe
+    /// stopped at an empty one; with its key word and hash, for ``internLookedUp(_:_:)``.
+    struct LookUps {
+        var found: [Int]
+        var words: [UInt64]
+        var hashes: [UInt32]
+    }
+
+    /// Looks every identifier of `other` up here in chunks on the library's threads, reading
+    /// this table only (a batch's slots fetched first, as ``internInOrder(_:)`` does).
+    private func lookUp(_ other: IdentifierTable) -> LookUps {
+        let count = other.count
+        var result = LookUps(found: [Int](repeating: 0, count: count), words: [UInt64](repeating: 0, count: count), hashes: [UInt32](repeating: 0, count: count))
+        let table = self
+        other.arena.withUnsafeBufferPointer { arena in
+            other.offsets.withUnsafeBufferPointer { offsets in
+                result.found.withUnsafeMutableBufferPointer { found in
+                    result.words.withUnsafeMutableBufferPointer { words in
+                        result.hashes.withUnsafeMutableBufferPointer { hashes in
+                            func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: arena[offsets[index] ..< offsets[index + 1]]) }
+                            // Each chunk writes only its own indices of the three arrays.
+                            _ = forEachChunk(of: count, chunkSize: 1 << 16, parallelism: .automatic, makeScratch: { [Key](repeating: Key(word: 0, hash: 0, exact: true), count: 16) }) { keys, range in
+                                var touched: UInt64 = 0
+                                var start = range.lowerBound
+                                while start < range.upperBound {
+                                    let end = min(start + keys.count, range.upperBound)
+                                    for index in start ..< end {
+                                        keys[index - start] = Self.key(bytes(index))
+                                        touched &+= table.touch(keys[index - start].hash)
+                                    }
+                                    for index in start ..< end {
+                                        let key = keys[index - start]
+                                        let probe = table.find(bytes(index), key)
+                                        found[index] = probe.index >= 0 ? probe.index : -1 - probe.slot
+                                        words[index] = key.word
+                                        hashes[index] = key.hash
+                                    }
+                                    start = end
+                                }
+                                Self.keep(touched)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Adds the identifiers of `other` that ``lookUp(_:)`` did not find, in `other`'s order, and
+    /// returns the index here of each. None of them is here and they differ from each other, so
+    /// each goes to the first empty slot from where its lookup stopped: the slots before it were
+    /// full then and still are. The room was reserved, so the slots do not move meanwhile.
+    private mutating func internLookedUp(_ other: IdentifierTable, _ lookUps: LookUps) -> [Int32] {
+        var indices = [Int32](repeating: -1, count: other.count)
+        let batch = 16
+        var touched: UInt64 = 0
+        other.arena.withUnsafeBufferPointer { arena in
+            other.offsets.withUnsafeBufferPointer { offsets in
+                var start = 0
+                while start < indices.count {
+                    let end = min(start + batch, indices.count)
+                    for index in start ..< end where lookUps.found[index] < 0 { touched &+= touch(lookUps.hashes[index]) }
+                    for index in start ..< end {
+                        let found = lookUps.found[index]
+                        guard found < 0 else {
+                            indices[index] = Int32(found)
+                            continue
+                        }
+                        var slot = -1 - found
+                        while slots[2 * slot + 1] != 0 { slot = (slot + 1) & mask }
+                        // The bytes were valid UTF-8 when `other` took them.
+                        indices[index] = insert(UnsafeBufferPointer(rebasing: arena[offsets[index] ..< offsets[index + 1]]), word: lookUps.words[index], hash: lookUps.hashes[index], slot: slot) ?? -1
+                    }
+                    start = end
+                }
+            }
+        }
+        Self.keep(touched)
         return indices
     }
 

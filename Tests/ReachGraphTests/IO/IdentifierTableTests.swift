@@ -90,6 +90,29 @@ final class IdentifierTableTests: XCTestCase {
         XCTAssertLessThanOrEqual(first.storageBytes - slots, 3000 * 100, "no new slots, only the arena and offsets grew")
     }
 
+    /// Taking a later part's strings, looked up in chunks on the library's threads and then
+    /// added in order, numbers them as interning each in turn does: 200,000 strings (several
+    /// chunks), a third of them already here, of every key form.
+    func testTakingContentsNumbersAsInterningInTurn() {
+        let strings = (0 ..< 200_000).map { index -> String in
+            switch index % 4 {
+            case 0: return "user\(index)"
+            case 1: return "\(700_000_000_000_000_000 + index * 13)"
+            case 2: return String(repeating: "t", count: 40 + index % 50) + "\(index)"
+            default: return "u.\(index)"
+            }
+        }
+        var first = IdentifierTable(), later = IdentifierTable(), inTurn = IdentifierTable()
+        for string in strings[..<80000] { _ = first.intern(string); _ = inTurn.intern(string) }
+        let laterStrings = Array(strings[50000...].reversed())
+        for string in laterStrings { _ = later.intern(string) }
+        let expected = laterStrings.map { inTurn.intern($0) }
+        XCTAssertEqual(first.intern(takingContentsOf: &later), expected)
+        XCTAssertEqual(first.identifiers, inTurn.identifiers)
+        for (index, string) in strings.enumerated() where index % 997 == 0 { XCTAssertEqual(first.index(of: string), inTurn.index(of: string), string) }
+        XCTAssertEqual(later.count, 0)
+    }
+
     func testDecimalValuesAndPackedWords() {
         func bytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             var copy = text
