@@ -103,8 +103,8 @@ enum ChunkedCountingSort {
     /// no copy of them is made. The iterations are independent, so their cache misses overlap;
     /// an in-place American flag sort, tried first, chases one miss at a time round its cycles
     /// and took three times as long on 10M edges.
-    static func group<Value, Position: FixedWidthInteger>(
-        _ values: [Value], byKeys keys: [Int32], offsets: inout [Position], starts: inout [Position], bounds: [Int]
+    static func group<Value, Offset: FixedWidthInteger, Position: FixedWidthInteger>(
+        _ values: [Value], byKeys keys: [Int32], offsets: inout [Offset], starts: inout [Position], bounds: [Int]
     ) -> [Value] {
         let chunkCount = bounds.count - 1
         let nodeCount = offsets.count - 1
@@ -115,25 +115,26 @@ enum ChunkedCountingSort {
                     keys.withUnsafeBufferPointer { keys in
                         values.withUnsafeBufferPointer { values in
                             forEachChunk(chunkCount) { chunk in
-                                let cursor = chunk == 0 ? offsets.baseAddress! : starts.baseAddress! + (chunk - 1) * nodeCount
-                                for edge in bounds[chunk] ..< bounds[chunk + 1] {
-                                    let key = Int(keys[edge])
-                                    let place = cursor[key]
-                                    cursor[key] = place &+ 1
-                                    grouped.initializeElement(at: Int(truncatingIfNeeded: place), to: values[edge])
+                                let edges = bounds[chunk] ..< bounds[chunk + 1]
+                                if chunk == 0 {
+                                    scatter(values, byKeys: keys, edges, cursor: offsets.baseAddress!, into: grouped)
+                                } else {
+                                    scatter(values, byKeys: keys, edges, cursor: starts.baseAddress! + (chunk - 1) * nodeCount, into: grouped)
                                 }
                             }
                         }
                     }
                     // Each chunk's cursors now stand where the next chunk's started, and the last
                     // chunk's at the start of the next row: move each back by one chunk.
-                    var carry: Position = 0
+                    var carry: Offset = 0
                     for node in 0 ..< nodeCount {
                         var moving = offsets[node]
                         offsets[node] = carry
                         var segment = node
                         for _ in 1 ..< chunkCount {
-                            swap(&moving, &starts[segment])
+                            let next = starts[segment]
+                            starts[segment] = Position(truncatingIfNeeded: moving)
+                            moving = Offset(truncatingIfNeeded: next)
                             segment &+= nodeCount
                         }
                         carry = moving
@@ -141,6 +142,20 @@ enum ChunkedCountingSort {
                 }
             }
             initialized = values.count
+        }
+    }
+
+    /// Puts `values[edge]` for each of `edges` at `cursor[keys[edge]]`, which moves on.
+    @inline(__always)
+    private static func scatter<Value, Position: FixedWidthInteger>(
+        _ values: UnsafeBufferPointer<Value>, byKeys keys: UnsafeBufferPointer<Int32>, _ edges: Range<Int>,
+        cursor: UnsafeMutablePointer<Position>, into grouped: UnsafeMutableBufferPointer<Value>
+    ) {
+        for edge in edges {
+            let key = Int(keys[edge])
+            let place = cursor[key]
+            cursor[key] = place &+ 1
+            grouped.initializeElement(at: Int(truncatingIfNeeded: place), to: values[edge])
         }
     }
 

@@ -1,10 +1,10 @@
 /// Collects edges and compresses them into a ``DirectedGraph``.
 ///
-/// Building groups edges by source with a stable counting sort, transposes them into the
-/// in-adjacency (whose rows come out sorted by source, so parallel edges are adjacent), merges
+/// Building groups edges by target with a stable counting sort into the in-adjacency, sorts each
+/// of its rows by source, stably (``RowSort``), so that parallel edges are adjacent, merges
 /// parallel edges there by summing their weights, and transposes back into the out-adjacency
 /// (rows sorted by target). Every pass is stable, so parallel edges' weights are summed in input
-/// order. The three counting sorts run in fixed chunks of edges on up to
+/// order. The two counting sorts and the row sort run in fixed chunks of edges on up to
 /// ``Parallelism/threadCount`` threads (``ChunkedCountingSort``); the graph is byte for byte the
 /// one-thread build's.
 ///
@@ -121,26 +121,25 @@ public final class GraphBuilder {
         targets = []
         weights = nil
 
-        // Pass 1: group by source, stably, one array at a time so the input and its grouped copy
-        // never both exist whole; row `v` is then `bySource[v] ..< bySource[v + 1]`.
+        // Pass 1: group by target, stably, one array at a time so the input and its grouped copy
+        // never both exist whole: the in-adjacency's rows, each in input order.
         let bounds = ChunkedCountingSort.bounds(edgeCount: edgeSources.count, chunkCount: chunkCount)
-        var (bySource, starts) = ChunkedCountingSort.positions(counting: edgeSources, nodeCount: nodes, bounds: bounds, as: (Position.self, Position.self))
-        edgeTargets = ChunkedCountingSort.group(edgeTargets, byKeys: edgeSources, offsets: &bySource, starts: &starts, bounds: bounds)
+        var (byTarget, starts) = ChunkedCountingSort.positions(counting: edgeTargets, nodeCount: nodes, bounds: bounds, as: (Int.self, Position.self))
+        edgeSources = ChunkedCountingSort.group(edgeSources, byKeys: edgeTargets, offsets: &byTarget, starts: &starts, bounds: bounds)
         if let unsorted = edgeWeights {
             edgeWeights = nil
-            edgeWeights = ChunkedCountingSort.group(unsorted, byKeys: edgeSources, offsets: &bySource, starts: &starts, bounds: bounds)
+            edgeWeights = ChunkedCountingSort.group(unsorted, byKeys: edgeTargets, offsets: &byTarget, starts: &starts, bounds: bounds)
         }
-        edgeSources = []
+        edgeTargets = []
         starts = []
 
-        // Pass 2: the in-adjacency. Visiting sources in order leaves each row sorted by source,
-        // with parallel edges next to each other.
-        var incoming = ChunkedCountingSort.transpose(
-            offsets: bySource, neighbors: edgeTargets, weights: edgeWeights, nodeCount: nodes, chunkCount: chunkCount, positions: Position.self
-        )
-        bySource = []
-        edgeTargets = []
+        // Pass 2: sort each row by source, stably, so that parallel edges are next to each other
+        // in input order.
+        var incoming = Rows(offsets: byTarget, neighbors: edgeSources, weights: edgeWeights)
+        byTarget = []
+        edgeSources = []
         edgeWeights = nil
+        RowSort.sortRows(&incoming, chunkCount: chunkCount)
 
         // Merge parallel edges in place, summing weights.
         let selfLoops = Self.mergeParallelEdges(&incoming, counting: weighted)

@@ -79,6 +79,35 @@ final class GraphBuilderTests: XCTestCase {
         }
     }
 
+    func testLongRowsKeepParallelEdgesInInputOrder() {
+        // Rows longer than the insertion sort's limit are merge-sorted (runs of 24, then merged
+        // in widening passes, with a tail run shorter than the rest): lengths around the run
+        // length and its doublings, and one row of 5,000 in-edges from 60 sources, parallel
+        // edges weighing amounts whose sum depends on the order (0.1 + 0.2 + 0.3 ≠ 0.3 + 0.2 + 0.1),
+        // must sum in input order whatever the chunk count.
+        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
+        var state: UInt64 = 7
+        for (target, length) in [(0, 25), (1, 48), (2, 49), (3, 97), (4, 1000), (5, 5000), (6, 23), (7, 2)] {
+            for _ in 0 ..< length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                sources.append(Int32(8 + (state >> 33) % 60))
+                targets.append(Int32(target))
+                weights.append([0.1, 0.2, 0.3, 1e16, 1][Int(state >> 40) % 5])
+            }
+        }
+        // Interleave the rows, as an edge list would.
+        var order = Array(sources.indices)
+        for index in order.indices.reversed() {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            order.swapAt(index, Int(state >> 33) % (index + 1))
+        }
+        let edges = order.map { (sources[$0], targets[$0], weights[$0]) }
+        for chunks in [1, 2, 3] {
+            let graph = GraphBuilder(nodeCount: 68, sources: edges.map(\.0), targets: edges.map(\.1), weights: edges.map(\.2)).build(chunkCount: chunks)
+            assertMatchesReference(graph, edges, nodeCount: 68)
+        }
+    }
+
     func testWeightsOfOneAreUnweightedAndNodeCountCoversEndpoints() {
         let graph = GraphBuilder(sources: [0, 2, 5], targets: [1, 3, 4], weights: [1, 1, 1]).build()
         XCTAssertFalse(graph.isWeighted)
