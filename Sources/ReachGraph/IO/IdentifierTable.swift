@@ -139,12 +139,6 @@ public struct IdentifierTable: Sendable {
         slots.withUnsafeBufferPointer { $0[2 * (Int(hash) & mask) + 1] }
     }
 
-    /// Reads the slot where a lookup of `bytes` starts (see ``touch(_:)-(UInt32)``).
-    @inline(__always)
-    func touch(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        touch(Self.key(bytes).hash)
-    }
-
     /// The index of the identifier that the exact, ASCII `key` holds, adding it when new.
     @inline(__always)
     mutating func intern(exactKey key: Key) -> Int32 {
@@ -282,7 +276,7 @@ public struct IdentifierTable: Sendable {
     /// The interning loop of ``intern(contentsOf:)``, which reads only `other`'s bytes.
     private mutating func internInOrder(_ other: IdentifierTable) -> [Int32] {
         var indices = [Int32](repeating: -1, count: other.count)
-        let batch = 16
+        let batch = 64
         var keys = [Key](repeating: Key(word: 0, hash: 0, exact: true), count: batch)
         var touched: UInt64 = 0
         other.arena.withUnsafeBufferPointer { arena in
@@ -291,10 +285,10 @@ public struct IdentifierTable: Sendable {
                 var start = 0
                 while start < indices.count {
                     let end = min(start + batch, indices.count)
-                    for index in start ..< end {
-                        keys[index - start] = Self.key(bytes(index))
-                        touched &+= touch(keys[index - start].hash)
-                    }
+                    for index in start ..< end { keys[index - start] = Self.key(bytes(index)) }
+                    // The reads follow one another with nothing between them, so all their misses
+                    // are under way at once (computing a key between two reads left few in flight).
+                    for index in start ..< end { touched &+= touch(keys[index - start].hash) }
                     for index in start ..< end {
                         let key = keys[index - start]
                         let (found, slot) = find(bytes(index), key)

@@ -30,13 +30,14 @@ enum PostsTableReader {
     ) throws -> [String] {
         var positions = Positions()
         var attributes: [(column: Int, value: Int32)] = []
+        var lookahead = PostSlotLookahead()
         var extraColumns: [String] = []
         collector.secondHalfRows = try table.forEachRow(required: Columns.postRequired, known: Columns.postKnown, prepare: { row in
             extraColumns = row.extraColumnNames
             positions = Positions(header: row.header, table: &collector.table)
             return true
         }, simple: { bytes, bounds, count, line in
-            decode(bytes, bounds, count, line: line, positions: positions, attributes: &attributes, times: &times.time, into: &collector)
+            decode(bytes, bounds, count, line: line, positions: positions, attributes: &attributes, lookahead: &lookahead, times: &times.time, into: &collector)
         }, minimumBytes: splitBytes, firstShare: firstShare, startPart: {
             SecondPart(
                 collector: PostCollector(file: collector.file, attributeColumns: collector.table.attributeColumns),
@@ -50,7 +51,7 @@ enum PostsTableReader {
                 part.capacity = 0
             }
             let before = part.collector.count
-            guard decode(bytes, bounds, count, line: line, positions: part.positions, attributes: &part.attributes, times: &part.times, into: &part.collector) else {
+            guard decode(bytes, bounds, count, line: line, positions: part.positions, attributes: &part.attributes, lookahead: &part.lookahead, times: &part.times, into: &part.collector) else {
                 return false
             }
             // A repeated id gives the part up: its warning belongs among the others in file order.
@@ -83,6 +84,7 @@ enum PostsTableReader {
         /// The rows to reserve room for on the second thread; 0 once reserved.
         var capacity: Int
         var attributes: [(column: Int, value: Int32)] = []
+        var lookahead = PostSlotLookahead()
     }
 
     /// Where each column of the format is in the file (−1: absent), and where the attribute
@@ -117,7 +119,7 @@ enum PostsTableReader {
     @inline(__always)
     private static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>, _ bounds: UnsafeMutableBufferPointer<Int>, _ count: Int, line: Int,
-        positions: Positions, attributes: inout [(column: Int, value: Int32)], times: inout TimestampReader,
+        positions: Positions, attributes: inout [(column: Int, value: Int32)], lookahead: inout PostSlotLookahead, times: inout TimestampReader,
         into collector: inout PostCollector
     ) -> Bool {
         guard let base = bytes.baseAddress else { return false }
@@ -136,15 +138,9 @@ enum PostsTableReader {
             guard let number = FieldParsing.integer(value), number >= 0 else { return nil }
             return number
         }
-        // The string table's slots of the row's ids (post, author, parent and a root named apart)
-        // are fetched before any lookup, so their cache misses overlap: waiting for the post id's
-        // slot was most of this function on a million posts (BENCHMARKS.md, "Reading posts").
-        let postIDBytes = FieldParsing.trimmingSpaces(field(positions.postID)), rootBytes = FieldParsing.trimmingSpaces(field(positions.rootPost))
-        let parentBytes = FieldParsing.trimmingSpaces(field(positions.parentPost))
-        var touched = collector.table.strings.touch(postIDBytes) &+ collector.table.strings.touch(FieldParsing.trimmingSpaces(field(positions.author)))
-        if !parentBytes.isEmpty { touched &+= collector.table.strings.touch(parentBytes) }
-        if !rootBytes.isEmpty && !equal(rootBytes, postIDBytes) && !equal(rootBytes, parentBytes) { touched &+= collector.table.strings.touch(rootBytes) }
-        IdentifierTable.keep(touched)
+        // The string table's slots of this row's ids and the next rows' are fetched a batch at a
+        // time: waiting for the post id's slot was most of this function on a million posts.
+        lookahead.advance(bytes, rowStart: bounds[0], rowEnd: bounds[2 * count - 1], positions: positions, strings: collector.table.strings)
         guard let postID = text(positions.postID), postID >= 0, let author = text(positions.author), author >= 0,
               let time = times.readCommonForm(field(positions.time), line: line), FieldParsing.supportedTimes.contains(time) else { return false }
         var row = PostTable.Row(postID: postID, author: author, time: time)
