@@ -35,25 +35,30 @@ struct PostLinks: Sendable {
         var loops: [[Int]] = []
         var reaching = 0
         var chain: [Int] = []
-        for start in link.indices where state[start] == 0 {
-            chain.removeAll(keepingCapacity: true)
-            var current = start
-            var outcome: UInt8 = 2
-            while true {
-                if state[current] == 1 {
-                    loops.append(Array(chain[chain.firstIndex(of: current)!...])) // safe: state 1 means on the chain
-                    outcome = 3
-                    break
+        // Unchecked buffers: this walk over every post runs on the load's serial stretch.
+        state.withUnsafeMutableBufferPointer { state in
+            link.withUnsafeBufferPointer { link in
+                for start in link.indices where state[start] == 0 {
+                    chain.removeAll(keepingCapacity: true)
+                    var current = start
+                    var outcome: UInt8 = 2
+                    while true {
+                        if state[current] == 1 {
+                            loops.append(Array(chain[chain.firstIndex(of: current)!...])) // safe: state 1 means on the chain
+                            outcome = 3
+                            break
+                        }
+                        if state[current] != 0 { outcome = state[current]; break }
+                        state[current] = 1
+                        chain.append(current)
+                        let up = Int(link[current])
+                        if up < 0 { break }
+                        current = up
+                    }
+                    for member in chain { state[member] = outcome }
+                    if outcome == 3 { reaching += chain.count }
                 }
-                if state[current] != 0 { outcome = state[current]; break }
-                state[current] = 1
-                chain.append(current)
-                let up = Int(link[current])
-                if up < 0 { break }
-                current = up
             }
-            for member in chain { state[member] = outcome }
-            if outcome == 3 { reaching += chain.count }
         }
         return (loops, reaching)
     }
