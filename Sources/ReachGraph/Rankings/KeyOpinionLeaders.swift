@@ -13,8 +13,8 @@ import ReachGraphCore
 ///   `amplification_ratio` = reposts / (reposts + originals) from `posts.csv` (absent without posts).
 /// - **bridge**: who sits between groups. `betweenness` = NetworkX-normalised betweenness on hops,
 ///   exact whenever its estimated cost fits the budget (``BetweennessBudget``, 60 s of one thread by
-///   default), otherwise sampled until the top k is settled (``DirectedGraph/adaptiveBetweennessCentrality(_:)``);
-///   ``betweennessNote`` says which; and
+///   default), otherwise sampled until the top k is settled or the budget's worth of searches has
+///   run (``DirectedGraph/adaptiveBetweennessCentrality(_:)``); ``betweennessNote`` says which; and
 ///   `brokerage` = the share of (in-neighbour, out-neighbour) pairs through the account whose two
 ///   ends belong to different groups (account kinds by default, provinces, or Louvain communities
 ///   of the amplification graph read as undirected, seed 0) — a one-number form
@@ -70,7 +70,10 @@ public struct KeyOpinionLeaders: Sendable {
 
         /// Exact betweenness runs when its estimated time on one thread
         /// (``DirectedGraph/exactBetweennessCost(sampleSize:seed:)`` at ``visitsPerSecond``) is at
-        /// most this many seconds; 0 always samples.
+        /// most this many seconds; 0 always samples. Otherwise the sampler runs at most as many
+        /// searches as fit in this time by the same estimate (at least ``minimumSearches``), so the
+        /// whole step costs about the budget, not the hours exact Brandes or a cut that never
+        /// settles can take on a graph of a few hundred thousand accounts.
         public var seconds: Double
         /// The k of the top k the sampler settles when exact betweenness does not fit.
         public var topCount: Int
@@ -78,6 +81,19 @@ public struct KeyOpinionLeaders: Sendable {
         public init(seconds: Double = 60, topCount: Int = 20) {
             self.seconds = seconds
             self.topCount = topCount
+        }
+
+        /// The fewest searches the sampler is allowed however small the budget: the pilot round
+        /// and one round after it at the sampler's default size.
+        public static let minimumSearches = 2 * AdaptiveBetweennessOptions().initialSampleSize
+
+        /// The most searches the sampler may run when exact betweenness is estimated at
+        /// `cost` (its share of the budget, at least ``minimumSearches``).
+        public func searchLimit(for cost: BetweennessCost) -> Int {
+            let exactSeconds = cost.estimatedVisits / Self.visitsPerSecond
+            guard exactSeconds > 0 else { return max(Self.minimumSearches, cost.contributingSources) }
+            let share = min(1, seconds / exactSeconds)
+            return max(Self.minimumSearches, Int((share * Double(cost.contributingSources)).rounded(.down)))
         }
     }
 
@@ -141,13 +157,18 @@ public struct KeyOpinionLeaders: Sendable {
         if seconds <= budget.seconds {
             return (graph.betweennessCentrality(), "betweenness: exact (estimated \(estimate) on one thread, within the \(String(format: "%g", budget.seconds)) s budget)")
         }
-        let sampled = try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(topCount: max(1, budget.topCount), seed: 1))
+        let sampled = try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(
+            topCount: max(1, budget.topCount), seed: 1, maximumSearches: budget.searchLimit(for: cost)
+        ))
         let share = String(format: "%.3g", Double(sampled.sampledSources) / Double(max(1, sampled.contributingSources)) * 100)
+        let stopped = sampled.isSettled
+            ? " until the top \(budget.topCount) was settled" + (sampled.isExact ? " (which took every search: exact values)" : "")
+            : ", as many as the budget allows; the top \(budget.topCount) is not settled: "
+                + "\(sampled.unsettledPairs) pairs at the cut lie within \(String(format: "%g", AdaptiveBetweennessOptions().separation)) standard errors of each other (a larger budget narrows them)"
         return (
             sampled.values,
             "betweenness: exact would take an estimated \(estimate) on one thread, over the \(String(format: "%g", budget.seconds)) s budget; "
-                + "sampled \(sampled.sampledSources) of \(sampled.contributingSources) searches (\(share)%) until the top \(budget.topCount) was settled"
-                + (sampled.isExact ? " (which took every search: exact values)" : "")
+                + "sampled \(sampled.sampledSources) of \(sampled.contributingSources) searches (\(share)%)" + stopped
                 + (sampled.ties.isEmpty ? "" : "; \(sampled.ties.count) pairs at the cut are tied within \(String(format: "%g", AdaptiveBetweennessOptions().tieTolerance * 100))% (either may belong to it)")
         )
     }

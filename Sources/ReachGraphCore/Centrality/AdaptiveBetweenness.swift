@@ -26,6 +26,11 @@ public struct AdaptiveBetweennessOptions: Sendable, Hashable {
     /// The most threads to use, at most ``Parallelism/threadCount`` (the library-wide setting),
     /// which `nil` uses: it can only lower that setting. The result is identical for any value.
     public var maxConcurrency: Int?
+    /// At most this many searches in the sample (`nil`: no limit). The sampler stops at the end of
+    /// the round that reaches it, settled or not, and ``AdaptiveBetweenness/isSettled`` says which:
+    /// a bound on the work that, unlike a clock, gives the same result on every machine. The
+    /// pilot's searches are run a second time on top of it.
+    public var maximumSearches: Int?
 
     public init(
         topCount: Int = 20,
@@ -35,7 +40,8 @@ public struct AdaptiveBetweennessOptions: Sendable, Hashable {
         candidates: [Bool]? = nil,
         seed: UInt64 = 0,
         pathLength: PathLength = .hops,
-        maxConcurrency: Int? = nil
+        maxConcurrency: Int? = nil,
+        maximumSearches: Int? = nil
     ) {
         self.topCount = topCount
         self.initialSampleSize = initialSampleSize
@@ -45,6 +51,7 @@ public struct AdaptiveBetweennessOptions: Sendable, Hashable {
         self.seed = seed
         self.pathLength = pathLength
         self.maxConcurrency = maxConcurrency
+        self.maximumSearches = maximumSearches
     }
 }
 
@@ -91,11 +98,18 @@ public struct AdaptiveBetweenness: Sendable, Hashable {
     /// Every round after the pilot, in order.
     public let history: [AdaptiveBetweennessRound]
     /// Pairs at the cut accepted as tied (empty unless ``AdaptiveBetweennessOptions/tieTolerance``
-    /// is above 0 and the sampler stopped on it).
+    /// is above 0 and the sampler stopped on it or on its limit).
     public let ties: [BetweennessTie]
+    /// Pairs (inside the top k, outside it) neither separated nor tied when the sampler stopped:
+    /// 0 unless it stopped at ``AdaptiveBetweennessOptions/maximumSearches``.
+    public let unsettledPairs: Int
 
     /// Whether every contributing source was followed, so the values are Brandes' exact ones.
     public var isExact: Bool { sampledSources == contributingSources }
+    /// Whether the stopping rule held (or the values are exact): false when the sampler stopped at
+    /// ``AdaptiveBetweennessOptions/maximumSearches`` first, with ``unsettledPairs`` at the cut, or
+    /// with a top-k set that changed in its last round.
+    public let isSettled: Bool
 }
 
 /// Why ``DirectedGraph/adaptiveBetweennessCentrality(_:)`` refused its options.
@@ -110,6 +124,8 @@ public enum AdaptiveBetweennessError: Error, Hashable {
     case tieToleranceOutOfRange(Double)
     /// ``AdaptiveBetweennessOptions/candidates`` does not have one entry per node.
     case candidateCountMismatch(expected: Int, got: Int)
+    /// ``AdaptiveBetweennessOptions/maximumSearches`` is below 2 (no variance from one source).
+    case maximumSearchesOutOfRange(Int)
 }
 
 extension DirectedGraph {
@@ -141,7 +157,9 @@ extension DirectedGraph {
     /// difference when both are tracked, otherwise the bound `SE(a) + SE(b)`); *tied* when
     /// ``AdaptiveBetweennessOptions/tieTolerance`` τ > 0 and `|ĉ(a) − ĉ(b)| + z·SE ≤ τ·max(ĉ(a), ĉ(b))`;
     /// else *unsettled*. Sampling stops when the top-k set equals the previous round's and no pair
-    /// is unsettled, or when every contributing search has run (Brandes' exact values). Tied pairs
+    /// is unsettled, when every contributing search has run (Brandes' exact values), or at the end
+    /// of the round that reaches ``AdaptiveBetweennessOptions/maximumSearches`` (then
+    /// ``AdaptiveBetweenness/isSettled`` is false unless the rule held there too). Tied pairs
     /// are returned in ``AdaptiveBetweenness/ties``: either node may belong to the top k, and the
     /// two lie within τ of each other. The errors are estimates from the sample: a node that only a
     /// few rare sources route through can still be missed while no drawn source has reached it,
@@ -176,8 +194,8 @@ extension DirectedGraph {
     /// round that follows the pilot's. An exact tie at the cut with τ = 0 runs to the exact result.
     ///
     /// - Throws: ``AdaptiveBetweennessError`` for a `topCount` below 1, an `initialSampleSize`
-    ///   below 2, a negative `separation`, a `tieTolerance` outside `0 ..< 1` or a candidate mask
-    ///   of the wrong length.
+    ///   below 2, a negative `separation`, a `tieTolerance` outside `0 ..< 1`, a candidate mask
+    ///   of the wrong length or a `maximumSearches` below 2.
     /// - Complexity: one Brandes search per sampled source, O(r·m) for hops and O(r·m log n)
     ///   weighted, r ≤ N ≤ n, plus the pilot's searches once more and O(t²) per search for the
     ///   `t ≤ 96` tracked nodes; O(n log n + k·n) per round for the ranking and the pairs; O(n + m)
@@ -194,13 +212,15 @@ extension DirectedGraph {
         if let candidates = options.candidates, candidates.count != nodes {
             throw .candidateCountMismatch(expected: nodes, got: candidates.count)
         }
+        if let limit = options.maximumSearches, limit < 2 { throw .maximumSearchesOutOfRange(limit) }
         let zeros = [Double](repeating: 0, count: nodes)
         let searches = nodes > 2 ? BetweennessSearches(self, pathLength: options.pathLength) : nil
         var order = searches?.contributing ?? []
         guard let searches, !order.isEmpty else {
             let top = topNodes(of: zeros, count: options.topCount, candidates: options.candidates)
             return AdaptiveBetweenness(
-                values: zeros, standardErrors: zeros, top: top, sampledSources: 0, contributingSources: 0, rounds: 0, history: [], ties: []
+                values: zeros, standardErrors: zeros, top: top, sampledSources: 0, contributingSources: 0, rounds: 0, history: [], ties: [],
+                unsettledPairs: 0, isSettled: true
             )
         }
         // Fisher–Yates written out rather than `shuffle(using:)`, whose draws the standard
@@ -211,6 +231,7 @@ extension DirectedGraph {
         }
 
         let population = order.count
+        let limit = min(population, options.maximumSearches ?? population)
         let normalization = 1 / (Double(nodes - 1) * Double(nodes - 2))
         let z = options.separation
         let candidateCount = options.candidates.map { $0.count(where: { $0 }) } ?? nodes
@@ -224,10 +245,12 @@ extension DirectedGraph {
         var errors = zeros
         var sampled = 0
         var rounds = 0
-        var roundSize = min(population, options.initialSampleSize)
+        var roundSize = min(limit, options.initialSampleSize)
         var previousTop: [Int32]?
         var history: [AdaptiveBetweennessRound] = []
         var ties: [BetweennessTie] = []
+        var unsettled = 0
+        var settled = true
         while true {
             let batch = Array(order[sampled ..< sampled + roundSize])
             let roundSlots = slots
@@ -290,17 +313,19 @@ extension DirectedGraph {
                 sampledSources: sampled, topChanged: changed, unsettledPairs: verdict.unsettled, tiedPairs: verdict.ties.count,
                 weakestSeparation: verdict.weakest
             ))
-            if !changed && verdict.unsettled == 0 {
+            if (!changed && verdict.unsettled == 0) || sampled == limit {
                 ties = verdict.ties
+                unsettled = verdict.unsettled
+                settled = !changed && verdict.unsettled == 0
                 break
             }
             previousTop = topSet
-            roundSize = min(max(options.initialSampleSize, sampled / 2), population - sampled)
+            roundSize = min(max(options.initialSampleSize, sampled / 2), limit - sampled)
         }
         let top = topNodes(of: values, count: options.topCount, candidates: options.candidates)
         return AdaptiveBetweenness(
             values: values, standardErrors: errors, top: top, sampledSources: sampled, contributingSources: population, rounds: rounds,
-            history: history, ties: ties
+            history: history, ties: ties, unsettledPairs: unsettled, isSettled: settled
         )
     }
 

@@ -8,6 +8,12 @@ public struct BetweennessCost: Sendable, Hashable {
     public let sampledSources: Int
     /// Estimated nodes reached plus edges scanned by all the searches of exact Brandes with hops.
     public let estimatedVisits: Double
+
+    public init(contributingSources: Int, sampledSources: Int, estimatedVisits: Double) {
+        self.contributingSources = contributingSources
+        self.sampledSources = sampledSources
+        self.estimatedVisits = estimatedVisits
+    }
 }
 
 extension DirectedGraph {

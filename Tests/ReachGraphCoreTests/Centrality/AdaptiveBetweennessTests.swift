@@ -109,6 +109,33 @@ final class AdaptiveBetweennessTests: XCTestCase {
         }
     }
 
+    func testStopsAtTheSearchLimitAndSaysTheCutIsUnsettled() throws {
+        // A top 10 on this graph runs to the exact result without a limit (see above). With 100
+        // searches the rounds are 32 (the pilot, summed again with its tracked products), 32, 32
+        // and the 4 left to the limit.
+        let graph = Self.preferentialGraph(nodes: 3000, seed: 7)
+        let options = AdaptiveBetweennessOptions(topCount: 10, initialSampleSize: 32, seed: 3, maximumSearches: 100)
+        let result = try graph.adaptiveBetweennessCentrality(options)
+        XCTAssertEqual(result.sampledSources, 100)
+        XCTAssertEqual(result.history.map(\.sampledSources), [32, 64, 96, 100])
+        XCTAssertFalse(result.isExact)
+        XCTAssertFalse(result.isSettled)
+        XCTAssertGreaterThan(result.unsettledPairs, 0)
+        XCTAssertEqual(result.unsettledPairs, result.history.last?.unsettledPairs)
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        Parallelism.threadCount = 1
+        XCTAssertEqual(try graph.adaptiveBetweennessCentrality(options), result, "the same on one thread")
+        // A limit at or above every search changes nothing.
+        var unlimited = options
+        unlimited.maximumSearches = nil
+        let whole = try graph.adaptiveBetweennessCentrality(unlimited)
+        unlimited.maximumSearches = whole.contributingSources
+        XCTAssertEqual(try graph.adaptiveBetweennessCentrality(unlimited), whole)
+        XCTAssertTrue(whole.isSettled)
+        XCTAssertEqual(whole.unsettledPairs, 0)
+    }
+
     func testEmptyAndTinyGraphsAreExactZeros() throws {
         for graph in [DirectedGraph(nodeCount: 0, edges: []), DirectedGraph(nodeCount: 2, edges: [(0, 1), (1, 0)]), DirectedGraph(nodeCount: 4, edges: [(0, 1), (2, 3)])] {
             let result = try graph.adaptiveBetweennessCentrality()
@@ -129,6 +156,9 @@ final class AdaptiveBetweennessTests: XCTestCase {
         }
         XCTAssertThrowsError(try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(separation: -1))) { error in
             XCTAssertEqual(error as? AdaptiveBetweennessError, .separationOutOfRange(-1))
+        }
+        XCTAssertThrowsError(try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(maximumSearches: 1))) { error in
+            XCTAssertEqual(error as? AdaptiveBetweennessError, .maximumSearchesOutOfRange(1))
         }
         for tolerance in [-0.1, 1, .nan] {
             XCTAssertThrowsError(try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(tieTolerance: tolerance))) { error in

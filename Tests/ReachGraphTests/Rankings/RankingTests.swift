@@ -127,6 +127,16 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(sampled.profiles.map(\.score), exact.profiles.map(\.score))
     }
 
+    func testKeyOpinionLeaderSamplerRunsTheBudgetsShareOfSearches() {
+        // Exact estimated at 240 s of one thread (4.8e10 visits at 2e8 per second) over 10,000
+        // searches: a 60 s budget allows a quarter of them, a tiny one the 512-search floor, and a
+        // budget above the estimate every search.
+        let cost = BetweennessCost(contributingSources: 10_000, sampledSources: 64, estimatedVisits: 4.8e10)
+        XCTAssertEqual(KeyOpinionLeaders.BetweennessBudget(seconds: 60).searchLimit(for: cost), 2_500)
+        XCTAssertEqual(KeyOpinionLeaders.BetweennessBudget(seconds: 0).searchLimit(for: cost), 512)
+        XCTAssertEqual(KeyOpinionLeaders.BetweennessBudget(seconds: 1_000).searchLimit(for: cost), 10_000)
+    }
+
     func testKeyOpinionLeaderRolesByHand() throws {
         let data = try dataset()
         let leaders = try KeyOpinionLeaders(dataset: data)
