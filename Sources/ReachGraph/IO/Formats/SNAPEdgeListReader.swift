@@ -67,6 +67,9 @@ enum SNAPEdgeListReader {
                         throw InputError(file: file, line: line, column: column(2), message: "time: \(error.message)")
                     }
                 } else {
+                    guard value <= FieldParsing.maximumWeight else {
+                        throw InputError(file: file, line: line, column: column(2), message: FieldParsing.weightTooLarge(value))
+                    }
                     weight = value
                 }
             }

@@ -50,6 +50,12 @@ final class SNAPEdgeListReaderTests: XCTestCase {
         XCTAssertThrowsError(try DatasetLoader.load(ragged)) { XCTAssertEqual("\($0)", "b.txt:2:1: 2 fields where earlier rows have 3") }
         let mixed = try folder.write("c.txt", "1 2 1341100972\n2 3 1341100999000\n")
         XCTAssertThrowsError(try DatasetLoader.load(mixed)) { XCTAssertTrue("\($0)".contains("line 1"), "\($0)") }
+        // Found by the fuzz smoke: a weight over 1e15 was kept, and the JSON written from it
+        // could not be read back.
+        let heavy = try folder.write("d.txt", "1 2 5\n1 3 2000000000000000\n")
+        XCTAssertThrowsError(try DatasetLoader.load(heavy)) {
+            XCTAssertEqual("\($0)", "d.txt:2:5: 2000000000000000.0 is larger than 1e15, the largest weight accepted (sums of weights must stay finite)")
+        }
     }
 
     func testPlainCSVEdgeListTakesTheFlagToo() throws {
