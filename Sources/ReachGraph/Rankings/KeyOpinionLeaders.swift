@@ -83,6 +83,11 @@ public struct KeyOpinionLeaders: Sendable {
             self.topCount = topCount
         }
 
+        /// Exact betweenness's estimated time on one thread, at ``visitsPerSecond``.
+        static func estimatedSeconds(_ cost: BetweennessCost) -> Double {
+            cost.estimatedVisits / visitsPerSecond
+        }
+
         /// The fewest searches the sampler is allowed however small the budget: the pilot round
         /// and one round after it at the sampler's default size.
         public static let minimumSearches = 2 * AdaptiveBetweennessOptions().initialSampleSize
@@ -90,7 +95,7 @@ public struct KeyOpinionLeaders: Sendable {
         /// The most searches the sampler may run when exact betweenness is estimated at
         /// `cost` (its share of the budget, at least ``minimumSearches``).
         public func searchLimit(for cost: BetweennessCost) -> Int {
-            let exactSeconds = cost.estimatedVisits / Self.visitsPerSecond
+            let exactSeconds = Self.estimatedSeconds(cost)
             guard exactSeconds > 0 else { return max(Self.minimumSearches, cost.contributingSources) }
             let share = min(1, seconds / exactSeconds)
             return max(Self.minimumSearches, Int((share * Double(cost.contributingSources)).rounded(.down)))
@@ -152,7 +157,7 @@ public struct KeyOpinionLeaders: Sendable {
 
     static func betweenness(of graph: DirectedGraph, budget: BetweennessBudget) throws -> (values: [Double], note: String) {
         let cost = graph.exactBetweennessCost(seed: 1)
-        let seconds = cost.estimatedVisits / BetweennessBudget.visitsPerSecond
+        let seconds = BetweennessBudget.estimatedSeconds(cost)
         let estimate = String(format: "%.2g s", seconds)
         if seconds <= budget.seconds {
             return (graph.betweennessCentrality(), "betweenness: exact (estimated \(estimate) on one thread, within the \(String(format: "%g", budget.seconds)) s budget)")
