@@ -38,10 +38,30 @@ package enum HugePages {
     package static func zeros<Element: FixedWidthInteger>(_ count: Int, of _: Element.Type = Element.self) -> [Element] {
         [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             advise(buffer)
-            // memset: `initialize(repeating:)` runs unspecialised here (a generic outside its
-            // module), a witness call per element, which took 7 % of `cascades` on a million posts.
-            if let base = buffer.baseAddress { memset(base, 0, count * MemoryLayout<Element>.stride) }
+            if let base = buffer.baseAddress { clear(UnsafeMutableRawPointer(base), bytes: count * MemoryLayout<Element>.stride) }
             initialized = count
+        }
+    }
+
+    /// Bytes from which ``clear(_:bytes:)`` splits the work between the library's threads.
+    static let parallelClearBytes = 32 << 20
+
+    /// Sets `bytes` bytes at `base` to zero. Large fresh arrays are cleared in slices on the
+    /// library's threads: the kernel clears each page on its first touch, on the touching thread,
+    /// and on this machine kind that was 0.6–1.2 s on one thread before an IO archive's reading
+    /// could start (the string tables' 400 MB of slots; BENCHMARKS.md, "IO archive read on two
+    /// threads"). memset rather than `initialize(repeating:)`, which runs unspecialised here (a
+    /// generic outside its module), a witness call per element: 7 % of `cascades` on a million posts.
+    static func clear(_ base: UnsafeMutableRawPointer, bytes: Int) {
+        let slices = bytes >= parallelClearBytes ? Parallelism.workerCount(items: bytes / (parallelClearBytes / 2)) : 1
+        guard slices > 1 else {
+            memset(base, 0, bytes)
+            return
+        }
+        let address = UInt(bitPattern: base), slice = (bytes + slices - 1) / slices
+        Parallelism.forEach(slices) { index in
+            let start = index * slice, length = min(slice, bytes - start)
+            if length > 0, let pointer = UnsafeMutableRawPointer(bitPattern: address + UInt(start)) { memset(pointer, 0, length) }
         }
     }
 }
