@@ -144,6 +144,9 @@ extension Dataset {
         var pairRow = KeyNumbering(capacity: countingOnly ? 0 : reposts)
         var reposted = KeyNumbering(capacity: reposts)
         for position in 0 ..< posts.count {
+            if position % Self.touchBatch == 0 {
+                touchSlots(from: position, links: links, authors: authors, accountOfString: accountOfString, reposted: reposted, pairs: countingOnly ? nil : pairRow)
+            }
             var parent = Int(links.parent[position])
             let source: Int32
             if parent >= 0 {
@@ -194,6 +197,33 @@ extension Dataset {
         guard !countingOnly else { return }
         relations = table
         relationsDerivedFromPosts = true
+    }
+
+    /// Reposts whose slots ``deriveRelationsFromPosts(file:countingOnly:)`` fetches together.
+    private static let touchBatch = 32
+
+    /// Reads the slots that the lookups of the next ``touchBatch`` posts from `start` begin at,
+    /// one read after another, so their cache misses overlap instead of each lookup waiting for
+    /// its own (the two tables of 1.7 million reposts are 64 MB each). Keys whose parent author
+    /// is not resolved yet are skipped; the lookups themselves are unchanged.
+    private func touchSlots(from start: Int, links: PostLinks, authors: [Int32], accountOfString: [Int32], reposted: KeyNumbering, pairs: KeyNumbering?) {
+        var touched: UInt64 = 0
+        for position in start ..< min(start + Self.touchBatch, posts.count) {
+            let target = authors[position]
+            guard target >= 0 else { continue }
+            var parent = Int(links.parent[position]), source: Int32 = -1
+            if parent >= 0 {
+                source = authors[parent]
+            } else if posts.parentAuthors[position] >= 0, !accountOfString.isEmpty {
+                source = accountOfString[Int(posts.parentAuthors[position])]
+                let parentPost = posts.parentPosts[position]
+                parent = parentPost >= 0 ? posts.count + Int(parentPost) : -1
+            }
+            guard source >= 0 else { continue }
+            if parent >= 0 { touched &+= reposted.touch(UInt64(parent) << 32 | UInt64(target)) }
+            if let pairs { touched &+= pairs.touch(UInt64(source) << 32 | UInt64(target)) }
+        }
+        IdentifierTable.keep(touched)
     }
 }
 
