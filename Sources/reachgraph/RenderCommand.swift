@@ -220,6 +220,7 @@ struct RenderCommand: ParsableCommand {
             )
             options.colorBy = colorBy.map { NodeColoring($0, seed: seed) }
             options.seed = seed
+            options.isLaidOut = RenderFormat(pathExtension: (output as NSString).pathExtension) != nil
             return options
         }
         let drawn: Figure

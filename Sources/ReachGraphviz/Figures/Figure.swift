@@ -23,13 +23,17 @@ public struct Figure: Sendable {
     public var layoutProblem: String? { EngineGuard.problem(with: engine, shape: shape) }
 
     /// Renders the figure with its engine.
+    /// - Throws: ``GraphvizError`` at once, from ``shape`` (the DOT text is not parsed), when the
+    ///   engine is over budget for it.
     public func render(as format: RenderFormat) throws -> GraphvizRenderer.Rendering {
-        try GraphvizRenderer.render(dot: dot, format: format, options: GraphvizRenderer.Options(engine: engine))
+        _ = try EngineGuard.decide(requested: engine, shape: shape, policy: .refuse)
+        return try GraphvizRenderer.render(dot: dot, format: format, options: GraphvizRenderer.Options(engine: engine))
     }
 
     /// Renders the figure with its engine and writes it to `path` atomically.
     @discardableResult
     public func render(as format: RenderFormat, to path: String) throws -> GraphvizRenderer.Rendering {
-        try GraphvizRenderer.render(dot: dot, format: format, to: path, options: GraphvizRenderer.Options(engine: engine))
+        _ = try EngineGuard.decide(requested: engine, shape: shape, policy: .refuse)
+        return try GraphvizRenderer.render(dot: dot, format: format, to: path, options: GraphvizRenderer.Options(engine: engine))
     }
 }

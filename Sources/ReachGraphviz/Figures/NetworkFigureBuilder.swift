@@ -29,10 +29,11 @@ enum NetworkFigureBuilder {
         let cuts = [recipe.cut, trim.note].compactMap { $0 }
         let trimmed = cuts.isEmpty ? nil : cuts.joined(separator: "; ")
         let requested = options.engine ?? (EngineGuard.problem(with: recipe.preferredEngine, shape: shape) == nil ? recipe.preferredEngine : .sfdp)
-        // A figure's DOT text is always produced (writing it runs no layout); an engine still over
-        // budget after the policy makes Figure.render throw.
-        let decision = (try? EngineGuard.decide(requested: requested, shape: shape, policy: options.policy))
-            ?? EngineGuard.Decision(engine: requested, notice: nil)
+        // Unless the figure is to be laid out, its DOT text is always produced (writing it runs no
+        // layout); an engine still over budget after the policy makes Figure.render throw.
+        let decision = options.isLaidOut
+            ? try EngineGuard.decide(requested: requested, shape: shape, policy: options.policy)
+            : (try? EngineGuard.decide(requested: requested, shape: shape, policy: options.policy)) ?? EngineGuard.Decision(engine: requested, notice: nil)
         let coloring = options.colorBy ?? NodeColoring.automatic(for: dataset, seed: options.seed)
         let drawing = NetworkDrawing(
             dataset: dataset, nodes: trim.nodes, edges: trim.edges, scores: scores, engine: decision.engine, ego: recipe.ego, labelCount: options.labelCount,

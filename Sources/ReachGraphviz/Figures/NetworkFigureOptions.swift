@@ -23,6 +23,11 @@ public struct NetworkFigureOptions: Sendable {
     public var colorBy: NodeColoring? = nil
     /// The Louvain seed when fill shows communities by default.
     public var seed: UInt64 = 1
+    /// Whether the figure will be laid out (rendered as SVG, PNG or PDF) rather than written as
+    /// DOT text: then a drawn graph that no engine may lay out throws at once, before its colours
+    /// and DOT text are made (on 242k accounts they took 20 s, and Graphviz then parsed that text
+    /// for another 20 s, only for the engine guard to refuse it).
+    public var isLaidOut = false
 
     public init(
         engine: LayoutEngine? = nil, policy: EnginePolicy = .fallBackToSFDP, scores: NodeScores? = nil, legibility: Legibility = .everything,

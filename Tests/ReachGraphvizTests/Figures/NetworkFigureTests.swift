@@ -99,6 +99,15 @@ final class NetworkFigureTests: XCTestCase {
         XCTAssertThrowsError(try refused.render(as: .svg)) { error in
             XCTAssertTrue("\(error)".contains("dot was not run"), "\(error)")
         }
+        // A figure that is to be laid out is refused as it is built, with the same message.
+        var laidOut = NetworkFigureOptions(engine: .dot, policy: .refuse)
+        laidOut.isLaidOut = true
+        XCTAssertThrowsError(try NetworkOverview.figure(of: dataset, options: laidOut)) { error in
+            XCTAssertTrue(error is GraphvizError, "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("dot was not run: dot is for trees and layered diagrams"), "\(error)")
+        }
+        laidOut.policy = .fallBackToSFDP
+        XCTAssertEqual(try NetworkOverview.figure(of: dataset, options: laidOut).engine, .sfdp)
     }
 
     func testEgoNetworkKeepsTheNeighbourhoodAndHighlightsTheEgo() throws {
