@@ -14,22 +14,23 @@ struct ModelOptions: ParsableArguments {
         case wc
     }
 
-    @Option(help: "Diffusion model: ic (independent cascade, --p), lt (linear threshold, weights 1/in-degree) or wc (weighted cascade, p = weight/in-strength).")
-    var model: Model = .ic
+    @Option(help: "Diffusion model: wc (weighted cascade, p = weight/in-strength; the default, as in the IMM paper), ic (independent cascade, one probability --p for every edge; the default when --p is given) or lt (linear threshold, weights 1/in-degree).")
+    var model: Model?
 
-    @Option(help: "Edge probability for --model ic.")
-    var p = 0.1
+    @Option(help: "Edge probability for --model ic (default 0.1).")
+    var p: Double?
 
     @Option(help: "Seed of the random draws.")
     var seed: UInt64 = 1
 
     func validate() throws {
-        guard p >= 0 && p <= 1 else { throw ValidationError("--p must be between 0 and 1") }
+        if let p { guard p >= 0 && p <= 1 else { throw ValidationError("--p must be between 0 and 1") } }
+        if p != nil, let model, model != .ic { throw ValidationError("--p applies to --model ic only") }
     }
 
     var diffusionModel: DiffusionModel {
-        switch model {
-        case .ic: return .independentCascade(.uniform(p))
+        switch model ?? (p == nil ? .wc : .ic) {
+        case .ic: return .independentCascade(.uniform(p ?? 0.1))
         case .wc: return .independentCascade(.weightedCascade)
         case .lt: return .linearThreshold(.inverseInDegree)
         }
@@ -85,8 +86,12 @@ struct SeedsCommand: ParsableCommand {
         discussion: """
             IMM (Tang, Shi & Xiao 2015, with fresh reverse-reachable sets for the final selection) \
             returns a (1 − 1/e − ε)-approximation with probability 1 − 1/n^ℓ; CELF (lazy greedy over \
-            Monte Carlo runs) suits small graphs. The chosen set's reach is then simulated with \
-            --runs runs for a 95% interval.
+            Monte Carlo runs) suits small graphs. The chosen set's reach is then simulated for a 95% \
+            interval: --runs runs, or by default until the interval is within ±1% of the reach \
+            (256 runs first, at most 10,000). IMM's reverse-reachable sets are held within \
+            --imm-memory MiB: under a model where content from a random account spreads to much \
+            of the graph (ic with a large --p on a graph with a giant strongly connected \
+            component), every set is large and the command stops with an error saying so.
             """
     )
 
@@ -111,8 +116,11 @@ struct SeedsCommand: ParsableCommand {
     @Option(help: "IMM confidence parameter ℓ (success probability 1 − 1/n^ℓ).")
     var immEll = 1.0
 
-    @Option(help: "Monte Carlo runs for CELF's estimates and for the final interval.")
-    var runs = 10_000
+    @Option(help: "MiB that IMM's reverse-reachable sets may hold (with their coverage index).")
+    var immMemory = 512
+
+    @Option(help: "Monte Carlo runs for CELF's estimates (default 10000) and for the final interval (default: until it is within ±1% of the reach, at most 10000).")
+    var runs: Int?
 
     @OptionGroup var output: OutputOptions
 
@@ -120,16 +128,19 @@ struct SeedsCommand: ParsableCommand {
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
         guard immEpsilon > 0 && immEpsilon < 1 else { throw ValidationError("--imm-epsilon must be between 0 and 1") }
         guard immEll > 0 && immEll.isFinite else { throw ValidationError("--imm-ell must be above 0") }
-        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        guard immMemory >= 1 && immMemory <= Int.max >> 20 else { throw ValidationError("--imm-memory must be at least 1 (MiB)") }
+        if let runs { guard runs >= 1 else { throw ValidationError("--runs must be at least 1") } }
     }
 
     func run() throws {
         let progress = Progress(quiet: output.quiet)
         let dataset = try input.load(progress: progress)
         reportWarnings(dataset.diagnostics, quiet: output.quiet)
-        let chosen: InfluenceMaximizationMethod = method == .imm ? .imm(epsilon: immEpsilon, ell: immEll) : .celf(runs: runs)
+        let chosen: InfluenceMaximizationMethod = method == .imm
+            ? .imm(epsilon: immEpsilon, ell: immEll, memoryLimit: immMemory << 20) : .celf(runs: runs ?? 10_000)
         let selection = try SeedSelection(
-            dataset: dataset, k: k, model: model.diffusionModel, method: chosen, seed: model.seed, runs: runs, onStep: progress.begin
+            dataset: dataset, k: k, model: model.diffusionModel, method: chosen, seed: model.seed,
+            runs: runs.map(SimulationRuns.fixed) ?? .untilPrecise(), onStep: progress.begin
         )
         progress.finish()
         let title = "\(k) accounts that reach the most under \(model.diffusionModel.summary) (\(method.rawValue))"

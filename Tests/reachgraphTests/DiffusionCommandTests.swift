@@ -67,4 +67,26 @@ final class DiffusionCommandTests: XCTestCase {
         try assertUsageError(["seeds", dataset, "--k", "1", "--imm-epsilon", "1"], "--imm-epsilon must be between 0 and 1")
         try assertUsageError(["seeds", dataset, "--k", "0"], "--k must be at least 1")
     }
+
+    func testSeedsModelDefaultsAndRuns() throws {
+        let dataset = try ReachGraphProcess.sampleDataset()
+        // No --model and no --p: the weighted cascade, the IMM paper's model.
+        let plain = try ReachGraphCLI.run(["seeds", dataset, "--k", "1"])
+        XCTAssertEqual(plain.status, 0, plain.error)
+        XCTAssertTrue(plain.output.contains("1 accounts that reach the most under weighted cascade (p = weight / in-strength) (imm)"), plain.output)
+        // --p alone is the independent cascade with that probability; at p = 1 every run reaches
+        // all six accounts, so the interval is exact after the 256-run pilot.
+        let certain = try ReachGraphCLI.run(["seeds", dataset, "--k", "1", "--p", "1", "--table", "reach", "--format", "csv"])
+        XCTAssertEqual(certain.status, 0, certain.error)
+        XCTAssertEqual(measures(certain.output)["runs"], 256)
+        XCTAssertEqual(measures(certain.output)["expected reach"], 6)
+        let titled = try ReachGraphCLI.run(["seeds", dataset, "--k", "1", "--p", "1"])
+        XCTAssertTrue(titled.output.contains("under independent cascade, p = 1 (imm)"), titled.output)
+        // --model ic without --p keeps p = 0.1; --runs fixes the count.
+        let fixed = try ReachGraphCLI.run(["seeds", dataset, "--k", "1", "--model", "ic", "--runs", "40", "--table", "reach", "--format", "csv"])
+        XCTAssertEqual(measures(fixed.output)["runs"], 40)
+        try assertUsageError(["seeds", dataset, "--k", "1", "--model", "wc", "--p", "0.5"], "--p applies to --model ic only")
+        try assertUsageError(["seeds", dataset, "--k", "1", "--imm-memory", "0"], "--imm-memory must be at least 1 (MiB)")
+        try assertUsageError(["simulate", dataset, "--seeds", "hub", "--model", "lt", "--p", "0.5"], "--p applies to --model ic only")
+    }
 }

@@ -12,20 +12,22 @@ extension Dataset {
 /// chosen set's reach with a 95% interval.
 ///
 /// - Complexity: that of ``DirectedGraph/maximizeInfluence(k:model:method:seed:parallelism:)``
-///   plus `runs` simulations from the chosen set.
+///   plus the simulations `runs` asks for from the chosen set.
 public struct SeedSelection: Sendable {
     public let model: DiffusionModel
     public let choice: InfluenceMaximizationResult
-    /// The chosen set's reach over `runs` simulations (seeded by the same seed).
+    /// The chosen set's reach over the simulations `runs` asks for (seeded by the same seed).
     public let estimate: SpreadEstimate
     /// Accounts in the graph, for the share of accounts reached.
     public let accountCount: Int
 
     /// - Parameters:
-    ///   - runs: simulations of the chosen set for the interval.
+    ///   - runs: simulations of the chosen set for the interval: by default until its 95%
+    ///     interval is within ±1% of the reach (at most 10,000 runs).
     ///   - onStep: called with the name of each step as it starts (for progress display).
     public init(
-        dataset: Dataset, k: Int, model: DiffusionModel, method: InfluenceMaximizationMethod = .imm(), seed: UInt64, runs: Int = 10_000,
+        dataset: Dataset, k: Int, model: DiffusionModel, method: InfluenceMaximizationMethod = .imm(), seed: UInt64,
+        runs: SimulationRuns = .untilPrecise(),
         onStep: (String) -> Void = { _ in }
     ) throws {
         let graph = dataset.amplificationGraph()

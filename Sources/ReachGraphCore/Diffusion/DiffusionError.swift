@@ -24,6 +24,13 @@ public enum DiffusionError: Error, Equatable, Sendable {
     case invalidEll(Double)
     /// IMM would need more reverse-reachable sets than it can index (set ids are `Int32`).
     case sampleLimitExceeded(required: Double)
+    /// The relative half-width an adaptive simulation aims at is not in (0, 1).
+    case invalidPrecision(Double)
+    /// IMM's memory limit is not positive.
+    case invalidMemoryLimit(Int)
+    /// IMM's reverse-reachable sets would hold about `projectedBytes` (with the coverage index),
+    /// more than `limit`; `meanSetSize` is the mean number of nodes per set drawn so far.
+    case memoryLimitExceeded(projectedBytes: Double, limit: Int, meanSetSize: Double)
 }
 
 extension DiffusionError: CustomStringConvertible {
@@ -41,6 +48,14 @@ extension DiffusionError: CustomStringConvertible {
         case .invalidEll(let ell): return "ℓ must be above 0 (got \(ell))"
         case .sampleLimitExceeded(let required):
             return "IMM would need \(Int(required)) reverse-reachable sets, more than fit; raise ε"
+        case .invalidPrecision(let share): return "the relative precision must be between 0 and 1 (got \(share))"
+        case .invalidMemoryLimit(let limit): return "the memory limit must be above 0 bytes (got \(limit))"
+        case .memoryLimitExceeded(let projected, let limit, let meanSetSize):
+            let mebibytes = { (bytes: Double) in String(format: bytes >= 10 * 1_048_576 ? "%.0f MiB" : "%.2g MiB", bytes / 1_048_576) }
+            return "IMM would hold about \(mebibytes(projected)) of reverse-reachable sets, over its limit of \(mebibytes(Double(limit))): "
+                + "under this model the content of \(String(format: "%.0f", meanSetSize)) accounts on average reaches a random account "
+                + "(the mean set size); use a model whose cascades stay small (weighted cascade), smaller probabilities, a larger ε, "
+                + "or a higher limit"
         }
     }
 }

@@ -5,8 +5,14 @@ public enum InfluenceMaximizationMethod: Sendable, Equatable {
     /// accuracy for samples; `ell` > 0 sets the confidence. The number of RR sets is about
     /// 2n·((1 − 1/e)·α + β)² / (ε² · OPT), so it grows as 1/ε² and as n / OPT: when the best
     /// seeds reach only a small share of the graph, IMM needs many sets (memory is linear in
-    /// their total size), and a larger ε is the lever.
-    case imm(epsilon: Double = 0.1, ell: Double = 1)
+    /// their total size), and a larger ε is the lever. `memoryLimit` bounds, in bytes, what the
+    /// sets and the coverage index over them would hold (8 bytes per member and 9 per set),
+    /// projected from the sets drawn so far before each batch is drawn: over it, IMM stops with
+    /// ``DiffusionError/memoryLimitExceeded(projectedBytes:limit:meanSetSize:)`` instead of
+    /// growing into swap. Under a model where a random account's content reaches a large part of
+    /// the graph (uniform probabilities on a graph with a giant strongly connected component),
+    /// every set holds that part and the limit is what answers.
+    case imm(epsilon: Double = 0.1, ell: Double = 1, memoryLimit: Int = 512 << 20)
     /// CELF (Leskovec et al. 2007): greedy over Monte Carlo estimates from `runs` live-edge
     /// samples, with lazy re-evaluation. Exact greedy on those samples; for small graphs.
     case celf(runs: Int = 10_000)
@@ -58,16 +64,17 @@ extension DirectedGraph {
     /// - Parameters:
     ///   - k: the number of seeds; more than `nodeCount` selects every node; 0 selects none.
     ///   - model: the diffusion model.
-    ///   - method: IMM (default, ε = 0.1, ℓ = 1) or CELF.
+    ///   - method: IMM (default, ε = 0.1, ℓ = 1, 512 MiB of RR sets) or CELF.
     ///   - seed: the random seed; RR set `i` and run `r` draw from `SplitMix64(seed:).split(i)`
     ///     streams, so the result is the same at any thread count.
     ///   - parallelism: threads and chunking; the result does not depend on it.
     /// - Throws: ``DiffusionError/invalidSeedCount(_:)`` for negative `k`; the model's errors;
     ///   ``DiffusionError/invalidEpsilon(_:)``, ``DiffusionError/invalidEll(_:)``,
-    ///   ``DiffusionError/sampleLimitExceeded(required:)`` for IMM;
+    ///   ``DiffusionError/invalidMemoryLimit(_:)``, ``DiffusionError/sampleLimitExceeded(required:)``,
+    ///   ``DiffusionError/memoryLimitExceeded(projectedBytes:limit:meanSetSize:)`` for IMM;
     ///   ``DiffusionError/invalidRunCount(_:)`` for CELF.
     /// - Complexity: IMM: O((k + ℓ)(V + E) log V / ε²) expected time (Tang et al.'s bound), memory
-    ///   linear in the total size of the RR sets. CELF: O(runs × V/64) memory for per-sample
+    ///   linear in the total size of the RR sets, at most about `memoryLimit`. CELF: O(runs × V/64) memory for per-sample
     ///   coverage bits, and in the worst case O(k · V · runs · (V + E)) time; lazy evaluation
     ///   usually re-evaluates few nodes per round, but the first round simulates every node.
     public func maximizeInfluence(
@@ -79,11 +86,14 @@ extension DirectedGraph {
     ) throws(DiffusionError) -> InfluenceMaximizationResult {
         guard k >= 0 else { throw .invalidSeedCount(k) }
         switch method {
-        case .imm(let epsilon, let ell):
+        case .imm(let epsilon, let ell, let memoryLimit):
             guard epsilon > 0 && epsilon < 1 else { throw .invalidEpsilon(epsilon) }
             guard ell > 0 && ell.isFinite else { throw .invalidEll(ell) }
+            guard memoryLimit > 0 else { throw .invalidMemoryLimit(memoryLimit) }
             let sampler = try ReverseReachableSampler(model: model, graph: self)
-            return try selectSeedsByIMM(k: min(k, nodeCount), sampler: sampler, epsilon: epsilon, ell: ell, seed: seed, parallelism: parallelism)
+            return try selectSeedsByIMM(
+                k: min(k, nodeCount), sampler: sampler, epsilon: epsilon, ell: ell, memoryLimit: memoryLimit, seed: seed, parallelism: parallelism
+            )
         case .celf(let runs):
             guard runs >= 1 else { throw .invalidRunCount(runs) }
             return try selectSeedsByCELF(k: min(k, nodeCount), model: model, runs: runs, seed: seed, parallelism: parallelism)

@@ -14,3 +14,52 @@ extension DirectedGraph {
         }
     }
 }
+
+/// How many Monte Carlo runs a spread estimate takes.
+public enum SimulationRuns: Sendable, Equatable {
+    /// Exactly this many runs, at least 1.
+    case fixed(Int)
+    /// `pilot` runs, then as many as the pilot's spread says bring the 95% interval's half-width
+    /// to at most `relativeHalfWidth` of the expected reach, again until it holds or `maximum`
+    /// runs are done. A reach that varies little needs few runs: a seed set whose cascades reach
+    /// 40,000 accounts with a standard deviation of 13% settles to ±1% in about 650 runs, where a
+    /// fixed 10,000 costs fifteen times as much.
+    case untilPrecise(relativeHalfWidth: Double = 0.01, pilot: Int = 256, maximum: Int = 10_000)
+}
+
+extension DirectedGraph {
+    /// Expected reach of `seeds` under `model`, with the number of runs `runs` decides.
+    ///
+    /// Run `r` is the same run whatever the total, so ``SimulationRuns/untilPrecise(relativeHalfWidth:pilot:maximum:)``
+    /// returns exactly the estimate of a fixed simulation of the number of runs it stopped at
+    /// (``SpreadEstimate/runs``): the same seed gives the same result at any thread count. A
+    /// reach of 0 (every run) is precise at once.
+    ///
+    /// - Throws: ``DiffusionError/invalidRunCount(_:)`` for a fixed count, pilot or maximum
+    ///   below 1 (or a pilot above the maximum), ``DiffusionError/invalidPrecision(_:)`` for a
+    ///   relative half-width outside (0, 1); the errors of
+    ///   ``simulate(from:model:runs:seed:parallelism:)``.
+    /// - Complexity: that of the runs done; an adaptive estimate simulates its earlier rounds
+    ///   again (the pilot, and any round that fell short), at most one round more than needed.
+    public func simulate(
+        from seeds: [Int32], model: DiffusionModel, runs: SimulationRuns, seed: UInt64, parallelism: Parallelism = .automatic
+    ) throws(DiffusionError) -> SpreadEstimate {
+        switch runs {
+        case .fixed(let count):
+            return try simulate(from: seeds, model: model, runs: count, seed: seed, parallelism: parallelism)
+        case .untilPrecise(let share, let pilot, let maximum):
+            guard share > 0 && share < 1 else { throw .invalidPrecision(share) }
+            guard pilot >= 1 && pilot <= maximum else { throw .invalidRunCount(pilot) }
+            var estimate = try simulate(from: seeds, model: model, runs: pilot, seed: seed, parallelism: parallelism)
+            while estimate.runs < maximum {
+                let wanted = share * estimate.expectedReach
+                let halfWidth = estimate.confidenceInterval.upperBound - estimate.expectedReach
+                guard halfWidth > wanted else { break }
+                let needed = (halfWidth / wanted * halfWidth / wanted * Double(estimate.runs)).rounded(.up)
+                let next = needed < Double(maximum) ? max(estimate.runs + 1, Int(needed)) : maximum
+                estimate = try simulate(from: seeds, model: model, runs: next, seed: seed, parallelism: parallelism)
+            }
+            return estimate
+        }
+    }
+}

@@ -18,7 +18,7 @@ final class SeedSelectionTests: XCTestCase {
         // are all alike at p = 1, so its gains are exact and its tie goes to the lower index (c);
         // IMM's gains and tie-break come from sampled sets.
         for method in [InfluenceMaximizationMethod.imm(epsilon: 0.5, ell: 1), .celf(runs: 10)] {
-            let selection = try SeedSelection(dataset: data, k: 2, model: .independentCascade(.uniform(1)), method: method, seed: 3, runs: 20)
+            let selection = try SeedSelection(dataset: data, k: 2, model: .independentCascade(.uniform(1)), method: method, seed: 3, runs: .fixed(20))
             let seeds = selection.seedTable(dataset: data, title: "t")
             XCTAssertEqual(seeds.columns, ["order", "id", "marginal_gain", "name", "kind", "tier", "province", "platform", "followers"])
             XCTAssertEqual(seeds.rows.first?[1], .text("hub"), "\(method)")
