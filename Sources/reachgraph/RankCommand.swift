@@ -144,8 +144,10 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
             Roles: source (P(source_rank) ≥ 0.9, ≥ 2 reposters), amplifier (≥ 3 distinct sources, \
             reposts/(reposts+originals) ≥ 0.5), bridge (P(betweenness) ≥ 0.9 and brokerage between \
             kinds or provinces > 0). Betweenness is exact when its estimated time on one thread fits \
-            --exact-betweenness-budget, otherwise sampled until the top N is settled or the \
-            budget's share of the searches has run; a note on standard error says which.
+            --exact-betweenness-budget, otherwise sampled until the top N is settled or as many \
+            searches as fit in the budget have run; a note on standard error says which. The \
+            budget is seconds of one thread, estimated from the graph's size (deterministic, not \
+            timed): on T threads the step takes about budget / T.
             """
     )
 
@@ -155,8 +157,8 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
     @Option(help: "Groups for brokerage: kind, province or community (Louvain, for data without kinds).")
     var brokerage: KeyOpinionLeaders.Grouping = .kind
 
-    @Option(help: ArgumentHelp("Compute betweenness exactly when its estimated time on one thread is at most this (\(durationSyntax)); above it, sample until the top N is settled or as many searches as fit in it have run (at least 512). 0 always samples.", valueName: "DURATION"), transform: duration)
-    var exactBetweennessBudget = TimeSpan(seconds: 60)
+    @Option(help: ArgumentHelp("Compute betweenness exactly when its estimated time on one thread is at most this (\(durationSyntax)); above it, sample until the top N is settled or as many searches as fit in it have run (at least \(KeyOpinionLeaders.BetweennessBudget.minimumSearches)). 0 always samples.", valueName: "DURATION"), transform: duration)
+    var exactBetweennessBudget = TimeSpan(seconds: KeyOpinionLeaders.BetweennessBudget.defaultSeconds)
 
     @OptionGroup var output: OutputOptions
 

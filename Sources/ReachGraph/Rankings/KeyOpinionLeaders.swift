@@ -12,7 +12,7 @@ import ReachGraphCore
 /// - **amplifier**: who reposts many distinct sources. `distinct_sources` = in-degree;
 ///   `amplification_ratio` = reposts / (reposts + originals) from `posts.csv` (absent without posts).
 /// - **bridge**: who sits between groups. `betweenness` = NetworkX-normalised betweenness on hops,
-///   exact whenever its estimated cost fits the budget (``BetweennessBudget``, 60 s of one thread by
+///   exact whenever its estimated cost fits the budget (``BetweennessBudget``, 10 s of one thread by
 ///   default), otherwise sampled until the top k is settled or the budget's worth of searches has
 ///   run (``DirectedGraph/adaptiveBetweennessCentrality(_:)``); ``betweennessNote`` says which; and
 ///   `brokerage` = the share of (in-neighbour, out-neighbour) pairs through the account whose two
@@ -60,45 +60,54 @@ public struct KeyOpinionLeaders: Sendable {
         public var roles: [String]
     }
 
-    /// When betweenness is exact and when sampled.
+    /// When betweenness is exact and when sampled, and how far the sampler goes.
+    ///
+    /// The budget is time on one thread, turned into searches by ``BetweennessCost``'s estimate
+    /// (``DirectedGraph/exactBetweennessCost(sampleSize:seed:)``: visits counted on 64 searches,
+    /// at a rate that falls with the graph's working set, so it holds on graphs that do not fit
+    /// in cache as well as on small ones). On `t` threads the step takes about `seconds / t` of
+    /// wall time, plus the estimate's 64 breadth-first searches. Deterministic: the same graph and
+    /// budget give the same searches on every machine and under any load, where a clock would not;
+    /// the price is that a machine slower than the one the rate was measured on overruns it.
     public struct BetweennessBudget: Sendable, Equatable {
-        /// Nodes reached plus edges scanned per second by one thread of exact Brandes with hops:
-        /// about 220 µs per search of the 5,000-node, 50,000-edge benchmark graph (BENCHMARKS.md),
-        /// rounded down. Fixed rather than timed, so the choice — and the output — is the same on
-        /// every machine and under any load.
-        public static let visitsPerSecond = 2.0e8
-
         /// Exact betweenness runs when its estimated time on one thread
-        /// (``DirectedGraph/exactBetweennessCost(sampleSize:seed:)`` at ``visitsPerSecond``) is at
-        /// most this many seconds; 0 always samples. Otherwise the sampler runs at most as many
-        /// searches as fit in this time by the same estimate (at least ``minimumSearches``), so the
-        /// whole step costs about the budget, not the hours exact Brandes or a cut that never
-        /// settles can take on a graph of a few hundred thousand accounts.
+        /// (``BetweennessCost/estimatedSeconds``) is at most this many seconds; 0 always samples.
+        /// Otherwise the sampler runs as many searches as fit in this time (at least
+        /// ``minimumSearches``), pilot included, settled or not.
         public var seconds: Double
         /// The k of the top k the sampler settles when exact betweenness does not fit.
         public var topCount: Int
 
-        public init(seconds: Double = 60, topCount: Int = 20) {
+        public init(seconds: Double = Self.defaultSeconds, topCount: Int = 20) {
             self.seconds = seconds
             self.topCount = topCount
         }
 
-        /// Exact betweenness's estimated time on one thread, at ``visitsPerSecond``.
-        static func estimatedSeconds(_ cost: BetweennessCost) -> Double {
-            cost.estimatedVisits / visitsPerSecond
-        }
+        /// The default budget: on the 2.5M IRA-sized posts' graph (242,489 accounts, exact
+        /// estimated at over 20 minutes of one thread) it keeps the step to a few seconds on two
+        /// threads, and the top 20 by KOL score it gives is the one a six times larger budget
+        /// gives (BENCHMARKS.md, "kol's betweenness budget"); a graph whose exact betweenness fits in
+        /// it (the 5,000-node benchmark graph, any graph of a few thousand accounts) gets exact values.
+        public static let defaultSeconds = 10.0
 
-        /// The fewest searches the sampler is allowed however small the budget: the pilot round
-        /// and one round after it at the sampler's default size.
-        public static let minimumSearches = 2 * AdaptiveBetweennessOptions().initialSampleSize
+        /// The smallest pilot round the sampler is given: two searches would give a variance,
+        /// but not one worth ranking on.
+        public static let minimumPilot = 32
 
-        /// The most searches the sampler may run when exact betweenness is estimated at
-        /// `cost` (its share of the budget, at least ``minimumSearches``).
-        public func searchLimit(for cost: BetweennessCost) -> Int {
-            let exactSeconds = Self.estimatedSeconds(cost)
-            guard exactSeconds > 0 else { return max(Self.minimumSearches, cost.contributingSources) }
-            let share = min(1, seconds / exactSeconds)
-            return max(Self.minimumSearches, Int((share * Double(cost.contributingSources)).rounded(.down)))
+        /// The fewest searches the sampler runs however small the budget: the pilot, the pilot
+        /// again with the tracked products, and one round after it.
+        public static let minimumSearches = 3 * minimumPilot
+
+        /// The sampler's settings when exact betweenness, estimated at `cost`, is over the budget:
+        /// the searches that fit in it (at least ``minimumSearches``) split into a pilot of a third
+        /// of them (at most the sampler's default 256, at least ``minimumPilot``), which runs twice,
+        /// and the rest.
+        public func samplerOptions(for cost: BetweennessCost) -> AdaptiveBetweennessOptions {
+            let fitting = min(cost.searches(within: max(0, seconds)), Int(Int32.max))
+            let pilot = min(AdaptiveBetweennessOptions().initialSampleSize, max(Self.minimumPilot, fitting / 3))
+            return AdaptiveBetweennessOptions(
+                topCount: max(1, topCount), initialSampleSize: pilot, seed: 1, maximumSearches: max(2 * pilot, fitting - pilot)
+            )
         }
     }
 
@@ -157,24 +166,26 @@ public struct KeyOpinionLeaders: Sendable {
 
     static func betweenness(of graph: DirectedGraph, budget: BetweennessBudget) throws -> (values: [Double], note: String) {
         let cost = graph.exactBetweennessCost(seed: 1)
-        let seconds = BetweennessBudget.estimatedSeconds(cost)
+        let seconds = cost.estimatedSeconds
         let estimate = String(format: "%.2g s", seconds)
+        let budgetText = String(format: "%g", budget.seconds)
         if seconds <= budget.seconds {
-            return (graph.betweennessCentrality(), "betweenness: exact (estimated \(estimate) on one thread, within the \(String(format: "%g", budget.seconds)) s budget)")
+            return (graph.betweennessCentrality(), "betweenness: exact (estimated \(estimate) on one thread, within the \(budgetText) s budget)")
         }
-        let sampled = try graph.adaptiveBetweennessCentrality(AdaptiveBetweennessOptions(
-            topCount: max(1, budget.topCount), seed: 1, maximumSearches: budget.searchLimit(for: cost)
-        ))
+        let options = budget.samplerOptions(for: cost)
+        let sampled = try graph.adaptiveBetweennessCentrality(options)
         let share = String(format: "%.3g", Double(sampled.sampledSources) / Double(max(1, sampled.contributingSources)) * 100)
+        let perSearch = String(format: "%.2g", seconds / Double(max(1, cost.contributingSources)) * 1000)
         let stopped = sampled.isSettled
             ? " until the top \(budget.topCount) was settled" + (sampled.isExact ? " (which took every search: exact values)" : "")
             : ", as many as the budget allows; the top \(budget.topCount) is not settled: "
-                + "\(sampled.unsettledPairs) pairs at the cut lie within \(String(format: "%g", AdaptiveBetweennessOptions().separation)) standard errors of each other (a larger budget narrows them)"
+                + "\(sampled.unsettledPairs) pairs at the cut lie within \(String(format: "%g", options.separation)) standard errors of each other (a larger budget narrows them)"
         return (
             sampled.values,
-            "betweenness: exact would take an estimated \(estimate) on one thread, over the \(String(format: "%g", budget.seconds)) s budget; "
+            "betweenness: exact would take an estimated \(estimate) on one thread (\(cost.contributingSources) searches of about \(perSearch) ms), "
+                + "over the \(budgetText) s budget; "
                 + "sampled \(sampled.sampledSources) of \(sampled.contributingSources) searches (\(share)%)" + stopped
-                + (sampled.ties.isEmpty ? "" : "; \(sampled.ties.count) pairs at the cut are tied within \(String(format: "%g", AdaptiveBetweennessOptions().tieTolerance * 100))% (either may belong to it)")
+                + (sampled.ties.isEmpty ? "" : "; \(sampled.ties.count) pairs at the cut are tied within \(String(format: "%g", options.tieTolerance * 100))% (either may belong to it)")
         )
     }
 

@@ -210,6 +210,9 @@ struct BetweennessSearches: Sendable {
 }
 
 extension BetweennessSearches {
+    /// Edges the searches scan: the reduced graph's with hops, the whole graph's otherwise.
+    var searchedEdgeCount: Int { (reduction?.adjacency ?? forward.adjacency).neighbors.count }
+
     /// Nodes reached plus out-edges scanned by the hop searches of `items`.
     func visits(of items: [Int]) -> Int {
         let adjacency = reduction?.adjacency ?? forward.adjacency

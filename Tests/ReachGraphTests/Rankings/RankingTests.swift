@@ -118,7 +118,7 @@ final class RankingTests: XCTestCase {
         let data = try dataset()
         let exact = try KeyOpinionLeaders(dataset: data)
         XCTAssertTrue(exact.betweennessNote.hasPrefix("betweenness: exact (estimated "), exact.betweennessNote)
-        XCTAssertTrue(exact.betweennessNote.hasSuffix("on one thread, within the 60 s budget)"), exact.betweennessNote)
+        XCTAssertTrue(exact.betweennessNote.hasSuffix("on one thread, within the 10 s budget)"), exact.betweennessNote)
         // A zero budget always samples; on this graph the sampler still takes every source.
         let sampled = try KeyOpinionLeaders(dataset: data, budget: .init(seconds: 0, topCount: 2))
         XCTAssertTrue(sampled.betweennessNote.hasPrefix("betweenness: exact would take an estimated "), sampled.betweennessNote)
@@ -127,14 +127,34 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(sampled.profiles.map(\.score), exact.profiles.map(\.score))
     }
 
-    func testKeyOpinionLeaderSamplerRunsTheBudgetsShareOfSearches() {
-        // Exact estimated at 240 s of one thread (4.8e10 visits at 2e8 per second) over 10,000
-        // searches: a 60 s budget allows a quarter of them, a tiny one the 512-search floor, and a
-        // budget above the estimate every search.
+    func testKeyOpinionLeaderSamplerRunsTheSearchesThatFitTheBudget() {
+        // A working set in cache: 4.8e10 visits at 2e8 per second, 240 s of one thread over
+        // 10,000 searches, 24 ms each. 60 s fit 2,500 searches: a pilot of 256 (run twice) and
+        // 2,244 in all. 2 s fit 83: a pilot of 32 (the floor), 64 in all (the 96-search floor).
         let cost = BetweennessCost(contributingSources: 10_000, sampledSources: 64, estimatedVisits: 4.8e10)
-        XCTAssertEqual(KeyOpinionLeaders.BetweennessBudget(seconds: 60).searchLimit(for: cost), 2_500)
-        XCTAssertEqual(KeyOpinionLeaders.BetweennessBudget(seconds: 0).searchLimit(for: cost), 512)
-        XCTAssertEqual(KeyOpinionLeaders.BetweennessBudget(seconds: 1_000).searchLimit(for: cost), 10_000)
+        XCTAssertEqual(cost.estimatedSeconds, 240, accuracy: 1e-9)
+        XCTAssertEqual(cost.searches(within: 60), 2_500)
+        let sixty = KeyOpinionLeaders.BetweennessBudget(seconds: 60).samplerOptions(for: cost)
+        XCTAssertEqual([sixty.initialSampleSize, sixty.maximumSearches], [256, 2_244])
+        let two = KeyOpinionLeaders.BetweennessBudget(seconds: 2).samplerOptions(for: cost)
+        XCTAssertEqual([two.initialSampleSize, two.maximumSearches], [32, 64])
+        // 12 s fit 500: a pilot of a third, 166, and 334 more.
+        let twelve = KeyOpinionLeaders.BetweennessBudget(seconds: 12).samplerOptions(for: cost)
+        XCTAssertEqual([twelve.initialSampleSize, twelve.maximumSearches], [166, 334])
+        XCTAssertEqual(KeyOpinionLeaders.BetweennessBudget(seconds: 0).samplerOptions(for: cost).maximumSearches, 64)
+    }
+
+    func testBetweennessRateFallsWithTheWorkingSet() {
+        // Up to 1 MiB the cached rate; 32 MiB is 32^0.3 = 2.83 times slower, so the same visits
+        // take 2.83 times as long and fewer searches fit.
+        let cached = BetweennessCost(contributingSources: 1_000, sampledSources: 64, estimatedVisits: 2e9, workingSetBytes: 1 << 20)
+        XCTAssertEqual(cached.visitsPerSecond, 2e8)
+        XCTAssertEqual(cached.estimatedSeconds, 10, accuracy: 1e-9)
+        let large = BetweennessCost(contributingSources: 1_000, sampledSources: 64, estimatedVisits: 2e9, workingSetBytes: 32 << 20)
+        XCTAssertEqual(large.visitsPerSecond, 2e8 / pow(32, 0.3), accuracy: 1)
+        XCTAssertEqual(large.estimatedSeconds, 10 * pow(32, 0.3), accuracy: 1e-9)
+        XCTAssertEqual(large.searches(within: 10), Int((1_000 / pow(32, 0.3)).rounded(.down)))
+        XCTAssertEqual(large.searches(within: 10), 353)
     }
 
     func testKeyOpinionLeaderRolesByHand() throws {
