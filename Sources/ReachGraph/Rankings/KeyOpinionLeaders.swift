@@ -12,7 +12,7 @@ import ReachGraphCore
 /// - **amplifier**: who reposts many distinct sources. `distinct_sources` = in-degree;
 ///   `amplification_ratio` = reposts / (reposts + originals) from `posts.csv` (absent without posts).
 /// - **bridge**: who sits between groups. `betweenness` = NetworkX-normalised betweenness on hops,
-///   exact whenever its estimated cost fits the budget (``BetweennessBudget``, 10 s of one thread by
+///   exact whenever its estimated cost fits the budget (``BetweennessBudget``, 5 s of one thread by
 ///   default), otherwise sampled until the top k is settled or the budget's worth of searches has
 ///   run (``DirectedGraph/adaptiveBetweennessCentrality(_:)``); ``betweennessNote`` says which; and
 ///   `brokerage` = the share of (in-neighbour, out-neighbour) pairs through the account whose two
@@ -84,11 +84,12 @@ public struct KeyOpinionLeaders: Sendable {
         }
 
         /// The default budget: on the 2.5M IRA-sized posts' graph (242,489 accounts, exact
-        /// estimated at over 20 minutes of one thread) it keeps the step to a few seconds on two
-        /// threads, and the top 20 by KOL score it gives is the one a six times larger budget
-        /// gives (BENCHMARKS.md, "kol's betweenness budget"); a graph whose exact betweenness fits in
-        /// it (the 5,000-node benchmark graph, any graph of a few thousand accounts) gets exact values.
-        public static let defaultSeconds = 10.0
+        /// estimated at 75 minutes of one thread, 25 ms a search) it keeps the step to about 3 s
+        /// on two threads, and 19 of the 20 accounts at the top by KOL score are those of a budget
+        /// twelve times larger (2 s: 17, 10 s: all 20; BENCHMARKS.md, "kol's betweenness budget and
+        /// seeds on 2.5M IRA-sized posts"). A graph whose exact betweenness fits in it (the
+        /// 5,000-node benchmark graph, any graph of a few thousand accounts) gets exact values.
+        public static let defaultSeconds = 5.0
 
         /// The smallest pilot round the sampler is given: two searches would give a variance,
         /// but not one worth ranking on.

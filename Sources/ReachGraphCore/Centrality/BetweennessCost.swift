@@ -37,9 +37,9 @@ public struct BetweennessCost: Sendable, Hashable {
     /// How fast the rate falls with the working set beyond ``cachedBytes``: as
     /// `(workingSetBytes / cachedBytes)^−exponent`. Past the cache every visit of a node waits on
     /// memory for its slots in several node-sized arrays, in the order of the search rather than
-    /// of the arrays. Fitted to the 2.5M IRA-sized posts' graph (242,489 nodes, a 27 MiB working
+    /// of the arrays. Fitted to the 2.5M IRA-sized posts' graph (242,489 nodes, a 26 MiB working
     /// set), where one thread searched 7.6·10⁷ visits per second, 0.38 of the cached rate
-    /// (BENCHMARKS.md, "kol's betweenness budget").
+    /// (BENCHMARKS.md, "kol's betweenness budget and seeds on 2.5M IRA-sized posts").
     public static let slowdownExponent = 0.3
 
     /// Nodes reached plus edges scanned per second by one thread of Brandes with hops on this

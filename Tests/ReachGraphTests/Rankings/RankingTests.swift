@@ -118,7 +118,7 @@ final class RankingTests: XCTestCase {
         let data = try dataset()
         let exact = try KeyOpinionLeaders(dataset: data)
         XCTAssertTrue(exact.betweennessNote.hasPrefix("betweenness: exact (estimated "), exact.betweennessNote)
-        XCTAssertTrue(exact.betweennessNote.hasSuffix("on one thread, within the 10 s budget)"), exact.betweennessNote)
+        XCTAssertTrue(exact.betweennessNote.hasSuffix("on one thread, within the 5 s budget)"), exact.betweennessNote)
         // A zero budget always samples; on this graph the sampler still takes every source.
         let sampled = try KeyOpinionLeaders(dataset: data, budget: .init(seconds: 0, topCount: 2))
         XCTAssertTrue(sampled.betweennessNote.hasPrefix("betweenness: exact would take an estimated "), sampled.betweennessNote)
