@@ -9,6 +9,7 @@
 #
 #     Benchmarks/kol-seeds.sh ["2 5 10 60"]      # budgets in seconds; the last is the reference
 #     Benchmarks/kol-seeds.sh none               # seeds only
+#     KOL_ONLY=1 Benchmarks/kol-seeds.sh "2 20"  # kol only
 #
 # REACHGRAPH_BIN: a release reachgraph built already (else built into SCRATCH_PATH).
 set -euo pipefail
@@ -55,6 +56,9 @@ PY
 )"
     echo "- ${budget} s: $shared of 20"
 done
+if [ -n "${KOL_ONLY:-}" ]; then
+    echo; echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)."; exit 0
+fi
 echo
 echo "| command | wall, CPU, peak | result |"
 echo "|---|---|---|"
