@@ -27,3 +27,15 @@ release_binary() {
     swift build -c release --product "$1" "${scratch[@]}" >&2
     echo "$(swift build -c release --product "$1" "${scratch[@]}" --show-bin-path)/$1"
 }
+
+# One measurement: prints "wall cpu peak_mb load" for a command run with its output discarded
+# (wall, user + system and peak RSS from /usr/bin/time; the load average before the run).
+measure() {
+    local load
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+    /usr/bin/time -f "%e %U %S %M" -o "$data/time.txt" "$@" > /dev/null 2> "$data/stderr.txt" || {
+        echo "failed: $*" >&2; cat "$data/stderr.txt" >&2; exit 1
+    }
+    read -r wall user system kilobytes < "$data/time.txt"
+    echo "$wall $(echo "$user + $system" | bc) $((kilobytes / 1024)) $load"
+}

@@ -29,17 +29,6 @@ if [ -z "${POSTS_SKIP_ARCHIVE:-}" ] && { [ ! -s "$archive" ] || [ "$(($(wc -l < 
 fi
 reachgraph="$(release_binary reachgraph)"
 
-# One measurement: prints "wall cpu peak_mb load" for a command run with its output discarded.
-measure() {
-    local load
-    load="$(cut -d' ' -f1 /proc/loadavg)"
-    /usr/bin/time -f "%e %U %S %M" -o "$data/time.txt" "$@" > /dev/null 2> "$data/stderr.txt" || {
-        echo "failed: $*" >&2; cat "$data/stderr.txt" >&2; exit 1
-    }
-    read -r wall user system kilobytes < "$data/time.txt"
-    echo "$wall $(echo "$user + $system" | bc) $((kilobytes / 1024)) $load"
-}
-
 # Median of each column over `rounds` runs of the same command.
 median_of() {
     local runs=()

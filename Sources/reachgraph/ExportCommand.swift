@@ -56,7 +56,10 @@ struct ExportCommand: ParsableCommand {
         let progress = Progress(quiet: quiet)
         let dataset = try input.load(progress: progress)
         progress.begin("writing \(to.rawValue)")
-        let text: String
+        /// Streams what `body` writes to the output file (atomically) or standard output.
+        func emit(_ body: (inout ByteWriter) throws -> Void) throws {
+            if let output { try AtomicFile.write(to: output, body) } else { try ByteWriter.toStandardOutput(body) }
+        }
         switch to {
         case .csv, .spark:
             if to == .csv {
@@ -64,24 +67,16 @@ struct ExportCommand: ParsableCommand {
             } else {
                 try SparkExportWriter.write(dataset, to: output ?? ".", rowsPerPart: rowsPerPart)
             }
-            progress.finish()
-            reportWarnings(dataset.diagnostics, quiet: quiet)
-            return
         case .json:
-            text = JSONDatasetWriter.text(of: dataset)
+            try emit { JSONDatasetWriter.write(dataset, to: &$0) }
         case .dot, .graphml, .gexf:
             let graph = try AttributedGraph(dataset: dataset, edges: edges)
             switch to {
-            case .graphml: text = GraphMLWriter.text(of: graph)
-            case .gexf: text = GEXFWriter.text(of: graph, description: "Exported by reachgraph from \((dataset.name as NSString).lastPathComponent)")
-            default: text = DOTExport.text(of: graph)
+            case .graphml: try emit { GraphMLWriter.write(graph, to: &$0) }
+            case .gexf: try emit { GEXFWriter.write(graph, description: "Exported by reachgraph from \((dataset.name as NSString).lastPathComponent)", to: &$0) }
+            default: try emit { DOTExport.write(graph, to: &$0) }
             }
             if !quiet { for note in graph.jsonColumnNotes { Console.error("note: \(note)") } }
-        }
-        if let output {
-            try AtomicFile.write(text, to: output)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
         }
         progress.finish()
         reportWarnings(dataset.diagnostics, quiet: quiet)

@@ -37,7 +37,7 @@ public struct AttributeColumn: Sendable, Equatable {
             case .integer: sawInteger = true
             case .double: sawDouble = true
             case .boolean: sawBoolean = true
-            case .string: sawString = true
+            case .string, .time: sawString = true
             }
         }
         if sawString || (sawBoolean && (sawInteger || sawDouble)) { return .string }
@@ -53,5 +53,32 @@ public struct AttributeColumn: Sendable, Equatable {
         case (.double, .integer(let integer)): return String(Double(integer))
         default: return value.text
         }
+    }
+}
+
+extension ByteWriter {
+    /// Appends ``AttributeColumn/text(of:as:)`` escaped for XML.
+    mutating func appendXMLText(of value: AttributeValue, as type: AttributeColumn.ValueType) {
+        switch (type, value) {
+        case (.json, _), (_, .list): appendXMLEscaped(value.jsonText)
+        case (.double, .integer(let integer)): appendDouble(Double(integer))
+        case (_, .string(let text)): appendXMLEscaped(text)
+        case (_, .integer(let integer)): appendInteger(integer)
+        case (_, .double(let double)): appendDouble(double)
+        case (_, .boolean(let boolean)): append(boolean ? "true" : "false")
+        case (_, .time(let seconds)): appendISO8601(seconds)
+        }
+    }
+}
+
+extension ByteWriter {
+    /// Appends ` source="…" target="…"`, the XML attributes naming the ends of edge `edge`
+    /// (GraphML and GEXF spell them alike).
+    mutating func appendXMLEnds(of edge: Int, in graph: AttributedGraph) {
+        append(" source=\"")
+        appendXMLEscaped(graph.nodeIDs[Int(graph.edgeSources[edge])])
+        append("\" target=\"")
+        appendXMLEscaped(graph.nodeIDs[Int(graph.edgeTargets[edge])])
+        append(byte: UInt8(ascii: "\""))
     }
 }

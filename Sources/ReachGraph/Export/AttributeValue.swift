@@ -6,6 +6,9 @@ public enum AttributeValue: Sendable, Equatable {
     case integer(Int)
     case double(Double)
     case boolean(Bool)
+    /// A time in whole Unix seconds, written as ISO 8601 text (``iso8601String(fromUnixSeconds:)``)
+    /// and typed as a string: kept as the number so a million-edge export holds no text per time.
+    case time(Double)
     /// Several values; written as JSON text, since neither GraphML nor GEXF has a list type
     /// NetworkX reads (its own writers reject lists).
     case list([AttributeValue?])
@@ -33,36 +36,46 @@ public enum AttributeValue: Sendable, Equatable {
         case .integer(let value): return String(value)
         case .double(let value): return String(value)
         case .boolean(let value): return value ? "true" : "false"
+        case .time(let seconds): return iso8601String(fromUnixSeconds: seconds)
         case .list: return jsonText
         }
     }
 
     /// The value as JSON text (`"a"`, `3`, `1.5`, `true`, `["a",null,2]`).
     public var jsonText: String {
-        switch self {
-        case .string(let value): return Self.jsonString(value)
-        case .integer(let value): return String(value)
-        case .double(let value): return value.isFinite ? String(value) : "null"
-        case .boolean(let value): return value ? "true" : "false"
-        case .list(let values): return "[" + values.map { $0?.jsonText ?? "null" }.joined(separator: ",") + "]"
-        }
+        var writer = ByteWriter()
+        writer.appendJSON(self)
+        return writer.text
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; everything else
     /// (CJK included) kept as UTF-8.
     static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{0}" ..< "\u{20}": result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
+        var writer = ByteWriter()
+        writer.appendJSONString(text)
+        return writer.text
+    }
+}
+
+extension ByteWriter {
+    /// Appends ``AttributeValue/jsonText`` of `value`.
+    mutating func appendJSON(_ value: AttributeValue) {
+        switch value {
+        case .string(let text): appendJSONString(text)
+        case .integer(let integer): appendInteger(integer)
+        case .double(let double): double.isFinite ? appendDouble(double) : append("null")
+        case .boolean(let boolean): append(boolean ? "true" : "false")
+        case .time(let seconds):
+            append(byte: UInt8(ascii: "\""))
+            appendISO8601(seconds)
+            append(byte: UInt8(ascii: "\""))
+        case .list(let values):
+            append(byte: UInt8(ascii: "["))
+            for (index, element) in values.enumerated() {
+                if index > 0 { append(byte: UInt8(ascii: ",")) }
+                if let element { appendJSON(element) } else { append("null") }
             }
+            append(byte: UInt8(ascii: "]"))
         }
-        return result + "\""
     }
 }

@@ -81,7 +81,7 @@ public struct AttributedGraph: Sendable {
 
     /// Time as exported: ISO 8601 for whole seconds, exact Unix seconds otherwise.
     static func timeText(_ seconds: Double) -> AttributeValue {
-        seconds.rounded(.down) == seconds ? .string(iso8601String(fromUnixSeconds: seconds)) : .double(seconds)
+        seconds.rounded(.down) == seconds ? .time(seconds) : .double(seconds)
     }
 
     private mutating func addRows(of relations: RelationTable) {

@@ -5,10 +5,12 @@
 /// no column list) would otherwise lose them on export.
 /// - Complexity: O(total number of attributes).
 func extraColumnNames(declared: [String], attributes: [[String: String]]) -> [String] {
-    let seen = Set(declared)
-    var others = Set<String>()
-    for record in attributes {
-        for key in record.keys where !seen.contains(key) { others.insert(key) }
-    }
-    return declared + others.sorted()
+    var present = Set<String>()
+    for record in attributes { present.formUnion(record.keys) }
+    return extraColumnNames(declared: declared, present: present)
+}
+
+/// ``extraColumnNames(declared:attributes:)`` given every attribute key some record holds.
+func extraColumnNames(declared: [String], present: Set<String>) -> [String] {
+    declared + present.subtracting(declared).sorted()
 }

@@ -10,56 +10,74 @@ public enum GEXFWriter {
     /// The GEXF text of `graph`; `description` goes into `<meta>`.
     /// - Complexity: O(V·a + E·b) for a node and b edge columns.
     public static func text(of graph: AttributedGraph, description: String = "") -> String {
+        var writer = ByteWriter()
+        write(graph, description: description, to: &writer)
+        return writer.text
+    }
+
+    /// Appends the GEXF text of `graph` to `writer`; `description` goes into `<meta>`.
+    /// - Complexity: O(V·a + E·b) for a node and b edge columns.
+    public static func write(_ graph: AttributedGraph, description: String = "", to output: inout ByteWriter) {
         let notes = ([description] + graph.jsonColumnNotes).filter { !$0.isEmpty }.joined(separator: "; ")
-        var output = """
+        output.append("""
             <?xml version="1.0" encoding="UTF-8"?>
             <gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
               <meta><creator>ReachGraph</creator><description>\(XMLText.escaped(notes))</description></meta>
               <graph mode="static" defaultedgetype="directed">
 
-            """
-        output.reserveCapacity(64 * (graph.nodeCount * (graph.nodeColumns.count + 1) + graph.edgeCount * (graph.edgeColumns.count + 2)))
+            """)
         let nodeTypes = graph.nodeColumns.map(\.valueType)
         let edgeTypes = graph.edgeColumns.map(\.valueType)
         appendDeclarations("node", graph.nodeColumns, nodeTypes, to: &output)
         appendDeclarations("edge", graph.edgeColumns, edgeTypes, to: &output)
-        output += "    <nodes>\n"
+        output.append("    <nodes>\n")
         for node in 0 ..< graph.nodeCount {
-            output += "      <node id=\"\(XMLText.escaped(graph.nodeIDs[node]))\" label=\"\(XMLText.escaped(graph.nodeLabels[node]))\">"
+            output.append("      <node id=\"")
+            output.appendXMLEscaped(graph.nodeIDs[node])
+            output.append("\" label=\"")
+            output.appendXMLEscaped(graph.nodeLabels[node])
+            output.append("\">")
             appendValues(graph.nodeColumns, nodeTypes, element: node, to: &output)
-            output += "</node>\n"
+            output.append("</node>\n")
         }
-        output += "    </nodes>\n    <edges>\n"
+        output.append("    </nodes>\n    <edges>\n")
         for edge in 0 ..< graph.edgeCount {
-            let source = XMLText.escaped(graph.nodeIDs[Int(graph.edgeSources[edge])])
-            let target = XMLText.escaped(graph.nodeIDs[Int(graph.edgeTargets[edge])])
-            output += "      <edge id=\"\(edge)\" source=\"\(source)\" target=\"\(target)\" weight=\"\(graph.edgeWeights[edge])\">"
+            output.append("      <edge id=\"")
+            output.appendInteger(edge)
+            output.append("\"")
+            output.appendXMLEnds(of: edge, in: graph)
+            output.append(" weight=\"")
+            output.appendDouble(graph.edgeWeights[edge])
+            output.append("\">")
             appendValues(graph.edgeColumns, edgeTypes, element: edge, to: &output)
-            output += "</edge>\n"
+            output.append("</edge>\n")
         }
-        output += "    </edges>\n  </graph>\n</gexf>\n"
-        return output
+        output.append("    </edges>\n  </graph>\n</gexf>\n")
     }
 
-    private static func appendDeclarations(_ domain: String, _ columns: [AttributeColumn], _ types: [AttributeColumn.ValueType], to output: inout String) {
+    private static func appendDeclarations(_ domain: String, _ columns: [AttributeColumn], _ types: [AttributeColumn.ValueType], to output: inout ByteWriter) {
         guard !columns.isEmpty else { return }
-        output += "    <attributes class=\"\(domain)\">\n"
+        output.append("    <attributes class=\"\(domain)\">\n")
         for (index, column) in columns.enumerated() {
             let declared = types[index] == .json ? "string" : types[index].rawValue
-            output += "      <attribute id=\"\(index)\" title=\"\(XMLText.escaped(column.name))\" type=\"\(declared)\"/>\n"
+            output.append("      <attribute id=\"\(index)\" title=\"\(XMLText.escaped(column.name))\" type=\"\(declared)\"/>\n")
         }
-        output += "    </attributes>\n"
+        output.append("    </attributes>\n")
     }
 
-    private static func appendValues(_ columns: [AttributeColumn], _ types: [AttributeColumn.ValueType], element: Int, to output: inout String) {
+    private static func appendValues(_ columns: [AttributeColumn], _ types: [AttributeColumn.ValueType], element: Int, to output: inout ByteWriter) {
         guard columns.contains(where: { $0.values[element] != nil }) else { return }
-        output += "<attvalues>"
+        output.append("<attvalues>")
         for (index, column) in columns.enumerated() {
             if let value = column.values[element] {
-                output += "<attvalue for=\"\(index)\" value=\"\(XMLText.escaped(AttributeColumn.text(of: value, as: types[index])))\"/>"
+                output.append("<attvalue for=\"")
+                output.appendInteger(index)
+                output.append("\" value=\"")
+                output.appendXMLText(of: value, as: types[index])
+                output.append("\"/>")
             }
         }
-        output += "</attvalues>"
+        output.append("</attvalues>")
     }
 }

@@ -10,51 +10,67 @@ public enum GraphMLWriter {
     /// The GraphML text of `graph`.
     /// - Complexity: O(V·a + E·b) for a node and b edge columns.
     public static func text(of graph: AttributedGraph) -> String {
-        var output = """
+        var writer = ByteWriter()
+        write(graph, to: &writer)
+        return writer.text
+    }
+
+    /// Appends the GraphML text of `graph` to `writer`.
+    /// - Complexity: O(V·a + E·b) for a node and b edge columns.
+    public static func write(_ graph: AttributedGraph, to output: inout ByteWriter) {
+        output.append("""
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
-            """
-        output.reserveCapacity(64 * (graph.nodeCount * (graph.nodeColumns.count + 1) + graph.edgeCount * (graph.edgeColumns.count + 2)))
+            """)
         let nodeTypes = graph.nodeColumns.map(\.valueType)
         let edgeTypes = graph.edgeColumns.map(\.valueType)
         for (index, column) in graph.nodeColumns.enumerated() { appendKey(id: "n\(index)", for: "node", column.name, nodeTypes[index], to: &output) }
         appendKey(id: "weight", for: "edge", "weight", .double, to: &output)
         for (index, column) in graph.edgeColumns.enumerated() { appendKey(id: "e\(index)", for: "edge", column.name, edgeTypes[index], to: &output) }
-        output += "  <graph id=\"G\" edgedefault=\"directed\">\n"
+        output.append("  <graph id=\"G\" edgedefault=\"directed\">\n")
+        let nodeKeys = graph.nodeColumns.indices.map { "<data key=\"n\($0)\">" }
+        let edgeKeys = graph.edgeColumns.indices.map { "<data key=\"e\($0)\">" }
         for node in 0 ..< graph.nodeCount {
-            output += "    <node id=\"\(XMLText.escaped(graph.nodeIDs[node]))\">"
+            output.append("    <node id=\"")
+            output.appendXMLEscaped(graph.nodeIDs[node])
+            output.append("\">")
             for (index, column) in graph.nodeColumns.enumerated() {
-                if let value = column.values[node] { appendData(key: "n\(index)", AttributeColumn.text(of: value, as: nodeTypes[index]), to: &output) }
+                if let value = column.values[node] { appendData(key: nodeKeys[index], value, nodeTypes[index], to: &output) }
             }
-            output += "</node>\n"
+            output.append("</node>\n")
         }
         for edge in 0 ..< graph.edgeCount {
-            let source = XMLText.escaped(graph.nodeIDs[Int(graph.edgeSources[edge])])
-            let target = XMLText.escaped(graph.nodeIDs[Int(graph.edgeTargets[edge])])
-            output += "    <edge id=\"e\(edge)\" source=\"\(source)\" target=\"\(target)\">"
-            appendData(key: "weight", String(graph.edgeWeights[edge]), to: &output)
+            output.append("    <edge id=\"e")
+            output.appendInteger(edge)
+            output.append("\"")
+            output.appendXMLEnds(of: edge, in: graph)
+            output.append("><data key=\"weight\">")
+            output.appendDouble(graph.edgeWeights[edge])
+            output.append("</data>")
             for (index, column) in graph.edgeColumns.enumerated() {
-                if let value = column.values[edge] { appendData(key: "e\(index)", AttributeColumn.text(of: value, as: edgeTypes[index]), to: &output) }
+                if let value = column.values[edge] { appendData(key: edgeKeys[index], value, edgeTypes[index], to: &output) }
             }
-            output += "</edge>\n"
+            output.append("</edge>\n")
         }
-        output += "  </graph>\n</graphml>\n"
-        return output
+        output.append("  </graph>\n</graphml>\n")
     }
 
-    private static func appendKey(id: String, for domain: String, _ name: String, _ type: AttributeColumn.ValueType, to output: inout String) {
+    private static func appendKey(id: String, for domain: String, _ name: String, _ type: AttributeColumn.ValueType, to output: inout ByteWriter) {
         let declared = type == .json ? "string" : type.rawValue
-        output += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(XMLText.escaped(name))\" attr.type=\"\(declared)\""
+        output.append("  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(XMLText.escaped(name))\" attr.type=\"\(declared)\"")
         if type == .json {
-            output += "><desc>JSON text: lists of values, written as JSON because GraphML has no list type</desc></key>\n"
+            output.append("><desc>JSON text: lists of values, written as JSON because GraphML has no list type</desc></key>\n")
         } else {
-            output += "/>\n"
+            output.append("/>\n")
         }
     }
 
-    private static func appendData(key: String, _ text: String, to output: inout String) {
-        output += "<data key=\"\(key)\">\(XMLText.escaped(text))</data>"
+    /// Appends `<data key="…">value</data>`; `start` is the opening tag.
+    private static func appendData(key start: String, _ value: AttributeValue, _ type: AttributeColumn.ValueType, to output: inout ByteWriter) {
+        output.append(start)
+        output.appendXMLText(of: value, as: type)
+        output.append("</data>")
     }
 }

@@ -10,80 +10,179 @@ public enum JSONDatasetWriter {
     /// The JSON text of `dataset`.
     /// - Complexity: O(size of the dataset).
     public static func text(of dataset: Dataset) -> String {
-        var output = "{\n"
-        var sections: [(String, [String])] = []
-        let accountColumns = extraColumnNames(declared: dataset.accountAttributeColumns, attributes: dataset.accounts.map(\.attributes))
-        let postColumns = extraColumnNames(declared: dataset.postAttributeColumns, attributes: dataset.posts.map(\.attributes))
-        let metricsColumns = extraColumnNames(declared: dataset.metricsAttributeColumns, attributes: dataset.metrics.map(\.attributes))
-        sections.append(("accounts", dataset.accounts.map { account in
-            object([
-                ("id", .string(account.id)), ("name", account.name.map(AttributeValue.string)), ("kind", .string(account.kind.rawValue)),
-                ("platform", account.platform.map(AttributeValue.string)), ("country", account.country.map(AttributeValue.string)),
-                ("province", account.province.map(AttributeValue.string)), ("city", account.city.map(AttributeValue.string)),
-                ("tier", account.tier.map { .string($0.rawValue) }), ("followers", account.followers.map(AttributeValue.integer)),
-                ("parent", account.parent.map(AttributeValue.string)), ("entity", account.entity.map(AttributeValue.string)),
-            ] + extras(accountColumns, account.attributes))
+        var writer = ByteWriter()
+        write(dataset, to: &writer)
+        return writer.text
+    }
+
+    /// Appends the JSON text of `dataset` to `writer`, straight from the dataset's columns.
+    /// - Complexity: O(size of the dataset).
+    public static func write(_ dataset: Dataset, to writer: inout ByteWriter) {
+        var sections: [(name: String, count: Int, write: (Int, inout JSONObjectWriter) -> Void)] = []
+        let accounts = dataset.accounts
+        let accountColumns = extraColumnNames(declared: dataset.accountAttributeColumns, attributes: accounts.map(\.attributes))
+        sections.append(("accounts", accounts.count, { index, object in
+            let account = accounts[index]
+            object.string("id", account.id)
+            object.string("name", account.name)
+            object.string("kind", account.kind.rawValue)
+            object.string("platform", account.platform)
+            object.string("country", account.country)
+            object.string("province", account.province)
+            object.string("city", account.city)
+            object.string("tier", account.tier?.rawValue)
+            object.integer("followers", account.followers)
+            object.string("parent", account.parent)
+            object.string("entity", account.entity)
+            object.extras(accountColumns, account.attributes)
         }))
         if !dataset.relationsDerivedFromPosts {
             let relations = dataset.relations
-            sections.append(("relations", (0 ..< relations.count).map { row in
+            sections.append(("relations", relations.count, { row, object in
                 let relation = relations[row]
                 let fields = relations.attributeValues.isEmpty ? [] : relations.attributeValues[row]
-                let extra = relations.attributeColumns.enumerated().map { index, name -> (String, AttributeValue?) in
-                    (name, index < fields.count && !fields[index].isEmpty ? .string(fields[index]) : nil)
+                object.string("source", accounts[Int(relation.source)].id)
+                object.string("target", accounts[Int(relation.target)].id)
+                object.string("relation", relation.type.rawValue)
+                object.number("weight", relation.weight)
+                object.time("first_seen", relation.firstSeen)
+                object.time("last_seen", relation.lastSeen)
+                for (index, name) in relations.attributeColumns.enumerated() where index < fields.count && !fields[index].isEmpty {
+                    object.string(name, fields[index])
                 }
-                return object([
-                    ("source", .string(dataset.accounts[Int(relation.source)].id)), ("target", .string(dataset.accounts[Int(relation.target)].id)),
-                    ("relation", .string(relation.type.rawValue)), ("weight", number(relation.weight)),
-                    ("first_seen", relation.firstSeen.map(AttributedGraph.timeText)), ("last_seen", relation.lastSeen.map(AttributedGraph.timeText)),
-                ] + extra)
             }))
         }
         // Relations derived from posts need the posts key even when it is empty: without either
         // key the loader would reject the file (found by the dataset-folder fuzz target).
         if !dataset.posts.isEmpty || dataset.relationsDerivedFromPosts {
-            sections.append(("posts", dataset.posts.map { post in
-                object([
-                    ("post_id", .string(post.postID)), ("author", .string(post.author)), ("time", AttributedGraph.timeText(post.time)),
-                    ("parent_post", post.parentPost.map(AttributeValue.string)), ("root_post", post.rootPost.map(AttributeValue.string)),
-                    ("platform", post.platform.map(AttributeValue.string)), ("likes", post.likes.map(AttributeValue.integer)),
-                    ("comments", post.comments.map(AttributeValue.integer)), ("shares", post.shares.map(AttributeValue.integer)),
-                    ("views", post.views.map(AttributeValue.integer)), ("content_hash", post.contentHash.map(AttributeValue.string)),
-                    ("url", post.url.map(AttributeValue.string)), ("parent_author", post.parentAuthor.map(AttributeValue.string)),
-                ] + extras(postColumns, post.attributes))
+            let posts = dataset.posts
+            let strings = posts.strings
+            let platforms = posts.platformColumn, hashes = posts.contentHashColumn, urls = posts.urlColumn
+            let likes = posts.likesColumn, comments = posts.commentsColumn, shares = posts.sharesColumn, views = posts.viewsColumn
+            // The attribute columns some post has a value in, as extraColumnNames finds them in records.
+            let present = posts.attributeColumns.filter { posts.attributeColumn($0)?.contains { $0 >= 0 } == true }
+            let extra = extraColumnNames(declared: dataset.postAttributeColumns, present: Set(present)).map { (name: $0, values: posts.attributeColumn($0)) }
+            sections.append(("posts", posts.count, { index, object in
+                func text(_ key: String, _ column: [Int32]?) {
+                    guard let string = column?[index], string >= 0 else { return }
+                    object.key(key)
+                    strings.withUTF8(at: Int(string)) { object.writer.appendJSONString(utf8: $0) }
+                }
+                func count(_ key: String, _ column: [Int]?) {
+                    guard let value = column?[index], value != Int.min else { return }
+                    object.integer(key, value)
+                }
+                text("post_id", posts.postIDs)
+                text("author", posts.authors)
+                object.time("time", posts.times[index])
+                text("parent_post", posts.parentPosts)
+                text("root_post", posts.rootPosts)
+                text("platform", platforms)
+                count("likes", likes)
+                count("comments", comments)
+                count("shares", shares)
+                count("views", views)
+                text("content_hash", hashes)
+                text("url", urls)
+                text("parent_author", posts.parentAuthors)
+                for column in extra {
+                    guard let string = column.values?[index], string >= 0, strings.withUTF8(at: Int(string), { !$0.isEmpty }) else { continue }
+                    text(column.name, column.values)
+                }
             }))
         }
         if !dataset.metrics.isEmpty {
-            sections.append(("metrics", dataset.metrics.map { row in
-                object([
-                    ("account", .string(row.account)), ("platform", .string(row.platform)), ("period", .string(row.period)),
-                    ("posts", row.posts.map(AttributeValue.integer)), ("likes", row.likes.map(AttributeValue.integer)),
-                    ("comments", row.comments.map(AttributeValue.integer)), ("shares", row.shares.map(AttributeValue.integer)),
-                    ("views", row.views.map(AttributeValue.integer)), ("followers", row.followers.map(AttributeValue.integer)),
-                    ("follower_gain", row.followerGain.map(AttributeValue.integer)), ("qualitative", row.qualitative.map(number)),
-                ] + extras(metricsColumns, row.attributes))
+            let metrics = dataset.metrics
+            let metricsColumns = extraColumnNames(declared: dataset.metricsAttributeColumns, attributes: metrics.map(\.attributes))
+            sections.append(("metrics", metrics.count, { index, object in
+                let row = metrics[index]
+                object.string("account", row.account)
+                object.string("platform", row.platform)
+                object.string("period", row.period)
+                object.integer("posts", row.posts)
+                object.integer("likes", row.likes)
+                object.integer("comments", row.comments)
+                object.integer("shares", row.shares)
+                object.integer("views", row.views)
+                object.integer("followers", row.followers)
+                object.integer("follower_gain", row.followerGain)
+                if let qualitative = row.qualitative { object.number("qualitative", qualitative) }
+                object.extras(metricsColumns, row.attributes)
             }))
         }
+        // The object writer holds the writer while the sections are written (swapped, not copied).
+        var object = JSONObjectWriter()
+        swap(&object.writer, &writer)
+        object.writer.append("{\n")
         for (index, section) in sections.enumerated() {
-            output += "  \(AttributeValue.jsonString(section.0)): [\n"
-            output += section.1.map { "    " + $0 }.joined(separator: ",\n")
-            output += section.1.isEmpty ? "]" : "\n  ]"
-            output += index == sections.count - 1 ? "\n" : ",\n"
+            object.writer.append("  ")
+            object.writer.appendJSONString(section.name)
+            object.writer.append(": [\n")
+            for element in 0 ..< section.count {
+                object.writer.append(element == 0 ? "    " : ",\n    ")
+                object.begin()
+                section.write(element, &object)
+                object.end()
+            }
+            object.writer.append(section.count == 0 ? "]" : "\n  ]")
+            object.writer.append(index == sections.count - 1 ? "\n" : ",\n")
         }
-        return output + "}\n"
+        object.writer.append("}\n")
+        swap(&object.writer, &writer)
+    }
+}
+
+/// Appends JSON objects, `{"key": value, …}`, with missing values left out.
+struct JSONObjectWriter {
+    var writer = ByteWriter()
+    private var isEmpty = true
+
+    mutating func begin() {
+        writer.append(byte: UInt8(ascii: "{"))
+        isEmpty = true
     }
 
-    /// `{"key": value, …}` with missing values left out.
-    private static func object(_ fields: [(String, AttributeValue?)]) -> String {
-        "{" + fields.compactMap { key, value in value.map { AttributeValue.jsonString(key) + ": " + $0.jsonText } }.joined(separator: ", ") + "}"
+    mutating func end() {
+        writer.append(byte: UInt8(ascii: "}"))
     }
 
-    private static func extras(_ columns: [String], _ attributes: [String: String]) -> [(String, AttributeValue?)] {
-        columns.map { name in (name, attributes[name].flatMap { $0.isEmpty ? nil : .string($0) }) }
+    /// Starts a field: the separator and the key.
+    mutating func key(_ name: String) {
+        if !isEmpty { writer.append(", ") }
+        isEmpty = false
+        writer.appendJSONString(name)
+        writer.append(": ")
     }
 
-    /// A whole number as an integer literal, others in their shortest exact form.
-    private static func number(_ value: Double) -> AttributeValue {
-        value.rounded() == value && abs(value) < 1e15 ? .integer(Int(value)) : .double(value)
+    mutating func string(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        writer.appendJSONString(value)
+    }
+
+    mutating func integer(_ name: String, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        writer.appendInteger(value)
+    }
+
+    /// A whole number as an integer literal, others in their shortest exact form (`null` when not finite).
+    mutating func number(_ name: String, _ value: Double) {
+        key(name)
+        if value.rounded() == value && abs(value) < 1e15 { writer.appendInteger(Int(value)) } else { writer.appendJSON(.double(value)) }
+    }
+
+    /// A time as ``AttributedGraph`` writes it: ISO 8601 text when whole seconds, exact Unix seconds otherwise.
+    mutating func time(_ name: String, _ seconds: Double?) {
+        guard let seconds else { return }
+        key(name)
+        writer.appendJSON(AttributedGraph.timeText(seconds))
+    }
+
+    /// Extra columns, as strings (as read, so they come back unchanged); empty ones left out.
+    mutating func extras(_ columns: [String], _ attributes: [String: String]) {
+        for name in columns {
+            if let value = attributes[name], !value.isEmpty { string(name, value) }
+        }
     }
 }

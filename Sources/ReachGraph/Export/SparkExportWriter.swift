@@ -16,7 +16,7 @@ import Foundation
 ///
 /// The folder is built beside the destination and renamed into place; an existing destination
 /// is replaced only when it holds a previous export (its `schema.json`) or nothing.
-/// - Complexity: O(rows) time; one part's text in memory at a time.
+/// - Complexity: O(rows) time; each part is streamed to its file.
 public enum SparkExportWriter {
     public static let defaultRowsPerPart = 1_000_000
     /// The name of the position column added to `posts`.
@@ -74,8 +74,10 @@ public enum SparkExportWriter {
 
     /// Prepends each post's position.
     private static func numbered(_ table: DatasetTableRows) -> DatasetTableRows {
-        DatasetTableRows(name: table.name, header: [postOrderColumn] + table.header, count: table.count) { row in
-            [String(row)] + table.row(row)
+        DatasetTableRows(name: table.name, header: [postOrderColumn] + table.header, count: table.count) { row, writer in
+            writer.appendInteger(row)
+            writer.append(byte: UInt8(ascii: ","))
+            table.writeRow(row, &writer)
         }
     }
 
@@ -87,10 +89,8 @@ public enum SparkExportWriter {
         var start = 0
         repeat {
             let end = min(start + rowsPerPart, table.count)
-            var csv = CSVWriter(header: table.header)
-            for row in start ..< end { csv.appendRow(table.row(row)) }
             let name = "part-" + String(format: "%05d", names.count) + ".csv"
-            try Data(csv.text.utf8).write(to: folder.appendingPathComponent(name))
+            try AtomicFile.write(to: folder.appendingPathComponent(name).path) { table.write(start ..< end, to: &$0) }
             names.append(name)
             start = end
         } while start < table.count

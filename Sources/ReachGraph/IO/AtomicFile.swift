@@ -27,6 +27,13 @@ public enum AtomicFile {
     }
 
     private static func write(bytes data: UnsafeRawBufferPointer, to path: String) throws {
+        try write(to: path) { $0.append(utf8: data.assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    /// Writes what `body` appends to `path` atomically, as ``write(_:to:)-(Data,_)`` does, handing
+    /// the bytes to the file a megabyte at a time (``ByteWriter``): the whole text is never held.
+    /// When `body` throws, nothing is written (a temporary file is removed).
+    public static func write(to path: String, _ body: (inout ByteWriter) throws -> Void) throws {
         guard !InputFiles.isInput(path) else {
             throw InputError(file: path, message: "is an input of this run; refusing to overwrite it (choose another output)")
         }
@@ -36,7 +43,9 @@ public enum AtomicFile {
             let descriptor = open(path, O_WRONLY)
             guard descriptor >= 0 else { throw systemError(path) }
             defer { close(descriptor) }
-            try writeAll(data, to: descriptor, path: path)
+            var writer = ByteWriter(descriptor: descriptor, path: path)
+            try body(&writer)
+            try writer.finish()
             return
         }
         let url = URL(fileURLWithPath: path)
@@ -45,7 +54,9 @@ public enum AtomicFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw systemError(path) }
         do {
-            try writeAll(data, to: descriptor, path: path)
+            var writer = ByteWriter(descriptor: descriptor, path: path)
+            try body(&writer)
+            try writer.finish()
             close(descriptor)
         } catch {
             close(descriptor)
@@ -74,17 +85,5 @@ public enum AtomicFile {
 
     static func systemError(_ path: String) -> InputError {
         InputError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
-    }
-
-    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
-        var offset = 0
-        while offset < buffer.count {
-            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset) // safe: count > 0
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw systemError(path)
-            }
-            offset += written
-        }
     }
 }

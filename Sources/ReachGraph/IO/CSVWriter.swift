@@ -22,7 +22,9 @@ public struct CSVWriter {
         guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
             return field
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var writer = ByteWriter()
+        writer.appendCSVField(field)
+        return writer.text
     }
 }
 
@@ -122,18 +124,7 @@ struct CSVBytes {
     mutating func text(_ field: String) {
         startField()
         var field = field
-        field.withUTF8 { utf8 in
-            guard utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
-                bytes.append(contentsOf: utf8)
-                return
-            }
-            bytes.append(UInt8(ascii: "\""))
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                bytes.append(byte)
-            }
-            bytes.append(UInt8(ascii: "\""))
-        }
+        field.withUTF8 { ByteWriter.appendCSVField($0, to: &bytes) }
     }
 
     /// An empty field.

@@ -2,17 +2,18 @@ import Foundation
 
 /// Writes a dataset as a folder of CSV files in the format ``DatasetLoader`` reads, each file
 /// atomically. Extra columns are written back after the known ones, so a round trip keeps them.
+/// Each file is streamed (``ByteWriter``): the text of 2.5 million posts is never held whole.
 public enum DatasetWriter {
     /// Writes `accounts.csv`, `relations.csv` (unless the relations were derived from posts),
     /// `posts.csv` and `metrics.csv` (when there are any) into `folder`.
     public static func write(_ dataset: Dataset, to folder: String) throws {
-        func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        try AtomicFile.write(accountsCSV(dataset), to: file("accounts.csv"))
-        if !dataset.relationsDerivedFromPosts {
-            try AtomicFile.write(relationsCSV(dataset), to: file("relations.csv"))
+        func write(_ table: DatasetTableRows) throws {
+            try AtomicFile.write(to: (folder as NSString).appendingPathComponent(table.name + ".csv")) { table.write(0 ..< table.count, to: &$0) }
         }
-        if !dataset.posts.isEmpty { try AtomicFile.write(postsCSV(dataset), to: file("posts.csv")) }
-        if !dataset.metrics.isEmpty { try AtomicFile.write(metricsCSV(dataset), to: file("metrics.csv")) }
+        try write(DatasetTableRows.accounts(dataset, style: .dataset))
+        if !dataset.relationsDerivedFromPosts { try write(DatasetTableRows.relations(dataset, style: .dataset)) }
+        if !dataset.posts.isEmpty { try write(DatasetTableRows.posts(dataset, style: .dataset)) }
+        if !dataset.metrics.isEmpty { try write(DatasetTableRows.metrics(dataset, style: .dataset)) }
     }
 
     public static func accountsCSV(_ dataset: Dataset) -> String { csv(DatasetTableRows.accounts(dataset, style: .dataset)) }
@@ -21,14 +22,15 @@ public enum DatasetWriter {
     public static func metricsCSV(_ dataset: Dataset) -> String { csv(DatasetTableRows.metrics(dataset, style: .dataset)) }
 
     private static func csv(_ table: DatasetTableRows) -> String {
-        var csv = CSVWriter(header: table.header)
-        for row in 0 ..< table.count { csv.appendRow(table.row(row)) }
-        return csv.text
+        var writer = ByteWriter()
+        table.write(0 ..< table.count, to: &writer)
+        return writer.text
     }
 }
 
-/// One table of a dataset as a header and rows of fields, shared by the writers that lay the
-/// dataset format out as files (``DatasetWriter``, ``SparkExportWriter``).
+/// One table of a dataset as a header and rows of CSV fields, shared by the writers that lay the
+/// dataset format out as files (``DatasetWriter``, ``SparkExportWriter``). Rows are written
+/// straight from the dataset's columns into bytes, quoted as ``CSVWriter`` quotes fields.
 struct DatasetTableRows {
     /// How numbers and times are written.
     enum Style {
@@ -43,20 +45,20 @@ struct DatasetTableRows {
     let header: [String]
     /// The number of rows.
     let count: Int
-    let row: (Int) -> [String]
+    /// Appends the fields of one row, separated by commas, without the line end.
+    let writeRow: (Int, inout ByteWriter) -> Void
 
-    private static func text(_ value: String?) -> String { value ?? "" }
-    private static func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
-
-    private static func number(_ value: Double, _ style: Style) -> String {
-        switch style {
-        case .dataset: return formatNumber(value)
-        case .exact: return value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    /// Appends the header line and the lines of `rows`.
+    func write(_ rows: Range<Int>, to writer: inout ByteWriter) {
+        for (index, name) in header.enumerated() {
+            if index > 0 { writer.append(byte: UInt8(ascii: ",")) }
+            writer.appendCSVField(name)
         }
-    }
-
-    private static func time(_ value: Double, _ style: Style) -> String {
-        style == .dataset ? iso8601String(fromUnixSeconds: value) : number(value, style)
+        writer.append(byte: UInt8(ascii: "\n"))
+        for row in rows {
+            writeRow(row, &writer)
+            writer.append(byte: UInt8(ascii: "\n"))
+        }
     }
 
     static func accounts(_ dataset: Dataset, style: Style) -> DatasetTableRows {
@@ -65,24 +67,40 @@ struct DatasetTableRows {
         // Written only when used, so datasets without entities keep the files they always had.
         let entity = dataset.hasEntities
         let known = entity ? Columns.accountKnown : Columns.accountKnown.filter { $0 != "entity" }
-        return DatasetTableRows(name: "accounts", header: known + extra, count: accounts.count) { index in
+        return DatasetTableRows(name: "accounts", header: known + extra, count: accounts.count) { index, writer in
             let account = accounts[index]
-            return [
-                account.id, text(account.name), account.kind.rawValue, text(account.platform), text(account.country),
-                text(account.province), text(account.city), text(account.tier?.rawValue), text(account.followers), text(account.parent),
-            ] + (entity ? [text(account.entity)] : []) + extra.map { account.attributes[$0] ?? "" }
+            writer.appendCSVField(account.id)
+            writer.nextCSVField(account.name)
+            writer.nextCSVField(account.kind.rawValue)
+            writer.nextCSVField(account.platform)
+            writer.nextCSVField(account.country)
+            writer.nextCSVField(account.province)
+            writer.nextCSVField(account.city)
+            writer.nextCSVField(account.tier?.rawValue)
+            writer.nextCSVField(account.followers)
+            writer.nextCSVField(account.parent)
+            if entity { writer.nextCSVField(account.entity) }
+            for name in extra { writer.nextCSVField(account.attributes[name]) }
         }
     }
 
     static func relations(_ dataset: Dataset, style: Style) -> DatasetTableRows {
         let relations = dataset.relations
         let accounts = dataset.accounts
-        return DatasetTableRows(name: "relations", header: Columns.relationKnown + relations.attributeColumns, count: relations.count) { row in
+        return DatasetTableRows(name: "relations", header: Columns.relationKnown + relations.attributeColumns, count: relations.count) { row, writer in
             let relation = relations[row]
-            return [
-                accounts[Int(relation.source)].id, accounts[Int(relation.target)].id, relation.type.rawValue,
-                number(relation.weight, style), relation.firstSeen.map { time($0, style) } ?? "", relation.lastSeen.map { time($0, style) } ?? "",
-            ] + (relations.attributeValues.isEmpty ? [] : relations.attributeValues[row])
+            writer.appendCSVField(accounts[Int(relation.source)].id)
+            writer.nextCSVField(accounts[Int(relation.target)].id)
+            writer.nextCSVField(relation.type.rawValue)
+            writer.append(byte: UInt8(ascii: ","))
+            number(relation.weight, style, to: &writer)
+            writer.append(byte: UInt8(ascii: ","))
+            if let firstSeen = relation.firstSeen { time(firstSeen, style, to: &writer) }
+            writer.append(byte: UInt8(ascii: ","))
+            if let lastSeen = relation.lastSeen { time(lastSeen, style, to: &writer) }
+            if !relations.attributeValues.isEmpty {
+                for value in relations.attributeValues[row] { writer.nextCSVField(value) }
+            }
         }
     }
 
@@ -92,25 +110,75 @@ struct DatasetTableRows {
         // Only exports of platforms that name the reposted author carry parent_author.
         let withParentAuthor = posts.parentAuthors.contains { $0 >= 0 }
         let header = Columns.postKnown.filter { withParentAuthor || $0 != "parent_author" } + extra
-        return DatasetTableRows(name: "posts", header: header, count: posts.count) { index in
-            let post = posts[index]
-            return [
-                post.postID, post.author, time(post.time, style), text(post.parentPost), text(post.rootPost),
-                text(post.platform), text(post.likes), text(post.comments), text(post.shares), text(post.views),
-                text(post.contentHash), text(post.url),
-            ] + (withParentAuthor ? [text(post.parentAuthor)] : []) + extra.map { post.attributes[$0] ?? "" }
+        let strings = posts.strings
+        let platforms = posts.platformColumn, hashes = posts.contentHashColumn, urls = posts.urlColumn
+        let likes = posts.likesColumn, comments = posts.commentsColumn, shares = posts.sharesColumn, views = posts.viewsColumn
+        let extraColumns = extra.map { posts.attributeColumn($0) }
+        return DatasetTableRows(name: "posts", header: header, count: posts.count) { index, writer in
+            func text(_ column: [Int32]?) {
+                writer.append(byte: UInt8(ascii: ","))
+                if let string = column?[index], string >= 0 { strings.withUTF8(at: Int(string)) { writer.appendCSVField(utf8: $0) } }
+            }
+            func count(_ column: [Int]?) {
+                writer.append(byte: UInt8(ascii: ","))
+                if let value = column?[index], value != Int.min { writer.appendInteger(value) }
+            }
+            strings.withUTF8(at: Int(posts.postIDs[index])) { writer.appendCSVField(utf8: $0) }
+            text(posts.authors)
+            writer.append(byte: UInt8(ascii: ","))
+            time(posts.times[index], style, to: &writer)
+            text(posts.parentPosts)
+            text(posts.rootPosts)
+            text(platforms)
+            count(likes)
+            count(comments)
+            count(shares)
+            count(views)
+            text(hashes)
+            text(urls)
+            if withParentAuthor { text(posts.parentAuthors) }
+            for column in extraColumns { text(column) }
         }
     }
 
     static func metrics(_ dataset: Dataset, style: Style) -> DatasetTableRows {
         let extra = dataset.metricsAttributeColumns
         let metrics = dataset.metrics
-        return DatasetTableRows(name: "metrics", header: Columns.metricsKnown + extra, count: metrics.count) { index in
+        return DatasetTableRows(name: "metrics", header: Columns.metricsKnown + extra, count: metrics.count) { index, writer in
             let row = metrics[index]
-            return [
-                row.account, row.platform, row.period, text(row.posts), text(row.likes), text(row.comments), text(row.shares),
-                text(row.views), text(row.followers), text(row.followerGain), row.qualitative.map { number($0, style) } ?? "",
-            ] + extra.map { row.attributes[$0] ?? "" }
+            writer.appendCSVField(row.account)
+            writer.nextCSVField(row.platform)
+            writer.nextCSVField(row.period)
+            for value in [row.posts, row.likes, row.comments, row.shares, row.views, row.followers, row.followerGain] { writer.nextCSVField(value) }
+            writer.append(byte: UInt8(ascii: ","))
+            if let qualitative = row.qualitative { number(qualitative, style, to: &writer) }
+            for name in extra { writer.nextCSVField(row.attributes[name]) }
         }
+    }
+
+    private static func number(_ value: Double, _ style: Style, to writer: inout ByteWriter) {
+        switch style {
+        case .dataset: writer.appendNumber(value)
+        case .exact:
+            if value.rounded() == value && abs(value) < 1e15 { writer.appendInteger(Int(value)) } else { writer.append(value.description) }
+        }
+    }
+
+    private static func time(_ value: Double, _ style: Style, to writer: inout ByteWriter) {
+        style == .dataset ? writer.appendISO8601(value) : number(value, style, to: &writer)
+    }
+}
+
+extension ByteWriter {
+    /// Appends a comma and `text` as a CSV field (nothing for `nil`).
+    mutating func nextCSVField(_ text: String?) {
+        append(byte: UInt8(ascii: ","))
+        if let text { appendCSVField(text) }
+    }
+
+    /// Appends a comma and `value` (nothing for `nil`).
+    mutating func nextCSVField(_ value: Int?) {
+        append(byte: UInt8(ascii: ","))
+        if let value { appendInteger(value) }
     }
 }

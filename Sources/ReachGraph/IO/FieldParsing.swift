@@ -271,23 +271,7 @@ public func unixSeconds(fromTimestamp text: String) -> Double? {
 /// than trapping.
 public func iso8601String(fromUnixSeconds seconds: Double) -> String {
     guard FieldParsing.supportedTimes.contains(seconds) else { return "\(seconds)" }
-    let whole = Int(seconds.rounded(.down))
-    var days = whole / 86_400
-    var rest = whole % 86_400
-    if rest < 0 { rest += 86_400; days -= 1 }
-    // Inverse of daysFromCivil (Hinnant).
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthPrime = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-    let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[0 ..< writeISO8601(seconds, into: buffer)]), as: UTF8.self)
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest % 3600 / 60, 2)):\(pad(rest % 60, 2))Z"
 }

@@ -26,23 +26,10 @@ enum XMLText {
     static func escaped(_ text: String, _ style: Style = .xml) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xEF })
         else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += style.apostrophe
-            case "\t", "\n", "\r":
-                if style.lineBreaksAsReferences { result += "&#\(scalar.value);" } else { result.unicodeScalars.append(scalar) }
-            case "\u{0}" ..< "\u{20}", "\u{FFFE}", "\u{FFFF}":
-                result.unicodeScalars.append(style.replacesForbidden ? "\u{FFFD}" : scalar)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        var writer = ByteWriter()
+        var text = text
+        text.withUTF8 { writer.appendXMLEscaped($0, style: style) }
+        return writer.text
     }
 }
 

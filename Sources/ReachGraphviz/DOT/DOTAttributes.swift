@@ -1,3 +1,5 @@
+import ReachGraph
+
 /// Graphviz attributes in the order they are written (`["shape": "box", "width": 0.5]`).
 ///
 /// Order is kept so the DOT text is stable from run to run; a name given twice is written twice
@@ -29,7 +31,7 @@ public struct DOTAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral
     }
 
     /// Appends ` [a=1, b="x"]`, or nothing when empty.
-    func writeList(to output: inout String) {
+    func writeList(to output: inout ByteWriter) {
         guard !entries.isEmpty else { return }
         output.append(" [")
         writeAssignments(separator: ", ", to: &output)
@@ -37,7 +39,7 @@ public struct DOTAttributes: Sendable, Equatable, ExpressibleByDictionaryLiteral
     }
 
     /// Appends `a=1<separator>b="x"`.
-    func writeAssignments(separator: String, to output: inout String) {
+    func writeAssignments(separator: String, to output: inout ByteWriter) {
         for (index, entry) in entries.enumerated() {
             if index > 0 { output.append(separator) }
             DOTEscaping.appendID(entry.name, to: &output)

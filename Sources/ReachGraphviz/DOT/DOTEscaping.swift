@@ -1,3 +1,5 @@
+import ReachGraph
+
 /// The quoting rules of the DOT language as Graphviz 2.42's lexer applies them (checked with
 /// `gvpr` and by round trips through cgraph in the tests).
 ///
@@ -15,7 +17,7 @@ enum DOTEscaping {
 
     /// Appends `id` as a DOT id: bare when safe, quoted otherwise.
     /// - Complexity: O(n) in the UTF-8 length of `id`.
-    static func appendID(_ id: String, to output: inout String) {
+    static func appendID(_ id: String, to output: inout ByteWriter) {
         if isBareID(id) {
             output.append(id)
             return
@@ -35,7 +37,7 @@ enum DOTEscaping {
     /// anything shaped like an entity, so an id `a&#1;b` would reach the SVG as a reference to a
     /// character XML forbids; written this way it shows as typed. Ids that differ only in control
     /// characters draw as one node. Not for the DOT export, which must keep ids exact.
-    static func appendDisplayID(_ id: String, to output: inout String) {
+    static func appendDisplayID(_ id: String, to output: inout ByteWriter) {
         if isBareID(id) {
             output.append(id)
             return
@@ -59,7 +61,7 @@ enum DOTEscaping {
     /// once on edges (Graphviz 2.42); four backslashes show as one in both, so they take
     /// `backslash: "\\\\\\\\"`.
     /// - Complexity: O(n) in the UTF-8 length of `text`.
-    static func appendQuotedText(_ text: String, backslash: String = "\\\\", to output: inout String) {
+    static func appendQuotedText(_ text: String, backslash: String = "\\\\", to output: inout ByteWriter) {
         var previousWasCarriageReturn = false
         appendQuoted(text, to: &output) { byte in
             defer { previousWasCarriageReturn = byte == UInt8(ascii: "\r") }
@@ -79,66 +81,69 @@ enum DOTEscaping {
 
     /// Appends `text` in double quotes with the bytes `replacement` names replaced. `replacement` sees
     /// every byte (so it can keep state, such as a preceding CR) and must replace only ASCII bytes,
-    /// whose positions are Unicode scalar boundaries, so the runs between them are copied whole.
-    private static func appendQuoted(_ text: String, to output: inout String, replacement: (UInt8) -> String?) {
-        output.append("\"")
-        let utf8 = text.utf8
-        var plainStart = utf8.startIndex
-        var index = plainStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if let replacement = replacement(byte) {
-                appendScalars(of: text, plainStart ..< index, to: &output)
+    /// so the runs between them are whole UTF-8 sequences, copied as they are.
+    private static func appendQuoted(_ text: String, to output: inout ByteWriter, replacement: (UInt8) -> String?) {
+        output.append(byte: UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var plainStart = 0
+            for (index, byte) in utf8.enumerated() {
+                guard let replacement = replacement(byte) else { continue }
+                output.append(utf8: UnsafeBufferPointer(rebasing: utf8[plainStart ..< index]))
                 output.append(replacement)
-                plainStart = utf8.index(after: index)
+                plainStart = index + 1
             }
-            index = utf8.index(after: index)
+            output.append(utf8: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
         }
-        appendScalars(of: text, plainStart ..< utf8.endIndex, to: &output)
-        output.append("\"")
+        output.append(byte: UInt8(ascii: "\""))
     }
 
     /// Appends `text` quoted so that cgraph reads back the same text: `"` → `\"`; backslashes raw,
     /// except that an odd run of them before `"`, a line break or the end gains one (see
     /// ``DOTValue/data(_:)``); NUL dropped.
     /// - Complexity: O(n).
-    static func appendQuotedData(_ text: String, to output: inout String) {
-        output.append("\"")
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "\\" {
-                var end = index
-                while end < scalars.count && scalars[end] == "\\" { end += 1 }
-                let run = end - index
-                let next = end < scalars.count ? scalars[end] : nil
-                // cgraph turns `\\` into `\\` (both kept), `\"` into `"` and drops `\` + line feed, so
-                // only an even run can stand before those.
-                let needsEven = next == nil || next == "\"" || next == "\n"
-                output.append(String(repeating: "\\", count: needsEven && run % 2 == 1 ? run + 1 : run))
-                index = end
-                continue
+    static func appendQuotedData(_ text: String, to output: inout ByteWriter) {
+        output.append(byte: UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var plainStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                guard byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") || byte == 0 else {
+                    index += 1
+                    continue
+                }
+                output.append(utf8: UnsafeBufferPointer(rebasing: utf8[plainStart ..< index]))
+                if byte == UInt8(ascii: "\\") {
+                    var end = index
+                    while end < utf8.count && utf8[end] == UInt8(ascii: "\\") { end += 1 }
+                    let run = end - index
+                    // cgraph turns `\\` into `\\` (both kept), `\"` into `"` and drops `\` + line feed, so
+                    // only an even run can stand before those.
+                    let needsEven = end == utf8.count || utf8[end] == UInt8(ascii: "\"") || utf8[end] == UInt8(ascii: "\n")
+                    for _ in 0 ..< (needsEven && run % 2 == 1 ? run + 1 : run) { output.append(byte: UInt8(ascii: "\\")) }
+                    index = end
+                } else {
+                    if byte == UInt8(ascii: "\"") { output.append("\\\"") }
+                    index += 1
+                }
+                plainStart = index
             }
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\u{0}": break
-            default: output.unicodeScalars.append(scalar)
-            }
-            index += 1
+            output.append(utf8: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
         }
-        output.append("\"")
+        output.append(byte: UInt8(ascii: "\""))
     }
 
     /// Appends a finite number as a DOT numeral; non-finite numbers become 0 (Graphviz has no
     /// representation for them and would read garbage).
-    static func appendNumber(_ value: Double, to output: inout String) {
+    static func appendNumber(_ value: Double, to output: inout ByteWriter) {
         guard value.isFinite else {
             output.append("0")
             return
         }
         if value.rounded() == value && abs(value) < 1e15 {
-            output.append(String(Int64(value)))
+            output.appendInteger(Int(value))
             return
         }
         let text = String(value)
@@ -149,16 +154,6 @@ enum DOTEscaping {
         } else {
             output.append(text)
         }
-    }
-
-    /// Copies a run of `text` between two positions of ASCII bytes. Sliced by Unicode scalars, not
-    /// by `String`'s characters, because a character slice would round to grapheme boundaries
-    /// (`\r\n` and a quote followed by a combining mark are single characters); appended as a
-    /// `Substring`, because `UnicodeScalarView.append(contentsOf:)` rebuilds the whole output
-    /// string on every call (quadratic on a million-edge graph).
-    private static func appendScalars(of text: String, _ range: Range<String.Index>, to output: inout String) {
-        guard !range.isEmpty else { return }
-        output.append(contentsOf: Substring(text.unicodeScalars[range]))
     }
 
     /// Whether `id` can be written without quotes.

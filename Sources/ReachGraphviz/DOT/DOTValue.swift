@@ -1,3 +1,5 @@
+import ReachGraph
+
 /// The value of one Graphviz attribute, written so that Graphviz reads back exactly what was meant.
 ///
 /// - ``string(_:)`` is for text: labels, tooltips, ids, URLs, colours, font names. Backslashes
@@ -24,7 +26,7 @@ public enum DOTValue: Sendable, Equatable {
 
     /// Appends the value as it must appear after `=` in DOT text.
     /// - Complexity: O(n) in the length of the value.
-    func write(to output: inout String) {
+    func write(to output: inout ByteWriter) {
         switch self {
         case .string(let text):
             DOTEscaping.appendQuotedText(text, to: &output)
@@ -35,7 +37,7 @@ public enum DOTValue: Sendable, Equatable {
             output.append(label.markup)
             output.append(">")
         case .integer(let value):
-            output.append(String(value))
+            output.appendInteger(value)
         case .number(let value):
             DOTEscaping.appendNumber(value, to: &output)
         case .bool(let value):

@@ -1,8 +1,11 @@
+import ReachGraph
+
 /// Writes DOT text that Graphviz always parses: every id and value is quoted and escaped by
 /// ``DOTEscaping``, subgraphs are closed in order, and ``finish()`` closes whatever is still open.
 ///
-/// A streaming writer rather than a document model: a million-edge graph goes straight into one
-/// string (about 40 bytes an edge) without a struct per edge.
+/// A streaming writer rather than a document model: a million-edge graph goes straight into
+/// bytes (about 40 bytes an edge) without a struct per edge, and the DOT export hands them to its
+/// file as they come (``init(name:isDirected:isStrict:exactIDs:writingTo:)``).
 ///
 /// ```swift
 /// var writer = DOTWriter(name: "G")
@@ -22,16 +25,22 @@ public struct DOTWriter: Sendable {
     /// Whether ids are written exactly (the DOT export) rather than for display (figures, see
     /// ``DOTEscaping/appendDisplayID(_:to:)``).
     public let exactIDs: Bool
-    private var output: String
+    private var output: ByteWriter
     private var depth = 1
     private var indentation = "  "
 
     /// Starts a graph. `strict` makes Graphviz merge parallel edges.
     public init(name: String? = nil, isDirected: Bool = true, isStrict: Bool = false, exactIDs: Bool = false, reservingCapacity capacity: Int = 0) {
+        var output = ByteWriter()
+        output.reserveCapacity(capacity)
+        self.init(name: name, isDirected: isDirected, isStrict: isStrict, exactIDs: exactIDs, writingTo: output)
+    }
+
+    /// Starts a graph written on after what `initial` holds; ``finishWriting()`` hands the writer back.
+    init(name: String?, isDirected: Bool = true, isStrict: Bool = false, exactIDs: Bool, writingTo initial: consuming ByteWriter) {
         self.isDirected = isDirected
         self.exactIDs = exactIDs
-        output = ""
-        output.reserveCapacity(capacity)
+        output = initial
         if isStrict { output.append("strict ") }
         output.append(isDirected ? "digraph" : "graph")
         if let name {
@@ -109,6 +118,11 @@ public struct DOTWriter: Sendable {
     /// The finished DOT text, with every open subgraph and the graph closed. Consumes the writer,
     /// so the text is handed over without a copy.
     public consuming func finish() -> String {
+        finishWriting().text
+    }
+
+    /// Closes every open subgraph and the graph and hands back the writer.
+    consuming func finishWriting() -> ByteWriter {
         while depth > 1 { endSubgraph() }
         output.append("}\n")
         return output

@@ -1,3 +1,5 @@
+import ReachGraph
+
 /// An HTML-like Graphviz label, built only from pieces that are valid markup.
 ///
 /// Text is escaped (`&`, `<`, `>`, `"` become entities; C0 control characters, which the XML
@@ -71,9 +73,9 @@ public struct HTMLLabel: Sendable, Equatable {
     static func attributeValue(_ value: String) -> String { "\"" + text(value).markup + "\"" }
 
     static func numeral(_ value: Double) -> String {
-        var output = ""
+        var output = ByteWriter()
         DOTEscaping.appendNumber(value, to: &output)
-        return output.replacingOccurrences(of: "\"", with: "")
+        return output.text.replacingOccurrences(of: "\"", with: "")
     }
 }
 

@@ -12,7 +12,17 @@ public enum DOTExport {
     /// The DOT text of `graph`.
     /// - Complexity: O(V·a + E·b) for a node and b edge columns.
     public static func text(of graph: AttributedGraph) -> String {
-        var writer = DOTWriter(name: "reachgraph", exactIDs: true, reservingCapacity: 48 * (graph.nodeCount * (graph.nodeColumns.count + 1) + graph.edgeCount * (graph.edgeColumns.count + 2)))
+        var output = ByteWriter()
+        write(graph, to: &output)
+        return output.text
+    }
+
+    /// Appends the DOT text of `graph` to `output`.
+    /// - Complexity: O(V·a + E·b) for a node and b edge columns.
+    public static func write(_ graph: AttributedGraph, to output: inout ByteWriter) {
+        var moved = ByteWriter()
+        swap(&moved, &output)
+        var writer = DOTWriter(name: "reachgraph", exactIDs: true, writingTo: moved)
         let nodeTypes = graph.nodeColumns.map(\.valueType)
         let edgeTypes = graph.edgeColumns.map(\.valueType)
         let hasLabelColumn = graph.nodeColumns.contains { $0.name == "label" }
@@ -31,7 +41,7 @@ public enum DOTExport {
             }
             writer.edge(from: graph.nodeIDs[Int(graph.edgeSources[edge])], to: graph.nodeIDs[Int(graph.edgeTargets[edge])], attributes)
         }
-        return writer.finish()
+        output = writer.finishWriting()
     }
 
     private static func dotValue(_ value: AttributeValue, _ type: AttributeColumn.ValueType) -> DOTValue {
