@@ -9,6 +9,8 @@
 #     BASE=/path/to/reachgraph Benchmarks/exports.sh
 #                                           # also times BASE and checks with `cmp` that both
 #                                           # builds write the same bytes in every format
+#     REACHGRAPH=/path/to/reachgraph Benchmarks/exports.sh
+#                                           # times that binary instead of building this checkout
 #
 # The file is generated into Benchmarks/data/ when missing (generate_posts.py, seeded). Outputs go
 # to Benchmarks/data/out/exports/ (about 2 GB; removed at the end). SCRATCH_PATH names a separate
@@ -21,7 +23,7 @@ python="$venv/bin/python"
 
 ira="$data/posts-ira-2.5m.csv"
 [ -s "$ira" ] || "$python" Benchmarks/generate_posts.py --rows 2500000 --layout ira --out "$ira"
-reachgraph="$(release_binary reachgraph)"
+reachgraph="${REACHGRAPH:-$(release_binary reachgraph)}"
 base="${BASE:-}"
 out="$data/out/exports"
 rm -rf "$out"
@@ -39,6 +41,13 @@ if [ -n "$base" ]; then
 else
     echo "| \`export --to\` (whole process) | this build |"
     echo "|---|---|"
+fi
+read -r wall cpu mib load <<< "$(measure "$reachgraph" summary "$ira" --quiet)"
+if [ -n "$base" ]; then
+    read -r bwall bcpu bmib bload <<< "$(measure "$base" summary "$ira" --quiet)"
+    echo "| (\`summary\`: reading alone) | $(cell "$wall" "$cpu" "$mib" "$load") | $(cell "$bwall" "$bcpu" "$bmib" "$bload") | |"
+else
+    echo "| (\`summary\`: reading alone) | $(cell "$wall" "$cpu" "$mib" "$load") |"
 fi
 for format in csv json graphml gexf dot; do
     target="out.$format"
