@@ -124,12 +124,23 @@ extension Array where Element == ResultTable {
 extension ResultTable {
     /// Aligned columns under a title; numbers right-aligned. Widths count characters, with CJK
     /// characters as two columns, so Chinese names line up in a terminal.
+    ///
+    /// Built as bytes: each cell is written once into one array with its width, and each line is
+    /// assembled from those bytes. Formatting a `String` per cell and padding and joining them
+    /// per line took about a second for `rank`'s 242,000 rows (BENCHMARKS.md, "Ranking and
+    /// co-action on 2.5M posts"). A line is trimmed of trailing whitespace byte by byte when it
+    /// is ASCII, where every character is one byte (or CR LF); a line with other text is trimmed
+    /// by `Character`, whose clusters decide what whitespace ends it.
+    /// - Complexity: O(cells + bytes).
     public var textTable: String {
-        let cells = rows.map { $0.map(\.formatted) }
-        var widths = columns.map(Self.displayWidth)
-        for row in cells {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = Swift.max(widths[index], Self.displayWidth(cell))
+        var cells = CellBytes()
+        cells.appendRow(columns.map(Cell.text))
+        for row in rows { cells.appendRow(row) }
+        var widths = [Int](repeating: 0, count: columns.count)
+        for row in 0 ..< cells.rowIsASCII.count {
+            for cell in cells.rowStarts[row] ..< cells.rowStarts[row + 1] where cell - cells.rowStarts[row] < widths.count {
+                let column = cell - cells.rowStarts[row]
+                widths[column] = Swift.max(widths[column], Int(cells.widths[cell]))
             }
         }
         let numeric = columns.indices.map { column in
@@ -141,21 +152,44 @@ extension ResultTable {
                 }
             }
         }
-        func line(_ values: [String]) -> String {
-            var text = values.enumerated().map { index, value in
-                let padding = String(repeating: " ", count: Swift.max(0, widths[index] - Self.displayWidth(value)))
-                return numeric[index] ? padding + value : value + padding
-            }.joined(separator: "  ")
-            // Not a regular expression: ICU's matcher took 90% of `cascades` printing 155k rows.
-            while let last = text.last, last.isWhitespace { text.removeLast() }
-            return text
+        var output = Array(title.utf8)
+        output.reserveCapacity(cells.bytes.count + (rows.count + 3) * (widths.reduce(0, +) + 2 * widths.count + 1))
+        output.append(UInt8(ascii: "\n"))
+        func appendSpaces(_ count: Int) {
+            if count > 0 { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
         }
-        var output = "\(title)\n"
-        output += line(columns) + "\n"
-        output += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in cells { output += line(row) + "\n" }
-        if rows.isEmpty { output += "(none)\n" }
-        return output
+        func appendLine(_ row: Int) {
+            let start = output.count
+            for cell in cells.rowStarts[row] ..< cells.rowStarts[row + 1] {
+                let column = cell - cells.rowStarts[row]
+                if column > 0 { appendSpaces(2) }
+                let padding = widths[column] - Int(cells.widths[cell])
+                if numeric[column] { appendSpaces(padding) }
+                output.append(contentsOf: cells.bytes[cells.starts[cell] ..< cells.starts[cell + 1]])
+                if !numeric[column] { appendSpaces(padding) }
+            }
+            if cells.rowIsASCII[row] {
+                while output.count > start, let last = output.last, last == UInt8(ascii: " ") || (0x09 ... 0x0D).contains(last) {
+                    output.removeLast()
+                }
+            } else {
+                // Not a regular expression: ICU's matcher took 90% of `cascades` printing 155k rows.
+                var text = String(decoding: output[start...], as: UTF8.self)
+                while let last = text.last, last.isWhitespace { text.removeLast() }
+                output.removeSubrange(start...)
+                output.append(contentsOf: text.utf8)
+            }
+            output.append(UInt8(ascii: "\n"))
+        }
+        appendLine(0)
+        for (column, width) in widths.enumerated() {
+            if column > 0 { appendSpaces(2) }
+            output.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: width))
+        }
+        output.append(UInt8(ascii: "\n"))
+        for row in rows.indices { appendLine(row + 1) }
+        if rows.isEmpty { output.append(contentsOf: "(none)\n".utf8) }
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func displayWidth(_ text: String) -> Int {
@@ -166,5 +200,50 @@ extension ResultTable {
                 || (0xFE30 ... 0xFE4F).contains(value) || (0xFF00 ... 0xFF60).contains(value) || (0x20000 ... 0x3FFFD).contains(value)
             return width + (wide ? 2 : 1)
         }
+    }
+}
+
+/// The cells of a text table as they read (``Cell/formatted``), in one byte array, with the
+/// display width of each (``ResultTable/displayWidth(_:)``).
+private struct CellBytes {
+    var bytes: [UInt8] = []
+    /// `count + 1` offsets into ``bytes``.
+    var starts = [0]
+    var widths: [Int32] = []
+    /// `rows + 1` offsets into the cells.
+    var rowStarts = [0]
+    /// Whether a row's cells are all ASCII.
+    var rowIsASCII: [Bool] = []
+
+    mutating func appendRow(_ row: [Cell]) {
+        var ascii = true
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            for cell in row {
+                var width: Int
+                switch cell {
+                case .text(var value):
+                    width = value.withUTF8 { text in
+                        bytes.append(contentsOf: text)
+                        return text.allSatisfy { $0 < 0x80 } ? text.count : -1
+                    }
+                    if width < 0 {
+                        ascii = false
+                        width = ResultTable.displayWidth(value)
+                    }
+                case .integer(let value):
+                    width = writeInteger(value, into: buffer)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0 ..< width]))
+                case .number(let value):
+                    width = writeNumber(value, digits: 6, into: buffer)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0 ..< width]))
+                case .missing:
+                    width = 0
+                }
+                starts.append(bytes.count)
+                widths.append(Int32(clamping: width))
+            }
+        }
+        rowStarts.append(widths.count)
+        rowIsASCII.append(ascii)
     }
 }

@@ -21,6 +21,19 @@ final class TextTableTests: XCTestCase {
             """)
     }
 
+    func testNumbersAndTrailingWhitespaceOfEveryKind() {
+        // ASCII lines are trimmed byte by byte (tab, CR LF); the line with CJK text by Character
+        // (U+3000 is whitespace, two columns wide). A short row ends where its cells end.
+        let table = ResultTable(name: "t", title: "T", columns: ["n", "text"], rows: [
+            [.number(1.0 / 3), .text("tab\t")],
+            [.integer(-5), .text("crlf\r\n")],
+            [.number(2), .text("名\u{3000}")],
+            [.number(1e20)],
+            [.number(.infinity), .missing],
+        ])
+        XCTAssertEqual(table.textTable, "T\n       n  text\n--------  ------\n0.333333  tab\n      -5  crlf\n       2  名\n   1e+20\n     inf\n")
+    }
+
     func testAnEmptyTableSaysNone() {
         let table = ResultTable(name: "t", title: "Empty", columns: ["a"])
         XCTAssertEqual(table.textTable, "Empty\na\n-\n(none)\n")
