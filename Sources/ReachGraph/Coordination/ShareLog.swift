@@ -117,55 +117,78 @@ public struct ShareLog: Sendable {
 
     /// The shares among a dataset's posts, keyed by `object`, as ``init(posts:object:)-(Posts,_)``
     /// gives for the same posts: the same shares, ids interned in the same order. Ids are
-    /// mapped once per distinct string of the table, so no `Post` or `String` is built per post.
+    /// mapped once per distinct string of the table, and the id tables are built at the end from
+    /// the table's strings in order of first sight (``IdentifierTable/init(selecting:of:)``), so
+    /// no `Post` or `String` is built per post: interning a `String` per message, in tables
+    /// growing as they went, took half of `coordination` on 2.5 million posts.
+    /// - Complexity: O(posts + distinct ids).
     public init(posts: PostTable, object: SharedObjectKey) {
         self.init()
         self.object = object
         reserveCapacity(posts.count)
         // Per string of the table: its account, object and message index (−1: not yet; −2 for
-        // an object: a hashtag list with no tag, which is no share).
+        // an object: a hashtag list with no tag, which is no share), and the strings in order of first sight.
         var accountOf = [Int32](repeating: -1, count: posts.strings.count)
         var objectOf = accountOf
         var messageOf = accountOf
-        let hashtags = object == .hashtagSet ? posts.attributeColumn(ContentFields.hashtags) : nil
+        var accountStrings: [Int32] = [], objectStrings: [Int32] = [], messageStrings: [Int32] = []
+        let keys = Self.keys(of: posts, object)
         var missing = 0
-        for row in 0 ..< posts.count {
-            let id = posts.postIDs[row]
-            var key: Int32
-            switch object {
-            case .parent:
-                key = posts.parentPosts[row]
-                if key < 0 && posts.rootPosts[row] != id { key = posts.rootPosts[row] }
-            case .url: key = posts.urlColumn?[row] ?? -1
-            case .contentHash: key = posts.contentHashColumn?[row] ?? -1
-            case .hashtagSet: key = hashtags?[row] ?? -1
-            }
-            if key >= 0 && objectOf[Int(key)] == -1 {
-                if object == .hashtagSet {
-                    let set = Set(posts.string(key).split(separator: " ").map { $0.lowercased() })
-                    objectOf[Int(key)] = set.isEmpty ? -2 : -3
+        posts.postIDs.withUnsafeBufferPointer { ids in
+            posts.authors.withUnsafeBufferPointer { authors in
+                for row in 0 ..< posts.count {
+                    let key = Int(keys[row])
+                    if key >= 0 && objectOf[key] == -1 && object == .hashtagSet {
+                        let set = Set(posts.string(Int32(key)).split(separator: " ").map { $0.lowercased() })
+                        objectOf[key] = set.isEmpty ? -2 : objects.intern(set.sorted().joined(separator: " "))
+                    }
+                    guard key >= 0, objectOf[key] != -2 else {
+                        missing += 1
+                        continue
+                    }
+                    let author = Int(authors[row]), id = Int(ids[row])
+                    if accountOf[author] < 0 {
+                        accountOf[author] = Int32(accountStrings.count)
+                        accountStrings.append(Int32(author))
+                    }
+                    if objectOf[key] < 0 {
+                        objectOf[key] = Int32(objectStrings.count)
+                        objectStrings.append(Int32(key))
+                    }
+                    if messageOf[id] < 0 {
+                        messageOf[id] = Int32(messageStrings.count)
+                        messageStrings.append(Int32(id))
+                    }
+                    shareAccounts.append(accountOf[author])
+                    shareObjects.append(objectOf[key])
+                    shareMessages.append(messageOf[id])
+                    shareTimes.append(posts.times[row])
+                    sharesItself.append(object == .hashtagSet ? objects.identifier(at: Int(objectOf[key])) == posts.string(Int32(id)) : key == id)
                 }
             }
-            guard key >= 0, objectOf[Int(key)] != -2 else {
-                missing += 1
-                continue
-            }
-            let author = Int(posts.authors[row])
-            if accountOf[author] < 0 { accountOf[author] = accounts.intern(posts.string(Int32(author))) }
-            if objectOf[Int(key)] < 0 {
-                let text = object == .hashtagSet
-                    ? Set(posts.string(key).split(separator: " ").map { $0.lowercased() }).sorted().joined(separator: " ")
-                    : posts.string(key)
-                objectOf[Int(key)] = objects.intern(text)
-            }
-            if messageOf[Int(id)] < 0 { messageOf[Int(id)] = messages.intern(posts.string(id)) }
-            shareAccounts.append(accountOf[author])
-            shareObjects.append(objectOf[Int(key)])
-            shareMessages.append(messageOf[Int(id)])
-            shareTimes.append(posts.times[row])
-            sharesItself.append(object == .hashtagSet ? objects.identifier(at: Int(objectOf[Int(key)])) == posts.string(id) : key == id)
         }
+        accounts = IdentifierTable(selecting: accountStrings, of: posts.strings)
+        if object != .hashtagSet { objects = IdentifierTable(selecting: objectStrings, of: posts.strings) }
+        messages = IdentifierTable(selecting: messageStrings, of: posts.strings)
         diagnostics.count(Self.missingCategory(object), missing)
+    }
+
+    /// The string of each post's object (−1: none): its parent, else its root when that is
+    /// another post, or its url, content hash or hashtag list.
+    private static func keys(of posts: PostTable, _ object: SharedObjectKey) -> [Int32] {
+        switch object {
+        case .parent:
+            return posts.postIDs.withUnsafeBufferPointer { ids in
+                posts.parentPosts.withUnsafeBufferPointer { parents in
+                    posts.rootPosts.withUnsafeBufferPointer { roots in
+                        (0 ..< posts.count).map { row in parents[row] >= 0 || roots[row] == ids[row] ? parents[row] : roots[row] }
+                    }
+                }
+            }
+        case .url: return posts.urlColumn ?? [Int32](repeating: -1, count: posts.count)
+        case .contentHash: return posts.contentHashColumn ?? [Int32](repeating: -1, count: posts.count)
+        case .hashtagSet: return posts.attributeColumn(ContentFields.hashtags) ?? [Int32](repeating: -1, count: posts.count)
+        }
     }
 
     /// Reads the shares of a posts table, keeping every row (`DatasetLoader` keeps the first of
@@ -201,6 +224,10 @@ public struct ShareLog: Sendable {
         if numbered { aliases["#"] = "post_id" }
         let object = object ?? .automatic(columns: header.map { aliases[$0] ?? $0 })
         let table = CSVTable(path: file, columnAliases: aliases)
+        if var log = try readWithPostsReader(table, file: file, options: options, object: object) {
+            if numbered { log.diagnostics.count("rows numbered as post ids (the file has no post_id)", log.count + log.diagnostics.counts[Self.missingCategory(object), default: 0]) }
+            return log
+        }
         var log = ShareLog()
         log.object = object
         var missing = 0
@@ -224,6 +251,22 @@ public struct ShareLog: Sendable {
         }
         log.diagnostics.count(Self.missingCategory(object), missing)
         if numbered { log.diagnostics.count("rows numbered as post ids (the file has no post_id)", log.count + missing) }
+        return log
+    }
+
+    /// The shares of a posts table read by the posts reader datasets are read with (``PostsTableReader``:
+    /// on two threads, no `String` or ``Post`` per row), then mapped as ``init(posts:object:)-(PostTable,_)``
+    /// maps them: the same shares, ids interned in the same order and the same warnings as reading
+    /// row by row. `nil` when the table repeats a post id: that reader keeps only the first row of
+    /// an id, and co-action counts every row, so such a table is read row by row. Row by row took
+    /// 8 s of CPU for 2.5 million posts, this a third of it (BENCHMARKS.md, "Ranking and co-action on 2.5M posts").
+    private static func readWithPostsReader(_ table: CSVTable, file: String, options: DatasetLoader.Options, object: SharedObjectKey) throws -> ShareLog? {
+        var posts = PostCollector(file: table.fileName, capacity: DatasetLoader.expectedRows(file))
+        var times = DatasetTimes(zone: options.timeZone)
+        _ = try PostsTableReader.read(table, into: &posts, times: &times)
+        guard posts.diagnostics.counts[PostCollector.duplicateCategory] == nil else { return nil }
+        var log = ShareLog(posts: posts.table, object: object)
+        log.diagnostics = posts.diagnostics.merging(log.diagnostics)
         return log
     }
 

@@ -333,7 +333,10 @@ struct PostCollector {
         }
     }
 
+    /// The warning category of a row whose post id an earlier row had (the row is skipped).
+    static let duplicateCategory = "duplicate post ids (first kept)"
+
     private mutating func duplicate(_ id: String, line: Int?) {
-        diagnostics.warn("duplicate post ids (first kept)", file: file, line: line, "post_id \"\(id)\" appears again; this row is skipped")
+        diagnostics.warn(Self.duplicateCategory, file: file, line: line, "post_id \"\(id)\" appears again; this row is skipped")
     }
 }

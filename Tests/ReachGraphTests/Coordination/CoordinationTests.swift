@@ -263,6 +263,111 @@ final class CoordinationTests: XCTestCase {
         XCTAssertEqual(network.edges.first?.objects, 2)
     }
 
+    func testPostsTableWithoutRepeatsIsReadByThePostsReader() throws {
+        let folder = try TemporaryFolder()
+        // p1 is an original (no share); p3 reposts by root only and is dated 1990; p4's quoted
+        // field takes the reader's general path; p5 shares itself.
+        let path = try folder.write("posts.csv", """
+            post_id,author,time,parent_post,root_post
+            p1,a,2020-01-01T00:00:00Z,,p1
+            p2,b,2020-01-01T00:00:10Z,p1,p1
+            p3,c,1990-01-01T00:00:00Z,,p1
+            p4,b,"2020-01-01T00:01:00Z",p3,p1
+            p5,d,2020-01-01T00:02:00Z,p5,p5
+            """)
+        let log = try ShareLog.read(path, object: nil)
+        XCTAssertEqual(log.object, .parent)
+        XCTAssertEqual(log.accounts.identifiers, ["b", "c", "d"])
+        XCTAssertEqual(log.objects.identifiers, ["p1", "p3", "p5"])
+        XCTAssertEqual(log.messages.identifiers, ["p2", "p3", "p4", "p5"])
+        XCTAssertEqual(log.shareAccounts, [0, 1, 0, 2])
+        XCTAssertEqual(log.shareObjects, [0, 0, 1, 2])
+        XCTAssertEqual(log.shareMessages, [0, 1, 2, 3])
+        XCTAssertEqual(log.shareTimes, [1_577_836_810, 631_152_000, 1_577_836_860, 1_577_836_920])
+        XCTAssertEqual(log.sharesItself, [false, false, false, true])
+        XCTAssertEqual(log.diagnostics.counts, ["posts that repost nothing (not shares)": 1, "times before 2000 or after next year (kept)": 1])
+        XCTAssertEqual(log.diagnostics.examples.map(\.line), [4])
+    }
+
+    func testHashtagSetsAreSharedInAnyOrderAndCase() throws {
+        let folder = try TemporaryFolder()
+        // p1 and p2 carry the same set (#a #b) in another order and case; p3 none; "#x" is a
+        // post whose id is its own set.
+        let path = try folder.write("posts.csv", """
+            post_id,author,time,hashtags
+            p1,a,1600000000,#B #a
+            p2,b,1600000010,#A #b #a
+            p3,c,1600000020,
+            p5,a,1600000040,#c
+            p6,e,1600000050,#a #b
+            #x,f,1600000060,#X
+            """)
+        let log = try ShareLog.read(path, object: .hashtagSet)
+        XCTAssertEqual(log.accounts.identifiers, ["a", "b", "e", "f"])
+        XCTAssertEqual(log.objects.identifiers, ["#a #b", "#c", "#x"])
+        XCTAssertEqual(log.messages.identifiers, ["p1", "p2", "p5", "p6", "#x"])
+        XCTAssertEqual(log.shareAccounts, [0, 1, 0, 2, 3])
+        XCTAssertEqual(log.shareObjects, [0, 0, 1, 0, 2])
+        XCTAssertEqual(log.sharesItself, [false, false, false, false, true])
+        XCTAssertEqual(log.diagnostics.counts, ["posts without hashtags (not shares)": 1])
+        // The same shares from the posts one by one (the `Post` path).
+        let posts = try DatasetLoader.load(path).posts
+        let perPost = ShareLog(posts: (0 ..< posts.count).map { posts[$0] }, object: .hashtagSet)
+        XCTAssertEqual(perPost.objects.identifiers, log.objects.identifiers)
+        XCTAssertEqual(perPost.shareObjects, log.shareObjects)
+        XCTAssertEqual(perPost.sharesItself, log.sharesItself)
+    }
+
+    func testPostsTableWithoutPostIDsIsNumbered() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("links.csv", "author,time,url\na,1600000000,u1\nb,1600000010,u1\nc,1600000020,\n")
+        let log = try ShareLog.read(path, object: nil)
+        XCTAssertEqual(log.object, .url)
+        XCTAssertEqual(log.accounts.identifiers, ["a", "b"])
+        XCTAssertEqual(log.shareTimes, [1_600_000_000, 1_600_000_010])
+        XCTAssertEqual(log.diagnostics.counts, ["posts without url (not shares)": 1, "rows numbered as post ids (the file has no post_id)": 3])
+        let network = CoActionNetwork(log: log, options: CoActionOptions(window: 10))
+        XCTAssertEqual(network.edges.map(\.coShares), [1])
+    }
+
+    func testALargePostsTableGivesTheSameSharesOnAnyThreadCount() throws {
+        // Over the posts reader's 4 MiB split, so two threads read halves; a quoted row and a
+        // 1990 date in the second half take the general path and the warnings.
+        let rows = 120_000
+        var text = "post_id,author,time,parent_post,root_post\n"
+        for row in 0 ..< rows {
+            let parent = row % 3 == 0 ? "" : "post\(row / 2)"
+            let time = row == 70_000 ? "631152000" : String(1_600_000_000 + row)
+            text += row == 60_001 ? "post\(row),\"user\(row % 997)\",\(time),\(parent),\n" : "post\(row),user\(row % 997),\(time),\(parent),\n"
+        }
+        let folder = try TemporaryFolder()
+        let path = try folder.write("posts.csv", text)
+        XCTAssertGreaterThan(text.utf8.count, 4 << 20)
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        Parallelism.threadCount = 1
+        let serial = try ShareLog.read(path, object: .parent)
+        Parallelism.threadCount = 2
+        let parallel = try ShareLog.read(path, object: .parent)
+        let shares = (0 ..< rows).filter { $0 % 3 != 0 }
+        XCTAssertEqual(serial.count, shares.count)
+        XCTAssertEqual(serial.accounts.count, 997)
+        XCTAssertEqual(serial.messages.identifier(at: Int(serial.shareMessages[40_000])), "post\(shares[40_000])")
+        XCTAssertEqual(serial.objects.identifier(at: Int(serial.shareObjects[40_000])), "post\(shares[40_000] / 2)")
+        XCTAssertEqual(serial.shareTimes.reduce(0, +), shares.map { $0 == 70_000 ? 631_152_000 : Double(1_600_000_000 + $0) }.reduce(0, +))
+        XCTAssertEqual(serial.diagnostics.counts["times before 2000 or after next year (kept)"], 1)
+        XCTAssertEqual(serial.diagnostics.counts["posts that repost nothing (not shares)"], rows - shares.count)
+        XCTAssertEqual(parallel.accounts.identifiers, serial.accounts.identifiers)
+        XCTAssertEqual(parallel.objects.identifiers, serial.objects.identifiers)
+        XCTAssertEqual(parallel.messages.identifiers, serial.messages.identifiers)
+        XCTAssertEqual(parallel.shareAccounts, serial.shareAccounts)
+        XCTAssertEqual(parallel.shareObjects, serial.shareObjects)
+        XCTAssertEqual(parallel.shareMessages, serial.shareMessages)
+        XCTAssertEqual(parallel.shareTimes, serial.shareTimes)
+        XCTAssertEqual(parallel.sharesItself, serial.sharesItself)
+        XCTAssertEqual(parallel.diagnostics, serial.diagnostics)
+    }
+
     // MARK: CooRTweet conformance on the real data
 
     struct CooRTweetExpectation: Decodable {

@@ -113,6 +113,18 @@ final class IdentifierTableTests: XCTestCase {
         XCTAssertEqual(later.count, 0)
     }
 
+    func testSelectingNumbersTheChosenIdentifiersInTheirOrder() {
+        var source = IdentifierTable()
+        for id in ids { _ = source.intern(id) }
+        // Every form, backwards and skipping some, beside one never chosen.
+        let chosen = (0 ..< ids.count).reversed().filter { $0 % 3 != 1 }.map { Int32($0) }
+        let selected = IdentifierTable(selecting: chosen, of: source)
+        XCTAssertEqual(selected.identifiers, chosen.map { ids[Int($0)] })
+        for (position, index) in chosen.enumerated() { XCTAssertEqual(selected.index(of: ids[Int(index)]), Int32(position), ids[Int(index)]) }
+        XCTAssertNil(selected.index(of: ids[1]))
+        XCTAssertEqual(IdentifierTable(selecting: [], of: source).count, 0)
+    }
+
     func testDecimalValuesAndPackedWords() {
         func bytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             var copy = text
