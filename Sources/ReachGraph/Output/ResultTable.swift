@@ -1,4 +1,5 @@
 import Foundation
+import ReachGraphCore
 
 /// One cell of a result table: text or a number, so JSON keeps numbers as numbers.
 public enum Cell: Sendable, Equatable {
@@ -125,24 +126,26 @@ extension ResultTable {
     /// Aligned columns under a title; numbers right-aligned. Widths count characters, with CJK
     /// characters as two columns, so Chinese names line up in a terminal.
     ///
-    /// Built as bytes: each cell is written once into one array with its width, and each line is
-    /// assembled from those bytes. Formatting a `String` per cell and padding and joining them
-    /// per line took about a second for `rank`'s 242,000 rows (BENCHMARKS.md, "Ranking and
-    /// co-action on 2.5M posts"). A line is trimmed of trailing whitespace byte by byte when it
-    /// is ASCII, where every character is one byte (or CR LF); a line with other text is trimmed
-    /// by `Character`, whose clusters decide what whitespace ends it.
+    /// Built as bytes: each cell is written once with its width, and each line is assembled from
+    /// those bytes; chunks of rows are formatted, then assembled, on the library's threads, and
+    /// joined in row order. Formatting a `String` per cell and padding and joining them per line
+    /// took about a second for `rank`'s 242,000 rows (BENCHMARKS.md, "Ranking and co-action on
+    /// 2.5M posts"). A line is trimmed of trailing whitespace byte by byte when it is ASCII,
+    /// where every character is one byte (or CR LF); a line with other text is trimmed by
+    /// `Character`, whose clusters decide what whitespace ends it.
     /// - Complexity: O(cells + bytes).
     public var textTable: String {
-        var cells = CellBytes()
-        cells.appendRow(columns.map(Cell.text))
-        for row in rows { cells.appendRow(row) }
+        var header = CellBytes()
+        header.appendRow(columns.map(Cell.text))
+        let rows = self.rows
+        let chunks = mapChunksInOrder(of: rows.count, chunkSize: 16_384, parallelism: .automatic, makeScratch: {}) { _, range in
+            var cells = CellBytes()
+            for row in rows[range] { cells.appendRow(row) }
+            return cells
+        }.pieces
         var widths = [Int](repeating: 0, count: columns.count)
-        for row in 0 ..< cells.rowIsASCII.count {
-            for cell in cells.rowStarts[row] ..< cells.rowStarts[row + 1] where cell - cells.rowStarts[row] < widths.count {
-                let column = cell - cells.rowStarts[row]
-                widths[column] = Swift.max(widths[column], Int(cells.widths[cell]))
-            }
-        }
+        header.widen(&widths)
+        for cells in chunks { cells.widen(&widths) }
         let numeric = columns.indices.map { column in
             rows.allSatisfy { row in
                 guard column < row.count else { return true }
@@ -153,41 +156,20 @@ extension ResultTable {
             }
         }
         var output = Array(title.utf8)
-        output.reserveCapacity(cells.bytes.count + (rows.count + 3) * (widths.reduce(0, +) + 2 * widths.count + 1))
         output.append(UInt8(ascii: "\n"))
-        func appendSpaces(_ count: Int) {
-            if count > 0 { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
-        }
-        func appendLine(_ row: Int) {
-            let start = output.count
-            for cell in cells.rowStarts[row] ..< cells.rowStarts[row + 1] {
-                let column = cell - cells.rowStarts[row]
-                if column > 0 { appendSpaces(2) }
-                let padding = widths[column] - Int(cells.widths[cell])
-                if numeric[column] { appendSpaces(padding) }
-                output.append(contentsOf: cells.bytes[cells.starts[cell] ..< cells.starts[cell + 1]])
-                if !numeric[column] { appendSpaces(padding) }
-            }
-            if cells.rowIsASCII[row] {
-                while output.count > start, let last = output.last, last == UInt8(ascii: " ") || (0x09 ... 0x0D).contains(last) {
-                    output.removeLast()
-                }
-            } else {
-                // Not a regular expression: ICU's matcher took 90% of `cascades` printing 155k rows.
-                var text = String(decoding: output[start...], as: UTF8.self)
-                while let last = text.last, last.isWhitespace { text.removeLast() }
-                output.removeSubrange(start...)
-                output.append(contentsOf: text.utf8)
-            }
-            output.append(UInt8(ascii: "\n"))
-        }
-        appendLine(0)
+        header.appendLines(to: &output, widths: widths, numeric: numeric)
         for (column, width) in widths.enumerated() {
-            if column > 0 { appendSpaces(2) }
+            if column > 0 { output.append(contentsOf: "  ".utf8) }
             output.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: width))
         }
         output.append(UInt8(ascii: "\n"))
-        for row in rows.indices { appendLine(row + 1) }
+        let lines = mapChunksInOrder(of: chunks.count, chunkSize: 1, parallelism: .automatic, makeScratch: {}) { _, range in
+            var bytes: [UInt8] = []
+            chunks[range.lowerBound].appendLines(to: &bytes, widths: widths, numeric: numeric)
+            return bytes
+        }.pieces
+        output.reserveCapacity(output.count + lines.reduce(0) { $0 + $1.count } + 7)
+        for piece in lines { output.append(contentsOf: piece) }
         if rows.isEmpty { output.append(contentsOf: "(none)\n".utf8) }
         return String(decoding: output, as: UTF8.self)
     }
@@ -245,5 +227,47 @@ private struct CellBytes {
         }
         rowStarts.append(widths.count)
         rowIsASCII.append(ascii)
+    }
+
+    /// Raises `widths[column]` to the widest cell of each column.
+    func widen(_ widths: inout [Int]) {
+        for row in 0 ..< rowIsASCII.count {
+            for cell in rowStarts[row] ..< rowStarts[row + 1] where cell - rowStarts[row] < widths.count {
+                let column = cell - rowStarts[row]
+                widths[column] = Swift.max(widths[column], Int(self.widths[cell]))
+            }
+        }
+    }
+
+    /// Appends one line per row: cells padded to `widths` (right-aligned where `numeric`), two
+    /// spaces apart, trailing whitespace trimmed.
+    func appendLines(to output: inout [UInt8], widths: [Int], numeric: [Bool]) {
+        output.reserveCapacity(output.count + bytes.count + rowIsASCII.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        func appendSpaces(_ count: Int) {
+            if count > 0 { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+        }
+        for row in 0 ..< rowIsASCII.count {
+            let start = output.count
+            for cell in rowStarts[row] ..< rowStarts[row + 1] {
+                let column = cell - rowStarts[row]
+                if column > 0 { appendSpaces(2) }
+                let padding = widths[column] - Int(self.widths[cell])
+                if numeric[column] { appendSpaces(padding) }
+                output.append(contentsOf: bytes[starts[cell] ..< starts[cell + 1]])
+                if !numeric[column] { appendSpaces(padding) }
+            }
+            if rowIsASCII[row] {
+                while output.count > start, let last = output.last, last == UInt8(ascii: " ") || (0x09 ... 0x0D).contains(last) {
+                    output.removeLast()
+                }
+            } else {
+                // Not a regular expression: ICU's matcher took 90% of `cascades` printing 155k rows.
+                var text = String(decoding: output[start...], as: UTF8.self)
+                while let last = text.last, last.isWhitespace { text.removeLast() }
+                output.removeSubrange(start...)
+                output.append(contentsOf: text.utf8)
+            }
+            output.append(UInt8(ascii: "\n"))
+        }
     }
 }

@@ -1,4 +1,5 @@
 @testable import ReachGraph
+import ReachGraphCore
 import XCTest
 
 /// The aligned text table: hand-written expected text, with numbers right-aligned, text
@@ -32,6 +33,30 @@ final class TextTableTests: XCTestCase {
             [.number(.infinity), .missing],
         ])
         XCTAssertEqual(table.textTable, "T\n       n  text\n--------  ------\n0.333333  tab\n      -5  crlf\n       2  名\n   1e+20\n     inf\n")
+    }
+
+    func testALongTableIsTheSameOnAnyThreadCount() {
+        // Over 16,384 rows, so chunks of rows are formatted on several threads; the widest cell
+        // (row 40,000) is in a later chunk and widens the first chunk's lines too.
+        let rows = (0 ..< 50_000).map { row -> [Cell] in
+            let id = row == 40_000 ? "wide-account-id" : "u\(row)"
+            let note: Cell = row % 7 == 0 ? .text("名") : .missing
+            return [.integer(row + 1), .text(id), .number(1 / Double(row + 1)), note]
+        }
+        let table = ResultTable(name: "t", title: "Long", columns: ["rank", "id", "score", "note"], rows: rows)
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        Parallelism.threadCount = 1
+        let serial = table.textTable
+        Parallelism.threadCount = 4
+        XCTAssertEqual(table.textTable, serial)
+        let lines = serial.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, 50_004)
+        XCTAssertEqual(lines[1], " rank  id                     score  note")
+        XCTAssertEqual(lines[3], "    1  u0                         1  名")
+        XCTAssertEqual(lines[4], "    2  u1                       0.5")
+        XCTAssertEqual(lines[40_003], "40001  wide-account-id  2.49994e-05")
+        XCTAssertEqual(lines[50_003], "")
     }
 
     func testAnEmptyTableSaysNone() {
