@@ -67,6 +67,11 @@ public enum EdgeListReader {
     /// files are read in one pass (BENCHMARKS.md, "Scale: 100M edges").
     static let twoPartThreshold = 1 << 30
 
+    /// How full the id tables' slots may get. At 62 % rather than 50 %, ten million ids fit 2^24
+    /// slots (256 MiB) instead of 2^25: at 100M edges the two parts' tables took 1 GiB, and every
+    /// fresh page costs here (BENCHMARKS.md, "Fresh pages"), for probes that stay short.
+    static let tableLoadPercent = 62
+
     /// `chunkSize` is the reader's buffer size; tests make it tiny so rows straddle refills, and
     /// lower `twoPartThreshold` to read small files in two parts.
     static func read(path: String, displayName: String?, timeZone: NaiveTimeZone? = nil, chunkSize: Int, twoPartThreshold: Int = twoPartThreshold) throws -> EdgeList {
@@ -181,7 +186,7 @@ public enum EdgeListReader {
     private static func readPlainRows(_ reader: CSVReader, from offset: Int, layout: Layout, fileBytes: Int) throws -> EdgeList {
         struct NotPlain: Error {}
         var list = EdgeList(
-            identifiers: IdentifierTable(capacity: 1 << 16), sources: [], targets: [], weights: layout.weight != nil ? [] : nil,
+            identifiers: IdentifierTable(capacity: 1 << 16, loadPercent: tableLoadPercent), sources: [], targets: [], weights: layout.weight != nil ? [] : nil,
             types: nil, firstSeen: nil, lastSeen: nil, attributeColumns: [], attributeValues: [], hasHeader: false
         )
         var batch = ExactIdentifierBatch()
@@ -231,7 +236,7 @@ public enum EdgeListReader {
         struct QuoteSpansSplit: Error {}
         let file = reader.fileName
         var list = EdgeList(
-            identifiers: IdentifierTable(capacity: 1 << 16), sources: [], targets: [], weights: nil, types: nil,
+            identifiers: IdentifierTable(capacity: 1 << 16, loadPercent: tableLoadPercent), sources: [], targets: [], weights: nil, types: nil,
             firstSeen: nil, lastSeen: nil, attributeColumns: [], attributeValues: [], hasHeader: false
         )
         var layout: Layout?

@@ -44,9 +44,12 @@ public struct IdentifierTable: Sendable {
     /// a table sized once from an estimate (``reserveCapacity(_:bytes:loadPercent:)``).
     private var loadPercent = 50
 
-    public init(capacity: Int = 1024) {
+    /// A table with room for `capacity` identifiers before its slots double; `loadPercent` as in
+    /// ``reserveCapacity(_:bytes:loadPercent:)``.
+    public init(capacity: Int = 1024, loadPercent: Int = 50) {
+        self.loadPercent = loadPercent
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while capacity * 100 > size * loadPercent { size <<= 1 }
         slots = HugePages.zeros(2 * size, of: UInt64.self)
         mask = size - 1
     }
@@ -160,14 +163,82 @@ public struct IdentifierTable: Sendable {
 
     /// The index here of every identifier of `other`, in `other`'s order, each added when new:
     /// a table filled from a later part of the same input joins this one as if its identifiers
-    /// had been interned here in turn. The slots of a batch of lookups are fetched (``touch(_:)``)
-    /// before the batch is looked up, so their cache misses overlap.
+    /// had been interned here in turn.
     /// - Complexity: O(`other.count`) lookups.
     ///
-    /// Grows as it goes, with no room reserved for `other`: the two halves of an edge list share
-    /// most of their ids, and room for both counts took 550 MB more at 100M edges (BENCHMARKS.md).
+    /// The two halves of an edge list share most of their ids, so every id is first looked up on
+    /// the library's threads, this table only read (``indices(of:)``), and only those not found
+    /// are then interned, in `other`'s order on this thread: the numbering is the one a loop
+    /// interning each in turn gives. Grows as it goes, with no room reserved for `other`: room for
+    /// both counts took 550 MB more at 100M edges (BENCHMARKS.md).
     mutating func intern(contentsOf other: IdentifierTable) -> [Int32] {
-        internInOrder(other)
+        var indices = self.indices(of: other)
+        let batch = 64
+        var pending = [Int](repeating: 0, count: batch)
+        var keys = [Key](repeating: Key(word: 0, hash: 0, exact: true), count: batch)
+        var touched: UInt64 = 0
+        other.arena.withUnsafeBufferPointer { arena in
+            other.offsets.withUnsafeBufferPointer { offsets in
+                func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: arena[offsets[index] ..< offsets[index + 1]]) }
+                var next = 0
+                while next < indices.count {
+                    // A batch of ids not found; their slots fetched first, so the misses overlap.
+                    var filled = 0
+                    while filled < batch && next < indices.count {
+                        if indices[next] < 0 {
+                            pending[filled] = next
+                            keys[filled] = Self.key(bytes(next))
+                            filled += 1
+                        }
+                        next += 1
+                    }
+                    for entry in 0 ..< filled { touched &+= touch(keys[entry].hash) }
+                    for entry in 0 ..< filled {
+                        let index = pending[entry], key = keys[entry]
+                        // Not here before the batch, and `other`'s ids differ from each other, so
+                        // the lookup finds the empty slot to fill. The bytes were valid UTF-8 when
+                        // `other` took them.
+                        let (found, slot) = find(bytes(index), key)
+                        indices[index] = found >= 0 ? Int32(found) : insert(bytes(index), word: key.word, hash: key.hash, slot: slot) ?? -1
+                    }
+                }
+            }
+        }
+        Self.keep(touched)
+        return indices
+    }
+
+    /// The index here of every identifier of `other` (−1 when it is not here), looked up in chunks
+    /// on the library's threads, this table only read. A batch's keys are computed first and its
+    /// slots then fetched one after another, so their cache misses overlap (with a key computed
+    /// between two fetches, this took 2.6 times the CPU of one thread's lookups at 100M edges).
+    func indices(of other: IdentifierTable) -> [Int32] {
+        var indices = [Int32](repeating: -1, count: other.count)
+        let table = self
+        other.arena.withUnsafeBufferPointer { arena in
+            other.offsets.withUnsafeBufferPointer { offsets in
+                indices.withUnsafeMutableBufferPointer { indices in
+                    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: arena[offsets[index] ..< offsets[index + 1]]) }
+                    // Each chunk writes only its own indices.
+                    _ = forEachChunk(of: indices.count, chunkSize: 1 << 16, parallelism: .automatic, makeScratch: { [Key](repeating: Key(word: 0, hash: 0, exact: true), count: 64) }) { keys, range in
+                        var touched: UInt64 = 0
+                        var start = range.lowerBound
+                        while start < range.upperBound {
+                            let end = min(start + keys.count, range.upperBound)
+                            for index in start ..< end { keys[index - start] = Self.key(bytes(index)) }
+                            for index in start ..< end { touched &+= table.touch(keys[index - start].hash) }
+                            for index in start ..< end {
+                                let found = table.find(bytes(index), keys[index - start]).index
+                                if found >= 0 { indices[index] = Int32(found) }
+                            }
+                            start = end
+                        }
+                        Self.keep(touched)
+                    }
+                }
+            }
+        }
+        return indices
     }
 
     /// A table of the identifiers of `source` at `indices` (each index once), numbered in that
@@ -211,7 +282,7 @@ public struct IdentifierTable: Sendable {
     }
 
     /// Looks every identifier of `other` up here in chunks on the library's threads, reading
-    /// this table only (a batch's slots fetched first, as ``internInOrder(_:)`` does).
+    /// this table only (a batch's slots fetched first, as ``indices(of:)`` does).
     private func lookUp(_ other: IdentifierTable) -> LookUps {
         let count = other.count
         var result = LookUps(found: [Int](repeating: 0, count: count), words: [UInt64](repeating: 0, count: count), hashes: [UInt32](repeating: 0, count: count))

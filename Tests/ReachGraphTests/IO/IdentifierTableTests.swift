@@ -125,6 +125,35 @@ final class IdentifierTableTests: XCTestCase {
         XCTAssertEqual(IdentifierTable(selecting: [], of: source).count, 0)
     }
 
+    /// Joining a later part (an edge list's second half) looks every string up on the library's
+    /// threads, then interns those not found in order: the numbering of interning each in turn,
+    /// on every key form, with the table growing during the join (its 62 % load passed twice)
+    /// and a later part that shares most strings, as the halves of an edge list do.
+    func testInterningContentsLooksUpThenAddsTheRestInOrder() {
+        let strings = (0 ..< 150_000).map { index -> String in
+            switch index % 5 {
+            case 0: return "user\(index)"
+            case 1: return "\(700_000_000_000_000_000 + index * 13)"
+            case 2: return String(repeating: "t", count: 40 + index % 50) + "\(index)"
+            case 3: return "u\(index)"
+            default: return "u.\(index)"
+            }
+        }
+        for (firstCount, laterRange) in [(20000, 10000 ..< 150_000), (120_000, 0 ..< 130_000), (0, 0 ..< 5000)] {
+            var first = IdentifierTable(capacity: 1 << 10, loadPercent: 62), later = IdentifierTable(), inTurn = IdentifierTable()
+            for string in strings[..<firstCount] { _ = first.intern(string); _ = inTurn.intern(string) }
+            // The later part in its own order: shuffled by a fixed stride, so found and new strings mix.
+            let laterStrings = laterRange.indices.map { strings[laterRange.lowerBound + ($0 * 7919) % laterRange.count] }
+            for string in laterStrings { _ = later.intern(string) }
+            let found = first.indices(of: later)
+            XCTAssertEqual(found, laterStrings.map { first.index(of: $0) ?? -1 }, "look-ups on the threads, \(firstCount)")
+            let expected = laterStrings.map { inTurn.intern($0) }
+            XCTAssertEqual(first.intern(contentsOf: later), expected, "\(firstCount)")
+            XCTAssertEqual(first.identifiers, inTurn.identifiers)
+            for (index, string) in strings.enumerated() where index % 991 == 0 { XCTAssertEqual(first.index(of: string), inTurn.index(of: string), string) }
+        }
+    }
+
     func testDecimalValuesAndPackedWords() {
         func bytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             var copy = text
