@@ -124,24 +124,90 @@ enum ChunkedCountingSort {
                             }
                         }
                     }
-                    // Each chunk's cursors now stand where the next chunk's started, and the last
-                    // chunk's at the start of the next row: move each back by one chunk.
-                    var carry: Offset = 0
-                    for node in 0 ..< nodeCount {
-                        var moving = offsets[node]
-                        offsets[node] = carry
-                        var segment = node
-                        for _ in 1 ..< chunkCount {
-                            let next = starts[segment]
-                            starts[segment] = Position(truncatingIfNeeded: moving)
-                            moving = Offset(truncatingIfNeeded: next)
-                            segment &+= nodeCount
-                        }
-                        carry = moving
-                    }
+                    moveCursorsBack(offsets, starts, chunkCount: chunkCount)
                 }
             }
             initialized = values.count
+        }
+    }
+
+    /// ``group(_:byKeys:offsets:starts:bounds:)`` of two arrays at once, in one pass over the keys:
+    /// each edge's cursor is read and moved once for both, where two passes paid its cache miss
+    /// twice (the edge list's sources and weights at 100M edges: the grouping took 3.6 s of CPU).
+    /// Holds the two inputs and their grouped copies together.
+    static func group<First, Second, Offset: FixedWidthInteger, Position: FixedWidthInteger>(
+        _ first: [First], _ second: [Second], byKeys keys: [Int32], offsets: inout [Offset], starts: inout [Position], bounds: [Int]
+    ) -> ([First], [Second]) {
+        precondition(first.count == second.count, "ChunkedCountingSort.group: arrays of different lengths")
+        let chunkCount = bounds.count - 1
+        let nodeCount = offsets.count - 1
+        var groupedSecond: [Second] = []
+        let groupedFirst = [First](unsafeUninitializedCapacity: first.count) { groupedFirst, initializedFirst in
+            groupedSecond = [Second](unsafeUninitializedCapacity: second.count) { groupedSecond, initializedSecond in
+                HugePages.advise(groupedFirst)
+                HugePages.advise(groupedSecond)
+                offsets.withUnsafeMutableBufferPointer { offsets in
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        keys.withUnsafeBufferPointer { keys in
+                            first.withUnsafeBufferPointer { first in
+                                second.withUnsafeBufferPointer { second in
+                                    forEachChunk(chunkCount) { chunk in
+                                        if chunk == 0 {
+                                            scatter(first, second, byKeys: keys, bounds[0] ..< bounds[1], cursor: offsets.baseAddress!, into: groupedFirst, groupedSecond)
+                                        } else {
+                                            scatter(
+                                                first, second, byKeys: keys, bounds[chunk] ..< bounds[chunk + 1],
+                                                cursor: starts.baseAddress! + (chunk - 1) * nodeCount, into: groupedFirst, groupedSecond
+                                            )
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        moveCursorsBack(offsets, starts, chunkCount: chunkCount)
+                    }
+                }
+                initializedSecond = second.count
+            }
+            initializedFirst = first.count
+        }
+        return (groupedFirst, groupedSecond)
+    }
+
+    /// After a scatter each chunk's cursors stand where the next chunk's started, and the last
+    /// chunk's at the start of the next row: moves each back by one chunk, so that `offsets` are
+    /// the rows' again and `starts` the chunks' starting cursors.
+    private static func moveCursorsBack<Offset: FixedWidthInteger, Position: FixedWidthInteger>(
+        _ offsets: UnsafeMutableBufferPointer<Offset>, _ starts: UnsafeMutableBufferPointer<Position>, chunkCount: Int
+    ) {
+        let nodeCount = offsets.count - 1
+        var carry: Offset = 0
+        for node in 0 ..< nodeCount {
+            var moving = offsets[node]
+            offsets[node] = carry
+            var segment = node
+            for _ in 1 ..< chunkCount {
+                let next = starts[segment]
+                starts[segment] = Position(truncatingIfNeeded: moving)
+                moving = Offset(truncatingIfNeeded: next)
+                segment &+= nodeCount
+            }
+            carry = moving
+        }
+    }
+
+    /// ``scatter(_:byKeys:_:cursor:into:)`` of two arrays with the same keys.
+    @inline(__always)
+    private static func scatter<First, Second, Position: FixedWidthInteger>(
+        _ first: UnsafeBufferPointer<First>, _ second: UnsafeBufferPointer<Second>, byKeys keys: UnsafeBufferPointer<Int32>, _ edges: Range<Int>,
+        cursor: UnsafeMutablePointer<Position>, into groupedFirst: UnsafeMutableBufferPointer<First>, _ groupedSecond: UnsafeMutableBufferPointer<Second>
+    ) {
+        for edge in edges {
+            let key = Int(keys[edge])
+            let place = Int(truncatingIfNeeded: cursor[key])
+            cursor[key] = Position(truncatingIfNeeded: place &+ 1)
+            groupedFirst.initializeElement(at: place, to: first[edge])
+            groupedSecond.initializeElement(at: place, to: second[edge])
         }
     }
 
@@ -162,22 +228,25 @@ enum ChunkedCountingSort {
     /// The reverse of the adjacency given by `offsets`, `neighbors` and `weights` (`nodeCount`
     /// rows and columns); its rows come out sorted because rows are visited in order. `Position`
     /// holds the chunks' cursors and must hold the number of edges.
+    ///
+    /// `spareNeighbors` and `spareWeights`, arrays the caller no longer needs, are taken (left
+    /// empty) and written over when they hold at least as many elements as the result: their pages
+    /// are already the process's, where a new array's are zeroed by the kernel on first touch
+    /// (on this machine kind about 2 s of CPU a GiB once freed memory has gone back to the host;
+    /// at 100M edges the transpose's 1.2 GB of fresh pages took 3.6 s of CPU, BENCHMARKS.md).
     static func transpose<Offset: FixedWidthInteger, Position: FixedWidthInteger>(
-        offsets: [Offset], neighbors: [Int32], weights: [Double]?, nodeCount: Int, chunkCount: Int, positions _: Position.Type
+        offsets: [Offset], neighbors: [Int32], weights: [Double]?, nodeCount: Int, chunkCount: Int, positions _: Position.Type,
+        spareNeighbors: inout [Int32], spareWeights: inout [Double]
     ) -> GraphBuilder.Rows {
         let edgeTotal = neighbors.count
         let bounds = bounds(edgeCount: edgeTotal, chunkCount: chunkCount)
         // Chunk 0 uses the new offsets as its cursors, which are shifted back afterwards: that
         // saves an array of V integers (8 MB a million nodes) at the peak of the build.
         var (cursor, starts) = positions(counting: neighbors, nodeCount: nodeCount, bounds: bounds, as: (Int.self, Position.self))
-        // Doubles need no initialising: every slot is written once below.
-        var reverseWeights: [Double] = weights == nil ? [] : [Double](unsafeUninitializedCapacity: edgeTotal) { reverseWeights, initialized in
-            HugePages.advise(reverseWeights)
-            initialized = edgeTotal
-        }
         let weighted = weights != nil, inputWeights = weights ?? []
-        let reverseNeighbors = [Int32](unsafeUninitializedCapacity: edgeTotal) { reverse, initialized in
-            HugePages.advise(reverse)
+        var reverseWeights: [Double] = weighted ? storage(count: edgeTotal, reusing: &spareWeights) : []
+        var reverseNeighbors = storage(count: edgeTotal, reusing: &spareNeighbors)
+        reverseNeighbors.withUnsafeMutableBufferPointer { reverse in
             cursor.withUnsafeMutableBufferPointer { cursor in
                 starts.withUnsafeMutableBufferPointer { starts in
                     offsets.withUnsafeBufferPointer { offsets in
@@ -210,9 +279,25 @@ enum ChunkedCountingSort {
                     cursor[0] = 0
                 }
             }
-            initialized = edgeTotal
         }
         return GraphBuilder.Rows(offsets: cursor, neighbors: reverseNeighbors, weights: weighted ? reverseWeights : nil)
+    }
+
+    /// `count` elements to be written over: `spare` shortened when it is long enough (taken, so
+    /// that it is uniquely referenced and shortening it copies nothing), else a new array whose
+    /// elements are left as they are (every one is written before it is read).
+    private static func storage<Value: BitwiseCopyable>(count: Int, reusing spare: inout [Value]) -> [Value] {
+        var taken = spare
+        spare = []
+        guard taken.count >= count else {
+            taken = []
+            return [Value](unsafeUninitializedCapacity: count) { fresh, initialized in
+                HugePages.advise(fresh)
+                initialized = count
+            }
+        }
+        taken.removeLast(taken.count - count)
+        return taken
     }
 
     /// Scatters the edges `edges` (positions of `neighbors`, which may start and end inside rows)

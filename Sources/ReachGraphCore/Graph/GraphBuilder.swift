@@ -9,8 +9,9 @@
 /// one-thread build's.
 ///
 /// Hand-written on unsafe buffers because, once parsing was fast, building was 40% of loading a
-/// large edge list; and laid out for memory: the first pass moves one array at a time and each
-/// input array is freed once used, so the peak stays near the finished graph's size. With
+/// large edge list; and laid out for memory: the input's sources are freed once grouped and its
+/// targets and weights are written over by the last pass, so the peak stays near the finished
+/// graph's size plus the input. With
 /// `EdgeList.takeGraph()` handing over its arrays, a 10M-edge load peaks at 311 MiB instead of
 /// 501 MiB (BENCHMARKS.md). Counters in the passes add with `&+`: each is bounded by the edge
 /// count, so the overflow check a plain `+` keeps in release builds can never fire.
@@ -121,16 +122,23 @@ public final class GraphBuilder {
         targets = []
         weights = nil
 
-        // Pass 1: group by target, stably, one array at a time so the input and its grouped copy
-        // never both exist whole: the in-adjacency's rows, each in input order.
+        // Pass 1: group by target, stably: the in-adjacency's rows, each in input order. Sources
+        // and weights are grouped in one pass over the targets.
         let bounds = ChunkedCountingSort.bounds(edgeCount: edgeSources.count, chunkCount: chunkCount)
         var (byTarget, starts) = ChunkedCountingSort.positions(counting: edgeTargets, nodeCount: nodes, bounds: bounds, as: (Int.self, Position.self))
-        edgeSources = ChunkedCountingSort.group(edgeSources, byKeys: edgeTargets, offsets: &byTarget, starts: &starts, bounds: bounds)
+        // The targets and the ungrouped weights are kept, not freed, to hold the out-adjacency
+        // (pass 3): reusing their pages saves the kernel zeroing 12 bytes an edge of new ones,
+        // and the row sort below never holds more than the grouping did.
+        var spareWeights: [Double] = []
         if let unsorted = edgeWeights {
             edgeWeights = nil
-            edgeWeights = ChunkedCountingSort.group(unsorted, byKeys: edgeTargets, offsets: &byTarget, starts: &starts, bounds: bounds)
+            let grouped = ChunkedCountingSort.group(edgeSources, unsorted, byKeys: edgeTargets, offsets: &byTarget, starts: &starts, bounds: bounds)
+            edgeSources = grouped.0
+            edgeWeights = grouped.1
+            spareWeights = unsorted
+        } else {
+            edgeSources = ChunkedCountingSort.group(edgeSources, byKeys: edgeTargets, offsets: &byTarget, starts: &starts, bounds: bounds)
         }
-        edgeTargets = []
         starts = []
 
         // Pass 2: sort each row by source, stably, so that parallel edges are next to each other
@@ -147,7 +155,7 @@ public final class GraphBuilder {
         // Pass 3: the out-adjacency, rows sorted by target.
         let outgoing = ChunkedCountingSort.transpose(
             offsets: incoming.offsets, neighbors: incoming.neighbors, weights: incoming.weights, nodeCount: nodes, chunkCount: chunkCount,
-            positions: Position.self
+            positions: Position.self, spareNeighbors: &edgeTargets, spareWeights: &spareWeights
         )
         return DirectedGraph(
             nodeCount: nodes,
@@ -168,9 +176,16 @@ public final class GraphBuilder {
     /// sorted because rows are visited in order.
     static func transpose(offsets: [Int], neighbors: [Int32], weights: [Double]?, nodeCount: Int) -> Rows {
         let chunkCount = ChunkedCountingSort.chunkCount(edgeCount: neighbors.count)
+        var noNeighbors: [Int32] = [], noWeights: [Double] = []
         return neighbors.count <= Int(Int32.max)
-            ? ChunkedCountingSort.transpose(offsets: offsets, neighbors: neighbors, weights: weights, nodeCount: nodeCount, chunkCount: chunkCount, positions: Int32.self)
-            : ChunkedCountingSort.transpose(offsets: offsets, neighbors: neighbors, weights: weights, nodeCount: nodeCount, chunkCount: chunkCount, positions: Int.self)
+            ? ChunkedCountingSort.transpose(
+                offsets: offsets, neighbors: neighbors, weights: weights, nodeCount: nodeCount, chunkCount: chunkCount, positions: Int32.self,
+                spareNeighbors: &noNeighbors, spareWeights: &noWeights
+            )
+            : ChunkedCountingSort.transpose(
+                offsets: offsets, neighbors: neighbors, weights: weights, nodeCount: nodeCount, chunkCount: chunkCount, positions: Int.self,
+                spareNeighbors: &noNeighbors, spareWeights: &noWeights
+            )
     }
 
     /// Merges runs of equal neighbours in each (sorted) row into one entry weighing their sum,
