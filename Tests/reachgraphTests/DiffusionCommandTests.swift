@@ -30,9 +30,16 @@ final class DiffusionCommandTests: XCTestCase {
         let half = measures(try ReachGraphCLI.run(["simulate", star, "--seeds", "hub", "--p", "0.5", "--seed", "5", "--format", "csv"]).output)
         XCTAssertEqual(try XCTUnwrap(half["expected reach"]), 2, accuracy: 0.05)
         XCTAssertEqual(try XCTUnwrap(half["standard deviation"]), 0.5.squareRoot(), accuracy: 0.03)
-        XCTAssertEqual(half["runs"], 10_000)
+        // By default the runs go on until the interval is within ±1% of the reach: 1.96 · √½ / √n ≤ 0.02
+        // needs n ≥ 4,802 runs, give or take the pilot's estimate of the spread.
+        let runs = try XCTUnwrap(half["runs"])
+        XCTAssert((4_000 ... 6_500).contains(runs), "\(runs) runs")
+        let reach = try XCTUnwrap(half["expected reach"])
+        XCTAssertLessThanOrEqual(try XCTUnwrap(half["95% interval high"]) - reach, 0.01 * reach * (1 + 1e-9))
         let again = try ReachGraphCLI.run(["simulate", star, "--seeds", "hub", "--p", "0.5", "--seed", "5", "--format", "csv"])
         XCTAssertEqual(measures(again.output), half, "same seed, same numbers")
+        let fixed = try ReachGraphCLI.run(["simulate", star, "--seeds", "hub", "--p", "0.5", "--seed", "5", "--runs", String(Int(runs)), "--format", "csv"])
+        XCTAssertEqual(measures(fixed.output), half, "the adaptive estimate is the fixed one of as many runs")
     }
 
     func testSimulateErrors() throws {
