@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "ReachGraphviz", dependencies: ["ReachGraph", "CGraphviz"]),
         .target(
             name: "ReachGraphStore",
-            dependencies: ["ReachGraph", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["ReachGraphCore", "ReachGraph", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "reachgraph",

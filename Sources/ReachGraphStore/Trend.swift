@@ -1,5 +1,6 @@
 import GRDB
 import ReachGraph
+import ReachGraphCore
 
 /// What `reachgraph trend` follows from month to month.
 public enum TrendMeasure: String, CaseIterable, Sendable {
@@ -63,8 +64,9 @@ public struct TrendPoint: Sendable, Equatable {
 
 /// A measure computed on every month of a store, each month's slice read as its own dataset.
 ///
-/// - Complexity: one slice load and one computation of the measure per month (the index reads
-///   the whole store once and ranks each metrics period).
+/// - Complexity: one slice load and one computation of the measure per month, the months spread
+///   over ``Parallelism/threadCount`` threads (the index reads the whole store once and ranks each
+///   metrics period). The same points on any thread count.
 public struct Trend: Sendable {
     public let measure: TrendMeasure
     public let periods: [String]
@@ -81,11 +83,20 @@ public struct Trend: Sendable {
                 values.append((report.period, Dictionary(report.composite.map { ($0.unit.id, $0.score) }, uniquingKeysWith: max)))
             }
         } else {
-            for month in try store.months() {
-                onStep("\(measure.rawValue) for \(month)")
-                let dataset = try store.load(StoreSlice(period: month))
-                values.append((month, try Self.scores(of: measure, on: dataset)))
+            // Months are independent slices, each read in its own snapshot: they run on the
+            // library's threads (a month's own loops then on one), results kept in month order.
+            let months = try store.months()
+            onStep("\(measure.rawValue) for \(months.count) months")
+            let slots = ResultSlots<[String: Double]>(count: months.count)
+            Parallelism.forEach(months.count) { position in
+                do {
+                    let dataset = try store.load(StoreSlice(period: months[position]))
+                    slots.store(try Self.scores(of: measure, on: dataset), at: position)
+                } catch {
+                    slots.fail(error)
+                }
             }
+            values = zip(months, try slots.collect()).map { ($0, $1) }
         }
         periods = values.map(\.period)
         var points: [TrendPoint] = []
@@ -169,9 +180,23 @@ public struct Trend: Sendable {
 
 extension DatasetStore {
     /// The months (`2025-05`) the store has posts in, or metrics rows labelled with, in order.
+    ///
+    /// The post months come from the `post_by_time` index, one seek per month (the earliest post
+    /// at or after the start of the month after the last found): O(months × log posts) instead of
+    /// formatting the time of every post (0.6 s of CPU for 2.5M posts).
     public func months() throws -> [String] {
         try reading { db in
-            var months = Set(try String.fetchAll(db, sql: "SELECT DISTINCT strftime('%Y-%m', time, 'unixepoch') FROM post"))
+            var months = Set<String>()
+            var next = try Double.fetchOne(db, sql: "SELECT min(time) FROM post")
+            while let time = next {
+                let month = StoreSlice.month(of: time)
+                months.insert(month)
+                if let window = StoreSlice.window(ofPeriod: month) {
+                    next = try Double.fetchOne(db, sql: "SELECT min(time) FROM post WHERE time >= ?", arguments: [window.to])
+                } else {
+                    next = try Double.fetchOne(db, sql: "SELECT min(time) FROM post WHERE time > ?", arguments: [time])
+                }
+            }
             for period in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM metric") where period.count == 7 && StoreSlice.window(ofPeriod: period) != nil {
                 months.insert(period)
             }

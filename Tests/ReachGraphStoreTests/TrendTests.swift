@@ -1,5 +1,6 @@
 import Foundation
 import ReachGraph
+import ReachGraphCore
 import ReachGraphStore
 import XCTest
 
@@ -74,5 +75,44 @@ final class TrendTests: XCTestCase {
         XCTAssertEqual(may.map(\.unit), report.composite.map(\.unit.id))
         XCTAssertEqual(may.map(\.rank), report.composite.map(\.rank.position))
         XCTAssertEqual(may.compactMap(\.change), report.composite.compactMap(\.rankChange))
+    }
+
+    /// Months come from the time index one seek at a time: a month without posts is skipped, a
+    /// post on the last second of a month and one on the first of the next fall in their own
+    /// months, a time before 1970 in its month, and a metrics period with no posts is a month.
+    func testMonthsSkipGapsAndKeepBoundaries() throws {
+        let scratch = try ScratchFolder()
+        let store = try scratch.store(ingesting: [
+            "posts.csv": """
+                post_id,author,time
+                p1,a,1969-12-31T23:59:59Z
+                p2,a,2025-01-31T23:59:59Z
+                p3,b,2025-02-01T00:00:00Z
+                p4,b,2025-04-15T12:00:00Z
+                p5,a,2025-04-30T23:59:59Z
+
+                """,
+            "metrics.csv": "account,platform,period,posts\na,x,2025-06,3\n",
+        ])
+        XCTAssertEqual(try store.months(), ["1969-12", "2025-01", "2025-02", "2025-04", "2025-06"])
+    }
+
+    /// Months are computed on the library's threads; the points are the same on one thread as on
+    /// four, and each month's are those of the month computed alone.
+    func testSamePointsOnAnyThreadCount() throws {
+        let scratch = try ScratchFolder()
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        _ = try store.ingest(try DatasetLoader.load(StoreTestData.sample), source: StoreTestData.sample, sha256: "-")
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        var runs: [[TrendPoint]] = []
+        for threads in [1, 4] {
+            Parallelism.threadCount = threads
+            runs.append(try Trend(store: store, measure: .pagerank).points)
+        }
+        XCTAssertEqual(runs[0], runs[1])
+        XCTAssertEqual(Set(runs[0].map(\.period)), ["2025-03", "2025-04", "2025-05"])
+        let may = try MeasureRanking(dataset: store.load(StoreSlice(period: "2025-05")), measure: .pageRank, top: 3).ranked.map(\.score)
+        XCTAssertEqual(runs[1].filter { $0.period == "2025-05" }.prefix(3).map(\.value), may)
     }
 }

@@ -4,36 +4,36 @@ import Foundation
 ///
 /// `DispatchQueue.concurrentPerform` closures may not mutate captured arrays under Swift 6; each
 /// task writes only its own slot, and the lock makes the writes visible to the caller.
-final class ResultSlots<Value>: @unchecked Sendable {
+package final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private var firstError: Error?
     private let lock = NSLock()
 
-    init(count: Int) {
+    package init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    func store(_ value: Value, at index: Int) {
+    package func store(_ value: Value, at index: Int) {
         lock.lock()
         slots[index] = value
         lock.unlock()
     }
 
-    func fail(_ error: Error) {
+    package func fail(_ error: Error) {
         lock.lock()
         if firstError == nil { firstError = error }
         lock.unlock()
     }
 
     /// The stored values in task order (for tasks that cannot fail).
-    var values: [Value] {
+    package var values: [Value] {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }
     }
 
     /// All values in task order; rethrows the first error a task reported.
-    func collect() throws -> [Value] {
+    package func collect() throws -> [Value] {
         lock.lock()
         defer { lock.unlock() }
         if let firstError { throw firstError }
