@@ -11,7 +11,10 @@ import ReachGraph
 public final class DatasetStore: Sendable {
     /// The store file's path as given.
     public let path: String
-    let pool: DatabasePool
+    /// A pool in WAL mode; while a new store is built (``write(into:_:)``), a queue on its
+    /// temporary file.
+    let pool: any DatabaseWriter
+    private let building: DatabaseQueue?
 
     /// The first 16 bytes of every SQLite 3 database file.
     static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
@@ -42,6 +45,7 @@ public final class DatasetStore: Sendable {
         if !exists && !create { throw InputError(file: path, message: "no such store") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if exists && size > 0 && !Self.hasSQLiteHeader(path) { throw InputError(file: path, message: "not a store: the file is not an SQLite database") }
+        building = nil
         var configuration = Configuration()
         configuration.readonly = !create && access(path, W_OK) != 0
         configuration.busyMode = .timeout(10)
@@ -67,9 +71,74 @@ public final class DatasetStore: Sendable {
             throw InputError(file: path, message: "not a usable store: \(error.message ?? "\(error.resultCode)")")
         }
     }
+
+    /// A new store in `file`, to be moved to `path` once built.
+    private init(path: String, building file: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.label = "ReachGraphStore"
+        configuration.prepareDatabase { db in
+            // 64 MiB of page cache: the post table's key index takes inserts all along its width.
+            try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA cache_size = -65536")
+        }
+        do {
+            let queue = try DatabaseQueue(path: file, configuration: configuration)
+            try StoreSchema.migrator.migrate(queue)
+            building = queue
+            pool = queue
+        } catch let error as DatabaseError {
+            throw InputError(file: path, message: "not a usable store: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
 }
 
 extension DatasetStore {
+    /// Opens the store at `path` for `body`'s ingests. A store that does not exist yet is built in
+    /// a temporary file in the same folder and moved into place when `body` returns, so it appears
+    /// whole or not at all: while no reader can see it, its rollback journal is kept in memory (a
+    /// new file's appended pages need none) instead of writing every page twice through a WAL,
+    /// with a larger page cache; it is switched to WAL mode before it is moved. An existing store
+    /// is written in place, one transaction per ingest (``ingest(_:source:sha256:period:platform:now:)``).
+    /// When `body` throws, a new store is not created.
+    public static func write(into path: String, _ body: (DatasetStore) throws -> Void) throws {
+        var status = stat()
+        guard lstat(path, &status) != 0 && errno == ENOENT else {
+            try body(DatasetStore(path: path, create: true))
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        func removeTemporary() {
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
+        }
+        removeTemporary()
+        do {
+            let store = try DatasetStore(path: path, building: temporary)
+            try body(store)
+            try store.finishBuilding()
+            // `link` fails rather than replace a store another process created meanwhile.
+            guard link(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                throw InputError(file: path, message: errno == EEXIST ? "was created by another process during this ingest; ingest again" : "cannot be created: \(reason)")
+            }
+            removeTemporary()
+        } catch {
+            removeTemporary()
+            throw error
+        }
+    }
+
+    /// Puts a store built by ``write(into:_:)`` in WAL mode, as every store is, and closes it.
+    private func finishBuilding() throws {
+        guard let building else { return }
+        do {
+            try building.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try building.close()
+        } catch let error as DatabaseError {
+            throw InputError(file: path, message: "cannot write the store: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
     /// SQLite's `PRAGMA integrity_check`: `["ok"]`, or the problems it found.
     public func integrityCheck() throws -> [String] {
         try reading { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }

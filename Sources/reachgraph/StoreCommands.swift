@@ -51,13 +51,14 @@ struct IngestCommand: ParsableCommand {
             let (dataset, sha256) = try InputSource.readWithSHA256(path, options: options)
             read.append((path, dataset, sha256))
         }
-        let store = try DatasetStore(path: into, create: true)
-        for (path, dataset, sha256) in read {
-            progress.begin("ingesting \(path)")
-            let report = try store.ingest(dataset, source: path, sha256: sha256, period: period ?? "", platform: platform)
-            progress.finish()
-            reportWarnings(dataset.diagnostics, quiet: quiet)
-            print(IngestSummary.line(report, store: into))
+        try DatasetStore.write(into: into) { store in
+            for (path, dataset, sha256) in read {
+                progress.begin("ingesting \(path)")
+                let report = try store.ingest(dataset, source: path, sha256: sha256, period: period ?? "", platform: platform)
+                progress.finish()
+                reportWarnings(dataset.diagnostics, quiet: quiet)
+                print(IngestSummary.line(report, store: into))
+            }
         }
     }
 }

@@ -204,4 +204,44 @@ final class DatasetStoreTests: XCTestCase {
         XCTAssertThrowsError(try DatasetStore(path: scratch.file("missing.sqlite"), create: false))
         XCTAssertThrowsError(try InputSource.load(StoreTestData.sample, slice: StoreSlice(period: "2025-05")))
     }
+
+    /// A store that does not exist is built beside its path and appears only once complete, in
+    /// WAL mode (byte 18 of an SQLite header is 2), holding what an ingest in place writes; an
+    /// existing store is written in place.
+    func testNewStoreIsBuiltAsideAndMovedIntoPlace() throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.file("new.sqlite")
+        var report: IngestReport?
+        try DatasetStore.write(into: path) { store in
+            report = try ingest(StoreTestData.sample, into: store)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path), "not visible before it is complete")
+        }
+        XCTAssertEqual(report?.ingestID, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), ["new.sqlite"], "no temporary file left")
+        let header = try XCTUnwrap(FileHandle(forReadingAtPath: path)?.read(upToCount: 20))
+        XCTAssertEqual(Array(header.prefix(16)), Array("SQLite format 3\u{0}".utf8))
+        XCTAssertEqual(Array(header[18 ... 19]), [2, 2], "WAL mode")
+
+        let inPlace = try DatasetStore(path: scratch.file("in-place.sqlite"), create: true)
+        _ = try ingest(StoreTestData.sample, into: inPlace)
+        let built = try DatasetStore(path: path, create: false)
+        assertSameData(try built.load(), try inPlace.load())
+        XCTAssertEqual(try built.integrityCheck(), ["ok"])
+        XCTAssertEqual(try built.info()[0].rows, try inPlace.info()[0].rows)
+
+        try DatasetStore.write(into: path) { store in
+            XCTAssertTrue(try ingest(StoreTestData.sample, into: store).changedNothing)
+        }
+    }
+
+    /// When the ingests of a new store fail, no store and no temporary file are left.
+    func testFailedNewStoreLeavesNothing() throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.file("new.sqlite")
+        XCTAssertThrowsError(try DatasetStore.write(into: path) { store in
+            _ = try ingest(StoreTestData.sample, into: store)
+            throw InputError(file: "second", message: "unreadable")
+        }) { XCTAssertEqual(($0 as? InputError)?.file, "second") }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [])
+    }
 }
