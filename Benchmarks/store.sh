@@ -3,6 +3,7 @@
 #
 #   Benchmarks/store.sh ingest [SCALE]    # default 32: the synthetic sample, 3 months, ~1M posts
 #   Benchmarks/store.sh slice [SCALE]     # default 320 (~10M posts); builds the store once
+#   Benchmarks/store.sh posts [FILE]      # default Benchmarks/data/posts-ira-2.5m.csv (SYNTHETIC)
 #
 # ingest: `reachgraph ingest` of the generated folder into a new store (reading the CSV folder,
 #   checking, hashing and writing), then the same ingest again (nothing new); the store's size per
@@ -13,6 +14,13 @@
 #   folder (`summary MONTH_FOLDER`: every account, the month's posts and metrics rows), the median
 #   of 3 runs each; the store is built once (ingest timed once) and kept in .build/store-bench/.
 #
+# posts: a posts table (`post_id,author,time,root_post,…`; the default is the IRA-sized file of
+#   Benchmarks/posts.sh, generated when missing) ingested into a new store, ingested again (nothing
+#   new), then `trend --measure pagerank` on the store (every month read as its own slice); beside
+#   it the peer: Python's sqlite3 inserting the file's rows (one transaction) into a table with the
+#   store's `post` columns, key and time index. STORE_BENCH_BASE=PATH also times that binary (a
+#   release build of an earlier commit) on the same file, each of its rows right before ours.
+#
 # Every line gives wall time, CPU time (user + system), peak RSS (/usr/bin/time) and the load
 # average (1 min) just before the run: the machine may be shared, and wall times rise with load.
 set -euo pipefail
@@ -21,7 +29,8 @@ mode=${1:-ingest}
 case "$mode" in
   ingest) scale=${2:-32}; months=3 ;;
   slice) scale=${2:-320}; months=3 ;;
-  *) echo "usage: Benchmarks/store.sh ingest|slice [SCALE]" >&2; exit 2 ;;
+  posts) postsFile=${2:-Benchmarks/data/posts-ira-2.5m.csv} ;;
+  *) echo "usage: Benchmarks/store.sh ingest|slice [SCALE] | posts [FILE]" >&2; exit 2 ;;
 esac
 # STORE_BENCH_NO_BUILD=1 uses the release binary as it is (while another SwiftPM holds .build);
 # STORE_BENCH_BIN=PATH uses that binary instead.
@@ -29,11 +38,6 @@ bin=${STORE_BENCH_BIN:-.build/release/reachgraph}
 [ -n "${STORE_BENCH_NO_BUILD:-}${STORE_BENCH_BIN:-}" ] || swift build -c release --product reachgraph >/dev/null
 data=.build/store-bench
 mkdir -p "$data"
-folder="$data/scale-$scale"
-if [ ! -f "$folder/posts.csv" ]; then
-  "$bin" generate --seed 20250301 --scale "$scale" --months "$months" --output "$folder" --quiet
-fi
-posts=$(($(wc -l < "$folder/posts.csv") - 1))
 
 # run LABEL COMMAND…: one line "LABEL | wall s | CPU s | peak RSS MiB | load".
 run() {
@@ -43,6 +47,51 @@ run() {
   read -r wall user sys kib < "$data/time.txt"
   printf '| %s | %.2f | %.2f | %d | %s |\n' "$label" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$((kib / 1024))" "$load"
 }
+
+if [ "$mode" = posts ]; then
+  [ -s "$postsFile" ] || { echo "no $postsFile: Benchmarks/posts.sh generates it (generate_posts.py --layout ira)" >&2; exit 2; }
+  rows=$(($(wc -l < "$postsFile") - 1))
+  echo "input: $postsFile ($rows posts, $(du -shL "$postsFile" | cut -f1)), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "| step | wall s | CPU s | peak RSS MiB | load (1 min) before |"
+  echo "|---|---|---|---|---|"
+  # posts_run NAME BINARY: ingest, ingest again, trend, each a row labelled with NAME.
+  posts_run() {
+    local name=$1 binary=$2 store="$data/posts-$1.sqlite"
+    rm -f "$store" "$store-wal" "$store-shm"
+    run "$name: ingest $rows posts into a new store" "$binary" ingest "$postsFile" --into "$store" --quiet
+    run "$name: same ingest again (nothing new)" "$binary" ingest "$postsFile" --into "$store" --quiet
+    run "$name: trend --measure pagerank ($("$binary" trend "$store" --measure pagerank --format csv --quiet | cut -d, -f1 | sort -u | grep -c '^[0-9]') months)" \
+      "$binary" trend "$store" --measure pagerank --quiet
+  }
+  [ -z "${STORE_BENCH_BASE:-}" ] || posts_run base "$STORE_BENCH_BASE"
+  posts_run this "$bin"
+  peer="$data/peer.sqlite"
+  rm -f "$peer" "$peer-wal" "$peer-shm"
+  run "peer: Python sqlite3 inserts the posts only" python3 - "$postsFile" "$peer" <<'PY'
+import csv, sqlite3, sys
+db = sqlite3.connect(sys.argv[2])
+db.execute("PRAGMA journal_mode = WAL")
+db.execute("""CREATE TABLE post (seq INTEGER PRIMARY KEY, platform TEXT NOT NULL, post_id TEXT NOT NULL, author TEXT NOT NULL,
+    time TEXT NOT NULL, parent_post TEXT, root_post TEXT, likes INTEGER, shares INTEGER, UNIQUE (platform, post_id))""")
+with open(sys.argv[1], newline="") as f, db:
+    rows = csv.DictReader(f)
+    db.executemany("INSERT OR IGNORE INTO post (platform, post_id, author, time, parent_post, root_post, likes, shares) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   ((r.get("platform") or "", r["post_id"], r["author"], r["time"], r.get("parent_post") or None, r.get("root_post") or None,
+                     r.get("likes") or None, r.get("shares") or None) for r in rows))
+    db.execute("CREATE INDEX post_by_time ON post(time)")
+PY
+  bytes=$(stat -c %s "$data/posts-this.sqlite")
+  echo
+  echo "store: $bytes bytes = $(python3 -c "print(round($bytes / $rows * 1e6 / 2**20, 1))") MiB per million posts"
+  exit 0
+fi
+folder="$data/scale-$scale"
+if [ ! -f "$folder/posts.csv" ]; then
+  "$bin" generate --seed 20250301 --scale "$scale" --months "$months" --output "$folder" --quiet
+fi
+posts=$(($(wc -l < "$folder/posts.csv") - 1))
+
 # median3 LABEL COMMAND…: the run with the median wall time of three.
 median3() {
   { run "$@"; run "$@"; run "$@"; } | sort -t'|' -k3 -n | sed -n 2p
