@@ -9,7 +9,8 @@
 ///   cascade is that pickup, credited to the influencer.
 /// - Edge cases: a repost whose parent is not in the data ends its chain there (it belongs to
 ///   no local original); parent cycles are cut at the first repeat.
-/// - Complexity: O(P) for P posts (every chain is followed once, memoised).
+/// - Complexity: O(P) for P posts (every chain is followed once, memoised); O(accounts) when no
+///   account is local.
 public struct LocalPickup: Sendable {
     /// One influencer's pickups of one city's local originals.
     public struct Pair: Sendable, Equatable {
@@ -36,15 +37,19 @@ public struct LocalPickup: Sendable {
 
     public init(dataset: Dataset) {
         let posts = dataset.posts
-        var indexOf: [String: Int] = [:]
-        indexOf.reserveCapacity(posts.count)
-        for (index, post) in posts.enumerated() where indexOf[post.postID] == nil { indexOf[post.postID] = index }
-        let author = posts.map { dataset.index(ofAccount: $0.author) }
-        func kind(_ post: Int) -> AccountKind? { author[post].map { dataset.accounts[Int($0)].kind } }
         func isLocal(_ account: Account) -> Bool {
             account.kind == .cityAccount || (account.kind == .mediaCentre && (account.tier == .municipal || account.tier == .county))
         }
-        let parent = posts.map { $0.parentPost.flatMap { indexOf[$0] } }
+        // Without a local account there is no local original, and nothing to follow.
+        guard dataset.accounts.contains(where: isLocal) else {
+            (localOriginals, pickedUp, delays, communityReposts, pairs) = (0, 0, [], 0, [])
+            return
+        }
+        let authorIndices = dataset.postAuthorIndices
+        func author(_ post: Int) -> Int32? { authorIndices[post] >= 0 ? authorIndices[post] : nil }
+        func kind(_ post: Int) -> AccountKind? { author(post).map { dataset.accounts[Int($0)].kind } }
+        let parentIndices = dataset.resolvedPostLinks.parent
+        func parent(_ post: Int) -> Int? { parentIndices[post] >= 0 ? Int(parentIndices[post]) : nil }
 
         // root[p]: the original at the end of p's chain (-1: none in the data); nearest[p]: the
         // nearest post at or above p by an influencer (-1: none). Both memoised along the chain.
@@ -64,8 +69,8 @@ public struct LocalPickup: Sendable {
                 }
                 chain.append(current)
                 seen.insert(current)
-                guard let next = parent[current] else {
-                    top = posts[current].isRepost ? -1 : current
+                guard let next = parent(current) else {
+                    top = posts.isRepost(at: current) ? -1 : current
                     break
                 }
                 if seen.contains(next) { break }
@@ -83,22 +88,22 @@ public struct LocalPickup: Sendable {
         var pairDelay: [PairKey: Double] = [:]
         var community: [PairKey: Int] = [:]
         func city(_ original: Int) -> String {
-            guard let account = author[original].map({ dataset.accounts[Int($0)] }) else { return "" }
+            guard let account = author(original).map({ dataset.accounts[Int($0)] }) else { return "" }
             return account.city ?? account.province ?? account.id
         }
         for post in posts.indices {
-            guard root[post] == post, let account = author[post], isLocal(dataset.accounts[Int(account)]) else { continue }
+            guard root[post] == post, let account = author(post), isLocal(dataset.accounts[Int(account)]) else { continue }
             originals += 1
         }
         for post in posts.indices where root[post] >= 0 && root[post] != post {
             let original = root[post]
-            guard let owner = author[original], isLocal(dataset.accounts[Int(owner)]) else { continue }
-            if kind(post) == .influencer, let influencer = author[post] {
-                let delay = max(0, posts[post].time - posts[original].time)
+            guard let owner = author(original), isLocal(dataset.accounts[Int(owner)]) else { continue }
+            if kind(post) == .influencer, let influencer = author(post) {
+                let delay = max(0, posts.times[post] - posts.times[original])
                 firstPickup[original] = min(firstPickup[original] ?? .infinity, delay)
                 let key = PairKey(original: original, influencer: influencer)
                 pairDelay[key] = min(pairDelay[key] ?? .infinity, delay)
-            } else if kind(post) == .community, nearest[post] >= 0, let influencer = author[nearest[post]] {
+            } else if kind(post) == .community, nearest[post] >= 0, let influencer = author(nearest[post]) {
                 community[PairKey(original: original, influencer: influencer), default: 0] += 1
             }
         }

@@ -8,19 +8,27 @@ public struct KeyOpinionLeaderRanking: Sendable {
     public let leaders: KeyOpinionLeaders
     /// The ranked accounts that pass the filter, up to `top` (ties at the cut kept).
     public let ranked: [RankedAccount]
-    /// The rank intervals of the top N, when bootstrap replicates were asked for.
+    /// The rank intervals of the top N, when bootstrap replicates were asked for and fit the
+    /// bootstrap's budget.
     public let bootstrap: RankBootstrap?
+    /// Why the bootstrap asked for did not run (its estimated cost is over `bootstrapBudget`);
+    /// `nil` when it ran or was not asked for.
+    public let bootstrapNote: String?
 
     /// - Parameters:
     ///   - top: the rank cut N; also the k of the bootstrap's "stays in the top k".
     ///   - bootstrapReplicates: 0 turns the bootstrap off.
     ///   - seed: the bootstrap's seed.
     ///   - budget: when betweenness is exact; its `topCount` is replaced by `top`.
+    ///   - bootstrapBudget: seconds of one thread the bootstrap may take, priced before it runs as
+    ///     `bootstrapReplicates` times the observed graph's betweenness step
+    ///     (``KeyOpinionLeaders/betweennessSeconds``); over it, no replicate runs and
+    ///     ``bootstrapNote`` says why. `nil`: no limit.
     ///   - onStep: called with the name of each step as it starts (for progress display).
     public init(
         dataset: Dataset, grouping: KeyOpinionLeaders.Grouping = .kind, filter: AccountFilter = AccountFilter(), top: Int,
         bootstrapReplicates: Int = 0, seed: UInt64 = 1, budget: KeyOpinionLeaders.BetweennessBudget = .init(),
-        onStep: (String) -> Void = { _ in }
+        bootstrapBudget: Double? = nil, onStep: (String) -> Void = { _ in }
     ) throws {
         onStep("computing roles")
         var budget = budget
@@ -28,13 +36,20 @@ public struct KeyOpinionLeaderRanking: Sendable {
         let replicateBudget = budget
         leaders = try KeyOpinionLeaders(dataset: dataset, grouping: grouping, budget: budget)
         ranked = Ranking.rank(leaders.profiles.map(\.score), in: dataset, filter: filter, limit: top)
-        if bootstrapReplicates > 0 {
+        let bootstrapSeconds = Double(bootstrapReplicates) * leaders.betweennessSeconds
+        if bootstrapReplicates > 0, let bootstrapBudget, bootstrapSeconds > bootstrapBudget {
+            bootstrap = nil
+            bootstrapNote = "rank intervals skipped: \(bootstrapReplicates) bootstrap replicates would take an estimated "
+                + "\(groupedDigits(Int(bootstrapSeconds.rounded(.up)))) s on one thread (betweenness alone), over the budget of \(String(format: "%g", bootstrapBudget)) s"
+        } else if bootstrapReplicates > 0 {
+            bootstrapNote = nil
             onStep("bootstrap, \(bootstrapReplicates) replicates")
             bootstrap = try RankBootstrap(
                 dataset: dataset, top: ranked, k: top, replicates: bootstrapReplicates, seed: seed, types: KeyOpinionLeaders.amplificationTypes
             ) { try KeyOpinionLeaders.scores(on: $0, budget: replicateBudget) }
         } else {
             bootstrap = nil
+            bootstrapNote = nil
         }
     }
 

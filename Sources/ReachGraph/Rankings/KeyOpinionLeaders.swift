@@ -116,6 +116,11 @@ public struct KeyOpinionLeaders: Sendable {
     public var profiles: [Profile]
     /// How betweenness was computed, in one line: exact, or how far the sampler went and why.
     public var betweennessNote: String
+    /// What the betweenness step costs on one thread, estimated at ``BetweennessCost``'s rate
+    /// (not timed): the cost estimate's own searches, then exact Brandes or the sampler's
+    /// searches (its pilot twice). A resampled graph costs about as much, which is what lets a
+    /// caller price a bootstrap before running it.
+    public var betweennessSeconds: Double
 
     /// The relation types the amplification graph is built from.
     public static let amplificationTypes: Set<RelationType> = [.repost, .quote]
@@ -123,8 +128,9 @@ public struct KeyOpinionLeaders: Sendable {
     public init(dataset: Dataset, grouping: Grouping = .kind, budget: BetweennessBudget = BetweennessBudget()) throws {
         let graph = dataset.graph(types: Self.amplificationTypes)
         let sourceRank = try graph.reversed().pageRank()
-        let (betweenness, note) = try Self.betweenness(of: graph, budget: budget)
+        let (betweenness, note, seconds) = try Self.betweenness(of: graph, budget: budget)
         betweennessNote = note
+        betweennessSeconds = seconds
         let score = Self.compositeScore(sourceRank: sourceRank, reposters: graph.degrees(.outgoing).map(Double.init), betweenness: betweenness)
         self.grouping = grouping
         let groups = Self.groups(dataset, graph: graph, by: grouping)
@@ -165,18 +171,22 @@ public struct KeyOpinionLeaders: Sendable {
         return a.indices.map { 0.4 * a[$0] + 0.3 * b[$0] + 0.3 * c[$0] }
     }
 
-    static func betweenness(of graph: DirectedGraph, budget: BetweennessBudget) throws -> (values: [Double], note: String) {
+    static func betweenness(of graph: DirectedGraph, budget: BetweennessBudget) throws -> (values: [Double], note: String, seconds: Double) {
         let cost = graph.exactBetweennessCost(seed: 1)
         let seconds = cost.estimatedSeconds
+        let perSearchSeconds = seconds / Double(max(1, cost.contributingSources))
         let estimate = String(format: "%.2g s", seconds)
         let budgetText = String(format: "%g", budget.seconds)
         if seconds <= budget.seconds {
-            return (graph.betweennessCentrality(), "betweenness: exact (estimated \(estimate) on one thread, within the \(budgetText) s budget)")
+            return (
+                graph.betweennessCentrality(), "betweenness: exact (estimated \(estimate) on one thread, within the \(budgetText) s budget)",
+                seconds + Double(cost.sampledSources) * perSearchSeconds
+            )
         }
         let options = budget.samplerOptions(for: cost)
         let sampled = try graph.adaptiveBetweennessCentrality(options)
         let share = String(format: "%.3g", Double(sampled.sampledSources) / Double(max(1, sampled.contributingSources)) * 100)
-        let perSearch = String(format: "%.2g", seconds / Double(max(1, cost.contributingSources)) * 1000)
+        let perSearch = String(format: "%.2g", perSearchSeconds * 1000)
         let stopped = sampled.isSettled
             ? " until the top \(budget.topCount) was settled" + (sampled.isExact ? " (which took every search: exact values)" : "")
             : ", as many as the budget allows; the top \(budget.topCount) is not settled: "
@@ -186,7 +196,8 @@ public struct KeyOpinionLeaders: Sendable {
             "betweenness: exact would take an estimated \(estimate) on one thread (\(cost.contributingSources) searches of about \(perSearch) ms), "
                 + "over the \(budgetText) s budget; "
                 + "sampled \(sampled.sampledSources) of \(sampled.contributingSources) searches (\(share)%)" + stopped
-                + (sampled.ties.isEmpty ? "" : "; \(sampled.ties.count) pairs at the cut are tied within \(String(format: "%g", options.tieTolerance * 100))% (either may belong to it)")
+                + (sampled.ties.isEmpty ? "" : "; \(sampled.ties.count) pairs at the cut are tied within \(String(format: "%g", options.tieTolerance * 100))% (either may belong to it)"),
+            Double(cost.sampledSources + options.initialSampleSize + sampled.sampledSources) * perSearchSeconds
         )
     }
 

@@ -213,21 +213,32 @@ extension BetweennessSearches {
     /// Edges the searches scan: the reduced graph's with hops, the whole graph's otherwise.
     var searchedEdgeCount: Int { (reduction?.adjacency ?? forward.adjacency).neighbors.count }
 
-    /// Nodes reached plus out-edges scanned by the hop searches of `items`.
+    /// Nodes reached plus out-edges scanned by the hop searches of `items`, on up to
+    /// ``Parallelism/threadCount`` threads (a whole count: the same on any number of them).
     func visits(of items: [Int]) -> Int {
         let adjacency = reduction?.adjacency ?? forward.adjacency
-        var scratch = BrandesHopScratch(nodeCount: adjacency.offsets.count - 1, edgeCount: adjacency.neighbors.count)
-        return withRows(adjacency) { offsets, targets in
-            var visits = 0
-            for item in items {
-                scratch.search(from: reduction?.sources[item] ?? Int32(item), offsets: offsets, targets: targets)
-                visits += scratch.reachedCount
-                for position in 0 ..< scratch.reachedCount {
-                    let node = Int(scratch.order[position])
-                    visits += offsets[node + 1] - offsets[node]
+        let workers = Parallelism.workerCount(items: items.count)
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: workers)
+        counts.initialize(repeating: 0)
+        defer { counts.deallocate() }
+        // Each worker writes only its own entry, read after the loop returns.
+        nonisolated(unsafe) let sharedCounts = counts
+        let sources = items.map { reduction?.sources[$0] ?? Int32($0) }
+        Parallelism.forEach(workers, maxConcurrency: workers) { worker in
+            var scratch = BrandesHopScratch(nodeCount: adjacency.offsets.count - 1, edgeCount: adjacency.neighbors.count)
+            sharedCounts[worker] = withRows(adjacency) { offsets, targets in
+                var visits = 0
+                for index in stride(from: worker, to: sources.count, by: workers) {
+                    scratch.search(from: sources[index], offsets: offsets, targets: targets)
+                    visits += scratch.reachedCount
+                    for position in 0 ..< scratch.reachedCount {
+                        let node = Int(scratch.order[position])
+                        visits += offsets[node + 1] - offsets[node]
+                    }
                 }
+                return visits
             }
-            return visits
         }
+        return counts.reduce(0, +)
     }
 }

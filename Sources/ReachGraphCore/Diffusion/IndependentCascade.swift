@@ -43,18 +43,26 @@ extension DirectedGraph {
         parallelism: Parallelism = .automatic
     ) throws(DiffusionError) -> SpreadEstimate {
         guard runs >= 1 else { throw .invalidRunCount(runs) }
+        return try independentCascadeRuns(
+            from: seeds, model: model, runs: 0 ..< runs, seed: seed, recording: recordingActivationProbabilities, parallelism: parallelism
+        ).estimate
+    }
+
+    /// The runs `runs` (run indices) of ``simulateIndependentCascade(from:model:runs:seed:recordingActivationProbabilities:parallelism:)``.
+    func independentCascadeRuns(
+        from seeds: [Int32], model: IndependentCascadeModel, runs: Range<Int>, seed: UInt64, recording: Bool, parallelism: Parallelism
+    ) throws(DiffusionError) -> SimulatedRuns {
         let seeds = try validatedSeeds(seeds)
         switch try cascadeProbabilities(model) {
         case .uniform(let probability):
             return simulateLiveEdges(
-                from: seeds, rule: UniformCascadeEdges(probability: probability), runs: runs, seed: seed,
-                recording: recordingActivationProbabilities, parallelism: parallelism
+                from: seeds, rule: UniformCascadeEdges(probability: probability), runs: runs, seed: seed, recording: recording, parallelism: parallelism
             )
         case .perEdge(let probabilities):
             return probabilities.withUnsafeBufferPointer { probabilities in
                 simulateLiveEdges(
-                    from: seeds, rule: PerEdgeCascadeEdges(probabilities: probabilities), runs: runs, seed: seed,
-                    recording: recordingActivationProbabilities, parallelism: parallelism
+                    from: seeds, rule: PerEdgeCascadeEdges(probabilities: probabilities), runs: runs, seed: seed, recording: recording,
+                    parallelism: parallelism
                 )
             }
         }
@@ -65,11 +73,11 @@ extension DirectedGraph {
     func simulateLiveEdges<Rule: LiveEdgeRule>(
         from seeds: [Int32],
         rule: Rule,
-        runs: Int,
+        runs: Range<Int>,
         seed: UInt64,
         recording: Bool,
         parallelism: Parallelism
-    ) -> SpreadEstimate {
+    ) -> SimulatedRuns {
         monteCarloSpread(from: seeds, runs: runs, seed: seed, recording: recording, parallelism: parallelism) { _, key, stamp, offsets, neighbors, stamps, queue in
             spreadAlongLiveEdges(
                 rule: rule, key: key, offsets: offsets, neighbors: neighbors,

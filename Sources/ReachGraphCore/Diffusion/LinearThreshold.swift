@@ -36,11 +36,19 @@ extension DirectedGraph {
         parallelism: Parallelism = .automatic
     ) throws(DiffusionError) -> SpreadEstimate {
         guard runs >= 1 else { throw .invalidRunCount(runs) }
+        return try linearThresholdRuns(
+            from: seeds, model: model, runs: 0 ..< runs, seed: seed, recording: recordingActivationProbabilities, parallelism: parallelism
+        ).estimate
+    }
+
+    /// The runs `runs` (run indices) of ``simulateLinearThreshold(from:model:runs:seed:recordingActivationProbabilities:parallelism:)``.
+    func linearThresholdRuns(
+        from seeds: [Int32], model: LinearThresholdModel, runs: Range<Int>, seed: UInt64, recording: Bool, parallelism: Parallelism
+    ) throws(DiffusionError) -> SimulatedRuns {
         let seeds = try validatedSeeds(seeds)
         let weights = try thresholdWeights(model)
         return monteCarloSpread(
-            from: seeds, runs: runs, seed: seed, recording: recordingActivationProbabilities,
-            thresholdBuffers: true, parallelism: parallelism
+            from: seeds, runs: runs, seed: seed, recording: recording, thresholdBuffers: true, parallelism: parallelism
         ) { scratch, key, stamp, offsets, neighbors, stamps, queue in
             weights.withUnsafeBufferPointer { weights in
                 scratch.influence.withUnsafeMutableBufferPointer { influence in

@@ -10,18 +10,37 @@ final class SimulationWorker {
     }
 }
 
+/// The outcome of a range of Monte Carlo runs: each run's reach, in run order, and (when
+/// recording) how often each node ended active. Runs simulated apart and appended in order give
+/// the same value as simulating them at once, which lets an adaptive estimate keep its earlier
+/// rounds instead of simulating them again.
+struct SimulatedRuns {
+    var reachPerRun: [Int32]
+    var activationCounts: [Int]?
+
+    /// Appends `later`, the runs right after these.
+    mutating func append(_ later: SimulatedRuns) {
+        reachPerRun += later.reachPerRun
+        if let counts = later.activationCounts {
+            activationCounts = activationCounts.map { zip($0, counts).map { $0 + $1 } } ?? counts
+        }
+    }
+
+    var estimate: SpreadEstimate { SpreadEstimate(reachPerRun: reachPerRun, activationCounts: activationCounts) }
+}
+
 extension DirectedGraph {
-    /// Simulates `runs` runs from `seeds` (valid, without repeats) in parallel chunks and
-    /// summarises them.
+    /// Simulates the runs `runs` (run indices) from `seeds` (valid, without repeats) in parallel
+    /// chunks.
     ///
     /// Run `r` has the key `runKey(seed:index: r)` and starts a traversal of `outgoing` with the
     /// seeds stamped and at the head of the queue; `spread` carries it on and returns how many
-    /// nodes `queue[0 ..< result]` holds at the end, the run's reach. Reaches are summarised in
-    /// run order and activation counts are summed as integers, so the estimate is the same at any
+    /// nodes `queue[0 ..< result]` holds at the end, the run's reach. Reaches are kept in run
+    /// order and activation counts are summed as integers, so the estimate is the same at any
     /// thread count.
     func monteCarloSpread(
         from seeds: [Int32],
-        runs: Int,
+        runs: Range<Int>,
         seed: UInt64,
         recording: Bool,
         thresholdBuffers: Bool = false,
@@ -35,23 +54,24 @@ extension DirectedGraph {
             _ stamps: UnsafeMutableBufferPointer<UInt32>,
             _ queue: UnsafeMutableBufferPointer<Int32>
         ) -> Int
-    ) -> SpreadEstimate {
+    ) -> SimulatedRuns {
         let nodeCount = nodeCount
-        var reachPerRun = [Int32](repeating: 0, count: runs)
+        let first = runs.lowerBound
+        var reachPerRun = [Int32](repeating: 0, count: runs.count)
         let workers = reachPerRun.withUnsafeMutableBufferPointer { reach in
             forEachChunk(
-                of: runs,
-                chunkSize: parallelism.chunkSize(for: runs, minimum: 16),
+                of: runs.count,
+                chunkSize: parallelism.chunkSize(for: runs.count, minimum: 16),
                 parallelism: parallelism,
                 makeScratch: { SimulationWorker(nodeCount: nodeCount, recording: recording, thresholdBuffers: thresholdBuffers) },
                 body: { worker, range in
                     let scratch = worker.scratch
                     scratch.withBuffers(walking: outgoing) { offsets, neighbors, stamps, queue in
-                        for run in range {
-                            let key = runKey(seed: seed, index: run)
+                        for position in range {
+                            let key = runKey(seed: seed, index: first + position)
                             let stamp = scratch.beginTraversal(from: seeds, stamps: stamps, queue: queue)
                             let reached = spread(scratch, key, stamp, offsets, neighbors, stamps, queue)
-                            reach[run] = Int32(reached)
+                            reach[position] = Int32(reached)
                             worker.record(queue, count: reached)
                         }
                     }
@@ -66,7 +86,7 @@ extension DirectedGraph {
             }
             counts = total
         }
-        return SpreadEstimate(reachPerRun: reachPerRun, activationCounts: counts)
+        return SimulatedRuns(reachPerRun: reachPerRun, activationCounts: counts)
     }
 }
 

@@ -39,8 +39,8 @@ extension DirectedGraph {
     ///   below 1 (or a pilot above the maximum), ``DiffusionError/invalidPrecision(_:)`` for a
     ///   relative half-width outside (0, 1); the errors of
     ///   ``simulate(from:model:runs:seed:parallelism:)``.
-    /// - Complexity: that of the runs done; an adaptive estimate simulates its earlier rounds
-    ///   again (the pilot, and any round that fell short), at most one round more than needed.
+    /// - Complexity: that of the runs done; an adaptive estimate keeps its earlier rounds and
+    ///   simulates only the runs each new round adds.
     public func simulate(
         from seeds: [Int32], model: DiffusionModel, runs: SimulationRuns, seed: UInt64, parallelism: Parallelism = .automatic
     ) throws(DiffusionError) -> SpreadEstimate {
@@ -50,16 +50,30 @@ extension DirectedGraph {
         case .untilPrecise(let share, let pilot, let maximum):
             guard share > 0 && share < 1 else { throw .invalidPrecision(share) }
             guard pilot >= 1 && pilot <= maximum else { throw .invalidRunCount(pilot) }
-            var estimate = try simulate(from: seeds, model: model, runs: pilot, seed: seed, parallelism: parallelism)
+            var done = try simulatedRuns(from: seeds, model: model, runs: 0 ..< pilot, seed: seed, parallelism: parallelism)
+            var estimate = done.estimate
             while estimate.runs < maximum {
                 let wanted = share * estimate.expectedReach
                 let halfWidth = estimate.confidenceInterval.upperBound - estimate.expectedReach
                 guard halfWidth > wanted else { break }
                 let needed = (halfWidth / wanted * halfWidth / wanted * Double(estimate.runs)).rounded(.up)
                 let next = needed < Double(maximum) ? max(estimate.runs + 1, Int(needed)) : maximum
-                estimate = try simulate(from: seeds, model: model, runs: next, seed: seed, parallelism: parallelism)
+                done.append(try simulatedRuns(from: seeds, model: model, runs: estimate.runs ..< next, seed: seed, parallelism: parallelism))
+                estimate = done.estimate
             }
             return estimate
+        }
+    }
+
+    /// The runs `runs` (run indices) of ``simulate(from:model:runs:seed:parallelism:)``.
+    private func simulatedRuns(
+        from seeds: [Int32], model: DiffusionModel, runs: Range<Int>, seed: UInt64, parallelism: Parallelism
+    ) throws(DiffusionError) -> SimulatedRuns {
+        switch model {
+        case .independentCascade(let cascade):
+            return try independentCascadeRuns(from: seeds, model: cascade, runs: runs, seed: seed, recording: false, parallelism: parallelism)
+        case .linearThreshold(let threshold):
+            return try linearThresholdRuns(from: seeds, model: threshold, runs: runs, seed: seed, recording: false, parallelism: parallelism)
         }
     }
 }

@@ -17,6 +17,12 @@ public struct BriefingBuilder {
         public var seed: UInt64 = 1
         /// Bootstrap replicates for the key-opinion-leader ranking (0: off).
         public var bootstrapReplicates = 100
+        /// Seconds of one thread the bootstrap may take, priced from the betweenness step before
+        /// it runs (``KeyOpinionLeaderRanking``'s `bootstrapBudget`); over it the rank intervals are
+        /// left out with a note. Each replicate of a graph whose betweenness is sampled costs the
+        /// whole betweenness budget again: on the 2.5M IRA-sized posts' 242,489 accounts 100
+        /// replicates were 930 s of CPU, 95% of the briefing (BENCHMARKS.md).
+        public var bootstrapBudget = 60.0
         /// Accounts to choose in "who to reach".
         public var seedCount = 10
         /// Co-action window in seconds.
@@ -232,16 +238,18 @@ public struct BriefingBuilder {
         onStep("key opinion leaders")
         let grouping = KeyOpinionLeaders.Grouping.automatic(for: dataset)
         let ranking = try KeyOpinionLeaderRanking(
-            dataset: dataset, grouping: grouping, top: options.top, bootstrapReplicates: options.bootstrapReplicates, seed: options.seed, onStep: onStep
+            dataset: dataset, grouping: grouping, top: options.top, bootstrapReplicates: options.bootstrapReplicates, seed: options.seed,
+            bootstrapBudget: options.bootstrapBudget, onStep: onStep
         )
         var paragraphs = KeyOpinionLeaderFindings.sentences(ranking, dataset: dataset, graph: dataset.amplificationGraph())
         paragraphs.append("How: score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (" + (grouping == .kind ? "between kinds of accounts)." : "between communities found by Louvain, since the accounts carry no kinds)."))
         if ranking.bootstrap != nil {
             paragraphs.append("The rank interval bounds each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); the CSV adds the share of replicates in which it stays in the top \(options.top).")
         }
+        let notes = ranking.bootstrapNote.map { ["\($0); `reachgraph kol --top \(options.top) --bootstrap \(options.bootstrapReplicates)` computes them"] } ?? []
         return BriefingSection(
             title: "Key opinion leaders", paragraphs: paragraphs,
-            tables: [KeyOpinionLeaderFindings.compactTable(ranking, dataset: dataset)], csvOnlyTables: [ranking.table(dataset: dataset)],
+            tables: [KeyOpinionLeaderFindings.compactTable(ranking, dataset: dataset)], notes: notes, csvOnlyTables: [ranking.table(dataset: dataset)],
             headline: paragraphs.first { !$0.hasPrefix("How:") }
         )
     }

@@ -245,4 +245,18 @@ final class AdaptiveBetweennessTests: XCTestCase {
         XCTAssertEqual(path.exactBetweennessCost(sampleSize: 1, seed: 4), one)
         XCTAssertEqual(DirectedGraph(nodeCount: 3, edges: [(0, 1)]).exactBetweennessCost().estimatedVisits, 0)
     }
+
+    func testExactCostIsTheSameOnAnyThreadCount() {
+        // The estimate's searches run on the library's threads; their visits are a whole sum.
+        let graph = randomGraph(nodeCount: 400, edgeCount: 1_600, seed: 31, weighted: false)
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        Parallelism.threadCount = 1
+        let one = graph.exactBetweennessCost(sampleSize: 64, seed: 5)
+        Parallelism.threadCount = 4
+        let four = graph.exactBetweennessCost(sampleSize: 64, seed: 5)
+        XCTAssertEqual(four, one)
+        XCTAssertEqual(one.sampledSources, 64)
+        XCTAssertGreaterThan(one.estimatedVisits, 0)
+    }
 }

@@ -57,6 +57,10 @@ final class DiffusionBoundsTests: XCTestCase {
         // A reach that never varies is precise after the pilot; a precision out of reach stops at the maximum.
         let certain = try cycle(8).simulate(from: [3], model: .independentCascade(.uniform(1)), runs: .untilPrecise(pilot: 10), seed: 1)
         XCTAssertEqual([certain.runs, Int(certain.expectedReach)], [10, 8])
+        // Rounds are kept and added to: under linear threshold too, the estimate is the fixed one.
+        let threshold = try graph.simulate(from: [0, 5], model: .linearThreshold(.inverseInDegree), runs: runs, seed: 9, parallelism: .serial)
+        XCTAssertGreaterThan(threshold.runs, 64)
+        XCTAssertEqual(threshold, try graph.simulate(from: [0, 5], model: .linearThreshold(.inverseInDegree), runs: threshold.runs, seed: 9))
         let capped = try graph.simulate(from: [0], model: model, runs: .untilPrecise(relativeHalfWidth: 1e-6, pilot: 16, maximum: 300), seed: 7)
         XCTAssertEqual(capped.runs, 300)
         XCTAssertEqual(try graph.simulate(from: [0], model: model, runs: .fixed(300), seed: 7), capped)

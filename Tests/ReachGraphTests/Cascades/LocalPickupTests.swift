@@ -47,4 +47,27 @@ final class LocalPickupTests: XCTestCase {
         XCTAssertEqual(table.rows.map { $0[1].formatted }, ["inf1", "inf2"])
         XCTAssertEqual(table.rows[0][4], .number(0.17), "600 s in hours, two decimals")
     }
+
+    func testNoLocalAccountMeansNoLocalOriginal() throws {
+        // An influencer reposting a provincial centre's post, a chain and a loop: no account is a
+        // city account or a municipal or county centre, so nothing is local.
+        let folder = try TemporaryFolder()
+        _ = try folder.write("accounts.csv", """
+            id,kind,tier
+            prov,media_centre,provincial
+            inf1,influencer,overseas
+            com1,community,
+            """)
+        _ = try folder.write("posts.csv", """
+            post_id,author,time,parent_post
+            o1,prov,0,
+            r1,inf1,600,o1
+            r2,com1,700,r1
+            """)
+        let pickup = LocalPickup(dataset: try DatasetLoader.load(folder.path))
+        XCTAssertEqual([pickup.localOriginals, pickup.pickedUp, pickup.communityReposts], [0, 0, 0])
+        XCTAssertEqual(pickup.delays, [])
+        XCTAssertNil(pickup.medianDelay)
+        XCTAssertEqual(pickup.pairs, [])
+    }
 }

@@ -127,6 +127,31 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(sampled.profiles.map(\.score), exact.profiles.map(\.score))
     }
 
+    func testKeyOpinionLeaderBootstrapIsPricedBeforeItRuns() throws {
+        let data = try dataset()
+        let leaders = try KeyOpinionLeaders(dataset: data)
+        // Exact here: the estimate's searches plus every contributing search, at the cost model's rate.
+        let cost = data.graph(types: KeyOpinionLeaders.amplificationTypes).exactBetweennessCost(seed: 1)
+        let perSearch = cost.estimatedSeconds / Double(cost.contributingSources)
+        XCTAssertEqual(leaders.betweennessSeconds, cost.estimatedSeconds + Double(cost.sampledSources) * perSearch, accuracy: 1e-15)
+        XCTAssertGreaterThan(leaders.betweennessSeconds, 0)
+        let unbounded = try KeyOpinionLeaderRanking(dataset: data, top: 3, bootstrapReplicates: 5, seed: 2)
+        XCTAssertNil(unbounded.bootstrapNote)
+        XCTAssertEqual(unbounded.bootstrap?.replicates, 5)
+        // A budget the five replicates fit in changes nothing; one they do not fit in skips them.
+        let roomy = try KeyOpinionLeaderRanking(dataset: data, top: 3, bootstrapReplicates: 5, seed: 2, bootstrapBudget: 5 * leaders.betweennessSeconds)
+        XCTAssertEqual(roomy.bootstrap?.entries, unbounded.bootstrap?.entries)
+        XCTAssertNil(roomy.bootstrapNote)
+        let tight = try KeyOpinionLeaderRanking(dataset: data, top: 3, bootstrapReplicates: 5, seed: 2, bootstrapBudget: 4 * leaders.betweennessSeconds)
+        XCTAssertNil(tight.bootstrap)
+        XCTAssertEqual(tight.ranked, unbounded.ranked)
+        XCTAssertEqual(
+            tight.bootstrapNote,
+            "rank intervals skipped: 5 bootstrap replicates would take an estimated 1 s on one thread (betweenness alone), over the budget of \(String(format: "%g", 4 * leaders.betweennessSeconds)) s"
+        )
+        XCTAssertNil(try KeyOpinionLeaderRanking(dataset: data, top: 3, bootstrapBudget: 0).bootstrapNote, "no bootstrap asked for, none skipped")
+    }
+
     func testKeyOpinionLeaderSamplerRunsTheSearchesThatFitTheBudget() {
         // A working set in cache: 4.8e10 visits at 2e8 per second, 240 s of one thread over
         // 10,000 searches, 24 ms each. 60 s fit 2,500 searches: a pilot of 256 (run twice) and

@@ -33,6 +33,28 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertEqual(KeyOpinionLeaders.Grouping.automatic(for: mixed), .kind)
     }
 
+    func testABootstrapOverItsBudgetIsLeftOutWithANote() throws {
+        var options = BriefingBuilder.Options()
+        options.png = false
+        options.bootstrapReplicates = 5
+        let dataset = try Self.edgeList()
+        let roomy = BriefingBuilder(dataset: dataset, options: options).build()
+        let intervals = try XCTUnwrap(roomy.sections.first { $0.title == "Key opinion leaders" })
+        XCTAssertEqual(intervals.notes, [])
+        XCTAssertTrue(intervals.paragraphs.contains { $0.hasPrefix("The rank interval bounds each account's rank in 95% of 5 bootstrap replicates") })
+        XCTAssertTrue(intervals.tables[0].rows.allSatisfy { $0.last != .missing }, "every ranked account has an interval")
+        options.bootstrapBudget = 0
+        let tight = BriefingBuilder(dataset: dataset, options: options).build()
+        let leaders = try XCTUnwrap(tight.sections.first { $0.title == "Key opinion leaders" })
+        XCTAssertEqual(leaders.notes.count, 1)
+        XCTAssertTrue(leaders.notes[0].hasPrefix("rank intervals skipped: 5 bootstrap replicates would take an estimated 1 s on one thread (betweenness alone), over the budget of 0 s; "), leaders.notes[0])
+        XCTAssertTrue(leaders.notes[0].hasSuffix("`reachgraph kol --top 15 --bootstrap 5` computes them"), leaders.notes[0])
+        XCTAssertEqual(tight.degradations, ["Key opinion leaders: " + leaders.notes[0]])
+        XCTAssertFalse(leaders.paragraphs.contains { $0.hasPrefix("The rank interval bounds") })
+        XCTAssertTrue(leaders.tables[0].rows.allSatisfy { $0.last == .missing })
+        XCTAssertEqual(leaders.tables[0].rows.map { $0.dropLast() }, intervals.tables[0].rows.map { $0.dropLast() }, "the ranking itself is the same")
+    }
+
     func testEdgeListBriefingShowsOnlyWhatTheDataHas() throws {
         var options = BriefingBuilder.Options()
         options.png = false
