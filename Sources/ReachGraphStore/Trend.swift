@@ -102,12 +102,20 @@ public struct Trend: Sendable {
         var points: [TrendPoint] = []
         var previousRanks: [String: Int] = [:]
         for (period, scores) in values {
-            let ordered = scores.filter { $0.value.isFinite }.sorted {
-                $0.value != $1.value ? (measure.lowerIsBetter ? $0.value < $1.value : $0.value > $1.value) : $0.key < $1.key
+            // An array, not a filtered dictionary: each unit's id is hashed once per month, for `ranks`.
+            var ordered: [(key: String, value: Double)] = []
+            ordered.reserveCapacity(scores.count)
+            for entry in scores where entry.value.isFinite { ordered.append(entry) }
+            let lowerFirst = measure.lowerIsBetter
+            ordered.sort { (a: (key: String, value: Double), b: (key: String, value: Double)) -> Bool in
+                if a.value != b.value { return lowerFirst ? a.value < b.value : a.value > b.value }
+                return a.key < b.key
             }
             var ranks: [String: Int] = [:]
+            ranks.reserveCapacity(ordered.count)
+            var rank = 0
             for (position, entry) in ordered.enumerated() {
-                let rank = position > 0 && ordered[position - 1].value == entry.value ? ranks[ordered[position - 1].key]! : position + 1
+                if position == 0 || ordered[position - 1].value != entry.value { rank = position + 1 }
                 ranks[entry.key] = rank
                 points.append(TrendPoint(period: period, unit: entry.key, value: entry.value, rank: rank, change: previousRanks[entry.key].map { $0 - rank }))
             }
@@ -119,6 +127,7 @@ public struct Trend: Sendable {
     static func scores(of measure: TrendMeasure, on dataset: Dataset) throws -> [String: Double] {
         func byAccount(_ scores: [Double]) -> [String: Double] {
             var result: [String: Double] = [:]
+            result.reserveCapacity(scores.count)
             for (index, score) in scores.enumerated() { result[dataset.accounts[index].id] = score }
             return result
         }
