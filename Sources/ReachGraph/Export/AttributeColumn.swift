@@ -73,12 +73,17 @@ extension ByteWriter {
 
 extension ByteWriter {
     /// Appends ` source="…" target="…"`, the XML attributes naming the ends of edge `edge`
-    /// (GraphML and GEXF spell them alike).
-    mutating func appendXMLEnds(of edge: Int, in graph: AttributedGraph) {
+    /// (GraphML and GEXF spell them alike); `ids` are the node ids escaped (``xmlIDs(of:)``).
+    mutating func appendXMLEnds(of edge: Int, in graph: AttributedGraph, ids: EscapedTexts) {
         append(" source=\"")
-        appendXMLEscaped(graph.nodeIDs[Int(graph.edgeSources[edge])])
+        append(ids, at: Int(graph.edgeSources[edge]))
         append("\" target=\"")
-        appendXMLEscaped(graph.nodeIDs[Int(graph.edgeTargets[edge])])
+        append(ids, at: Int(graph.edgeTargets[edge]))
         append(byte: UInt8(ascii: "\""))
+    }
+
+    /// The node ids of `graph` escaped for XML, once for all the edges that name them.
+    static func xmlIDs(of graph: AttributedGraph) -> EscapedTexts {
+        EscapedTexts(graph.nodeIDs) { $1.appendXMLEscaped($0) }
     }
 }

@@ -15,7 +15,8 @@ public enum GEXFWriter {
         return writer.text
     }
 
-    /// Appends the GEXF text of `graph` to `writer`; `description` goes into `<meta>`.
+    /// Appends the GEXF text of `graph` to `writer`; `description` goes into `<meta>`. Nodes and
+    /// edges are formatted on the library's threads (``ByteWriter/appendRows(_:_:)``).
     /// - Complexity: O(V·a + E·b) for a node and b edge columns.
     public static func write(_ graph: AttributedGraph, description: String = "", to output: inout ByteWriter) {
         let notes = ([description] + graph.jsonColumnNotes).filter { !$0.isEmpty }.joined(separator: "; ")
@@ -31,27 +32,32 @@ public enum GEXFWriter {
         let edgeTypes = graph.edgeColumns.map(\.valueType)
         appendDeclarations("node", graph.nodeColumns, nodeTypes, to: &output)
         appendDeclarations("edge", graph.edgeColumns, edgeTypes, to: &output)
+        let ids = ByteWriter.xmlIDs(of: graph)
         output.append("    <nodes>\n")
-        for node in 0 ..< graph.nodeCount {
-            output.append("      <node id=\"")
-            output.appendXMLEscaped(graph.nodeIDs[node])
-            output.append("\" label=\"")
-            output.appendXMLEscaped(graph.nodeLabels[node])
-            output.append("\">")
-            appendValues(graph.nodeColumns, nodeTypes, element: node, to: &output)
-            output.append("</node>\n")
+        output.appendRows(graph.nodeCount) { nodes, output in
+            for node in nodes {
+                output.append("      <node id=\"")
+                output.append(ids, at: node)
+                output.append("\" label=\"")
+                output.appendXMLEscaped(graph.nodeLabels[node])
+                output.append("\">")
+                appendValues(graph.nodeColumns, nodeTypes, element: node, to: &output)
+                output.append("</node>\n")
+            }
         }
         output.append("    </nodes>\n    <edges>\n")
-        for edge in 0 ..< graph.edgeCount {
-            output.append("      <edge id=\"")
-            output.appendInteger(edge)
-            output.append("\"")
-            output.appendXMLEnds(of: edge, in: graph)
-            output.append(" weight=\"")
-            output.appendDouble(graph.edgeWeights[edge])
-            output.append("\">")
-            appendValues(graph.edgeColumns, edgeTypes, element: edge, to: &output)
-            output.append("</edge>\n")
+        output.appendRows(graph.edgeCount) { edges, output in
+            for edge in edges {
+                output.append("      <edge id=\"")
+                output.appendInteger(edge)
+                output.append("\"")
+                output.appendXMLEnds(of: edge, in: graph, ids: ids)
+                output.append(" weight=\"")
+                output.appendDouble(graph.edgeWeights[edge])
+                output.append("\">")
+                appendValues(graph.edgeColumns, edgeTypes, element: edge, to: &output)
+                output.append("</edge>\n")
+            }
         }
         output.append("    </edges>\n  </graph>\n</gexf>\n")
     }

@@ -15,7 +15,8 @@ public enum GraphMLWriter {
         return writer.text
     }
 
-    /// Appends the GraphML text of `graph` to `writer`.
+    /// Appends the GraphML text of `graph` to `writer`; nodes and edges are formatted on the
+    /// library's threads (``ByteWriter/appendRows(_:_:)``).
     /// - Complexity: O(V·a + E·b) for a node and b edge columns.
     public static func write(_ graph: AttributedGraph, to output: inout ByteWriter) {
         output.append("""
@@ -30,29 +31,34 @@ public enum GraphMLWriter {
         appendKey(id: "weight", for: "edge", "weight", .double, to: &output)
         for (index, column) in graph.edgeColumns.enumerated() { appendKey(id: "e\(index)", for: "edge", column.name, edgeTypes[index], to: &output) }
         output.append("  <graph id=\"G\" edgedefault=\"directed\">\n")
+        let ids = ByteWriter.xmlIDs(of: graph)
         let nodeKeys = graph.nodeColumns.indices.map { "<data key=\"n\($0)\">" }
         let edgeKeys = graph.edgeColumns.indices.map { "<data key=\"e\($0)\">" }
-        for node in 0 ..< graph.nodeCount {
-            output.append("    <node id=\"")
-            output.appendXMLEscaped(graph.nodeIDs[node])
-            output.append("\">")
-            for (index, column) in graph.nodeColumns.enumerated() {
-                if let value = column.values[node] { appendData(key: nodeKeys[index], value, nodeTypes[index], to: &output) }
+        output.appendRows(graph.nodeCount) { nodes, output in
+            for node in nodes {
+                output.append("    <node id=\"")
+                output.append(ids, at: node)
+                output.append("\">")
+                for (index, column) in graph.nodeColumns.enumerated() {
+                    if let value = column.values[node] { appendData(key: nodeKeys[index], value, nodeTypes[index], to: &output) }
+                }
+                output.append("</node>\n")
             }
-            output.append("</node>\n")
         }
-        for edge in 0 ..< graph.edgeCount {
-            output.append("    <edge id=\"e")
-            output.appendInteger(edge)
-            output.append("\"")
-            output.appendXMLEnds(of: edge, in: graph)
-            output.append("><data key=\"weight\">")
-            output.appendDouble(graph.edgeWeights[edge])
-            output.append("</data>")
-            for (index, column) in graph.edgeColumns.enumerated() {
-                if let value = column.values[edge] { appendData(key: edgeKeys[index], value, edgeTypes[index], to: &output) }
+        output.appendRows(graph.edgeCount) { edges, output in
+            for edge in edges {
+                output.append("    <edge id=\"e")
+                output.appendInteger(edge)
+                output.append("\"")
+                output.appendXMLEnds(of: edge, in: graph, ids: ids)
+                output.append("><data key=\"weight\">")
+                output.appendDouble(graph.edgeWeights[edge])
+                output.append("</data>")
+                for (index, column) in graph.edgeColumns.enumerated() {
+                    if let value = column.values[edge] { appendData(key: edgeKeys[index], value, edgeTypes[index], to: &output) }
+                }
+                output.append("</edge>\n")
             }
-            output.append("</edge>\n")
         }
         output.append("  </graph>\n</graphml>\n")
     }

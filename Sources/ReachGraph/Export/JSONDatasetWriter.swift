@@ -15,7 +15,8 @@ public enum JSONDatasetWriter {
         return writer.text
     }
 
-    /// Appends the JSON text of `dataset` to `writer`, straight from the dataset's columns.
+    /// Appends the JSON text of `dataset` to `writer`, straight from the dataset's columns, the
+    /// elements of each array formatted on the library's threads (``ByteWriter/appendRows(_:_:)``).
     /// - Complexity: O(size of the dataset).
     public static func write(_ dataset: Dataset, to writer: inout ByteWriter) {
         var sections: [(name: String, count: Int, write: (Int, inout JSONObjectWriter) -> Void)] = []
@@ -62,32 +63,38 @@ public enum JSONDatasetWriter {
             // The attribute columns some post has a value in, as extraColumnNames finds them in records.
             let present = posts.attributeColumns.filter { posts.attributeColumn($0)?.contains { $0 >= 0 } == true }
             let extra = extraColumnNames(declared: dataset.postAttributeColumns, present: Set(present)).map { (name: $0, values: posts.attributeColumn($0)) }
+            // Keys escaped once, each field's key then one copy of bytes: escaping a dozen keys
+            // for each of 2.5 million posts cost more than their values.
+            let keys = JSONObjectWriter.keys(PostKey.allCases.map(\.name) + extra.map(\.name))
             sections.append(("posts", posts.count, { index, object in
-                func text(_ key: String, _ column: [Int32]?) {
+                func field(_ key: Int, _ column: [Int32]?) {
                     guard let string = column?[index], string >= 0 else { return }
-                    object.key(key)
+                    object.key(keys, key)
                     strings.withUTF8(at: Int(string)) { object.writer.appendJSONString(utf8: $0) }
                 }
-                func count(_ key: String, _ column: [Int]?) {
+                func text(_ key: PostKey, _ column: [Int32]?) { field(key.rawValue, column) }
+                func count(_ key: PostKey, _ column: [Int]?) {
                     guard let value = column?[index], value != Int.min else { return }
-                    object.integer(key, value)
+                    object.key(keys, key.rawValue)
+                    object.writer.appendInteger(value)
                 }
-                text("post_id", posts.postIDs)
-                text("author", posts.authors)
-                object.time("time", posts.times[index])
-                text("parent_post", posts.parentPosts)
-                text("root_post", posts.rootPosts)
-                text("platform", platforms)
-                count("likes", likes)
-                count("comments", comments)
-                count("shares", shares)
-                count("views", views)
-                text("content_hash", hashes)
-                text("url", urls)
-                text("parent_author", posts.parentAuthors)
-                for column in extra {
+                text(.postID, posts.postIDs)
+                text(.author, posts.authors)
+                object.key(keys, PostKey.time.rawValue)
+                object.writer.appendJSON(AttributedGraph.timeText(posts.times[index]))
+                text(.parentPost, posts.parentPosts)
+                text(.rootPost, posts.rootPosts)
+                text(.platform, platforms)
+                count(.likes, likes)
+                count(.comments, comments)
+                count(.shares, shares)
+                count(.views, views)
+                text(.contentHash, hashes)
+                text(.url, urls)
+                text(.parentAuthor, posts.parentAuthors)
+                for (offset, column) in extra.enumerated() {
                     guard let string = column.values?[index], string >= 0, strings.withUTF8(at: Int(string), { !$0.isEmpty }) else { continue }
-                    text(column.name, column.values)
+                    field(PostKey.allCases.count + offset, column.values)
                 }
             }))
         }
@@ -118,17 +125,45 @@ public enum JSONDatasetWriter {
             object.writer.append("  ")
             object.writer.appendJSONString(section.name)
             object.writer.append(": [\n")
-            for element in 0 ..< section.count {
-                object.writer.append(element == 0 ? "    " : ",\n    ")
-                object.begin()
-                section.write(element, &object)
-                object.end()
+            object.writer.appendRows(section.count) { elements, piece in
+                var elementWriter = JSONObjectWriter()
+                swap(&elementWriter.writer, &piece)
+                for element in elements {
+                    elementWriter.writer.append(element == 0 ? "    " : ",\n    ")
+                    elementWriter.begin()
+                    section.write(element, &elementWriter)
+                    elementWriter.end()
+                }
+                swap(&elementWriter.writer, &piece)
             }
             object.writer.append(section.count == 0 ? "]" : "\n  ]")
             object.writer.append(index == sections.count - 1 ? "\n" : ",\n")
         }
         object.writer.append("}\n")
         swap(&object.writer, &writer)
+    }
+}
+
+/// The keys of a post object, in the order they are written.
+private enum PostKey: Int, CaseIterable {
+    case postID, author, time, parentPost, rootPost, platform, likes, comments, shares, views, contentHash, url, parentAuthor
+
+    var name: String {
+        switch self {
+        case .postID: "post_id"
+        case .author: "author"
+        case .time: "time"
+        case .parentPost: "parent_post"
+        case .rootPost: "root_post"
+        case .platform: "platform"
+        case .likes: "likes"
+        case .comments: "comments"
+        case .shares: "shares"
+        case .views: "views"
+        case .contentHash: "content_hash"
+        case .url: "url"
+        case .parentAuthor: "parent_author"
+        }
     }
 }
 
@@ -144,6 +179,25 @@ struct JSONObjectWriter {
 
     mutating func end() {
         writer.append(byte: UInt8(ascii: "}"))
+    }
+
+    /// Keys as ``key(_:_:)`` writes them: `"name": `, each escaped once.
+    static func keys(_ names: [String]) -> EscapedTexts {
+        EscapedTexts(names) { name, writer in
+            writer.appendJSONString(name)
+            writer.append(": ")
+        }
+    }
+
+    /// Starts a field: the separator and key `index` of `keys` (made by ``keys(_:)``).
+    @inline(__always)
+    mutating func key(_ keys: EscapedTexts, _ index: Int) {
+        if !isEmpty {
+            writer.append(byte: UInt8(ascii: ","))
+            writer.append(byte: UInt8(ascii: " "))
+        }
+        isEmpty = false
+        writer.append(keys, at: index)
     }
 
     /// Starts a field: the separator and the key.

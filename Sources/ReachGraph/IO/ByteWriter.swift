@@ -1,4 +1,5 @@
 import Foundation
+import ReachGraphCore
 
 /// Text written as UTF-8 bytes, with numbers, times and escaped strings formatted straight into
 /// the bytes: the one place the export writers (CSV, JSON, GraphML, GEXF, DOT) turn values into text.
@@ -119,6 +120,40 @@ public struct ByteWriter: Sendable {
         flushIfFull()
     }
 
+    // MARK: Rows on the library's threads
+
+    /// Rows formatted together on one thread.
+    static let rowsPerChunk = 16_384
+    /// Chunks formatted before their bytes are appended: a window of a JSON export of posts is
+    /// about 50 MB of text, next to the half gigabyte of the whole file.
+    static let chunksPerWindow = 16
+
+    /// Appends what `writeRows` writes for the rows `0 ..< count`, in row order.
+    ///
+    /// `writeRows` is called on consecutive ranges of rows (chunks of ``rowsPerChunk``), each
+    /// writing into a writer of its own, on the library's threads (`Parallelism.threadCount`, as
+    /// ``ResultTable/textTable`` formats its rows); the chunks of a window are appended in order
+    /// before the next window is formatted, so the bytes are the same on any number of threads as
+    /// long as what is written for a range depends only on its rows. `writeRows` runs concurrently
+    /// with itself: it may only read what it captures.
+    /// - Complexity: O(bytes written); holds one window of text.
+    public mutating func appendRows(_ count: Int, _ writeRows: (Range<Int>, inout ByteWriter) -> Void) {
+        let window = Self.rowsPerChunk * Self.chunksPerWindow
+        var start = 0
+        while start < count {
+            let end = min(count, start + window)
+            let first = start
+            let pieces = mapChunksInOrder(of: end - start, chunkSize: Self.rowsPerChunk, parallelism: .automatic, makeScratch: {}) { _, range in
+                var piece = ByteWriter()
+                piece.reserveCapacity(Self.chunkSize)
+                writeRows(first + range.lowerBound ..< first + range.upperBound, &piece)
+                return piece.bytes
+            }.pieces
+            for piece in pieces { piece.withUnsafeBufferPointer { append(utf8: $0) } }
+            start = end
+        }
+    }
+
     // MARK: Numbers and times
 
     /// Appends `value` in decimal, as `String(value)`.
@@ -199,8 +234,17 @@ public struct ByteWriter: Sendable {
     /// ``appendJSONString(_:)`` of valid UTF-8 bytes.
     public mutating func appendJSONString(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        // Most ids and values need nothing: one scan, then one copy.
+        func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        guard let first = utf8.firstIndex(where: needsEscape) else {
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            flushIfFull()
+            return
+        }
         var plainStart = 0
-        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+        for index in first ..< utf8.count where needsEscape(utf8[index]) {
+            let byte = utf8[index]
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart ..< index]))
             plainStart = index + 1
             bytes.append(UInt8(ascii: "\\"))
@@ -234,8 +278,14 @@ public struct ByteWriter: Sendable {
     /// tab, line feed and carriage return as references or as they are; other C0 controls, U+FFFE
     /// and U+FFFF (UTF-8 `EF BF BE`, `EF BF BF`) as U+FFFD or as they are.
     mutating func appendXMLEscaped(_ utf8: UnsafeBufferPointer<UInt8>, style: XMLText.Style) {
+        // Most ids and values need nothing: one scan, then one copy.
+        guard let first = utf8.firstIndex(where: XMLText.mayNeedEscaping) else {
+            bytes.append(contentsOf: utf8)
+            flushIfFull()
+            return
+        }
         var plainStart = 0
-        var index = 0
+        var index = first
         while index < utf8.count {
             let byte = utf8[index]
             var replacement: String?

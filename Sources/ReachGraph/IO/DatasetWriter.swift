@@ -48,16 +48,19 @@ struct DatasetTableRows {
     /// Appends the fields of one row, separated by commas, without the line end.
     let writeRow: (Int, inout ByteWriter) -> Void
 
-    /// Appends the header line and the lines of `rows`.
+    /// Appends the header line and the lines of `rows` (formatted on the library's threads,
+    /// ``ByteWriter/appendRows(_:_:)``).
     func write(_ rows: Range<Int>, to writer: inout ByteWriter) {
         for (index, name) in header.enumerated() {
             if index > 0 { writer.append(byte: UInt8(ascii: ",")) }
             writer.appendCSVField(name)
         }
         writer.append(byte: UInt8(ascii: "\n"))
-        for row in rows {
-            writeRow(row, &writer)
-            writer.append(byte: UInt8(ascii: "\n"))
+        writer.appendRows(rows.count) { range, piece in
+            for row in range {
+                writeRow(rows.lowerBound + row, &piece)
+                piece.append(byte: UInt8(ascii: "\n"))
+            }
         }
     }
 

@@ -20,12 +20,18 @@ enum XMLText {
         static let html = Style(apostrophe: "&#39;", lineBreaksAsReferences: false, replacesForbidden: false)
     }
 
+    /// Whether `byte` may start something a style escapes: a markup character, a C0 control or
+    /// the first byte of U+FFFE or U+FFFF; text without any is written as it is.
+    @inline(__always)
+    static func mayNeedEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF
+    }
+
     /// `text` as character data or attribute value: `&`, `<`, `>`, `"` and `'` as entities, the
     /// rest as `style` says.
     /// - Complexity: O(n).
     static func escaped(_ text: String, _ style: Style = .xml) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xEF })
-        else { return text }
+        guard text.utf8.contains(where: mayNeedEscaping) else { return text }
         var writer = ByteWriter()
         var text = text
         text.withUTF8 { writer.appendXMLEscaped($0, style: style) }

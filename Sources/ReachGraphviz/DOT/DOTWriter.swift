@@ -86,6 +86,30 @@ public struct DOTWriter: Sendable {
         output.append(";\n")
     }
 
+    /// Appends one statement at the current depth: the indentation, what `body` writes (an id or
+    /// an edge, written and escaped by the caller, and its list) and `;`.
+    mutating func statement(_ body: (inout ByteWriter) -> Void) {
+        output.append(indentation)
+        body(&output)
+        output.append(";\n")
+    }
+
+    /// Calls `body(index, &writer)` for every index in `0 ..< count`, in chunks of indices on the
+    /// library's threads (``ByteWriter/appendRows(_:_:)``), each chunk with a writer of its own
+    /// at this writer's depth: the text is the same as calling `body` on this writer for every
+    /// index in order, on any number of threads. `body` runs concurrently with itself, so it may
+    /// only read what it captures and only declare nodes and edges.
+    mutating func statements(_ count: Int, _ body: (Int, inout DOTWriter) -> Void) {
+        var template = self
+        template.output = ByteWriter()
+        output.appendRows(count) { indices, piece in
+            var writer = template
+            swap(&writer.output, &piece)
+            for index in indices { body(index, &writer) }
+            swap(&writer.output, &piece)
+        }
+    }
+
     /// Opens `subgraph cluster_<name>`, which `dot` and `fdp` draw as a box (`sfdp`, `neato`,
     /// `circo` and `twopi` ignore clusters). Close it with ``endSubgraph()``.
     public mutating func beginCluster(_ name: String, attributes: DOTAttributes = [:]) {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ReachGraph
+import ReachGraphCore
 import XCTest
 
 /// The byte writer every export writes through: numbers, times and escapes checked against
@@ -69,6 +70,10 @@ final class ByteWriterTests: XCTestCase {
         XCTAssertEqual(written { $0.appendJSONString("湖南 é") }, "\"湖南 é\"")
         XCTAssertEqual(written { $0.appendJSONString("q\"b\\n\nr\rt\t") }, #""q\"b\\n\nr\rt\t""#)
         XCTAssertEqual(written { $0.appendJSONString("\u{0}\u{1}\u{1f}\u{7f}") }, "\"\\u0000\\u0001\\u001f\u{7f}\"")
+        // Escapes first, last and after a long plain run (which is copied whole).
+        XCTAssertEqual(written { $0.appendJSONString("\"start") }, #""\"start""#)
+        XCTAssertEqual(written { $0.appendJSONString("end\\") }, #""end\\""#)
+        XCTAssertEqual(written { $0.appendJSONString(String(repeating: "湖a", count: 40) + "\u{8}") }, "\"" + String(repeating: "湖a", count: 40) + "\\u0008\"")
         XCTAssertEqual(AttributeValue.list([.string("a"), nil, .integer(-2), .double(0.5), .double(.nan), .boolean(true), .time(0)]).jsonText,
                        #"["a",null,-2,0.5,null,true,"1970-01-01T00:00:00Z"]"#)
     }
@@ -78,8 +83,43 @@ final class ByteWriterTests: XCTestCase {
         XCTAssertEqual(written { $0.appendXMLEscaped("t\tn\nr\r") }, "t&#9;n&#10;r&#13;")
         // Characters XML forbids become U+FFFD; U+FFFD itself and other text starting with EF stay.
         XCTAssertEqual(written { $0.appendXMLEscaped("\u{0}\u{1}x\u{FFFE}\u{FFFF}\u{FFFD}\u{FF01}湖") }, "\u{FFFD}\u{FFFD}x\u{FFFD}\u{FFFD}\u{FFFD}\u{FF01}湖")
+        XCTAssertEqual(written { $0.appendXMLEscaped(String(repeating: "湖a", count: 40) + ">") }, String(repeating: "湖a", count: 40) + "&gt;")
+        XCTAssertEqual(written { $0.appendXMLEscaped("plain id 湖南") }, "plain id 湖南")
         XCTAssertEqual(XMLText.escaped("a\u{1}\n'", .svg), "a\u{FFFD}\n&apos;")
         XCTAssertEqual(XMLText.escaped("a\u{1}\n'\u{FFFF}", .html), "a\u{1}\n&#39;\u{FFFF}")
+    }
+
+    /// Rows formatted in chunks on several threads come out in row order, across windows, in
+    /// memory and streamed to a file.
+    func testRowsFormattedOnSeveralThreadsKeepTheirOrder() throws {
+        let count = ByteWriter.rowsPerChunk * ByteWriter.chunksPerWindow + 1_234
+        let expected = "head\n" + (0 ..< count).map { "\($0),\($0 % 7 == 0 ? "湖南" : "")\n" }.joined()
+        func write(_ writer: inout ByteWriter) {
+            writer.append("head\n")
+            writer.appendRows(count) { rows, piece in
+                for row in rows {
+                    piece.appendInteger(row)
+                    piece.append(byte: UInt8(ascii: ","))
+                    if row % 7 == 0 { piece.append("湖南") }
+                    piece.append(byte: UInt8(ascii: "\n"))
+                }
+            }
+        }
+        let folder = try TemporaryFolder()
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        for threads in [1, 3] {
+            Parallelism.threadCount = threads
+            var writer = ByteWriter()
+            write(&writer)
+            XCTAssertTrue(writer.text == expected, "in memory on \(threads) threads")
+            let path = (folder.path as NSString).appendingPathComponent("rows-\(threads).txt")
+            try AtomicFile.write(to: path) { write(&$0) }
+            XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8) == expected, "streamed on \(threads) threads")
+        }
+        var empty = ByteWriter()
+        empty.appendRows(0) { _, _ in XCTFail("no rows, no call") }
+        XCTAssertEqual(empty.bytes, [])
     }
 
     /// A file written in chunks holds every byte in order, and a failed body leaves no file.
