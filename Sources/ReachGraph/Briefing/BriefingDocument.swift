@@ -33,6 +33,10 @@ public struct BriefingSection: Sendable {
     /// The one finding a reader should take from the section, listed under "Key findings" at the
     /// top of the page; `nil` for sections that describe rather than find (the dataset, a figure).
     public var headline: String?
+    /// The whole CSV of a table of ``tables`` that holds only the rows the page carries, by table
+    /// name: a table of every cascade of 2.5M posts held as cells took 273 MB until the briefing
+    /// was written, its 30 MB of CSV bytes a ninth of that.
+    public var csvFiles: [String: BriefingCSV] = [:]
 
     public init(
         title: String, paragraphs: [String], figures: [BriefingFigure] = [], tables: [ResultTable] = [], rowsShown: Int = 15, notes: [String] = [],
@@ -46,6 +50,19 @@ public struct BriefingSection: Sendable {
         self.tables = tables
         self.rowsShown = rowsShown
         self.notes = notes
+    }
+}
+
+/// The CSV of a briefing table written from bytes: its rows and the file's text.
+public struct BriefingCSV: Sendable {
+    /// Rows of the table (the header not counted).
+    public var rowCount: Int
+    /// The file, header included, as UTF-8.
+    public var bytes: [UInt8]
+
+    public init(rowCount: Int, bytes: [UInt8]) {
+        self.rowCount = rowCount
+        self.bytes = bytes
     }
 }
 
@@ -94,8 +111,14 @@ public struct BriefingDocument: Sendable {
                 try AtomicFile.write(figure.svg, to: path("figures/\(figure.name).svg"))
                 if let png = figure.png { try AtomicFile.write(png, to: path("figures/\(figure.name).png")) }
             }
-            for table in sections.flatMap({ $0.tables + $0.csvOnlyTables }) {
-                try AtomicFile.write([table].rendered(as: .csv), to: path("tables/\(table.name).csv"))
+            for section in sections {
+                for table in section.tables + section.csvOnlyTables {
+                    if let file = section.csvFiles[table.name] {
+                        try AtomicFile.write(utf8: file.bytes, to: path("tables/\(table.name).csv"))
+                    } else {
+                        try AtomicFile.write([table].rendered(as: .csv), to: path("tables/\(table.name).csv"))
+                    }
+                }
             }
             if let provenanceRecord { try AtomicFile.write(provenanceRecord, to: path("tables/provenance.json")) }
             try AtomicFile.write(html(), to: path("index.html"))
@@ -163,7 +186,7 @@ public struct BriefingDocument: Sendable {
             for figure in section.figures {
                 page += "<figure class=\"zoomable\">\(Self.inlineSVG(figure.svg))<figcaption>\(escapeHTML(figure.caption))</figcaption></figure>\n"
             }
-            for table in section.tables { page += htmlTable(table, rows: section.rowsShown) }
+            for table in section.tables { page += htmlTable(table, rows: section.rowsShown, of: section.csvFiles[table.name]?.rowCount ?? table.rows.count) }
             page += "</section>\n"
         }
         page += "<div id=\"viewer\" hidden><button type=\"button\">close (Esc)</button><div class=\"stage\"></div></div>\n"
@@ -173,9 +196,10 @@ public struct BriefingDocument: Sendable {
 
     /// Rows a table carries on the page beyond those shown: hidden until a filter or a sort
     /// brings them up (the CSV has every row).
-    static let filterableRows = 500
+    public static let filterableRows = 500
 
-    private func htmlTable(_ table: ResultTable, rows limit: Int) -> String {
+    /// `table` with its first `limit` rows shown of `total`.
+    private func htmlTable(_ table: ResultTable, rows limit: Int, of total: Int) -> String {
         let carried = min(table.rows.count, max(limit, Self.filterableRows))
         var text = "<div class=\"table\"><input type=\"search\" class=\"filter\" placeholder=\"filter rows\" aria-label=\"filter \(escapeHTML(table.title))\">"
         text += "<table class=\"data\" data-shown=\"\(limit)\"><caption>\(escapeHTML(table.title))</caption><thead><tr>"
@@ -189,9 +213,9 @@ public struct BriefingDocument: Sendable {
             }.joined() + "</tr>"
         }
         text += "</tbody></table></div>\n"
-        if table.rows.count > limit {
+        if total > limit {
             let reach = carried > limit ? "; filter or sort to reach the first \(carried)" : ""
-            text += "<p class=\"more\">\(limit) of \(table.rows.count) rows shown\(reach); all in tables/\(escapeHTML(table.name)).csv.</p>\n"
+            text += "<p class=\"more\">\(limit) of \(total) rows shown\(reach); all in tables/\(escapeHTML(table.name)).csv.</p>\n"
         }
         return text
     }
@@ -283,17 +307,18 @@ public struct BriefingDocument: Sendable {
                 let file = figure.png == nil ? "figures/\(figure.name).svg" : "figures/\(figure.name).png"
                 text += "![\(figure.caption.replacingOccurrences(of: "]", with: ")"))](\(file))\n\n_\(figure.caption)_\n\n"
             }
-            for table in section.tables { text += markdownTable(table, rows: section.rowsShown) }
+            for table in section.tables { text += markdownTable(table, rows: section.rowsShown, of: section.csvFiles[table.name]?.rowCount ?? table.rows.count) }
         }
         return text
     }
 
-    private func markdownTable(_ table: ResultTable, rows limit: Int) -> String {
+    /// `table` with its first `limit` rows shown of `total`.
+    private func markdownTable(_ table: ResultTable, rows limit: Int, of total: Int) -> String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         var text = "**\(table.title)**\n\n| " + table.columns.map(cell).joined(separator: " | ") + " |\n"
         text += "|" + table.columns.map { _ in "---" }.joined(separator: "|") + "|\n"
         for row in table.rows.prefix(limit) { text += "| " + row.map { cell($0.formatted) }.joined(separator: " | ") + " |\n" }
-        if table.rows.count > limit { text += "\n_\(limit) of \(table.rows.count) rows shown; all in `tables/\(table.name).csv`._\n" }
+        if total > limit { text += "\n_\(limit) of \(total) rows shown; all in `tables/\(table.name).csv`._\n" }
         return text + "\n"
     }
 }

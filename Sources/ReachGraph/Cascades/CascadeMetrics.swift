@@ -247,10 +247,11 @@ public struct CascadeAnalysis: Sendable {
 }
 
 extension CascadeAnalysis {
-    /// One row per cascade, largest first (ties by root post id).
-    public func cascadeTable(dataset: Dataset) -> ResultTable {
+    /// One row per cascade, largest first (ties by root post id); with `limit`, only the first
+    /// `limit` rows (``cascadeCSVBytes(dataset:)`` has them all without the cells).
+    public func cascadeTable(dataset: Dataset, rows limit: Int? = nil) -> ResultTable {
         var table = ResultTable(name: "cascades", title: "Cascades", columns: cascadeColumns)
-        let ordered = orderedCascades
+        let ordered = orderedCascades.prefix(limit ?? cascades.count)
         table.rows.reserveCapacity(ordered.count)
         for index in ordered { table.rows.append(cascadeRow(cascades[index], dataset: dataset)) }
         return table

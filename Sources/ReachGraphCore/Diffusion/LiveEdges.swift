@@ -73,13 +73,17 @@ struct UniformCascadeEdges: LiveEdgeRule {
 }
 
 /// IC with a probability per edge (in `outgoing.neighbors` order): edge `e` is live when the
-/// run's `e`-th random number is below `p(e)`.
+/// run's `e`-th random number is below `p(e)`. That number lies in [0, 1), so an edge of
+/// probability 1 is live and one of 0 is not without it: under the weighted cascade every edge
+/// into an account with one source has p = 1, and the number is each edge's own, so not drawing
+/// it changes no other edge.
 struct PerEdgeCascadeEdges: EdgeByEdgeRule {
     let probabilities: UnsafeBufferPointer<Double>
 
     @inline(__always)
     func isLive(edge: Int, target: Int32, key: UInt64) -> Bool {
-        streamUnit(key: key, index: edge) < probabilities[edge]
+        let probability = probabilities[edge]
+        return probability >= 1 || (probability > 0 && streamUnit(key: key, index: edge) < probability)
     }
 }
 

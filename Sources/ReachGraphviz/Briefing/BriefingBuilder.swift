@@ -273,16 +273,21 @@ public struct BriefingBuilder {
             let author = dataset.accounts[Int(largest.rootAccount)].label
             finding += " The largest, post \(largest.rootPostID) by \(author), reached \(groupedDigits(largest.size)) accounts at depth \(formatNumber(largest.depth, digits: 3))."
         }
-        return BriefingSection(
+        // Cells only for the rows the page carries; the CSV has every cascade, written as bytes.
+        let rowsShown = 15
+        let cascades = analysis.cascadeTable(dataset: dataset, rows: max(rowsShown, BriefingDocument.filterableRows))
+        var section = BriefingSection(
             title: "Cascades",
             paragraphs: [
                 finding,
                 "How: structural virality is the mean distance between participants (Goel et al. 2016): near 1 for a broadcast, higher when content travels person to person. The stage path lists the kinds of accounts in the order they joined.",
             ],
             figures: figures,
-            tables: [analysis.cascadeTable(dataset: dataset), analysis.aggregateTable(dataset: dataset, by: .kind)], notes: notes,
+            tables: [cascades, analysis.aggregateTable(dataset: dataset, by: .kind)], rowsShown: rowsShown, notes: notes,
             headline: analysis.cascades.isEmpty ? nil : finding
         )
+        section.csvFiles[cascades.name] = BriefingCSV(rowCount: analysis.cascades.count, bytes: analysis.cascadeCSVBytes(dataset: dataset))
+        return section
     }
 
     private func pickupSection() throws -> BriefingSection {

@@ -5,6 +5,43 @@ import ReachGraphSample
 import XCTest
 
 final class BriefingTests: XCTestCase {
+    func testATableWithItsCSVAsBytesCountsEveryRow() throws {
+        // The page's table carries two rows; its CSV, given as bytes, has five.
+        let table = ResultTable(name: "long", title: "Long", columns: ["id"], rows: [[.text("a")], [.text("b")]])
+        var section = BriefingSection(title: "S", paragraphs: [], tables: [table], rowsShown: 1)
+        section.csvFiles["long"] = BriefingCSV(rowCount: 5, bytes: Array("id\na\nb\nc\nd\ne\n".utf8))
+        let document = BriefingDocument(title: "T", provenance: [], warnings: [], sections: [section])
+        XCTAssertTrue(document.html().contains("1 of 5 rows shown; filter or sort to reach the first 2; all in tables/long.csv."), document.html())
+        XCTAssertTrue(document.markdown().contains("_1 of 5 rows shown; all in `tables/long.csv`._"))
+        let folder = NSTemporaryDirectory() + "brief-bytes-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try document.write(to: folder)
+        XCTAssertEqual(try String(contentsOfFile: folder + "/tables/long.csv", encoding: .utf8), "id\na\nb\nc\nd\ne\n")
+    }
+
+    func testTheCascadeTableIsWrittenWholeFromBytes() throws {
+        // 8,000 posts in 4,000 cascades of two: the page carries 500 rows, the CSV all of them,
+        // the same bytes as the table of every cascade.
+        var posts = "post_id,author,time,parent_post\n"
+        for cascade in 0 ..< 4_000 {
+            posts += "o\(cascade),a\(cascade % 97),\(cascade * 10),\nr\(cascade),b\(cascade % 89),\(cascade * 10 + 5),o\(cascade)\n"
+        }
+        let accounts = "id,kind\n" + ((0 ..< 97).map { "a\($0),other" } + (0 ..< 89).map { "b\($0),other" }).joined(separator: "\n")
+        let dataset = try SampleDatasets.load(accounts: accounts, relations: nil, posts: String(posts.dropLast()))
+        var options = BriefingBuilder.Options()
+        options.png = false
+        options.bootstrapReplicates = 0
+        let document = BriefingBuilder(dataset: dataset, options: options).build()
+        let section = try XCTUnwrap(document.sections.first { $0.title == "Cascades" })
+        XCTAssertEqual(section.tables[0].rows.count, BriefingDocument.filterableRows)
+        let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2)
+        XCTAssertEqual(analysis.cascades.count, 4_000)
+        XCTAssertEqual(section.csvFiles["cascades"]?.rowCount, 4_000)
+        XCTAssertEqual(section.csvFiles["cascades"].map { String(decoding: $0.bytes, as: UTF8.self) }, analysis.cascadeTable(dataset: dataset).csvText)
+        XCTAssertEqual(section.tables[0].rows, Array(analysis.cascadeTable(dataset: dataset).rows.prefix(500)))
+        XCTAssertTrue(document.markdown().contains("_15 of 4000 rows shown; all in `tables/cascades.csv`._"))
+    }
+
     func testDocumentIsSelfContainedAndEscaped() throws {
         let table = ResultTable(name: "t", title: "Top <accounts>", columns: ["id", "score"], rows: [[.text("a&b"), .number(1.5)], [.text("湖南"), .integer(2)]])
         let figure = BriefingFigure(name: "f", caption: "caption \"quoted\"", svg: "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<svg><g/></svg>")
