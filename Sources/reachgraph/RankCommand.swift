@@ -87,6 +87,9 @@ struct RankCommand: ParsableCommand {
     @Option(help: "betweenness-approx with --epsilon: probability δ that the error bound fails.")
     var delta = 0.1
 
+    @Option(help: ArgumentHelp("betweenness-approx without --epsilon: when exact betweenness is estimated to take longer than this on one thread (\(durationSyntax); default \(String(format: "%g", RankingMeasure.Settings.defaultSamplingBudget)) s, about half that on two threads), the sampler stops after as many searches as fit in it, with a warning that the top N is not settled.", valueName: "DURATION"), transform: duration)
+    var samplingBudget: TimeSpan?
+
     @Option(help: ArgumentHelp("Take the scores from the Spark program's output folder (spark/README.md); INPUT is then the `export --to spark` folder, of which only the accounts are read.", valueName: "DIR"))
     var scores: String?
 
@@ -103,6 +106,9 @@ struct RankCommand: ParsableCommand {
         }
         guard (0 ... 1).contains(damping) else { throw ValidationError("--damping must be between 0 and 1") }
         guard (epsilon ?? 0.5) > 0 && (epsilon ?? 0.5) < 1, delta > 0 && delta < 1 else { throw ValidationError("--epsilon and --delta must be between 0 and 1") }
+        if samplingBudget != nil && (by != .approximateBetweenness || epsilon != nil) {
+            throw ValidationError("--sampling-budget bounds betweenness-approx without --epsilon")
+        }
     }
 
     func run() throws {
@@ -121,6 +127,7 @@ struct RankCommand: ParsableCommand {
         settings.pathLength = pathLength
         settings.maximumError = epsilon
         settings.failureProbability = delta
+        if let samplingBudget { settings.samplingBudget = samplingBudget.seconds }
         settings.seed = filters.seed
         if let personalize { settings.personalization = try Personalization.weights(from: personalize, dataset: dataset) }
         let ranking = try MeasureRanking(

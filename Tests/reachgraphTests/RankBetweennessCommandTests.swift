@@ -26,4 +26,30 @@ final class RankBetweennessCommandTests: XCTestCase {
         XCTAssertEqual(try ReachGraphCLI.run(["rank", folder, "--by", "betweenness-approx", "--epsilon", "0.3", "--quiet"]).error, "")
         XCTAssertEqual(try ReachGraphCLI.run(["rank", folder, "--by", "betweenness-approx", "--epsilon", "1.5"]).status, 2)
     }
+
+    func testTheSamplingBudgetStopsTheSamplerAndSaysTheTopIsNotSettled() throws {
+        // 300 accounts, each reposting three others chosen by fixed residues: every account
+        // starts a search worth following, and their scores are close.
+        var rows = "source,target\n"
+        for node in 0 ..< 300 {
+            for step in [1, 7, 31] { rows += "n\(node),n\((node * step + step * step + 1) % 300)\n" }
+        }
+        let file = try ReachGraphCLI.temporaryFolder(["edges.csv": rows]) + "/edges.csv"
+        let capped = try ReachGraphCLI.run(["rank", file, "--by", "betweenness-approx", "--top", "2", "--sampling-budget", "0", "--format", "csv"])
+        XCTAssertEqual(capped.status, 0, capped.error)
+        let lines = capped.error.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, capped.error)
+        // A budget of 0 leaves the fewest searches: a pilot of 32, run twice, and 32 more.
+        XCTAssertTrue(lines[0].hasPrefix("warning: betweenness-approx: the top 2 is not settled: the sampler stopped at the sampling budget of 0 s of one thread (exact would take an estimated "), lines[0])
+        XCTAssertTrue(lines[0].hasSuffix("; a larger --sampling-budget narrows them"), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("note: betweenness-approx: 64 of 300 contributing searches sampled (21.3%) in 3 rounds, as many as the sampling budget allows"), lines[1])
+        let roomy = try ReachGraphCLI.run(["rank", file, "--by", "betweenness-approx", "--top", "2", "--sampling-budget", "1m", "--format", "csv"])
+        XCTAssertEqual(roomy.error, try ReachGraphCLI.run(["rank", file, "--by", "betweenness-approx", "--top", "2", "--format", "csv"]).error, "the default budget is over this graph's cost")
+        XCTAssertFalse(roomy.error.contains("not settled"), roomy.error)
+        for misplaced in [["--by", "betweenness-approx", "--epsilon", "0.1"], ["--by", "pagerank"]] {
+            let refused = try ReachGraphCLI.run(["rank", file] + misplaced + ["--sampling-budget", "1m"])
+            XCTAssertEqual(refused.status, 2)
+            XCTAssertTrue(refused.error.contains("--sampling-budget bounds betweenness-approx without --epsilon"), refused.error)
+        }
+    }
 }

@@ -71,7 +71,18 @@ public enum RankingMeasure: String, CaseIterable, Sendable {
         /// `betweenness-approx`: the accounts the ranking lists (`nil`: all), among which the top
         /// k is settled.
         public var candidates: [Bool]?
+        /// `betweenness-approx` without ε: seconds of one thread the sampler may spend when exact
+        /// betweenness is estimated to take longer (``DirectedGraph/exactBetweennessCost(sampleSize:seed:)``,
+        /// deterministic, not timed); past it the sampler stops at the end of its round and a
+        /// warning says the top k is not settled. `nil`: no limit.
+        public var samplingBudget: Double? = Self.defaultSamplingBudget
         public var seed: UInt64 = 1
+
+        /// Two minutes of one thread, about one on two: graphs whose exact betweenness takes up
+        /// to about a minute (the 250k-node retweet and Chung–Lu graphs of BENCHMARKS.md's
+        /// "Betweenness ranking") are sampled as without it, and the 2.5M IRA-sized posts' graph,
+        /// whose exact betweenness is estimated at 75 minutes, answers in about a minute instead.
+        public static let defaultSamplingBudget = 120.0
 
         public init() {}
     }
@@ -97,9 +108,30 @@ public enum RankingMeasure: String, CaseIterable, Sendable {
         guard self == .approximateBetweenness else { return Scores(values: try computeScores(on: graph, settings: settings)) }
         let k = settings.topCount
         guard let epsilon = settings.maximumError else {
-            let options = AdaptiveBetweennessOptions(topCount: k, candidates: settings.candidates, seed: settings.seed, pathLength: settings.pathLength)
+            var options = AdaptiveBetweennessOptions(topCount: k, candidates: settings.candidates, seed: settings.seed, pathLength: settings.pathLength)
+            var budgetLine = ""
+            if let budget = settings.samplingBudget {
+                let cost = graph.exactBetweennessCost(seed: 1)
+                if cost.estimatedSeconds > budget {
+                    let capped = KeyOpinionLeaders.BetweennessBudget(seconds: budget, topCount: k).samplerOptions(for: cost)
+                    options.initialSampleSize = capped.initialSampleSize
+                    options.maximumSearches = capped.maximumSearches
+                    budgetLine = "the sampling budget of \(String(format: "%g", budget)) s of one thread (exact would take an estimated "
+                        + "\(String(format: "%.2g", cost.estimatedSeconds)) s)"
+                }
+            }
             let result = try graph.adaptiveBetweennessCentrality(options)
-            return Scores(values: result.values, notes: [Self.describe(result, k: k, tolerance: options.tieTolerance, candidates: settings.candidates)])
+            var scores = Scores(values: result.values, notes: [Self.describe(result, k: k, tolerance: options.tieTolerance, candidates: settings.candidates)])
+            if !result.isSettled {
+                let changed = result.history.last?.topChanged ?? true
+                scores.warnings.append(
+                    "betweenness-approx: the top \(k) is not settled: the sampler stopped at \(budgetLine.isEmpty ? "its search limit" : budgetLine) "
+                        + "with \(result.unsettledPairs) pairs at the cut within \(String(format: "%g", options.separation)) standard errors of their difference"
+                        + (changed ? " and the top \(k) still changing from round to round" : "")
+                        + "; a larger --sampling-budget narrows them"
+                )
+            }
+            return scores
         }
         let options = ApproximateBetweennessOptions(
             maximumError: epsilon, failureProbability: settings.failureProbability, seed: settings.seed, pathLength: settings.pathLength
@@ -124,8 +156,9 @@ public enum RankingMeasure: String, CaseIterable, Sendable {
         }
         let share = Double(result.sampledSources) / Double(result.contributingSources) * 100
         var line = "betweenness-approx: \(result.sampledSources) of \(result.contributingSources) contributing searches sampled "
-            + "(\(String(format: "%.3g", share))%) in \(result.rounds) rounds, until the top \(k) was stable and every pair at the cut "
-            + "stood 2 standard errors of its difference apart"
+            + "(\(String(format: "%.3g", share))%) in \(result.rounds) rounds, "
+        guard result.isSettled else { return line + "as many as the sampling budget allows" }
+        line += "until the top \(k) was stable and every pair at the cut stood 2 standard errors of its difference apart"
         guard !result.ties.isEmpty else { return line }
         let order = result.values.indices.filter { candidates?[$0] ?? true }.sorted { result.values[$0] != result.values[$1] ? result.values[$0] > result.values[$1] : $0 < $1 }
         var rank = [Int: Int]()

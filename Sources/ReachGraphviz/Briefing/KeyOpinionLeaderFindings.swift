@@ -59,13 +59,14 @@ enum KeyOpinionLeaderFindings {
     }
 
     /// The page's table: rank, name (and entity, when accounts name one), kind, role, score, and
-    /// the bootstrap rank interval.
+    /// the bootstrap rank interval when the bootstrap ran (a column of dashes says nothing).
     static func compactTable(_ ranking: KeyOpinionLeaderRanking, dataset: Dataset) -> ResultTable {
         let kinds = ranking.leaders.grouping != .community
         let entity = dataset.hasEntities
+        let intervals = ranking.bootstrap != nil
         var table = ResultTable(
             name: "key_opinion_leaders_top", title: "Key opinion leaders (all measures in tables/key_opinion_leaders.csv)",
-            columns: ["rank", "name"] + (entity ? ["entity"] : []) + (kinds ? ["kind"] : []) + ["role", "score", "rank interval"]
+            columns: ["rank", "name"] + (entity ? ["entity"] : []) + (kinds ? ["kind"] : []) + ["role", "score"] + (intervals ? ["rank interval"] : [])
         )
         var profile: [Int32: KeyOpinionLeaders.Profile] = [:]
         for entry in ranking.leaders.profiles { profile[entry.account] = entry }
@@ -77,8 +78,8 @@ enum KeyOpinionLeaderFindings {
             var row: [Cell] = [.integer(ranked.rank), .text(account.name ?? account.id)]
             if entity { row.append(account.entity.map(Cell.text) ?? .missing) }
             if kinds { row.append(.text(account.kind.rawValue)) }
-            let rankInterval: Cell = interval[ranked.account].map { .text("\($0.lowerBound)–\($0.upperBound)") } ?? .missing
-            row += [.text(roles.isEmpty ? "–" : roles.joined(separator: ", ")), .number((ranked.score * 1000).rounded() / 1000), rankInterval]
+            row += [.text(roles.isEmpty ? "–" : roles.joined(separator: ", ")), .number((ranked.score * 1000).rounded() / 1000)]
+            if intervals { row.append(interval[ranked.account].map { .text("\($0.lowerBound)–\($0.upperBound)") } ?? .missing) }
             table.rows.append(row)
         }
         return table
