@@ -63,11 +63,11 @@ extension PostTable {
 /// each row is a share, as in CooRTweet.
 public struct ShareLog: Sendable {
     /// Account ids by index.
-    public private(set) var accounts = IdentifierTable()
+    public private(set) var accounts = IdentifierList()
     /// Object ids (post ids, URLs or hashes) by index.
-    public private(set) var objects = IdentifierTable()
+    public private(set) var objects = IdentifierList()
     /// Message (post) ids by index.
-    public private(set) var messages = IdentifierTable()
+    public private(set) var messages = IdentifierList()
     /// The account of each share.
     public private(set) var shareAccounts: [Int32] = []
     /// The object of each share.
@@ -117,10 +117,11 @@ public struct ShareLog: Sendable {
 
     /// The shares among a dataset's posts, keyed by `object`, as ``init(posts:object:)-(Posts,_)``
     /// gives for the same posts: the same shares, ids interned in the same order. Ids are
-    /// mapped once per distinct string of the table, and the id tables are built at the end from
-    /// the table's strings in order of first sight (``IdentifierTable/init(selecting:of:)``), so
-    /// no `Post` or `String` is built per post: interning a `String` per message, in tables
-    /// growing as they went, took half of `coordination` on 2.5 million posts.
+    /// mapped once per distinct string of the table, and accounts, objects and messages name the
+    /// table's strings in order of first sight (``IdentifierList/init(selecting:positions:of:)``),
+    /// so no `Post` or `String` is built per post and no id is copied: interning a `String` per
+    /// message, in tables growing as they went, took half of `coordination` on 2.5 million
+    /// posts, and copying the ids into tables of their own held 358 MB.
     /// - Complexity: O(posts + distinct ids).
     public init(posts: PostTable, object: SharedObjectKey) {
         self.init()
@@ -167,9 +168,9 @@ public struct ShareLog: Sendable {
                 }
             }
         }
-        accounts = IdentifierTable(selecting: accountStrings, of: posts.strings)
-        if object != .hashtagSet { objects = IdentifierTable(selecting: objectStrings, of: posts.strings) }
-        messages = IdentifierTable(selecting: messageStrings, of: posts.strings)
+        accounts = IdentifierList(selecting: accountStrings, positions: accountOf, of: posts.strings)
+        if object != .hashtagSet { objects = IdentifierList(selecting: objectStrings, positions: objectOf, of: posts.strings) }
+        messages = IdentifierList(selecting: messageStrings, positions: messageOf, of: posts.strings)
         diagnostics.count(Self.missingCategory(object), missing)
     }
 

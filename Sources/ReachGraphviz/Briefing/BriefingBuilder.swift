@@ -448,7 +448,7 @@ public struct BriefingBuilder {
         let estimate = selection.estimate
         let interval = estimate.confidenceInterval
         let names = selection.choice.seeds.prefix(3).map { dataset.accounts[Int($0)].label }
-        let finding = "If these \(selection.choice.seeds.count) accounts (first \(names.joined(separator: ", "))) posted the same content, it would reach \(groupedDigits(Int(estimate.expectedReach.rounded()))) accounts on average (95% interval \(formatNumber(interval.lowerBound, digits: 4))–\(formatNumber(interval.upperBound, digits: 4)), \(estimate.runs) simulations)."
+        let finding = "If these \(selection.choice.seeds.count) accounts (first \(names.joined(separator: ", "))) posted the same content, it would reach \(groupedDigits(Int(estimate.expectedReach.rounded()))) accounts on average (95% interval \(Self.reachText(interval.lowerBound))–\(Self.reachText(interval.upperBound)), \(estimate.runs) simulations)."
         return BriefingSection(
             title: "Who to reach",
             paragraphs: [
@@ -461,6 +461,12 @@ public struct BriefingBuilder {
 
     /// The composite rank of the report's top 8 in every period up to its own; `nil` when the
     /// data has one period before it.
+    /// A number of accounts as a reader takes it in: whole and grouped from a thousand up
+    /// ("51,560", not "5.156e+04"), with up to four significant digits below.
+    static func reachText(_ accounts: Double) -> String {
+        accounts >= 1000 ? groupedDigits(Int(accounts.rounded())) : formatNumber(accounts, digits: 4)
+    }
+
     private func indexTrendFigure(_ index: CommunicationPowerIndex, report: IndexReport, units: String) throws -> BriefingFigure? {
         guard let position = index.periods.firstIndex(of: report.period), position > 0 else { return nil }
         let reports = try index.reports(by: report.grouping).prefix(position + 1)
