@@ -147,7 +147,7 @@ public struct Trend: Sendable {
             return result
         case .reach:
             var result: [String: Double] = [:]
-            for cascade in CascadeAnalysis(dataset: dataset).cascades {
+            for cascade in CascadeAnalysis(dataset: dataset, participants: false).cascades {
                 result[dataset.accounts[Int(cascade.rootAccount)].id, default: 0] += cascade.potentialReach
             }
             return result

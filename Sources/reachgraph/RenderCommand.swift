@@ -232,7 +232,7 @@ struct RenderCommand: ParsableCommand {
         case .cascade:
             drawn = try cascadeFigure(dataset, caption: caption)
         case .stages:
-            let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2, thresholds: [])
+            let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2, thresholds: [], participants: false)
             var stagesCaption = caption
             stagesCaption.notes.insert("cascades with at least 2 participants; parents from parent_post, else the root post", at: 0)
             drawn = try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: stagesCaption))
@@ -263,7 +263,7 @@ struct RenderCommand: ParsableCommand {
     /// The cascade of --root, or the largest (ties: smallest root post id), rebuilt with the root
     /// attribution policy.
     private func cascadeFigure(_ dataset: Dataset, caption: CaptionOptions) throws -> Figure {
-        guard let rootID = root ?? CascadeAnalysis(dataset: dataset, thresholds: []).largest?.rootPostID else {
+        guard let rootID = root ?? CascadeAnalysis(dataset: dataset, thresholds: [], participants: false).largest?.rootPostID else {
             throw FigureError(message: "\(input.input) has no posts, so no cascade to draw")
         }
         var reconstruction = CascadeReconstruction(dataset: dataset)

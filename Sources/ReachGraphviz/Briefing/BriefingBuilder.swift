@@ -256,7 +256,7 @@ public struct BriefingBuilder {
 
     private func cascadeSection() throws -> BriefingSection {
         onStep("cascades")
-        let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2)
+        let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2, participants: false)
         let sizes = analysis.cascades.map(\.size)
         let mean = sizes.isEmpty ? 0 : Double(sizes.reduce(0, +)) / Double(sizes.count)
         var figures: [BriefingFigure] = []
