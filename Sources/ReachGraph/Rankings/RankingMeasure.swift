@@ -126,7 +126,7 @@ public enum RankingMeasure: String, CaseIterable, Sendable {
                 let changed = result.history.last?.topChanged ?? true
                 scores.warnings.append(
                     "betweenness-approx: the top \(k) is not settled: the sampler stopped at \(budgetLine.isEmpty ? "its search limit" : budgetLine) "
-                        + "with \(result.unsettledPairs) pairs at the cut within \(String(format: "%g", options.separation)) standard errors of their difference"
+                        + "with \(groupedDigits(result.unsettledPairs)) pairs at the cut within \(String(format: "%g", options.separation)) standard errors of their difference"
                         + (changed ? " and the top \(k) still changing from round to round" : "")
                         + "; a larger --sampling-budget narrows them"
                 )
