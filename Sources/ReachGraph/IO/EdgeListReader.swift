@@ -122,8 +122,8 @@ public enum EdgeListReader {
         let indices = list.identifiers.intern(contentsOf: second.identifiers)
         second.identifiers = IdentifierTable(capacity: 0)
         // The second part's id columns are renumbered in place and appended on one thread while its
-        // weights are appended on the other: renumbering each column on a thread and appending the
-        // weights after them took 1.1–1.3 s of the 100M-edge load's wall time, this 0.5–0.7 s
+        // weights are appended on the other. Appending the weights after the columns, on one
+        // thread, took 0.2–0.6 s of the 100M-edge load's wall time with the other thread idle
         // (BENCHMARKS.md, "The two-part read's join on both threads").
         let sources = ColumnJoin(list.sources, second.sources), targets = ColumnJoin(list.targets, second.targets)
         let weights = list.weights.map { ColumnJoin($0, second.weights ?? []) }
