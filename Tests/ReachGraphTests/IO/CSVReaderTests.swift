@@ -257,6 +257,21 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(edges(halves), edges(list))
     }
 
+    func testTwoPartReadJoinsUnweightedRowsAsOnePass() throws {
+        // No weight column: the join appends the second part's renumbered ids alone (ids new in
+        // the second half among them), and the list stays without weights.
+        var text = "source,target\n"
+        for row in 0 ..< 2_000 { text += "n\(row % 300 + (row < 1_000 ? 0 : 250)),m\((row * 53) % 700)\n" }
+        let list = try edgeList(text)
+        XCTAssertNil(list.weights)
+        let path = try file(text, name: "unweighted.csv")
+        let halves = try XCTUnwrap(EdgeListReader.readInTwoParts(path: path, displayName: nil, chunkSize: 64, fileBytes: text.utf8.count), "a plain file is read in two parts")
+        XCTAssertNil(halves.weights)
+        XCTAssertEqual(halves.count, 2_000)
+        XCTAssertEqual(halves.identifiers.identifiers, list.identifiers.identifiers)
+        XCTAssertEqual(edges(halves), edges(list))
+    }
+
     func testTwoPartReadFallsBackOnQuotesAndReportsLaterErrorsWithTheirLine() throws {
         var rows = (0 ..< 200).map { "a\($0),b\($0 % 13)" }
         rows[150] = "\"a,150\",b1"
