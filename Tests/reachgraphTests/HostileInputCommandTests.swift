@@ -30,6 +30,17 @@ final class HostileInputCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: edges, encoding: .utf8), text)
     }
 
+    func testExportIntoItsInputFolderIsRefusedBeforeWritingAnyTable() throws {
+        let folder = try ReachGraphCLI.temporaryFolder()
+        let posts = "post_id,author,time,parent_post\np1,a,1700000000,\np2,b,1700000060,p1\n"
+        try ReachGraphCLI.write(posts, to: folder + "/posts.csv")
+        let result = try ReachGraphCLI.run(["export", folder, "--to", "csv", "-o", folder, "--quiet"])
+        assertOneLineError(result, contains: "posts.csv: is an input of this run; refusing to overwrite it")
+        // accounts.csv, written first, would have given the input folder a roster it did not have.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["posts.csv"])
+        XCTAssertEqual(try String(contentsOfFile: folder + "/posts.csv", encoding: .utf8), posts)
+    }
+
     func testNotANumberOptionsAreUsageErrors() throws {
         let posts = try ReachGraphCLI.temporaryFile("posts.csv", "post_id,author,time,parent_post\np1,a,0,\np2,b,5,p1\n")
         for arguments in [["cascades", posts, "--attribution", "probabilistic", "--alpha", "nan"], ["brief", posts, "-o", posts + ".brief", "--window", "inf"]] {
