@@ -41,6 +41,24 @@ final class HostileInputCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: folder + "/posts.csv", encoding: .utf8), posts)
     }
 
+    func testAStoreReadAsInputIsNotReplacedByAnOutput() throws {
+        let folder = try ReachGraphCLI.temporaryFolder([
+            "accounts.csv": "id,kind\na,media_outlet\nb,influencer\n",
+            "posts.csv": "post_id,author,time,parent_post\np1,a,2025-03-01T00:00:00Z,\np2,b,2025-03-01T01:00:00Z,p1\n",
+        ])
+        let store = folder + "/store.sqlite"
+        XCTAssertEqual(try ReachGraphCLI.run(["ingest", folder, "--into", store, "--quiet"]).status, 0)
+        let stored = try Data(contentsOf: URL(fileURLWithPath: store)).prefix(16)
+        for arguments in [
+            ["trend", store, "--measure", "pagerank", "-o", store], ["trend", store, "--measure", "pagerank", "--chart", store],
+            ["store", "info", store, "-o", store], ["rank", store, "--by", "degree", "-o", store], ["export", store, "--to", "json", "-o", store],
+        ] {
+            assertOneLineError(try ReachGraphCLI.run(arguments), contains: "is an input of this run; refusing to overwrite it")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)).prefix(16), stored, "\(arguments)")
+        }
+        XCTAssertEqual(try ReachGraphCLI.run(["store", "info", store]).status, 0)
+    }
+
     func testNotANumberOptionsAreUsageErrors() throws {
         let posts = try ReachGraphCLI.temporaryFile("posts.csv", "post_id,author,time,parent_post\np1,a,0,\np2,b,5,p1\n")
         for arguments in [["cascades", posts, "--attribution", "probabilistic", "--alpha", "nan"], ["brief", posts, "-o", posts + ".brief", "--window", "inf"]] {
