@@ -59,6 +59,18 @@ final class HostileInputCommandTests: XCTestCase {
         XCTAssertEqual(try ReachGraphCLI.run(["store", "info", store]).status, 0)
     }
 
+    func testPlatformExportsReadLineByLineOrWholeAreNotReplacedByAnOutput() throws {
+        let snap = "# Directed graph\n# FromNodeId\tToNodeId\n1\t2\n2\t3\n"
+        let tweets = #"{"data": [{"id": "1", "author_id": "u1", "created_at": "2025-03-01T00:00:00.000Z", "text": "hi"}]}"# + "\n"
+        let telegram = #"{"name": "c", "type": "public_channel", "id": 123, "messages": [{"id": 1, "type": "message", "date_unixtime": "1740823200", "text": "hi"}]}"#
+        for (name, text, format) in [("edges.txt", snap, "snap"), ("tweets.jsonl", tweets, "twitter-v2"), ("result.json", telegram, "telegram")] {
+            let file = try ReachGraphCLI.temporaryFile(name, text)
+            let result = try ReachGraphCLI.run(["rank", file, "--input-format", format, "--by", "degree", "--quiet", "-o", file])
+            assertOneLineError(result, contains: "is an input of this run; refusing to overwrite it")
+            XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), text, name)
+        }
+    }
+
     func testNotANumberOptionsAreUsageErrors() throws {
         let posts = try ReachGraphCLI.temporaryFile("posts.csv", "post_id,author,time,parent_post\np1,a,0,\np2,b,5,p1\n")
         for arguments in [["cascades", posts, "--attribution", "probabilistic", "--alpha", "nan"], ["brief", posts, "-o", posts + ".brief", "--window", "inf"]] {
