@@ -45,6 +45,8 @@ public final class DatasetStore: Sendable {
         if !exists && !create { throw InputError(file: path, message: "no such store") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if exists && size > 0 && !Self.hasSQLiteHeader(path) { throw InputError(file: path, message: "not a store: the file is not an SQLite database") }
+        // A store opened only to be read is an input: `trend STORE -o STORE` must not replace it.
+        if !create { InputFiles.register(path) }
         building = nil
         var configuration = Configuration()
         configuration.readonly = !create && access(path, W_OK) != 0

@@ -30,6 +30,47 @@ final class HostileInputCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: edges, encoding: .utf8), text)
     }
 
+    func testExportIntoItsInputFolderIsRefusedBeforeWritingAnyTable() throws {
+        let folder = try ReachGraphCLI.temporaryFolder()
+        let posts = "post_id,author,time,parent_post\np1,a,1700000000,\np2,b,1700000060,p1\n"
+        try ReachGraphCLI.write(posts, to: folder + "/posts.csv")
+        let result = try ReachGraphCLI.run(["export", folder, "--to", "csv", "-o", folder, "--quiet"])
+        assertOneLineError(result, contains: "posts.csv: is an input of this run; refusing to overwrite it")
+        // accounts.csv, written first, would have given the input folder a roster it did not have.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["posts.csv"])
+        XCTAssertEqual(try String(contentsOfFile: folder + "/posts.csv", encoding: .utf8), posts)
+    }
+
+    func testAStoreReadAsInputIsNotReplacedByAnOutput() throws {
+        let folder = try ReachGraphCLI.temporaryFolder([
+            "accounts.csv": "id,kind\na,media_outlet\nb,influencer\n",
+            "posts.csv": "post_id,author,time,parent_post\np1,a,2025-03-01T00:00:00Z,\np2,b,2025-03-01T01:00:00Z,p1\n",
+        ])
+        let store = folder + "/store.sqlite"
+        XCTAssertEqual(try ReachGraphCLI.run(["ingest", folder, "--into", store, "--quiet"]).status, 0)
+        let stored = try Data(contentsOf: URL(fileURLWithPath: store)).prefix(16)
+        for arguments in [
+            ["trend", store, "--measure", "pagerank", "-o", store], ["trend", store, "--measure", "pagerank", "--chart", store],
+            ["store", "info", store, "-o", store], ["rank", store, "--by", "degree", "-o", store], ["export", store, "--to", "json", "-o", store],
+        ] {
+            assertOneLineError(try ReachGraphCLI.run(arguments), contains: "is an input of this run; refusing to overwrite it")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: store)).prefix(16), stored, "\(arguments)")
+        }
+        XCTAssertEqual(try ReachGraphCLI.run(["store", "info", store]).status, 0)
+    }
+
+    func testPlatformExportsReadLineByLineOrWholeAreNotReplacedByAnOutput() throws {
+        let snap = "# Directed graph\n# FromNodeId\tToNodeId\n1\t2\n2\t3\n"
+        let tweets = #"{"data": [{"id": "1", "author_id": "u1", "created_at": "2025-03-01T00:00:00.000Z", "text": "hi"}]}"# + "\n"
+        let telegram = #"{"name": "c", "type": "public_channel", "id": 123, "messages": [{"id": 1, "type": "message", "date_unixtime": "1740823200", "text": "hi"}]}"#
+        for (name, text, format) in [("edges.txt", snap, "snap"), ("tweets.jsonl", tweets, "twitter-v2"), ("result.json", telegram, "telegram")] {
+            let file = try ReachGraphCLI.temporaryFile(name, text)
+            let result = try ReachGraphCLI.run(["rank", file, "--input-format", format, "--by", "degree", "--quiet", "-o", file])
+            assertOneLineError(result, contains: "is an input of this run; refusing to overwrite it")
+            XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), text, name)
+        }
+    }
+
     func testNotANumberOptionsAreUsageErrors() throws {
         let posts = try ReachGraphCLI.temporaryFile("posts.csv", "post_id,author,time,parent_post\np1,a,0,\np2,b,5,p1\n")
         for arguments in [["cascades", posts, "--attribution", "probabilistic", "--alpha", "nan"], ["brief", posts, "-o", posts + ".brief", "--window", "inf"]] {

@@ -5,15 +5,20 @@ import Foundation
 /// Each file is streamed (``ByteWriter``): the text of 2.5 million posts is never held whole.
 public enum DatasetWriter {
     /// Writes `accounts.csv`, `relations.csv` (unless the relations were derived from posts),
-    /// `posts.csv` and `metrics.csv` (when there are any) into `folder`.
+    /// `posts.csv` and `metrics.csv` (when there are any) into `folder`. When one of them is a file
+    /// read as input, nothing is written: the input folder is not left with some new tables.
     public static func write(_ dataset: Dataset, to folder: String) throws {
-        func write(_ table: DatasetTableRows) throws {
-            try AtomicFile.write(to: (folder as NSString).appendingPathComponent(table.name + ".csv")) { table.write(0 ..< table.count, to: &$0) }
+        var tables = [DatasetTableRows.accounts(dataset, style: .dataset)]
+        if !dataset.relationsDerivedFromPosts { tables.append(DatasetTableRows.relations(dataset, style: .dataset)) }
+        if !dataset.posts.isEmpty { tables.append(DatasetTableRows.posts(dataset, style: .dataset)) }
+        if !dataset.metrics.isEmpty { tables.append(DatasetTableRows.metrics(dataset, style: .dataset)) }
+        let paths = tables.map { (folder as NSString).appendingPathComponent($0.name + ".csv") }
+        if let input = paths.first(where: InputFiles.isInput) {
+            throw InputError(file: input, message: "is an input of this run; refusing to overwrite it (choose another output)")
         }
-        try write(DatasetTableRows.accounts(dataset, style: .dataset))
-        if !dataset.relationsDerivedFromPosts { try write(DatasetTableRows.relations(dataset, style: .dataset)) }
-        if !dataset.posts.isEmpty { try write(DatasetTableRows.posts(dataset, style: .dataset)) }
-        if !dataset.metrics.isEmpty { try write(DatasetTableRows.metrics(dataset, style: .dataset)) }
+        for (table, path) in zip(tables, paths) {
+            try AtomicFile.write(to: path) { table.write(0 ..< table.count, to: &$0) }
+        }
     }
 
     public static func accountsCSV(_ dataset: Dataset) -> String { csv(DatasetTableRows.accounts(dataset, style: .dataset)) }

@@ -3,8 +3,9 @@ import Foundation
 /// The files this process has read as input, by device and inode, so that no output replaces
 /// one: `rank edges.csv -o edges.csv` and a briefing written over its own dataset folder are
 /// refused by ``AtomicFile`` instead of destroying the input. Readers register a file when they
-/// open it; identity by inode catches every spelling of a path (`./e.csv`, a symbolic link).
-enum InputFiles {
+/// open it, in this module or another (a store); identity by inode catches every spelling of a
+/// path (`./e.csv`, a symbolic link).
+public enum InputFiles {
     private struct Identity: Hashable {
         let device: UInt64
         let inode: UInt64
@@ -21,7 +22,7 @@ enum InputFiles {
     }
 
     /// Records `path` as read.
-    static func register(_ path: String) {
+    public static func register(_ path: String) {
         guard let identity = identity(of: path) else { return }
         lock.lock()
         defer { lock.unlock() }

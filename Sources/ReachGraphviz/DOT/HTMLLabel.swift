@@ -3,8 +3,10 @@ import ReachGraph
 /// An HTML-like Graphviz label, built only from pieces that are valid markup.
 ///
 /// Text is escaped (`&`, `<`, `>`, `"` become entities; C0 control characters, which the XML
-/// parser behind Graphviz's HTML labels rejects, become U+FFFD; line breaks become `<BR/>`), so
-/// any string, including CJK text and stray angle brackets, can go in. Combine pieces with `+`.
+/// parser behind Graphviz's HTML labels rejects, become U+FFFD; line breaks become `<BR/>`; a
+/// backslash is doubled, since Graphviz expands `\N`, `\G`, `\E` … in HTML text as in plain
+/// labels and shows `\\` as one backslash), so any string, including CJK text and stray angle
+/// brackets, can go in. Combine pieces with `+`.
 ///
 /// Graphviz 2.42 keeps HTML and plain strings in one pool keyed by their text (docs/graphviz.md):
 /// a plain attribute value whose text equals an HTML label's markup can be taken for the other kind.
@@ -26,6 +28,7 @@ public struct HTMLLabel: Sendable, Equatable {
             case "<": markup.append("&lt;")
             case ">": markup.append("&gt;")
             case "\"": markup.append("&quot;")
+            case "\\": markup.append("\\\\")
             case "\n": if !previousWasCarriageReturn { markup.append("<BR/>") }
             case "\r": markup.append("<BR/>")
             case "\t": markup.append(" ")

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import ReachGraph
+import ReachGraphCore
 @testable import ReachGraphviz
 import XCTest
 
@@ -60,6 +61,32 @@ final class FigureEscapingTests: XCTestCase {
         XCTAssertTrue(collected.tooltips.contains { $0.hasPrefix(#"q\E\T\H \\ (c)"#) }, "\(collected.tooltips)")
         XCTAssertTrue(collected.tooltips.contains { $0.hasPrefix(#"a&#1;b → c"#) }, "\(collected.tooltips)")
         XCTAssertTrue(collected.texts.contains(#"x\Ny\G &#1; \L <b>"#), "labels show names as typed: \(collected.texts)")
+    }
+
+    /// HTML-like labels (cards, captions) go through the same `\N`/`\G`/`\E` expansion as plain ones.
+    func testBackslashesInHTMLLabelsShowAsTyped() throws {
+        let dataset = try SampleDatasets.load(
+            accounts: #"""
+            id,name,kind
+            "a\N",x\Ny\G \E \L,think_tank
+            b,q\T\H \\,influencer
+            """#,
+            relations: nil,
+            posts: #"""
+            post_id,author,time,parent_post
+            p1,"a\N",2025-03-01T00:00:00Z,
+            p2,b,2025-03-01T00:05:00Z,p1
+            """#
+        )
+        var reconstruction = CascadeReconstruction(dataset: dataset)
+        let index = try XCTUnwrap(reconstruction.cascadeIndex(ofRoot: "p1"))
+        var random = SplitMix64(seed: 0)
+        let cascade = reconstruction.cascade(index, policy: .root, random: &random)
+        let figure = try CascadeTreeFigure.figure(of: cascade, dataset: dataset)
+        let collected = parse(try figure.render(as: .svg).data)
+        XCTAssertTrue(collected.texts.contains(#"x\Ny\G \E \L"#), "a card shows the name as typed: \(collected.texts)")
+        XCTAssertTrue(collected.texts.contains(#"q\T\H \\"#), "\(collected.texts)")
+        XCTAssertTrue(collected.texts.contains(#"Cascade of post p1 by x\Ny\G \E \L (a\N)"#), "the caption too: \(collected.texts)")
     }
 
     func testControlCharactersInIdsMakeWellFormedSVG() throws {

@@ -21,6 +21,7 @@ enum JSONExport {
     static func withDocument<Result>(_ path: String, name: String? = nil, _ body: (JSONTape) throws -> Result) throws -> Result {
         let file = name ?? (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: file, message: "cannot read the file") }
+        InputFiles.register(path)
         let tape = JSONTape()
         return try data.withUnsafeBytes { raw in
             try tape.parse(raw.bindMemory(to: UInt8.self), file: file)
@@ -32,6 +33,7 @@ enum JSONExport {
     static func document(_ path: String) throws -> Any {
         let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else { throw InputError(file: file, message: "cannot read the file") }
+        InputFiles.register(path)
         do {
             return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {

@@ -20,6 +20,7 @@ struct LineReader {
             throw InputError(file: fileName, message: "cannot read the file")
         }
         defer { try? handle.close() }
+        InputFiles.register(path)
         var pending: [UInt8] = []
         var line = 0
         func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws {
