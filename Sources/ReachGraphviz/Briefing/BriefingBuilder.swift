@@ -268,7 +268,7 @@ public struct BriefingBuilder {
         if !analysis.cascades.isEmpty {
             figures += [figure("stage-paths", notes: &notes) { try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: caption)) }].compactMap { $0 }
         }
-        var finding = "\(groupedDigits(analysis.cascades.count)) posts were reposted at least once; a cascade has \(formatNumber(mean, digits: 3)) participants on average."
+        var finding = "\(groupedDigits(analysis.cascades.count)) \(analysis.cascades.count == 1 ? "post was" : "posts were") reposted at least once; a cascade has \(formatNumber(mean, digits: 3)) participants on average."
         if let largest = analysis.largest {
             let author = dataset.accounts[Int(largest.rootAccount)].label
             finding += " The largest, post \(largest.rootPostID) by \(author), reached \(groupedDigits(largest.size)) accounts at depth \(formatNumber(largest.depth, digits: 3))."

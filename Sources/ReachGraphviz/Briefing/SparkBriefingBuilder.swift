@@ -150,7 +150,7 @@ public struct SparkBriefingBuilder {
         if let largest = cascades.first {
             let mean = Double(cascades.reduce(0) { $0 + $1.size }) / Double(cascades.count)
             paragraphs.append(
-                "\(groupedDigits(cascades.count)) posts were reposted by at least one other account; a cascade has \(formatNumber(mean, digits: 3)) participants on average. "
+                "\(groupedDigits(cascades.count)) \(cascades.count == 1 ? "post was" : "posts were") reposted by at least one other account; a cascade has \(formatNumber(mean, digits: 3)) participants on average. "
                     + "The largest, post \(largest.rootPost) by \(author(largest)), reached \(groupedDigits(largest.size)) accounts at depth \(largest.depth)."
             )
             if let deepest = cascades.max(by: { ($0.depth, $1.size) < ($1.depth, $0.size) }), deepest.depth > largest.depth {

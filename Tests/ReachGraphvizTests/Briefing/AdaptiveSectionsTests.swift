@@ -124,4 +124,18 @@ final class AdaptiveSectionsTests: XCTestCase {
                 + "metrics rows on platforms without weights left out: weibo (2)",
         ])
     }
+
+    func testOneRepostedPostIsSaidInTheSingular() throws {
+        var options = BriefingBuilder.Options()
+        options.png = false
+        options.bootstrapReplicates = 0
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind\na,city_account\nb,influencer\nc,community",
+            relations: nil,
+            posts: "post_id,author,time,root_post\np1,a,1700000000,\np2,b,1700000060,p1\np3,c,1700000120,p1\np4,c,1700000200,"
+        )
+        let document = BriefingBuilder(dataset: dataset, options: options).build()
+        let cascades = try XCTUnwrap(document.sections.first { $0.title == "Cascades" })
+        XCTAssertTrue(cascades.paragraphs[0].hasPrefix("1 post was reposted at least once; a cascade has 3 participants on average."), cascades.paragraphs[0])
+    }
 }
