@@ -107,6 +107,9 @@ public enum PropagationTreeReader {
             }
             let minutes = try delay(edge.child.delay, line: edge.line)
             // Delays are minutes after the source post; some files put the source at a negative delay.
+            if minutes < rootDelay {
+                diagnostics.warn("delays before the source post (kept)", file: file, line: edge.line, "user \(edge.child.user) at \(edge.child.delay) minutes, the source at \(edges[rootLine].child.delay)")
+            }
             if !attach(parent: edge.parent.user, child: edge.child.user, delay: minutes - rootDelay, line: edge.line) {
                 pending.append((edge.parent.user, edge.child.user, minutes - rootDelay, edge.line))
             }

@@ -173,6 +173,10 @@ final class CascadeTests: XCTestCase {
         XCTAssertEqual(counts["users already in the tree (first parent kept)"], 1)
         XCTAssertEqual(counts["self edges (user to itself)"], 1)
         XCTAssertEqual(counts["parents never in the tree"], 1)
+        XCTAssertNil(counts["delays before the source post (kept)"])
+        let early = try PropagationTreeReader.read(try folder.write("7.txt", "['ROOT', 'ROOT', '0.0']->['u1', '7', '2.0']\n['u1', '7', '2.0']->['u2', '8', '-5']\n"))
+        XCTAssertEqual(early.tree.times, [0, -420], "kept, 7 minutes before the source")
+        XCTAssertEqual(early.diagnostics.counts["delays before the source post (kept)"], 1)
         let bad = try folder.write("bad.txt", "['u1', '42', '0.0']->['u2', '43', '1.0']\n")
         XCTAssertThrowsError(try PropagationTreeReader.read(bad)) { error in
             XCTAssertEqual((error as? InputError)?.description, "bad.txt: no edge from ['ROOT', 'ROOT', '0.0']: cannot tell the source post")
