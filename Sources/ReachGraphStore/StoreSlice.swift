@@ -80,7 +80,14 @@ public struct StoreSlice: Sendable, Equatable {
         guard (1 ... 3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
               let year = Int(parts[0]) else { return nil }
         func start(_ year: Int, _ month: Int, _ day: Int) -> Double? {
-            unixSeconds(fromTimestamp: "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)")
+            // Years 0000–9999 are the timestamps' four digits (a post in year 0000 is kept with a
+            // warning, so its month must slice); the end of 9999 is the day after its last.
+            if year == 10_000 { return start(9999, 12, 31).map { $0 + 86_400 } }
+            func padded(_ value: Int, _ width: Int) -> String {
+                let text = String(value)
+                return String(repeating: "0", count: max(0, width - text.count)) + text
+            }
+            return unixSeconds(fromTimestamp: "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))")
         }
         switch parts.count {
         case 1:

@@ -194,6 +194,11 @@ final class DatasetStoreTests: XCTestCase {
         XCTAssertEqual(StoreSlice.window(ofPeriod: "2024-02")?.to, StoreSlice.window(ofPeriod: "2024-03")?.from)
         XCTAssertEqual(StoreSlice.window(ofPeriod: "2024-12")?.to, StoreSlice.window(ofPeriod: "2025")?.from)
         XCTAssertEqual(StoreSlice.window(ofPeriod: "2024-02-29").map { $0.to - $0.from }, 86_400)
+        // The timestamps' whole range slices, year 0000 (kept with a warning) to 9999.
+        XCTAssertEqual(StoreSlice.window(ofPeriod: "0000-12")?.to, StoreSlice.window(ofPeriod: "0001")?.from)
+        XCTAssertEqual(StoreSlice.window(ofPeriod: "0000-12").map { StoreSlice.month(of: $0.from) }, "0000-12")
+        XCTAssertEqual(StoreSlice.window(ofPeriod: "9999-12").map { $0.to - $0.from }, 31 * 86_400)
+        XCTAssertEqual(StoreSlice.window(ofPeriod: "9999").map { $0.to - $0.from }, 365 * 86_400)
         XCTAssertNil(StoreSlice.window(ofPeriod: "2024-13"))
         let scratch = try ScratchFolder()
         let text = scratch.file("notes.sqlite")
