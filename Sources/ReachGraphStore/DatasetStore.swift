@@ -104,11 +104,13 @@ extension DatasetStore {
     /// When `body` throws, a new store is not created.
     public static func write(into path: String, _ body: (DatasetStore) throws -> Void) throws {
         var status = stat()
-        guard lstat(path, &status) != 0 && errno == ENOENT else {
+        guard lstat(path, &status) != 0 && (errno == ENOENT || errno == ENOTDIR) else {
             try body(DatasetStore(path: path, create: true))
             return
         }
         let url = URL(fileURLWithPath: path)
+        // As every other output, a new store's missing folders are made.
+        try AtomicFile.makeFolders(url.deletingLastPathComponent().path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         func removeTemporary() {
             for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporary + suffix) }

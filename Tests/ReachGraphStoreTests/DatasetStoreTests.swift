@@ -249,4 +249,15 @@ final class DatasetStoreTests: XCTestCase {
         }) { XCTAssertEqual(($0 as? InputError)?.file, "second") }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [])
     }
+
+    func testANewStoreMakesItsMissingFolders() throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.file("a/b/new.sqlite")
+        try DatasetStore.write(into: path) { store in _ = try ingest(StoreTestData.sample, into: store) }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.file("a/b")), ["new.sqlite"])
+        XCTAssertTrue(FileManager.default.createFile(atPath: scratch.file("file"), contents: Data()))
+        XCTAssertThrowsError(try DatasetStore.write(into: scratch.file("file/new.sqlite")) { _ in }) { error in
+            XCTAssertEqual((error as? InputError)?.description, "\(scratch.file("file")): cannot write into it: it is a file, not a folder")
+        }
+    }
 }

@@ -71,7 +71,7 @@ public enum AtomicFile {
     }
 
     /// Creates `folder` and its missing parents; a parent that is a file is named in the error.
-    static func makeFolders(_ folder: String) throws {
+    package static func makeFolders(_ folder: String) throws {
         var status = stat()
         if folder.isEmpty || stat(folder, &status) == 0 {
             guard folder.isEmpty || (status.st_mode & S_IFMT) == S_IFDIR else {
