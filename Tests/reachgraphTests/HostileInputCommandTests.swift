@@ -94,6 +94,14 @@ final class HostileInputCommandTests: XCTestCase {
         let result = try ReachGraphCLI.run(["summary", posts, "--format", "long-csv"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.output.contains("warnings,2,category,posts whose links loop (no root: skipped by cascades)\nwarnings,2,count,3"), result.output)
+        // coordination reads the posts as shares, by its own reader, and says it too, from a CSV or a JSON dataset.
+        let json = try ReachGraphCLI.temporaryFolder() + "/posts.json"
+        XCTAssertEqual(try ReachGraphCLI.run(["export", posts, "--to", "json", "-o", json, "--quiet"]).status, 0)
+        for input in [posts, json] {
+            let coordination = try ReachGraphCLI.run(["coordination", input, "--window", "60s", "--format", "long-csv"])
+            XCTAssertEqual(coordination.status, 0, coordination.error)
+            XCTAssertTrue(coordination.error.contains("warning: 3 × posts whose links loop (no root: skipped by cascades)\n"), coordination.error)
+        }
     }
 
     func testBriefIsWrittenWholeOrNotAtAll() throws {

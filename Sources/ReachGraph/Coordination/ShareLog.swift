@@ -208,8 +208,10 @@ public struct ShareLog: Sendable {
         let format = try options.inputFormat ?? FormatDetection.detect(path)
         if ![.folder, .postsTable, .edgeList].contains(format) {
             // JSON datasets and platform exports are read whole; posts tables stream below.
-            let posts = try DatasetLoader.load(path, options: options).posts
-            return ShareLog(posts: posts, object: object ?? .automatic(for: posts))
+            let dataset = try DatasetLoader.load(path, options: options)
+            var log = ShareLog(posts: dataset.posts, object: object ?? .automatic(for: dataset.posts))
+            PostLinks(posts: dataset.posts).reportLoops(of: dataset.posts, file: (path as NSString).lastPathComponent, into: &log.diagnostics)
+            return log
         }
         var file = path
         if isDirectory.boolValue {
@@ -268,6 +270,7 @@ public struct ShareLog: Sendable {
         guard posts.diagnostics.counts[PostCollector.duplicateCategory] == nil else { return nil }
         var log = ShareLog(posts: posts.table, object: object)
         log.diagnostics = posts.diagnostics.merging(log.diagnostics)
+        PostLinks(posts: posts.table).reportLoops(of: posts.table, file: table.fileName, into: &log.diagnostics)
         return log
     }
 

@@ -108,15 +108,7 @@ extension Dataset {
             diagnostics.warn(outsideCategory, file: file, line: line(row), "parent_post \"\(posts.string(posts.parentPosts[row]))\" of \"\(posts.postID(at: row))\" is not among the posts")
         }
         diagnostics.count(outsideCategory, beyondExamples)
-        let found = links.loops()
-        if found.postsReachingLoops > 0 {
-            let category = "posts whose links loop (no root: skipped by cascades)"
-            for loop in found.loops.prefix(Diagnostics.examplesPerCategory) {
-                let ids = (loop + [loop[0]]).map { "\"\(posts.postID(at: $0))\"" }.joined(separator: " → ")
-                diagnostics.warn(category, file: file, "posts \(ids) point to each other through parent_post/root_post")
-            }
-            diagnostics.count(category, found.postsReachingLoops - min(found.loops.count, Diagnostics.examplesPerCategory))
-        }
+        links.reportLoops(of: posts, file: file, into: &diagnostics)
     }
 
     /// Builds repost relations from posts: for each repost whose parent's author is known (the

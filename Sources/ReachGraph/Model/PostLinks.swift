@@ -26,6 +26,19 @@ struct PostLinks: Sendable {
         self.link = link
     }
 
+    /// Warns of the loops of ``link`` in `posts` (each loop named up to the examples kept) and
+    /// counts the posts that run into one, for every command that reads posts.
+    func reportLoops(of posts: PostTable, file: String, into diagnostics: inout Diagnostics) {
+        let found = loops()
+        guard found.postsReachingLoops > 0 else { return }
+        let category = "posts whose links loop (no root: skipped by cascades)"
+        for loop in found.loops.prefix(Diagnostics.examplesPerCategory) {
+            let ids = (loop + [loop[0]]).map { "\"\(posts.postID(at: $0))\"" }.joined(separator: " → ")
+            diagnostics.warn(category, file: file, "posts \(ids) point to each other through parent_post/root_post")
+        }
+        diagnostics.count(category, found.postsReachingLoops - min(found.loops.count, Diagnostics.examplesPerCategory))
+    }
+
     /// The loops of ``link`` (`A → B → C → A`, each loop once, as post indices in link order) and
     /// the number of posts whose chain of links runs into one (the loops' own posts included):
     /// those posts have no root, so cascades skip them. O(posts).
