@@ -74,31 +74,22 @@ public struct StoreSlice: Sendable, Equatable {
         return (from.map { window.from >= $0 } ?? true) && (to.map { window.to <= $0 } ?? true)
     }
 
-    /// The time window `[from, to)` of a period label: a year, a month or a day, in UTC.
+    /// The time window `[from, to)` of a period label: a year, a month or a day, in UTC, for the
+    /// timestamps' years 0000–9999 (a post in year 0000 is kept with a warning, so its month must
+    /// slice).
     public static func window(ofPeriod label: String) -> (from: Double, to: Double)? {
         let parts = label.split(separator: "-", omittingEmptySubsequences: false)
         guard (1 ... 3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              let year = Int(parts[0]) else { return nil }
-        func start(_ year: Int, _ month: Int, _ day: Int) -> Double? {
-            // Years 0000–9999 are the timestamps' four digits (a post in year 0000 is kept with a
-            // warning, so its month must slice); the end of 9999 is the day after its last.
-            if year == 10_000 { return start(9999, 12, 31).map { $0 + 86_400 } }
-            func padded(_ value: Int, _ width: Int) -> String {
-                let text = String(value)
-                return String(repeating: "0", count: max(0, width - text.count)) + text
-            }
-            return unixSeconds(fromTimestamp: "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))")
-        }
+              let year = Int(parts[0]), year >= 0 else { return nil }
         switch parts.count {
         case 1:
-            guard let from = start(year, 1, 1), let to = start(year + 1, 1, 1) else { return nil }
-            return (from, to)
+            return (unixSeconds(year: year, month: 1, day: 1), unixSeconds(year: year + 1, month: 1, day: 1))
         case 2:
-            guard let month = Int(parts[1]), (1 ... 12).contains(month), let from = start(year, month, 1),
-                  let to = month == 12 ? start(year + 1, 1, 1) : start(year, month + 1, 1) else { return nil }
-            return (from, to)
+            guard let month = Int(parts[1]), (1 ... 12).contains(month) else { return nil }
+            return (unixSeconds(year: year, month: month, day: 1), unixSeconds(year: year + month / 12, month: month % 12 + 1, day: 1))
         default:
-            guard let month = Int(parts[1]), let day = Int(parts[2]), let from = start(year, month, day) else { return nil }
+            // Read as a timestamp, which refuses a day its month does not have.
+            guard let from = unixSeconds(fromTimestamp: label) else { return nil }
             return (from, from + 86_400)
         }
     }

@@ -31,7 +31,7 @@ struct BriefCommand: ParsableCommand {
     @Option(help: "Seed of every random step.")
     var seed: UInt64 = 1
 
-    @Option(help: "Bootstrap replicates for the key-opinion-leader ranking (0: off); left out with a note when they would take over 60 s of one thread.")
+    @Option(help: "Bootstrap replicates for the key-opinion-leader ranking (0: off); left out with a note when they would take over \(String(format: "%g", BriefingBuilder.Options().bootstrapBudget)) s of one thread.")
     var bootstrap = 100
 
     @Option(help: ArgumentHelp("Co-action window of the coordination section: \(durationSyntax) (default: 10m).", valueName: "DURATION"), transform: duration)

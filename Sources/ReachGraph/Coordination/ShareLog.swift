@@ -210,7 +210,7 @@ public struct ShareLog: Sendable {
             // JSON datasets and platform exports are read whole; posts tables stream below.
             let dataset = try DatasetLoader.load(path, options: options)
             var log = ShareLog(posts: dataset.posts, object: object ?? .automatic(for: dataset.posts))
-            PostLinks(posts: dataset.posts).reportLoops(of: dataset.posts, file: (path as NSString).lastPathComponent, into: &log.diagnostics)
+            dataset.resolvedPostLinks.reportLoops(of: dataset.posts, file: (path as NSString).lastPathComponent, into: &log.diagnostics)
             return log
         }
         var file = path
