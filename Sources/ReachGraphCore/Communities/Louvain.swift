@@ -114,62 +114,29 @@ private struct LouvainLevel {
     /// when no node moved.
     func movedNodes(total: Double, resolution: Double, random: inout SplitMix64) -> [Int32]? {
         let count = nodeCount
-        var community = (0 ..< Int32(count)).map { $0 }
-        var totals = degrees
         var order = (0 ..< Int32(count)).map { $0 }
         for index in stride(from: count - 1, to: 0, by: -1) {
             // Lemire's multiply-high maps a 64-bit draw to 0 ... index without a division.
             let pick = Int(UInt64(index + 1).multipliedFullWidth(by: random.next()).high)
             order.swapAt(index, pick)
         }
-        var linkWeight = [Double](repeating: 0, count: count)
-        var touched: [Int32] = []
-        var isTouched = [Bool](repeating: false, count: count)
-        let scale = resolution / (2 * total * total)
-        var movedAny = false
-        var passes = 0
-        var moves = 1
-        while moves > 0 && passes < Self.passLimit {
-            moves = 0
-            passes += 1
-            for node in order {
-                let index = Int(node)
-                for edge in offsets[index] ..< offsets[index + 1] {
-                    let target = Int(community[Int(neighbors[edge])])
-                    if !isTouched[target] {
-                        isTouched[target] = true
-                        touched.append(Int32(target))
-                    }
-                    linkWeight[target] += weights[edge]
-                }
-                let degree = degrees[index]
-                let own = Int(community[index])
-                totals[own] -= degree
-                let removal = -linkWeight[own] / total + totals[own] * degree * scale
-                var best = own
-                var bestGain = 0.0
-                for candidate in touched {
-                    let target = Int(candidate)
-                    let gain = removal + linkWeight[target] / total - totals[target] * degree * scale
-                    if gain > bestGain {
-                        bestGain = gain
-                        best = target
+        var moving = LocalMoving(degrees: degrees)
+        defer { moving.deallocate() }
+        let movedAny = offsets.withUnsafeBufferPointer { offsets in
+            neighbors.withUnsafeBufferPointer { neighbors in
+                weights.withUnsafeBufferPointer { weights in
+                    degrees.withUnsafeBufferPointer { degrees in
+                        order.withUnsafeBufferPointer { order in
+                            moving.run(
+                                order: order, offsets: offsets, neighbors: neighbors, weights: weights, degrees: degrees,
+                                total: total, scale: resolution / (2 * total * total)
+                            )
+                        }
                     }
                 }
-                totals[best] += degree
-                if best != own {
-                    community[index] = Int32(best)
-                    moves += 1
-                    movedAny = true
-                }
-                for candidate in touched {
-                    linkWeight[Int(candidate)] = 0
-                    isTouched[Int(candidate)] = false
-                }
-                touched.removeAll(keepingCapacity: true)
             }
         }
-        return movedAny ? community : nil
+        return movedAny ? Array(moving.community) : nil
     }
 
     /// Modularity of dense `labels` (`0 ..< count`) on this level's graph.
@@ -211,5 +178,99 @@ private struct LouvainLevel {
         let rows = builder.build().outgoing
         let weights = rows.weights ?? [Double](repeating: 1, count: rows.neighbors.count)
         return LouvainLevel(offsets: rows.offsets, neighbors: rows.neighbors, weights: weights, loops: loops, degrees: degrees)
+    }
+}
+
+/// The state of one level's local moving, in buffers of the level's node count: the pass loop
+/// tests and updates a neighbour's community for every edge, so it runs on pointers.
+private struct LocalMoving {
+    let community: UnsafeMutableBufferPointer<Int32>
+    /// Summed degree of each community's members.
+    let totals: UnsafeMutableBufferPointer<Double>
+    /// Weight from the node being moved to each community, nonzero only for `touched` ones.
+    let linkWeight: UnsafeMutableBufferPointer<Double>
+    /// The neighbouring communities of the node being moved, in first-seen order.
+    let touched: UnsafeMutableBufferPointer<Int32>
+    let isTouched: UnsafeMutableBufferPointer<Bool>
+
+    /// Every node in a community of its own.
+    init(degrees: [Double]) {
+        let count = degrees.count
+        community = .allocate(capacity: count)
+        for node in 0 ..< count { community[node] = Int32(node) }
+        totals = .allocate(capacity: count)
+        _ = totals.initialize(from: degrees)
+        linkWeight = .allocate(capacity: count)
+        linkWeight.initialize(repeating: 0)
+        touched = .allocate(capacity: count)
+        touched.initialize(repeating: 0)
+        isTouched = .allocate(capacity: count)
+        isTouched.initialize(repeating: false)
+    }
+
+    func deallocate() {
+        community.deallocate()
+        totals.deallocate()
+        linkWeight.deallocate()
+        touched.deallocate()
+        isTouched.deallocate()
+    }
+
+    /// Passes over `order` until no node moves (or ``LouvainLevel/passLimit``), each node moved to
+    /// the neighbouring community of largest strictly positive gain. Returns whether any moved.
+    func run(
+        order: UnsafeBufferPointer<Int32>,
+        offsets: UnsafeBufferPointer<Int>,
+        neighbors: UnsafeBufferPointer<Int32>,
+        weights: UnsafeBufferPointer<Double>,
+        degrees: UnsafeBufferPointer<Double>,
+        total: Double,
+        scale: Double
+    ) -> Bool {
+        var movedAny = false
+        var passes = 0
+        var moves = 1
+        while moves > 0 && passes < LouvainLevel.passLimit {
+            moves = 0
+            passes += 1
+            for node in order {
+                let index = Int(node)
+                var touchedCount = 0
+                for edge in offsets[index] ..< offsets[index + 1] {
+                    let target = Int(community[Int(neighbors[edge])])
+                    if !isTouched[target] {
+                        isTouched[target] = true
+                        touched[touchedCount] = Int32(target)
+                        touchedCount += 1
+                    }
+                    linkWeight[target] += weights[edge]
+                }
+                let degree = degrees[index]
+                let own = Int(community[index])
+                totals[own] -= degree
+                let removal = -linkWeight[own] / total + totals[own] * degree * scale
+                var best = own
+                var bestGain = 0.0
+                for candidate in touched[..<touchedCount] {
+                    let target = Int(candidate)
+                    let gain = removal + linkWeight[target] / total - totals[target] * degree * scale
+                    if gain > bestGain {
+                        bestGain = gain
+                        best = target
+                    }
+                }
+                totals[best] += degree
+                if best != own {
+                    community[index] = Int32(best)
+                    moves += 1
+                    movedAny = true
+                }
+                for candidate in touched[..<touchedCount] {
+                    linkWeight[Int(candidate)] = 0
+                    isTouched[Int(candidate)] = false
+                }
+            }
+        }
+        return movedAny
     }
 }
