@@ -132,6 +132,19 @@ static inline void reachgraph_reseed_layout_randomness(void) {
     srand(1);
 }
 
+/* Hands the heap's free pages back to the system (glibc's malloc_trim; nothing elsewhere). The
+   briefing calls it between sections: glibc keeps freed memory for reuse, so one analysis's
+   freed arrays stayed in the process while the next allocated its own. Swift's Glibc module does
+   not export malloc.h. */
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+static inline void reachgraph_return_freed_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 static inline void reachgraph_number_ids_in_creation_order(void) {
     if (AgIdDisc.map == reachgraph_ids_map) return;
     AgIdDisc.open = reachgraph_ids_open;

@@ -86,8 +86,9 @@ public struct BriefingBuilder {
         }
         add("Dataset") { try summarySection(summary) }
         add("The network") { try networkSection() }
-        let amplification = dataset.amplificationGraph()
-        if amplification.edgeCount > 0 {
+        // Only its edge count is needed: a graph held here would sit through every section.
+        let hasAmplification = dataset.amplificationGraph().edgeCount > 0
+        if hasAmplification {
             add("Key opinion leaders") { try keyOpinionLeaderSection() }
         }
         if !dataset.posts.isEmpty {
@@ -98,7 +99,7 @@ public struct BriefingBuilder {
         if dataset.accounts.contains(where: { $0.parent != nil }) && !dataset.posts.isEmpty {
             add("1+N structure") { try structureSection() }
         }
-        if amplification.edgeCount > 0 {
+        if hasAmplification {
             add("Who to reach") { try reachSection() }
         }
         if !dataset.metrics.isEmpty {
