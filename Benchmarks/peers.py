@@ -50,7 +50,7 @@ REPEATS = {"small": 5, "medium": 3, "large": 1}
 # the 1M-edge task.
 TASKS = {
     "small": "pagerank,pagerank-20,kcore,hits,eigenvector,betweenness,closeness",
-    "medium": "pagerank,pagerank-20,kcore,hits,eigenvector,approx-betweenness,ic,imm",
+    "medium": "pagerank,pagerank-20,kcore,hits,eigenvector,approx-betweenness,ic,imm,louvain",
     "large": "pagerank,pagerank-20,kcore,hits,eigenvector",
 }
 # Tasks whose one run takes seconds to minutes: run at most this many times in the faster peers,
@@ -178,6 +178,15 @@ class NetworkX:
         graph = self.nx.DiGraph()
         graph.add_nodes_from(range(nodes))
         graph.add_weighted_edges_from(zip(sources.tolist(), targets.tolist(), weights.tolist()))
+        # Louvain's undirected copy, reciprocal weights summed (`to_undirected` keeps one of them).
+        undirected = self.nx.Graph()
+        undirected.add_nodes_from(range(nodes))
+        for source, target, weight in zip(sources.tolist(), targets.tolist(), weights.tolist()):
+            if undirected.has_edge(source, target):
+                undirected[source][target]["weight"] += weight
+            else:
+                undirected.add_edge(source, target, weight=weight)
+        graph.graph["undirected"] = undirected
         return graph
 
     def scores(self, result, nodes):
@@ -213,6 +222,12 @@ class NetworkX:
     def approx_betweenness(self, graph):
         raise NotOffered("only `k` source sampling, without an error bound; pure Python Brandes per source")
 
+    def louvain(self, graph):
+        """`louvain_communities(seed=1)` on the undirected copy `build` makes untimed."""
+        undirected = graph.graph["undirected"]
+        communities = self.nx.community.louvain_communities(undirected, weight="weight", seed=1)
+        return dict(modularity=round(self.nx.community.modularity(undirected, communities, weight="weight"), 4), communities=len(communities))
+
 
 class IGraph:
     name = "igraph"
@@ -236,7 +251,9 @@ class IGraph:
 
     def build(self, nodes, sources, targets, weights):
         edges = list(zip(sources.tolist(), targets.tolist()))
-        return self.ig.Graph(n=nodes, edges=edges, directed=True, edge_attrs={"weight": weights.tolist()})
+        graph = self.ig.Graph(n=nodes, edges=edges, directed=True, edge_attrs={"weight": weights.tolist()})
+        graph["undirected"] = graph.as_undirected(mode="collapse", combine_edges={"weight": "sum"})
+        return graph
 
     def pagerank(self, graph, iterations=None):
         """PRPACK (igraph's default): solves the linear system, no power iteration to count."""
@@ -265,6 +282,13 @@ class IGraph:
     def approx_betweenness(self, graph):
         """No sampling estimator: betweenness counted only over paths of at most IGRAPH_CUTOFF hops."""
         return dict(top=top(graph.betweenness(directed=True, cutoff=IGRAPH_CUTOFF)), note=f"cutoff={IGRAPH_CUTOFF}")
+
+    def louvain(self, graph):
+        """`community_multilevel` (Blondel et al.'s method in C) on an undirected copy with reciprocal
+        weights summed, made in `build` untimed."""
+        undirected = graph["undirected"]
+        membership = undirected.community_multilevel(weights="weight")
+        return dict(modularity=round(undirected.modularity(membership, weights="weight"), 4), communities=len(membership))
 
 
 class IGraphNcol(IGraph):
@@ -319,7 +343,13 @@ class NetworKit:
         weighted.addEdges((numpy.asarray(weights, dtype=numpy.float64), (sources, targets)))
         unweighted = self.nk.Graph(nodes, weighted=False, directed=True)
         unweighted.addEdges((sources, targets))
-        return weighted, unweighted
+        # Louvain's undirected graph: each unordered pair once, its weights summed.
+        low, high = numpy.minimum(sources, targets), numpy.maximum(sources, targets)
+        pairs, inverse = numpy.unique(low.astype(numpy.int64) * nodes + high, return_inverse=True)
+        summed = numpy.bincount(inverse, weights=numpy.asarray(weights, dtype=numpy.float64))
+        undirected = self.nk.Graph(nodes, weighted=True, directed=False)
+        undirected.addEdges((summed, ((pairs // nodes).astype(numpy.uint64), (pairs % nodes).astype(numpy.uint64))))
+        return weighted, unweighted, undirected
 
     def pagerank(self, graphs, iterations=None):
         """NetworkX's criterion exactly: L1 change ≤ n·tol (NetworKit's L1 norm is not divided by
@@ -367,6 +397,15 @@ class NetworKit:
         algorithm = self.nk.centrality.ApproxBetweenness(graphs[1], epsilon=EPSILON, delta=DELTA, universalConstant=0.5)
         algorithm.run()
         return dict(top=top(algorithm.scores()), samples=algorithm.numberOfSamples())
+
+    def louvain(self, graphs):
+        """PLM (parallel Louvain, no refinement) on the undirected copy `build` makes untimed."""
+        undirected = graphs[2]
+        algorithm = self.nk.community.PLM(undirected, refine=False)
+        algorithm.run()
+        partition = algorithm.getPartition()
+        return dict(modularity=round(self.nk.community.Modularity().getQuality(partition, undirected), 4),
+                    communities=partition.numberOfSubsets())
 
 
 class Rustworkx:
@@ -512,7 +551,7 @@ def run_centrality(library_name, size, path, threads, repeats, tasks):
     emit(**base, task="build", median_s=time.perf_counter() - start, cpu_median_s=None, times_s=[])
     # A diffusion-only library offers just `ic`; the others every task but `ic`.
     measures = {task: getattr(library, task.replace("-", "_"), None) for task in
-                ("pagerank", "kcore", "hits", "eigenvector", "betweenness", "closeness", "approx-betweenness", "ic")}
+                ("pagerank", "kcore", "hits", "eigenvector", "betweenness", "closeness", "approx-betweenness", "ic", "louvain")}
     if measures["pagerank"]:
         measures["pagerank-20"] = lambda graph: library.pagerank(graph, FIXED_ITERATIONS)
     for task in tasks:

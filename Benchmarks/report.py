@@ -38,6 +38,7 @@ CENTRALITY_TITLES = {
     "betweenness": "Exact betweenness (Brandes, hops, normalised)",
     "closeness": "Closeness (hops, Wasserman–Faust)",
     "approx-betweenness": "Approximate betweenness (ε = 0.05, δ = 0.1)",
+    "louvain": "Louvain communities (undirected, reciprocal weights summed; one thread in ReachGraph, igraph and NetworkX)",
 }
 
 
@@ -145,6 +146,11 @@ def centrality_section(by_task, skipped_tasks, bandwidth, edges_in):
                           if "top" in rows.get((library, threads, size), {}) and rows[(library, threads, size)]["top"] != ours["top"]]
                 facts.append(f"top 5 nodes {ours['top']}, the same in: {', '.join(same) or 'none'}"
                              + (f"; different: {'; '.join(differ)}" if differ else ""))
+            if "modularity" in ours:
+                found = [f"ReachGraph {ours['modularity']} ({ours['communities']} communities)"] + [
+                    f"{peer_title} {rows[(library, threads, size)]['modularity']} ({rows[(library, threads, size)]['communities']})"
+                    for library, threads, peer_title, _ in CENTRALITY_PEERS if "modularity" in rows.get((library, threads, size), {})]
+                facts.append("modularity: " + ", ".join(found))
             if "max_core" in ours:
                 same = [peer_title for library, threads, peer_title, _ in CENTRALITY_PEERS
                         if (rows.get((library, threads, size), {}).get("max_core"), rows.get((library, threads, size), {}).get("max_core_size"))

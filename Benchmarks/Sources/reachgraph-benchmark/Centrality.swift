@@ -7,7 +7,7 @@ import ReachGraphCore
 /// The names `--tasks` accepts.
 let centralityTasks = [
     "pagerank", "pagerank-20", "kcore", "hits", "eigenvector", "betweenness", "closeness", "approx-betweenness", "adaptive-betweenness",
-    "ic", "imm",
+    "ic", "imm", "louvain",
 ]
 
 /// Every active processor: what the library uses when no thread limit is given.
@@ -106,6 +106,13 @@ func runCentrality(_ task: String, graph: DirectedGraph, options: Options) throw
             try graph.maximizeInfluence(k: 50, model: .independentCascade(.weightedCascade), method: .imm(epsilon: 0.1, ell: 1), seed: 1)
         }
         report(measured, [("rr_sets", "\(measured.result.sampleCount)"), ("estimated_spread", String(format: "%.1f", measured.result.estimatedSpread))])
+    case "louvain":
+        // On the graph read as undirected with reciprocal weights summed, as the peers' undirected
+        // copies are; that copy is made untimed on both sides. Louvain runs on one thread.
+        let undirected = graph.symmetrized()
+        let measured = timed(repeats) { undirected.louvainCommunities(seed: 1) }
+        report(measured, [("modularity", String(format: "%.4f", measured.result.modularity)),
+                          ("communities", "\(measured.result.partition.count)"), ("levels", "\(measured.result.levels)")])
     default:
         throw UsageError(message: "unknown task \(task)")
     }
