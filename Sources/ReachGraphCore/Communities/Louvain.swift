@@ -112,6 +112,13 @@ private struct LouvainLevel {
 
     /// Local moving: the community of each node after passes in a seeded random order, or `nil`
     /// when no node moved.
+    ///
+    /// The passes run on a copy of the level laid out in that order (node `order[p]` at position
+    /// `p`, its row's neighbours renamed to their positions, in the same row order), so a pass
+    /// reads the rows front to back instead of at random: on the 2.5M posts' repost graph the
+    /// random row reads were about a fifth of Louvain's time. Renaming changes no decision (the
+    /// candidates are met in the same order, every sum is taken in the same order), and the
+    /// communities are renamed back: the partition is the one the random order gives in place.
     func movedNodes(total: Double, resolution: Double, random: inout SplitMix64) -> [Int32]? {
         let count = nodeCount
         var order = (0 ..< Int32(count)).map { $0 }
@@ -120,23 +127,50 @@ private struct LouvainLevel {
             let pick = Int(UInt64(index + 1).multipliedFullWidth(by: random.next()).high)
             order.swapAt(index, pick)
         }
-        var moving = LocalMoving(degrees: degrees)
+        let visiting = laidOut(in: order)
+        var moving = LocalMoving(degrees: visiting.degrees)
         defer { moving.deallocate() }
-        let movedAny = offsets.withUnsafeBufferPointer { offsets in
-            neighbors.withUnsafeBufferPointer { neighbors in
-                weights.withUnsafeBufferPointer { weights in
-                    degrees.withUnsafeBufferPointer { degrees in
-                        order.withUnsafeBufferPointer { order in
-                            moving.run(
-                                order: order, offsets: offsets, neighbors: neighbors, weights: weights, degrees: degrees,
-                                total: total, scale: resolution / (2 * total * total)
-                            )
-                        }
+        let movedAny = visiting.offsets.withUnsafeBufferPointer { offsets in
+            visiting.neighbors.withUnsafeBufferPointer { neighbors in
+                visiting.weights.withUnsafeBufferPointer { weights in
+                    visiting.degrees.withUnsafeBufferPointer { degrees in
+                        moving.run(
+                            offsets: offsets, neighbors: neighbors, weights: weights, degrees: degrees,
+                            total: total, scale: resolution / (2 * total * total)
+                        )
                     }
                 }
             }
         }
-        return movedAny ? Array(moving.community) : nil
+        guard movedAny else { return nil }
+        var community = [Int32](repeating: 0, count: count)
+        for position in 0 ..< count { community[Int(order[position])] = order[Int(moving.community[position])] }
+        return community
+    }
+
+    /// This level with node `order[p]` at position `p`: rows in that order, neighbours renamed to
+    /// positions, each row's entries in their order here. Loops and weights go with their nodes.
+    private func laidOut(in order: [Int32]) -> LouvainLevel {
+        var position = [Int32](repeating: 0, count: nodeCount)
+        for (index, node) in order.enumerated() { position[Int(node)] = Int32(index) }
+        var newOffsets = [Int](repeating: 0, count: nodeCount + 1)
+        var newNeighbors = [Int32](repeating: 0, count: neighbors.count)
+        var newWeights = [Double](repeating: 0, count: neighbors.count)
+        var newLoops = [Double](repeating: 0, count: nodeCount)
+        var newDegrees = [Double](repeating: 0, count: nodeCount)
+        var next = 0
+        for (index, node) in order.enumerated() {
+            let node = Int(node)
+            for edge in offsets[node] ..< offsets[node + 1] {
+                newNeighbors[next] = position[Int(neighbors[edge])]
+                newWeights[next] = weights[edge]
+                next += 1
+            }
+            newOffsets[index + 1] = next
+            newLoops[index] = loops[node]
+            newDegrees[index] = degrees[node]
+        }
+        return LouvainLevel(offsets: newOffsets, neighbors: newNeighbors, weights: newWeights, loops: newLoops, degrees: newDegrees)
     }
 
     /// Modularity of dense `labels` (`0 ..< count`) on this level's graph.
@@ -216,10 +250,10 @@ private struct LocalMoving {
         isTouched.deallocate()
     }
 
-    /// Passes over `order` until no node moves (or ``LouvainLevel/passLimit``), each node moved to
-    /// the neighbouring community of largest strictly positive gain. Returns whether any moved.
+    /// Passes over the nodes in index order until none moves (or ``LouvainLevel/passLimit``), each
+    /// moved to the neighbouring community of largest strictly positive gain. Returns whether any
+    /// moved.
     func run(
-        order: UnsafeBufferPointer<Int32>,
         offsets: UnsafeBufferPointer<Int>,
         neighbors: UnsafeBufferPointer<Int32>,
         weights: UnsafeBufferPointer<Double>,
@@ -233,8 +267,7 @@ private struct LocalMoving {
         while moves > 0 && passes < LouvainLevel.passLimit {
             moves = 0
             passes += 1
-            for node in order {
-                let index = Int(node)
+            for index in 0 ..< degrees.count {
                 var touchedCount = 0
                 for edge in offsets[index] ..< offsets[index + 1] {
                     let target = Int(community[Int(neighbors[edge])])
