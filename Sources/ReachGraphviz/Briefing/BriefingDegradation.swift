@@ -34,8 +34,9 @@ extension Array where Element == BriefingSection {
     /// The section's working memory is then handed back to the system. glibc keeps freed heap
     /// for reuse and, once a large array has been freed, serves arrays up to that size from the
     /// heap instead of fresh mappings, so each analysis's freed arrays stayed in the process while
-    /// the next one allocated its own: on 2.5M posts the briefing peaked at 1,124 MB of RSS over
-    /// 943 MB of live heap, and 950–970 MB with freed memory returned (BENCHMARKS.md).
+    /// the next one allocated its own: on 2.5M posts the briefing peaked at 1,097 MiB of RSS over
+    /// about 943 MB of live heap (heaptrack), and at 945 MiB with freed memory returned
+    /// (BENCHMARKS.md, "Louvain on pointers and the briefing within 1 GB").
     mutating func append(_ title: String, orSkip make: () throws -> BriefingSection) {
         do {
             append(try make())
