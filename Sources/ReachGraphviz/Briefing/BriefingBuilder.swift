@@ -86,8 +86,8 @@ public struct BriefingBuilder {
         }
         add("Dataset") { try summarySection(summary) }
         add("The network") { try networkSection() }
-        // Only its edge count is needed: a graph held here would sit through every section.
-        let hasAmplification = dataset.amplificationGraph().edgeCount > 0
+        // Whether the amplification graph has an edge, without building it.
+        let hasAmplification = dataset.relations.types.contains { KeyOpinionLeaders.amplificationTypes.contains($0) }
         if hasAmplification {
             add("Key opinion leaders") { try keyOpinionLeaderSection() }
         }
@@ -242,7 +242,7 @@ public struct BriefingBuilder {
             dataset: dataset, grouping: grouping, top: options.top, bootstrapReplicates: options.bootstrapReplicates, seed: options.seed,
             bootstrapBudget: options.bootstrapBudget, onStep: onStep
         )
-        var paragraphs = KeyOpinionLeaderFindings.sentences(ranking, dataset: dataset, graph: dataset.amplificationGraph())
+        var paragraphs = KeyOpinionLeaderFindings.sentences(ranking, dataset: dataset, graph: { dataset.amplificationGraph() })
         paragraphs.append("How: score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (" + (grouping == .kind ? "between kinds of accounts)." : "between communities found by Louvain, since the accounts carry no kinds)."))
         if ranking.bootstrap != nil {
             paragraphs.append("The rank interval bounds each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); the CSV adds the share of replicates in which it stays in the top \(options.top).")

@@ -14,17 +14,19 @@ import ReachGraphCore
 enum KeyOpinionLeaderFindings {
     static let roles = ["source", "amplifier", "bridge"]
 
-    /// One sentence per role that some account has, in ``roles`` order.
-    static func sentences(_ ranking: KeyOpinionLeaderRanking, dataset: Dataset, graph: DirectedGraph) -> [String] {
+    /// One sentence per role that some account has, in ``roles`` order. `graph` (the amplification
+    /// graph) is built only when the accounts have kinds to tell apart.
+    static func sentences(_ ranking: KeyOpinionLeaderRanking, dataset: Dataset, graph makeGraph: () -> DirectedGraph) -> [String] {
         var sentences: [String] = []
         let kinds = ranking.leaders.grouping != .community
+        let graph = kinds ? makeGraph() : nil
         for role in roles {
             let holders = ranking.leaders.profiles.filter { $0.roles.contains(role) }
             guard let best = holders.max(by: { $0.score != $1.score ? $0.score < $1.score : $0.account > $1.account }) else { continue }
             let name = label(best.account, dataset, kind: kinds)
             let count = holders.count == 1 ? "the only \(role)" : "first of \(groupedDigits(holders.count)) \(role)s"
-            let reposters = kinds ? kindMix(Array(graph.outgoing.neighbors(of: best.account)), dataset) : nil
-            let sources = kinds ? kindMix(Array(graph.incoming.neighbors(of: best.account)), dataset) : nil
+            let reposters = graph.flatMap { kindMix(Array($0.outgoing.neighbors(of: best.account)), dataset) }
+            let sources = graph.flatMap { kindMix(Array($0.incoming.neighbors(of: best.account)), dataset) }
             switch role {
             case "source":
                 sentences.append("Top source (\(count)): \(name), reposted by \(groupedDigits(best.distinctReposters)) distinct accounts\(reposters.map { " (\($0))" } ?? "").")

@@ -33,6 +33,23 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertEqual(KeyOpinionLeaders.Grouping.automatic(for: mixed), .kind)
     }
 
+    func testLeaderSentencesGiveTheKindMixOfReposters() throws {
+        // s is reposted by three influencers and one community account: 3 of 4 = 75%; i1 reposts
+        // s, s2 and t: 2 of 3 media centres = 67%.
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind\ns,media_centre\ns2,media_centre\nt,think_tank\ni1,influencer\ni2,influencer\ni3,influencer\nc1,community",
+            relations: "source,target,relation\ns,i1,repost\ns,i2,repost\ns,i3,repost\ns,c1,repost\ns2,i1,repost\nt,i1,repost"
+        )
+        var options = BriefingBuilder.Options()
+        options.bootstrapReplicates = 0
+        options.png = false
+        let section = try XCTUnwrap(BriefingBuilder(dataset: dataset, options: options).build().sections.first { $0.title == "Key opinion leaders" })
+        let source = try XCTUnwrap(section.paragraphs.first { $0.hasPrefix("Top source") }, "\(section.paragraphs)")
+        XCTAssertTrue(source.hasSuffix("reposted by 4 distinct accounts (75% influencer accounts)."), source)
+        let amplifier = try XCTUnwrap(section.paragraphs.first { $0.hasPrefix("Top amplifier") }, "\(section.paragraphs)")
+        XCTAssertTrue(amplifier.contains("i1 (influencer) reposts 3 distinct sources (67% media centre accounts)"), amplifier)
+    }
+
     func testABootstrapOverItsBudgetIsLeftOutWithANote() throws {
         var options = BriefingBuilder.Options()
         options.png = false
