@@ -178,16 +178,18 @@ class NetworkX:
         graph = self.nx.DiGraph()
         graph.add_nodes_from(range(nodes))
         graph.add_weighted_edges_from(zip(sources.tolist(), targets.tolist(), weights.tolist()))
-        # Louvain's undirected copy, reciprocal weights summed (`to_undirected` keeps one of them).
+        return graph
+
+    def undirected(self, graph):
+        """Louvain's input: reciprocal weights summed (`to_undirected` keeps one of them)."""
         undirected = self.nx.Graph()
-        undirected.add_nodes_from(range(nodes))
-        for source, target, weight in zip(sources.tolist(), targets.tolist(), weights.tolist()):
+        undirected.add_nodes_from(graph)
+        for source, target, weight in graph.edges(data="weight"):
             if undirected.has_edge(source, target):
                 undirected[source][target]["weight"] += weight
             else:
                 undirected.add_edge(source, target, weight=weight)
-        graph.graph["undirected"] = undirected
-        return graph
+        return undirected
 
     def scores(self, result, nodes):
         return [result[node] for node in range(nodes)]
@@ -222,9 +224,8 @@ class NetworkX:
     def approx_betweenness(self, graph):
         raise NotOffered("only `k` source sampling, without an error bound; pure Python Brandes per source")
 
-    def louvain(self, graph):
-        """`louvain_communities(seed=1)` on the undirected copy `build` makes untimed."""
-        undirected = graph.graph["undirected"]
+    def louvain(self, undirected):
+        """`louvain_communities(seed=1)`."""
         communities = self.nx.community.louvain_communities(undirected, weight="weight", seed=1)
         return dict(modularity=round(self.nx.community.modularity(undirected, communities, weight="weight"), 4), communities=len(communities))
 
@@ -251,9 +252,11 @@ class IGraph:
 
     def build(self, nodes, sources, targets, weights):
         edges = list(zip(sources.tolist(), targets.tolist()))
-        graph = self.ig.Graph(n=nodes, edges=edges, directed=True, edge_attrs={"weight": weights.tolist()})
-        graph["undirected"] = graph.as_undirected(mode="collapse", combine_edges={"weight": "sum"})
-        return graph
+        return self.ig.Graph(n=nodes, edges=edges, directed=True, edge_attrs={"weight": weights.tolist()})
+
+    def undirected(self, graph):
+        """Louvain's input: reciprocal weights summed."""
+        return graph.as_undirected(mode="collapse", combine_edges={"weight": "sum"})
 
     def pagerank(self, graph, iterations=None):
         """PRPACK (igraph's default): solves the linear system, no power iteration to count."""
@@ -283,10 +286,8 @@ class IGraph:
         """No sampling estimator: betweenness counted only over paths of at most IGRAPH_CUTOFF hops."""
         return dict(top=top(graph.betweenness(directed=True, cutoff=IGRAPH_CUTOFF)), note=f"cutoff={IGRAPH_CUTOFF}")
 
-    def louvain(self, graph):
-        """`community_multilevel` (Blondel et al.'s method in C) on an undirected copy with reciprocal
-        weights summed, made in `build` untimed."""
-        undirected = graph["undirected"]
+    def louvain(self, undirected):
+        """`community_multilevel` (Blondel et al.'s method, in C)."""
         membership = undirected.community_multilevel(weights="weight")
         return dict(modularity=round(undirected.modularity(membership, weights="weight"), 4), communities=len(membership))
 
@@ -343,13 +344,26 @@ class NetworKit:
         weighted.addEdges((numpy.asarray(weights, dtype=numpy.float64), (sources, targets)))
         unweighted = self.nk.Graph(nodes, weighted=False, directed=True)
         unweighted.addEdges((sources, targets))
-        # Louvain's undirected graph: each unordered pair once, its weights summed.
+        return weighted, unweighted
+
+    def undirected(self, graphs):
+        """Louvain's input: each unordered pair once, its weights summed."""
+        import numpy
+
+        weighted = graphs[0]
+        nodes = weighted.numberOfNodes()
+        sources, targets, weights = [], [], []
+        for source, target, weight in weighted.iterEdgesWeights():
+            sources.append(source)
+            targets.append(target)
+            weights.append(weight)
+        sources, targets = numpy.asarray(sources, dtype=numpy.int64), numpy.asarray(targets, dtype=numpy.int64)
         low, high = numpy.minimum(sources, targets), numpy.maximum(sources, targets)
-        pairs, inverse = numpy.unique(low.astype(numpy.int64) * nodes + high, return_inverse=True)
+        pairs, inverse = numpy.unique(low * nodes + high, return_inverse=True)
         summed = numpy.bincount(inverse, weights=numpy.asarray(weights, dtype=numpy.float64))
         undirected = self.nk.Graph(nodes, weighted=True, directed=False)
         undirected.addEdges((summed, ((pairs // nodes).astype(numpy.uint64), (pairs % nodes).astype(numpy.uint64))))
-        return weighted, unweighted, undirected
+        return undirected
 
     def pagerank(self, graphs, iterations=None):
         """NetworkX's criterion exactly: L1 change ≤ n·tol (NetworKit's L1 norm is not divided by
@@ -398,9 +412,8 @@ class NetworKit:
         algorithm.run()
         return dict(top=top(algorithm.scores()), samples=algorithm.numberOfSamples())
 
-    def louvain(self, graphs):
-        """PLM (parallel Louvain, no refinement) on the undirected copy `build` makes untimed."""
-        undirected = graphs[2]
+    def louvain(self, undirected):
+        """PLM (parallel Louvain, no refinement)."""
         algorithm = self.nk.community.PLM(undirected, refine=False)
         algorithm.run()
         partition = algorithm.getPartition()
@@ -554,6 +567,10 @@ def run_centrality(library_name, size, path, threads, repeats, tasks):
                 ("pagerank", "kcore", "hits", "eigenvector", "betweenness", "closeness", "approx-betweenness", "ic", "louvain")}
     if measures["pagerank"]:
         measures["pagerank-20"] = lambda graph: library.pagerank(graph, FIXED_ITERATIONS)
+    if measures["louvain"] and "louvain" in tasks:
+        # The undirected copy (reciprocal weights summed) is made untimed, as ReachGraph's is.
+        undirected = library.undirected(graph)
+        measures["louvain"] = lambda _: library.louvain(undirected)
     for task in tasks:
         measure = measures.get(task)
         if measure is None:
