@@ -13,13 +13,14 @@ let package = Package(
         .executable(name: "reachgraph", targets: ["reachgraph"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        .target(name: "ReachGraphCore"),
+        .target(name: "ReachGraphCore", dependencies: [.product(name: "Algorithms", package: "swift-algorithms")]),
         .target(
             name: "ReachGraph",
             dependencies: [

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// Settings for ``DirectedGraph/adaptiveBetweennessCentrality(_:)``.
@@ -198,7 +199,7 @@ extension DirectedGraph {
     ///   of the wrong length or a `maximumSearches` below 2.
     /// - Complexity: one Brandes search per sampled source, O(r·m) for hops and O(r·m log n)
     ///   weighted, r ≤ N ≤ n, plus the pilot's searches once more and O(t²) per search for the
-    ///   `t ≤ 96` tracked nodes; O(n log n + k·n) per round for the ranking and the pairs; O(n + m)
+    ///   `t ≤ 96` tracked nodes; O(n log k + k·n) per round for the top k (a partial sort) and the pairs; O(n + m)
     ///   for the reduction and the contributing sources. Memory: two result arrays and `t²`
     ///   products per thread.
     public func adaptiveBetweennessCentrality(
@@ -293,10 +294,10 @@ extension DirectedGraph {
             }
             if !tracking {
                 // The pilot chose whom to track; sum its searches again with their products.
-                var ranked = values.indices.filter { options.candidates?[$0] ?? true }
-                let reach = { (node: Int) in values[node] + z * errors[node] }
-                ranked.sort { reach($0) != reach($1) ? reach($0) > reach($1) : $0 < $1 }
-                for (slot, node) in ranked.prefix(width).enumerated() { slots[node] = Int32(slot) }
+                let reach = values.indices.map { values[$0] + z * errors[$0] }
+                let tracked = values.indices.filter { options.candidates?[$0] ?? true }
+                    .min(count: width) { reach[$0] != reach[$1] ? reach[$0] > reach[$1] : $0 < $1 }
+                for (slot, node) in tracked.enumerated() { slots[node] = Int32(slot) }
                 tracking = true
                 for index in sums.indices { sums[index] = 0 }
                 sampled = 0
@@ -402,7 +403,7 @@ extension DirectedGraph {
 /// The `count` highest of `values` among `candidates` (all when `nil`), highest first, ties by
 /// node index; fewer when there are fewer candidates.
 func topNodes(of values: [Double], count: Int, candidates: [Bool]?) -> [Int32] {
-    var nodes = values.indices.filter { candidates?[$0] ?? true }
-    nodes.sort { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
-    return nodes.prefix(count).map(Int32.init)
+    values.indices.filter { candidates?[$0] ?? true }
+        .min(count: count) { values[$0] != values[$1] ? values[$0] > values[$1] : $0 < $1 }
+        .map(Int32.init)
 }

@@ -128,7 +128,7 @@ private struct LouvainLevel {
             order.swapAt(index, pick)
         }
         let visiting = laidOut(in: order)
-        var moving = LocalMoving(degrees: visiting.degrees)
+        let moving = LocalMoving(degrees: visiting.degrees)
         defer { moving.deallocate() }
         let movedAny = visiting.offsets.withUnsafeBufferPointer { offsets in
             visiting.neighbors.withUnsafeBufferPointer { neighbors in

@@ -182,6 +182,36 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(large.searches(within: 10), 353)
     }
 
+    func testBrokerageByHandWithAReciprocatedTieAndGroupsSharedAcrossAccounts() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", """
+            id,kind
+            x,influencer
+            y,community
+            z,influencer
+            m,community
+            w,city_account
+            v,community
+            """)
+        // m: in from x, y, z; out to w, x (reciprocated), v. w: in from m and z; out to v.
+        try folder.write("relations.csv", """
+            source,target,relation,weight
+            x,m,repost,1
+            y,m,repost,2
+            z,m,repost,1
+            m,w,repost,1
+            m,x,repost,1
+            m,v,repost,1
+            z,w,repost,1
+            w,v,repost,3
+            """)
+        let leaders = try KeyOpinionLeaders(dataset: try DatasetLoader.load(folder.path))
+        // m: 3 × 3 pairs less (x, x) = 8; same kind: (z, x) influencers, (y, v) communities, so 6/8.
+        // w: (m, v) same kind, (z, v) not: 1/2 — only if m's counts were cleared before w.
+        // x: its one pair is with m on both sides, so no pair is left.
+        XCTAssertEqual(leaders.profiles.map(\.brokerage), [0, 0, 0, 0.75, 0.5, 0])
+    }
+
     func testKeyOpinionLeaderRolesByHand() throws {
         let data = try dataset()
         let leaders = try KeyOpinionLeaders(dataset: data)
