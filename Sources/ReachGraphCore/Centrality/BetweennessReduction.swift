@@ -215,6 +215,9 @@ extension BetweennessSearches {
 
     /// Nodes reached plus out-edges scanned by the hop searches of `items`, on up to
     /// ``Parallelism/threadCount`` threads (a whole count: the same on any number of them).
+    ///
+    /// Both counts depend only on which nodes a search reaches, so a plain breadth-first search
+    /// finds them without the path counts and successor lists of a Brandes search.
     func visits(of items: [Int]) -> Int {
         let adjacency = reduction?.adjacency ?? forward.adjacency
         let workers = Parallelism.workerCount(items: items.count)
@@ -225,14 +228,17 @@ extension BetweennessSearches {
         nonisolated(unsafe) let sharedCounts = counts
         let sources = items.map { reduction?.sources[$0] ?? Int32($0) }
         Parallelism.forEach(workers, maxConcurrency: workers) { worker in
-            var scratch = BrandesHopScratch(nodeCount: adjacency.offsets.count - 1, edgeCount: adjacency.neighbors.count)
-            sharedCounts[worker] = withRows(adjacency) { offsets, targets in
+            let scratch = TraversalScratch(nodeCount: adjacency.nodeCount)
+            sharedCounts[worker] = scratch.withBuffers(walking: adjacency) { offsets, targets, stamps, queue in
                 var visits = 0
                 for index in stride(from: worker, to: sources.count, by: workers) {
-                    scratch.search(from: sources[index], offsets: offsets, targets: targets)
-                    visits += scratch.reachedCount
-                    for position in 0 ..< scratch.reachedCount {
-                        let node = Int(scratch.order[position])
+                    let stamp = scratch.beginTraversal(from: CollectionOfOne(sources[index]), stamps: stamps, queue: queue)
+                    let reached = breadthFirstSearch(stamps: stamps, stamp: stamp, queue: queue, tail: 1) { node, isNew, enqueue in
+                        for edge in offsets[node] ..< offsets[node + 1] where isNew(targets[edge]) { enqueue(targets[edge]) }
+                    }
+                    visits += reached
+                    for position in 0 ..< reached {
+                        let node = Int(queue[position])
                         visits += offsets[node + 1] - offsets[node]
                     }
                 }
