@@ -50,7 +50,7 @@ struct CoordinationCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep only the K heaviest edges.", valueName: "K"))
     var topEdges: Int?
 
-    @Option(help: "Keep only edges heavier than this percentile (0–100) of edge weights.")
+    @Option(help: "Keep only edges heavier than this percentile (0–100) of edge weights (CooRTweet); with --bins, also those at it (CooRnet).")
     var percentile: Double?
 
     @Option(help: "Group accounts by connected components or Louvain communities.")

@@ -101,9 +101,14 @@ public struct CoActionNetwork: Sendable {
         case .top(let k):
             if sorted.count > k { sorted.removeLast(sorted.count - max(0, k)) }
         case .percentile(let percent):
-            // Above the percentile, as CooRTweet's weight_threshold (`weight > quantile(...)`).
             let threshold = sampleQuantile(sorted.reversed().map { $0.weight(measure) }, percent / 100) ?? -.infinity
-            sorted = sorted.filter { $0.weight(measure) > threshold }
+            if options.matching == .bins {
+                // At or above it, as CooRnet's `weight >= quantile(weight, percentile_edge_weight)`.
+                sorted = sorted.filter { $0.weight(measure) >= threshold }
+            } else {
+                // Above it, as CooRTweet's weight_threshold (`weight > quantile(...)`).
+                sorted = sorted.filter { $0.weight(measure) > threshold }
+            }
         }
         return sorted
     }

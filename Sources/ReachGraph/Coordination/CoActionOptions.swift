@@ -26,7 +26,10 @@ public enum CoActionEdgeFilter: Sendable, Equatable {
     /// The `k` heaviest edges (ties broken by account ids, so the count is exact).
     case top(Int)
     /// Edges heavier than the given percentile (0–100) of all edge weights, interpolated linearly
-    /// as R's default `quantile` (type 7); CooRTweet's `edge_weight = p / 100`.
+    /// as R's default `quantile` (type 7): CooRTweet's `edge_weight = p / 100`. With
+    /// ``CoActionMatching/bins``, edges at the percentile stay too, as CooRnet's
+    /// `percentile_edge_weight` keeps them (with most edges of weight 1 the 90th percentile is 1,
+    /// and CooRnet keeps every edge).
     case percentile(Double)
 }
 

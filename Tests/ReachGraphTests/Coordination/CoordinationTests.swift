@@ -120,6 +120,17 @@ final class CoordinationTests: XCTestCase {
         XCTAssertTrue(none.edges.isEmpty)
     }
 
+    func testPercentileKeepsEdgesAtTheQuantileWithCooRnetBinsOnly() {
+        // At the 0th percentile (the lightest weight): CooRTweet's `weight > q` drops the lightest
+        // edge, CooRnet's `weight >= q` keeps every edge.
+        let pairwise = CoActionNetwork(log: handLog(), options: CoActionOptions(window: 60, edgeFilter: .percentile(0)))
+        XCTAssertEqual(Set(edges(pairwise).keys), ["a-b"])
+        let allBinned = CoActionNetwork(log: handLog(), options: CoActionOptions(window: 60, matching: .bins))
+        let binned = CoActionNetwork(log: handLog(), options: CoActionOptions(window: 60, matching: .bins, edgeFilter: .percentile(0)))
+        XCTAssertGreaterThan(allBinned.edges.count, 1)
+        XCTAssertEqual(Set(edges(binned).keys), Set(edges(allBinned).keys))
+    }
+
     func testPopularObjectWithSmallWindowIsLinear() {
         // 200,000 shares of one object, one per second, window 2 s: 2 pairs per share, not n²/2.
         var log = ShareLog()
