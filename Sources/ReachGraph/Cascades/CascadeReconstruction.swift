@@ -32,6 +32,9 @@ public struct Cascade: Sendable {
 /// - Complexity: O(P log P) for P posts with the `root` policy; O(P · c) with the others, c the
 ///   cascade size (each repost weighs the earlier participants).
 public struct CascadeReconstruction {
+    /// The ``diagnostics`` category counting reposts whose chain leads to a post not in the data.
+    public static let missingRootCategory = "reposts whose root post is missing (skipped)"
+
     public let dataset: Dataset
     public private(set) var diagnostics = Diagnostics()
     /// Post indices of every cascade, back to back, each root first then by time (ties keep file order).
@@ -135,7 +138,7 @@ public struct CascadeReconstruction {
                 }
             }
         }
-        diagnostics.count("reposts whose root post is missing (skipped)", missing)
+        diagnostics.count(Self.missingRootCategory, missing)
         diagnostics.count("reposts earlier than their root (skipped)", early)
         memberOffsets = [0]
         memberOffsets.reserveCapacity(groupSizes.count + 1)

@@ -35,11 +35,14 @@ public struct LocalPickup: Sendable {
     /// Pairs, most pickups first (ties: city, then influencer index).
     public let pairs: [Pair]
 
+    /// Whether `account` is local: a city account, or a municipal or county centre.
+    public static func isLocal(_ account: Account) -> Bool {
+        account.kind == .cityAccount || (account.kind == .mediaCentre && (account.tier == .municipal || account.tier == .county))
+    }
+
     public init(dataset: Dataset) {
         let posts = dataset.posts
-        func isLocal(_ account: Account) -> Bool {
-            account.kind == .cityAccount || (account.kind == .mediaCentre && (account.tier == .municipal || account.tier == .county))
-        }
+        let isLocal = Self.isLocal
         // Without a local account there is no local original, and nothing to follow.
         guard dataset.accounts.contains(where: isLocal) else {
             (localOriginals, pickedUp, delays, communityReposts, pairs) = (0, 0, [], 0, [])

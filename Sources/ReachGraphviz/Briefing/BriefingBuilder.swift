@@ -93,7 +93,10 @@ public struct BriefingBuilder {
         }
         if !dataset.posts.isEmpty {
             add("Cascades") { try cascadeSection() }
-            add("Local creation → influencer pickup → community spread") { try pickupSection() }
+            // Only data that names local accounts (city accounts, municipal or county centres) has the chain.
+            if dataset.accounts.contains(where: LocalPickup.isLocal) {
+                add("Local creation → influencer pickup → community spread") { try pickupSection() }
+            }
             add("Coordination") { try coordinationSection() }
         }
         if dataset.accounts.contains(where: { $0.parent != nil }) && !dataset.posts.isEmpty {
@@ -269,10 +272,20 @@ public struct BriefingBuilder {
         if !analysis.cascades.isEmpty {
             figures += [figure("stage-paths", notes: &notes) { try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: caption)) }].compactMap { $0 }
         }
-        var finding = "\(groupedDigits(analysis.cascades.count)) \(analysis.cascades.count == 1 ? "post was" : "posts were") reposted at least once; a cascade has \(formatNumber(mean, digits: 3)) participants on average."
-        if let largest = analysis.largest {
-            let author = dataset.accounts[Int(largest.rootAccount)].label
-            finding += " The largest, post \(largest.rootPostID) by \(author), reached \(groupedDigits(largest.size)) accounts at depth \(formatNumber(largest.depth, digits: 3))."
+        let orphans = analysis.diagnostics.counts[CascadeReconstruction.missingRootCategory] ?? 0
+        let orphanText = "\(groupedDigits(orphans)) \(orphans == 1 ? "repost leads" : "reposts lead") back to a post that is not in the data (an export often holds reposts without what they repost)"
+        var finding: String
+        if analysis.cascades.isEmpty {
+            finding = orphans > 0
+                ? "No cascade can be traced: \(orphanText). The repost relations still count in the other sections."
+                : "No post was reposted in this data."
+        } else {
+            finding = "\(groupedDigits(analysis.cascades.count)) \(analysis.cascades.count == 1 ? "post was" : "posts were") reposted at least once; a cascade has \(formatNumber(mean, digits: 3)) participants on average."
+            if let largest = analysis.largest {
+                let author = dataset.accounts[Int(largest.rootAccount)].label
+                finding += " The largest, post \(largest.rootPostID) by \(author), reached \(groupedDigits(largest.size)) accounts at depth \(formatNumber(largest.depth, digits: 3))."
+            }
+            if orphans > 0 { finding += " Left out: \(orphanText)." }
         }
         // Cells only for the rows the page carries; the CSV has every cascade, written as bytes.
         let rowsShown = 15

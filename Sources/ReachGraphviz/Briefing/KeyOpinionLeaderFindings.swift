@@ -1,9 +1,16 @@
 import ReachGraph
 import ReachGraphCore
 
-/// What the key-opinion-leader section opens with: for each role, its highest-scoring account
-/// in one plain sentence (what it amplifies, for whom), and the compact table the page shows
-/// (rank, name, kind, role, score, rank interval); the full table goes to the CSV.
+/// What the key-opinion-leader section opens with: for each role, the account that leads the
+/// measure its sentence quotes (distinct reposters for sources, distinct sources for amplifiers,
+/// betweenness for bridges; ties by source-rank, then score) in one plain sentence (what it
+/// amplifies, for whom), and the compact table the page shows (rank, name, kind, role, score,
+/// rank interval); the full table goes to the CSV.
+///
+/// The leader is not the role's highest composite score: a pure source (one that reposts no one)
+/// lies on no path, so its betweenness percentile is the shared bottom one, and a far smaller
+/// source that also reposts outscores it (on the Weibo sample of `../shared`, a source with 210
+/// reposters against one with 650); "top source" names the most reposted one.
 ///
 /// "For whom" and "what" are read off the amplification graph (edge source → amplifier): a
 /// source's reposters are its out-neighbours, an amplifier's sources its in-neighbours; each is
@@ -22,7 +29,7 @@ enum KeyOpinionLeaderFindings {
         let graph = kinds ? makeGraph() : nil
         for role in roles {
             let holders = ranking.leaders.profiles.filter { $0.roles.contains(role) }
-            guard let best = holders.max(by: { $0.score != $1.score ? $0.score < $1.score : $0.account > $1.account }) else { continue }
+            guard let best = holders.max(by: { leads($1, $0, in: role) }) else { continue }
             let name = label(best.account, dataset, kind: kinds)
             let count = holders.count == 1 ? "the only \(role)" : "first of \(groupedDigits(holders.count)) \(role)s"
             let reposters = graph.flatMap { kindMix(Array($0.outgoing.neighbors(of: best.account)), dataset) }
@@ -42,6 +49,21 @@ enum KeyOpinionLeaderFindings {
         }
         if sentences.isEmpty { sentences.append("No account meets a role's thresholds (source, amplifier, bridge); the table ranks them by score alone.") }
         return sentences
+    }
+
+    /// Whether `a` leads `b` in `role`: by the measure the role's sentence quotes, then by
+    /// source-rank, then by score, then the lower index.
+    static func leads(_ a: KeyOpinionLeaders.Profile, _ b: KeyOpinionLeaders.Profile, in role: String) -> Bool {
+        let (first, second): (Double, Double)
+        switch role {
+        case "source": (first, second) = (Double(a.distinctReposters), Double(b.distinctReposters))
+        case "amplifier": (first, second) = (Double(a.distinctSources), Double(b.distinctSources))
+        default: (first, second) = (a.betweenness, b.betweenness)
+        }
+        if first != second { return first > second }
+        if a.sourceRank != b.sourceRank { return a.sourceRank > b.sourceRank }
+        if a.score != b.score { return a.score > b.score }
+        return a.account < b.account
     }
 
     /// "NAME (kind)", or "NAME" without `kind`.

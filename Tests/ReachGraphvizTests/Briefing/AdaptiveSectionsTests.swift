@@ -155,4 +155,55 @@ final class AdaptiveSectionsTests: XCTestCase {
         let cascades = try XCTUnwrap(document.sections.first { $0.title == "Cascades" })
         XCTAssertTrue(cascades.paragraphs[0].hasPrefix("1 post was reposted at least once; a cascade has 3 participants on average."), cascades.paragraphs[0])
     }
+
+    func testRepostsOfPostsOutsideTheDataAreSaidSoAndThePickupSectionNeedsLocalAccounts() throws {
+        var options = BriefingBuilder.Options()
+        options.png = false
+        options.bootstrapReplicates = 0
+        // Three reposts of two originals the export does not hold (their authors are named).
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind\na,other\nb,other\nc,other",
+            relations: nil,
+            posts: "post_id,author,time,parent_post,parent_author\np1,b,1700000000,x1,a\np2,c,1700000060,x1,a\np3,c,1700000120,x2,b"
+        )
+        let document = BriefingBuilder(dataset: dataset, options: options).build()
+        let cascades = try XCTUnwrap(document.sections.first { $0.title == "Cascades" })
+        XCTAssertEqual(
+            cascades.paragraphs[0],
+            "No cascade can be traced: 3 reposts lead back to a post that is not in the data (an export often holds reposts without what they repost). The repost relations still count in the other sections."
+        )
+        XCTAssertNotNil(document.sections.first { $0.title == "Key opinion leaders" }, "the reposts still make relations")
+        XCTAssertFalse(document.sections.contains { $0.title.hasPrefix("Local creation") }, "no city account or local centre")
+
+        let local = try SampleDatasets.load(
+            accounts: "id,kind\na,city_account\nb,influencer", relations: nil, posts: "post_id,author,time,root_post\np1,a,1700000000,\np2,b,1700000060,p1"
+        )
+        XCTAssertTrue(BriefingBuilder(dataset: local, options: options).build().sections.contains { $0.title.hasPrefix("Local creation") })
+    }
+
+    func testTopSourceIsTheMostRepostedNotTheHighestScore() throws {
+        // s is reposted by six accounts and reposts no one; t, one of them, is reposted by four and
+        // lies on the paths from s, so its betweenness percentile lifts its score above s's. Both
+        // are sources; the sentence names s, reposted by more.
+        let fillers = (1 ... 9).map { "f\($0),community" }.joined(separator: "\n")
+        let reposters = ["r1", "r2", "r3", "r4", "r5", "u1", "u2", "u3", "u4"].map { "\($0),community" }.joined(separator: "\n")
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind\ns,media_centre\nt,influencer\n\(reposters)\n\(fillers)",
+            relations: "source,target,relation\n" + ["r1", "r2", "r3", "r4", "r5", "t"].map { "s,\($0),repost" }.joined(separator: "\n") + "\n"
+                + ["u1", "u2", "u3", "u4"].map { "t,\($0),repost" }.joined(separator: "\n")
+        )
+        let leaders = try KeyOpinionLeaders(dataset: dataset)
+        let s = leaders.profiles[Int(try XCTUnwrap(dataset.index(ofAccount: "s")))]
+        let t = leaders.profiles[Int(try XCTUnwrap(dataset.index(ofAccount: "t")))]
+        XCTAssertEqual(s.roles, ["source"])
+        XCTAssertEqual(t.roles, ["source", "bridge"])
+        XCTAssertGreaterThan(t.score, s.score)
+        XCTAssertGreaterThan(s.sourceRank, t.sourceRank)
+        var options = BriefingBuilder.Options()
+        options.png = false
+        options.bootstrapReplicates = 0
+        let section = try XCTUnwrap(BriefingBuilder(dataset: dataset, options: options).build().sections.first { $0.title == "Key opinion leaders" })
+        let source = try XCTUnwrap(section.paragraphs.first { $0.hasPrefix("Top source") }, "\(section.paragraphs)")
+        XCTAssertTrue(source.hasPrefix("Top source (first of 2 sources): s (media centre), reposted by 6 distinct accounts"), source)
+    }
 }
