@@ -225,7 +225,9 @@ enum IOArchiveReader {
             post.url = url
             export.add(post, attributes: attributes, line: row.line)
             let repliedTo = try columns.replyToUser.string(&row, &export.posts.table)
-            if repliedTo >= 0 && repliedTo != author {
+            if repliedTo >= 0 && repliedTo == author {
+                export.countSelfTie(.reply)
+            } else if repliedTo >= 0 {
                 accounts.recordOther(repliedTo, export: &export)
                 let source = export.posts.table.string(repliedTo), target = export.posts.table.string(author)
                 export.tie(from: source, to: target, type: .reply, time: time, line: row.line)

@@ -96,6 +96,12 @@ struct PlatformExport {
         ties.append((source, target, type, weight, time))
     }
 
+    /// Counts a reply to, or a quote of, the account's own post: as a self repost, it makes no
+    /// relation (it would be a loop), and it is said rather than dropped.
+    mutating func countSelfTie(_ type: RelationType) {
+        diagnostics.count("self \(type == .reply ? "replies" : "\(type.rawValue)s") (not made relations)", 1)
+    }
+
     private mutating func checkTime(_ time: Double, line: Int?, what: @autoclosure () -> String) {
         guard !plausible.contains(time) else { return }
         diagnostics.warn(

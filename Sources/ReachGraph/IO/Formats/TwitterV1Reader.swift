@@ -188,8 +188,12 @@ enum TwitterV1Reader {
         export.add(post, attributes: attributes, line: line)
         state.attributes = attributes
         if isQuote, let quotedUser = try tape.member(tweet, "quoted_status").flatMap({ try tape.member($0, "user") }),
-           let quotedAuthor = try account(tape, quotedUser, into: &export, state: &state), quotedAuthor != author {
-            export.tie(from: export.posts.table.string(quotedAuthor), to: export.posts.table.string(author), type: .quote, time: time, line: line)
+           let quotedAuthor = try account(tape, quotedUser, into: &export, state: &state) {
+            if quotedAuthor != author {
+                export.tie(from: export.posts.table.string(quotedAuthor), to: export.posts.table.string(author), type: .quote, time: time, line: line)
+            } else {
+                export.countSelfTie(.quote)
+            }
         }
         if let repliedTo = try tape.id(tape.member(tweet, "in_reply_to_user_id_str")) {
             let authorID = export.posts.table.string(author)
@@ -198,6 +202,8 @@ enum TwitterV1Reader {
                     export.account(Account(id: repliedTo, name: try tape.text(tape.member(tweet, "in_reply_to_screen_name")), kind: .other, platform: "x"))
                 }
                 export.tie(from: repliedTo, to: authorID, type: .reply, time: time, line: line)
+            } else {
+                export.countSelfTie(.reply)
             }
         }
     }

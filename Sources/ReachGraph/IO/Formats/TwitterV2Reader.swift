@@ -169,13 +169,21 @@ enum TwitterV2Reader {
             line: line
         )
         // A retweet of a quote lists only the retweet; quote ties belong to the quoting tweet.
-        if parentPost == nil, let quotedAuthor, quotedAuthor != author {
-            try account(quotedAuthor, tape, includes, into: &export)
-            export.tie(from: quotedAuthor, to: author, type: .quote, time: time, line: line)
+        if parentPost == nil, let quotedAuthor {
+            if quotedAuthor != author {
+                try account(quotedAuthor, tape, includes, into: &export)
+                export.tie(from: quotedAuthor, to: author, type: .quote, time: time, line: line)
+            } else {
+                export.countSelfTie(.quote)
+            }
         }
-        if let repliedTo = try tape.id(tape.member(tweet, "in_reply_to_user_id")), repliedTo != author {
-            try account(repliedTo, tape, includes, into: &export)
-            export.tie(from: repliedTo, to: author, type: .reply, time: time, line: line)
+        if let repliedTo = try tape.id(tape.member(tweet, "in_reply_to_user_id")) {
+            if repliedTo != author {
+                try account(repliedTo, tape, includes, into: &export)
+                export.tie(from: repliedTo, to: author, type: .reply, time: time, line: line)
+            } else {
+                export.countSelfTie(.reply)
+            }
         }
     }
 

@@ -95,6 +95,31 @@ final class TwitterReaderTests: XCTestCase {
         )
     }
 
+    /// A reply to, or a quote of, the account's own tweet makes no relation (a loop), and is
+    /// counted as self reposts are; one to another account makes its relation.
+    func testSelfRepliesAndSelfQuotesAreCountedNotDropped() throws {
+        let v1 = #"""
+        {"created_at":"Wed Oct 10 20:19:24 +0000 2018","id_str":"1","text":"a","user":{"id_str":"10"}}
+        {"created_at":"Wed Oct 10 20:20:00 +0000 2018","id_str":"2","text":"b","user":{"id_str":"10"},"in_reply_to_status_id_str":"1","in_reply_to_user_id_str":"10"}
+        {"created_at":"Wed Oct 10 20:21:00 +0000 2018","id_str":"3","text":"c","user":{"id_str":"10"},"is_quote_status":true,"quoted_status_id_str":"1","quoted_status":{"created_at":"Wed Oct 10 20:19:24 +0000 2018","id_str":"1","text":"a","user":{"id_str":"10"}}}
+        {"created_at":"Wed Oct 10 20:22:00 +0000 2018","id_str":"4","text":"d","user":{"id_str":"20"},"in_reply_to_status_id_str":"1","in_reply_to_user_id_str":"10"}
+
+        """#
+        let folder = try TemporaryFolder()
+        let tweets = try DatasetLoader.load(try folder.write("tweets.jsonl", v1))
+        XCTAssertEqual(tweets.diagnostics.counts["self replies (not made relations)"], 1)
+        XCTAssertEqual(tweets.diagnostics.counts["self quotes (not made relations)"], 1)
+        XCTAssertEqual(tweets.relations.count, 1, "20 replying to 10")
+
+        let v2 = """
+        {"data":[{"id":"2","author_id":"10","created_at":"2022-09-25T23:59:59.000Z","text":"more","referenced_tweets":[{"type":"replied_to","id":"1"}],"in_reply_to_user_id":"10"},{"id":"3","author_id":"10","created_at":"2022-09-25T23:59:58.000Z","text":"see","referenced_tweets":[{"type":"quoted","id":"1"}]}],"includes":{"users":[{"id":"10","username":"a"}],"tweets":[{"id":"1","author_id":"10","text":"x"}]}}
+        """
+        let page = try DatasetLoader.load(try folder.write("page.jsonl", v2))
+        XCTAssertEqual(page.diagnostics.counts["self replies (not made relations)"], 1)
+        XCTAssertEqual(page.diagnostics.counts["self quotes (not made relations)"], 1)
+        XCTAssertEqual(page.relations.count, 0)
+    }
+
     /// A file of v1.1 tweets that holds only fields the reader reads has no note.
     func testV1ReadsEveryFieldOfPlainTweetsWithoutANote() throws {
         let folder = try TemporaryFolder()
