@@ -11,8 +11,10 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw a figure of the network with Graphviz: SVG, PNG, PDF or DOT (from the output's extension).",
         discussion: """
-            overview: every account, kinds as shapes and colours, node area by --by, edge width by \
-            log weight, provinces as boxes (fdp, dot) or colours (other layouts), legend and caption. \
+            overview: the accounts, kinds as shapes and colours, node area by --by, edge width by \
+            log weight, provinces as boxes (fdp, dot) or colours (other layouts), legend and caption; \
+            without --top or --max-nodes, a network of more than 150 accounts is trimmed to the \
+            smallest k-core that fits 150, as in the briefing (--max-nodes N draws more). \
             ego: the accounts within --radius hops of --account, in both directions, the ego \
             highlighted. Big networks: --top N keeps the N highest-scoring accounts; --max-nodes N \
             keeps the smallest k-core that fits (as Hoaxy does); the caption says what was cut. \
@@ -208,6 +210,8 @@ struct RenderCommand: ParsableCommand {
             legibility = Legibility(maxNodes: maxNodes, maxEdges: maxEdges ?? 4 * maxNodes, strategy: .kCore)
         } else if figure == .ego {
             legibility = Legibility(maxNodes: Self.defaultEgoNodes, maxEdges: maxEdges ?? 4 * Self.defaultEgoNodes, strategy: .topScores)
+        } else if figure == .overview {
+            legibility = Legibility(maxNodes: NetworkOverview.legibleNodes)
         } else {
             legibility = .everything
         }

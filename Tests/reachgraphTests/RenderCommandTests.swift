@@ -137,14 +137,26 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertTrue(svg.contains("showing 50 of 400 accounts: k-core ≥ 6, top 50 by strength"))
     }
 
+    func testAnOverviewIsTrimmedToTheBriefingsBudgetUnlessToldOtherwise() throws {
+        let edges = try ReachGraphProcess.cyclicEdgeList(nodes: 400)
+        let folder = (edges as NSString).deletingLastPathComponent
+        let trimmed = try ReachGraphCLI.run(["render", edges, "-o", folder + "/default.dot"])
+        XCTAssertEqual(trimmed.status, 0, trimmed.error)
+        let dot = try String(contentsOfFile: folder + "/default.dot", encoding: .utf8)
+        XCTAssertTrue(dot.contains(" of 400 accounts: k-core ≥ "), dot.prefix(2000).description)
+        let all = try ReachGraphCLI.run(["render", edges, "--max-nodes", "400", "-o", folder + "/all.dot"])
+        XCTAssertEqual(all.status, 0, all.error)
+        XCTAssertFalse(try String(contentsOfFile: folder + "/all.dot", encoding: .utf8).contains(" of 400 accounts"))
+    }
+
     func testDotOnABigCyclicGraphIsReplacedWithAWarning() throws {
         let edges = try ReachGraphProcess.cyclicEdgeList(nodes: 300)
         let output = (edges as NSString).deletingLastPathComponent + "/dot.svg"
-        let result = try ReachGraphCLI.run(["render", edges, "--layout", "dot", "-o", output])
+        let result = try ReachGraphCLI.run(["render", edges, "--layout", "dot", "--max-nodes", "300", "-o", output])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.error.hasPrefix("warning: dot was not run (dot is for trees and layered diagrams"), result.error)
         XCTAssertTrue(result.error.contains("laid out with sfdp instead"))
-        let quiet = try ReachGraphCLI.run(["render", edges, "--layout", "dot", "--quiet", "-o", output])
+        let quiet = try ReachGraphCLI.run(["render", edges, "--layout", "dot", "--max-nodes", "300", "--quiet", "-o", output])
         XCTAssertEqual(quiet.error, "")
     }
 

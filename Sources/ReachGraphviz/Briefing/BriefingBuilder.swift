@@ -42,7 +42,7 @@ public struct BriefingBuilder {
         /// What the overview's fill shows; `nil`: provinces.
         public var overviewColoring: NodeColoring?
         /// Node budget of the overview figure (trimmed by k-core above it).
-        public var overviewNodes = 150
+        public var overviewNodes = NetworkOverview.legibleNodes
         /// Whether to mark every figure and the page as synthetic; `nil` takes
         /// ``Dataset/isSynthetic`` (a generated folder's README, or a store holding one).
         public var isSynthetic: Bool?

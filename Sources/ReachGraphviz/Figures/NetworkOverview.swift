@@ -5,6 +5,12 @@ import ReachGraph
 /// boxes (`fdp`, `dot`) or colours (other engines), a legend and a caption.
 /// See ``NetworkDrawing`` for the encoding and ``AccountKindStyle`` for the palette.
 public enum NetworkOverview {
+    /// The accounts an overview draws unless told otherwise (the briefing's and `render`'s), trimmed
+    /// by k-core above it: about what a page-wide figure can label and a reader can follow. Drawing
+    /// every account of a large export is slow as well as unreadable: `sfdp` took 294 s on the
+    /// 9,509 accounts of the CooRTweet sample of `../shared` and gave a 5.8 MB SVG.
+    public static let legibleNodes = 150
+
     /// The overview figure of `dataset`; laid out with `fdp` (province boxes) by default when the
     /// drawn graph fits its budget, else `sfdp`.
     /// - Throws: ``FigureError`` when the scores do not have one value per account.
