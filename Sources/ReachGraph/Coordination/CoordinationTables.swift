@@ -40,7 +40,10 @@ extension CoActionNetwork {
             table.rows.append([.text("modularity of the groups"), .number(groups.modularity)])
         }
         if let baseline {
-            for (name, statistic) in [("pairs", baseline.pairs), ("edges", baseline.edges), ("weight", baseline.weight)] {
+            // Per-object shuffles keep every object's times, so its pairs too (up to an account
+            // paired with itself): their count tests nothing, and only edges and weight are shown.
+            let pairs = baseline.method == .circular ? [("pairs", baseline.pairs)] : []
+            for (name, statistic) in pairs + [("edges", baseline.edges), ("weight", baseline.weight)] {
                 table.rows.append([.text("\(name): expected under \(baseline.shuffles) \(baseline.method == .circular ? "time shuffles" : "per-object shuffles")"), .number(statistic.expected)])
                 table.rows.append([.text("\(name): standard deviation under shuffles"), .number(statistic.standardDeviation)])
                 table.rows.append([.text("\(name): z"), statistic.z.map(Cell.number) ?? .missing])

@@ -226,6 +226,10 @@ final class CoordinationTests: XCTestCase {
         XCTAssertEqual(baseline.pairs.standardDeviation, 0)
         XCTAssertNil(baseline.pairs.z)
         XCTAssertEqual(baseline.pairs.p, 1)
+        // So the summary does not offer the pairs' count as a test; the edges' stays.
+        let summary = network.summaryTable(groups: nil, baseline: baseline).rows.map { "\($0[0])" }
+        XCTAssertFalse(summary.contains { $0.contains("pairs: ") }, "\(summary)")
+        XCTAssertTrue(summary.contains { $0.contains("edges: z") }, "\(summary)")
         // a–b is that pair in 1/3 of permutations (binomial sd over 300: 0.027).
         XCTAssertEqual(baseline.edgeStatistics[0].expected, 1.0 / 3.0, accuracy: 0.09)
         let circular = ShuffleBaseline(log: log, network: network, shuffles: 300, seed: 4)
