@@ -54,7 +54,7 @@ public struct CoordinationCampaigns: Sendable {
     /// `coordination_campaigns`: group, object, members, shares.
     public func table() -> ResultTable {
         var table = ResultTable(
-            name: "coordination_campaigns", title: "What each group shared most (\(object.rawValue))", columns: ["group", "object", "members", "shares"]
+            name: "coordination_campaigns", title: "What each group shared most (\(object == .contentHash ? "the same text, by content-hash" : object.rawValue))", columns: ["group", "object", "members", "shares"]
         )
         for (group, list) in campaigns.enumerated() {
             for campaign in list {

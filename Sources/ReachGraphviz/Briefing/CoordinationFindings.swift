@@ -88,7 +88,9 @@ enum CoordinationFindings {
     static func objectText(_ object: String, _ key: SharedObjectKey) -> String {
         let short = object.count > 48 ? String(object.prefix(45)) + "…" : object
         switch key {
-        case .contentHash: return "content \(short)"
+        // Groups were found on another key (usually the reposted post): say that this is the
+        // same text posted, which a bare hash does not.
+        case .contentHash: return "the same text (content hash \(short))"
         case .url: return short
         case .hashtagSet: return "hashtags \(short)"
         case .parent: return "post \(short)"

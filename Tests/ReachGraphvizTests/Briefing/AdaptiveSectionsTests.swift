@@ -206,4 +206,10 @@ final class AdaptiveSectionsTests: XCTestCase {
         let source = try XCTUnwrap(section.paragraphs.first { $0.hasPrefix("Top source") }, "\(section.paragraphs)")
         XCTAssertTrue(source.hasPrefix("Top source (first of 2 sources): s (media centre), reposted by 6 distinct accounts"), source)
     }
+
+    func testWhatAGroupSharedMostSaysWhenItIsTheSameText() {
+        // Groups come from the reposted post; a content hash names identical text, not that post.
+        XCTAssertEqual(CoordinationFindings.objectText("4fd5cf134ced1ebc", .contentHash), "the same text (content hash 4fd5cf134ced1ebc)")
+        XCTAssertEqual(CoordinationFindings.objectText("p1", .parent), "post p1")
+    }
 }
