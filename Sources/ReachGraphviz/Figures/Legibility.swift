@@ -5,8 +5,9 @@ public struct Legibility: Sendable, Equatable {
     public enum Strategy: Sendable, Equatable {
         /// The ``maxNodes`` nodes with the highest score (ties: earlier node first).
         case topScores
-        /// The smallest k whose k-core fits both budgets, as Hoaxy trims its network view; when
-        /// even the innermost core is too big, its top-scoring nodes.
+        /// The smallest k whose k-core fits both budgets, as Hoaxy trims its network view, and the
+        /// highest-scoring other nodes in the places it leaves (the centres of big stars, which a
+        /// core misses); when even the innermost core is too big, its top-scoring nodes.
         case kCore
     }
 

@@ -89,6 +89,25 @@ final class NetworkFigureTests: XCTestCase {
         XCTAssertNoThrow(try byTop.render(as: .svg))
     }
 
+    func testTheBudgetLeftByTheCoreGoesToTheStrongestOthers() throws {
+        // A clique of five mutual reposters is the core; h, reposted by 30 accounts that repost
+        // no one, is a star whose leaves keep its core number at 1. With 8 places, the core takes
+        // five and h, the strongest of the rest, is drawn among the other three.
+        let clique = (1 ... 5).flatMap { a in (1 ... 5).filter { $0 != a }.map { "c\(a),c\($0),repost" } }
+        let star = (1 ... 30).map { "h,l\($0),repost" }
+        let ids = (1 ... 5).map { "c\($0)" } + ["h"] + (1 ... 30).map { "l\($0)" }
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind\n" + ids.map { "\($0),other" }.joined(separator: "\n"),
+            relations: "source,target,relation\n" + (clique + star).joined(separator: "\n")
+        )
+        let figure = try NetworkOverview.figure(of: dataset, options: .init(legibility: Legibility(maxNodes: 8)))
+        XCTAssertEqual(figure.shape.nodeCount, 8)
+        let note = try XCTUnwrap(figure.caption.first { $0.hasPrefix("showing ") })
+        XCTAssertTrue(note.hasPrefix("showing 8 of 36 accounts: k-core ≥ "), note)
+        XCTAssertTrue(note.hasSuffix(", and the 3 others highest by strength"), note)
+        XCTAssertTrue(figure.dot.contains(" h ["), figure.dot)
+    }
+
     func testDotOnABigCyclicOverviewFallsBackToSFDP() throws {
         let dataset = try SampleDatasets.random(nodes: 300, edgesPerNode: 3, seed: 3)
         let figure = try NetworkOverview.figure(of: dataset, options: .init(engine: .dot))
