@@ -199,9 +199,9 @@ extension DirectedGraph {
     ///   of the wrong length or a `maximumSearches` below 2.
     /// - Complexity: one Brandes search per sampled source, O(r·m) for hops and O(r·m log n)
     ///   weighted, r ≤ N ≤ n, plus the pilot's searches once more and O(t²) per search for the
-    ///   `t ≤ 96` tracked nodes; O(n log k + k·n) per round for the top k (a partial sort) and the pairs; O(n + m)
-    ///   for the reduction and the contributing sources. Memory: two result arrays and `t²`
-    ///   products per thread.
+    ///   `t ≤ 96` tracked nodes; O(n log k + k·n) per round for the top k (a partial sort) and
+    ///   the pairs; O(n + m) for the reduction and the contributing sources. Memory: two result
+    ///   arrays and `t²` products per thread.
     public func adaptiveBetweennessCentrality(
         _ options: AdaptiveBetweennessOptions = AdaptiveBetweennessOptions()
     ) throws(AdaptiveBetweennessError) -> AdaptiveBetweenness {
