@@ -154,4 +154,13 @@ final class CoordinationCommandTests: XCTestCase {
         let minute = try ReachGraphCLI.run(["coordination", shares, "--window", "1m", "--map", map, "--table", "summary", "--format", "csv"])
         XCTAssertTrue(minute.output.contains("co-action pairs,3\n"), "c's share at 900 s is still 13 minutes late:\n\(minute.output)")
     }
+
+    func testAnInputWithoutPostsIsSaidSoInOneLine() throws {
+        // A SNAP edge list ("A retweeted B", whitespace): relations only, no posts to compare.
+        let path = try ReachGraphCLI.temporaryFolder(["higgs.txt": "2 1 1341100972 RT\n3 1 1341100980 RT\n"]) + "/higgs.txt"
+        let result = try ReachGraphCLI.run(["coordination", path, "--input-format", "snap", "--window", "60s", "--quiet"])
+        XCTAssertEqual(result.status, 1, result.output)
+        XCTAssertEqual(result.output, "")
+        XCTAssertEqual(result.error, "reachgraph: higgs.txt: holds no posts (snap): co-action detection needs posts (who shared which object when)\n")
+    }
 }

@@ -209,6 +209,9 @@ public struct ShareLog: Sendable {
         if ![.folder, .postsTable, .edgeList].contains(format) {
             // JSON datasets and platform exports are read whole; posts tables stream below.
             let dataset = try DatasetLoader.load(path, options: options)
+            guard !dataset.posts.isEmpty else {
+                throw InputError(file: (path as NSString).lastPathComponent, message: "holds no posts (\(dataset.format.rawValue)): co-action detection needs posts (who shared which object when)")
+            }
             var log = ShareLog(posts: dataset.posts, object: object ?? .automatic(for: dataset.posts))
             dataset.resolvedPostLinks.reportLoops(of: dataset.posts, file: (path as NSString).lastPathComponent, into: &log.diagnostics)
             return log
