@@ -23,7 +23,7 @@ final class CoordinationCommandTests: XCTestCase {
         XCTAssertEqual(lines.first, "account_a,account_b,weight,co_shares,objects,messages_a,messages_b,symmetry,mean_delta_seconds")
         // a–b: (100, 103) on o1, (200, 205) and (205, 206) on o2.
         XCTAssertEqual(lines.count, 2)
-        XCTAssertTrue(lines[1].hasPrefix("a,b,3,3,2,3,2,0.66666666666666663,3"), String(lines[1]))
+        XCTAssertTrue(lines[1].hasPrefix("a,b,3,3,2,3,2,0.6666666666666666,3"), String(lines[1]))
     }
 
     func testSharedObjectIsChosenFromTheDataAndSaid() throws {
@@ -33,7 +33,7 @@ final class CoordinationCommandTests: XCTestCase {
         let result = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", linked, "--table", "edges", "--format", "csv"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertTrue(result.error.contains("shared object: url (chosen from the data; --object to choose)"), result.error)
-        XCTAssertTrue(result.output.split(separator: "\n")[1].hasPrefix("a,b,3,3,2,3,2,0.66666666666666663,3"), result.output)
+        XCTAssertTrue(result.output.split(separator: "\n")[1].hasPrefix("a,b,3,3,2,3,2,0.6666666666666666,3"), result.output)
         let reposts = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", map, "--table", "edges", "--format", "csv"])
         XCTAssertTrue(reposts.error.contains("shared object: parent (chosen from the data"), reposts.error)
         let asked = try ReachGraphCLI.run(["coordination", path, "--window", "10", "--map", linked, "--object", "parent", "--table", "edges", "--format", "csv"])

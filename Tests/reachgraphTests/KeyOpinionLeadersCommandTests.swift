@@ -20,7 +20,7 @@ final class KeyOpinionLeadersCommandTests: XCTestCase {
         XCTAssertEqual(rows[1].prefix(2), ["1", "c"])
         XCTAssertEqual(try XCTUnwrap(Double(rows[1][2])), 0.8, accuracy: 1e-12)
         XCTAssertEqual(rows[1][3], "bridge")
-        XCTAssertEqual(rows[1][8], "0.050000000000000003", "betweenness 1 pair of 20")
+        XCTAssertEqual(rows[1][8], "0.05", "betweenness 1 pair of 20 (the shortest form that reads back exactly)")
         XCTAssertEqual(rows[2].prefix(2), ["2", "hub"])
         XCTAssertEqual(try XCTUnwrap(Double(rows[2][2])), 0.76, accuracy: 1e-12)
         XCTAssertEqual(rows[2][3], "source")

@@ -39,6 +39,19 @@ public func formatNumber(_ value: Double, digits: Int = 10) -> String {
     }
 }
 
+/// `value` at full precision in the fewest digits that read back to it exactly: Swift's shortest
+/// round-trip form (`0.85`, where `%.17g` writes `0.84999999999999998`); whole numbers below 10^15
+/// without a fraction, NaN empty and infinities as ``formatNumber(_:digits:)`` writes them.
+public func formatExactNumber(_ value: Double) -> String {
+    isShortestForm(value) ? value.description : formatNumber(value, digits: 17)
+}
+
+/// Whether ``formatExactNumber(_:)`` writes `value` in Swift's shortest form.
+@inline(__always)
+func isShortestForm(_ value: Double) -> Bool {
+    value.isFinite && !(value.rounded() == value && abs(value) < 1e15)
+}
+
 /// Writes the text ``formatNumber(_:digits:)`` gives for `value` into `buffer` (64 bytes or
 /// more); returns its length.
 @inline(__always)
@@ -158,10 +171,10 @@ struct CSVBytes {
         appendInteger(value)
     }
 
-    /// A number field at full precision (``Cell/exact``).
+    /// A number field at full precision (``Cell/exact``, ``formatExactNumber(_:)``).
     mutating func number(_ value: Double) {
         startField()
-        appendNumber(value, digits: 17)
+        if isShortestForm(value) { appendPlain(value.description) } else { appendNumber(value, digits: 17) }
     }
 }
 

@@ -20,7 +20,7 @@ public enum Cell: Sendable, Equatable {
 
     /// Full precision, for machine-readable output.
     var exact: String {
-        if case .number(let value) = self { return formatNumber(value, digits: 17) }
+        if case .number(let value) = self { return formatExactNumber(value) }
         return formatted
     }
 
