@@ -96,7 +96,11 @@ public enum CoordinationFigure {
         let ranked = nodes.sorted { strength[Int($0)] != strength[Int($1)] ? strength[Int($0)] > strength[Int($1)] : $0 < $1 }.prefix(options.labelCount)
         var number: [Int32: Int] = [:]
         for (rank, node) in ranked.enumerated() { number[node] = rank + 1 }
-        let names = ranked.enumerated().map { "\($0 + 1) \(account($1).name) (\(account($1).id))" }
+        // An account known only by its id is named once, not as "id (id)".
+        let names = ranked.enumerated().map { position, node in
+            let drawn = account(node)
+            return "\(position + 1) \(drawn.name)" + (drawn.name == drawn.id ? "" : " (\(drawn.id))")
+        }
         let caption = captionLines(
             network: network, groups: groups, shown: shown, drawnEdges: edges.count, cuts: cuts, boxes: boxes, engine: decision.engine, names: names,
             dataset: dataset, options: options

@@ -207,6 +207,18 @@ final class AnalysisFigureTests: XCTestCase {
         XCTAssertTrue(rendered.contains("湖南国际传播中心"))
     }
 
+    func testAnAccountKnownOnlyByItsIdIsNamedOnceInTheCoordinationCaption() throws {
+        // Two accounts without names repost the same two posts within a minute.
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind\n2125111695,other\n77,other\ns,other",
+            relations: nil,
+            posts: "post_id,author,time,parent_post\np1,s,1700000000,\np2,s,1700000100,\nr1,2125111695,1700000010,p1\nr2,77,1700000020,p1\nr3,2125111695,1700000110,p2\nr4,77,1700000130,p2"
+        )
+        let network = CoActionNetwork(log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: 60))
+        let figure = try CoordinationFigure.figure(of: network, groups: CoordinationGroups(network: network, method: .components), dataset: dataset)
+        XCTAssertTrue(figure.caption.contains { $0.hasPrefix("1 2125111695 · 2 77") }, "\(figure.caption)")
+    }
+
     func testCoordinationGroupsAreBoxedWithFDPAndTheSmallestAreCut() throws {
         let dataset = try Self.province()
         let network = CoActionNetwork(log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: 60))
