@@ -50,7 +50,9 @@ enum Main {
                 exit(0)
             }
             if code == .validationFailure {
-                Console.error(ReachGraphCommand.fullMessage(for: error))
+                // Thrown once the command runs (a --table that names no table): the root's usage
+                // would not be this command's, so the message stands alone.
+                Console.error("Error: \(ReachGraphCommand.message(for: error))")
                 exit(2)
             }
             Console.error("reachgraph: \(ReachGraphCommand.message(for: error))")
