@@ -16,6 +16,19 @@ final class AdaptiveSectionsTests: XCTestCase {
         return try DatasetLoader.load(path)
     }
 
+    /// Options for a quick briefing: no PNG copies, no bootstrap.
+    static var options: BriefingBuilder.Options {
+        var options = BriefingBuilder.Options()
+        options.png = false
+        options.bootstrapReplicates = 0
+        return options
+    }
+
+    /// A quick briefing of `posts` by `accounts` (CSV text, no relations file).
+    static func briefing(accounts: String, posts: String) throws -> BriefingDocument {
+        BriefingBuilder(dataset: try SampleDatasets.load(accounts: accounts, relations: nil, posts: posts), options: options).build()
+    }
+
     func testBridgesFallBackToCommunitiesWithoutKinds() throws {
         let dataset = try Self.edgeList()
         XCTAssertEqual(KeyOpinionLeaders.Grouping.automatic(for: dataset), .community, "every account is `other`")
@@ -40,9 +53,7 @@ final class AdaptiveSectionsTests: XCTestCase {
             accounts: "id,kind\ns,media_centre\ns2,media_centre\nt,think_tank\ni1,influencer\ni2,influencer\ni3,influencer\nc1,community",
             relations: "source,target,relation\ns,i1,repost\ns,i2,repost\ns,i3,repost\ns,c1,repost\ns2,i1,repost\nt,i1,repost"
         )
-        var options = BriefingBuilder.Options()
-        options.bootstrapReplicates = 0
-        options.png = false
+        let options = Self.options
         let section = try XCTUnwrap(BriefingBuilder(dataset: dataset, options: options).build().sections.first { $0.title == "Key opinion leaders" })
         let source = try XCTUnwrap(section.paragraphs.first { $0.hasPrefix("Top source") }, "\(section.paragraphs)")
         XCTAssertTrue(source.hasSuffix("reposted by 4 distinct accounts (75% influencer accounts)."), source)
@@ -74,9 +85,7 @@ final class AdaptiveSectionsTests: XCTestCase {
     }
 
     func testEdgeListBriefingShowsOnlyWhatTheDataHas() throws {
-        var options = BriefingBuilder.Options()
-        options.png = false
-        options.bootstrapReplicates = 0
+        let options = Self.options
         let document = BriefingBuilder(dataset: try Self.edgeList(), options: options).build()
         XCTAssertEqual(document.sections.map(\.title), ["Dataset", "The network", "Key opinion leaders", "Who to reach"], "no index without metrics")
         let summary = try XCTUnwrap(document.sections.first)
@@ -116,9 +125,7 @@ final class AdaptiveSectionsTests: XCTestCase {
             4,"http://x.example/b","2021-01-13 22:00:20","https://fb.com/g2","G2"
 
             """.utf8).write(to: URL(fileURLWithPath: path))
-        var options = BriefingBuilder.Options()
-        options.png = false
-        options.bootstrapReplicates = 0
+        var options = Self.options
         options.coordinationShuffles = 0
         let document = BriefingBuilder(dataset: try DatasetLoader.load(path), options: options).build()
         let coordination = try XCTUnwrap(document.sections.first { $0.title == "Coordination" })
@@ -131,9 +138,7 @@ final class AdaptiveSectionsTests: XCTestCase {
             accounts: "id,kind,city\na,city_account,Alpha\nb,city_account,Beta", relations: "source,target,relation\na,b,repost",
             metrics: "account,platform,period,posts\na,weibo,2025-05,3\nb,weibo,2025-05,4"
         )
-        var options = BriefingBuilder.Options()
-        options.png = false
-        options.bootstrapReplicates = 0
+        let options = Self.options
         let index = try XCTUnwrap(BriefingBuilder(dataset: dataset, options: options).build().sections.first { $0.title == "Communication power index" })
         XCTAssertTrue(index.tables.isEmpty && index.figures.isEmpty)
         XCTAssertEqual(index.notes, [
@@ -143,30 +148,20 @@ final class AdaptiveSectionsTests: XCTestCase {
     }
 
     func testOneRepostedPostIsSaidInTheSingular() throws {
-        var options = BriefingBuilder.Options()
-        options.png = false
-        options.bootstrapReplicates = 0
-        let dataset = try SampleDatasets.load(
+        let document = try Self.briefing(
             accounts: "id,kind\na,city_account\nb,influencer\nc,community",
-            relations: nil,
             posts: "post_id,author,time,root_post\np1,a,1700000000,\np2,b,1700000060,p1\np3,c,1700000120,p1\np4,c,1700000200,"
         )
-        let document = BriefingBuilder(dataset: dataset, options: options).build()
         let cascades = try XCTUnwrap(document.sections.first { $0.title == "Cascades" })
         XCTAssertTrue(cascades.paragraphs[0].hasPrefix("1 post was reposted at least once; a cascade has 3 participants on average."), cascades.paragraphs[0])
     }
 
     func testRepostsOfPostsOutsideTheDataAreSaidSoAndThePickupSectionNeedsLocalAccounts() throws {
-        var options = BriefingBuilder.Options()
-        options.png = false
-        options.bootstrapReplicates = 0
         // Three reposts of two originals the export does not hold (their authors are named).
-        let dataset = try SampleDatasets.load(
+        let document = try Self.briefing(
             accounts: "id,kind\na,other\nb,other\nc,other",
-            relations: nil,
             posts: "post_id,author,time,parent_post,parent_author\np1,b,1700000000,x1,a\np2,c,1700000060,x1,a\np3,c,1700000120,x2,b"
         )
-        let document = BriefingBuilder(dataset: dataset, options: options).build()
         let cascades = try XCTUnwrap(document.sections.first { $0.title == "Cascades" })
         XCTAssertEqual(
             cascades.paragraphs[0],
@@ -175,10 +170,8 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertNotNil(document.sections.first { $0.title == "Key opinion leaders" }, "the reposts still make relations")
         XCTAssertFalse(document.sections.contains { $0.title.hasPrefix("Local creation") }, "no city account or local centre")
 
-        let local = try SampleDatasets.load(
-            accounts: "id,kind\na,city_account\nb,influencer", relations: nil, posts: "post_id,author,time,root_post\np1,a,1700000000,\np2,b,1700000060,p1"
-        )
-        XCTAssertTrue(BriefingBuilder(dataset: local, options: options).build().sections.contains { $0.title.hasPrefix("Local creation") })
+        let local = try Self.briefing(accounts: "id,kind\na,city_account\nb,influencer", posts: "post_id,author,time,root_post\np1,a,1700000000,\np2,b,1700000060,p1")
+        XCTAssertTrue(local.sections.contains { $0.title.hasPrefix("Local creation") })
     }
 
     func testTopSourceIsTheMostRepostedNotTheHighestScore() throws {
@@ -199,9 +192,7 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertEqual(t.roles, ["source", "bridge"])
         XCTAssertGreaterThan(t.score, s.score)
         XCTAssertGreaterThan(s.sourceRank, t.sourceRank)
-        var options = BriefingBuilder.Options()
-        options.png = false
-        options.bootstrapReplicates = 0
+        let options = Self.options
         let section = try XCTUnwrap(BriefingBuilder(dataset: dataset, options: options).build().sections.first { $0.title == "Key opinion leaders" })
         let source = try XCTUnwrap(section.paragraphs.first { $0.hasPrefix("Top source") }, "\(section.paragraphs)")
         XCTAssertTrue(source.hasPrefix("Top source (first of 2 sources): s (media centre), reposted by 6 distinct accounts"), source)
