@@ -152,7 +152,6 @@ public enum CascadeTreeFigure {
 
     /// The account's name (else id), cut to 28 characters so one long name does not widen a level.
     private static func shortName(_ account: Account) -> String {
-        let name = account.label
-        return name.count > 28 ? String(name.prefix(27)) + "…" : name
+        FigureLabel.shortened(account.label, to: 28)
     }
 }

@@ -7,6 +7,12 @@ enum FigureLabel {
     /// A legend entry: a fixed-size swatch and the name beside it.
     typealias Entry = (swatch: HTMLCell, name: String)
 
+    /// `text` cut to `limit` characters, the last of them "…", so one long name does not widen a
+    /// panel or cover its neighbours.
+    static func shortened(_ text: String, to limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+
     /// The caption lines, then one row per non-empty legend.
     static func label(caption: [String], legends: [[Entry]]) -> HTMLLabel {
         var rows: [[HTMLCell]] = caption.enumerated().flatMap { index, line in

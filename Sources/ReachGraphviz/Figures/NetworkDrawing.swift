@@ -14,6 +14,10 @@ import ReachGraph
 /// - The legend and caption form the graph label, an HTML table at the bottom left, which every
 ///   engine places.
 struct NetworkDrawing {
+    /// Characters of an id-only label: 32-character hashes (CooRTweet, IO archives) written whole
+    /// covered each other and the nodes around them; eleven and "…" still tell them apart.
+    static let idLabelLength = 12
+
     let dataset: Dataset
     let nodes: [Int32]
     let edges: [(source: Int32, target: Int32, weight: Double)]
@@ -152,13 +156,16 @@ struct NetworkDrawing {
             "shape": .string(style.shape), "style": .string(style.style), "width": .number(width), "height": .number(width),
             "fillcolor": .string(palette?.color(of: categories.map { $0[Int(node)] } ?? account.province) ?? style.fill), "tooltip": .string(tooltip),
         ]
+        // An account known only by its id (often a 32-character hash on exports) is told apart by
+        // the id's first characters; the whole id stays in the tooltip.
+        let shown = name == account.id ? FigureLabel.shortened(name, to: Self.idLabelLength) : name
         if node == ego {
             attributes.set("penwidth", 3)
             attributes.set("color", "#000000")
             attributes.set("root", true)
-            attributes.set("xlabel", .html(.bold(.text(name))))
+            attributes.set("xlabel", .html(.bold(.text(shown))))
         } else if labelled.contains(node) {
-            attributes.set("xlabel", .string(name))
+            attributes.set("xlabel", .string(shown))
         }
         writer.node(account.id, attributes)
     }

@@ -128,7 +128,6 @@ public enum SpokeDotPlot {
     }
 
     private static func shortName(_ account: Account) -> String {
-        let name = account.name ?? account.id
-        return name.count > 18 ? String(name.prefix(17)) + "…" : name
+        FigureLabel.shortened(account.name ?? account.id, to: 18)
     }
 }

@@ -262,8 +262,7 @@ public enum StructureFigure {
 
     /// The name (else id), cut to 24 characters so one long name does not widen a panel.
     private static func shortName(_ account: Account) -> String {
-        let name = account.label
-        return name.count > 24 ? String(name.prefix(23)) + "…" : name
+        FigureLabel.shortened(account.label, to: 24)
     }
 
     private static func nodeID(_ account: Int32) -> String { "a\(account)" }

@@ -108,6 +108,18 @@ final class NetworkFigureTests: XCTestCase {
         XCTAssertTrue(figure.dot.contains(" h ["), figure.dot)
     }
 
+    func testAnAccountKnownOnlyByALongIdIsLabelledByItsFirstCharacters() throws {
+        let hash = "8baf21a1238703855b8f171cc0d5e6d1"
+        let dataset = try SampleDatasets.load(
+            accounts: "id,name,kind\n\(hash),,other\nnamed,Hunan International Communication Centre,other\nb,,other",
+            relations: "source,target,relation\n\(hash),b,repost\nnamed,b,repost"
+        )
+        let figure = try NetworkOverview.figure(of: dataset, options: .init(labelCount: 3))
+        XCTAssertTrue(figure.dot.contains("xlabel=\"8baf21a1238…\""), figure.dot)
+        XCTAssertTrue(figure.dot.contains("xlabel=\"Hunan International Communication Centre\""), "a name stays whole: \(figure.dot)")
+        XCTAssertTrue(figure.dot.contains(hash + " ("), "the whole id stays in the tooltip")
+    }
+
     func testDotOnABigCyclicOverviewFallsBackToSFDP() throws {
         let dataset = try SampleDatasets.random(nodes: 300, edgesPerNode: 3, seed: 3)
         let figure = try NetworkOverview.figure(of: dataset, options: .init(engine: .dot))
