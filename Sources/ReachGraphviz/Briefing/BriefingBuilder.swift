@@ -269,7 +269,9 @@ public struct BriefingBuilder {
         if let largest = analysis.largest, let cascade = reconstruction.rootAttributedCascade(ofRoot: largest.rootPostID) {
             figures += [figure("cascade-largest", notes: &notes) { try CascadeTreeFigure.figure(of: cascade, dataset: dataset, options: .init(maxNodes: 80, caption: caption)) }].compactMap { $0 }
         }
-        if !analysis.cascades.isEmpty {
+        // Stage paths of one kind each (every account `other`, as on most exports) make a figure of
+        // one box per kind, which says nothing the table does not.
+        if analysis.cascades.contains(where: { $0.stagePath.count > 1 }) {
             figures += [figure("stage-paths", notes: &notes) { try StagePathFigure.figure(of: analysis, dataset: dataset, options: .init(caption: caption)) }].compactMap { $0 }
         }
         let orphans = analysis.diagnostics.counts[CascadeReconstruction.missingRootCategory] ?? 0

@@ -154,6 +154,14 @@ final class AdaptiveSectionsTests: XCTestCase {
         )
         let cascades = try XCTUnwrap(document.sections.first { $0.title == "Cascades" })
         XCTAssertTrue(cascades.paragraphs[0].hasPrefix("1 post was reposted at least once; a cascade has 3 participants on average."), cascades.paragraphs[0])
+        XCTAssertTrue(cascades.figures.contains { $0.name == "stage-paths" }, "city account → influencer → community")
+        // The same cascade among accounts of one kind: a stage-path figure would be one box.
+        let oneKind = try Self.briefing(
+            accounts: "id,kind\na,other\nb,other\nc,other",
+            posts: "post_id,author,time,root_post\np1,a,1700000000,\np2,b,1700000060,p1\np3,c,1700000120,p1"
+        )
+        let plain = try XCTUnwrap(oneKind.sections.first { $0.title == "Cascades" })
+        XCTAssertEqual(plain.figures.map(\.name), ["cascade-largest"])
     }
 
     func testRepostsOfPostsOutsideTheDataAreSaidSoAndThePickupSectionNeedsLocalAccounts() throws {
