@@ -7,8 +7,11 @@
 /// that lacks them.
 ///
 /// Edges follow ``EdgeMode``. Times are ISO 8601 text when they are whole seconds, exact Unix
-/// seconds otherwise. Collaborations, undirected in the model, are written once in their stored
-/// direction with `relation` saying `collaboration`.
+/// seconds otherwise. A collaboration between two accounts, undirected in the model, is written as
+/// two opposite edges with `relation` saying `collaboration`, so that a tool reading the file as a
+/// directed graph (NetworkX's `read_graphml`, `read_gexf`; Gephi) has the edges ReachGraph's
+/// analyses count: GraphML and GEXF can mark an edge undirected, but NetworkX refuses such an edge
+/// in a directed graph.
 public struct AttributedGraph: Sendable {
     /// How relations become edges.
     public enum EdgeMode: String, Sendable, CaseIterable {
@@ -84,32 +87,58 @@ public struct AttributedGraph: Sendable {
         seconds.rounded(.down) == seconds ? .time(seconds) : .double(seconds)
     }
 
+    /// The relation row behind each edge, in row order: every row once, and a collaboration between
+    /// two accounts a second time with its ends swapped (`reversed`).
+    private static func edgeRows(of relations: RelationTable) -> (rows: [Int], sources: [Int32], targets: [Int32]) {
+        guard relations.types.contains(where: \.isUndirected) else {
+            return (Array(0 ..< relations.count), relations.sources, relations.targets)
+        }
+        var rows: [Int] = [], sources: [Int32] = [], targets: [Int32] = []
+        for row in 0 ..< relations.count {
+            let source = relations.sources[row], target = relations.targets[row]
+            rows.append(row)
+            sources.append(source)
+            targets.append(target)
+            if relations.types[row].isUndirected && source != target {
+                rows.append(row)
+                sources.append(target)
+                targets.append(source)
+            }
+        }
+        return (rows, sources, targets)
+    }
+
     private mutating func addRows(of relations: RelationTable) {
-        edgeSources = relations.sources
-        edgeTargets = relations.targets
-        edgeWeights = relations.weights
+        let edges = Self.edgeRows(of: relations)
+        edgeSources = edges.sources
+        edgeTargets = edges.targets
+        edgeWeights = edges.rows.map { relations.weights[$0] }
         edgeColumns = [
-            AttributeColumn(name: "relation", values: relations.types.map { .string($0.rawValue) }),
-            AttributeColumn(name: "first_seen", values: (0 ..< relations.count).map { relations[$0].firstSeen.map(Self.timeText) }),
-            AttributeColumn(name: "last_seen", values: (0 ..< relations.count).map { relations[$0].lastSeen.map(Self.timeText) }),
+            AttributeColumn(name: "relation", values: edges.rows.map { .string(relations.types[$0].rawValue) }),
+            AttributeColumn(name: "first_seen", values: edges.rows.map { relations[$0].firstSeen.map(Self.timeText) }),
+            AttributeColumn(name: "last_seen", values: edges.rows.map { relations[$0].lastSeen.map(Self.timeText) }),
         ]
         for (index, column) in relations.attributeColumns.enumerated() {
-            edgeColumns.append(AttributeColumn(name: column, texts: relations.attributeValues.map { index < $0.count ? $0[index] : nil }))
+            edgeColumns.append(AttributeColumn(name: column, texts: edges.rows.map { row in
+                let fields = relations.attributeValues[row]
+                return index < fields.count ? fields[index] : nil
+            }))
         }
     }
 
     private mutating func addMergedRows(of relations: RelationTable) {
+        let edges = Self.edgeRows(of: relations)
         var groupOf: [Int64: Int] = [:]
         var members: [[Int]] = []
-        for row in 0 ..< relations.count {
-            let key = Int64(relations.sources[row]) << 32 | Int64(relations.targets[row])
+        for (edge, row) in edges.rows.enumerated() {
+            let key = Int64(edges.sources[edge]) << 32 | Int64(edges.targets[edge])
             if let group = groupOf[key] {
                 members[group].append(row)
             } else {
                 groupOf[key] = members.count
                 members.append([row])
-                edgeSources.append(relations.sources[row])
-                edgeTargets.append(relations.targets[row])
+                edgeSources.append(edges.sources[edge])
+                edgeTargets.append(edges.targets[edge])
             }
         }
         edgeWeights = members.map { $0.reduce(0) { $0 + relations.weights[$1] } }

@@ -67,7 +67,9 @@ final class ExportTests: XCTestCase {
         let xml = GraphMLWriter.text(of: graph)
         let counts = try elementCounts(xml)
         XCTAssertEqual(counts["node"], 6)
-        XCTAssertEqual(counts["edge"], 7)
+        XCTAssertEqual(counts["edge"], 8, "7 rows, the collaboration hn_centre – ccg written both ways")
+        let ends = zip(graph.edgeSources, graph.edgeTargets).map { "\(graph.nodeIDs[Int($0)])→\(graph.nodeIDs[Int($1)])" }
+        XCTAssertEqual(ends.filter { $0.contains("ccg") }, ["ccg→kol1", "hn_centre→ccg", "ccg→hn_centre"], "a repost once, the collaboration both ways")
         XCTAssertTrue(xml.contains("attr.name=\"followers\" attr.type=\"long\""))
         XCTAssertTrue(xml.contains("attr.name=\"score\" attr.type=\"double\""))
         XCTAssertTrue(xml.contains("attr.name=\"verified\" attr.type=\"boolean\""))
@@ -79,7 +81,7 @@ final class ExportTests: XCTestCase {
 
     func testGEXFIsWellFormedAndMergedEdgesCarryJSONLists() throws {
         let graph = try AttributedGraph(dataset: try DatasetLoader.load(Self.fixture), edges: .merged)
-        XCTAssertEqual(graph.edgeCount, 6, "the two hn_centre → cs rows merge")
+        XCTAssertEqual(graph.edgeCount, 7, "the two hn_centre → cs rows merge; the collaboration is both ways")
         XCTAssertEqual(graph.edgeWeights[0], 14)
         let relation = try XCTUnwrap(graph.edgeColumns.first { $0.name == "relation" })
         XCTAssertEqual(relation.valueType, .json)
@@ -92,7 +94,7 @@ final class ExportTests: XCTestCase {
         let xml = GEXFWriter.text(of: graph, description: "test & check")
         let counts = try elementCounts(xml)
         XCTAssertEqual(counts["node"], 6)
-        XCTAssertEqual(counts["edge"], 6)
+        XCTAssertEqual(counts["edge"], 7)
         XCTAssertTrue(xml.contains("<description>test &amp; check; edge attribute &quot;relation&quot; holds JSON text"))
         XCTAssertTrue(xml.contains("value=\"[&quot;repost&quot;,&quot;mention&quot;]\""))
         XCTAssertTrue(xml.contains("value=\"[0.9,0.4]\""))

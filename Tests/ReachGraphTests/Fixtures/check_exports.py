@@ -103,27 +103,38 @@ def expected_accounts():
     return nodes, extras
 
 
+def edge_rows(rows):
+    """Each relation row as the edges written: a collaboration between two accounts is undirected,
+    so it is written twice, the second time reversed (what a directed reader must see)."""
+    for row in rows:
+        yield row["source"], row["target"], row
+        if row["relation"] == "collaboration" and row["source"] != row["target"]:
+            yield row["target"], row["source"], row
+
+
 def expected_edges(merged):
     rows = read_csv("relations.csv")
     extras = [c for c in rows[0].keys() if c not in RELATION_KNOWN]
     if not merged:
         edges = []
-        for row in rows:
+        for source, target, row in edge_rows(rows):
             data = {"relation": row["relation"], "weight": float(row["weight"])}
             for column in ("first_seen", "last_seen"):
                 if row[column]:
                     data[column] = row[column]
-            edges.append((row["source"], row["target"], data))
+            edges.append((source, target, data))
         for column in extras:
             inferred = [infer(row[column]) for row in rows]
             kind = column_type(inferred)
-            for (_, _, data), value, row in zip(edges, inferred, rows):
+            by_row = {id(row): (value, row) for value, row in zip(inferred, rows)}
+            for (_, _, data), (_, _, row) in zip(edges, edge_rows(rows)):
+                value, _ = by_row[id(row)]
                 if value is not None:
                     data[column] = typed(value, kind, row[column])
         return edges
     groups = OrderedDict()
-    for row in rows:
-        groups.setdefault((row["source"], row["target"]), []).append(row)
+    for source, target, row in edge_rows(rows):
+        groups.setdefault((source, target), []).append(row)
     edges = []
     for (source, target), members in groups.items():
         types = list(OrderedDict.fromkeys(m["relation"] for m in members))
