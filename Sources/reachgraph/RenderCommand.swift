@@ -267,8 +267,19 @@ struct RenderCommand: ParsableCommand {
     /// The cascade of --root, or the largest (ties: smallest root post id), rebuilt with the root
     /// attribution policy.
     private func cascadeFigure(_ dataset: Dataset, caption: CaptionOptions) throws -> Figure {
-        guard let rootID = root ?? CascadeAnalysis(dataset: dataset, thresholds: [], participants: false).largest?.rootPostID else {
-            throw FigureError(message: "\(input.input) has no posts, so no cascade to draw")
+        let rootID: String
+        if let root {
+            rootID = root
+        } else {
+            let analysis = CascadeAnalysis(dataset: dataset, minimumSize: 2, thresholds: [], participants: false)
+            guard let largest = analysis.largest else {
+                let orphans = analysis.diagnostics.counts[CascadeReconstruction.missingRootCategory] ?? 0
+                let reason = dataset.posts.count == 0 ? "has no posts"
+                    : orphans > 0 ? "has no repost of a post it holds (\(orphans) lead back to posts not in the data)"
+                    : "has no repost of a post it holds"
+                throw FigureError(message: "\(input.input) \(reason), so no cascade to draw")
+            }
+            rootID = largest.rootPostID
         }
         var reconstruction = CascadeReconstruction(dataset: dataset)
         guard let cascade = reconstruction.rootAttributedCascade(ofRoot: rootID) else {

@@ -76,6 +76,24 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dataset + "/x.svg"))
     }
 
+    func testTheCascadeFigureNeedsARepostOfAPostInTheData() throws {
+        let folder = NSTemporaryDirectory() + "reachgraph-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let orphans = folder + "/orphans.csv", traced = folder + "/traced.csv"
+        try Data("post_id,author,time,parent_post\np1,a,100,\np2,b,200,p9\np3,c,300,p9\n".utf8).write(to: URL(fileURLWithPath: orphans))
+        let none = try ReachGraphCLI.run(["render", orphans, "--figure", "cascade", "--quiet", "-o", folder + "/none.dot"])
+        XCTAssertEqual(none.status, 1)
+        XCTAssertEqual(none.error, "reachgraph: \(orphans) has no repost of a post it holds (2 lead back to posts not in the data), so no cascade to draw\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/none.dot"))
+
+        try Data("post_id,author,time,parent_post\np0,z,50,\np1,a,100,\np2,b,200,p1\n".utf8).write(to: URL(fileURLWithPath: traced))
+        let drawn = try ReachGraphCLI.run(["render", traced, "--figure", "cascade", "--quiet", "-o", folder + "/largest.dot"])
+        XCTAssertEqual(drawn.status, 0, drawn.error)
+        let text = try String(contentsOfFile: folder + "/largest.dot", encoding: .utf8)
+        XCTAssertTrue(text.contains("p1"), "the cascade of p1 (2 participants), not the lone post p0")
+        XCTAssertFalse(text.contains("p0"))
+    }
+
     func testUsageErrorsExitTwo() throws {
         let dataset = try ReachGraphProcess.sampleDataset()
         let cases: [([String], String)] = [
