@@ -1,6 +1,8 @@
-/// The (account, platform, period) of each metrics row read so far, with its line.
+/// The (account, platform, period) of each metrics row read so far, with its line, and the
+/// length of period the first row used.
 struct MetricsKeys {
     var lines: [String: Int] = [:]
+    var periodLength: (name: String, line: Int)?
 }
 
 /// Checks that cross files: ids that must exist, duplicates, and relations derived from reposts.
@@ -21,9 +23,16 @@ extension Dataset {
         try add(account, file: file, line: line)
     }
 
-    /// Adds a metrics row; throws when its account already has a row for that platform and
-    /// period, which the index would otherwise count twice.
-    mutating func add(metrics row: MetricsRow, file: String, line: Int, seen: inout MetricsKeys) throws {
+    /// Adds a metrics row decoded from `record`; throws when its account already has a row for
+    /// that platform and period, which the index would otherwise count twice, and when its period
+    /// is of another length than the first row's: the index compares each period with the one
+    /// before it, and a quarter has no place among months (`2025-Q2` would sort after `2025-05`).
+    mutating func add(metrics row: MetricsRow, decodedFrom record: some FieldSource, file: String, line: Int, seen: inout MetricsKeys) throws {
+        let length = FieldParsing.periodLength(of: row.period)
+        if let first = seen.periodLength, first.name != length {
+            throw record.error("period", "\"\(row.period)\" is a \(length) but line \(first.line) made this file's periods \(first.name)s; give every row periods of one length")
+        }
+        if seen.periodLength == nil { seen.periodLength = (length, line) }
         let key = "\(row.account)\u{1F}\(row.platform)\u{1F}\(row.period)"
         if let first = seen.lines[key] {
             throw InputError(file: file, line: line, message: "account \"\(row.account)\" has a second row for \(row.platform) in \(row.period) (first on line \(first))")

@@ -254,7 +254,7 @@ public enum DatasetLoader {
                 if hasAccounts && dataset.index(ofAccount: metrics.account) == nil {
                     dataset.diagnostics.warn("metrics rows for unknown accounts (kept)", file: table.fileName, line: row.line, "account \"\(metrics.account)\" is not in accounts.csv")
                 }
-                try dataset.add(metrics: metrics, file: table.fileName, line: row.line, seen: &seen)
+                try dataset.add(metrics: metrics, decodedFrom: row, file: table.fileName, line: row.line, seen: &seen)
             }
         }
         dataset.readingNotes += times.readingNotes

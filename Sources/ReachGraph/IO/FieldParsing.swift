@@ -106,6 +106,19 @@ enum FieldParsing {
         }
     }
 
+    /// What length of time a period label (valid by ``isPeriodLabel(_:)``) covers: `year`, `half`,
+    /// `quarter`, `week`, `month` or `day`.
+    static func periodLength(of label: String) -> String {
+        let bytes = Array(label.utf8)
+        guard bytes.count > 4 else { return "year" }
+        switch bytes[5] {
+        case UInt8(ascii: "Q"): return "quarter"
+        case UInt8(ascii: "H"): return "half"
+        case UInt8(ascii: "W"): return "week"
+        default: return bytes.count == 7 ? "month" : "day"
+        }
+    }
+
     /// A whole number, optionally written with a trailing `.0` (spreadsheets do that).
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let value = double(bytes), value.rounded() == value, abs(value) < 9e15 else { return nil }

@@ -137,7 +137,8 @@ enum JSONDatasetReader {
         dataset.metricsAttributeColumns = extraColumns(metrics)
         var seenMetrics = MetricsKeys()
         for var row in metrics ?? [] {
-            try dataset.add(metrics: try MetricsRow(decoding: &row), file: file, line: row.line, seen: &seenMetrics)
+            let decoded = try MetricsRow(decoding: &row)
+            try dataset.add(metrics: decoded, decodedFrom: row, file: file, line: row.line, seen: &seenMetrics)
         }
         dataset.readingNotes += times.readingNotes
         if let kinds, accounts == nil { dataset.applyKindsToImpliedAccounts(kinds) }

@@ -199,8 +199,18 @@ final class HostileInputTests: XCTestCase {
 
     func testMetricsPeriodsAreValidated() throws {
         let folder = try TemporaryFolder()
-        try folder.write("metrics.csv", "account,platform,period,posts\na,x,2025-05,1\na,x,2025-Q2,1\na,x,2025,1\na,x,2025-H1,1\na,x,2025-W07,1\na,x,2025-05-01,1\n")
-        XCTAssertEqual(try DatasetLoader.load(folder.path).metrics.count, 6)
+        for periods in [["2025-05", "2025-06"], ["2025-Q2", "2025-Q3"], ["2024", "2025"], ["2025-H1", "2025-H2"], ["2025-W07", "2025-W08"], ["2025-05-01", "2025-05-02"]] {
+            try folder.write("metrics.csv", "account,platform,period,posts\n" + periods.map { "a,x,\($0),1\n" }.joined())
+            XCTAssertEqual(try DatasetLoader.load(folder.path).metrics.map(\.period), periods)
+        }
+        try folder.write("metrics.csv", "account,platform,period,posts\na,x,2025-04,1\nb,x,2025-05,1\na,x,2025-Q2,1\n")
+        assertInputError(#"metrics.csv:4:5: column "period": "2025-Q2" is a quarter but line 2 made this file's periods months; give every row periods of one length"#) {
+            _ = try DatasetLoader.load(folder.path)
+        }
+        let json = try folder.write("mixed.json", #"{"metrics": [{"account": "a", "platform": "x", "period": "2025"}, {"account": "a", "platform": "x", "period": "2025-H1"}]}"#)
+        XCTAssertThrowsError(try DatasetLoader.load(json)) { error in
+            XCTAssertTrue("\(error)".contains(#""2025-H1" is a half but line 1 made this file's periods years"#), "\(error)")
+        }
         for period in ["March", "2025-13", "2025-Q5", "25-05", "2025-5"] {
             try folder.write("metrics.csv", "account,platform,period,posts\na,x,\(period),1\n")
             assertInputError(#"metrics.csv:2:5: column "period": "\#(period)" is not a period (expected 2025, 2025-05, 2025-Q2, 2025-H1, 2025-W07 or 2025-05-01)"#) {
