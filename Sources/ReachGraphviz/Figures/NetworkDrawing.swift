@@ -59,6 +59,15 @@ struct NetworkDrawing {
     /// The drawn accounts' categories when fill shows a chosen category (not the kind).
     private var drawnCategories: [String?]? { categories.map { all in nodes.map { all[Int($0)] } } }
 
+    /// Fill colours ranked over every account of the dataset, so that a province (or attribute
+    /// value) has the same colour in every figure drawn from it; communities, numbered afresh for
+    /// each figure, are ranked by the drawn accounts, so the ten colours go to what is seen.
+    private var palette: ProvincePalette {
+        let drawn = drawnCategories ?? accounts.map(\.province)
+        if case .community = coloring { return ProvincePalette(provinces: drawn, drawn: drawn) }
+        return ProvincePalette(provinces: categories ?? dataset.accounts.map(\.province), drawn: drawn)
+    }
+
     /// The caption line that explains the visual encoding.
     var encodingLine: String {
         var parts = ["node area: \(scores.name)", "edge width: log of weight"]
@@ -100,7 +109,7 @@ struct NetworkDrawing {
 
         let labelled = labelledNodes()
         let maxScore = nodes.map { scores.value(of: $0) }.max() ?? 0
-        let palette = ProvincePalette(provinces: drawnCategories ?? accounts.map(\.province))
+        let palette = self.palette
         if clustersProvinces && hasProvinces {
             var byProvince: [String: [Int32]] = [:]
             var loose: [Int32] = []
@@ -182,7 +191,6 @@ struct NetworkDrawing {
         let values = drawnCategories ?? (fillsByProvince ? accounts.map(\.province) : nil)
         let noun = coloring.map { $0 == .province ? "province" : $0.description } ?? "province"
         if let values {
-            let palette = ProvincePalette(provinces: values)
             provinceEntries = palette.assigned.map { (FigureLabel.swatch(background: $0.color), $0.province) }
             if palette.hasRemainder { provinceEntries.append((FigureLabel.swatch(background: ProvincePalette.remainder), "other (\(noun))")) }
             if values.contains(where: { ($0 ?? "").isEmpty }) {

@@ -163,6 +163,27 @@ final class NetworkFigureTests: XCTestCase {
         }
     }
 
+    func testAProvinceKeepsItsColourFromFigureToFigure() throws {
+        // Zhejiang has the most accounts (3), Hunan 2; the ego network of h1 draws more Hunan.
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind,province\nz1,city_account,Zhejiang\nz2,city_account,Zhejiang\nz3,city_account,Zhejiang\nh1,influencer,Hunan\nh2,community,Hunan\n",
+            relations: "source,target,relation\nh1,h2,repost\nh1,z1,repost\nz1,z2,repost\nz2,z3,repost\n"
+        )
+        let zhejiang = "fillcolor=\"#4E79A7\"", hunan = "fillcolor=\"#F28E2B\""
+        let overview = try NetworkOverview.figure(of: dataset, options: .init(engine: .sfdp))
+        let ego = try EgoNetwork.figure(of: dataset, around: "h1")
+        XCTAssertEqual(Set(ego.accountIDs), ["h1", "h2", "z1"])
+        for figure in [overview, ego] {
+            let lines = figure.dot.components(separatedBy: "\n")
+            XCTAssertTrue(lines.contains { $0.contains("z1 [") && $0.contains(zhejiang) }, figure.dot)
+            XCTAssertTrue(lines.contains { $0.contains("h2 [") && $0.contains(hunan) }, figure.dot)
+        }
+        let palette = ProvincePalette(provinces: ["A", "A", "B", nil, "C"], drawn: ["B", nil])
+        XCTAssertEqual(palette.assigned.map(\.province), ["B"], "the legend lists what is drawn")
+        XCTAssertEqual(palette.color(of: "B"), "#F28E2B", "B is second in the whole dataset")
+        XCTAssertEqual(palette.color(of: nil), ProvincePalette.none)
+    }
+
     func testTrimmedEgoNetworkKeepsTheEgo() throws {
         let dataset = try SampleDatasets.random(nodes: 400, edgesPerNode: 4, seed: 11)
         let figure = try EgoNetwork.figure(of: dataset, around: "a5", radius: 3, options: .init(legibility: Legibility(maxNodes: 20, strategy: .topScores)))
