@@ -48,8 +48,12 @@ struct IngestCommand: ParsableCommand {
         for path in inputs {
             if DatasetStore.isStore(path) { throw InputError(file: path, message: "is a store; ingest reads datasets") }
             progress.begin("reading \(path)")
-            let (dataset, sha256) = try InputSource.readWithSHA256(path, options: options)
-            read.append((path, dataset, sha256))
+            do {
+                let (dataset, sha256) = try InputSource.readWithSHA256(path, options: options)
+                read.append((path, dataset, sha256))
+            } catch let error as InputError where inputs.count > 1 {
+                throw error.located(in: path)
+            }
         }
         try DatasetStore.write(into: into) { store in
             for (path, dataset, sha256) in read {

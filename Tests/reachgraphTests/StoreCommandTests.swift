@@ -172,7 +172,7 @@ final class StoreCommandTests: XCTestCase {
         let fresh = try ReachGraphCLI.temporaryFolder() + "/fresh.sqlite"
         let refused = try ReachGraphCLI.run(["ingest", good, bad, "--into", fresh])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.error.hasPrefix("reachgraph: posts.csv:3:"), refused.error)
+        XCTAssertTrue(refused.error.hasPrefix("reachgraph: \(bad)/posts.csv:3:"), "of two inputs, the one at fault is named: \(refused.error)")
         XCTAssertEqual(refused.error.split(separator: "\n").count, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: fresh), "no store is created for bad input")
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem in an input file that stops reading, located by file, line and column.
 ///
 /// Its description is the one-line message the CLI prints:
@@ -16,6 +18,21 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.message = message
+    }
+
+    /// The same error with its file named under `input`, the dataset path the user gave, when the
+    /// file is that input or one of its files: a run reading several inputs must say which
+    /// folder's `accounts.csv` is wrong. Errors about options (`--map`) are left as they are.
+    public func located(in input: String) -> InputError {
+        guard !file.hasPrefix("-"), !file.hasPrefix(input) else { return self }
+        var located = self
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
+            located.file = (input as NSString).appendingPathComponent(file)
+        } else if file == (input as NSString).lastPathComponent {
+            located.file = input
+        }
+        return located
     }
 
     public var description: String {
