@@ -77,7 +77,8 @@ struct IndexCommand: ParsableCommand {
         }
         try output.emit(report.tables(top: top, platform: platform))
         if let chart {
-            try AtomicFile.write(report.barChart(top: top ?? 10, platform: platform).svg(), to: chart)
+            let notice = dataset.isSynthetic ? Dataset.syntheticNotice : nil
+            try AtomicFile.write(report.barChart(top: top ?? 10, platform: platform, caption: notice).svg(), to: chart)
         }
         if let tidy { try AtomicFile.write(try index.tidyTable(), to: tidy) }
     }

@@ -108,7 +108,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How many of the highest-scoring accounts are named (default 25; coordination 12).", valueName: "N"))
     var labels: Int?
 
-    @Flag(help: "Mark the figure as synthetic data in its caption (every sample dataset is).")
+    @Flag(help: "Mark the figure as synthetic data in its caption even if the dataset does not say so (a folder whose README says it is synthetic, or a store holding one, is marked without it).")
     var synthetic = false
 
     @Option(help: ArgumentHelp("A caption line (filters, sources); repeatable.", valueName: "TEXT"))
@@ -215,7 +215,7 @@ struct RenderCommand: ParsableCommand {
         } else {
             legibility = .everything
         }
-        let caption = CaptionOptions(notes: note, isSynthetic: synthetic)
+        let caption = CaptionOptions(notes: note, isSynthetic: synthetic || dataset.isSynthetic)
         // Only the network figures size nodes, so only they compute the measure.
         func networkOptions() throws -> NetworkFigureOptions {
             progress.begin("computing \(by.rawValue)")

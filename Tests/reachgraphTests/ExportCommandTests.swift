@@ -33,6 +33,27 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertEqual(try ReachGraphCLI.run(["export", dataset, "--to", "gexf", "--edges", "merged", "--quiet"]).error, "")
     }
 
+    func testSyntheticDataStayMarkedInFiguresChartsAndExports() throws {
+        var metrics = "account,platform,period,posts,likes,comments,shares,views,followers,follower_gain\n"
+        for account in ["a", "b", "c"] { metrics += "\(account),x,2025-05,3,10,1,1,100,1000,5\n" }
+        let folder = try ReachGraphCLI.temporaryFolder([
+            "README.md": "# Test data\n\nThis dataset is synthetic.\n",
+            "accounts.csv": "id,kind\na,city_account\nb,influencer\nc,community\n",
+            "relations.csv": "source,target,relation\na,b,repost\nb,c,repost\n",
+            "metrics.csv": metrics,
+        ])
+        let notice = "Synthetic data: no edge or number is a real observation"
+        XCTAssertEqual(try ReachGraphCLI.run(["render", folder, "--quiet", "-o", folder + "/overview.svg"]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: folder + "/overview.svg", encoding: .utf8).contains(notice))
+        XCTAssertEqual(try ReachGraphCLI.run(["index", folder, "--quiet", "--chart", folder + "/index.svg"]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: folder + "/index.svg", encoding: .utf8).contains(notice))
+        let exported = folder + "/exported"
+        XCTAssertEqual(try ReachGraphCLI.run(["export", folder, "--to", "csv", "--quiet", "-o", exported]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: exported + "/README.md", encoding: .utf8).contains("This dataset is synthetic"))
+        XCTAssertEqual(try ReachGraphCLI.run(["render", exported, "--quiet", "-o", folder + "/again.svg"]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: folder + "/again.svg", encoding: .utf8).contains(notice), "the export stays synthetic")
+    }
+
     func testUsageErrorsExitTwo() throws {
         let dataset = try ReachGraphProcess.sampleDataset()
         try assertUsageError(["export", dataset, "--to", "csv"], "--to csv writes a folder: give it with -o DIR")

@@ -5,7 +5,8 @@ import Foundation
 /// Each file is streamed (``ByteWriter``): the text of 2.5 million posts is never held whole.
 public enum DatasetWriter {
     /// Writes `accounts.csv`, `relations.csv` (unless the relations were derived from posts),
-    /// `posts.csv` and `metrics.csv` (when there are any) into `folder`. When one of them is a file
+    /// `posts.csv` and `metrics.csv` (when there are any) into `folder`, and a `README.md` saying
+    /// so when the data are synthetic. When one of them is a file
     /// read as input, nothing is written: the input folder is not left with some new tables.
     public static func write(_ dataset: Dataset, to folder: String) throws {
         var tables = [DatasetTableRows.accounts(dataset, style: .dataset)]
@@ -19,7 +20,19 @@ public enum DatasetWriter {
         for (table, path) in zip(tables, paths) {
             try AtomicFile.write(to: path) { table.write(0 ..< table.count, to: &$0) }
         }
+        if dataset.isSynthetic {
+            try AtomicFile.write(syntheticReadme, to: (folder as NSString).appendingPathComponent("README.md"))
+        }
     }
+
+    /// The README that keeps a synthetic dataset marked as such once written out again
+    /// (``Dataset/folderDeclaresSynthetic(_:)`` reads it).
+    static let syntheticReadme = """
+        # Synthetic data
+
+        This dataset is synthetic: written by `reachgraph export` from a dataset that says so. \(Dataset.syntheticNotice).
+
+        """
 
     public static func accountsCSV(_ dataset: Dataset) -> String { csv(DatasetTableRows.accounts(dataset, style: .dataset)) }
     public static func relationsCSV(_ dataset: Dataset) -> String { csv(DatasetTableRows.relations(dataset, style: .dataset)) }

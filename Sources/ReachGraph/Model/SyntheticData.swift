@@ -1,6 +1,9 @@
 import Foundation
 
 extension Dataset {
+    /// The line every figure, chart and briefing of synthetic data carries.
+    public static let syntheticNotice = "Synthetic data: no edge or number is a real observation"
+
     /// Whether the dataset folder at `folder` says its data are synthetic: its `README.md`
     /// mentions "synthetic" (any case), as the one `reachgraph generate` writes does ("This
     /// dataset is synthetic"). A folder without a README is taken as observed data; pass

@@ -1,7 +1,9 @@
+import ReachGraph
+
 /// What a figure's caption says beyond what the recipe works out itself.
 public struct CaptionOptions: Sendable, Equatable {
     /// The line every figure of synthetic data carries.
-    public static let syntheticNotice = "Synthetic data: no edge or number is a real observation"
+    public static let syntheticNotice = Dataset.syntheticNotice
 
     /// Replaces the recipe's title when set.
     public var title: String?
