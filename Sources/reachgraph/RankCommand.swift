@@ -164,7 +164,7 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
     @Option(help: "Groups for brokerage: kind, province or community (Louvain, for data without kinds).")
     var brokerage: KeyOpinionLeaders.Grouping = .kind
 
-    @Option(help: ArgumentHelp("Compute betweenness exactly when its estimated time on one thread is at most this (\(durationSyntax)); above it, sample until the top N is settled or as many searches as fit in it have run (at least \(KeyOpinionLeaders.BetweennessBudget.minimumSearches)). 0 always samples.", valueName: "DURATION"), transform: duration)
+    @Option(help: ArgumentHelp("Compute betweenness exactly when its estimated time on one thread is at most this (\(durationSyntax)); above it, sample until the top N is settled or as many searches as fit in it have run (at least \(KeyOpinionLeaders.BetweennessBudget.minimumSearches)). 0 always samples. Default: \(formatNumber(KeyOpinionLeaders.BetweennessBudget.defaultSeconds, digits: 3))s (rank's --sampling-budget, for one measure alone, is larger).", valueName: "DURATION"), transform: duration)
     var exactBetweennessBudget = TimeSpan(seconds: KeyOpinionLeaders.BetweennessBudget.defaultSeconds)
 
     @OptionGroup var output: OutputOptions

@@ -87,7 +87,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("max-nodes"), help: ArgumentHelp("Draw the smallest k-core with at most N accounts (and --max-edges ties).", valueName: "N"))
     var maxNodes: Int?
 
-    @Option(name: .customLong("max-edges"), help: ArgumentHelp("Tie budget for --top and --max-nodes (default 4 × N); the heaviest ties are kept.", valueName: "N"))
+    @Option(name: .customLong("max-edges"), help: ArgumentHelp("Tie budget for --top and --max-nodes (default 4 × N; 3 × N for coordination); the heaviest ties are kept.", valueName: "N"))
     var maxEdges: Int?
 
     @Option(help: ArgumentHelp("overview: take --by from the Spark program's scores in DIR (spark/README.md); INPUT is then the `export --to spark` folder, of which only the accounts and the ties among the --top N (default 200) are read.", valueName: "DIR"))
