@@ -186,9 +186,13 @@ public enum DatasetLoader {
     }
 
     static func loadFolder(_ folder: String, options: Options) throws -> Dataset {
+        // Names match case-insensitively, as column names do: `Accounts.csv` from a Windows
+        // export is the accounts table, not a file to ignore while accounts are implied.
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         func path(_ name: String) -> String? {
-            let full = (folder as NSString).appendingPathComponent(name)
-            return FileManager.default.fileExists(atPath: full) ? full : nil
+            let exact = (folder as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: exact) { return exact }
+            return files.sorted().first { $0.lowercased() == name }.map { (folder as NSString).appendingPathComponent($0) }
         }
         let accountsPath = path("accounts.csv"), relationsPath = path("relations.csv")
         let postsPath = path("posts.csv"), metricsPath = path("metrics.csv")

@@ -184,6 +184,25 @@ final class DatasetLoaderTests: XCTestCase {
         assertInputError(#"bytes.csv:2:1: column "source": is not valid UTF-8"#) { _ = try DatasetLoader.load(badUTF8) }
     }
 
+    func testAFileSavedWithSemicolonsIsNamedAsSuch() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", "id;name;kind\nhub;Hub;media_centre\n")
+        try folder.write("relations.csv", "source,target,relation\n")
+        assertInputError(#"accounts.csv:1: missing required columns "id", "kind" (header has: id;name;kind); the file looks separated by semicolons: save it with commas"#) {
+            _ = try DatasetLoader.load(folder.path)
+        }
+    }
+
+    func testTableNamesMatchCaseInsensitively() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("Accounts.csv", "id,kind\nhub,media_centre\ncity,city_account\n")
+        try folder.write("Relations.CSV", "source,target,relation\nhub,city,repost\n")
+        let dataset = try DatasetLoader.load(folder.path)
+        XCTAssertEqual(dataset.accounts.map(\.kind), [.mediaCentre, .cityAccount], "kinds come from Accounts.csv")
+        XCTAssertEqual(dataset.relations.count, 1)
+        XCTAssertTrue(dataset.diagnostics.isEmpty, "no account implied: \(dataset.diagnostics.lines)")
+    }
+
     func testDatasetFolderErrors() throws {
         let folder = try TemporaryFolder()
         try folder.write("accounts.csv", "id,kind\nhub,media_centre\ncity,town_hall\n")
