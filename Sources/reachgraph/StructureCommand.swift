@@ -55,6 +55,10 @@ struct StructureCommand: ParsableCommand {
         reportWarnings(dataset.diagnostics, quiet: output.quiet)
         reportWarnings(analysis.diagnostics, quiet: output.quiet)
         if !output.quiet {
+            // Windows here are hours long; a bare "72" is read as seconds, which counts almost no repost.
+            if window.seconds < 3600 {
+                Console.error("warning: --window is \(formatNumber(window.seconds)) s (a bare number is seconds; the default is 72h): a spoke's repost later than that after the hub's post is not counted")
+            }
             if analysis.scorecards.isEmpty {
                 Console.error(province.map { "note: no structure named \"\($0)\"" } ?? "note: no declared structure and no hub-and-spoke group found")
             }

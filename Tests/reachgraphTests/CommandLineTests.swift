@@ -3,6 +3,15 @@ import XCTest
 
 /// Runs the built `reachgraph` executable as a user would and checks exit codes and output.
 final class CommandLineTests: XCTestCase {
+    func testAStructureWindowUnderAnHourIsWarnedAbout() throws {
+        let dataset = try ReachGraphProcess.sampleDataset()
+        let bare = try ReachGraphCLI.run(["structure", dataset, "--window", "72", "--shuffles", "0"])
+        XCTAssertEqual(bare.status, 0, bare.error)
+        XCTAssertTrue(bare.error.contains("warning: --window is 72 s (a bare number is seconds; the default is 72h)"), bare.error)
+        let hours = try ReachGraphCLI.run(["structure", dataset, "--window", "72h", "--shuffles", "0"])
+        XCTAssertFalse(hours.error.contains("--window is"), hours.error)
+    }
+
     func testSummaryOfAnEdgeListAsCSVAndJSON() throws {
         let edges = try ReachGraphCLI.temporaryFile("edges.csv", "source,target,weight\na,b,2\nb,a,1\nb,c,1\nd,e,1\n")
         let csv = try ReachGraphCLI.run(["summary", edges, "--format", "long-csv"])
