@@ -72,7 +72,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Which part of a 1+N structure drawn in several parts (with --figure structure).", valueName: "K"))
     var part = 1
 
-    @Option(help: ArgumentHelp("Co-action window: shares of one post at most this far apart (with --figure coordination): \(durationSyntax).", valueName: "DURATION"), transform: duration)
+    @Option(help: ArgumentHelp("With --figure coordination (required): the co-action window, shares of one post at most this far apart. With --figure structure: the time after a hub post within which a spoke's repost counts, as structure --window (default: 72h). \(durationSyntax).", valueName: "DURATION"), transform: duration)
     var window: TimeSpan?
 
     @Option(help: "Coordination groups: components or louvain (with --figure coordination).")
@@ -160,11 +160,12 @@ struct RenderCommand: ParsableCommand {
     /// Options that belong to one figure are refused with the others.
     private func validateFigureOptions() throws {
         let figureOnly: [(name: String, given: Bool, figure: FigureKind)] = [
-            ("--root", root != nil, .cascade), ("--province", province != nil, .structure), ("--window", window != nil, .coordination),
+            ("--root", root != nil, .cascade), ("--province", province != nil, .structure), 
         ]
         for option in figureOnly where option.given && figure != option.figure {
             throw ValidationError("\(option.name) is for --figure \(option.figure.rawValue)")
         }
+        if window != nil && figure != .coordination && figure != .structure { throw ValidationError("--window is for --figure coordination and structure") }
         if maxGroups < 1 { throw ValidationError("--max-groups must be at least 1") }
         if colorBy != nil && figure != .overview && figure != .ego { throw ValidationError("--color-by is for --figure overview and ego") }
         switch figure {
@@ -291,7 +292,9 @@ struct RenderCommand: ParsableCommand {
     /// The 1+N diagram of --province, or of the first structure (provinces sorted by name).
     private func structureFigure(_ dataset: Dataset, caption: CaptionOptions) throws -> Figure {
         // The figure uses no synchronisation numbers, so no shuffles are run.
-        let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0, province: province))
+        var options = StructureOptions(shuffles: 0, province: province)
+        if let window { options.responseWindow = window.seconds }
+        let analysis = StructureAnalysis(dataset: dataset, options: options)
         guard let scorecard = analysis.scorecards.first else {
             let known = StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0)).scorecards.map(\.structure.name)
             let list = known.isEmpty ? "it declares no 1+N structure" : "structures: " + known.joined(separator: ", ")

@@ -94,6 +94,20 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertFalse(text.contains("p0"))
     }
 
+    func testTheStructureFigureTakesTheResponseWindow() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("graphs/sample").path
+        let folder = try ReachGraphCLI.temporaryFolder()
+        let day = try ReachGraphCLI.run(["render", sample, "--figure", "structure", "--province", "Fujian", "--window", "24h", "--quiet", "-o", folder + "/day.dot"])
+        XCTAssertEqual(day.status, 0, day.error)
+        XCTAssertTrue(try String(contentsOfFile: folder + "/day.dot", encoding: .utf8).contains("of (hub post, spoke) pairs within 1 d"))
+        XCTAssertEqual(try ReachGraphCLI.run(["render", sample, "--figure", "structure", "--province", "Fujian", "--quiet", "-o", folder + "/default.dot"]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: folder + "/default.dot", encoding: .utf8).contains("of (hub post, spoke) pairs within 3 d"))
+        let overview = try ReachGraphCLI.run(["render", sample, "--window", "24h", "-o", folder + "/x.svg"])
+        XCTAssertEqual(overview.status, 2)
+        XCTAssertTrue(overview.error.contains("--window is for --figure coordination and structure"), overview.error)
+    }
+
     func testUsageErrorsExitTwo() throws {
         let dataset = try ReachGraphProcess.sampleDataset()
         let cases: [([String], String)] = [
