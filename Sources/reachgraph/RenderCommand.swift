@@ -105,7 +105,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The measure for node size and ranking: any measure `reachgraph rank --by` takes (see `reachgraph rank --help`).")
     var by: RankingMeasure = .strength
 
-    @Option(help: ArgumentHelp("How many of the highest-scoring accounts are named (default 25; coordination 12).", valueName: "N"))
+    @Option(help: ArgumentHelp("How many of the highest-scoring accounts are numbered in their node and named in the caption (default 25; coordination 12).", valueName: "N"))
     var labels: Int?
 
     @Flag(help: "Mark the figure as synthetic data in its caption even if the dataset does not say so (a folder whose README says it is synthetic, or a store holding one, is marked without it).")

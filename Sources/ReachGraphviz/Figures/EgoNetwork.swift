@@ -2,7 +2,7 @@ import ReachGraph
 import ReachGraphCore
 
 /// The ego network of one account: every account within `radius` hops of it (following edges in
-/// both directions by default), the ego drawn with a heavy outline, a bold name and black ties.
+/// both directions by default), the ego drawn with a heavy outline and black ties, named in the title.
 /// Drawn like ``NetworkOverview``; laid out radially around the ego (`twopi`) by default.
 public enum EgoNetwork {
     /// The ego network of the account `accountID` in `dataset`.
@@ -37,7 +37,7 @@ public enum EgoNetwork {
             cut = "showing \(groupedDigits(candidates.count)) of \(groupedDigits(ball.count)) accounts: the heaviest ties, hop by hop from the ego"
         }
         var recipe = NetworkFigureBuilder.Recipe(
-            title: "Ego network of \(account.label) (\(account.id)): \(hops), \(directions)",
+            title: "Ego network of \(account.label)" + (account.label == account.id ? "" : " (\(account.id))") + ": \(hops), \(directions)",
             candidates: candidates, ego: ego, preferredEngine: .twopi, encodingNote: "heavy outline: the ego"
         )
         recipe.cut = cut

@@ -2,16 +2,17 @@ import Foundation
 import ReachGraph
 
 /// Assembles the caption lines every network figure carries, in this order: title; the period
-/// the data covers; what is shown (and what was cut); the visual encoding; relation filters;
-/// the caller's notes; the synthetic-data notice.
+/// the data covers; what is shown (and what was cut); the visual encoding; the numbered accounts'
+/// names; relation filters; the caller's notes; the synthetic-data notice.
 enum FigureCaption {
     static func lines(
-        title: String, dataset: Dataset, shown: String, encoding: String, relationTypes: Set<RelationType>?, options: CaptionOptions
+        title: String, dataset: Dataset, shown: String, encoding: String, names: [String] = [], relationTypes: Set<RelationType>?, options: CaptionOptions
     ) -> [String] {
         var lines = [options.title ?? title]
         if let period = period(of: dataset) { lines.append(period) }
         lines.append(shown)
         lines.append(encoding)
+        lines += names
         if let relationTypes {
             lines.append("relations: " + RelationType.allCases.filter(relationTypes.contains).map(\.rawValue).joined(separator: ", "))
         }

@@ -9,15 +9,14 @@ import ReachGraph
 ///   alone shows the kind; otherwise each province is a `subgraph cluster_*` box.
 /// - Node area ∝ score: width = 0.15 + 0.65·√(score / max score) inches.
 /// - Edge width by log weight: penwidth = 0.5 + 2.5·ln(1 + w) / ln(1 + w_max).
-/// - The `labelCount` highest-scoring accounts (and the ego) are named next to their node
-///   (`xlabel`); every node and edge has a tooltip for SVG viewers.
+/// - The `labelCount` highest-scoring accounts are numbered inside their node, 1 the highest, and
+///   named in the caption (``numberedNames``), as the coordination figure does: names placed
+///   beside the nodes (`xlabel`) covered each other and landed far from their node on crowded
+///   layouts. The ego has a heavy outline and is named in the title. Every node and edge has a
+///   tooltip for SVG viewers.
 /// - The legend and caption form the graph label, an HTML table at the bottom left, which every
 ///   engine places.
 struct NetworkDrawing {
-    /// Characters of an id-only label: 32-character hashes (CooRTweet, IO archives) written whole
-    /// covered each other and the nodes around them; eleven and "…" still tell them apart.
-    static let idLabelLength = 12
-
     let dataset: Dataset
     let nodes: [Int32]
     let edges: [(source: Int32, target: Int32, weight: Double)]
@@ -68,9 +67,23 @@ struct NetworkDrawing {
         return ProvincePalette(provinces: categories ?? dataset.accounts.map(\.province), drawn: drawn)
     }
 
+    /// The numbered accounts, highest score first: the `labelCount` highest-scoring, the ego left out.
+    private var numbered: [Int32] {
+        Array(nodes.filter { $0 != ego }.sorted { scores.value(of: $0) != scores.value(of: $1) ? scores.value(of: $0) > scores.value(of: $1) : $0 < $1 }.prefix(labelCount))
+    }
+
+    /// The caption lines naming the numbered accounts, four a line ("1 湖南国际传播中心 · 2 …");
+    /// an account known only by its id is named by it once.
+    var numberedNames: [String] {
+        let names = numbered.enumerated().map { position, node in "\(position + 1) \(dataset.accounts[Int(node)].label)" }
+        // Four names a line keep the caption about as wide as the figure.
+        return stride(from: 0, to: names.count, by: 4).map { names[$0 ..< min($0 + 4, names.count)].joined(separator: " · ") }
+    }
+
     /// The caption line that explains the visual encoding.
     var encodingLine: String {
         var parts = ["node area: \(scores.name)", "edge width: log of weight"]
+        if !numbered.isEmpty { parts.append("numbers: the \(numbered.count) highest by \(scores.name), named below") }
         if let coloring, coloring != .kind {
             let how: String
             switch coloring {
@@ -107,7 +120,8 @@ struct NetworkDrawing {
         ])
         writer.edgeDefaults(["fontname": .string(FontFamily.cjk), "arrowsize": 0.5, "color": .string(edgeColor)])
 
-        let labelled = labelledNodes()
+        var number: [Int32: Int] = [:]
+        for (position, node) in numbered.enumerated() { number[node] = position + 1 }
         let maxScore = nodes.map { scores.value(of: $0) }.max() ?? 0
         let palette = self.palette
         if clustersProvinces && hasProvinces {
@@ -124,13 +138,13 @@ struct NetworkDrawing {
                 writer.beginCluster("province_\(index)", attributes: [
                     "label": .string(province), "style": "rounded", "color": "#999999", "fontname": .string(FontFamily.cjk), "fontsize": 10,
                 ])
-                for node in byProvince[province] ?? [] { writeNode(node, maxScore: maxScore, labelled: labelled, palette: nil, into: &writer) }
+                for node in byProvince[province] ?? [] { writeNode(node, maxScore: maxScore, number: number, palette: nil, into: &writer) }
                 writer.endSubgraph()
             }
-            for node in loose { writeNode(node, maxScore: maxScore, labelled: labelled, palette: nil, into: &writer) }
+            for node in loose { writeNode(node, maxScore: maxScore, number: number, palette: nil, into: &writer) }
         } else {
             let fill = fillsByProvince || drawnCategories != nil ? palette : nil
-            for node in nodes { writeNode(node, maxScore: maxScore, labelled: labelled, palette: fill, into: &writer) }
+            for node in nodes { writeNode(node, maxScore: maxScore, number: number, palette: fill, into: &writer) }
         }
 
         let maxWeight = edges.map(\.weight).max() ?? 1
@@ -152,37 +166,31 @@ struct NetworkDrawing {
     /// Faint edges when there are many, so nodes stay visible.
     private var edgeColor: String { edges.count > 500 ? "#4D4D4D59" : "#4D4D4DB3" }
 
-    private func writeNode(_ node: Int32, maxScore: Double, labelled: Set<Int32>, palette: ProvincePalette?, into writer: inout DOTWriter) {
+    private func writeNode(_ node: Int32, maxScore: Double, number: [Int32: Int], palette: ProvincePalette?, into writer: inout DOTWriter) {
         let account = dataset.accounts[Int(node)]
         let style = AccountKindStyle.of(account.kind)
         let relative = maxScore > 0 ? (scores.value(of: node) / maxScore).squareRoot() : 0
-        let width = ((0.15 + 0.65 * relative) * 100).rounded() / 100
+        // A numbered node is big enough for its number.
+        let width = (max(0.15 + 0.65 * relative, number[node] == nil ? 0 : 0.28) * 100).rounded() / 100
         let name = account.label
         var tooltip = "\(name) (\(account.id)) · \(account.kind.rawValue)"
         if let province = account.province, !province.isEmpty { tooltip += " · \(province)" }
         tooltip += " · \(scores.name) \(formatNumber(scores.value(of: node), digits: 6))"
+        let fill = palette?.color(of: categories.map { $0[Int(node)] } ?? account.province) ?? style.fill
         var attributes: DOTAttributes = [
             "shape": .string(style.shape), "style": .string(style.style), "width": .number(width), "height": .number(width),
-            "fillcolor": .string(palette?.color(of: categories.map { $0[Int(node)] } ?? account.province) ?? style.fill), "tooltip": .string(tooltip),
+            "fillcolor": .string(fill), "tooltip": .string(tooltip),
         ]
-        // An account known only by its id (often a 32-character hash on exports) is told apart by
-        // the id's first characters; the whole id stays in the tooltip.
-        let shown = name == account.id ? FigureLabel.shortened(name, to: Self.idLabelLength) : name
         if node == ego {
+            // The title names the ego; a name beside it lay under the arrowheads of its ties.
             attributes.set("penwidth", 3)
             attributes.set("color", "#000000")
             attributes.set("root", true)
-            attributes.set("xlabel", .html(.bold(.text(shown))))
-        } else if labelled.contains(node) {
-            attributes.set("xlabel", .string(shown))
+        } else if let rank = number[node] {
+            attributes.set("label", .string(String(rank)))
+            attributes.set("fontcolor", .string(AccountKindStyle.ink(on: fill)))
         }
         writer.node(account.id, attributes)
-    }
-
-    /// The ego and the `labelCount` highest-scoring nodes.
-    private func labelledNodes() -> Set<Int32> {
-        let ranked = nodes.sorted { scores.value(of: $0) != scores.value(of: $1) ? scores.value(of: $0) > scores.value(of: $1) : $0 < $1 }
-        return Set(ranked.prefix(labelCount))
     }
 
     /// Caption lines (title in bold), then the legend: kinds, and provinces when fill shows them.

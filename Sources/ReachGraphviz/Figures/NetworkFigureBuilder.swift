@@ -42,7 +42,8 @@ enum NetworkFigureBuilder {
         let caption = FigureCaption.lines(
             title: recipe.title, dataset: dataset,
             shown: trimmed ?? FigureCaption.counts(nodes: trim.nodes.count, edges: trim.edges.count),
-            encoding: drawing.encodingLine + (recipe.encodingNote.map { "; " + $0 } ?? ""), relationTypes: options.relationTypes, options: options.caption
+            encoding: drawing.encodingLine + (recipe.encodingNote.map { "; " + $0 } ?? ""), names: drawing.numberedNames,
+            relationTypes: options.relationTypes, options: options.caption
         )
         return Figure(
             dot: drawing.dot(caption: caption), caption: caption, engine: decision.engine, notice: decision.notice, shape: shape,

@@ -60,7 +60,7 @@ final class FigureEscapingTests: XCTestCase {
         XCTAssertTrue(collected.tooltips.contains { $0.hasPrefix(#"x\Ny\G &#1; \L <b> (a&#1;b)"#) }, "\(collected.tooltips)")
         XCTAssertTrue(collected.tooltips.contains { $0.hasPrefix(#"q\E\T\H \\ (c)"#) }, "\(collected.tooltips)")
         XCTAssertTrue(collected.tooltips.contains { $0.hasPrefix(#"a&#1;b → c"#) }, "\(collected.tooltips)")
-        XCTAssertTrue(collected.texts.contains(#"x\Ny\G &#1; \L <b>"#), "labels show names as typed: \(collected.texts)")
+        XCTAssertTrue(collected.texts.contains { $0.contains(#"x\Ny\G &#1; \L <b>"#) }, "the caption shows names as typed: \(collected.texts)")
     }
 
     /// HTML-like labels (cards, captions) go through the same `\N`/`\G`/`\E` expansion as plain ones.

@@ -63,8 +63,10 @@ final class NetworkFigureTests: XCTestCase {
         let figure = try NetworkOverview.figure(of: dataset, options: .init(scores: NodeScores(name: "PageRank", values: values), labelCount: 1))
         XCTAssertTrue(figure.caption.contains { $0.hasPrefix("node area: PageRank") })
         XCTAssertTrue(figure.dot.contains("ccg [shape=\"box\", style=\"filled\", width=0.8, height=0.8"), figure.dot)
-        XCTAssertTrue(figure.dot.contains("xlabel=\"CCG\""))
-        XCTAssertEqual(figure.dot.components(separatedBy: "xlabel=").count - 1, 1, "only the top account is named")
+        XCTAssertTrue(figure.dot.contains("tooltip=\"CCG (ccg) · think_tank · PageRank 100\", label=\"1\", fontcolor=\"#FFFFFF\""), "white on the dark fill: \(figure.dot)")
+        XCTAssertEqual(figure.dot.components(separatedBy: "label=\"1\"").count - 1, 1, "only the top account is numbered: \(figure.dot)")
+        XCTAssertTrue(figure.caption.contains("1 CCG"), "and named in the caption: \(figure.caption)")
+        XCTAssertTrue(figure.caption.contains { $0.contains("numbers: the 1 highest by PageRank, named below") }, "\(figure.caption)")
         XCTAssertThrowsError(try NetworkOverview.figure(of: dataset, options: .init(scores: NodeScores(name: "short", values: [1]))))
     }
 
@@ -108,16 +110,17 @@ final class NetworkFigureTests: XCTestCase {
         XCTAssertTrue(figure.dot.contains(" h ["), figure.dot)
     }
 
-    func testAnAccountKnownOnlyByALongIdIsLabelledByItsFirstCharacters() throws {
+    func testAnAccountKnownOnlyByALongIdIsNamedWholeInTheCaption() throws {
         let hash = "8baf21a1238703855b8f171cc0d5e6d1"
         let dataset = try SampleDatasets.load(
             accounts: "id,name,kind\n\(hash),,other\nnamed,Hunan International Communication Centre,other\nb,,other",
             relations: "source,target,relation\n\(hash),b,repost\nnamed,b,repost"
         )
         let figure = try NetworkOverview.figure(of: dataset, options: .init(labelCount: 3))
-        XCTAssertTrue(figure.dot.contains("xlabel=\"8baf21a1238…\""), figure.dot)
-        XCTAssertTrue(figure.dot.contains("xlabel=\"Hunan International Communication Centre\""), "a name stays whole: \(figure.dot)")
+        XCTAssertFalse(figure.dot.contains("xlabel"), "numbers inside the nodes, names in the caption: \(figure.dot)")
+        XCTAssertTrue(figure.caption.contains { $0.contains("\(hash)") && $0.contains("Hunan International Communication Centre") }, "\(figure.caption)")
         XCTAssertTrue(figure.dot.contains(hash + " ("), "the whole id stays in the tooltip")
+        XCTAssertEqual(try EgoNetwork.figure(of: dataset, around: hash).caption.first, "Ego network of \(hash): 1 hop, both directions")
     }
 
     func testDotOnABigCyclicOverviewFallsBackToSFDP() throws {
@@ -147,7 +150,7 @@ final class NetworkFigureTests: XCTestCase {
         XCTAssertEqual(Set(one.accountIDs), ["kol1", "hn_centre", "ccg", "c1", "odd \"id\" \\ with: colon"])
         XCTAssertEqual(one.engine, .twopi)
         XCTAssertTrue(one.dot.contains("kol1 [shape=\"star\", style=\"filled\""), one.dot)
-        XCTAssertTrue(one.dot.contains("penwidth=3, color=\"#000000\", root=true, xlabel=<<B>Big V one</B>>"), one.dot)
+        XCTAssertTrue(one.dot.contains("penwidth=3, color=\"#000000\", root=true];"), one.dot)
         XCTAssertEqual(one.caption.first, "Ego network of Big V one (kol1): 1 hop, both directions")
         let svg = String(decoding: try one.render(as: .svg).data, as: UTF8.self)
         XCTAssertEqual(svg.components(separatedBy: "class=\"node\"").count - 1, 5)
