@@ -208,7 +208,8 @@ public struct BriefingBuilder {
         if summary.metricsRowCount == 0 {
             paragraphs.append("No metrics rows: the communication power index needs metrics.csv, so it is not computed.")
         }
-        return BriefingSection(title: "Dataset", paragraphs: paragraphs, tables: tables, rowsShown: 12)
+        // The overview is one measure a row (about twenty): cut, it hid the posts, reposts and warnings.
+        return BriefingSection(title: "Dataset", paragraphs: paragraphs, tables: tables, rowsShown: 30)
     }
 
     private func networkSection() throws -> BriefingSection {

@@ -110,6 +110,10 @@ final class AdaptiveSectionsTests: XCTestCase {
         let markdown = document.markdown()
         let findings = try XCTUnwrap(markdown.range(of: "## Key findings\n\n- **Key opinion leaders**: Top source (the only source): a1, reposted by 3 distinct accounts.\n"), String(markdown.prefix(900)))
         XCTAssertLessThan(findings.lowerBound, try XCTUnwrap(markdown.range(of: "## Dataset")).lowerBound)
+        let dataset = try XCTUnwrap(document.sections.first { $0.title == "Dataset" })
+        let overview = try XCTUnwrap(dataset.tables.first { $0.name == "overview" })
+        XCTAssertGreaterThan(overview.rows.count, 12)
+        XCTAssertTrue(markdown.contains("| input format | "), "the overview is shown whole, its last row included")
         XCTAssertTrue(document.html().contains("<div class=\"findings\"><h2>Key findings</h2><ul><li><strong>Key opinion leaders</strong>: Top source (the only source): a1"))
     }
 
