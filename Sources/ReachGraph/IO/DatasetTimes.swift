@@ -27,8 +27,8 @@ struct DatasetTimes {
     var naiveCount: Int { time.naiveCount + firstSeen.naiveCount + lastSeen.naiveCount }
 
     /// The notes saying how times without a zone were read (when there were any, or when the
-    /// user named a zone, so an option that changed nothing still says so) and which zone
-    /// abbreviations were read as which offsets.
+    /// user named a zone, so an option that changed nothing still says so), which zone
+    /// abbreviations were read as which offsets, and how many dates were read as M/D/YYYY.
     var readingNotes: [Dataset.ReadingNote] {
         var notes: [Dataset.ReadingNote] = []
         if naiveCount > 0 || zoneGiven {
@@ -37,6 +37,13 @@ struct DatasetTimes {
         let abbreviations = time.abbreviationCounts.merging(firstSeen.abbreviationCounts, uniquingKeysWith: +)
             .merging(lastSeen.abbreviationCounts, uniquingKeysWith: +)
         if let note = TimestampReader.abbreviationNote(abbreviations) { notes.append(note) }
+        let slashDates = time.slashDateCount + firstSeen.slashDateCount + lastSeen.slashDateCount
+        if slashDates > 0 {
+            notes.append(Dataset.ReadingNote(
+                topic: "dates with slashes",
+                value: "\(slashDates) read as month/day/year (as US spreadsheets and CrowdTangle write them; a day/month file stops at its first day above 12)"
+            ))
+        }
         return notes
     }
 

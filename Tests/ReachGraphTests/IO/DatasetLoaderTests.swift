@@ -184,6 +184,14 @@ final class DatasetLoaderTests: XCTestCase {
         assertInputError(#"bytes.csv:2:1: column "source": is not valid UTF-8"#) { _ = try DatasetLoader.load(badUTF8) }
     }
 
+    func testSlashDatesAreReadMonthFirstAndSaySo() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("posts.csv", "post_id,author,time\np1,a,05/03/2025 10:00\np2,b,2025-03-06T11:00:00Z\np3,c,06/03/2025 11:00\n")
+        let dataset = try DatasetLoader.load(folder.path)
+        XCTAssertEqual(dataset.posts.times[0], 1_746_266_400, "5 May 2025, 10:00 UTC")
+        XCTAssertEqual(dataset.readingNotes.first { $0.topic == "dates with slashes" }?.value.prefix(33), "2 read as month/day/year (as US s")
+    }
+
     func testAFileSavedWithSemicolonsIsNamedAsSuch() throws {
         let folder = try TemporaryFolder()
         try folder.write("accounts.csv", "id;name;kind\nhub;Hub;media_centre\n")

@@ -122,6 +122,9 @@ struct TimestampReader {
     private(set) var unitLine: Int?
     /// How many times were read without a zone (and so in ``zone``).
     private(set) var naiveCount = 0
+    /// How many times were read as `M/D/YYYY`, which a day-first file with no day above 12
+    /// would also match: a reading note says so.
+    private(set) var slashDateCount = 0
     /// How many times were read with each zone abbreviation, by the offset it was read as.
     private(set) var abbreviationCounts: [Abbreviation: Int] = [:]
 
@@ -139,6 +142,7 @@ struct TimestampReader {
             unitLine = later.unitLine
         }
         naiveCount += later.naiveCount
+        slashDateCount += later.slashDateCount
         abbreviationCounts.merge(later.abbreviationCounts, uniquingKeysWith: +)
         return true
     }
@@ -161,7 +165,10 @@ struct TimestampReader {
         }
         if let seconds = try abbreviated(trimmed) { return seconds }
         if let seconds = Self.twitter(trimmed) { return seconds }
-        if let wall = Self.usDate(trimmed) { return naive(wall) }
+        if let wall = Self.usDate(trimmed) {
+            slashDateCount += 1
+            return naive(wall)
+        }
         throw Problem(message: "\"\(trimmed)\" is not a date (expected ISO 8601, epoch seconds/ms/µs, \"Wed Oct 10 20:19:24 +0000 2018\" or M/D/YYYY H:MM)")
     }
 
