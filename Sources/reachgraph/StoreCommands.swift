@@ -10,9 +10,10 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             Every input is read and checked before anything is written; each is then one transaction. \
             Keys make ingesting idempotent: posts by (platform, post id), accounts by (platform, account \
-            id), metrics by (account, platform, period); the same file twice changes nothing and says so, \
-            an overlapping export adds only its new rows, changed account attributes are kept as a \
-            new version for --period, and a changed metrics row as a new version (read back as the latest). \
+            id), metrics by (account, platform, period); the same file twice under one --period changes \
+            nothing and says so, and under another (or none) is refused unless --again (its relations would \
+            count twice); an overlapping export adds only its new rows, changed account attributes are kept \
+            as a new version for --period, and a changed metrics row as a new version (read back as the latest). \
             An input whose README says it is synthetic marks the store synthetic. Every ingest is recorded with its source, SHA-256, time, counts and \
             warnings (reachgraph store info STORE). Tables: docs/store.md.
             """
@@ -29,6 +30,9 @@ struct IngestCommand: ParsableCommand {
 
     @Option(help: "The platform of accounts and posts that name none (facebook, x, …).")
     var platform: String?
+
+    @Flag(help: "Store an input the store already holds under another period (or none) anyway: its relations then count in both.")
+    var again = false
 
     @OptionGroup var reading: ReadingOptions
 
@@ -52,9 +56,13 @@ struct IngestCommand: ParsableCommand {
             read.append((path, dataset, sha256))
         }
         try DatasetStore.write(into: into) { store in
+            // Refused before anything is written, as a bad input is.
+            if !again {
+                for (path, _, sha256) in read { try store.checkNotHeldUnderAnotherPeriod(sha256: sha256, source: path, period: period ?? "") }
+            }
             for (path, dataset, sha256) in read {
                 progress.begin("ingesting \(path)")
-                let report = try store.ingest(dataset, source: path, sha256: sha256, period: period ?? "", platform: platform)
+                let report = try store.ingest(dataset, source: path, sha256: sha256, period: period ?? "", platform: platform, again: again)
                 progress.finish()
                 reportWarnings(dataset.diagnostics, quiet: quiet)
                 print(IngestSummary.line(report, store: into))

@@ -121,6 +121,33 @@ final class DatasetStoreTests: XCTestCase {
         XCTAssertEqual(ingests.rows.count, 1, "no provenance row for an ingest that added nothing")
     }
 
+    /// The same file under another period (or none) would store its relations a second time:
+    /// refused, naming the earlier ingest, unless asked for; under its own period it stays idempotent.
+    func testSameInputUnderAnotherPeriodIsRefusedUnlessAskedFor() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("data", ["relations.csv": "source,target,relation,weight\na,b,repost,3\nb,c,repost,2\n"])
+        let sha256 = try InputSource.sha256(of: path)
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        XCTAssertEqual(try ingest(path, into: store).relationsAdded, 2)
+        for period in ["2025-05", "2025-06"] {
+            XCTAssertThrowsError(try ingest(path, into: store, period: period)) { error in
+                XCTAssertEqual("\(error)", "\(path): the store already holds this input (sha256 \(sha256.prefix(12))…) as ingest #1 (no period); "
+                    + "ingested again under period \(period) its relations would count twice. To add another period's collection, "
+                    + "ingest its own export; to store this same file under period \(period) as well, add --again")
+            }
+        }
+        XCTAssertThrowsError(try store.checkNotHeldUnderAnotherPeriod(sha256: sha256, source: path, period: "2025-05"))
+        XCTAssertNoThrow(try store.checkNotHeldUnderAnotherPeriod(sha256: sha256, source: path, period: ""))
+        XCTAssertTrue(try ingest(path, into: store).changedNothing)
+        XCTAssertEqual(try store.load().graph().weight(from: 0, to: 1), 3, "strengths as ingested once")
+        XCTAssertEqual(try store.info()[1].rows.count, 1)
+
+        let again = try store.ingest(DatasetLoader.load(path), source: path, sha256: sha256, period: "2025-05", again: true)
+        XCTAssertEqual(again.relationsAdded, 2)
+        XCTAssertEqual(try store.load().graph().weight(from: 0, to: 1), 6, "asked for: the relations count in both")
+        XCTAssertThrowsError(try ingest(path, into: store, period: "2025-06"), "ingest #1 still holds it without a period")
+    }
+
     func testOverlappingExportAddsOnlyNewRows() throws {
         let scratch = try ScratchFolder()
         let header = "post_id,author,time,platform\n"

@@ -154,6 +154,29 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertTrue(summary.output.contains("overview,13,measure,posts\noverview,13,value,3\n"), summary.output)
     }
 
+    /// The same export under another --period would double its relations: refused in one line
+    /// naming the earlier ingest, before anything is written; --again stores it anyway.
+    func testIngestOfTheSameInputUnderAnotherPeriodIsRefused() throws {
+        let folder = try ReachGraphCLI.temporaryFolder(["relations.csv": "source,target,relation,weight\na,b,repost,3\nb,c,repost,2\n"])
+        let other = try ReachGraphCLI.temporaryFolder(["relations.csv": "source,target,relation,weight\na,c,repost,1\n"])
+        let store = try ReachGraphCLI.temporaryFolder() + "/monthly.sqlite"
+        XCTAssertEqual(try ReachGraphCLI.run(["ingest", folder, "--into", store]).status, 0)
+        let refused = try ReachGraphCLI.run(["ingest", other, folder, "--into", store, "--period", "2025-05"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.error.hasPrefix("reachgraph: \(folder): the store already holds this input (sha256 "), refused.error)
+        XCTAssertTrue(refused.error.hasSuffix("as ingest #1 (no period); ingested again under period 2025-05 its relations would count twice. "
+            + "To add another period's collection, ingest its own export; to store this same file under period 2025-05 as well, add --again\n"), refused.error)
+        XCTAssertEqual(refused.error.split(separator: "\n").count, 1)
+        XCTAssertEqual(try storeInfo(store).contents["relations"], 2, "nothing written, not even the other input")
+        let strength = try ReachGraphCLI.run(["rank", store, "--by", "out-strength", "--top", "1", "--format", "csv"])
+        XCTAssertEqual(strength.output.split(separator: "\n").dropFirst().first, "1,a,3,,other,,,,", "a's strength as ingested once")
+
+        let again = try ReachGraphCLI.run(["ingest", folder, "--into", store, "--period", "2025-05", "--again"])
+        XCTAssertEqual(again.status, 0, again.error)
+        XCTAssertTrue(again.output.contains(", 2 of 2 relations"), again.output)
+        XCTAssertEqual(try storeInfo(store).contents["relations"], 4)
+    }
+
     /// `store info --format json`: the counts by item, the ingests and their warnings.
     private func storeInfo(_ store: String, file: StaticString = #filePath, line: UInt = #line) throws -> (contents: [String: Int], ingests: [[String: Any]], warnings: [[String: Any]]) {
         let run = try ReachGraphCLI.run(["store", "info", store, "--format", "json"])
