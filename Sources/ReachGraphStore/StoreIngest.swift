@@ -38,7 +38,8 @@ extension DatasetStore {
     /// and the report says so.
     /// - Parameters:
     ///   - source: the input's path as given, kept for provenance with its `sha256`.
-    ///   - period: the label of the collection (`2025-05`), `""` for none.
+    ///   - period: the label of the collection (`2025-05`, a day or a year, as ``StoreSlice/init(period:)``
+    ///     takes it), `""` for none.
     ///   - platform: the platform of rows that name none (accounts and posts), `nil` for none.
     ///   - again: store an input the store holds under another period anyway
     ///     (``checkNotHeldUnderAnotherPeriod(sha256:source:period:)`` refuses it otherwise).
@@ -47,6 +48,9 @@ extension DatasetStore {
         _ dataset: Dataset, source: String, sha256: String, period: String = "", platform: String? = nil, again: Bool = false,
         now: Date = Date()
     ) throws -> IngestReport {
+        // The label is the one `--period` slices read this ingest's relations and account versions
+        // by, so it must be one they take: `2025-5` would be stored and never read as May.
+        if !period.isEmpty { _ = try StoreSlice(period: period) }
         var report = IngestReport(source: source, sha256: sha256, period: period)
         report.synthetic = dataset.isSynthetic
         do {

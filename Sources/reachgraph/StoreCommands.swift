@@ -25,7 +25,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The store file (created when missing).", valueName: "STORE.sqlite"))
     var into: String
 
-    @Option(help: ArgumentHelp("The collection's period (2025-05); account changes are kept as history per period.", valueName: "LABEL"))
+    @Option(help: ArgumentHelp("The collection's period (2025-05, 2025-05-01 or 2025), as slices name it; account changes are kept as history per period.", valueName: "LABEL"))
     var period: String?
 
     @Option(help: "The platform of accounts and posts that name none (facebook, x, …).")
@@ -41,11 +41,12 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one INPUT") }
-        if let period, period.isEmpty { throw ValidationError("--period must not be empty") }
         if inputs.contains(into) { throw ValidationError("the store cannot ingest itself") }
     }
 
     func run() throws {
+        // Checked as every command's --period is, before any input is read.
+        if let period { _ = try StoreSlice(from: String?.none, to: nil, period: period) }
         let progress = Progress(quiet: quiet)
         let options = try reading.loaderOptions()
         var read: [(path: String, dataset: Dataset, sha256: String)] = []

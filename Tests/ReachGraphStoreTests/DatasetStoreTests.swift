@@ -148,6 +148,24 @@ final class DatasetStoreTests: XCTestCase {
         XCTAssertThrowsError(try ingest(path, into: store, period: "2025-06"), "ingest #1 still holds it without a period")
     }
 
+    /// An ingest's period is the label slices read it by: one they would not take is refused, as
+    /// `StoreSlice(period:)` refuses it, and nothing is written.
+    func testIngestPeriodIsOneASliceTakes() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("data", ["relations.csv": "source,target,relation\na,b,repost\n"])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        for label in ["2025-5", "may", "2025-Q2", "2025-02-30"] {
+            XCTAssertThrowsError(try ingest(path, into: store, period: label)) { error in
+                XCTAssertEqual("\(error)", "--period: \"\(label)\" is not a period (expected YYYY-MM, YYYY-MM-DD or YYYY)")
+            }
+        }
+        XCTAssertEqual(try store.info()[1].rows.count, 0)
+        for label in ["2025-05", "2025-05-01", "2025"] {
+            XCTAssertEqual(try ingest(try scratch.folder(label, ["relations.csv": "source,target,relation\na,b,repost\n\(label),b,repost\n"]), into: store, period: label).relationsAdded, 2)
+            XCTAssertEqual(try store.load(StoreSlice(period: label)).relations.count, 2, label)
+        }
+    }
+
     func testOverlappingExportAddsOnlyNewRows() throws {
         let scratch = try ScratchFolder()
         let header = "post_id,author,time,platform\n"

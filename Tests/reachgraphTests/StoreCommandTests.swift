@@ -177,6 +177,26 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(try storeInfo(store).contents["relations"], 4)
     }
 
+    /// `ingest --period` takes what every command's --period takes, checked by the same function
+    /// before any input is read: a malformed label is a usage error in one line, and nothing is written.
+    func testMalformedPeriodIsAUsageErrorOfIngestAsOfEveryCommand() throws {
+        let folder = try ReachGraphCLI.temporaryFolder(["relations.csv": "source,target,relation\na,b,repost\n"])
+        let store = try ReachGraphCLI.temporaryFolder() + "/monthly.sqlite"
+        for label in ["2025-5", "may", ""] {
+            let expected = "Error: --period: \"\(label)\" is not a period (expected YYYY-MM, YYYY-MM-DD or YYYY)\n"
+            let ingest = try ReachGraphCLI.run(["ingest", folder, "--into", store, "--period", label])
+            XCTAssertEqual(ingest.status, 2)
+            XCTAssertEqual(ingest.error, expected)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: store))
+            let summary = try ReachGraphCLI.run(["summary", folder, "--period", label])
+            XCTAssertEqual(summary.status, 2)
+            XCTAssertEqual(summary.error, expected)
+        }
+        let time = try ReachGraphCLI.run(["summary", folder, "--from", "2025-13-01"])
+        XCTAssertEqual(time.status, 2)
+        XCTAssertEqual(time.error, "Error: --from: \"2025-13-01\" is not a time (expected ISO 8601 or Unix seconds)\n")
+    }
+
     /// `store info --format json`: the counts by item, the ingests and their warnings.
     private func storeInfo(_ store: String, file: StaticString = #filePath, line: UInt = #line) throws -> (contents: [String: Int], ingests: [[String: Any]], warnings: [[String: Any]]) {
         let run = try ReachGraphCLI.run(["store", "info", store, "--format", "json"])
