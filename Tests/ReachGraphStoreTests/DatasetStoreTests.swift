@@ -166,6 +166,28 @@ final class DatasetStoreTests: XCTestCase {
         }
     }
 
+    /// A slice the store holds nothing for (no post, metrics row or relation) is refused in one
+    /// line listing the periods it holds, rather than read as every account tied at nothing.
+    func testSliceOfNothingIsRefusedListingThePeriodsHeld() throws {
+        let scratch = try ScratchFolder()
+        let store = try scratch.store(ingesting: [
+            "posts.csv": "post_id,author,time,parent_post\np1,a,2025-04-30T00:00:00Z,\np2,b,2025-05-02T00:00:00Z,p1\n",
+            "metrics.csv": "account,platform,period,posts\na,x,2025-07,3\n",
+        ])
+        _ = try ingest(try scratch.folder("june", ["relations.csv": "source,target,relation\na,b,repost\n"]), into: store, period: "2025-06")
+        XCTAssertEqual(try store.periods(), ["2025-04", "2025-05", "2025-06", "2025-07"])
+        XCTAssertThrowsError(try store.load(StoreSlice(period: "2024-01"))) { error in
+            XCTAssertEqual("\(error)", "--period: the store holds nothing for \"2024-01\" (no post, metrics row or relation); available periods: 2025-04, 2025-05, 2025-06, 2025-07")
+        }
+        XCTAssertThrowsError(try store.load(StoreSlice(fromText: "2025-05-03", toText: "2025-06-01"))) { error in
+            XCTAssertEqual("\(error)", "--from/--to: the store holds nothing from 2025-05-03T00:00:00Z to 2025-06-01T00:00:00Z (no post, metrics row or relation); available periods: 2025-04, 2025-05, 2025-06, 2025-07")
+        }
+        XCTAssertEqual(try store.load(StoreSlice(period: "2025-06")).relations.count, 1, "a month of relations only")
+        XCTAssertEqual(try store.load(StoreSlice(period: "2025-07")).metrics.count, 1, "a month of metrics only")
+        XCTAssertEqual(try store.load(StoreSlice(period: "2025-05-02")).posts.count, 1)
+        XCTAssertEqual(try store.load(StoreSlice(period: "2025")).posts.count, 2)
+    }
+
     func testOverlappingExportAddsOnlyNewRows() throws {
         let scratch = try ScratchFolder()
         let header = "post_id,author,time,platform\n"

@@ -75,6 +75,20 @@ final class StoreCommandTests: XCTestCase {
         try assertSameOutput([["export", "--to", "graphml"]], folder: folder, store: store, slice: ["--from", "2025-04-01", "--until", "2025-05-01"])
     }
 
+    /// A period the store holds nothing for stops every command that reads the slice, in one line
+    /// listing the periods it holds, as `index` stops for a period without metrics.
+    func testEveryCommandRefusesAPeriodTheStoreDoesNotHold() throws {
+        let store = try Self.sampleStore.get()
+        for command in [["kol", "--top", "3"], ["summary"], ["rank", "--by", "pagerank"], ["export", "--to", "json"], ["brief", "-o", "/nonexistent/brief"]] {
+            let run = try ReachGraphCLI.run([command[0], store, "--period", "2024-01"] + command.dropFirst())
+            XCTAssertEqual(run.status, 1, "\(command)")
+            XCTAssertEqual(run.error, "reachgraph: --period: the store holds nothing for \"2024-01\" (no post, metrics row or relation); available periods: 2025-03, 2025-04, 2025-05\n", "\(command)")
+            XCTAssertEqual(run.output, "", "\(command)")
+        }
+        let index = try ReachGraphCLI.run(["index", store, "--period", "2024-01"])
+        XCTAssertEqual(index.error, "reachgraph: --period: no metrics for \"2024-01\"; available periods: 2025-03, 2025-04, 2025-05\n")
+    }
+
     func testTrendPrintsTheTidyTableAndDrawsTheChart() throws {
         let store = try Self.sampleStore.get()
         let chart = try ReachGraphCLI.temporaryFolder() + "/coverage.svg"
