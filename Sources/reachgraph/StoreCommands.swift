@@ -140,9 +140,10 @@ struct TrendCommand: ParsableCommand {
         abstract: "Follow a measure month by month through a store: a tidy table (period, unit, value, rank, change) and an SVG line chart.",
         discussion: """
             Each month of the store is read as its own slice (--period MONTH) and the measure computed on it: \
-            index (composite score per account, per metrics period), pagerank and kol (per account), coverage \
-            and lag (per declared 1+N structure; lag in hours, lower ranks first), reach (potential reach of \
-            the cascades each account started). change is the ranks gained since the previous month. The table \
+            index (composite score per account, per metrics period), pagerank and kol (per account with a tie \
+            or a post in the month), coverage and lag (per declared 1+N structure; lag in hours, lower ranks \
+            first), reach (potential reach of the cascades each account started). change is the ranks gained \
+            since the previous month the store holds (a note names it when months are missing between). The table \
             keeps the units ranked --top or better in some month; the chart draws the top units of the last month.
             """
     )
@@ -186,6 +187,9 @@ struct TrendCommand: ParsableCommand {
         progress.finish()
         guard !trend.periods.isEmpty else {
             throw InputError(file: store, message: measure == .index ? "no metrics rows: the index needs metrics" : "no posts: the store holds no month to follow")
+        }
+        if !output.quiet {
+            for gap in trend.gaps { Console.error("note: \(gap)") }
         }
         try output.emit([trend.table(top: top)])
         if let chart { try AtomicFile.write(trend.chart(top: top, caption: caption).svg(), to: chart) }

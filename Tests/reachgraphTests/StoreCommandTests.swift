@@ -106,6 +106,24 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(folder.error, "reachgraph: \(Self.sample): is a folder, not a store file\n")
     }
 
+    /// Across missing months `trend` says since when a change is counted; a month ranks only its
+    /// active accounts (d never posts or reposts, so it is in no month).
+    func testTrendNamesTheMonthAChangeIsCountedSince() throws {
+        let recent = try ReachGraphCLI.temporaryFolder([
+            "accounts.csv": "id,kind\na,media_centre\nb,influencer\nd,community\n",
+            "posts.csv": "post_id,author,time,parent_post\np1,a,2025-03-01T00:00:00Z,\np2,b,2025-03-01T01:00:00Z,p1\n",
+        ])
+        let old = try ReachGraphCLI.temporaryFolder(["posts.csv": "post_id,author,time,parent_post\nq1,b,2019-09-01T00:00:00Z,\nq2,a,2019-09-02T00:00:00Z,q1\n"])
+        let store = try ReachGraphCLI.temporaryFolder() + "/gap.sqlite"
+        XCTAssertEqual(try ReachGraphCLI.run(["ingest", old, recent, "--into", store, "--quiet"]).status, 0)
+        let run = try ReachGraphCLI.run(["trend", store, "--measure", "pagerank", "--format", "csv"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(run.error, "note: change in 2025-03 is counted since 2019-09: the trend has no month between\n")
+        XCTAssertEqual(run.output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 2 }.map(\.element).joined(separator: ",") }, [
+            "period,unit,rank,change", "2019-09,a,1,", "2019-09,b,2,", "2025-03,b,1,1", "2025-03,a,2,-1",
+        ])
+    }
+
     /// The sample's README says it is synthetic; the store remembers it, and a briefing on the
     /// store is marked as a briefing on the folder is.
     func testBriefOnAStoreOfSyntheticDataSaysSo() throws {
