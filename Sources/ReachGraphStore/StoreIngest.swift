@@ -38,17 +38,25 @@ extension DatasetStore {
     /// and the report says so.
     /// - Parameters:
     ///   - source: the input's path as given, kept for provenance with its `sha256`.
-    ///   - period: the label of the collection (`2025-05`), `""` for none.
+    ///   - period: the label of the collection (`2025-05`, a day or a year, as ``StoreSlice/init(period:)``
+    ///     takes it), `""` for none.
     ///   - platform: the platform of rows that name none (accounts and posts), `nil` for none.
+    ///   - again: store an input the store holds under another period anyway
+    ///     (``checkNotHeldUnderAnotherPeriod(sha256:source:period:)`` refuses it otherwise).
     /// - Complexity: O(rows × log(rows in store)).
     public func ingest(
-        _ dataset: Dataset, source: String, sha256: String, period: String = "", platform: String? = nil, now: Date = Date()
+        _ dataset: Dataset, source: String, sha256: String, period: String = "", platform: String? = nil, again: Bool = false,
+        now: Date = Date()
     ) throws -> IngestReport {
+        // The label is the one `--period` slices read this ingest's relations and account versions
+        // by, so it must be one they take: `2025-5` would be stored and never read as May.
+        if !period.isEmpty { _ = try StoreSlice(period: period) }
         var report = IngestReport(source: source, sha256: sha256, period: period)
         report.synthetic = dataset.isSynthetic
         do {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    if !again { try Self.checkNotHeldUnderAnotherPeriod(db, sha256: sha256, source: source, period: period) }
                     let ingestID = try Self.insertIngest(db, dataset: dataset, source: source, sha256: sha256, period: period, platform: platform, now: now)
                     var writer = IngestWriter(db: db, ingestID: ingestID, period: period, platform: platform ?? "")
                     try writer.addAttributeColumns(of: dataset)
@@ -74,6 +82,28 @@ extension DatasetStore {
             throw InputError(file: path, message: "cannot write the store: \(error.message ?? "\(error.resultCode)")")
         }
         return report
+    }
+
+    /// Throws when an earlier ingest holds the input `sha256` under another period than `period`
+    /// (none, `""`, counting as one): one collection has one period. Relations are
+    /// keyed by their ingest's period, so the same file under another label would store every
+    /// relation again and double the strengths of every reading of the whole store.
+    public func checkNotHeldUnderAnotherPeriod(sha256: String, source: String, period: String) throws {
+        try reading { db in try Self.checkNotHeldUnderAnotherPeriod(db, sha256: sha256, source: source, period: period) }
+    }
+
+    private static func checkNotHeldUnderAnotherPeriod(_ db: Database, sha256: String, source: String, period: String) throws {
+        guard let earlier = try Row.fetchOne(
+            db, sql: "SELECT id, period FROM ingest WHERE sha256 = ? AND period <> ? ORDER BY id LIMIT 1", arguments: [sha256, period]
+        ) else { return }
+        let id: Int64 = earlier[0], earlierPeriod: String = earlier[1]
+        let under = period.isEmpty ? "without a period" : "under period \(period)"
+        throw InputError(
+            file: source,
+            message: "the store already holds this input (sha256 \(sha256.prefix(12))…) as ingest #\(id) "
+                + "(\(earlierPeriod.isEmpty ? "no period" : "period \(earlierPeriod)")); ingested again \(under) its relations would "
+                + "count twice. To add another period's collection, ingest its own export; to store this same file \(under) as well, add --again"
+        )
     }
 
     private static func insertIngest(

@@ -8,9 +8,12 @@ extension DatasetStore {
     ///
     /// Accounts with one id on several platforms are read once (the first ingested) and counted as
     /// a warning, since a dataset's account ids are unique.
+    ///
+    /// A slice that holds no post, metrics row or stored relation is refused, listing the
+    /// ``periods()`` the store holds: read, it would rank every account tied at nothing.
     /// - Complexity: O(rows in the store + versions) with one pass per table, in one read snapshot.
     public func load(_ slice: StoreSlice = .everything) throws -> Dataset {
-        try reading { db in
+        let dataset = try reading { db in
             var assembler = DatasetAssembler(name: path, format: .store, file: path.split(separator: "/").last.map(String.init) ?? path)
             var columns: [String: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT table_name, name FROM attribute_column ORDER BY table_name, position") {
@@ -38,6 +41,22 @@ extension DatasetStore {
             dataset.isSynthetic = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE synthetic = 1)") ?? false
             return dataset
         }
+        guard slice.isEverything || !dataset.posts.isEmpty || !dataset.metrics.isEmpty || dataset.relations.count > 0 else {
+            let held = try periods()
+            throw InputError(
+                file: slice.period == nil ? "--from/--to" : "--period",
+                message: "the store holds nothing \(slice.period.map { "for \"\($0)\"" } ?? slice.description) (no post, metrics row or relation); "
+                    + "available periods: \(held.isEmpty ? "none" : held.joined(separator: ", "))"
+            )
+        }
+        return dataset
+    }
+
+    /// The periods a `--period` slice finds something in: the ``months()`` with posts or metrics
+    /// rows, and the labels of ingests that stored relations (a slice of the label reads them), in order.
+    public func periods() throws -> [String] {
+        let labels = try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM ingest WHERE period <> '' AND relations_added > 0") }
+        return Set(try months() + labels.filter { StoreSlice.window(ofPeriod: $0) != nil }).sorted()
     }
 
     /// Reads every declared account with its versions in one join, in `seq` order, keeping the

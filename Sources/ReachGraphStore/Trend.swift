@@ -124,11 +124,20 @@ public struct Trend: Sendable {
         self.points = points
     }
 
+    /// The measure per unit of `dataset`, a month's slice. Accounts are scored only when active in
+    /// the month, with a tie or a post in it: every account is in every slice, and the others would
+    /// be ranked, tied, on a month they took no part in.
     static func scores(of measure: TrendMeasure, on dataset: Dataset) throws -> [String: Double] {
         func byAccount(_ scores: [Double]) -> [String: Double] {
+            var active = [Bool](repeating: false, count: dataset.accounts.count)
+            for account in dataset.relations.sources { active[Int(account)] = true }
+            for account in dataset.relations.targets { active[Int(account)] = true }
+            let posts = dataset.posts
+            for author in Set(posts.authors) {
+                if let account = dataset.index(ofAccount: posts.string(author)) { active[Int(account)] = true }
+            }
             var result: [String: Double] = [:]
-            result.reserveCapacity(scores.count)
-            for (index, score) in scores.enumerated() { result[dataset.accounts[index].id] = score }
+            for (index, score) in scores.enumerated() where active[index] { result[dataset.accounts[index].id] = score }
             return result
         }
         switch measure {
@@ -151,6 +160,16 @@ public struct Trend: Sendable {
                 result[dataset.accounts[Int(cascade.rootAccount)].id, default: 0] += cascade.potentialReach
             }
             return result
+        }
+    }
+
+    /// One line per month whose change is counted since a month other than the one before it (the
+    /// store holds none between, or no metrics period for the index): `change in 2025-03 is counted
+    /// since 2019-09: the trend has no month between`.
+    public var gaps: [String] {
+        zip(periods, periods.dropFirst()).compactMap { previous, period in
+            guard previous.count == 7, let window = StoreSlice.window(ofPeriod: previous), StoreSlice.month(of: window.to) != period else { return nil }
+            return "change in \(period) is counted since \(previous): the trend has no month between"
         }
     }
 

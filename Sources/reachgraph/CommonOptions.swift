@@ -203,13 +203,18 @@ struct ExportInputOptions: ParsableArguments {
 }
 
 extension StoreSlice {
-    /// The slice the options name: `--period`, or `--from`/`--to`, or everything.
+    /// The slice the options name: `--period`, or `--from`/`--to`, or everything. A value that is
+    /// not a period or a time is a usage error (exit code 2, one line), as every malformed option.
     init(from: String?, to: String?, period: String?) throws {
-        if let period {
-            guard from == nil && to == nil else { throw ValidationError("--period and --from/--to exclude each other") }
-            self = try StoreSlice(period: period)
-        } else {
-            self = try StoreSlice(fromText: from, toText: to)
+        do {
+            if let period {
+                guard from == nil && to == nil else { throw ValidationError("--period and --from/--to exclude each other") }
+                self = try StoreSlice(period: period)
+            } else {
+                self = try StoreSlice(fromText: from, toText: to)
+            }
+        } catch let error as InputError {
+            throw ValidationError("\(error)")
         }
     }
 }

@@ -10,9 +10,10 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             Every input is read and checked before anything is written; each is then one transaction. \
             Keys make ingesting idempotent: posts by (platform, post id), accounts by (platform, account \
-            id), metrics by (account, platform, period); the same file twice changes nothing and says so, \
-            an overlapping export adds only its new rows, changed account attributes are kept as a \
-            new version for --period, and a changed metrics row as a new version (read back as the latest). \
+            id), metrics by (account, platform, period); the same file twice under one --period changes \
+            nothing and says so, and under another (or none) is refused unless --again (its relations would \
+            count twice); an overlapping export adds only its new rows, changed account attributes are kept \
+            as a new version for --period, and a changed metrics row as a new version (read back as the latest). \
             An input whose README says it is synthetic marks the store synthetic. Every ingest is recorded with its source, SHA-256, time, counts and \
             warnings (reachgraph store info STORE). Tables: docs/store.md.
             """
@@ -24,11 +25,14 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The store file (created when missing).", valueName: "STORE.sqlite"))
     var into: String
 
-    @Option(help: ArgumentHelp("The collection's period (2025-05); account changes are kept as history per period.", valueName: "LABEL"))
+    @Option(help: ArgumentHelp("The collection's period (2025-05, 2025-05-01 or 2025), as slices name it; account changes are kept as history per period.", valueName: "LABEL"))
     var period: String?
 
     @Option(help: "The platform of accounts and posts that name none (facebook, x, …).")
     var platform: String?
+
+    @Flag(help: "Store an input the store already holds under another period (or none) anyway: its relations then count in both.")
+    var again = false
 
     @OptionGroup var reading: ReadingOptions
 
@@ -37,11 +41,12 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one INPUT") }
-        if let period, period.isEmpty { throw ValidationError("--period must not be empty") }
         if inputs.contains(into) { throw ValidationError("the store cannot ingest itself") }
     }
 
     func run() throws {
+        // Checked as every command's --period is, before any input is read.
+        if let period { _ = try StoreSlice(from: String?.none, to: nil, period: period) }
         let progress = Progress(quiet: quiet)
         let options = try reading.loaderOptions()
         var read: [(path: String, dataset: Dataset, sha256: String)] = []
@@ -56,9 +61,13 @@ struct IngestCommand: ParsableCommand {
             }
         }
         try DatasetStore.write(into: into) { store in
+            // Refused before anything is written, as a bad input is.
+            if !again {
+                for (path, _, sha256) in read { try store.checkNotHeldUnderAnotherPeriod(sha256: sha256, source: path, period: period ?? "") }
+            }
             for (path, dataset, sha256) in read {
                 progress.begin("ingesting \(path)")
-                let report = try store.ingest(dataset, source: path, sha256: sha256, period: period ?? "", platform: platform)
+                let report = try store.ingest(dataset, source: path, sha256: sha256, period: period ?? "", platform: platform, again: again)
                 progress.finish()
                 reportWarnings(dataset.diagnostics, quiet: quiet)
                 print(IngestSummary.line(report, store: into))
@@ -135,9 +144,10 @@ struct TrendCommand: ParsableCommand {
         abstract: "Follow a measure month by month through a store: a tidy table (period, unit, value, rank, change) and an SVG line chart.",
         discussion: """
             Each month of the store is read as its own slice (--period MONTH) and the measure computed on it: \
-            index (composite score per account, per metrics period), pagerank and kol (per account), coverage \
-            and lag (per declared 1+N structure; lag in hours, lower ranks first), reach (potential reach of \
-            the cascades each account started). change is the ranks gained since the previous month. The table \
+            index (composite score per account, per metrics period), pagerank and kol (per account with a tie \
+            or a post in the month), coverage and lag (per declared 1+N structure; lag in hours, lower ranks \
+            first), reach (potential reach of the cascades each account started). change is the ranks gained \
+            since the previous month the store holds (a note names it when months are missing between). The table \
             keeps the units ranked --top or better in some month; the chart draws the top units of the last month.
             """
     )
@@ -181,6 +191,9 @@ struct TrendCommand: ParsableCommand {
         progress.finish()
         guard !trend.periods.isEmpty else {
             throw InputError(file: store, message: measure == .index ? "no metrics rows: the index needs metrics" : "no posts: the store holds no month to follow")
+        }
+        if !output.quiet {
+            for gap in trend.gaps { Console.error("note: \(gap)") }
         }
         try output.emit([trend.table(top: top)])
         if let chart { try AtomicFile.write(trend.chart(top: top, caption: caption).svg(), to: chart) }

@@ -121,6 +121,73 @@ final class DatasetStoreTests: XCTestCase {
         XCTAssertEqual(ingests.rows.count, 1, "no provenance row for an ingest that added nothing")
     }
 
+    /// The same file under another period (or none) would store its relations a second time:
+    /// refused, naming the earlier ingest, unless asked for; under its own period it stays idempotent.
+    func testSameInputUnderAnotherPeriodIsRefusedUnlessAskedFor() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("data", ["relations.csv": "source,target,relation,weight\na,b,repost,3\nb,c,repost,2\n"])
+        let sha256 = try InputSource.sha256(of: path)
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        XCTAssertEqual(try ingest(path, into: store).relationsAdded, 2)
+        for period in ["2025-05", "2025-06"] {
+            XCTAssertThrowsError(try ingest(path, into: store, period: period)) { error in
+                XCTAssertEqual("\(error)", "\(path): the store already holds this input (sha256 \(sha256.prefix(12))…) as ingest #1 (no period); "
+                    + "ingested again under period \(period) its relations would count twice. To add another period's collection, "
+                    + "ingest its own export; to store this same file under period \(period) as well, add --again")
+            }
+        }
+        XCTAssertThrowsError(try store.checkNotHeldUnderAnotherPeriod(sha256: sha256, source: path, period: "2025-05"))
+        XCTAssertNoThrow(try store.checkNotHeldUnderAnotherPeriod(sha256: sha256, source: path, period: ""))
+        XCTAssertTrue(try ingest(path, into: store).changedNothing)
+        XCTAssertEqual(try store.load().graph().weight(from: 0, to: 1), 3, "strengths as ingested once")
+        XCTAssertEqual(try store.info()[1].rows.count, 1)
+
+        let again = try store.ingest(DatasetLoader.load(path), source: path, sha256: sha256, period: "2025-05", again: true)
+        XCTAssertEqual(again.relationsAdded, 2)
+        XCTAssertEqual(try store.load().graph().weight(from: 0, to: 1), 6, "asked for: the relations count in both")
+        XCTAssertThrowsError(try ingest(path, into: store, period: "2025-06"), "ingest #1 still holds it without a period")
+    }
+
+    /// An ingest's period is the label slices read it by: one they would not take is refused, as
+    /// `StoreSlice(period:)` refuses it, and nothing is written.
+    func testIngestPeriodIsOneASliceTakes() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.folder("data", ["relations.csv": "source,target,relation\na,b,repost\n"])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        for label in ["2025-5", "may", "2025-Q2", "2025-02-30"] {
+            XCTAssertThrowsError(try ingest(path, into: store, period: label)) { error in
+                XCTAssertEqual("\(error)", "--period: \"\(label)\" is not a period (expected YYYY-MM, YYYY-MM-DD or YYYY)")
+            }
+        }
+        XCTAssertEqual(try store.info()[1].rows.count, 0)
+        for label in ["2025-05", "2025-05-01", "2025"] {
+            XCTAssertEqual(try ingest(try scratch.folder(label, ["relations.csv": "source,target,relation\na,b,repost\n\(label),b,repost\n"]), into: store, period: label).relationsAdded, 2)
+            XCTAssertEqual(try store.load(StoreSlice(period: label)).relations.count, 2, label)
+        }
+    }
+
+    /// A slice the store holds nothing for (no post, metrics row or relation) is refused in one
+    /// line listing the periods it holds, rather than read as every account tied at nothing.
+    func testSliceOfNothingIsRefusedListingThePeriodsHeld() throws {
+        let scratch = try ScratchFolder()
+        let store = try scratch.store(ingesting: [
+            "posts.csv": "post_id,author,time,parent_post\np1,a,2025-04-30T00:00:00Z,\np2,b,2025-05-02T00:00:00Z,p1\n",
+            "metrics.csv": "account,platform,period,posts\na,x,2025-07,3\n",
+        ])
+        _ = try ingest(try scratch.folder("june", ["relations.csv": "source,target,relation\na,b,repost\n"]), into: store, period: "2025-06")
+        XCTAssertEqual(try store.periods(), ["2025-04", "2025-05", "2025-06", "2025-07"])
+        XCTAssertThrowsError(try store.load(StoreSlice(period: "2024-01"))) { error in
+            XCTAssertEqual("\(error)", "--period: the store holds nothing for \"2024-01\" (no post, metrics row or relation); available periods: 2025-04, 2025-05, 2025-06, 2025-07")
+        }
+        XCTAssertThrowsError(try store.load(StoreSlice(fromText: "2025-05-03", toText: "2025-06-01"))) { error in
+            XCTAssertEqual("\(error)", "--from/--to: the store holds nothing from 2025-05-03T00:00:00Z to 2025-06-01T00:00:00Z (no post, metrics row or relation); available periods: 2025-04, 2025-05, 2025-06, 2025-07")
+        }
+        XCTAssertEqual(try store.load(StoreSlice(period: "2025-06")).relations.count, 1, "a month of relations only")
+        XCTAssertEqual(try store.load(StoreSlice(period: "2025-07")).metrics.count, 1, "a month of metrics only")
+        XCTAssertEqual(try store.load(StoreSlice(period: "2025-05-02")).posts.count, 1)
+        XCTAssertEqual(try store.load(StoreSlice(period: "2025")).posts.count, 2)
+    }
+
     func testOverlappingExportAddsOnlyNewRows() throws {
         let scratch = try ScratchFolder()
         let header = "post_id,author,time,platform\n"

@@ -58,7 +58,10 @@ final class TrendTests: XCTestCase {
         let aprilPoints = pagerank.points.filter { $0.period == "2025-04" }
         XCTAssertEqual(aprilPoints.prefix(5).map(\.unit), ranked.map { april.accounts[Int($0.account)].id })
         XCTAssertEqual(aprilPoints.prefix(5).map(\.value), ranked.map(\.score))
-        XCTAssertEqual(aprilPoints.count, april.accounts.count)
+        let active = Set(april.relations.sources.map { april.accounts[Int($0)].id } + april.relations.targets.map { april.accounts[Int($0)].id }
+            + april.posts.map(\.author))
+        XCTAssertLessThan(active.count, april.accounts.count)
+        XCTAssertEqual(Set(aprilPoints.map(\.unit)), active, "the accounts with a tie or a post in April")
 
         let lag = try Trend(store: store, measure: .lag)
         let cards = StructureAnalysis(dataset: april, options: StructureOptions(shuffles: 0)).scorecards
@@ -75,6 +78,37 @@ final class TrendTests: XCTestCase {
         XCTAssertEqual(may.map(\.unit), report.composite.map(\.unit.id))
         XCTAssertEqual(may.map(\.rank), report.composite.map(\.rank.position))
         XCTAssertEqual(may.compactMap(\.change), report.composite.compactMap(\.rankChange))
+    }
+
+    /// A month ranks only the accounts with a tie or a post in it, not every account of the store
+    /// tied at nothing; a change across missing months says since when it is counted.
+    func testMonthsRankTheirActiveAccountsAndNameTheMonthBeforeAGap() throws {
+        let scratch = try ScratchFolder()
+        let store = try scratch.store(ingesting: [
+            "accounts.csv": "id,kind\na,media_centre\nb,influencer\nc,community\nd,community\n",
+            "posts.csv": """
+                post_id,author,time,parent_post
+                p1,a,2025-03-01T00:00:00Z,
+                p2,b,2025-03-01T01:00:00Z,p1
+                p3,c,2025-03-02T00:00:00Z,
+                p4,b,2025-04-01T00:00:00Z,
+                p5,a,2025-04-01T01:00:00Z,p4
+
+                """,
+        ])
+        let old = try scratch.folder("old", ["posts.csv": "post_id,author,time,parent_post\nq1,x,2019-09-01T00:00:00Z,\nq2,a,2019-09-02T00:00:00Z,q1\n"])
+        _ = try store.ingest(try DatasetLoader.load(old), source: old, sha256: try InputSource.sha256(of: old))
+        for measure in [TrendMeasure.pagerank, .kol] {
+            let trend = try Trend(store: store, measure: measure)
+            XCTAssertEqual(trend.periods, ["2019-09", "2025-03", "2025-04"])
+            var units: [String: Set<String>] = [:]
+            for point in trend.points { units[point.period, default: []].insert(point.unit) }
+            XCTAssertEqual(units, ["2019-09": ["a", "x"], "2025-03": ["a", "b", "c"], "2025-04": ["a", "b"]], "\(measure)")
+            XCTAssertEqual(trend.gaps, ["change in 2025-03 is counted since 2019-09: the trend has no month between"])
+        }
+        let pagerank = try Trend(store: store, measure: .pagerank)
+        XCTAssertEqual(pagerank.points.filter { $0.period == "2025-03" }.map { "\($0.unit) \($0.rank)" }, ["b 1", "a 2", "c 2"], "b reposted a")
+        XCTAssertEqual(pagerank.points.first { $0.period == "2025-03" && $0.unit == "a" }?.change, -1, "a ranked 1 in 2019-09, when a reposted x")
     }
 
     /// Months come from the time index one seek at a time: a month without posts is skipped, a

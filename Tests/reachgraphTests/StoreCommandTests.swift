@@ -75,6 +75,20 @@ final class StoreCommandTests: XCTestCase {
         try assertSameOutput([["export", "--to", "graphml"]], folder: folder, store: store, slice: ["--from", "2025-04-01", "--until", "2025-05-01"])
     }
 
+    /// A period the store holds nothing for stops every command that reads the slice, in one line
+    /// listing the periods it holds, as `index` stops for a period without metrics.
+    func testEveryCommandRefusesAPeriodTheStoreDoesNotHold() throws {
+        let store = try Self.sampleStore.get()
+        for command in [["kol", "--top", "3"], ["summary"], ["rank", "--by", "pagerank"], ["export", "--to", "json"], ["brief", "-o", "/nonexistent/brief"]] {
+            let run = try ReachGraphCLI.run([command[0], store, "--period", "2024-01"] + command.dropFirst())
+            XCTAssertEqual(run.status, 1, "\(command)")
+            XCTAssertEqual(run.error, "reachgraph: --period: the store holds nothing for \"2024-01\" (no post, metrics row or relation); available periods: 2025-03, 2025-04, 2025-05\n", "\(command)")
+            XCTAssertEqual(run.output, "", "\(command)")
+        }
+        let index = try ReachGraphCLI.run(["index", store, "--period", "2024-01"])
+        XCTAssertEqual(index.error, "reachgraph: --period: no metrics for \"2024-01\"; available periods: 2025-03, 2025-04, 2025-05\n")
+    }
+
     func testTrendPrintsTheTidyTableAndDrawsTheChart() throws {
         let store = try Self.sampleStore.get()
         let chart = try ReachGraphCLI.temporaryFolder() + "/coverage.svg"
@@ -90,6 +104,24 @@ final class StoreCommandTests: XCTestCase {
         let folder = try ReachGraphCLI.run(["trend", Self.sample, "--measure", "kol"])
         XCTAssertEqual(folder.status, 1)
         XCTAssertEqual(folder.error, "reachgraph: \(Self.sample): is a folder, not a store file\n")
+    }
+
+    /// Across missing months `trend` says since when a change is counted; a month ranks only its
+    /// active accounts (d never posts or reposts, so it is in no month).
+    func testTrendNamesTheMonthAChangeIsCountedSince() throws {
+        let recent = try ReachGraphCLI.temporaryFolder([
+            "accounts.csv": "id,kind\na,media_centre\nb,influencer\nd,community\n",
+            "posts.csv": "post_id,author,time,parent_post\np1,a,2025-03-01T00:00:00Z,\np2,b,2025-03-01T01:00:00Z,p1\n",
+        ])
+        let old = try ReachGraphCLI.temporaryFolder(["posts.csv": "post_id,author,time,parent_post\nq1,b,2019-09-01T00:00:00Z,\nq2,a,2019-09-02T00:00:00Z,q1\n"])
+        let store = try ReachGraphCLI.temporaryFolder() + "/gap.sqlite"
+        XCTAssertEqual(try ReachGraphCLI.run(["ingest", old, recent, "--into", store, "--quiet"]).status, 0)
+        let run = try ReachGraphCLI.run(["trend", store, "--measure", "pagerank", "--format", "csv"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(run.error, "note: change in 2025-03 is counted since 2019-09: the trend has no month between\n")
+        XCTAssertEqual(run.output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 2 }.map(\.element).joined(separator: ",") }, [
+            "period,unit,rank,change", "2019-09,a,1,", "2019-09,b,2,", "2025-03,b,1,1", "2025-03,a,2,-1",
+        ])
     }
 
     /// The sample's README says it is synthetic; the store remembers it, and a briefing on the
@@ -152,6 +184,49 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(info.warnings.first?["count"] as? Int, 1)
         let summary = try ReachGraphCLI.run(["summary", store, "--period", "2025-05", "--format", "long-csv"])
         XCTAssertTrue(summary.output.contains("overview,13,measure,posts\noverview,13,value,3\n"), summary.output)
+    }
+
+    /// The same export under another --period would double its relations: refused in one line
+    /// naming the earlier ingest, before anything is written; --again stores it anyway.
+    func testIngestOfTheSameInputUnderAnotherPeriodIsRefused() throws {
+        let folder = try ReachGraphCLI.temporaryFolder(["relations.csv": "source,target,relation,weight\na,b,repost,3\nb,c,repost,2\n"])
+        let other = try ReachGraphCLI.temporaryFolder(["relations.csv": "source,target,relation,weight\na,c,repost,1\n"])
+        let store = try ReachGraphCLI.temporaryFolder() + "/monthly.sqlite"
+        XCTAssertEqual(try ReachGraphCLI.run(["ingest", folder, "--into", store]).status, 0)
+        let refused = try ReachGraphCLI.run(["ingest", other, folder, "--into", store, "--period", "2025-05"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.error.hasPrefix("reachgraph: \(folder): the store already holds this input (sha256 "), refused.error)
+        XCTAssertTrue(refused.error.hasSuffix("as ingest #1 (no period); ingested again under period 2025-05 its relations would count twice. "
+            + "To add another period's collection, ingest its own export; to store this same file under period 2025-05 as well, add --again\n"), refused.error)
+        XCTAssertEqual(refused.error.split(separator: "\n").count, 1)
+        XCTAssertEqual(try storeInfo(store).contents["relations"], 2, "nothing written, not even the other input")
+        let strength = try ReachGraphCLI.run(["rank", store, "--by", "out-strength", "--top", "1", "--format", "csv"])
+        XCTAssertEqual(strength.output.split(separator: "\n").dropFirst().first, "1,a,3,,other,,,,", "a's strength as ingested once")
+
+        let again = try ReachGraphCLI.run(["ingest", folder, "--into", store, "--period", "2025-05", "--again"])
+        XCTAssertEqual(again.status, 0, again.error)
+        XCTAssertTrue(again.output.contains(", 2 of 2 relations"), again.output)
+        XCTAssertEqual(try storeInfo(store).contents["relations"], 4)
+    }
+
+    /// `ingest --period` takes what every command's --period takes, checked by the same function
+    /// before any input is read: a malformed label is a usage error in one line, and nothing is written.
+    func testMalformedPeriodIsAUsageErrorOfIngestAsOfEveryCommand() throws {
+        let folder = try ReachGraphCLI.temporaryFolder(["relations.csv": "source,target,relation\na,b,repost\n"])
+        let store = try ReachGraphCLI.temporaryFolder() + "/monthly.sqlite"
+        for label in ["2025-5", "may", ""] {
+            let expected = "Error: --period: \"\(label)\" is not a period (expected YYYY-MM, YYYY-MM-DD or YYYY)\n"
+            let ingest = try ReachGraphCLI.run(["ingest", folder, "--into", store, "--period", label])
+            XCTAssertEqual(ingest.status, 2)
+            XCTAssertEqual(ingest.error, expected)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: store))
+            let summary = try ReachGraphCLI.run(["summary", folder, "--period", label])
+            XCTAssertEqual(summary.status, 2)
+            XCTAssertEqual(summary.error, expected)
+        }
+        let time = try ReachGraphCLI.run(["summary", folder, "--from", "2025-13-01"])
+        XCTAssertEqual(time.status, 2)
+        XCTAssertEqual(time.error, "Error: --from: \"2025-13-01\" is not a time (expected ISO 8601 or Unix seconds)\n")
     }
 
     /// `store info --format json`: the counts by item, the ingests and their warnings.
