@@ -36,9 +36,7 @@ extension DatasetStore {
             assembler.add(posts: posts.wait())
             try addMetrics(db, slice: slice, to: &assembler)
             var dataset = assembler.finish()
-            // Synthetic rows among observed ones make every number partly synthetic, and every
-            // slice holds every ingest's accounts: one synthetic ingest marks the whole store.
-            dataset.isSynthetic = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE synthetic = 1)") ?? false
+            dataset.isSynthetic = try Self.holdsSyntheticData(db)
             return dataset
         }
         guard slice.isEverything || !dataset.posts.isEmpty || !dataset.metrics.isEmpty || dataset.relations.count > 0 else {
@@ -50,6 +48,17 @@ extension DatasetStore {
             )
         }
         return dataset
+    }
+
+    /// Whether any ingest was of synthetic data. Synthetic rows among observed ones make every
+    /// number partly synthetic, and every slice holds every ingest's accounts: one synthetic
+    /// ingest marks the whole store, its slices, trends and charts.
+    public func holdsSyntheticData() throws -> Bool {
+        try reading { db in try Self.holdsSyntheticData(db) }
+    }
+
+    private static func holdsSyntheticData(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE synthetic = 1)") ?? false
     }
 
     /// The periods a `--period` slice finds something in: the ``months()`` with posts or metrics

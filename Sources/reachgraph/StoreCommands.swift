@@ -196,6 +196,10 @@ struct TrendCommand: ParsableCommand {
             for gap in trend.gaps { Console.error("note: \(gap)") }
         }
         try output.emit([trend.table(top: top)])
-        if let chart { try AtomicFile.write(trend.chart(top: top, caption: caption).svg(), to: chart) }
+        if let chart {
+            let notice = try source.holdsSyntheticData() ? Dataset.syntheticNotice : nil
+            let lines = [caption, notice].compactMap { $0 }
+            try AtomicFile.write(trend.chart(top: top, caption: lines.isEmpty ? nil : lines.joined(separator: " · ")).svg(), to: chart)
+        }
     }
 }

@@ -101,6 +101,7 @@ final class StoreCommandTests: XCTestCase {
         let svg = try String(contentsOfFile: chart, encoding: .utf8)
         XCTAssertTrue(svg.contains("coverage by month · top 4 structures in 2025-05"), svg)
         XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 4)
+        XCTAssertTrue(svg.contains("Synthetic data: no edge or number is a real observation"), "the sample's store is synthetic")
         let folder = try ReachGraphCLI.run(["trend", Self.sample, "--measure", "kol"])
         XCTAssertEqual(folder.status, 1)
         XCTAssertEqual(folder.error, "reachgraph: \(Self.sample): is a folder, not a store file\n")
