@@ -1,8 +1,10 @@
 import ReachGraph
 
-/// What the 1+N section opens with, per declared structure: the spokes that never relayed the
-/// hub within the window (coverage 0), the fastest and slowest spokes by median lag, and the
-/// structure's coverage; computed from the scorecard, named by account.
+/// What the 1+N section opens with, per declared structure: the structure's coverage, the spokes
+/// that never relayed the hub within the window (coverage 0), and the fastest and slowest spokes
+/// by median lag; computed from the scorecard, named by account. Coverage is said as two numbers,
+/// each named for what it counts, because they differ widely (Fujian in the sample: a spoke
+/// reposted 37% of the hub's posts on average, yet 97% were reposted by at least one spoke).
 /// - Complexity: O(spokes log spokes) per structure.
 enum StructureFindings {
     static func sentences(_ analysis: StructureAnalysis, dataset: Dataset) -> [String] {
@@ -15,8 +17,11 @@ enum StructureFindings {
             }
             let window = String(elapsedText(response.window).dropFirst())
             var parts: [String] = []
-            if let coverage = response.structureCoverage {
-                parts.append("\(structure.name): its \(groupedDigits(structure.spokes.count)) spokes reposted \(percentText(coverage)) of the hub's \(groupedDigits(response.hubPosts.count)) posts within \(window)")
+            if let coverage = response.structureCoverage, let reached = response.shareOfHubPosts(respondedToByAtLeast: 1) {
+                parts.append(
+                    "\(structure.name) (\(structure.spokes.count == 1 ? "1 spoke" : "\(groupedDigits(structure.spokes.count)) spokes")): on average a spoke reposted \(percentText(coverage)) of the hub's \(groupedDigits(response.hubPosts.count)) posts within \(window); "
+                        + "\(percentText(reached)) were reposted by at least one spoke"
+                )
             } else {
                 parts.append("\(structure.name): the hub posted nothing the spokes could relay")
             }
@@ -38,17 +43,23 @@ enum StructureFindings {
         }
     }
 
-    /// One sentence across every structure, for the page's key findings: the structure whose
-    /// spokes carry most and least of their hub's posts, and how many spokes never relayed it;
-    /// the structure's own sentence when there is one.
+    /// One sentence across every structure, for the page's key findings: the range over the
+    /// structures of each coverage measure (the share of the hub's posts a spoke reposted on
+    /// average, and the share reposted by at least one spoke), and how many spokes never relayed
+    /// their hub; the structure's own sentence when there is one.
     static func headline(_ analysis: StructureAnalysis, dataset: Dataset) -> String? {
         let cards = analysis.scorecards
         guard cards.count > 1 else { return sentences(analysis, dataset: dataset).first }
-        let covered = cards.compactMap { card in card.response.structureCoverage.map { (card.structure.name, $0) } }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        /// "from 33% (Hainan) to 49% (Zhejiang)", or `nil` when fewer than two structures have the measure.
+        func range(_ measure: (SpokeResponse) -> Double?) -> String? {
+            let values = cards.compactMap { card in measure(card.response).map { (card.structure.name, $0) } }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            guard let most = values.first, let least = values.last, values.count > 1 else { return nil }
+            return "from \(percentText(least.1)) (\(least.0)) to \(percentText(most.1)) (\(most.0))"
+        }
         var text = "\(cards.count) hub-and-spoke structures"
-        if let most = covered.first, let least = covered.last, covered.count > 1 {
-            text += ": spokes carry from \(percentText(least.1)) (\(least.0)) to \(percentText(most.1)) (\(most.0)) of their hub's posts"
+        if let average = range(\.structureCoverage), let reached = range({ $0.shareOfHubPosts(respondedToByAtLeast: 1) }) {
+            text += ": on average a spoke reposted \(average) of its hub's posts; at least one spoke reposted \(reached) of them"
         }
         let silent = cards.map { card in (card.structure.name, card.structure.spokes.indices.filter { card.response.coverage(ofSpoke: $0) == 0 }.count) }
             .filter { $0.1 > 0 }

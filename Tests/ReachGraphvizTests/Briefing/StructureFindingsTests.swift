@@ -1,0 +1,52 @@
+import ReachGraph
+@testable import ReachGraphviz
+import XCTest
+
+/// The 1+N section's sentences say what each number counts, with the scorecard's values.
+final class StructureFindingsTests: XCTestCase {
+    /// Province P: hub → c1, c2, c3; the hub posts h1, h2, h3; c1 and c2 repost h1 and h2, c3
+    /// reposts h1 after the 72 h window. Province Q: qhub → q1, q2; both repost g1, neither g2.
+    static let accounts = """
+        id,kind,province,tier,parent
+        hub,media_centre,P,provincial,
+        c1,media_centre,P,municipal,hub
+        c2,media_centre,P,municipal,hub
+        c3,media_centre,P,municipal,hub
+        qhub,media_centre,Q,provincial,
+        q1,media_centre,Q,municipal,qhub
+        q2,media_centre,Q,municipal,qhub
+        """
+    static let posts = """
+        post_id,author,time,parent_post,root_post
+        h1,hub,0,,
+        r1,c1,600,h1,h1
+        r2,c2,1200,h1,h1
+        r3,c3,400000,h1,h1
+        h2,hub,100000,,
+        r4,c1,103600,h2,h2
+        r5,c2,107200,h2,h2
+        h3,hub,200000,,
+        g1,qhub,0,,
+        s1,q1,60,g1,g1
+        s2,q2,120,g1,g1
+        g2,qhub,50000,,
+        """
+
+    func testCoverageIsSaidAsTheAverageSpokeAndAsPostsReachedByAnySpoke() throws {
+        let dataset = try SampleDatasets.load(accounts: Self.accounts, relations: nil, posts: Self.posts)
+        let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0))
+        // P: 4 of 9 (hub post, spoke) pairs (44%); h1 and h2 of 3 posts reached a spoke (67%).
+        // Q: 2 of 4 pairs (50%); g1 of 2 posts (50%).
+        XCTAssertEqual(StructureFindings.sentences(analysis, dataset: dataset), [
+            "P (3 spokes): on average a spoke reposted 44% of the hub's 3 posts within 3 d; 67% were reposted by at least one spoke; "
+                + "one spoke never relayed the hub: c3; fastest c1 (median 35 min), slowest c2 (median 1 h 10 min).",
+            "Q (2 spokes): on average a spoke reposted 50% of the hub's 2 posts within 3 d; 50% were reposted by at least one spoke; "
+                + "every spoke relayed the hub at least once; fastest q1 (median 1 min), slowest q2 (median 2 min).",
+        ])
+        XCTAssertEqual(
+            StructureFindings.headline(analysis, dataset: dataset),
+            "2 hub-and-spoke structures: on average a spoke reposted from 44% (P) to 50% (Q) of its hub's posts; "
+                + "at least one spoke reposted from 50% (Q) to 67% (P) of them; one spoke never relayed its hub (P 1)."
+        )
+    }
+}
