@@ -55,7 +55,7 @@ struct StructureCommand: ParsableCommand {
         reportWarnings(dataset.diagnostics, quiet: output.quiet)
         reportWarnings(analysis.diagnostics, quiet: output.quiet)
         if !output.quiet {
-            if analysis.scorecards.isEmpty {
+            if analysis.scorecards.isEmpty && analysis.leftOut.isEmpty {
                 Console.error(province.map { "note: no structure named \"\($0)\"" } ?? "note: no declared structure and no hub-and-spoke group found")
             }
         }

@@ -48,6 +48,9 @@ public struct StructureScorecard: Sendable {
 /// hub-and-spoke group when the roster declares none.
 public struct StructureAnalysis: Sendable {
     public let scorecards: [StructureScorecard]
+    /// Provinces the roster names but that have no structure (a parent cycle and no hub), with
+    /// the reason; within the `province` option when it is set.
+    public let leftOut: [LeftOutStructure]
     /// Whether the structures were detected rather than declared.
     public let isDetected: Bool
     public let diagnostics: Diagnostics
@@ -57,8 +60,9 @@ public struct StructureAnalysis: Sendable {
     public init(dataset: Dataset, options: StructureOptions = .init()) {
         let index = RepostIndex(dataset: dataset)
         let flow = dataset.graph(types: [.repost])
-        var (structures, diagnostics) = DeclaredStructure.declared(in: dataset)
-        let detected = structures.isEmpty
+        var (structures, leftOut, diagnostics) = DeclaredStructure.declared(in: dataset)
+        // A roster whose only province is left out still declares it: detection would say there is no roster.
+        let detected = structures.isEmpty && leftOut.isEmpty
         if detected {
             structures = HubSpokeDetection.detect(dataset: dataset, index: index, flow: flow, responseWindow: options.responseWindow, options: options.detection)
         }
@@ -82,6 +86,7 @@ public struct StructureAnalysis: Sendable {
                 minimumSpokes: k
             )
         }
+        self.leftOut = leftOut.filter { options.province == nil || $0.name == options.province }
         isDetected = detected
         self.diagnostics = diagnostics
     }

@@ -5,6 +5,7 @@ import ReachGraph
 /// by median lag; computed from the scorecard, named by account. Coverage is said as two numbers,
 /// each named for what it counts, because they differ widely (Fujian in the sample: a spoke
 /// reposted 37% of the hub's posts on average, yet 97% were reposted by at least one spoke).
+/// Then one sentence per province left out, with its reason.
 /// - Complexity: O(spokes log spokes) per structure.
 enum StructureFindings {
     static func sentences(_ analysis: StructureAnalysis, dataset: Dataset) -> [String] {
@@ -40,16 +41,24 @@ enum StructureFindings {
                 )
             }
             return parts.joined(separator: "; ") + "."
-        }
+        } + leftOutSentences(analysis)
+    }
+
+    /// One sentence per province the roster names but the scorecard leaves out, with the reason.
+    static func leftOutSentences(_ analysis: StructureAnalysis) -> [String] {
+        analysis.leftOut.map { "\($0.name) is left out of the scorecard: \($0.reason)." }
     }
 
     /// One sentence across every structure, for the page's key findings: the range over the
     /// structures of each coverage measure (the share of the hub's posts a spoke reposted on
     /// average, and the share reposted by at least one spoke), and how many spokes never relayed
-    /// their hub; the structure's own sentence when there is one.
+    /// their hub, then the provinces left out; the section's sentences when there is one structure.
     static func headline(_ analysis: StructureAnalysis, dataset: Dataset) -> String? {
         let cards = analysis.scorecards
-        guard cards.count > 1 else { return sentences(analysis, dataset: dataset).first }
+        guard cards.count > 1 else {
+            let all = sentences(analysis, dataset: dataset)
+            return all.isEmpty ? nil : all.joined(separator: " ")
+        }
         /// "from 33% (Hainan) to 49% (Zhejiang)", or `nil` when fewer than two structures have the measure.
         func range(_ measure: (SpokeResponse) -> Double?) -> String? {
             let values = cards.compactMap { card in measure(card.response).map { (card.structure.name, $0) } }
@@ -67,7 +76,7 @@ enum StructureFindings {
         text += total == 0
             ? "; every spoke relayed its hub at least once."
             : "; \(total == 1 ? "one spoke never relayed its hub" : "\(groupedDigits(total)) spokes never relayed their hub") (\(silent.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))."
-        return text
+        return ([text] + leftOutSentences(analysis)).joined(separator: " ")
     }
 
     /// Accounts outside the roster that act in lockstep with it, named with their numbers.

@@ -204,4 +204,23 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(pairs.first?[3], .integer(2))
         XCTAssertEqual(pairs.first?[4], .number(2100))
     }
+
+    func testAProvinceWhoseParentsLoopIsLeftOutWithItsReason() throws {
+        // Q's hub and q1 declare each other as parents and q2 hangs below q1: Q has no root, so no hub.
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts + "\nqhub,media_centre,Q,provincial,q1,1000\nq1,media_centre,Q,municipal,qhub,100\nq2,media_centre,Q,municipal,q1,100")
+        try folder.write("posts.csv", posts)
+        let data = try DatasetLoader.load(folder.path)
+        let analysis = StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0))
+        let reason = "every parent chain in its roster ends in the cycle qhub → q1 → qhub, so no account heads its tree"
+        XCTAssertEqual(analysis.scorecards.map(\.structure.name), ["P"])
+        XCTAssertEqual(analysis.leftOut, [LeftOutStructure(name: "Q", reason: reason)])
+        XCTAssertFalse(analysis.isDetected, "a roster whose province is left out is still a roster")
+        XCTAssertEqual(analysis.diagnostics.examples.map(\.message), ["Q: " + reason])
+        XCTAssertEqual(analysis.scorecardTable(dataset: data).rows.last, [.text("Q"), .text("structure"), .text("left out"), .text(reason)])
+        let wide = analysis.scorecardWideTable(dataset: data)
+        XCTAssertEqual(wide.columns, ["section", "measure", "P", "Q"])
+        XCTAssertEqual(wide.rows.last, [.text("structure"), .text("left out"), .missing, .text(reason)])
+        XCTAssertEqual(StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0, province: "P")).leftOut, [])
+    }
 }

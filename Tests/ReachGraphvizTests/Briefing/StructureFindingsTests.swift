@@ -49,4 +49,18 @@ final class StructureFindingsTests: XCTestCase {
                 + "at least one spoke reposted from 50% (Q) to 67% (P) of them; one spoke never relayed its hub (P 1)."
         )
     }
+
+    func testAProvinceWhoseParentsLoopIsNamedAsLeftOutWithItsCycle() throws {
+        // R's hub and r1 declare each other as parents, r2 hangs below r1: R has no root.
+        let accounts = Self.accounts + "\nrhub,media_centre,R,provincial,r1\nr1,media_centre,R,municipal,rhub\nr2,media_centre,R,municipal,r1"
+        let dataset = try SampleDatasets.load(accounts: accounts, relations: nil, posts: Self.posts)
+        XCTAssertEqual(dataset.diagnostics.counts["parent cycles (the 1+N structure cannot place them under a hub)"], 1)
+        let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0))
+        XCTAssertEqual(analysis.scorecards.map(\.structure.name), ["P", "Q"])
+        let leftOut = "R is left out of the scorecard: every parent chain in its roster ends in the cycle rhub → r1 → rhub, so no account heads its tree."
+        XCTAssertEqual(StructureFindings.sentences(analysis, dataset: dataset).last, leftOut)
+        let headline = try XCTUnwrap(StructureFindings.headline(analysis, dataset: dataset))
+        XCTAssertTrue(headline.hasPrefix("2 hub-and-spoke structures: "), headline)
+        XCTAssertTrue(headline.hasSuffix("(P 1). " + leftOut), headline)
+    }
 }
