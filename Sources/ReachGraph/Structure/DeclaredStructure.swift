@@ -39,18 +39,25 @@ public struct DeclaredStructure: Sendable, Equatable {
     /// `county`) or a declared parent. Its hub is the root of the largest declared tree (an account
     /// whose parent is not in the province's roster; ties: higher tier, then id); spokes are the
     /// hub's children, units everything below them. Roster accounts outside the hub's tree (a second
-    /// root, a parent cycle) are counted in the diagnostics and left out of the structure. A
-    /// province without a root (every parent chain ends in a cycle) has no hub: it is returned in
-    /// `leftOut` with its cycles named, and counted, so no province disappears unsaid.
+    /// root, a parent cycle) are counted in the diagnostics and left out of the structure. A roster
+    /// in which no account declares a parent (``rosterDeclaresNoParents(in:)``) declares nothing
+    /// (counted; the caller detects). A province without a root (every parent chain ends in a
+    /// cycle) has no hub: it is returned in `leftOut` with its cycles named, and counted, so no
+    /// province disappears unsaid.
     /// - Complexity: O(accounts), and O(accounts) more per province left out.
     public static func declared(in dataset: Dataset) -> (structures: [DeclaredStructure], leftOut: [LeftOutStructure], diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         var leftOut: [LeftOutStructure] = []
+        if rosterDeclaresNoParents(in: dataset) {
+            diagnostics.warn(
+                "rosters without parents", file: "accounts.csv",
+                "accounts give provinces and tiers but none declares a parent, so no 1+N structure is declared; hub-and-spoke groups are detected from the reposts instead"
+            )
+            return ([], [], diagnostics)
+        }
         var byProvince: [String: [Int32]] = [:]
         for (index, account) in dataset.accounts.enumerated() {
-            guard let province = account.province else { continue }
-            let tiered = account.tier.map { $0 == .provincial || $0 == .municipal || $0 == .county } ?? false
-            if tiered || account.parent != nil { byProvince[province, default: []].append(Int32(index)) }
+            if let province = account.province, isInRoster(account) { byProvince[province, default: []].append(Int32(index)) }
         }
         var structures: [DeclaredStructure] = []
         for province in byProvince.keys.sorted() {
@@ -107,6 +114,26 @@ public struct DeclaredStructure: Sendable, Equatable {
             structures.append(DeclaredStructure(name: province, hub: best.root, spokes: spokes, units: units, unitParents: unitParents))
         }
         return (structures, leftOut, diagnostics)
+    }
+
+    /// Whether `account` is on its province's roster: it names a province, and a tier below
+    /// national (`provincial`, `municipal`, `county`) or a parent.
+    public static func isInRoster(_ account: Account) -> Bool {
+        guard account.province != nil else { return false }
+        let tiered = account.tier.map { $0 == .provincial || $0 == .municipal || $0 == .county } ?? false
+        return tiered || account.parent != nil
+    }
+
+    /// Whether the dataset has a roster (``isInRoster(_:)``) in which no account names a parent,
+    /// as when `accounts.csv` has no `parent` column: tiers alone declare no tree (each province
+    /// would be a hub without spokes), so the roster declares no structure. O(accounts).
+    public static func rosterDeclaresNoParents(in dataset: Dataset) -> Bool {
+        var hasRoster = false
+        for account in dataset.accounts where isInRoster(account) {
+            if account.parent != nil { return false }
+            hasRoster = true
+        }
+        return hasRoster
     }
 
     /// Why a province whose roster has no root has no hub: its parent cycles, by account id.

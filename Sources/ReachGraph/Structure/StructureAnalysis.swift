@@ -53,6 +53,9 @@ public struct StructureAnalysis: Sendable {
     public let leftOut: [LeftOutStructure]
     /// Whether the structures were detected rather than declared.
     public let isDetected: Bool
+    /// Whether they were detected because the roster gives provinces and tiers but no parents
+    /// (rather than because there is no roster).
+    public let rosterDeclaresNoParents: Bool
     public let diagnostics: Diagnostics
 
     /// - Complexity: O(posts) to index, then per structure O(posts) plus its shape measures and
@@ -88,6 +91,7 @@ public struct StructureAnalysis: Sendable {
         }
         self.leftOut = leftOut.filter { options.province == nil || $0.name == options.province }
         isDetected = detected
+        rosterDeclaresNoParents = DeclaredStructure.rosterDeclaresNoParents(in: dataset)
         self.diagnostics = diagnostics
     }
 }

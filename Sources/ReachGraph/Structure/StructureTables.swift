@@ -4,7 +4,7 @@ extension StructureAnalysis {
     /// out has one row, `left out`, whose value is the reason.
     public func scorecardTable(dataset: Dataset) -> ResultTable {
         var table = ResultTable(
-            name: "structure_scorecard", title: isDetected ? "Hub-and-spoke scorecard (detected groups: no roster)" : "1+N structure scorecard",
+            name: "structure_scorecard", title: isDetected ? "Hub-and-spoke scorecard (detected groups: \(rosterDeclaresNoParents ? "the roster declares no parents" : "no roster"))" : "1+N structure scorecard",
             columns: ["structure", "section", "measure", "value"]
         )
         func number(_ value: Double?) -> Cell { value.map(Cell.number) ?? .missing }

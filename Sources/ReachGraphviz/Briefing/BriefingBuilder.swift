@@ -6,7 +6,8 @@ import ReachGraphCore
 ///
 /// Sections appear when the data supports them: the summary and network always; key opinion
 /// leaders and "who to reach" when there are amplification relations; cascades and coordination
-/// when there are posts; the 1+N structure when accounts declare tiers and parents; the
+/// when there are posts; the 1+N structure when accounts declare parents or a roster (left out,
+/// with its reason, when the roster gives provinces and tiers but no parents); the
 /// communication power index when there are metrics. Every figure is rendered in-process
 /// (SVG inlined in the page, PNG beside the Markdown).
 public struct BriefingBuilder {
@@ -99,7 +100,7 @@ public struct BriefingBuilder {
             }
             add("Coordination") { try coordinationSection() }
         }
-        if dataset.accounts.contains(where: { $0.parent != nil }) && !dataset.posts.isEmpty {
+        if dataset.accounts.contains(where: { $0.parent != nil || DeclaredStructure.isInRoster($0) }) && !dataset.posts.isEmpty {
             add("1+N structure") { try structureSection() }
         }
         if hasAmplification {
@@ -401,6 +402,14 @@ public struct BriefingBuilder {
 
     private func structureSection() throws -> BriefingSection {
         onStep("1+N structure")
+        // Groups detected in the reposts are not the roster the reader declared: say what is missing
+        // rather than score them.
+        if DeclaredStructure.rosterDeclaresNoParents(in: dataset) {
+            throw BriefingSkip(
+                "the roster gives provinces and tiers but no account declares a parent, so no 1+N structure is declared "
+                    + "(`reachgraph structure` detects hub-and-spoke groups in the reposts instead)"
+            )
+        }
         let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(seed: options.seed))
         var notes: [String] = []
         var figures: [BriefingFigure] = []

@@ -173,6 +173,26 @@ final class StructureTests: XCTestCase {
         XCTAssertTrue(structure.units.isEmpty)
         // Defaults ask for two direct reposts and three spokes: nothing qualifies here.
         XCTAssertTrue(StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0)).scorecards.isEmpty)
+        XCTAssertFalse(analysis.rosterDeclaresNoParents)
+        XCTAssertEqual(analysis.scorecardTable(dataset: data).title, "Hub-and-spoke scorecard (detected groups: no roster)")
+    }
+
+    func testARosterWithoutParentsIsDetectedAndSaidSo() throws {
+        // The roster with its parent column cut: provinces and tiers declare no tree, so the hub
+        // and spokes are detected, as without a roster, not scored as a hub with no spokes.
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts.split(separator: "\n").map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 4 }.map(\.element).joined(separator: ",")
+        }.joined(separator: "\n"))
+        try folder.write("posts.csv", posts)
+        let data = try DatasetLoader.load(folder.path)
+        let options = StructureOptions(shuffles: 0, detection: HubSpokeDetection.Options(minimumCoverage: 0.2, minimumResponses: 1, minimumSpokes: 2))
+        let analysis = StructureAnalysis(dataset: data, options: options)
+        XCTAssertTrue(analysis.isDetected && analysis.rosterDeclaresNoParents)
+        XCTAssertEqual(analysis.scorecards.map(\.structure.name), ["detected: hub"])
+        XCTAssertEqual(ids(try XCTUnwrap(analysis.scorecards.first).structure.spokes, data).sorted(), ["c1", "c2", "k2"])
+        XCTAssertEqual(analysis.diagnostics.counts["rosters without parents"], 1)
+        XCTAssertEqual(analysis.scorecardTable(dataset: data).title, "Hub-and-spoke scorecard (detected groups: the roster declares no parents)")
     }
 
     func testProvinceFilterAndTables() throws {

@@ -63,4 +63,17 @@ final class StructureFindingsTests: XCTestCase {
         XCTAssertTrue(headline.hasPrefix("2 hub-and-spoke structures: "), headline)
         XCTAssertTrue(headline.hasSuffix("(P 1). " + leftOut), headline)
     }
+
+    func testARosterWithoutParentsKeepsTheSectionTitleWithItsReason() throws {
+        // The roster's parent column cut: the 1+N section is kept, saying why it has no structure.
+        let accounts = Self.accounts.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(4).joined(separator: ",") }.joined(separator: "\n")
+        XCTAssertEqual(accounts.split(separator: "\n").first, "id,kind,province,tier")
+        let document = try AdaptiveSectionsTests.briefing(accounts: accounts, posts: Self.posts)
+        let section = try XCTUnwrap(document.sections.first { $0.title == "1+N structure" })
+        XCTAssertTrue(section.paragraphs.isEmpty && section.figures.isEmpty)
+        XCTAssertEqual(section.notes, [
+            "skipped: the roster gives provinces and tiers but no account declares a parent, so no 1+N structure is declared "
+                + "(`reachgraph structure` detects hub-and-spoke groups in the reposts instead)",
+        ])
+    }
 }
