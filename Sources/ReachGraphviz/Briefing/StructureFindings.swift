@@ -2,12 +2,18 @@ import ReachGraph
 
 /// What the 1+N section opens with, per declared structure: the structure's coverage, the spokes
 /// that never relayed the hub within the window (coverage 0), and the fastest and slowest spokes
-/// by median lag; computed from the scorecard, named by account. Coverage is said as two numbers,
-/// each named for what it counts, because they differ widely (Fujian in the sample: a spoke
-/// reposted 37% of the hub's posts on average, yet 97% were reposted by at least one spoke).
+/// by median lag among those with ``minimumResponsesForLag`` reposts, with their counts; computed
+/// from the scorecard, named by account. Coverage is said as two numbers, each named for what it
+/// counts, because they differ widely (Fujian in the sample: a spoke reposted 37% of the hub's
+/// posts on average, yet 97% were reposted by at least one spoke).
 /// Then one sentence per province left out, with its reason.
 /// - Complexity: O(spokes log spokes) per structure.
 enum StructureFindings {
+    /// Reposts a spoke needs to be named fastest or slowest: on the sample the slowest spoke's
+    /// median was one repost and the fastest's three, which says nothing about how each spoke
+    /// usually responds.
+    static let minimumResponsesForLag = 5
+
     static func sentences(_ analysis: StructureAnalysis, dataset: Dataset) -> [String] {
         analysis.scorecards.map { card in
             let structure = card.structure
@@ -33,12 +39,16 @@ enum StructureFindings {
                 let listed = silent.prefix(5).map(name).joined(separator: ", ") + (silent.count > 5 ? " and \(silent.count - 5) more" : "")
                 parts.append("\(silent.count == 1 ? "one spoke never relayed" : "\(silent.count) spokes never relayed") the hub: \(listed)")
             }
-            let lags = structure.spokes.indices.compactMap { spoke in response.lag(ofSpoke: spoke).map { (spoke, $0.median) } }
+            let responding = structure.spokes.indices.filter { !response.delays[$0].isEmpty }
+            let lags: [(Int, Double)] = responding.filter { response.delays[$0].count >= minimumResponsesForLag }
+                .compactMap { spoke in response.lag(ofSpoke: spoke).map { (spoke, $0.median) } }
                 .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
             if let fastest = lags.first, let slowest = lags.last, lags.count > 1 {
-                parts.append(
-                    "fastest \(name(fastest.0)) (median \(elapsedText(fastest.1).dropFirst())), slowest \(name(slowest.0)) (median \(elapsedText(slowest.1).dropFirst()))"
-                )
+                func lag(_ spoke: (Int, Double)) -> String {
+                    "\(name(spoke.0)) (median \(elapsedText(spoke.1).dropFirst()) over \(groupedDigits(response.delays[spoke.0].count)) reposts)"
+                }
+                let ranked = lags.count < responding.count ? ", of the \(lags.count) spokes with at least \(minimumResponsesForLag) reposts" : ""
+                parts.append("fastest \(lag(fastest)), slowest \(lag(slowest))" + ranked)
             }
             return parts.joined(separator: "; ") + "."
         } + leftOutSentences(analysis)

@@ -39,14 +39,34 @@ final class StructureFindingsTests: XCTestCase {
         // Q: 2 of 4 pairs (50%); g1 of 2 posts (50%).
         XCTAssertEqual(StructureFindings.sentences(analysis, dataset: dataset), [
             "P (3 spokes): on average a spoke reposted 44% of the hub's 3 posts within 3 d; 67% were reposted by at least one spoke; "
-                + "one spoke never relayed the hub: c3; fastest c1 (median 35 min), slowest c2 (median 1 h 10 min).",
+                + "one spoke never relayed the hub: c3.",
             "Q (2 spokes): on average a spoke reposted 50% of the hub's 2 posts within 3 d; 50% were reposted by at least one spoke; "
-                + "every spoke relayed the hub at least once; fastest q1 (median 1 min), slowest q2 (median 2 min).",
+                + "every spoke relayed the hub at least once.",
         ])
         XCTAssertEqual(
             StructureFindings.headline(analysis, dataset: dataset),
             "2 hub-and-spoke structures: on average a spoke reposted from 44% (P) to 50% (Q) of its hub's posts; "
                 + "at least one spoke reposted from 50% (Q) to 67% (P) of them; one spoke never relayed its hub (P 1)."
+        )
+    }
+
+    func testFastestAndSlowestSpokesNeedFiveRepostsAndSayHowMany() throws {
+        // s1 answers all six hub posts after 1 min, s2 five of them after 10 min, s3 one after
+        // 30 s: s3 is quickest but rests on one repost, so it is not ranked.
+        let posts = ["post_id,author,time,parent_post,root_post"] + (0 ..< 6).flatMap { post in
+            let time = post * 100_000
+            return ["h\(post),hub,\(time),,", "a\(post),s1,\(time + 60),h\(post),h\(post)"]
+                + (post < 5 ? ["b\(post),s2,\(time + 600),h\(post),h\(post)"] : [])
+                + (post == 0 ? ["c\(post),s3,\(time + 30),h\(post),h\(post)"] : [])
+        }
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind,province,tier,parent\nhub,media_centre,P,provincial,\ns1,media_centre,P,municipal,hub\ns2,media_centre,P,municipal,hub\ns3,media_centre,P,municipal,hub",
+            relations: nil, posts: posts.joined(separator: "\n")
+        )
+        let sentence = try XCTUnwrap(StructureFindings.sentences(StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0)), dataset: dataset).first)
+        XCTAssertTrue(
+            sentence.hasSuffix("; every spoke relayed the hub at least once; fastest s1 (median 1 min over 6 reposts), slowest s2 (median 10 min over 5 reposts), of the 2 spokes with at least 5 reposts."),
+            sentence
         )
     }
 
