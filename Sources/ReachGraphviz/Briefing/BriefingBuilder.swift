@@ -320,9 +320,17 @@ public struct BriefingBuilder {
             sentence += "; \(groupedDigits(pickup.communityReposts)) community reposts followed an influencer's pickup."
             paragraphs.append(sentence)
             if let top = pickup.pairs.first {
-                let account = dataset.accounts[Int(top.influencer)]
                 let spread = pickup.pairs.max { ($0.communityReposts, $1.influencer) < ($1.communityReposts, $0.influencer) }
-                var line = "Most frequent pair: \(account.label) picked up \(groupedDigits(top.pickups)) of \(top.city)'s originals."
+                // Pairs are sorted by pickups, so the tie is a prefix; naming one of a tie would crown it.
+                let tied = pickup.pairs.prefix { $0.pickups == top.pickups }
+                var line: String
+                if tied.count == 1 {
+                    line = "Most frequent pair: \(dataset.accounts[Int(top.influencer)].label) picked up \(groupedDigits(top.pickups)) of \(top.city)'s originals."
+                } else {
+                    let listed = tied.prefix(5).map { "\(dataset.accounts[Int($0.influencer)].label) with \($0.city)'s" }
+                    line = "Most frequent pairs, \(tied.count) tied at \(groupedDigits(top.pickups)) pickups each: "
+                        + listed.joined(separator: ", ") + " originals" + (tied.count > 5 ? " and \(tied.count - 5) more" : "") + "."
+                }
                 if let spread, spread.communityReposts > 0 {
                     let spreader = dataset.accounts[Int(spread.influencer)]
                     line += " Most community spread: \(spreader.label) on \(spread.city)'s content (\(groupedDigits(spread.communityReposts)) community reposts)."
