@@ -7,7 +7,7 @@ struct StructureCommand: ParsableCommand {
         abstract: "1+N structure scorecard: coverage, lag, synchronisation, route fidelity, shape conformance and external amplification per province.",
         discussion: """
             The roster is accounts.csv (province, tier, parent): per province, the hub is the root of the declared \
-            tree, spokes its children, units the rest. Without a roster, hub-and-spoke groups are detected in the \
+            tree, spokes its children, units the rest. Without a roster, or when it declares no parents, hub-and-spoke groups are detected in the \
             reposts (a hub whose followers repost its originals within --window and barely repost each other) \
             and scored the same way. Tables: structure_scorecard, structure_spokes, structure_ties (declared and \
             observed ties, for a 1+N figure), structure_synchronisation, structure_bridges.
@@ -59,7 +59,7 @@ struct StructureCommand: ParsableCommand {
             if window.seconds < 3600 {
                 Console.error("warning: --window is \(formatNumber(window.seconds)) s (a bare number is seconds; the default is 72h): a spoke's repost later than that after the hub's post is not counted")
             }
-            if analysis.scorecards.isEmpty {
+            if analysis.scorecards.isEmpty && analysis.leftOut.isEmpty {
                 Console.error(province.map { "note: no structure named \"\($0)\"" } ?? "note: no declared structure and no hub-and-spoke group found")
             }
         }

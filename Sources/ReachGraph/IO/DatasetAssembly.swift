@@ -53,9 +53,24 @@ extension Dataset {
                 diagnostics.warn("parents not in accounts (kept as declared)", file: file, "account \"\(account.id)\" declares parent \"\(parent)\", which is not an account")
             }
         }
+        // The parents stay as declared (exports write them back), but no hub is above a loop, so
+        // the 1+N structure cannot place its accounts: the category says so.
+        for loop in Self.parentLoops(parentOf, from: accounts.indices) {
+            let ids = loop.map { accounts[$0].id }
+            diagnostics.warn(
+                "parent cycles (the 1+N structure cannot place them under a hub)", file: file,
+                "accounts \((ids + [ids[0]]).map { "\"\($0)\"" }.joined(separator: " → ")) declare each other as parents"
+            )
+        }
+    }
+
+    /// The loops of a parent relation (`parentOf[i]` is `i`'s parent, −1 for none), each once, as
+    /// the indices met walking up from the first of `starts` that reaches it. O(parentOf.count).
+    static func parentLoops(_ parentOf: [Int32], from starts: some Sequence<Int>) -> [[Int]] {
+        var loops: [[Int]] = []
         // 0 unvisited, 1 on the chain being walked, 2 done.
-        var state = [UInt8](repeating: 0, count: accounts.count)
-        for start in accounts.indices where state[start] == 0 {
+        var state = [UInt8](repeating: 0, count: parentOf.count)
+        for start in starts where state[start] == 0 {
             var chain: [Int] = []
             var node = start
             while node >= 0 && state[node] == 0 {
@@ -63,12 +78,10 @@ extension Dataset {
                 chain.append(node)
                 node = Int(parentOf[node])
             }
-            if node >= 0 && state[node] == 1, let loopStart = chain.firstIndex(of: node) {
-                let loop = chain[loopStart...].map { accounts[$0].id }
-                diagnostics.warn("parent cycles (kept as declared)", file: file, "accounts \((loop + [loop[0]]).map { "\"\($0)\"" }.joined(separator: " → ")) declare each other as parents")
-            }
+            if node >= 0 && state[node] == 1, let loopStart = chain.firstIndex(of: node) { loops.append(Array(chain[loopStart...])) }
             for member in chain { state[member] = 2 }
         }
+        return loops
     }
 
     /// Adds posts, keeping the first of repeated post ids and adding unknown authors, and

@@ -39,15 +39,25 @@ public struct DeclaredStructure: Sendable, Equatable {
     /// `county`) or a declared parent. Its hub is the root of the largest declared tree (an account
     /// whose parent is not in the province's roster; ties: higher tier, then id); spokes are the
     /// hub's children, units everything below them. Roster accounts outside the hub's tree (a second
-    /// root, a parent cycle) are counted in the diagnostics and left out of the structure.
-    /// - Complexity: O(accounts).
-    public static func declared(in dataset: Dataset) -> (structures: [DeclaredStructure], diagnostics: Diagnostics) {
+    /// root, a parent cycle) are counted in the diagnostics and left out of the structure. A roster
+    /// in which no account declares a parent (``rosterDeclaresNoParents(in:)``) declares nothing
+    /// (counted; the caller detects). A province without a root (every parent chain ends in a
+    /// cycle) has no hub: it is returned in `leftOut` with its cycles named, and counted, so no
+    /// province disappears unsaid.
+    /// - Complexity: O(accounts), and O(accounts) more per province left out.
+    public static func declared(in dataset: Dataset) -> (structures: [DeclaredStructure], leftOut: [LeftOutStructure], diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
+        var leftOut: [LeftOutStructure] = []
+        if rosterDeclaresNoParents(in: dataset) {
+            diagnostics.warn(
+                "rosters without parents", file: "accounts.csv",
+                "accounts give provinces and tiers but none declares a parent, so no 1+N structure is declared; hub-and-spoke groups are detected from the reposts instead"
+            )
+            return ([], [], diagnostics)
+        }
         var byProvince: [String: [Int32]] = [:]
         for (index, account) in dataset.accounts.enumerated() {
-            guard let province = account.province else { continue }
-            let tiered = account.tier.map { $0 == .provincial || $0 == .municipal || $0 == .county } ?? false
-            if tiered || account.parent != nil { byProvince[province, default: []].append(Int32(index)) }
+            if let province = account.province, isInRoster(account) { byProvince[province, default: []].append(Int32(index)) }
         }
         var structures: [DeclaredStructure] = []
         for province in byProvince.keys.sorted() {
@@ -79,7 +89,12 @@ public struct DeclaredStructure: Sendable, Equatable {
                 let tierA = dataset.accounts[Int(a.root)].tier ?? .overseas, tierB = dataset.accounts[Int(b.root)].tier ?? .overseas
                 if tierA != tierB { return tierA < tierB }
                 return dataset.accounts[Int(a.root)].id < dataset.accounts[Int(b.root)].id
-            }) else { continue }
+            }) else {
+                let reason = cycleReason(roster: roster, dataset: dataset)
+                leftOut.append(LeftOutStructure(name: province, reason: reason))
+                diagnostics.warn("provinces left out of the 1+N structure", file: "accounts.csv", "\(province): \(reason)")
+                continue
+            }
             let spokes = best.levels.count > 1 ? best.levels[1] : []
             var units: [Int32] = [], unitParents: [Int32] = []
             for level in best.levels.dropFirst(2) {
@@ -98,6 +113,53 @@ public struct DeclaredStructure: Sendable, Equatable {
             }
             structures.append(DeclaredStructure(name: province, hub: best.root, spokes: spokes, units: units, unitParents: unitParents))
         }
-        return (structures, diagnostics)
+        return (structures, leftOut, diagnostics)
+    }
+
+    /// Whether `account` is on its province's roster: it names a province, and a tier below
+    /// national (`provincial`, `municipal`, `county`) or a parent.
+    public static func isInRoster(_ account: Account) -> Bool {
+        guard account.province != nil else { return false }
+        let tiered = account.tier.map { $0 == .provincial || $0 == .municipal || $0 == .county } ?? false
+        return tiered || account.parent != nil
+    }
+
+    /// Whether the dataset has a roster (``isInRoster(_:)``) in which no account names a parent,
+    /// as when `accounts.csv` has no `parent` column: tiers alone declare no tree (each province
+    /// would be a hub without spokes), so the roster declares no structure. O(accounts).
+    public static func rosterDeclaresNoParents(in dataset: Dataset) -> Bool {
+        var hasRoster = false
+        for account in dataset.accounts where isInRoster(account) {
+            if account.parent != nil { return false }
+            hasRoster = true
+        }
+        return hasRoster
+    }
+
+    /// Why a province whose roster has no root has no hub: its parent cycles, by account id.
+    private static func cycleReason(roster: [Int32], dataset: Dataset) -> String {
+        let inRoster = Set(roster)
+        var parentOf = [Int32](repeating: -1, count: dataset.accounts.count)
+        for member in roster {
+            if let parentID = dataset.accounts[Int(member)].parent, let parent = dataset.index(ofAccount: parentID), inRoster.contains(parent) { parentOf[Int(member)] = parent }
+        }
+        let cycles = Dataset.parentLoops(parentOf, from: roster.map { Int($0) }).map { loop in
+            (loop + [loop[0]]).map { dataset.accounts[$0].id }.joined(separator: " → ")
+        }
+        return "every parent chain in its roster ends in \(cycles.count == 1 ? "the cycle" : "one of the cycles") \(cycles.joined(separator: "; ")), so no account heads its tree"
+    }
+}
+
+/// A province the roster names but no structure could be read for: shown, with its reason, by
+/// the scorecard and the briefing in place of its numbers.
+public struct LeftOutStructure: Sendable, Equatable {
+    /// The province.
+    public var name: String
+    /// Why, naming the accounts at fault.
+    public var reason: String
+
+    public init(name: String, reason: String) {
+        self.name = name
+        self.reason = reason
     }
 }

@@ -48,8 +48,14 @@ public struct StructureScorecard: Sendable {
 /// hub-and-spoke group when the roster declares none.
 public struct StructureAnalysis: Sendable {
     public let scorecards: [StructureScorecard]
+    /// Provinces the roster names but that have no structure (a parent cycle and no hub), with
+    /// the reason; within the `province` option when it is set.
+    public let leftOut: [LeftOutStructure]
     /// Whether the structures were detected rather than declared.
     public let isDetected: Bool
+    /// Whether they were detected because the roster gives provinces and tiers but no parents
+    /// (rather than because there is no roster).
+    public let rosterDeclaresNoParents: Bool
     public let diagnostics: Diagnostics
 
     /// - Complexity: O(posts) to index, then per structure O(posts) plus its shape measures and
@@ -57,8 +63,9 @@ public struct StructureAnalysis: Sendable {
     public init(dataset: Dataset, options: StructureOptions = .init()) {
         let index = RepostIndex(dataset: dataset)
         let flow = dataset.graph(types: [.repost])
-        var (structures, diagnostics) = DeclaredStructure.declared(in: dataset)
-        let detected = structures.isEmpty
+        var (structures, leftOut, diagnostics) = DeclaredStructure.declared(in: dataset)
+        // A roster whose only province is left out still declares it: detection would say there is no roster.
+        let detected = structures.isEmpty && leftOut.isEmpty
         if detected {
             structures = HubSpokeDetection.detect(dataset: dataset, index: index, flow: flow, responseWindow: options.responseWindow, options: options.detection)
         }
@@ -82,7 +89,9 @@ public struct StructureAnalysis: Sendable {
                 minimumSpokes: k
             )
         }
+        self.leftOut = leftOut.filter { options.province == nil || $0.name == options.province }
         isDetected = detected
+        rosterDeclaresNoParents = DeclaredStructure.rosterDeclaresNoParents(in: dataset)
         self.diagnostics = diagnostics
     }
 }

@@ -1,9 +1,10 @@
 /// Result tables of the 1+N scorecard, as the `structure` command prints them.
 extension StructureAnalysis {
-    /// The scorecard, one row per measure: `structure, section, measure, value`.
+    /// The scorecard, one row per measure: `structure, section, measure, value`; a province left
+    /// out has one row, `left out`, whose value is the reason.
     public func scorecardTable(dataset: Dataset) -> ResultTable {
         var table = ResultTable(
-            name: "structure_scorecard", title: isDetected ? "Hub-and-spoke scorecard (detected groups: no roster)" : "1+N structure scorecard",
+            name: "structure_scorecard", title: isDetected ? "Hub-and-spoke scorecard (detected groups: \(rosterDeclaresNoParents ? "the roster declares no parents" : "no roster"))" : "1+N structure scorecard",
             columns: ["structure", "section", "measure", "value"]
         )
         func number(_ value: Double?) -> Cell { value.map(Cell.number) ?? .missing }
@@ -50,6 +51,7 @@ extension StructureAnalysis {
             row("external", "bridges (outside accounts reposting members)", .integer(external.bridges.count))
             row("external", "top bridge", external.bridges.first.map { .text(dataset.accounts[Int($0.account)].id) } ?? .missing)
         }
+        for province in leftOut { table.rows.append([.text(province.name), .text("structure"), .text("left out"), .text(province.reason)]) }
         return table
     }
 
@@ -57,7 +59,7 @@ extension StructureAnalysis {
     /// province is visible side by side (``scorecardTable(dataset:)`` is the same in long form).
     public func scorecardWideTable(dataset: Dataset) -> ResultTable {
         let long = scorecardTable(dataset: dataset)
-        let names = scorecards.map(\.structure.name)
+        let names = scorecards.map(\.structure.name) + leftOut.map(\.name)
         var table = ResultTable(name: "structure_scorecard_wide", title: long.title + " (one column per structure)", columns: ["section", "measure"] + names)
         var rowOf: [String: Int] = [:]
         for row in long.rows {

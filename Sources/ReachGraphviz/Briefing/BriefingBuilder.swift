@@ -6,7 +6,8 @@ import ReachGraphCore
 ///
 /// Sections appear when the data supports them: the summary and network always; key opinion
 /// leaders and "who to reach" when there are amplification relations; cascades and coordination
-/// when there are posts; the 1+N structure when accounts declare tiers and parents; the
+/// when there are posts; the 1+N structure when accounts declare parents or a roster (left out,
+/// with its reason, when the roster gives provinces and tiers but no parents); the
 /// communication power index when there are metrics. Every figure is rendered in-process
 /// (SVG inlined in the page, PNG beside the Markdown).
 public struct BriefingBuilder {
@@ -99,7 +100,7 @@ public struct BriefingBuilder {
             }
             add("Coordination") { try coordinationSection() }
         }
-        if dataset.accounts.contains(where: { $0.parent != nil }) && !dataset.posts.isEmpty {
+        if dataset.accounts.contains(where: { $0.parent != nil || DeclaredStructure.isInRoster($0) }) && !dataset.posts.isEmpty {
             add("1+N structure") { try structureSection() }
         }
         if hasAmplification {
@@ -320,9 +321,17 @@ public struct BriefingBuilder {
             sentence += "; \(groupedDigits(pickup.communityReposts)) community reposts followed an influencer's pickup."
             paragraphs.append(sentence)
             if let top = pickup.pairs.first {
-                let account = dataset.accounts[Int(top.influencer)]
                 let spread = pickup.pairs.max { ($0.communityReposts, $1.influencer) < ($1.communityReposts, $0.influencer) }
-                var line = "Most frequent pair: \(account.label) picked up \(groupedDigits(top.pickups)) of \(top.city)'s originals."
+                // Pairs are sorted by pickups, so the tie is a prefix; naming one of a tie would crown it.
+                let tied = pickup.pairs.prefix { $0.pickups == top.pickups }
+                var line: String
+                if tied.count == 1 {
+                    line = "Most frequent pair: \(dataset.accounts[Int(top.influencer)].label) picked up \(groupedDigits(top.pickups)) of \(top.city)'s originals."
+                } else {
+                    let listed = tied.prefix(5).map { "\(dataset.accounts[Int($0.influencer)].label) with \($0.city)'s" }
+                    line = "Most frequent pairs, \(tied.count) tied at \(groupedDigits(top.pickups)) pickups each: "
+                        + listed.joined(separator: ", ") + " originals" + (tied.count > 5 ? " and \(tied.count - 5) more" : "") + "."
+                }
                 if let spread, spread.communityReposts > 0 {
                     let spreader = dataset.accounts[Int(spread.influencer)]
                     line += " Most community spread: \(spreader.label) on \(spread.city)'s content (\(groupedDigits(spread.communityReposts)) community reposts)."
@@ -402,6 +411,14 @@ public struct BriefingBuilder {
 
     private func structureSection() throws -> BriefingSection {
         onStep("1+N structure")
+        // Groups detected in the reposts are not the roster the reader declared: say what is missing
+        // rather than score them.
+        if DeclaredStructure.rosterDeclaresNoParents(in: dataset) {
+            throw BriefingSkip(
+                "the roster gives provinces and tiers but no account declares a parent, so no 1+N structure is declared "
+                    + "(`reachgraph structure` detects hub-and-spoke groups in the reposts instead)"
+            )
+        }
         let analysis = StructureAnalysis(dataset: dataset, options: StructureOptions(seed: options.seed))
         var notes: [String] = []
         var figures: [BriefingFigure] = []

@@ -1,8 +1,10 @@
 import ReachGraph
 
-/// What the coordination section opens with: the largest groups with their most central members
-/// (strength: summed tie weight) and what they shared most, the ties that beat the per-object
-/// shuffle baseline, and an honest line on what each baseline can tell.
+/// What the coordination section opens with: whether the pairs and their weight exceed what the
+/// per-object shuffles give, the largest groups with their most central members (strength:
+/// summed tie weight) and what they shared most, the ties that beat the baseline beside how many
+/// would by chance alone, and an honest line on what each baseline can tell. A count of pairs is
+/// no finding by itself: on the sample, 160 pairs against 157 expected from shuffles.
 /// - Complexity: O(E + groups · top) after the analyses.
 enum CoordinationFindings {
     /// Groups described by name, at most this many.
@@ -50,9 +52,16 @@ enum CoordinationFindings {
             if edge.accountB != edge.accountA { strength[Int(edge.accountB)] += weight }
         }
         let connected = groups.groups.reduce(0) { $0 + $1.accounts.count }
+        var opening = "\(network.edges.count == 1 ? "1 pair" : "\(groupedDigits(network.edges.count)) pairs") of accounts \(words.sameMany) within \(formatNumber(window)) s of each other at least twice"
+        if let baseline {
+            let unit = network.options.weight == .coShares ? words.actions : network.options.weight.rawValue
+            let weight = "their summed weight, \(formatNumber(baseline.weight.observed)) \(unit), is \(baseline.weight.p <= 0.05 ? "" : "not ")above chance (\(expectedText(baseline.weight)))"
+            opening += baseline.edges.p <= 0.05
+                ? " — more than \(baseline.shuffles) per-object shuffles give (\(expectedText(baseline.edges))); \(weight)"
+                : " — \(baseline.edges.observed < baseline.edges.expected ? "fewer than" : "about as many as") \(baseline.shuffles) per-object shuffles give (\(expectedText(baseline.edges))): by count, no sign of \(words.activity) beyond chance; \(weight)"
+        }
         var sentences = [
-            "\(network.edges.count == 1 ? "1 pair" : "\(groupedDigits(network.edges.count)) pairs") of accounts \(words.sameMany) within \(formatNumber(window)) s of each other at least twice; "
-                + "\(groupedDigits(connected)) accounts fall into \(groups.groups.count == 1 ? "1 group" : "\(groupedDigits(groups.groups.count)) groups") (Louvain communities)."
+            opening + (baseline == nil ? "; " : ". ") + "\(groupedDigits(connected)) accounts fall into \(groups.groups.count == 1 ? "1 group" : "\(groupedDigits(groups.groups.count)) groups") (Louvain communities)."
         ]
         for (index, group) in groups.groups.prefix(describedGroups).enumerated() {
             let central = group.accounts.sorted { strength[Int($0)] != strength[Int($1)] ? strength[Int($0)] > strength[Int($1)] : $0 < $1 }.prefix(3)
@@ -66,10 +75,11 @@ enum CoordinationFindings {
         if let baseline {
             let above = network.edges.indices.filter { baseline.edgeStatistics[$0].p <= 0.05 }
             var line = "Against \(baseline.shuffles) per-object shuffles (each \(words.object) keeps its sharing curve; only who shared it when moves), "
-                + "\(groupedDigits(above.count)) of \(groupedDigits(network.edges.count)) ties are above chance (p ≤ 0.05)"
+                + "\(groupedDigits(above.count)) of \(groupedDigits(network.edges.count)) ties are above chance (p ≤ 0.05), "
+                + "where about \(groupedDigits(Int((Double(network.edges.count) * 0.05).rounded()))) would pass by chance alone"
             let strongest = above.sorted { (baseline.edgeStatistics[$0].z ?? .infinity, $1) > (baseline.edgeStatistics[$1].z ?? .infinity, $0) }.prefix(3)
             if !strongest.isEmpty {
-                line += ", strongest " + strongest.map { index in
+                line += "; strongest " + strongest.map { index in
                     let edge = network.edges[index], statistic = baseline.edgeStatistics[index]
                     return "\(name(edge.accountA)) – \(name(edge.accountB)) (\(edge.coShares) \(words.actions), \(formatNumber(statistic.expected, digits: 2)) expected)"
                 }.joined(separator: ", ")
@@ -82,6 +92,13 @@ enum CoordinationFindings {
                 + "share closer together than the crowd around the same \(words.object), again and again (`--shuffle-method object`). Neither proves intent."
         )
         return sentences
+    }
+
+    /// "157 expected, p = 0.35": whole numbers from 10 up, where two significant digits would
+    /// print `1.6e+02`.
+    static func expectedText(_ statistic: ShuffledStatistic) -> String {
+        let expected = statistic.expected >= 10 ? groupedDigits(Int(statistic.expected.rounded())) : formatNumber(statistic.expected, digits: 2)
+        return "\(expected) expected, p = \(formatNumber(statistic.p, digits: 2))"
     }
 
     /// A content hash or URL shortened for a sentence; a post id with its author when known.

@@ -1,10 +1,19 @@
 import ReachGraph
 
-/// What the 1+N section opens with, per declared structure: the spokes that never relayed the
-/// hub within the window (coverage 0), the fastest and slowest spokes by median lag, and the
-/// structure's coverage; computed from the scorecard, named by account.
+/// What the 1+N section opens with, per declared structure: the structure's coverage, the spokes
+/// that never relayed the hub within the window (coverage 0), and the fastest and slowest spokes
+/// by median lag among those with ``minimumResponsesForLag`` reposts, with their counts; computed
+/// from the scorecard, named by account. Coverage is said as two numbers, each named for what it
+/// counts, because they differ widely (Fujian in the sample: a spoke reposted 37% of the hub's
+/// posts on average, yet 97% were reposted by at least one spoke).
+/// Then one sentence per province left out, with its reason.
 /// - Complexity: O(spokes log spokes) per structure.
 enum StructureFindings {
+    /// Reposts a spoke needs to be named fastest or slowest: on the sample the slowest spoke's
+    /// median was one repost and the fastest's three, which says nothing about how each spoke
+    /// usually responds.
+    static let minimumResponsesForLag = 5
+
     static func sentences(_ analysis: StructureAnalysis, dataset: Dataset) -> [String] {
         analysis.scorecards.map { card in
             let structure = card.structure
@@ -15,8 +24,11 @@ enum StructureFindings {
             }
             let window = String(elapsedText(response.window).dropFirst())
             var parts: [String] = []
-            if let coverage = response.structureCoverage {
-                parts.append("\(structure.name): its \(groupedDigits(structure.spokes.count)) spokes reposted \(percentText(coverage)) of the hub's \(groupedDigits(response.hubPosts.count)) posts within \(window)")
+            if let coverage = response.structureCoverage, let reached = response.shareOfHubPosts(respondedToByAtLeast: 1) {
+                parts.append(
+                    "\(structure.name) (\(structure.spokes.count == 1 ? "1 spoke" : "\(groupedDigits(structure.spokes.count)) spokes")): on average a spoke reposted \(percentText(coverage)) of the hub's \(groupedDigits(response.hubPosts.count)) posts within \(window); "
+                        + "\(percentText(reached)) were reposted by at least one spoke"
+                )
             } else {
                 parts.append("\(structure.name): the hub posted nothing the spokes could relay")
             }
@@ -27,28 +39,46 @@ enum StructureFindings {
                 let listed = silent.prefix(5).map(name).joined(separator: ", ") + (silent.count > 5 ? " and \(silent.count - 5) more" : "")
                 parts.append("\(silent.count == 1 ? "one spoke never relayed" : "\(silent.count) spokes never relayed") the hub: \(listed)")
             }
-            let lags = structure.spokes.indices.compactMap { spoke in response.lag(ofSpoke: spoke).map { (spoke, $0.median) } }
+            let responding = structure.spokes.indices.filter { !response.delays[$0].isEmpty }
+            let lags: [(Int, Double)] = responding.filter { response.delays[$0].count >= minimumResponsesForLag }
+                .compactMap { spoke in response.lag(ofSpoke: spoke).map { (spoke, $0.median) } }
                 .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
             if let fastest = lags.first, let slowest = lags.last, lags.count > 1 {
-                parts.append(
-                    "fastest \(name(fastest.0)) (median \(elapsedText(fastest.1).dropFirst())), slowest \(name(slowest.0)) (median \(elapsedText(slowest.1).dropFirst()))"
-                )
+                func lag(_ spoke: (Int, Double)) -> String {
+                    "\(name(spoke.0)) (median \(elapsedText(spoke.1).dropFirst()) over \(groupedDigits(response.delays[spoke.0].count)) reposts)"
+                }
+                let ranked = lags.count < responding.count ? ", of the \(lags.count) spokes with at least \(minimumResponsesForLag) reposts" : ""
+                parts.append("fastest \(lag(fastest)), slowest \(lag(slowest))" + ranked)
             }
             return parts.joined(separator: "; ") + "."
-        }
+        } + leftOutSentences(analysis)
     }
 
-    /// One sentence across every structure, for the page's key findings: the structure whose
-    /// spokes carry most and least of their hub's posts, and how many spokes never relayed it;
-    /// the structure's own sentence when there is one.
+    /// One sentence per province the roster names but the scorecard leaves out, with the reason.
+    static func leftOutSentences(_ analysis: StructureAnalysis) -> [String] {
+        analysis.leftOut.map { "\($0.name) is left out of the scorecard: \($0.reason)." }
+    }
+
+    /// One sentence across every structure, for the page's key findings: the range over the
+    /// structures of each coverage measure (the share of the hub's posts a spoke reposted on
+    /// average, and the share reposted by at least one spoke), and how many spokes never relayed
+    /// their hub, then the provinces left out; the section's sentences when there is one structure.
     static func headline(_ analysis: StructureAnalysis, dataset: Dataset) -> String? {
         let cards = analysis.scorecards
-        guard cards.count > 1 else { return sentences(analysis, dataset: dataset).first }
-        let covered = cards.compactMap { card in card.response.structureCoverage.map { (card.structure.name, $0) } }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        guard cards.count > 1 else {
+            let all = sentences(analysis, dataset: dataset)
+            return all.isEmpty ? nil : all.joined(separator: " ")
+        }
+        /// "from 33% (Hainan) to 49% (Zhejiang)", or `nil` when fewer than two structures have the measure.
+        func range(_ measure: (SpokeResponse) -> Double?) -> String? {
+            let values = cards.compactMap { card in measure(card.response).map { (card.structure.name, $0) } }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            guard let most = values.first, let least = values.last, values.count > 1 else { return nil }
+            return "from \(percentText(least.1)) (\(least.0)) to \(percentText(most.1)) (\(most.0))"
+        }
         var text = "\(cards.count) hub-and-spoke structures"
-        if let most = covered.first, let least = covered.last, covered.count > 1 {
-            text += ": spokes carry from \(percentText(least.1)) (\(least.0)) to \(percentText(most.1)) (\(most.0)) of their hub's posts"
+        if let average = range(\.structureCoverage), let reached = range({ $0.shareOfHubPosts(respondedToByAtLeast: 1) }) {
+            text += ": on average a spoke reposted \(average) of its hub's posts; at least one spoke reposted \(reached) of them"
         }
         let silent = cards.map { card in (card.structure.name, card.structure.spokes.indices.filter { card.response.coverage(ofSpoke: $0) == 0 }.count) }
             .filter { $0.1 > 0 }
@@ -56,7 +86,7 @@ enum StructureFindings {
         text += total == 0
             ? "; every spoke relayed its hub at least once."
             : "; \(total == 1 ? "one spoke never relayed its hub" : "\(groupedDigits(total)) spokes never relayed their hub") (\(silent.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))."
-        return text
+        return ([text] + leftOutSentences(analysis)).joined(separator: " ")
     }
 
     /// Accounts outside the roster that act in lockstep with it, named with their numbers.

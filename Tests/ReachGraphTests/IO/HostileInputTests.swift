@@ -190,7 +190,7 @@ final class HostileInputTests: XCTestCase {
         try folder.write("accounts.csv", "id,kind,parent\na,other,b\nb,other,c\nc,other,a\nd,other,a\ne,other,e\nf,other,\n")
         try folder.write("relations.csv", "source,target,relation\na,b,repost\n")
         let dataset = try DatasetLoader.load(folder.path)
-        XCTAssertEqual(dataset.diagnostics.counts["parent cycles (kept as declared)"], 2)
+        XCTAssertEqual(dataset.diagnostics.counts["parent cycles (the 1+N structure cannot place them under a hub)"], 2)
         XCTAssertEqual(dataset.diagnostics.examples.map(\.message), [
             #"accounts "a" → "b" → "c" → "a" declare each other as parents"#,
             #"accounts "e" → "e" declare each other as parents"#,

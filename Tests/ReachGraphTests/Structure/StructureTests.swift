@@ -173,6 +173,26 @@ final class StructureTests: XCTestCase {
         XCTAssertTrue(structure.units.isEmpty)
         // Defaults ask for two direct reposts and three spokes: nothing qualifies here.
         XCTAssertTrue(StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0)).scorecards.isEmpty)
+        XCTAssertFalse(analysis.rosterDeclaresNoParents)
+        XCTAssertEqual(analysis.scorecardTable(dataset: data).title, "Hub-and-spoke scorecard (detected groups: no roster)")
+    }
+
+    func testARosterWithoutParentsIsDetectedAndSaidSo() throws {
+        // The roster with its parent column cut: provinces and tiers declare no tree, so the hub
+        // and spokes are detected, as without a roster, not scored as a hub with no spokes.
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts.split(separator: "\n").map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != 4 }.map(\.element).joined(separator: ",")
+        }.joined(separator: "\n"))
+        try folder.write("posts.csv", posts)
+        let data = try DatasetLoader.load(folder.path)
+        let options = StructureOptions(shuffles: 0, detection: HubSpokeDetection.Options(minimumCoverage: 0.2, minimumResponses: 1, minimumSpokes: 2))
+        let analysis = StructureAnalysis(dataset: data, options: options)
+        XCTAssertTrue(analysis.isDetected && analysis.rosterDeclaresNoParents)
+        XCTAssertEqual(analysis.scorecards.map(\.structure.name), ["detected: hub"])
+        XCTAssertEqual(ids(try XCTUnwrap(analysis.scorecards.first).structure.spokes, data).sorted(), ["c1", "c2", "k2"])
+        XCTAssertEqual(analysis.diagnostics.counts["rosters without parents"], 1)
+        XCTAssertEqual(analysis.scorecardTable(dataset: data).title, "Hub-and-spoke scorecard (detected groups: the roster declares no parents)")
     }
 
     func testProvinceFilterAndTables() throws {
@@ -203,5 +223,24 @@ final class StructureTests: XCTestCase {
         XCTAssertTrue(pair == [.text("c1"), .text("c2")] || pair == [.text("c2"), .text("c1")], "\(pair)")
         XCTAssertEqual(pairs.first?[3], .integer(2))
         XCTAssertEqual(pairs.first?[4], .number(2100))
+    }
+
+    func testAProvinceWhoseParentsLoopIsLeftOutWithItsReason() throws {
+        // Q's hub and q1 declare each other as parents and q2 hangs below q1: Q has no root, so no hub.
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts + "\nqhub,media_centre,Q,provincial,q1,1000\nq1,media_centre,Q,municipal,qhub,100\nq2,media_centre,Q,municipal,q1,100")
+        try folder.write("posts.csv", posts)
+        let data = try DatasetLoader.load(folder.path)
+        let analysis = StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0))
+        let reason = "every parent chain in its roster ends in the cycle qhub → q1 → qhub, so no account heads its tree"
+        XCTAssertEqual(analysis.scorecards.map(\.structure.name), ["P"])
+        XCTAssertEqual(analysis.leftOut, [LeftOutStructure(name: "Q", reason: reason)])
+        XCTAssertFalse(analysis.isDetected, "a roster whose province is left out is still a roster")
+        XCTAssertEqual(analysis.diagnostics.examples.map(\.message), ["Q: " + reason])
+        XCTAssertEqual(analysis.scorecardTable(dataset: data).rows.last, [.text("Q"), .text("structure"), .text("left out"), .text(reason)])
+        let wide = analysis.scorecardWideTable(dataset: data)
+        XCTAssertEqual(wide.columns, ["section", "measure", "P", "Q"])
+        XCTAssertEqual(wide.rows.last, [.text("structure"), .text("left out"), .missing, .text(reason)])
+        XCTAssertEqual(StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0, province: "P")).leftOut, [])
     }
 }

@@ -186,6 +186,27 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertTrue(local.sections.contains { $0.title.hasPrefix("Local creation") })
     }
 
+    func testTiedMostFrequentPickupPairsAreAllNamed() throws {
+        // i1 picks up both of Alpha's originals, i2 both of Beta's, i3 one of Alpha's: a tie at 2.
+        let document = try Self.briefing(
+            accounts: "id,kind,city\na,city_account,Alpha\nb,city_account,Beta\ni1,influencer,\ni2,influencer,\ni3,influencer,",
+            posts: """
+                post_id,author,time,parent_post
+                p1,a,1700000000,
+                p2,a,1700010000,
+                q1,b,1700020000,
+                q2,b,1700030000,
+                r1,i1,1700000060,p1
+                r2,i1,1700010060,p2
+                r3,i2,1700020060,q1
+                r4,i2,1700030060,q2
+                r5,i3,1700000120,p1
+                """
+        )
+        let pickup = try XCTUnwrap(document.sections.first { $0.title.hasPrefix("Local creation") })
+        XCTAssertTrue(pickup.paragraphs.contains("Most frequent pairs, 2 tied at 2 pickups each: i1 with Alpha's, i2 with Beta's originals."), "\(pickup.paragraphs)")
+    }
+
     func testTopSourceIsTheMostRepostedNotTheHighestScore() throws {
         // s is reposted by six accounts and reposts no one; t, one of them, is reposted by four and
         // lies on the paths from s, so its betweenness percentile lifts its score above s's. Both
