@@ -172,6 +172,10 @@ final class DatasetTimesTests: XCTestCase {
         XCTAssertEqual(dataset.readingNotes, [
             Dataset.ReadingNote(topic: "input format", value: "folder (detected from the content)"),
             Dataset.ReadingNote(topic: "times without a zone", value: "3 read as UTC+08:00 (--timezone)"),
+            Dataset.ReadingNote(
+                topic: "dates with slashes",
+                value: "1 read as month/day/year (as US spreadsheets and CrowdTangle write them; a day/month file stops at its first day above 12)"
+            ),
         ])
         XCTAssertEqual(dataset.diagnostics.counts["times before 2000 or after next year (kept)"], 1)
 
