@@ -12,7 +12,7 @@ import ReachGraph
 /// | Key opinion leaders | key-opinion-leader score above zero | ranking, top `top` |
 /// | Cascades | potential reach of the cascades an account started | amounts |
 /// | Coordination | an account's co-reposts (same post within the window) with partners it co-reposted with at least twice | amounts |
-/// | 1+N structure | coverage of hub posts by spokes, per declared structure | amounts |
+/// | 1+N structure | coverage, the share of (hub post, spoke) pairs reposted, per declared structure | amounts |
 ///
 /// Each month is read as its own slice (``StoreSlice/init(period:)``), as `trend` reads it. The
 /// communication power index section has its own change on every input with several metrics
@@ -78,7 +78,7 @@ public struct MonthlyChange: Sendable {
             }
             return coShares
         }
-        try compare("1+N structure", measure: "coverage of hub posts by spokes", units: "structures with hub posts", label: { $0 },
+        try compare("1+N structure", measure: "coverage: share of (hub post, spoke) pairs reposted", units: "structures with hub posts", label: { $0 },
                     value: { formatNumber($0, digits: 3) }) { dataset in
             try Trend.scores(of: .coverage, on: dataset)
         }

@@ -35,7 +35,7 @@ public enum TrendMeasure: String, CaseIterable, Sendable {
         case .index: return "composite index score"
         case .pagerank: return "PageRank"
         case .kol: return "key-opinion-leader score"
-        case .coverage: return "coverage of hub posts by spokes (share)"
+        case .coverage: return "coverage: share of (hub post, spoke) pairs reposted"
         case .lag: return "median spoke response lag, hours (lower first)"
         case .reach: return "potential reach of cascades started (followers)"
         }

@@ -156,7 +156,7 @@ final class StoreCommandTests: XCTestCase {
         let html = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
         XCTAssertTrue(html.contains(posting), posting)
         for measure in ["PageRank of accounts with a tie in the month, top 15", "key-opinion-leader score, top 15", "potential reach of the cascades each account started",
-                        "co-reposts within 600 s", "coverage of hub posts by spokes"] {
+                        "co-reposts within 600 s", "coverage: share of (hub post, spoke) pairs reposted"] {
             XCTAssertTrue(markdown.contains("Change since 2025-04 (\(measure)"), measure)
         }
     }
