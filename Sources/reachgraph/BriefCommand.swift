@@ -55,9 +55,6 @@ struct BriefCommand: ParsableCommand {
     @Option(name: .customLong("color-by"), help: ArgumentHelp("Fill colour of the overview figure: province, kind, community (Louvain, --seed) or an account column, with a legend (default: province).", valueName: "WHAT"))
     var colorBy: String?
 
-    @Option(help: "Threads the analyses may run at once (default: one per core); the briefing's bytes do not depend on it.")
-    var threads: Int?
-
     @Flag(help: "Print the time the briefing was made on the page (SOURCE_DATE_EPOCH, when set, is that time). Without it and without SOURCE_DATE_EPOCH, the page shows no time: the same input and seed give the same bytes.")
     var timestamp = false
 
@@ -68,7 +65,6 @@ struct BriefCommand: ParsableCommand {
         guard top >= 1 else { throw ValidationError("--top must be at least 1") }
         guard bootstrap >= 0 else { throw ValidationError("--bootstrap must be 0 or more") }
         guard window.seconds > 0 else { throw ValidationError("--window must be above 0") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     /// The time shown on the page: SOURCE_DATE_EPOCH (reproducible-builds.org) when set, now
@@ -83,7 +79,6 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: quiet)
-        if let threads { Parallelism.threadCount = threads }
         if let scores { return try write(fromSparkTables: scores, progress: progress) }
         // --period is the index period; on a store it also chooses the slice.
         let dataset = try input.load(progress: progress, sliceByPeriod: DatasetStore.isStore(input.input))

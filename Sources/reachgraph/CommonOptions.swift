@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReachGraph
+import ReachGraphCore
 import ReachGraphStore
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -121,6 +122,20 @@ struct ReadingOptions: ParsableArguments {
     }
 }
 
+/// `--threads`, for every command that computes: the library's one parallelism setting
+/// (``Parallelism/threadCount``). Results do not depend on it.
+struct ThreadOptions: ParsableArguments {
+    @Option(help: "Threads to compute on (default: one per core); results are the same on any number.")
+    var threads: Int?
+
+    func validate() throws {
+        guard let threads else { return }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        // Set as the command line is read, so that every step of every command, reading included, runs on it.
+        Parallelism.threadCount = threads
+    }
+}
+
 /// Help of the INPUT argument of every command.
 let inputArgumentHelp = ArgumentHelp("A dataset folder, a JSON dataset (.json), an edge list (source,target[,weight]), a platform export (see --input-format) or a store (.sqlite).")
 
@@ -131,6 +146,8 @@ struct InputSourceOptions: ParsableArguments {
     var input: String
 
     @OptionGroup var reading: ReadingOptions
+
+    @OptionGroup var threads: ThreadOptions
 
     @Option(help: ArgumentHelp("With a store: read posts from this time on (ISO 8601 or Unix seconds).", valueName: "TIME"))
     var from: String?

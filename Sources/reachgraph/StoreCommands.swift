@@ -36,6 +36,8 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var threads: ThreadOptions
+
     @Flag(help: "Print no progress or warnings on standard error.")
     var quiet = false
 
@@ -176,6 +178,8 @@ struct TrendCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A line under the chart, such as \"Synthetic sample: no number is a real observation.\"", valueName: "TEXT"))
     var caption: String?
+
+    @OptionGroup var threads: ThreadOptions
 
     @OptionGroup var output: OutputOptions
 

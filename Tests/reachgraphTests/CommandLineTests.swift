@@ -3,6 +3,20 @@ import XCTest
 
 /// Runs the built `reachgraph` executable as a user would and checks exit codes and output.
 final class CommandLineTests: XCTestCase {
+    func testEveryComputingCommandTakesThreadsAndGivesTheSameOutputOnAnyNumber() throws {
+        let edges = try ReachGraphProcess.cyclicEdgeList(nodes: 300)
+        let one = try ReachGraphCLI.run(["rank", edges, "--by", "betweenness", "--top", "10", "--format", "csv", "--threads", "1"])
+        let two = try ReachGraphCLI.run(["rank", edges, "--by", "betweenness", "--top", "10", "--format", "csv", "--threads", "2"])
+        XCTAssertEqual(one.status, 0, one.error)
+        XCTAssertEqual(one.output, two.output)
+        XCTAssertGreaterThanOrEqual(one.output.split(separator: "\n").count, 11, "ten ranks, ties at the cut kept: \(one.output)")
+        for command in [["summary"], ["kol"], ["cascades"], ["export", "--to", "json"]] {
+            let zero = try ReachGraphCLI.run([command[0], edges] + command.dropFirst() + ["--threads", "0"])
+            XCTAssertEqual(zero.status, 2, "\(command)")
+            XCTAssertTrue(zero.error.hasPrefix("Error: --threads must be at least 1"), "\(command): \(zero.error)")
+        }
+    }
+
     func testAStructureWindowUnderAnHourIsWarnedAbout() throws {
         let dataset = try ReachGraphProcess.sampleDataset()
         let bare = try ReachGraphCLI.run(["structure", dataset, "--window", "72", "--shuffles", "0"])
