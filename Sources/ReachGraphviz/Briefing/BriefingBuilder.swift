@@ -373,9 +373,15 @@ public struct BriefingBuilder {
                 )
             }
         }
-        let paragraphs = CoordinationFindings.sentences(
+        var paragraphs = CoordinationFindings.sentences(
             network: network, groups: groups, campaigns: campaigns, baseline: baseline, dataset: dataset, window: window, object: object
         )
+        // `coordination`'s defaults (every pair, connected components, time shifts) differ from
+        // the briefing's choices, so a reader who reruns it needs them spelled out.
+        var rerun = "reachgraph coordination \(dataset.name) --window \(formatNumber(window))s --min-weight 2 --groups louvain --seed \(options.seed)"
+        if object != .parent { rerun += " --object \(object.rawValue)" }
+        if baseline != nil { rerun += " --shuffle-method object --shuffles \(shuffles)" }
+        paragraphs.append("The same network, groups and baseline at the command line: `\(rerun)`.")
         return BriefingSection(
             title: "Coordination",
             paragraphs: paragraphs,

@@ -135,6 +135,10 @@ final class AdaptiveSectionsTests: XCTestCase {
         let coordination = try XCTUnwrap(document.sections.first { $0.title == "Coordination" })
         XCTAssertEqual(coordination.paragraphs[0], "1 pair of accounts shared the same links within 600 s of each other at least twice; 2 accounts fall into 1 group (Louvain communities).")
         XCTAssertTrue(coordination.paragraphs[1].hasPrefix("Group 1 (2 accounts, 1 tie): most central G1 (2 co-shares), G2 (2 co-shares)"), coordination.paragraphs[1])
+        XCTAssertEqual(
+            coordination.paragraphs.last,
+            "The same network, groups and baseline at the command line: `reachgraph coordination \(path) --window 600s --min-weight 2 --groups louvain --seed 1 --object url`."
+        )
     }
 
     func testIndexWithoutIndexedRowsIsSkippedWithItsReason() throws {
