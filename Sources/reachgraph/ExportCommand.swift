@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
             for an account or relation are left out of that element; columns holding lists are \
             written as JSON text and the file says so. json is the JSON dataset format and csv a \
             dataset folder, both read back by every command. --edges merged writes one edge per \
-            ordered pair (weights summed, differing values as lists) for tools that do not take \
+            ordered pair (weights summed, relation types joined by commas, other differing values as lists) for tools that do not take \
             parallel edges. spark writes a folder of partitioned CSV with schema.json for the \
             program in spark/ (times as Unix seconds, numbers exact; see its README).
             """

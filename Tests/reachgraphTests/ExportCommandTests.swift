@@ -29,7 +29,11 @@ final class ExportCommandTests: XCTestCase {
         let merged = try ReachGraphCLI.run(["export", dataset, "--to", "gexf", "--edges", "merged"])
         XCTAssertEqual(merged.status, 0, merged.error)
         XCTAssertTrue(merged.output.contains("<edge id=\"0\" source=\"hub\" target=\"cs\" weight=\"6.0\">"), merged.output)
-        XCTAssertEqual(merged.error, "note: edge attribute \"relation\" holds JSON text (lists of values)\n")
+        XCTAssertTrue(merged.output.contains("value=\"repost,mention\""), merged.output)
+        XCTAssertEqual(merged.error, "", "no column holds JSON text here")
+        try ReachGraphCLI.write("source,target,relation,weight,campaign\nhub,cs,repost,5,spring\nhub,cs,mention,1,autumn\n", to: dataset + "/relations.csv")
+        let listed = try ReachGraphCLI.run(["export", dataset, "--to", "gexf", "--edges", "merged"])
+        XCTAssertEqual(listed.error, "note: edge attribute \"campaign\" holds JSON text (lists of values)\n")
         XCTAssertEqual(try ReachGraphCLI.run(["export", dataset, "--to", "gexf", "--edges", "merged", "--quiet"]).error, "")
     }
 

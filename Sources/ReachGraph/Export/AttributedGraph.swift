@@ -18,8 +18,10 @@ public struct AttributedGraph: Sendable {
         /// One edge per relation row, parallel edges included: exact, every column kept.
         case rows
         /// One edge per ordered pair, as Gephi and NetworkX's `DiGraph` expect: `weight` is the sum,
-        /// `relations` the number of rows merged, `first_seen` the earliest and `last_seen` the
-        /// latest; any other column whose rows disagree becomes the list of the rows' values.
+        /// `relations` the number of rows merged, `relation` their types in order of appearance
+        /// joined by commas (`repost`, or `repost,mention`), `first_seen` the earliest and
+        /// `last_seen` the latest; any other column whose rows disagree becomes the list of the
+        /// rows' values.
         case merged
     }
 
@@ -147,11 +149,13 @@ public struct AttributedGraph: Sendable {
             guard let first = values.first else { return nil }
             return values.allSatisfy({ $0 == first }) ? first : .list(values)
         }
+        // Plain text, not a JSON list when types differ: a list anywhere makes the whole column
+        // JSON text, and `relation == "repost"` then matched no edge in NetworkX.
         var relationValues: [AttributeValue?] = []
         for rows in members {
-            var types: [AttributeValue?] = []
-            for row in rows where !types.contains(.string(relations.types[row].rawValue)) { types.append(.string(relations.types[row].rawValue)) }
-            relationValues.append(types.count == 1 ? types[0] : .list(types))
+            var types: [String] = []
+            for row in rows where !types.contains(relations.types[row].rawValue) { types.append(relations.types[row].rawValue) }
+            relationValues.append(.string(types.joined(separator: ",")))
         }
         edgeColumns = [
             AttributeColumn(name: "relation", values: relationValues),
