@@ -202,6 +202,14 @@ public enum DatasetLoader {
         }
         var dataset = Dataset(name: folder, format: .folder)
         dataset.isSynthetic = Dataset.folderDeclaresSynthetic(folder)
+        // A table under another name (`account.csv`, `shares.csv`) would otherwise be passed over unsaid.
+        let read = Set([accountsPath, relationsPath, postsPath, metricsPath].compactMap { $0.map { ($0 as NSString).lastPathComponent } })
+        let unread = files.filter { $0.lowercased().hasSuffix(".csv") && !read.contains($0) }.sorted()
+        if !unread.isEmpty {
+            dataset.readingNotes.append(Dataset.ReadingNote(
+                topic: "CSV files not read", value: unread.joined(separator: ", ") + " (a dataset folder reads accounts.csv, relations.csv, posts.csv and metrics.csv)"
+            ))
+        }
         let aliases = options.columnAliases
         var times = DatasetTimes(zone: options.timeZone)
 

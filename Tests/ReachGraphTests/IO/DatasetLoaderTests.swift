@@ -209,6 +209,13 @@ final class DatasetLoaderTests: XCTestCase {
         XCTAssertEqual(dataset.accounts.map(\.kind), [.mediaCentre, .cityAccount], "kinds come from Accounts.csv")
         XCTAssertEqual(dataset.relations.count, 1)
         XCTAssertTrue(dataset.diagnostics.isEmpty, "no account implied: \(dataset.diagnostics.lines)")
+        XCTAssertNil(dataset.readingNotes.first { $0.topic == "CSV files not read" })
+
+        try folder.write("account_list.csv", "id,kind\n")
+        XCTAssertEqual(
+            try DatasetLoader.load(folder.path).readingNotes.first { $0.topic == "CSV files not read" }?.value,
+            "account_list.csv (a dataset folder reads accounts.csv, relations.csv, posts.csv and metrics.csv)"
+        )
     }
 
     func testDatasetFolderErrors() throws {
