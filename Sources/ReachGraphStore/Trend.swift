@@ -72,32 +72,48 @@ public struct Trend: Sendable {
     public let periods: [String]
     /// Every ranked unit in every period, by period then rank then unit.
     public let points: [TrendPoint]
+    /// The name a unit is drawn with when it differs from its id (an account's ``Account/label``,
+    /// an index unit's name): a chart of ids told readers little.
+    public let unitNames: [String: String]
 
     public init(store: DatasetStore, measure: TrendMeasure, weights: IndexWeights = .default, onStep: (String) -> Void = { _ in }) throws {
         self.measure = measure
         var values: [(period: String, scores: [String: Double])] = []
+        var names: [String: String] = [:]
         if measure == .index {
             onStep("reading the store")
             let index = CommunicationPowerIndex(dataset: try store.load(), weights: weights)
             for report in try index.reports() {
                 values.append((report.period, Dictionary(report.composite.map { ($0.unit.id, $0.score) }, uniquingKeysWith: max)))
+                for entry in report.composite { if let name = entry.unit.name, name != entry.unit.id { names[entry.unit.id] = name } }
             }
         } else {
             // Months are independent slices, each read in its own snapshot: they run on the
             // library's threads (a month's own loops then on one), results kept in month order.
             let months = try store.months()
             onStep("\(measure.rawValue) for \(months.count) months")
-            let slots = ResultSlots<[String: Double]>(count: months.count)
+            let slots = ResultSlots<(scores: [String: Double], names: [String: String])>(count: months.count)
             Parallelism.forEach(months.count) { position in
                 do {
                     let dataset = try store.load(StoreSlice(period: months[position]))
-                    slots.store(try Self.scores(of: measure, on: dataset), at: position)
+                    let scores = try Self.scores(of: measure, on: dataset)
+                    var names: [String: String] = [:]
+                    if measure.unit == "account" {
+                        for id in scores.keys {
+                            if let account = dataset.index(ofAccount: id), dataset.accounts[Int(account)].label != id { names[id] = dataset.accounts[Int(account)].label }
+                        }
+                    }
+                    slots.store((scores, names), at: position)
                 } catch {
                     slots.fail(error)
                 }
             }
-            values = zip(months, try slots.collect()).map { ($0, $1) }
+            let results = try slots.collect()
+            values = zip(months, results.map(\.scores)).map { ($0, $1) }
+            // The latest month's name wins: an account renamed keeps its newest name.
+            for result in results { names.merge(result.names) { _, newer in newer } }
         }
+        unitNames = names
         periods = values.map(\.period)
         var points: [TrendPoint] = []
         var previousRanks: [String: Int] = [:]
@@ -201,7 +217,7 @@ public struct Trend: Sendable {
         return LineChart(
             title: "\(measure.rawValue) by month · top \(top) \(measure.unit == "account" ? "accounts" : "structures") in \(periods.last ?? "-")",
             axisLabel: measure.axisLabel, caption: caption, periods: periods,
-            series: units.map { unit in LineChart.Series(label: unit, values: periods.map { values[unit]?[$0] }) }
+            series: units.map { unit in LineChart.Series(label: unitNames[unit] ?? unit, values: periods.map { values[unit]?[$0] }) }
         )
     }
 }

@@ -85,7 +85,7 @@ final class TrendTests: XCTestCase {
     func testMonthsRankTheirActiveAccountsAndNameTheMonthBeforeAGap() throws {
         let scratch = try ScratchFolder()
         let store = try scratch.store(ingesting: [
-            "accounts.csv": "id,kind\na,media_centre\nb,influencer\nc,community\nd,community\n",
+            "accounts.csv": "id,name,kind\na,Hunan Centre,media_centre\nb,,influencer\nc,,community\nd,,community\n",
             "posts.csv": """
                 post_id,author,time,parent_post
                 p1,a,2025-03-01T00:00:00Z,
@@ -109,6 +109,8 @@ final class TrendTests: XCTestCase {
         let pagerank = try Trend(store: store, measure: .pagerank)
         XCTAssertEqual(pagerank.points.filter { $0.period == "2025-03" }.map { "\($0.unit) \($0.rank)" }, ["b 1", "a 2", "c 2"], "b reposted a")
         XCTAssertEqual(pagerank.points.first { $0.period == "2025-03" && $0.unit == "a" }?.change, -1, "a ranked 1 in 2019-09, when a reposted x")
+        XCTAssertEqual(pagerank.unitNames, ["a": "Hunan Centre"])
+        XCTAssertEqual(pagerank.chart(top: 2).series.map(\.label), ["Hunan Centre", "b"], "the chart names an account by its name")
     }
 
     /// Months come from the time index one seek at a time: a month without posts is skipped, a
