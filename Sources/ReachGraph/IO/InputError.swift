@@ -24,7 +24,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// file is that input or one of its files: a run reading several inputs must say which
     /// folder's `accounts.csv` is wrong. Errors about options (`--map`) are left as they are.
     public func located(in input: String) -> InputError {
-        guard !file.hasPrefix("-"), !file.hasPrefix(input) else { return self }
+        guard !file.hasPrefix("-"), file != input, !file.hasPrefix(input.hasSuffix("/") ? input : input + "/") else { return self }
         var located = self
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
