@@ -378,10 +378,10 @@ public struct BriefingBuilder {
         )
         // `coordination`'s defaults (every pair, connected components, time shifts) differ from
         // the briefing's choices, so a reader who reruns it needs them spelled out.
-        var rerun = "reachgraph coordination \(dataset.name) --window \(formatNumber(window))s --min-weight 2 --groups louvain --seed \(options.seed)"
+        var rerun = "reachgraph coordination INPUT --window \(formatNumber(window))s --min-weight 2 --groups louvain --seed \(options.seed)"
         if object != .parent { rerun += " --object \(object.rawValue)" }
         if baseline != nil { rerun += " --shuffle-method object --shuffles \(shuffles)" }
-        paragraphs.append("The same network, groups and baseline at the command line: `\(rerun)`.")
+        paragraphs.append("The same network, groups and baseline at the command line: `\(rerun)`, with INPUT and the options that read it (a store's `--period`, `--map` …) as given to `brief`.")
         return BriefingSection(
             title: "Coordination",
             paragraphs: paragraphs,
