@@ -295,6 +295,9 @@ struct RenderCommand: ParsableCommand {
         var options = StructureOptions(shuffles: 0, province: province)
         if let window { options.responseWindow = window.seconds }
         let analysis = StructureAnalysis(dataset: dataset, options: options)
+        if let province, let leftOut = analysis.leftOut.first(where: { $0.name == province }) {
+            throw FigureError(message: "\(province) is left out of the 1+N structure in \(input.input): \(leftOut.reason)")
+        }
         guard let scorecard = analysis.scorecards.first else {
             let known = StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0)).scorecards.map(\.structure.name)
             let list = known.isEmpty ? "it declares no 1+N structure" : "structures: " + known.joined(separator: ", ")

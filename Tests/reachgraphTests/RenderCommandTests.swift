@@ -103,6 +103,14 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: folder + "/day.dot", encoding: .utf8).contains("of (hub post, spoke) pairs within 1 d"))
         XCTAssertEqual(try ReachGraphCLI.run(["render", sample, "--figure", "structure", "--province", "Fujian", "--quiet", "-o", folder + "/default.dot"]).status, 0)
         XCTAssertTrue(try String(contentsOfFile: folder + "/default.dot", encoding: .utf8).contains("of (hub post, spoke) pairs within 3 d"))
+        let cycle = try ReachGraphCLI.temporaryFolder([
+            "accounts.csv": "id,kind,province,tier,parent\nh,media_centre,Hunan,provincial,m\nm,media_outlet,Hunan,provincial,h\nc,city_account,Hunan,municipal,h\n",
+            "relations.csv": "source,target,relation\nh,c,repost\n",
+        ])
+        let leftOut = try ReachGraphCLI.run(["render", cycle, "--figure", "structure", "--province", "Hunan", "-o", folder + "/cycle.svg"])
+        XCTAssertEqual(leftOut.status, 1)
+        XCTAssertTrue(leftOut.error.contains("Hunan is left out of the 1+N structure in"), leftOut.error)
+        XCTAssertTrue(leftOut.error.contains("the cycle h → m → h"), leftOut.error)
         let overview = try ReachGraphCLI.run(["render", sample, "--window", "24h", "-o", folder + "/x.svg"])
         XCTAssertEqual(overview.status, 2)
         XCTAssertTrue(overview.error.contains("--window is for --figure coordination and structure"), overview.error)

@@ -179,9 +179,7 @@ struct TableHeader {
         let missing = required.filter { positions[$0] == nil }
         if !missing.isEmpty {
             let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
-            // A spreadsheet saved with another separator gives one long header field.
-            let separator = names.count == 1 ? [";", "\t", "|"].first { names[0].contains($0) } : nil
-            let hint = separator.map { "; the file looks separated by \($0 == ";" ? "semicolons" : $0 == "|" ? "bars" : "tabs"): save it with commas" } ?? ""
+            let hint = names.count == 1 ? FieldParsing.separatorHint(inOnlyField: names[0]) : ""
             throw InputError(
                 file: fileName, line: line,
                 message: "missing required column\(missing.count > 1 ? "s" : "") \(list) (header has: \(names.joined(separator: ", ")))\(hint)"

@@ -51,8 +51,8 @@ public struct EdgeList: Sendable {
 }
 
 public enum EdgeListReader {
-    private static let sourceNames: Set<String> = ["source", "from", "src"]
-    private static let targetNames: Set<String> = ["target", "to", "dst"]
+    static let sourceNames: Set<String> = ["source", "from", "src"]
+    static let targetNames: Set<String> = ["target", "to", "dst"]
 
     /// Reads the edge list at `path`; errors name `displayName` (default: the file name). Times
     /// without a zone are read in `timeZone` (`nil`: UTC, said so in the reading notes).
@@ -445,7 +445,8 @@ public enum EdgeListReader {
             hasHeader = EdgeListReader.sourceNames.contains(first) && EdgeListReader.targetNames.contains(second)
             guard hasHeader else {
                 guard record.count >= 2 && record.count <= 3 else {
-                    throw InputError(file: file, line: record.line, column: 1, message: "row has \(record.count) field\(record.count == 1 ? "" : "s"); an edge list without a header has source,target[,weight] (a header row source,target,... allows more columns)")
+                    let hint = record.count == 1 ? FieldParsing.separatorHint(inOnlyField: (try? record.string(at: 0)) ?? "") : ""
+                    throw InputError(file: file, line: record.line, column: 1, message: "row has \(record.count) field\(record.count == 1 ? "" : "s"); an edge list without a header has source,target[,weight] (a header row source,target,... allows more columns)\(hint)")
                 }
                 fieldCount = 3
                 weight = 2

@@ -84,6 +84,14 @@ enum FieldParsing {
         }
     }
 
+    /// "; the file looks separated by semicolons: save it with commas" when the only field of a
+    /// row holds another separator (a spreadsheet saved with semicolons, tabs or bars gives one
+    /// long field per line), else "".
+    static func separatorHint(inOnlyField field: String) -> String {
+        guard let separator = [";", "\t", "|"].first(where: { field.contains($0) }) else { return "" }
+        return "; the file looks separated by \(separator == ";" ? "semicolons" : separator == "|" ? "bars" : "tabs"): save it with commas"
+    }
+
     /// Whether `text` is a period label whose text order is its time order (see ``FieldSource/period(_:)``).
     static func isPeriodLabel(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

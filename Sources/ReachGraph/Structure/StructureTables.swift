@@ -97,7 +97,8 @@ extension StructureAnalysis {
     }
 
     /// Declared and observed ties per structure: what a 1+N figure draws (declared but unobserved
-    /// ties have weight 0; observed but undeclared ties have `declared` = no).
+    /// ties have weight 0; observed but undeclared ties have `declared` = no; a detected group's
+    /// hub–spoke ties, found in the reposts rather than declared, have `declared` = detected).
     public func tieTable(dataset: Dataset) -> ResultTable {
         var table = ResultTable(
             name: "structure_ties", title: "Declared and observed ties",
@@ -107,7 +108,7 @@ extension StructureAnalysis {
             for tie in card.shape.ties {
                 let source = dataset.accounts[Int(tie.source)], target = dataset.accounts[Int(tie.target)]
                 table.rows.append([
-                    .text(card.structure.name), .text(source.id), .text(target.id), .text(tie.isDeclared ? "yes" : "no"), .number(tie.observedWeight),
+                    .text(card.structure.name), .text(source.id), .text(target.id), .text(tie.isDeclared ? (card.structure.isDetected ? "detected" : "yes") : "no"), .number(tie.observedWeight),
                     source.tier.map { .text($0.rawValue) } ?? .missing, target.tier.map { .text($0.rawValue) } ?? .missing,
                 ])
             }

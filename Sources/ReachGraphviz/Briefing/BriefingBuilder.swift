@@ -381,7 +381,9 @@ public struct BriefingBuilder {
         var rerun = "reachgraph coordination INPUT --window \(formatNumber(window))s --min-weight 2 --groups louvain --seed \(options.seed)"
         if object != .parent { rerun += " --object \(object.rawValue)" }
         if baseline != nil { rerun += " --shuffle-method object --shuffles \(shuffles)" }
-        paragraphs.append("The same network, groups and baseline at the command line: `\(rerun)`, with INPUT and the options that read it (a store's `--period`, `--map` …) as given to `brief`.")
+        paragraphs.append(
+            "The same \(baseline == nil ? "network and groups" : "network, groups and baseline") at the command line: `\(rerun)`, with INPUT and the options that read it (a store's `--period`, `--map` …) as given to `brief`."
+        )
         return BriefingSection(
             title: "Coordination",
             paragraphs: paragraphs,

@@ -78,7 +78,7 @@ enum StructureFindings {
         }
         var text = "\(cards.count) hub-and-spoke structures"
         if let average = range(\.structureCoverage), let reached = range({ $0.shareOfHubPosts(respondedToByAtLeast: 1) }) {
-            text += ": on average a spoke reposted \(average) of its hub's posts; at least one spoke reposted \(reached) of them"
+            text += ": on average a spoke reposted \(average) of its hub's posts, and \(reached) of a hub's posts were reposted by at least one of its spokes"
         }
         let silent = cards.map { card in (card.structure.name, card.structure.spokes.indices.filter { card.response.coverage(ofSpoke: $0) == 0 }.count) }
             .filter { $0.1 > 0 }

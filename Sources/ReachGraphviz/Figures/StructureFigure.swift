@@ -141,7 +141,8 @@ public enum StructureFigure {
             var attributes: DOTAttributes = tie.observedWeight > 0
                 ? ["color": .string(declaredColor), "penwidth": width(tie.observedWeight)]
                 : ["color": .string(unobservedColor), "style": "dashed", "penwidth": 0.8]
-            attributes.set("tooltip", .string("\(from) → \(to): \(formatNumber(tie.observedWeight)) reposts (\(tie.observedWeight > 0 ? "declared" : "declared, never observed"))"))
+            let kind = structure.isDetected ? "found in the reposts" : tie.observedWeight > 0 ? "declared" : "declared, never observed"
+            attributes.set("tooltip", .string("\(from) → \(to): \(formatNumber(tie.observedWeight)) reposts (\(kind))"))
             writer.edge(from: nodeID(tie.source), to: nodeID(tie.target), attributes)
         }
         let edges = (drawn.map { ($0.source, $0.target) } + ordering.map { ($0.above, $0.below) }).compactMap { pair in local[pair.0].flatMap { a in local[pair.1].map { (a, $0) } } }
@@ -284,7 +285,9 @@ public enum StructureFigure {
         var lines = [
             options.caption.title ?? "1+N structure: \(structure.name)\(structure.isDetected ? " (detected from reposts)" : "")",
             "hub \(hub.label) (\(hub.id)); \(groupedDigits(structure.spokes.count)) spokes, \(groupedDigits(structure.units.count)) units",
-            "declared ties: \(groupedDigits(declared.count)), \(groupedDigits(observed)) observed and \(groupedDigits(declared.count - observed)) never observed",
+            structure.isDetected
+                ? "hub–spoke ties found in the reposts (the roster declares none): \(groupedDigits(declared.count))"
+                : "declared ties: \(groupedDigits(declared.count)), \(groupedDigits(observed)) observed and \(groupedDigits(declared.count - observed)) never observed",
         ]
         if !undeclared.isEmpty {
             let spokes = Set(structure.spokes)

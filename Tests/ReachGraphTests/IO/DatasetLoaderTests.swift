@@ -199,6 +199,10 @@ final class DatasetLoaderTests: XCTestCase {
         assertInputError(#"accounts.csv:1: missing required columns "id", "kind" (header has: id;name;kind); the file looks separated by semicolons: save it with commas"#) {
             _ = try DatasetLoader.load(folder.path)
         }
+        let edges = try folder.write("edges.csv", "source;target;weight\na;b;3\n")
+        assertInputError("edges.csv:1:1: row has 1 field; an edge list without a header has source,target[,weight] (a header row source,target,... allows more columns); the file looks separated by semicolons: save it with commas") {
+            _ = try DatasetLoader.load(edges)
+        }
     }
 
     func testTableNamesMatchCaseInsensitively() throws {

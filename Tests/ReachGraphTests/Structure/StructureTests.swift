@@ -175,6 +175,8 @@ final class StructureTests: XCTestCase {
         XCTAssertTrue(StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0)).scorecards.isEmpty)
         XCTAssertFalse(analysis.rosterDeclaresNoParents)
         XCTAssertEqual(analysis.scorecardTable(dataset: data).title, "Hub-and-spoke scorecard (detected groups: no roster)")
+        let hubTies = analysis.tieTable(dataset: data).rows.filter { $0[1] == .text("hub") }
+        XCTAssertEqual(hubTies.map { $0[3] }, [.text("detected"), .text("detected"), .text("detected")], "found in the reposts, not declared: \(hubTies)")
     }
 
     func testARosterWithoutParentsIsDetectedAndSaidSo() throws {

@@ -137,7 +137,7 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertTrue(coordination.paragraphs[1].hasPrefix("Group 1 (2 accounts, 1 tie): most central G1 (2 co-shares), G2 (2 co-shares)"), coordination.paragraphs[1])
         XCTAssertEqual(
             coordination.paragraphs.last,
-            "The same network, groups and baseline at the command line: `reachgraph coordination INPUT --window 600s --min-weight 2 --groups louvain --seed 1 --object url`, "
+            "The same network and groups at the command line: `reachgraph coordination INPUT --window 600s --min-weight 2 --groups louvain --seed 1 --object url`, "
                 + "with INPUT and the options that read it (a store's `--period`, `--map` …) as given to `brief`."
         )
     }

@@ -45,8 +45,8 @@ final class StructureFindingsTests: XCTestCase {
         ])
         XCTAssertEqual(
             StructureFindings.headline(analysis, dataset: dataset),
-            "2 hub-and-spoke structures: on average a spoke reposted from 44% (P) to 50% (Q) of its hub's posts; "
-                + "at least one spoke reposted from 50% (Q) to 67% (P) of them; one spoke never relayed its hub (P 1)."
+            "2 hub-and-spoke structures: on average a spoke reposted from 44% (P) to 50% (Q) of its hub's posts, "
+                + "and from 50% (Q) to 67% (P) of a hub's posts were reposted by at least one of its spokes; one spoke never relayed its hub (P 1)."
         )
     }
 

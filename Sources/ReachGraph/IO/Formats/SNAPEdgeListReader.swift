@@ -24,6 +24,7 @@ enum SNAPEdgeListReader {
         var seen = Set<String>()
         var twins: [String: RelationType] = [:]
         var twinCount = 0
+        var header: String?
         try reader.forEachLine { bytes, line in
             var fields: [(start: Int, end: Int)] = []
             var index = 0
@@ -39,6 +40,12 @@ enum SNAPEdgeListReader {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[field].start ..< fields[field].end]), as: UTF8.self)
             }
             func column(_ field: Int) -> Int { fields[field].start + 1 }
+            // A header row (`source target weight`, tab-separated from a spreadsheet) names the
+            // columns the comma-separated reader would take: it is read as one, not as an edge.
+            if fieldCount == nil, header == nil, EdgeListReader.sourceNames.contains(text(0).lowercased()), EdgeListReader.targetNames.contains(text(1).lowercased()) {
+                header = (0 ..< fields.count).map(text).joined(separator: " ")
+                return
+            }
             guard (2 ... 4).contains(fields.count) else {
                 throw InputError(file: file, line: line, column: column(0), message: "expected 2 to 4 fields separated by spaces or tabs (A B [weight|time [interaction]]), found \(fields.count)")
             }
@@ -94,6 +101,7 @@ enum SNAPEdgeListReader {
             export.notes.append(Dataset.ReadingNote(topic: "third column", value: thirdIsTime ? "a time (its first value is at least 10⁸)" : "a weight (its first value is below 10⁸)"))
         }
         if let unit = times.unit { export.notes.append(Dataset.ReadingNote(topic: "times", value: "epoch \(unit.rawValue)")) }
+        if let header { export.notes.append(Dataset.ReadingNote(topic: "header row", value: "\(header) (read as column names)")) }
         return export.dataset(name: path)
     }
 }

@@ -40,6 +40,14 @@ final class SNAPEdgeListReaderTests: XCTestCase {
         XCTAssertTrue(dataset.readingNotes.contains { $0.topic == "third column" && $0.value.hasPrefix("a time") })
     }
 
+    func testATabSeparatedHeaderIsReadAsColumnNames() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("sheet.tsv", "Source\tTarget\tWeight\na\tb\t3\nb\tc\t1\n")
+        let dataset = try DatasetLoader.load(path)
+        XCTAssertEqual(edges(dataset), ["a>b:repost:3.0", "b>c:repost:1.0"])
+        XCTAssertTrue(dataset.readingNotes.contains(Dataset.ReadingNote(topic: "header row", value: "Source Target Weight (read as column names)")), "\(dataset.readingNotes)")
+    }
+
     func testHostileRows() throws {
         let folder = try TemporaryFolder()
         let badType = try folder.write("a.txt", "1 2 1341100972 RT\n1 3 1341100973 XX\n")
