@@ -42,8 +42,9 @@ public struct DeclaredStructure: Sendable, Equatable {
     /// root, a parent cycle) are counted in the diagnostics and left out of the structure. A roster
     /// in which no account declares a parent (``rosterDeclaresNoParents(in:)``) declares nothing
     /// (counted; the caller detects). A province without a root (every parent chain ends in a
-    /// cycle) has no hub: it is returned in `leftOut` with its cycles named, and counted, so no
-    /// province disappears unsaid.
+    /// cycle) has no hub, and one whose roster names no parent inside it has no spokes: each is
+    /// returned in `leftOut` with its reason, and counted, so no province disappears unsaid or is
+    /// scored as a hub alone.
     /// - Complexity: O(accounts), and O(accounts) more per province left out.
     public static func declared(in dataset: Dataset) -> (structures: [DeclaredStructure], leftOut: [LeftOutStructure], diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
@@ -71,6 +72,13 @@ public struct DeclaredStructure: Sendable, Equatable {
                 } else {
                     roots.append(member)
                 }
+            }
+            // Tiers alone declare no tree: scored, such a province was a hub without spokes.
+            if children.isEmpty {
+                let reason = "none of its \(roster.count) roster account\(roster.count == 1 ? "" : "s") names a parent in the province's roster, so no hub has declared spokes"
+                leftOut.append(LeftOutStructure(name: province, reason: reason))
+                diagnostics.warn("provinces left out of the 1+N structure", file: "accounts.csv", "\(province): \(reason)")
+                continue
             }
             func subtree(_ root: Int32) -> [[Int32]] {
                 var levels: [[Int32]] = [[root]]

@@ -245,4 +245,19 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(wide.rows.last, [.text("structure"), .text("left out"), .missing, .text(reason)])
         XCTAssertEqual(StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0, province: "P")).leftOut, [])
     }
+
+    func testAProvinceWhoseRosterNamesNoParentIsLeftOutNotAHubAlone() throws {
+        // P declares its tree; Q gives tiers but no parent, while other provinces do: before, Q was
+        // scored as a hub with 0 spokes.
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", accounts + "\nqhub,media_centre,Q,provincial,,1000\nq1,media_centre,Q,municipal,,100\nq2,media_centre,Q,municipal,,100")
+        try folder.write("posts.csv", posts)
+        let data = try DatasetLoader.load(folder.path)
+        let analysis = StructureAnalysis(dataset: data, options: StructureOptions(shuffles: 0))
+        XCTAssertEqual(analysis.scorecards.map(\.structure.name), ["P"])
+        XCTAssertEqual(analysis.leftOut, [LeftOutStructure(
+            name: "Q", reason: "none of its 3 roster accounts names a parent in the province's roster, so no hub has declared spokes"
+        )])
+        XCTAssertEqual(analysis.diagnostics.counts["provinces left out of the 1+N structure"], 1)
+    }
 }
