@@ -188,11 +188,11 @@ public enum DatasetLoader {
     static func loadFolder(_ folder: String, options: Options) throws -> Dataset {
         // Names match case-insensitively, as column names do: `Accounts.csv` from a Windows
         // export is the accounts table, not a file to ignore while accounts are implied.
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         func path(_ name: String) -> String? {
             let exact = (folder as NSString).appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: exact) { return exact }
-            return files.sorted().first { $0.lowercased() == name }.map { (folder as NSString).appendingPathComponent($0) }
+            return files.first { $0.lowercased() == name }.map { (folder as NSString).appendingPathComponent($0) }
         }
         let accountsPath = path("accounts.csv"), relationsPath = path("relations.csv")
         let postsPath = path("posts.csv"), metricsPath = path("metrics.csv")
@@ -204,7 +204,7 @@ public enum DatasetLoader {
         dataset.isSynthetic = Dataset.folderDeclaresSynthetic(folder)
         // A table under another name (`account.csv`, `shares.csv`) would otherwise be passed over unsaid.
         let read = Set([accountsPath, relationsPath, postsPath, metricsPath].compactMap { $0.map { ($0 as NSString).lastPathComponent } })
-        let unread = files.filter { $0.lowercased().hasSuffix(".csv") && !read.contains($0) }.sorted()
+        let unread = files.filter { $0.lowercased().hasSuffix(".csv") && !read.contains($0) }
         if !unread.isEmpty {
             dataset.readingNotes.append(Dataset.ReadingNote(
                 topic: "CSV files not read", value: unread.joined(separator: ", ") + " (a dataset folder reads accounts.csv, relations.csv, posts.csv and metrics.csv)"

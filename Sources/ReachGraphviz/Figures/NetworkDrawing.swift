@@ -30,6 +30,11 @@ struct NetworkDrawing {
     let categories: [String?]?
     /// The drawn accounts, parallel to `nodes`.
     private let accounts: [Account]
+    /// The numbered accounts, highest score first: the `labelCount` highest-scoring, the ego left out.
+    private let numbered: [Int32]
+    /// The drawn accounts' categories when fill shows a chosen category (not the kind).
+    private let drawnCategories: [String?]?
+    private let palette: ProvincePalette
     private let hasProvinces: Bool
 
     init(
@@ -47,6 +52,9 @@ struct NetworkDrawing {
         self.labelCount = labelCount
         accounts = nodes.map { dataset.accounts[Int($0)] }
         hasProvinces = accounts.contains { !($0.province ?? "").isEmpty }
+        numbered = Array(nodes.filter { $0 != ego }.sorted { scores.value(of: $0) != scores.value(of: $1) ? scores.value(of: $0) > scores.value(of: $1) : $0 < $1 }.prefix(labelCount))
+        drawnCategories = categories.map { all in nodes.map { all[Int($0)] } }
+        palette = Self.palette(dataset: dataset, drawn: drawnCategories ?? accounts.map(\.province), coloring: coloring, categories: categories)
     }
 
     /// Whether provinces are shown as cluster boxes (else by fill colour, when there are any).
@@ -55,21 +63,13 @@ struct NetworkDrawing {
     /// Whether fill shows the province rather than the kind.
     var fillsByProvince: Bool { coloring == nil && !clustersProvinces && hasProvinces }
 
-    /// The drawn accounts' categories when fill shows a chosen category (not the kind).
-    private var drawnCategories: [String?]? { categories.map { all in nodes.map { all[Int($0)] } } }
 
     /// Fill colours ranked over every account of the dataset, so that a province (or attribute
     /// value) has the same colour in every figure drawn from it; communities, numbered afresh for
     /// each figure, are ranked by the drawn accounts, so the ten colours go to what is seen.
-    private var palette: ProvincePalette {
-        let drawn = drawnCategories ?? accounts.map(\.province)
+    private static func palette(dataset: Dataset, drawn: [String?], coloring: NodeColoring?, categories: [String?]?) -> ProvincePalette {
         if case .community = coloring { return ProvincePalette(provinces: drawn, drawn: drawn) }
         return ProvincePalette(provinces: categories ?? dataset.accounts.map(\.province), drawn: drawn)
-    }
-
-    /// The numbered accounts, highest score first: the `labelCount` highest-scoring, the ego left out.
-    private var numbered: [Int32] {
-        Array(nodes.filter { $0 != ego }.sorted { scores.value(of: $0) != scores.value(of: $1) ? scores.value(of: $0) > scores.value(of: $1) : $0 < $1 }.prefix(labelCount))
     }
 
     /// The caption lines naming the numbered accounts, four a line ("1 湖南国际传播中心 · 2 …");
@@ -123,7 +123,6 @@ struct NetworkDrawing {
         var number: [Int32: Int] = [:]
         for (position, node) in numbered.enumerated() { number[node] = position + 1 }
         let maxScore = nodes.map { scores.value(of: $0) }.max() ?? 0
-        let palette = self.palette
         if clustersProvinces && hasProvinces {
             var byProvince: [String: [Int32]] = [:]
             var loose: [Int32] = []
