@@ -227,15 +227,16 @@ private struct IngestWriter {
 
     mutating func addRelations(of dataset: Dataset, into report: inout IngestReport) throws {
         let relations = dataset.relations
-        let insert = try RawStatement(db, sql: """
-            INSERT INTO relation (source, target, relation, period, occurrence, weight, first_seen, last_seen, attributes, ingest_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
         // A dataset's account ids are unique, so account indices stand for the ids in the key.
         var occurrences: [RelationKey: Int] = [:]
         let columns = relations.attributeColumns
-        let ingestID = Int(ingestID)
-        for row in 0 ..< relations.count {
+        let ingestID = Int(ingestID), period = period
+        report.relationsRead += relations.count
+        report.relationsAdded += try BatchedInsert.run(
+            db,
+            head: "INSERT INTO relation (source, target, relation, period, occurrence, weight, first_seen, last_seen, attributes, ingest_id)",
+            columns: 10, tail: "ON CONFLICT DO NOTHING", rowCount: relations.count
+        ) { insert, row, first in
             let relation = relations[row]
             let key = RelationKey(source: relation.source, target: relation.target, type: relation.type)
             let occurrence = occurrences[key, default: 0]
@@ -244,18 +245,16 @@ private struct IngestWriter {
             if !columns.isEmpty {
                 for (column, value) in zip(columns, relations.attributeValues[row]) where !value.isEmpty { attributes[column] = value }
             }
-            insert.bind(1, text: dataset.accounts[Int(relation.source)].id)
-            insert.bind(2, text: dataset.accounts[Int(relation.target)].id)
-            insert.bind(3, text: relation.type.rawValue)
-            insert.bind(4, text: period)
-            insert.bind(5, integer: occurrence)
-            insert.bind(6, real: relation.weight)
-            insert.bind(7, real: relation.firstSeen)
-            insert.bind(8, real: relation.lastSeen)
-            insert.bind(9, text: AttributeText.encode(attributes))
-            insert.bind(10, integer: ingestID)
-            report.relationsRead += 1
-            report.relationsAdded += try insert.execute()
+            insert.bind(first, text: dataset.accounts[Int(relation.source)].id)
+            insert.bind(first + 1, text: dataset.accounts[Int(relation.target)].id)
+            insert.bind(first + 2, text: relation.type.rawValue)
+            insert.bind(first + 3, text: period)
+            insert.bind(first + 4, integer: occurrence)
+            insert.bind(first + 5, real: relation.weight)
+            insert.bind(first + 6, real: relation.firstSeen)
+            insert.bind(first + 7, real: relation.lastSeen)
+            insert.bind(first + 8, text: AttributeText.encode(attributes))
+            insert.bind(first + 9, integer: ingestID)
         }
     }
 
@@ -263,45 +262,46 @@ private struct IngestWriter {
     /// bytes: no `Post` or `String` per row.
     mutating func addPosts(of dataset: Dataset, into report: inout IngestReport) throws {
         let posts = dataset.posts
-        let insert = try RawStatement(db, sql: """
-            INSERT INTO post (platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views,
-                content_hash, url, attributes, ingest_id, parent_author)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
         let strings = posts.strings
-        func bindText(_ position: CInt, _ index: Int32) {
-            if index < 0 {
-                insert.bind(position, text: nil as UnsafeBufferPointer<UInt8>?)
-            } else {
-                strings.withUTF8(at: Int(index)) { insert.bind(position, text: $0) }
-            }
-        }
-        func bindText(_ position: CInt, _ column: [Int32]?, _ row: Int) { bindText(position, column?[row] ?? -1) }
-        func bindCount(_ position: CInt, _ column: [Int]?, _ row: Int) {
-            let value = column?[row] ?? Int.min
-            insert.bind(position, integer: value == Int.min ? nil : value)
-        }
         let platforms = posts.platformColumn, contentHashes = posts.contentHashColumn, urls = posts.urlColumn
         let likes = posts.likesColumn, comments = posts.commentsColumn, shares = posts.sharesColumn, views = posts.viewsColumn
         let hasAttributes = !posts.attributeColumns.isEmpty
-        let ingestID = Int(ingestID)
-        for row in posts.indices {
-            if let index = platforms?[row], index >= 0 { bindText(1, index) } else { insert.bind(1, text: platform) }
-            bindText(2, posts.postIDs[row])
-            bindText(3, posts.authors[row])
-            insert.bind(4, real: posts.times[row])
-            bindText(5, posts.parentPosts[row])
-            bindText(6, posts.rootPosts[row])
-            bindCount(7, likes, row)
-            bindCount(8, comments, row)
-            bindCount(9, shares, row)
-            bindCount(10, views, row)
-            bindText(11, contentHashes, row)
-            bindText(12, urls, row)
-            insert.bind(13, text: hasAttributes ? AttributeText.encode(posts[row].attributes) : nil)
-            insert.bind(14, integer: ingestID)
-            bindText(15, posts.parentAuthors[row])
-            report.postsAdded += try insert.execute()
+        let ingestID = Int(ingestID), platform = platform
+        report.postsAdded += try BatchedInsert.run(
+            db,
+            head: """
+                INSERT INTO post (platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views,
+                    content_hash, url, attributes, ingest_id, parent_author)
+                """,
+            columns: 15, tail: "ON CONFLICT DO NOTHING", rowCount: posts.count
+        ) { insert, row, first in
+            func bindText(_ column: CInt, _ index: Int32) {
+                if index < 0 {
+                    insert.bind(first + column, text: nil as UnsafeBufferPointer<UInt8>?)
+                } else {
+                    strings.withUTF8(at: Int(index)) { insert.bind(first + column, text: $0) }
+                }
+            }
+            func bindText(_ column: CInt, _ values: [Int32]?) { bindText(column, values?[row] ?? -1) }
+            func bindCount(_ column: CInt, _ values: [Int]?) {
+                let value = values?[row] ?? Int.min
+                insert.bind(first + column, integer: value == Int.min ? nil : value)
+            }
+            if let index = platforms?[row], index >= 0 { bindText(0, index) } else { insert.bind(first, text: platform) }
+            bindText(1, posts.postIDs[row])
+            bindText(2, posts.authors[row])
+            insert.bind(first + 3, real: posts.times[row])
+            bindText(4, posts.parentPosts[row])
+            bindText(5, posts.rootPosts[row])
+            bindCount(6, likes)
+            bindCount(7, comments)
+            bindCount(8, shares)
+            bindCount(9, views)
+            bindText(10, contentHashes)
+            bindText(11, urls)
+            insert.bind(first + 12, text: hasAttributes ? AttributeText.encode(posts[row].attributes) : nil)
+            insert.bind(first + 13, integer: ingestID)
+            bindText(14, posts.parentAuthors[row])
         }
         report.postsRead = posts.count
     }

@@ -205,6 +205,31 @@ final class DatasetStoreTests: XCTestCase {
         XCTAssertEqual(loaded.diagnostics.counts["duplicate post ids (first kept)"], 1)
     }
 
+    /// Rows are inserted a hundred to a statement: rows on both sides of a statement's end, a
+    /// last statement shorter than the others, and rows already stored inside a statement.
+    func testRowsAcrossInsertStatementsKeepTheirOrderAndKeys() throws {
+        let scratch = try ScratchFolder()
+        func posts(_ range: ClosedRange<Int>) -> String {
+            "post_id,author,time\n" + range.map { "p\($0),a\($0 % 7),\(1000 + $0)\n" }.joined()
+        }
+        // 205 relation rows: pairs repeat, so occurrences 0, 1, 2… fall on both sides of row 100.
+        let relations = "source,target,relation,weight\n" + (0 ..< 205).map { "a\($0 % 3),b\($0 % 2),repost,\($0 + 1)\n" }.joined()
+        let first = try scratch.folder("first", ["posts.csv": posts(1 ... 250), "relations.csv": relations])
+        let second = try scratch.folder("second", ["posts.csv": posts(151 ... 301)])
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        let report = try ingest(first, into: store)
+        XCTAssertEqual(report.postsAdded, 250)
+        XCTAssertEqual(report.relationsRead, 205)
+        XCTAssertEqual(report.relationsAdded, 205)
+        XCTAssertEqual(try ingest(second, into: store).postsAdded, 51, "p251…p301 are new; p151…p250 are not")
+        let loaded = try store.load()
+        XCTAssertEqual(loaded.posts.map(\.postID), (1 ... 301).map { "p\($0)" })
+        XCTAssertEqual(loaded.posts.map(\.time), (1 ... 301).map { Double(1000 + $0) })
+        let direct = try DatasetLoader.load(first)
+        XCTAssertEqual(loaded.relations.weights, direct.relations.weights)
+        XCTAssertEqual(loaded.relations.weights, (1 ... 205).map(Double.init))
+    }
+
     func testChangedAccountAttributesAreKeptPerPeriod() throws {
         let scratch = try ScratchFolder()
         let header = "id,name,kind,followers\n"
