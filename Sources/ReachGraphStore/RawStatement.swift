@@ -62,6 +62,21 @@ struct RawStatement {
         sqlite3_bind_text(handle, position, base.assumingMemoryBound(to: CChar.self), CInt(bytes.count), Self.transient)
     }
 
+    /// Binds UTF-8 text to parameter `position` without SQLite copying it: the bytes must stay
+    /// valid until the statement has run and ``clearBindings()`` was called.
+    func bind(_ position: CInt, unsafeText bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = UnsafeRawPointer(bytes.baseAddress), !bytes.isEmpty else {
+            sqlite3_bind_text(handle, position, "", 0, Self.transient)
+            return
+        }
+        sqlite3_bind_text(handle, position, base.assumingMemoryBound(to: CChar.self), CInt(bytes.count), nil)
+    }
+
+    /// Sets every parameter back to NULL, so no bytes bound without a copy stay referenced.
+    func clearBindings() {
+        sqlite3_clear_bindings(handle)
+    }
+
     /// Binds `text` to parameter `position`; `nil` binds NULL.
     func bind(_ position: CInt, text: String?) {
         guard var text else {

@@ -210,7 +210,7 @@ final class DatasetStoreTests: XCTestCase {
     func testRowsAcrossInsertStatementsKeepTheirOrderAndKeys() throws {
         let scratch = try ScratchFolder()
         func posts(_ range: ClosedRange<Int>) -> String {
-            "post_id,author,time\n" + range.map { "p\($0),a\($0 % 7),\(1000 + $0)\n" }.joined()
+            "post_id,author,time,likes\n" + range.map { "p\($0),a\($0 % 7),\(1000 + $0),\($0 % 3 == 0 ? "" : "\($0)")\n" }.joined()
         }
         // 205 relation rows: pairs repeat, so occurrences 0, 1, 2… fall on both sides of row 100.
         let relations = "source,target,relation,weight\n" + (0 ..< 205).map { "a\($0 % 3),b\($0 % 2),repost,\($0 + 1)\n" }.joined()
@@ -225,6 +225,8 @@ final class DatasetStoreTests: XCTestCase {
         let loaded = try store.load()
         XCTAssertEqual(loaded.posts.map(\.postID), (1 ... 301).map { "p\($0)" })
         XCTAssertEqual(loaded.posts.map(\.time), (1 ... 301).map { Double(1000 + $0) })
+        XCTAssertEqual(loaded.posts.map(\.likes), (1 ... 301).map { $0 % 3 == 0 ? nil : $0 }, "a NULL after a value in the same place of a statement")
+        XCTAssertEqual(loaded.posts.map(\.url), Array(repeating: nil, count: 301), "a column the input lacks is NULL")
         let direct = try DatasetLoader.load(first)
         XCTAssertEqual(loaded.relations.weights, direct.relations.weights)
         XCTAssertEqual(loaded.relations.weights, (1 ... 205).map(Double.init))

@@ -80,6 +80,15 @@ public struct IdentifierTable: Sendable {
         }
     }
 
+    /// Calls `body` with the table's bytes pinned: `bytes[index]` is the identifier with index
+    /// `index` without a call per identifier, valid until `body` returns (binding millions of
+    /// values to SQL statements without SQLite copying each).
+    public func withUnsafeUTF8<Result>(_ body: (UnsafeIdentifierBytes) throws -> Result) rethrows -> Result {
+        try arena.withUnsafeBufferPointer { arena in
+            try offsets.withUnsafeBufferPointer { offsets in try body(UnsafeIdentifierBytes(arena: arena, offsets: offsets)) }
+        }
+    }
+
     /// All identifiers in index order.
     public var identifiers: [String] { (0 ..< count).map(identifier(at:)) }
 
@@ -655,5 +664,17 @@ public struct IdentifierTable: Sendable {
             state = (state ^ word) &* 0x94D0_49BB_1331_11EB
         }
         return mix(state) & 0x7FFF_FFFF
+    }
+}
+
+/// An ``IdentifierTable``'s bytes, valid inside ``IdentifierTable/withUnsafeUTF8(_:)``.
+public struct UnsafeIdentifierBytes {
+    fileprivate let arena: UnsafeBufferPointer<UInt8>
+    fileprivate let offsets: UnsafeBufferPointer<Int>
+
+    /// The UTF-8 bytes of the identifier with index `index`.
+    @inline(__always)
+    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: arena[offsets[index] ..< offsets[index + 1]])
     }
 }
