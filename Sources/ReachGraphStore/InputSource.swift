@@ -18,18 +18,6 @@ public enum InputSource {
         return try DatasetLoader.load(path, options: options)
     }
 
-    /// Reads `path` as ``DatasetLoader`` does and computes its ``sha256(of:)`` on a second thread
-    /// meanwhile, for `ingest`: hashing a million posts' files took 5 % of their ingest when done
-    /// after reading them (BENCHMARKS.md, "The store").
-    public static func readWithSHA256(_ path: String, options: DatasetLoader.Options) throws -> (dataset: Dataset, sha256: String) {
-        let digest = DigestResult()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { digest.result = Result { try sha256(of: path) } }
-        let dataset = Result { try DatasetLoader.load(path, options: options) }
-        group.wait()
-        return (try dataset.get(), try digest.result!.get()) // safe: set before the group finished
-    }
-
     /// The SHA-256 of an input: of the file, or for a folder of its regular files in name order
     /// (each name, a zero byte, then the contents), so a renamed or edited file changes it.
     public static func sha256(of path: String) throws -> String {
@@ -64,7 +52,22 @@ public enum InputSource {
     }
 }
 
-/// The digest computed on the hashing thread, read after it finished.
-private final class DigestResult: @unchecked Sendable {
-    var result: Result<String, Error>?
+/// The SHA-256 of an input (``InputSource/sha256(of:)``), computed on a background thread from
+/// the moment it is made; ``value()`` waits for it. `ingest` makes one per input once the input is
+/// read, so hashing runs beside SQLite's inserts rather than beside the reading.
+public final class InputDigest: @unchecked Sendable {
+    private let group = DispatchGroup()
+    // Written once on the hashing queue before `group` leaves; read only after `group.wait()`.
+    private var result: Result<String, Error>?
+
+    /// Starts hashing `path` on `queue` (a serial queue hashes several inputs one after another).
+    public init(of path: String, on queue: DispatchQueue = .global()) {
+        queue.async(group: group) { [self] in result = Result { try InputSource.sha256(of: path) } }
+    }
+
+    /// The digest as 64 lowercase hexadecimal digits, once computed; throws what hashing threw.
+    public func value() throws -> String {
+        group.wait()
+        return try result!.get() // safe: set before the group was left
+    }
 }

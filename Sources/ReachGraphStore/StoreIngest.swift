@@ -48,16 +48,33 @@ extension DatasetStore {
         _ dataset: Dataset, source: String, sha256: String, period: String = "", platform: String? = nil, again: Bool = false,
         now: Date = Date()
     ) throws -> IngestReport {
+        try ingest(dataset, source: source, digest: { sha256 }, period: period, platform: platform, again: again, now: now)
+    }
+
+    /// ``ingest(_:source:sha256:period:platform:again:now:)`` with the input's SHA-256 still being
+    /// computed by `digest` (``InputDigest``): it is waited for only once the rows are written,
+    /// so hashing the file takes the second core while SQLite inserts on one (hashing beside the
+    /// reading slowed the reading, which uses both). The check that the input is not held under
+    /// another period then comes at the end of the transaction, which it rolls back.
+    public func ingest(
+        _ dataset: Dataset, source: String, digest: InputDigest, period: String = "", platform: String? = nil, again: Bool = false,
+        now: Date = Date()
+    ) throws -> IngestReport {
+        try ingest(dataset, source: source, digest: { try digest.value() }, period: period, platform: platform, again: again, now: now)
+    }
+
+    private func ingest(
+        _ dataset: Dataset, source: String, digest: () throws -> String, period: String, platform: String?, again: Bool, now: Date
+    ) throws -> IngestReport {
         // The label is the one `--period` slices read this ingest's relations and account versions
         // by, so it must be one they take: `2025-5` would be stored and never read as May.
         if !period.isEmpty { _ = try StoreSlice(period: period) }
-        var report = IngestReport(source: source, sha256: sha256, period: period)
+        var report = IngestReport(source: source, sha256: "", period: period)
         report.synthetic = dataset.isSynthetic
         do {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    if !again { try Self.checkNotHeldUnderAnotherPeriod(db, sha256: sha256, source: source, period: period) }
-                    let ingestID = try Self.insertIngest(db, dataset: dataset, source: source, sha256: sha256, period: period, platform: platform, now: now)
+                    let ingestID = try Self.insertIngest(db, dataset: dataset, source: source, period: period, platform: platform, now: now)
                     var writer = IngestWriter(db: db, ingestID: ingestID, period: period, platform: platform ?? "")
                     try writer.addAttributeColumns(of: dataset)
                     try writer.addAccounts(of: dataset, into: &report)
@@ -68,6 +85,8 @@ extension DatasetStore {
                     }
                     try writer.addPosts(of: dataset, into: &report)
                     try writer.addMetrics(of: dataset, into: &report)
+                    report.sha256 = try digest()
+                    if !again { try Self.checkNotHeldUnderAnotherPeriod(db, sha256: report.sha256, source: source, period: period) }
                     let added = report.accountsAdded + report.accountsChanged + report.relationsAdded + report.postsAdded
                         + report.metricsAdded + report.metricsChanged
                     guard added > 0 || writer.addedColumns else { return .rollback }
@@ -106,8 +125,9 @@ extension DatasetStore {
         )
     }
 
+    /// The ingest's provenance row, its counts and SHA-256 set by ``finishIngest(_:id:report:)``.
     private static func insertIngest(
-        _ db: Database, dataset: Dataset, source: String, sha256: String, period: String, platform: String?, now: Date
+        _ db: Database, dataset: Dataset, source: String, period: String, platform: String?, now: Date
     ) throws -> Int64 {
         try db.execute(
             sql: """
@@ -116,7 +136,7 @@ extension DatasetStore {
                     posts_read, posts_added, metrics_read, metrics_added, metrics_changed)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                 """,
-            arguments: [source, sha256, dataset.format.rawValue, period, platform ?? "",
+            arguments: [source, "", dataset.format.rawValue, period, platform ?? "",
                         iso8601String(fromUnixSeconds: now.timeIntervalSince1970.rounded(.down)), dataset.relationsDerivedFromPosts,
                         dataset.isSynthetic]
         )
@@ -126,11 +146,11 @@ extension DatasetStore {
     private static func finishIngest(_ db: Database, id: Int64, report: IngestReport) throws {
         try db.execute(
             sql: """
-                UPDATE ingest SET accounts_read = ?, accounts_added = ?, accounts_changed = ?, relations_read = ?,
+                UPDATE ingest SET sha256 = ?, accounts_read = ?, accounts_added = ?, accounts_changed = ?, relations_read = ?,
                     relations_added = ?, posts_read = ?, posts_added = ?, metrics_read = ?, metrics_added = ?, metrics_changed = ?
                 WHERE id = ?
                 """,
-            arguments: [report.accountsRead, report.accountsAdded, report.accountsChanged, report.relationsRead, report.relationsAdded,
+            arguments: [report.sha256, report.accountsRead, report.accountsAdded, report.accountsChanged, report.relationsRead, report.relationsAdded,
                         report.postsRead, report.postsAdded, report.metricsRead, report.metricsAdded, report.metricsChanged, id]
         )
         let note = try db.makeStatement(sql: "INSERT INTO ingest_note (ingest_id, position, topic, value) VALUES (?, ?, ?, ?)")

@@ -51,25 +51,29 @@ struct IngestCommand: ParsableCommand {
         if let period { _ = try StoreSlice(from: String?.none, to: nil, period: period) }
         let progress = Progress(quiet: quiet)
         let options = try reading.loaderOptions()
-        var read: [(path: String, dataset: Dataset, sha256: String)] = []
+        var read: [(path: String, dataset: Dataset)] = []
         for path in inputs {
             if DatasetStore.isStore(path) { throw InputError(file: path, message: "is a store; ingest reads datasets") }
             progress.begin("reading \(path)")
             do {
-                let (dataset, sha256) = try InputSource.readWithSHA256(path, options: options)
-                read.append((path, dataset, sha256))
+                read.append((path, try DatasetLoader.load(path, options: options)))
             } catch let error as InputError where inputs.count > 1 {
                 throw error.located(in: path)
             }
         }
+        let hashing = DispatchQueue(label: "ingest.sha256")
+        let digests = read.map { InputDigest(of: $0.path, on: hashing) }
         try DatasetStore.write(into: into) { store in
-            // Refused before anything is written, as a bad input is.
-            if !again {
-                for (path, _, sha256) in read { try store.checkNotHeldUnderAnotherPeriod(sha256: sha256, source: path, period: period ?? "") }
+            // Refused before anything is written, as a bad input is (one input is checked at the
+            // end of its own transaction, which then writes nothing).
+            if !again && read.count > 1 {
+                for ((path, _), digest) in zip(read, digests) {
+                    try store.checkNotHeldUnderAnotherPeriod(sha256: try digest.value(), source: path, period: period ?? "")
+                }
             }
-            for (path, dataset, sha256) in read {
+            for ((path, dataset), digest) in zip(read, digests) {
                 progress.begin("ingesting \(path)")
-                let report = try store.ingest(dataset, source: path, sha256: sha256, period: period ?? "", platform: platform, again: again)
+                let report = try store.ingest(dataset, source: path, digest: digest, period: period ?? "", platform: platform, again: again)
                 progress.finish()
                 reportWarnings(dataset.diagnostics, quiet: quiet)
                 print(IngestSummary.line(report, store: into))

@@ -5,7 +5,7 @@ import XCTest
 
 final class DatasetStoreTests: XCTestCase {
     private func ingest(_ path: String, into store: DatasetStore, period: String = "", platform: String? = nil) throws -> IngestReport {
-        try store.ingest(DatasetLoader.load(path), source: path, sha256: InputSource.sha256(of: path), period: period, platform: platform)
+        try store.ingest(DatasetLoader.load(path), source: path, digest: InputDigest(of: path), period: period, platform: platform)
     }
 
     func testSampleReadBackEqualsTheFolder() throws {
@@ -128,7 +128,10 @@ final class DatasetStoreTests: XCTestCase {
         let path = try scratch.folder("data", ["relations.csv": "source,target,relation,weight\na,b,repost,3\nb,c,repost,2\n"])
         let sha256 = try InputSource.sha256(of: path)
         let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
-        XCTAssertEqual(try ingest(path, into: store).relationsAdded, 2)
+        let first = try ingest(path, into: store)
+        XCTAssertEqual(first.relationsAdded, 2)
+        XCTAssertEqual(first.sha256, sha256, "the digest hashed beside the inserts")
+        XCTAssertEqual(try store.info()[1].rows.first?[3], .text(sha256), "and stored with the ingest")
         for period in ["2025-05", "2025-06"] {
             XCTAssertThrowsError(try ingest(path, into: store, period: period)) { error in
                 XCTAssertEqual("\(error)", "\(path): the store already holds this input (sha256 \(sha256.prefix(12))…) as ingest #1 (no period); "
