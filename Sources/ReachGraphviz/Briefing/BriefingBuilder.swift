@@ -61,9 +61,13 @@ public struct BriefingBuilder {
     /// Progress callback: the name of the step that starts.
     public var onStep: @Sendable (String) -> Void = { _ in }
 
+    /// Where ``build()`` renders the figures' PNGs, when ``Options/png`` asks for them.
+    private let pngs: BackgroundPNGs?
+
     public init(dataset: Dataset, options: Options = Options()) {
         self.dataset = dataset
         self.options = options
+        pngs = options.png ? BackgroundPNGs() : nil
     }
 
     /// Whether the dataset declares itself synthetic.
@@ -109,6 +113,7 @@ public struct BriefingBuilder {
         if !dataset.metrics.isEmpty {
             add("Communication power index") { try indexSection() }
         }
+        pngs?.attach(to: &sections)
         let title = (isSynthetic ? "Synthetic data — " : "") + "Amplification briefing: \(displayName)"
         var document = BriefingDocument(title: title, provenance: provenance(summary), warnings: warnings, sections: sections)
         if isSynthetic { document.provenanceRecord = provenanceRecord(summary, tables: sections.flatMap { $0.tables + $0.csvOnlyTables }.map(\.name)) }
@@ -179,7 +184,7 @@ public struct BriefingBuilder {
 
     private func figure(_ name: String, notes: inout [String], _ make: () throws -> Figure) -> BriefingFigure? {
         onStep("rendering \(name)")
-        return BriefingFigure.rendered(name, png: options.png, notes: &notes, make)
+        return BriefingFigure.rendered(name, pngs: pngs, notes: &notes, make)
     }
 
     private func summarySection(_ summary: DatasetSummary) throws -> BriefingSection {

@@ -3,12 +3,12 @@ import Foundation
 import ReachGraph
 
 extension BriefingFigure {
-    /// The figure `make` draws, rendered as SVG (and PNG when `png`); `nil` with a line in `notes`
-    /// when it cannot be made, its layout would be over its engine's budget (checked before
-    /// Graphviz runs), or rendering fails. A trimmed figure is kept and its trim noted. Both
-    /// briefings (``BriefingBuilder`` and ``SparkBriefingBuilder``) render through it, so a figure
-    /// degrades the same way in each.
-    static func rendered(_ name: String, png: Bool, notes: inout [String], _ make: () throws -> Figure) -> BriefingFigure? {
+    /// The figure `make` draws, rendered as SVG, its PNG queued on `pngs` when given; `nil` with
+    /// a line in `notes` when it cannot be made, its layout would be over its engine's budget
+    /// (checked before Graphviz runs), or rendering fails. A trimmed figure is kept and its trim
+    /// noted. Both briefings (``BriefingBuilder`` and ``SparkBriefingBuilder``) render through
+    /// it, so a figure degrades the same way in each.
+    static func rendered(_ name: String, pngs: BackgroundPNGs?, notes: inout [String], _ make: () throws -> Figure) -> BriefingFigure? {
         do {
             let drawn = try make()
             if let problem = drawn.layoutProblem {
@@ -16,13 +16,46 @@ extension BriefingFigure {
                 return nil
             }
             let svg = try drawn.render(as: .svg)
-            let pngData = png ? try drawn.render(as: .png).data : nil
+            pngs?.render(drawn, named: name)
             if let trimmed = drawn.trimmed { notes.append("figure \(name) trimmed: \(trimmed)") }
             let notice = svg.notice.map { " \($0)" } ?? ""
-            return BriefingFigure(name: name, caption: drawn.caption.joined(separator: " · ") + notice, svg: String(decoding: svg.data, as: UTF8.self), png: pngData)
+            return BriefingFigure(name: name, caption: drawn.caption.joined(separator: " · ") + notice, svg: String(decoding: svg.data, as: UTF8.self))
         } catch {
             notes.append("figure \(name) skipped: \(error)")
             return nil
+        }
+    }
+}
+
+/// The PNG copies of a briefing's figures (for its Markdown), rendered one after another on a
+/// background thread while the analyses go on, and put into their figures at the end
+/// (``attach(to:)``). Rasterising took about half a second of one thread per figure on the 2.5M
+/// IRA-sized posts, in between analyses that mostly use one thread (BENCHMARKS.md, "The
+/// briefing's PNGs"). Graphviz calls stay serialised by ``GraphvizLibrary``'s lock, and each
+/// render reseeds the layout, so the bytes do not depend on when it ran.
+final class BackgroundPNGs: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "ReachGraphviz.briefing-png")
+    /// Written only on `queue`; read after `queue.sync`.
+    private var results: [String: Result<Data, Error>] = [:]
+
+    /// Queues the PNG of `figure` under `name` (a figure name is unique within a briefing).
+    func render(_ figure: Figure, named name: String) {
+        queue.async { [self] in results[name] = Result { try figure.render(as: .png).data } }
+    }
+
+    /// Waits for every queued PNG and gives each figure its own; a figure whose PNG failed keeps
+    /// its SVG (which the Markdown then links) and its section says why.
+    func attach(to sections: inout [BriefingSection]) {
+        let results = queue.sync { self.results }
+        for section in sections.indices {
+            for figure in sections[section].figures.indices {
+                let name = sections[section].figures[figure].name
+                switch results[name] {
+                case .success(let data)?: sections[section].figures[figure].png = data
+                case .failure(let error)?: sections[section].notes.append("figure \(name): PNG not rendered (the SVG is linked instead): \(error)")
+                case nil: break
+                }
+            }
         }
     }
 }

@@ -20,10 +20,14 @@ public struct SparkBriefingBuilder {
     /// Progress callback: the name of the step that starts.
     public var onStep: @Sendable (String) -> Void = { _ in }
 
+    /// Where ``build()`` renders the figures' PNGs, when ``BriefingBuilder/Options/png`` asks for them.
+    private let pngs: BackgroundPNGs?
+
     public init(export: String, output: String, options: BriefingBuilder.Options = .init()) {
         self.export = export
         self.output = output
         self.options = options
+        pngs = options.png ? BackgroundPNGs() : nil
     }
 
     /// Reads the tables and writes every section they support.
@@ -49,6 +53,7 @@ public struct SparkBriefingBuilder {
             paragraphs: ["These analyses need every post and edge in one machine's memory, which this dataset was exported to Spark to avoid. Run `reachgraph brief` on a slice (a store's `--period`, or a province's accounts) for them."],
             notes: Self.wholeDatasetSections.map { "skipped: \($0) needs the whole dataset in memory" }
         ))
+        pngs?.attach(to: &sections)
         let title = (isSynthetic ? "Synthetic data — " : "") + "Amplification briefing: \((export as NSString).lastPathComponent) (from Spark)"
         let provenance = [
             "Source: the Spark export \(export) and the Spark program's tables in \(output): \(groupedDigits(run.accountCount)) accounts, \(groupedDigits(run.edgeCount)) distinct edges.",
@@ -100,7 +105,7 @@ public struct SparkBriefingBuilder {
         figureOptions.caption = CaptionOptions(notes: ["PageRank computed by Spark over the whole dataset; drawn: its top \(count) accounts and the ties among them"], isSynthetic: isSynthetic)
         var notes: [String] = []
         onStep("rendering overview")
-        let overview = BriefingFigure.rendered("overview", png: options.png, notes: &notes) { try NetworkOverview.figure(of: top.dataset, options: figureOptions) }
+        let overview = BriefingFigure.rendered("overview", pngs: pngs, notes: &notes) { try NetworkOverview.figure(of: top.dataset, options: figureOptions) }
         return BriefingSection(
             title: "The network",
             paragraphs: ["The \(count) accounts with the highest PageRank and the ties among them, sized by PageRank and drawn by kind (see the legend)."],
