@@ -1,8 +1,10 @@
 import GRDB
+import GRDBSQLite
 
 /// Inserts rows through `INSERT … VALUES (…), (…), …` statements of ``rowsPerStatement`` rows
-/// each (and one shorter statement for the rest), so SQLite starts, runs and resets one statement
-/// per hundred rows instead of one per row.
+/// each (fewer when SQLite's limit on parameters is lower: 999 before SQLite 3.32), and one shorter
+/// statement for the rest, so SQLite starts, runs and resets one statement per hundred rows
+/// instead of one per row.
 ///
 /// Measured on the 2.5M posts of the IRA-sized benchmark (docs/store.md, BENCHMARKS.md): one row
 /// per statement spent about as long in SQLite's per-statement work (binding, `sqlite3_step`'s
@@ -28,6 +30,8 @@ struct BatchedInsert {
             let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
             return try RawStatement(db, sql: head + " VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", ") + " " + tail)
         }
+        let parameterLimit = Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_VARIABLE_NUMBER, -1))
+        let rowsPerStatement = max(1, min(Self.rowsPerStatement, parameterLimit / columns))
         var changed = 0
         var row = 0
         let full = rowCount / rowsPerStatement
