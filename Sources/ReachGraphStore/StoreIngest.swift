@@ -196,41 +196,36 @@ private struct IngestWriter {
         }
     }
 
+    /// Adds the accounts the store does not hold, numbered on from its last `seq` in input order
+    /// and inserted a hundred to a statement, then their versions and the changed versions of
+    /// held accounts, in input order. A posts table implies an account per author (242k in 2.5M
+    /// posts): inserted one by one, with a lookup of each new `seq`, they took about 0.5 s.
     mutating func addAccounts(of dataset: Dataset, into report: inout IngestReport) throws {
         var known: [AccountKey: (seq: Int64, declared: Bool)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT seq, platform, id, declared FROM account") {
             known[AccountKey(platform: row[1], id: row[2])] = (row[0], row[3])
         }
         let versions = try AccountVersions(db)
-        // Bound through SQLite's C API: a posts table implies an account per author (254k in
-        // 2.5M posts), each bound as boxed GRDB arguments before.
-        let insert = try RawStatement(db, sql: "INSERT INTO account (platform, id, declared, first_ingest) VALUES (?, ?, ?, ?)")
-        let ingestID = Int(ingestID)
+        let ingestID = Int(ingestID), platform = platform
         let declare = try db.makeStatement(sql: "UPDATE account SET declared = 1 WHERE seq = ?")
-        let version = try db.makeStatement(sql: """
-            INSERT INTO account_version (account_seq, period, ingest_id, name, kind, country, province, city, tier, followers, parent, attributes, entity)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        var nextSeq = (try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM account") ?? 0) + 1
+        var added: [(seq: Int64, index: Int, declared: Bool)] = []
+        var newVersions: [(seq: Int64, attributes: AccountAttributes)] = []
+        // A dataset's account ids are unique, so no account of it is met twice here.
         for (index, account) in dataset.accounts.enumerated() {
             let declared = dataset.isDeclared(accountAt: index)
             if declared { report.accountsRead += 1 }
-            let key = AccountKey(platform: account.platform ?? platform, id: account.id)
-            var seq: Int64
-            if let existing = known[key] {
+            let seq: Int64
+            if !known.isEmpty, let existing = known[AccountKey(platform: account.platform ?? platform, id: account.id)] {
                 seq = existing.seq
                 if declared && !existing.declared {
                     try declare.execute(arguments: [seq])
-                    known[key] = (seq, true)
                     report.accountsAdded += 1
                 }
             } else {
-                insert.bind(1, text: key.platform)
-                insert.bind(2, text: key.id)
-                insert.bind(3, integer: declared ? 1 : 0)
-                insert.bind(4, integer: ingestID)
-                _ = try insert.execute()
-                seq = db.lastInsertedRowID
-                known[key] = (seq, declared)
+                seq = nextSeq
+                nextSeq += 1
+                added.append((seq, index, declared))
                 if declared { report.accountsAdded += 1 }
             }
             guard declared else { continue }
@@ -238,10 +233,38 @@ private struct IngestWriter {
             let current = versions.inEffect(for: seq, atPeriod: period)
             guard current != attributes else { continue }
             if current != nil { report.accountsChanged += 1 }
-            try version.execute(arguments: [
-                seq, period, ingestID, attributes.name, attributes.kind, attributes.country, attributes.province, attributes.city,
-                attributes.tier, attributes.followers, attributes.parent, attributes.attributes, attributes.entity,
-            ])
+            newVersions.append((seq, attributes))
+        }
+        _ = try BatchedInsert.run(
+            db, head: "INSERT INTO account (seq, platform, id, declared, first_ingest)", columns: 5, tail: "", rowCount: added.count
+        ) { insert, row, first in
+            let account = dataset.accounts[added[row].index]
+            insert.bind(first, integer: Int(added[row].seq))
+            insert.bind(first + 1, text: account.platform ?? platform)
+            insert.bind(first + 2, text: account.id)
+            insert.bind(first + 3, integer: added[row].declared ? 1 : 0)
+            insert.bind(first + 4, integer: ingestID)
+        }
+        let period = period
+        _ = try BatchedInsert.run(
+            db,
+            head: "INSERT INTO account_version (account_seq, period, ingest_id, name, kind, country, province, city, tier, followers, parent, attributes, entity)",
+            columns: 13, tail: "", rowCount: newVersions.count
+        ) { insert, row, first in
+            let (seq, attributes) = newVersions[row]
+            insert.bind(first, integer: Int(seq))
+            insert.bind(first + 1, text: period)
+            insert.bind(first + 2, integer: ingestID)
+            insert.bind(first + 3, text: attributes.name)
+            insert.bind(first + 4, text: attributes.kind)
+            insert.bind(first + 5, text: attributes.country)
+            insert.bind(first + 6, text: attributes.province)
+            insert.bind(first + 7, text: attributes.city)
+            insert.bind(first + 8, text: attributes.tier)
+            insert.bind(first + 9, integer: attributes.followers)
+            insert.bind(first + 10, text: attributes.parent)
+            insert.bind(first + 11, text: attributes.attributes)
+            insert.bind(first + 12, text: attributes.entity)
         }
     }
 
