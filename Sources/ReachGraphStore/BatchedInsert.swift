@@ -12,7 +12,9 @@ import GRDBSQLite
 /// inserted the same rows in about half the time, and more rows per statement gained little.
 /// Rows are inserted in order, and `ON CONFLICT DO NOTHING` skips a row that conflicts with an
 /// earlier row of the same statement as it skips one already stored. A parameter never bound is
-/// NULL, so a column every row leaves NULL need not be bound at all.
+/// NULL, so a column every row leaves NULL need not be bound at all; but a statement serves many
+/// batches, so a column bound for one row must be bound for every row (NULL explicitly), or the
+/// previous batch's value would stay in its place.
 struct BatchedInsert {
     static let rowsPerStatement = 100
 

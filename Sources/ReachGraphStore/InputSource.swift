@@ -54,7 +54,8 @@ public enum InputSource {
 
 /// The SHA-256 of an input (``InputSource/sha256(of:)``), computed on a background thread from
 /// the moment it is made; ``value()`` waits for it. `ingest` makes one per input once the input is
-/// read, so hashing runs beside SQLite's inserts rather than beside the reading.
+/// read, so hashing runs beside SQLite's inserts (or the next input's reading) rather than beside
+/// its own reading, which uses both cores.
 public final class InputDigest: @unchecked Sendable {
     private let group = DispatchGroup()
     // Written once on the hashing queue before `group` leaves; read only after `group.wait()`.

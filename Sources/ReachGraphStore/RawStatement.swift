@@ -9,7 +9,8 @@ import GRDBSQLite
 /// store"): reading a month of a 9.4M-post store spent 51 % of its time in the post loop, a third of
 /// it in one `Data` and one `Row` access per text column; an ingest of a million posts built an
 /// array of `DatabaseValue`s and a `String` per text value per row. Here text is read as SQLite's
-/// bytes (interned without a `String`) and bound from bytes, with SQLite copying them.
+/// bytes (interned without a `String`) and bound from bytes, copied by SQLite or, for bytes that
+/// outlive the statement's use (``bind(_:unsafeText:)``), not.
 struct RawStatement {
     let statement: Statement
     private let handle: SQLiteStatement

@@ -48,23 +48,30 @@ extension DatasetStore {
         _ dataset: Dataset, source: String, sha256: String, period: String = "", platform: String? = nil, again: Bool = false,
         now: Date = Date()
     ) throws -> IngestReport {
-        try ingest(dataset, source: source, digest: { sha256 }, period: period, platform: platform, again: again, now: now)
+        try ingest(dataset, source: source, digest: .known(sha256), period: period, platform: platform, again: again, now: now)
     }
 
     /// ``ingest(_:source:sha256:period:platform:again:now:)`` with the input's SHA-256 still being
     /// computed by `digest` (``InputDigest``): it is waited for only once the rows are written,
     /// so hashing the file takes the second core while SQLite inserts on one (hashing beside the
     /// reading slowed the reading, which uses both). The check that the input is not held under
-    /// another period then comes at the end of the transaction, which it rolls back.
+    /// another period then comes at the end of the transaction, which it rolls back: nothing is
+    /// kept, after the time the inserts took.
     public func ingest(
         _ dataset: Dataset, source: String, digest: InputDigest, period: String = "", platform: String? = nil, again: Bool = false,
         now: Date = Date()
     ) throws -> IngestReport {
-        try ingest(dataset, source: source, digest: { try digest.value() }, period: period, platform: platform, again: again, now: now)
+        try ingest(dataset, source: source, digest: .pending(digest), period: period, platform: platform, again: again, now: now)
+    }
+
+    /// An input's SHA-256, known or still being computed.
+    private enum Digest {
+        case known(String)
+        case pending(InputDigest)
     }
 
     private func ingest(
-        _ dataset: Dataset, source: String, digest: () throws -> String, period: String, platform: String?, again: Bool, now: Date
+        _ dataset: Dataset, source: String, digest: Digest, period: String, platform: String?, again: Bool, now: Date
     ) throws -> IngestReport {
         // The label is the one `--period` slices read this ingest's relations and account versions
         // by, so it must be one they take: `2025-5` would be stored and never read as May.
@@ -74,6 +81,9 @@ extension DatasetStore {
         do {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
+                    if case .known(let sha256) = digest, !again {
+                        try Self.checkNotHeldUnderAnotherPeriod(db, sha256: sha256, source: source, period: period)
+                    }
                     let ingestID = try Self.insertIngest(db, dataset: dataset, source: source, period: period, platform: platform, now: now)
                     var writer = IngestWriter(db: db, ingestID: ingestID, period: period, platform: platform ?? "")
                     try writer.addAttributeColumns(of: dataset)
@@ -85,8 +95,13 @@ extension DatasetStore {
                     }
                     try writer.addPosts(of: dataset, into: &report)
                     try writer.addMetrics(of: dataset, into: &report)
-                    report.sha256 = try digest()
-                    if !again { try Self.checkNotHeldUnderAnotherPeriod(db, sha256: report.sha256, source: source, period: period) }
+                    switch digest {
+                    case .known(let sha256):
+                        report.sha256 = sha256
+                    case .pending(let pending):
+                        report.sha256 = try pending.value()
+                        if !again { try Self.checkNotHeldUnderAnotherPeriod(db, sha256: report.sha256, source: source, period: period) }
+                    }
                     let added = report.accountsAdded + report.accountsChanged + report.relationsAdded + report.postsAdded
                         + report.metricsAdded + report.metricsChanged
                     guard added > 0 || writer.addedColumns else { return .rollback }

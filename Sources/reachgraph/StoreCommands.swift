@@ -12,7 +12,7 @@ struct IngestCommand: ParsableCommand {
             Keys make ingesting idempotent: posts by (platform, post id), accounts by (platform, account \
             id), metrics by (account, platform, period); the same file twice under one --period changes \
             nothing and says so, and under another (or none) is refused unless --again (its relations would \
-            count twice); an overlapping export adds only its new rows, changed account attributes are kept \
+            count twice; nothing is kept, though one input is refused only once its rows were inserted and rolled back); an overlapping export adds only its new rows, changed account attributes are kept \
             as a new version for --period, and a changed metrics row as a new version (read back as the latest). \
             An input whose README says it is synthetic marks the store synthetic. Every ingest is recorded with its source, SHA-256, time, counts and \
             warnings (reachgraph store info STORE). Tables: docs/store.md.
@@ -51,7 +51,10 @@ struct IngestCommand: ParsableCommand {
         if let period { _ = try StoreSlice(from: String?.none, to: nil, period: period) }
         let progress = Progress(quiet: quiet)
         let options = try reading.loaderOptions()
+        // Each input is hashed once it is read, beside the reading of the next and the inserts.
+        let hashing = DispatchQueue(label: "ingest.sha256")
         var read: [(path: String, dataset: Dataset)] = []
+        var digests: [InputDigest] = []
         for path in inputs {
             if DatasetStore.isStore(path) { throw InputError(file: path, message: "is a store; ingest reads datasets") }
             progress.begin("reading \(path)")
@@ -60,12 +63,12 @@ struct IngestCommand: ParsableCommand {
             } catch let error as InputError where inputs.count > 1 {
                 throw error.located(in: path)
             }
+            digests.append(InputDigest(of: path, on: hashing))
         }
-        let hashing = DispatchQueue(label: "ingest.sha256")
-        let digests = read.map { InputDigest(of: $0.path, on: hashing) }
         try DatasetStore.write(into: into) { store in
-            // Refused before anything is written, as a bad input is (one input is checked at the
-            // end of its own transaction, which then writes nothing).
+            // Refused before anything is written, as a bad input is; one input is checked at the
+            // end of its own transaction, which is then rolled back, so its hashing can go on
+            // beside the inserts.
             if !again && read.count > 1 {
                 for ((path, _), digest) in zip(read, digests) {
                     try store.checkNotHeldUnderAnotherPeriod(sha256: try digest.value(), source: path, period: period ?? "")

@@ -218,13 +218,14 @@ final class DatasetStoreTests: XCTestCase {
         // 205 relation rows: pairs repeat, so occurrences 0, 1, 2… fall on both sides of row 100.
         let relations = "source,target,relation,weight\n" + (0 ..< 205).map { "a\($0 % 3),b\($0 % 2),repost,\($0 + 1)\n" }.joined()
         let first = try scratch.folder("first", ["posts.csv": posts(1 ... 250), "relations.csv": relations])
-        let second = try scratch.folder("second", ["posts.csv": posts(151 ... 301)])
+        // 201…301: one statement of 50 stored and 50 new rows, then a statement of one.
+        let second = try scratch.folder("second", ["posts.csv": posts(201 ... 301)])
         let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
         let report = try ingest(first, into: store)
         XCTAssertEqual(report.postsAdded, 250)
         XCTAssertEqual(report.relationsRead, 205)
         XCTAssertEqual(report.relationsAdded, 205)
-        XCTAssertEqual(try ingest(second, into: store).postsAdded, 51, "p251…p301 are new; p151…p250 are not")
+        XCTAssertEqual(try ingest(second, into: store).postsAdded, 51, "p251…p301 are new; p201…p250 are not")
         let loaded = try store.load()
         XCTAssertEqual(loaded.posts.map(\.postID), (1 ... 301).map { "p\($0)" })
         XCTAssertEqual(loaded.posts.map(\.time), (1 ... 301).map { Double(1000 + $0) })

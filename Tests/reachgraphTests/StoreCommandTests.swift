@@ -201,6 +201,14 @@ final class StoreCommandTests: XCTestCase {
             + "To add another period's collection, ingest its own export; to store this same file under period 2025-05 as well, add --again\n"), refused.error)
         XCTAssertEqual(refused.error.split(separator: "\n").count, 1)
         XCTAssertEqual(try storeInfo(store).contents["relations"], 2, "nothing written, not even the other input")
+        // One input is checked at the end of its transaction (its digest computed beside the
+        // inserts): the same line, and the rows it inserted are rolled back.
+        let alone = try ReachGraphCLI.run(["ingest", folder, "--into", store, "--period", "2025-06"])
+        XCTAssertEqual(alone.status, 1)
+        XCTAssertTrue(alone.error.hasPrefix("reachgraph: \(folder): the store already holds this input (sha256 "), alone.error)
+        XCTAssertTrue(alone.error.hasSuffix("under period 2025-06 as well, add --again\n"), alone.error)
+        XCTAssertEqual(try storeInfo(store).contents["relations"], 2, "its relations rolled back")
+        XCTAssertEqual(try storeInfo(store).contents["ingests"], 1)
         let strength = try ReachGraphCLI.run(["rank", store, "--by", "out-strength", "--top", "1", "--format", "csv"])
         XCTAssertEqual(strength.output.split(separator: "\n").dropFirst().first, "1,a,3,,other,,,,", "a's strength as ingested once")
 

@@ -35,7 +35,7 @@ extension BriefingFigure {
 /// render reseeds the layout, so the bytes do not depend on when it ran.
 final class BackgroundPNGs: @unchecked Sendable {
     private let queue = DispatchQueue(label: "ReachGraphviz.briefing-png")
-    /// Written only on `queue`; read after `queue.sync`.
+    /// Read and written only on `queue`.
     private var results: [String: Result<Data, Error>] = [:]
 
     /// Queues the PNG of `figure` under `name` (a figure name is unique within a briefing).
@@ -44,9 +44,13 @@ final class BackgroundPNGs: @unchecked Sendable {
     }
 
     /// Waits for every queued PNG and gives each figure its own; a figure whose PNG failed keeps
-    /// its SVG (which the Markdown then links) and its section says why.
+    /// its SVG (which the Markdown then links) and its section says why. The PNGs are handed over:
+    /// a later build starts from none.
     func attach(to sections: inout [BriefingSection]) {
-        let results = queue.sync { self.results }
+        let results = queue.sync {
+            defer { self.results = [:] }
+            return self.results
+        }
         for section in sections.indices {
             for figure in sections[section].figures.indices {
                 let name = sections[section].figures[figure].name
