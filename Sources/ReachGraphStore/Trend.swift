@@ -225,7 +225,8 @@ public struct Trend: Sendable {
 }
 
 extension DatasetStore {
-    /// The months (`2025-05`) the store has posts in, or metrics rows labelled with, in order.
+    /// The months (`2025-05`) the store has posts in, or metrics rows or relations labelled with,
+    /// in order.
     ///
     /// The post months come from the `post_by_time` index, one seek per month (the earliest post
     /// at or after the start of the month after the last found): O(months × log posts) instead of
@@ -243,8 +244,12 @@ extension DatasetStore {
                     next = try Double.fetchOne(db, sql: "SELECT min(time) FROM post WHERE time > ?", arguments: [time])
                 }
             }
-            for period in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM metric") where period.count == 7 && StoreSlice.window(ofPeriod: period) != nil {
-                months.insert(period)
+            // A month label on metrics rows or on relations (monthly edge-list exports ingested
+            // with `--period`) is a month too: its slice holds them, posts or not.
+            for table in ["metric", "relation"] {
+                for period in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM \(table)") where period.count == 7 && StoreSlice.window(ofPeriod: period) != nil {
+                    months.insert(period)
+                }
             }
             return months.sorted()
         }

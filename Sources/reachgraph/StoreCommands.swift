@@ -201,7 +201,7 @@ struct TrendCommand: ParsableCommand {
         let trend = try Trend(store: source, measure: measure, weights: indexWeights) { progress.begin($0) }
         progress.finish()
         guard !trend.periods.isEmpty else {
-            throw InputError(file: store, message: measure == .index ? "no metrics rows: the index needs metrics" : "no posts: the store holds no month to follow")
+            throw InputError(file: store, message: measure == .index ? "no metrics rows: the index needs metrics" : "the store holds no month to follow: no posts, and no metrics rows or relations ingested with a month --period")
         }
         if !output.quiet {
             for gap in trend.gaps { Console.error("note: \(gap)") }

@@ -133,6 +133,32 @@ final class TrendTests: XCTestCase {
         XCTAssertEqual(try store.months(), ["1969-12", "2025-01", "2025-02", "2025-04", "2025-06"])
     }
 
+    /// Monthly edge lists ingested with `--period` are months of their own: PageRank is followed
+    /// over their relations, with the values PageRank gives on each month's file.
+    func testRelationsLabelledWithAMonthAreMonths() throws {
+        let scratch = try ScratchFolder()
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        let may = try scratch.folder("may", ["relations.csv": "source,target,relation,weight\na,b,repost,3\nb,c,repost,2\nc,a,repost,1\n"])
+        let june = try scratch.folder("june", ["relations.csv": "source,target,relation,weight\na,c,repost,5\nc,b,repost,2\nd,a,repost,4\n"])
+        let day = try scratch.folder("day", ["relations.csv": "source,target,relation\ne,f,repost\n"])
+        for (folder, period) in [(may, "2025-05"), (june, "2025-06"), (day, "2025-07-01")] {
+            _ = try store.ingest(DatasetLoader.load(folder), source: folder, sha256: InputSource.sha256(of: folder), period: period)
+        }
+        XCTAssertEqual(try store.months(), ["2025-05", "2025-06"], "a day's label is not a month")
+        let trend = try Trend(store: store, measure: .pagerank)
+        XCTAssertEqual(trend.periods, ["2025-05", "2025-06"])
+        for (period, folder) in [("2025-05", may), ("2025-06", june)] {
+            let graph = try DatasetLoader.load(folder).graph()
+            let expected = try RankingMeasure.pageRank.scores(on: graph)
+            let ids = try DatasetLoader.load(folder).accounts.map(\.id)
+            let points = trend.points.filter { $0.period == period }
+            XCTAssertEqual(Set(points.map(\.unit)), Set(ids), "the month's active accounts")
+            for point in points {
+                XCTAssertEqual(point.value, expected[ids.firstIndex(of: point.unit)!], accuracy: 1e-12, "\(period) \(point.unit)")
+            }
+        }
+    }
+
     /// Months are computed on the library's threads; the points are the same on one thread as on
     /// four, and each month's are those of the month computed alone.
     func testSamePointsOnAnyThreadCount() throws {
