@@ -11,6 +11,9 @@ public struct KeyOpinionLeaderRanking: Sendable {
     /// The rank intervals of the top N, when bootstrap replicates were asked for and fit the
     /// bootstrap's budget.
     public let bootstrap: RankBootstrap?
+    /// The ties at the cut left out of ``ranked``, in one line (``Ranking/Cut/note(option:)``);
+    /// `nil` when the cut kept every tie.
+    public let cutNote: String?
     /// Why the bootstrap asked for did not run (its estimated cost is over `bootstrapBudget`);
     /// `nil` when it ran or was not asked for.
     public let bootstrapNote: String?
@@ -35,7 +38,9 @@ public struct KeyOpinionLeaderRanking: Sendable {
         budget.topCount = top
         let replicateBudget = budget
         leaders = try KeyOpinionLeaders(dataset: dataset, grouping: grouping, budget: budget)
-        ranked = Ranking.rank(leaders.profiles.map(\.score), in: dataset, filter: filter, limit: top)
+        let cut = Ranking.cut(leaders.profiles.map(\.score), in: dataset, filter: filter, limit: top)
+        ranked = cut.ranked
+        cutNote = cut.note()
         let bootstrapSeconds = Double(bootstrapReplicates) * leaders.betweennessSeconds
         if bootstrapReplicates > 0, let bootstrapBudget, bootstrapSeconds > bootstrapBudget {
             bootstrap = nil

@@ -12,7 +12,8 @@ public struct MeasureRanking: Sendable {
     public let bootstrap: RankBootstrap?
     /// Why the scores may not be what was asked for (see ``RankingMeasure/Scores/warnings``).
     public let warnings: [String]
-    /// How the scores were obtained, when that is not obvious (see ``RankingMeasure/Scores/notes``).
+    /// How the scores were obtained, when that is not obvious (see ``RankingMeasure/Scores/notes``),
+    /// and the ties the cut left out (``Ranking/Cut/note(option:)``).
     public let notes: [String]
 
     /// - Parameters:
@@ -35,9 +36,10 @@ public struct MeasureRanking: Sendable {
         let measureSettings = adjusted
         let evaluated = try measure.evaluate(on: dataset.graph(), settings: measureSettings)
         warnings = evaluated.warnings
-        notes = evaluated.notes
         let scores = evaluated.values
-        ranked = Ranking.rank(scores, in: dataset, filter: filter, limit: top)
+        let cut = Ranking.cut(scores, in: dataset, filter: filter, limit: top)
+        ranked = cut.ranked
+        notes = evaluated.notes + [cut.note()].compactMap { $0 }
         if bootstrapReplicates > 0, let top {
             onStep("bootstrap, \(bootstrapReplicates) replicates")
             bootstrap = try RankBootstrap(dataset: dataset, top: ranked, k: top, replicates: bootstrapReplicates, seed: seed) { graph in

@@ -12,10 +12,37 @@ public struct RankedAccount: Sendable, Equatable {
 /// Higher scores rank first. Ties share a rank (competition ranking: 1, 2, 2, 4) and are listed
 /// by account id, so the same input always gives the same table. NaN scores rank last.
 public enum Ranking {
-    /// The accounts passing `filter`, ranked by `scores`, the first `limit` of them (all when nil).
+    /// The accounts passing `filter`, ranked by `scores`, the first `limit` of them (all when nil)
+    /// with the ties at the cut (see ``cut(_:in:filter:limit:)``).
     /// Ranks are among the accounts that pass the filter.
     /// - Complexity: O(V log V).
     public static func rank(_ scores: [Double], in dataset: Dataset, filter: AccountFilter = AccountFilter(), limit: Int? = nil) -> [RankedAccount] {
+        cut(scores, in: dataset, filter: filter, limit: limit).ranked
+    }
+
+    /// A ranking cut at a limit, and the accounts tied at the cut that it leaves out.
+    public struct Cut: Sendable, Equatable {
+        public var ranked: [RankedAccount]
+        /// Accounts tied with the last listed one and not listed: a tie is kept whole unless it
+        /// would more than double the list (a star's thousand leaves, all at 0, under `--top 5`).
+        public var tiedLeftOut: Int
+
+        /// One line for the reader when ties were left out, else `nil`:
+        /// `1,000 accounts tie at rank 2 (score 0); the first 4 by id are listed, 996 are not (--top 1004 lists them)`.
+        public func note(option: String = "--top") -> String? {
+            guard tiedLeftOut > 0, let last = ranked.last else { return nil }
+            let listed = ranked.count(where: { $0.rank == last.rank })
+            return "\(groupedDigits(listed + tiedLeftOut)) accounts tie at rank \(last.rank) (score \(formatNumber(last.score, digits: 6))); "
+                + "the first \(groupedDigits(listed)) by id are listed, \(groupedDigits(tiedLeftOut)) are not (\(option) \(ranked.count + tiedLeftOut) lists them)"
+        }
+    }
+
+    /// The accounts passing `filter`, ranked by `scores`, the first `limit` of them (all when
+    /// nil). Accounts tied with the last of them are listed too, so a cut does not split a tie,
+    /// unless there are more of them than `limit`: then the list stops at `limit` and
+    /// ``Cut/tiedLeftOut`` counts the rest of the tie.
+    /// - Complexity: O(V log V).
+    public static func cut(_ scores: [Double], in dataset: Dataset, filter: AccountFilter = AccountFilter(), limit: Int? = nil) -> Cut {
         let candidates = (0 ..< Int32(dataset.accounts.count)).filter { filter.accepts(dataset.accounts[Int($0)]) }
         let ordered = candidates.sorted { a, b in
             let x = scores[Int(a)].isNaN ? -Double.infinity : scores[Int(a)]
@@ -23,18 +50,25 @@ public enum Ranking {
             if x != y { return x > y }
             return dataset.accounts[Int(a)].id < dataset.accounts[Int(b)].id
         }
-        var result: [RankedAccount] = []
-        result.reserveCapacity(min(limit ?? ordered.count, ordered.count))
-        for (position, account) in ordered.enumerated() {
-            if let limit, result.count >= limit {
-                // Keep going while the score ties the last listed one, so a cut never splits a tie.
-                guard let last = result.last, scores[Int(account)] == last.score else { break }
+        func score(at position: Int) -> Double { scores[Int(ordered[position])] }
+        var end = ordered.count
+        var tiedLeftOut = 0
+        if let limit, limit < ordered.count {
+            end = max(limit, 0)
+            if end > 0 {
+                var tieEnd = end
+                while tieEnd < ordered.count && score(at: tieEnd) == score(at: end - 1) { tieEnd += 1 }
+                if tieEnd - end <= end { end = tieEnd } else { tiedLeftOut = tieEnd - end }
             }
-            let score = scores[Int(account)]
-            let rank = result.last.map { $0.score == score ? $0.rank : position + 1 } ?? 1
-            result.append(RankedAccount(rank: rank, account: account, score: score))
         }
-        return result
+        var ranked: [RankedAccount] = []
+        ranked.reserveCapacity(end)
+        for position in 0 ..< end {
+            let value = score(at: position)
+            let rank = ranked.last.map { $0.score == value ? $0.rank : position + 1 } ?? 1
+            ranked.append(RankedAccount(rank: rank, account: ordered[position], score: value))
+        }
+        return Cut(ranked: ranked, tiedLeftOut: tiedLeftOut)
     }
 
     /// The competition rank of every node by `scores` (1 = highest), ties sharing the best rank.

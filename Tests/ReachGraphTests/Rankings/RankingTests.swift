@@ -34,8 +34,17 @@ final class RankingTests: XCTestCase {
         let ranked = Ranking.rank(scores, in: data)
         XCTAssertEqual(ranked.map(\.rank), [1, 2, 2, 2, 5, 6])
         XCTAssertEqual(ranked.map { data.accounts[Int($0.account)].id }, ["hub", "a", "b", "c", "d", "e"])
-        // A cut never splits a tie.
+        // A cut does not split a tie that at most doubles the list…
         XCTAssertEqual(Ranking.rank(scores, in: data, limit: 2).count, 4)
+        XCTAssertNil(Ranking.cut(scores, in: data, limit: 2).note())
+        XCTAssertEqual(Ranking.rank(scores, in: data, limit: 1).count, 1)
+        // …and stops at the limit before a larger one (a star's leaves, all tied), saying so.
+        let star = Ranking.cut([5, 3, 3, 3, 3, 3], in: data, limit: 2)
+        XCTAssertEqual(star.ranked.map { data.accounts[Int($0.account)].id }, ["hub", "a"])
+        XCTAssertEqual(star.ranked.map(\.rank), [1, 2])
+        XCTAssertEqual(star.tiedLeftOut, 4)
+        XCTAssertEqual(star.note(), "5 accounts tie at rank 2 (score 3); the first 1 by id are listed, 4 are not (--top 6 lists them)")
+        XCTAssertEqual(Ranking.cut([5, 3, 3, 3, 3, 3], in: data, limit: 3).ranked.count, 6, "3 more tied with a limit of 3: kept")
         let hunan = Ranking.rank(scores, in: data, filter: AccountFilter(provinces: ["hunan"]))
         XCTAssertEqual(hunan.map { data.accounts[Int($0.account)].id }, ["hub", "a"])
         let overseas = Ranking.rank(scores, in: data, filter: AccountFilter(kinds: [.community], tiers: [.overseas]))
