@@ -35,7 +35,7 @@ struct FilterOptions: ParsableArguments {
     @Option(help: "List only accounts on these platforms (repeatable).")
     var platform: [String] = []
 
-    @Option(help: "How many accounts to list (ties at the cut are kept).")
+    @Option(help: "How many accounts to list (accounts tied at the cut too, when they are at most as many again; else a note counts them).")
     var top: Int?
 
     @Option(help: "Bootstrap replicates for rank intervals and the chance of staying in the top N (0: off).")

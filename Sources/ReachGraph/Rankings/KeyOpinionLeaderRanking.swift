@@ -1,12 +1,12 @@
 /// The key-opinion-leader table as `reachgraph kol` and the briefing show it: every account's
-/// roles and composite score, ranked, cut at the top N (ties at the cut kept), and optionally how
+/// roles and composite score, ranked, cut at the top N (ties at the cut kept, up to N more: ``Ranking/cut(_:in:filter:limit:)``), and optionally how
 /// stable that top N is under a Poisson bootstrap of the amplification relations.
 ///
 /// - Complexity: one ``KeyOpinionLeaders`` computation, plus `bootstrapReplicates` times the
 ///   score on a resampled graph.
 public struct KeyOpinionLeaderRanking: Sendable {
     public let leaders: KeyOpinionLeaders
-    /// The ranked accounts that pass the filter, up to `top` (ties at the cut kept).
+    /// The ranked accounts that pass the filter, up to `top` (with the ties at the cut, up to `top` more).
     public let ranked: [RankedAccount]
     /// The rank intervals of the top N, when bootstrap replicates were asked for and fit the
     /// bootstrap's budget.

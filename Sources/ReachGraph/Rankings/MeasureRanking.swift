@@ -17,7 +17,7 @@ public struct MeasureRanking: Sendable {
     public let notes: [String]
 
     /// - Parameters:
-    ///   - top: the rank cut (ties at the cut kept); the bootstrap needs one. It is also the k that
+    ///   - top: the rank cut (ties at the cut kept, up to `top` more); the bootstrap needs one. It is also the k that
     ///     `betweenness-approx` settles (20 without a cut), among the accounts `filter` passes.
     ///   - bootstrapReplicates: 0 turns the bootstrap off; it is also off without `top`.
     ///   - seed: the bootstrap's seed (the measure's own seed is in `settings`).
