@@ -150,10 +150,9 @@ public struct Trend: Sendable {
             var active = [Bool](repeating: false, count: dataset.accounts.count)
             for account in dataset.relations.sources { active[Int(account)] = true }
             for account in dataset.relations.targets { active[Int(account)] = true }
-            let posts = dataset.posts
-            for author in Set(posts.authors) {
-                if let account = dataset.index(ofAccount: posts.string(author)) { active[Int(account)] = true }
-            }
+            // The authors' account indices resolved by the load: a set of author strings looked up
+            // by id cost 0.3–0.5 s of CPU over the 29 months of the 2.5M posts.
+            for account in dataset.postAuthorIndices where account >= 0 { active[Int(account)] = true }
             var result: [String: Double] = [:]
             for (index, score) in scores.enumerated() where active[index] { result[dataset.accounts[index].id] = score }
             return result

@@ -84,8 +84,9 @@ extension Dataset {
         return PostLinks(posts: posts)
     }
 
-    /// The account index of each post's author, from the load when the posts came through it, else resolved now.
-    var postAuthorIndices: [Int32] {
+    /// The account index of each post's author (−1 for none), from the load when the posts came
+    /// through it, else resolved now.
+    public var postAuthorIndices: [Int32] {
         if let postAuthorAccounts, postAuthorAccounts.count == posts.count { return postAuthorAccounts }
         var accountOfString = [Int32](repeating: -2, count: posts.strings.count)
         return posts.authors.map { string in
