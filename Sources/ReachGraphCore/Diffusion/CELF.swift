@@ -14,8 +14,8 @@ extension DirectedGraph {
             case .uniform(let probability):
                 return lazyGreedy(k: k, rule: UniformCascadeEdges(probability: probability), runs: runs, seed: seed, parallelism: parallelism)
             case .perEdge(let probabilities):
-                return probabilities.withUnsafeBufferPointer { probabilities in
-                    lazyGreedy(k: k, rule: PerEdgeCascadeEdges(probabilities: probabilities), runs: runs, seed: seed, parallelism: parallelism)
+                return PerEdgeCascadeEdges.thresholds(of: probabilities).withUnsafeBufferPointer { thresholds in
+                    lazyGreedy(k: k, rule: PerEdgeCascadeEdges(thresholds: thresholds), runs: runs, seed: seed, parallelism: parallelism)
                 }
             }
         case .linearThreshold(let threshold):

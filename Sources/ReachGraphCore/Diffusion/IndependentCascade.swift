@@ -59,9 +59,9 @@ extension DirectedGraph {
                 from: seeds, rule: UniformCascadeEdges(probability: probability), runs: runs, seed: seed, recording: recording, parallelism: parallelism
             )
         case .perEdge(let probabilities):
-            return probabilities.withUnsafeBufferPointer { probabilities in
+            return PerEdgeCascadeEdges.thresholds(of: probabilities).withUnsafeBufferPointer { thresholds in
                 simulateLiveEdges(
-                    from: seeds, rule: PerEdgeCascadeEdges(probabilities: probabilities), runs: runs, seed: seed, recording: recording,
+                    from: seeds, rule: PerEdgeCascadeEdges(thresholds: thresholds), runs: runs, seed: seed, recording: recording,
                     parallelism: parallelism
                 )
             }

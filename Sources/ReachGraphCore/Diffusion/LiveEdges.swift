@@ -77,13 +77,32 @@ struct UniformCascadeEdges: LiveEdgeRule {
 /// probability 1 is live and one of 0 is not without it: under the weighted cascade every edge
 /// into an account with one source has p = 1, and the number is each edge's own, so not drawing
 /// it changes no other edge.
+///
+/// The test is made on integers: the number is `u · 2⁻⁵³` for the 53-bit integer `u` of
+/// ``streamUnit(key:index:)``, and `u · 2⁻⁵³ < p` exactly when `u < ⌈p · 2⁵³⌉` (scaling by a
+/// power of two is exact), so each edge keeps that threshold (``thresholds(of:)``) and a run
+/// compares integers, skipping a conversion and a product per edge: the same live edges.
 struct PerEdgeCascadeEdges: EdgeByEdgeRule {
-    let probabilities: UnsafeBufferPointer<Double>
+    /// ``thresholds(of:)`` of the probabilities, per edge.
+    let thresholds: UnsafeBufferPointer<UInt64>
+
+    /// Marks an edge that is always live (p ≥ 1).
+    static let alwaysLive = UInt64.max
+
+    /// Per edge, `⌈p · 2⁵³⌉` for 0 < p < 1, ``alwaysLive`` for p ≥ 1, and 0 (never live) for p ≤ 0
+    /// or NaN.
+    static func thresholds(of probabilities: [Double]) -> [UInt64] {
+        probabilities.map { probability in
+            if probability >= 1 { return alwaysLive }
+            guard probability > 0 else { return 0 }
+            return UInt64((probability * 0x1p53).rounded(.up))
+        }
+    }
 
     @inline(__always)
     func isLive(edge: Int, target: Int32, key: UInt64) -> Bool {
-        let probability = probabilities[edge]
-        return probability >= 1 || (probability > 0 && streamUnit(key: key, index: edge) < probability)
+        let threshold = thresholds[edge]
+        return threshold == Self.alwaysLive || (threshold != 0 && streamValue(key: key, index: edge) >> 11 < threshold)
     }
 }
 
