@@ -1,0 +1,33 @@
+@testable import ReachGraphCore
+import XCTest
+
+/// Per-edge cascades test `u < ⌈p · 2⁵³⌉` on integers where the definition compares the unit
+/// number `u · 2⁻⁵³` with `p`: the two agree on every edge, at the ends of [0, 1] and in between.
+final class EdgeThresholdTests: XCTestCase {
+    func testIntegerThresholdsDecideAsTheUnitNumberDoes() {
+        let probabilities: [Double] = [0, -0.5, .nan, 1, 1.5, 0.5, 0.1, 1e-300, .leastNonzeroMagnitude, 1 - 0x1p-53, 0x1p-53, 3 * 0x1p-53, 1.0 / 3]
+        let thresholds = PerEdgeCascadeEdges.thresholds(of: probabilities)
+        XCTAssertEqual(Array(thresholds.prefix(6)), [0, 0, 0, PerEdgeCascadeEdges.alwaysLive, PerEdgeCascadeEdges.alwaysLive, 1 << 52])
+        XCTAssertEqual(thresholds[7], 1, "the smallest positive p is live only for u = 0, as 0 < p")
+        XCTAssertEqual(thresholds[9], (1 << 53) - 1)
+        XCTAssertEqual(thresholds[10], 1, "p = 2⁻⁵³: only u = 0 lies below it")
+        var generator = SplitMix64(seed: 7)
+        // The unit numbers around each threshold, and random ones.
+        for (probability, threshold) in zip(probabilities, thresholds) where threshold != PerEdgeCascadeEdges.alwaysLive {
+            var units: [UInt64] = [0, 1, (1 << 53) - 1]
+            if threshold > 0 { units += [threshold - 1, threshold, min(threshold + 1, (1 << 53) - 1)] }
+            for _ in 0 ..< 1000 { units.append(generator.next() >> 11) }
+            for unit in units {
+                XCTAssertEqual(unit < threshold, Double(unit) * 0x1p-53 < probability, "p \(probability), u \(unit)")
+            }
+        }
+        for _ in 0 ..< 10000 {
+            let probability = generator.nextUnitInterval()
+            let threshold = PerEdgeCascadeEdges.thresholds(of: [probability])[0]
+            let unit = generator.next() >> 11
+            XCTAssertEqual(unit < threshold, Double(unit) * 0x1p-53 < probability)
+            if threshold > 0 { XCTAssertTrue(Double(threshold - 1) * 0x1p-53 < probability, "the last unit below p") }
+            XCTAssertFalse(Double(threshold) * 0x1p-53 < probability, "the first unit at or above p")
+        }
+    }
+}
