@@ -55,9 +55,9 @@ enum ReverseReachableSampler {
                 reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: UniformTrials(probability: probability))
             }
         case .cascade(.perEdge(let probabilities)):
-            probabilities.withUnsafeBufferPointer { probabilities in
+            PerEdgeCascadeEdges.thresholds(of: probabilities).withUnsafeBufferPointer { thresholds in
                 append(indices, to: &sets, graph: graph, streamSeed: streamSeed, parallelism: parallelism) { scratch, generator in
-                    reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: PerEdgeCoins(probabilities: probabilities))
+                    reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: PerEdgeCoins(thresholds: thresholds))
                 }
             }
         case .threshold(let cumulative):
@@ -130,9 +130,11 @@ private protocol InEdgeCoins {
 extension UniformTrials: InEdgeCoins {}
 
 /// A probability per edge (in `incoming.neighbors` order): a coin per in-edge whose source is
-/// not yet in the set.
+/// not yet in the set, tossed on integers as ``PerEdgeCascadeEdges`` does (the same coins as
+/// `nextUnitInterval() < p`, one number drawn per coin either way).
 private struct PerEdgeCoins: InEdgeCoins {
-    let probabilities: UnsafeBufferPointer<Double>
+    /// ``PerEdgeCascadeEdges/thresholds(of:)`` of the probabilities.
+    let thresholds: UnsafeBufferPointer<UInt64>
 
     @inline(__always)
     func forEachKept(
@@ -144,7 +146,7 @@ private struct PerEdgeCoins: InEdgeCoins {
     ) {
         forEachKeptNeighbor(
             in: slots, neighbors: neighbors, wanted: wanted,
-            isKept: { slot, _ in generator.nextUnitInterval() < probabilities[slot] }, offer: offer
+            isKept: { slot, _ in generator.next() >> 11 < thresholds[slot] }, offer: offer
         )
     }
 }
