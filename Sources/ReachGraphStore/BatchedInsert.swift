@@ -18,7 +18,7 @@ import GRDBSQLite
 struct BatchedInsert {
     static let rowsPerStatement = 100
 
-    /// Runs `insert` for `rowCount` rows of `columns` values each and returns the number of rows
+    /// Inserts `rowCount` rows of `columns` values each with `head` and returns the number of rows
     /// SQLite changed. `head` is the statement up to `VALUES`, `tail` what follows the rows (an
     /// `ON CONFLICT` clause, or `""`). `bind(statement, row, first)` binds row `row`'s values to
     /// parameters `first`, `first + 1`, … in column order; rows are bound in order. Bindings are

@@ -28,7 +28,7 @@ public enum Ranking {
         public var tiedLeftOut: Int
 
         /// One line for the reader when ties were left out, else `nil`:
-        /// `1,000 accounts tie at rank 2 (score 0); the first 4 by id are listed, 996 are not (--top 1004 lists them)`.
+        /// `1,000 accounts tie at rank 2 (score 0); the first 4 by id are listed, 996 are not (--top 1001 lists them)`.
         public func note(option: String = "--top") -> String? {
             guard tiedLeftOut > 0, let last = ranked.last else { return nil }
             let listed = ranked.count(where: { $0.rank == last.rank })
