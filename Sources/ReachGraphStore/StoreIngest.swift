@@ -81,7 +81,8 @@ extension DatasetStore {
         do {
             try pool.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    if case .known(let sha256) = digest, !again {
+                    let guarded = !again && Self.storesRelations(dataset)
+                    if case .known(let sha256) = digest, guarded {
                         try Self.checkNotHeldUnderAnotherPeriod(db, sha256: sha256, source: source, period: period)
                     }
                     let ingestID = try Self.insertIngest(db, dataset: dataset, source: source, period: period, platform: platform, now: now)
@@ -100,7 +101,7 @@ extension DatasetStore {
                         report.sha256 = sha256
                     case .pending(let pending):
                         report.sha256 = try pending.value()
-                        if !again { try Self.checkNotHeldUnderAnotherPeriod(db, sha256: report.sha256, source: source, period: period) }
+                        if guarded { try Self.checkNotHeldUnderAnotherPeriod(db, sha256: report.sha256, source: source, period: period) }
                     }
                     let added = report.accountsAdded + report.accountsChanged + report.relationsAdded + report.postsAdded
                         + report.metricsAdded + report.metricsChanged
@@ -119,15 +120,26 @@ extension DatasetStore {
     }
 
     /// Throws when an earlier ingest holds the input `sha256` under another period than `period`
-    /// (none, `""`, counting as one): one collection has one period. Relations are
-    /// keyed by their ingest's period, so the same file under another label would store every
-    /// relation again and double the strengths of every reading of the whole store.
+    /// (none, `""`, counting as one) and none under `period` itself: one collection has one
+    /// period. Relations are keyed by their ingest's period, so the same file under another label
+    /// would store every relation again and double the strengths of every reading of the whole
+    /// store. An input held under `period` as well was stored there on purpose (`again`), and
+    /// ingesting it there again is idempotent. Only inputs that store relations are checked
+    /// (``storesRelations(_:)``).
     public func checkNotHeldUnderAnotherPeriod(sha256: String, source: String, period: String) throws {
         try reading { db in try Self.checkNotHeldUnderAnotherPeriod(db, sha256: sha256, source: source, period: period) }
     }
 
+    /// Whether ingesting `dataset` stores relations, which are keyed by the ingest's period: a
+    /// posts table's relations are derived when read back, and its posts are keyed by id alone,
+    /// so the same posts under another period add nothing and need no guard.
+    public static func storesRelations(_ dataset: Dataset) -> Bool {
+        !dataset.relationsDerivedFromPosts && dataset.relations.count > 0
+    }
+
     private static func checkNotHeldUnderAnotherPeriod(_ db: Database, sha256: String, source: String, period: String) throws {
-        guard let earlier = try Row.fetchOne(
+        let heldHere = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE sha256 = ? AND period = ?)", arguments: [sha256, period]) ?? false
+        guard !heldHere, let earlier = try Row.fetchOne(
             db, sql: "SELECT id, period FROM ingest WHERE sha256 = ? AND period <> ? ORDER BY id LIMIT 1", arguments: [sha256, period]
         ) else { return }
         let id: Int64 = earlier[0], earlierPeriod: String = earlier[1]

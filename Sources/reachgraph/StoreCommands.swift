@@ -70,7 +70,7 @@ struct IngestCommand: ParsableCommand {
             // end of its own transaction, which is then rolled back, so its hashing can go on
             // beside the inserts.
             if !again && read.count > 1 {
-                for ((path, _), digest) in zip(read, digests) {
+                for ((path, dataset), digest) in zip(read, digests) where DatasetStore.storesRelations(dataset) {
                     try store.checkNotHeldUnderAnotherPeriod(sha256: try digest.value(), source: path, period: period ?? "")
                 }
             }

@@ -149,6 +149,13 @@ final class DatasetStoreTests: XCTestCase {
         XCTAssertEqual(again.relationsAdded, 2)
         XCTAssertEqual(try store.load().graph().weight(from: 0, to: 1), 6, "asked for: the relations count in both")
         XCTAssertThrowsError(try ingest(path, into: store, period: "2025-06"), "ingest #1 still holds it without a period")
+        XCTAssertTrue(try ingest(path, into: store, period: "2025-05").changedNothing, "stored under 2025-05 on purpose: idempotent there")
+
+        // A posts table stores no relations (they are derived when read back) and its posts are
+        // keyed by id alone: under another period it adds nothing, and is not refused.
+        let posts = try scratch.folder("posts", ["posts.csv": "post_id,author,time,parent_post\np1,a,100,\np2,b,200,p1\n"])
+        XCTAssertEqual(try ingest(posts, into: store).postsAdded, 2)
+        XCTAssertTrue(try ingest(posts, into: store, period: "2025-05").changedNothing)
     }
 
     /// An ingest's period is the label slices read it by: one they would not take is refused, as
