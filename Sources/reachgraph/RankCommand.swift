@@ -179,7 +179,7 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
             bootstrapReplicates: filters.bootstrap, seed: filters.seed, budget: budget, onStep: progress.begin
         )
         progress.finish()
-        reportLines([ranking.leaders.betweennessNote, ranking.cutNote].compactMap { $0 }, as: "note", quiet: output.quiet)
+        reportLines([ranking.leaders.betweennessNote, ranking.cutNote()].compactMap { $0 }, as: "note", quiet: output.quiet)
         try output.emit([ranking.table(dataset: dataset)])
     }
 }

@@ -11,9 +11,8 @@ public struct KeyOpinionLeaderRanking: Sendable {
     /// The rank intervals of the top N, when bootstrap replicates were asked for and fit the
     /// bootstrap's budget.
     public let bootstrap: RankBootstrap?
-    /// The ties at the cut left out of ``ranked``, in one line (``Ranking/Cut/note(option:)``);
-    /// `nil` when the cut kept every tie.
-    public let cutNote: String?
+    /// Accounts tied at the cut and left out of ``ranked`` (``Ranking/Cut/tiedLeftOut``).
+    public let tiedLeftOut: Int
     /// Why the bootstrap asked for did not run (its estimated cost is over `bootstrapBudget`);
     /// `nil` when it ran or was not asked for.
     public let bootstrapNote: String?
@@ -40,7 +39,7 @@ public struct KeyOpinionLeaderRanking: Sendable {
         leaders = try KeyOpinionLeaders(dataset: dataset, grouping: grouping, budget: budget)
         let cut = Ranking.cut(leaders.profiles.map(\.score), in: dataset, filter: filter, limit: top)
         ranked = cut.ranked
-        cutNote = cut.note()
+        tiedLeftOut = cut.tiedLeftOut
         let bootstrapSeconds = Double(bootstrapReplicates) * leaders.betweennessSeconds
         if bootstrapReplicates > 0, let bootstrapBudget, bootstrapSeconds > bootstrapBudget {
             bootstrap = nil
@@ -56,6 +55,12 @@ public struct KeyOpinionLeaderRanking: Sendable {
             bootstrap = nil
             bootstrapNote = nil
         }
+    }
+
+    /// The ties at the cut left out of ``ranked``, in one line naming `option` as what lists them
+    /// (``Ranking/Cut/note(option:)``); `nil` when the cut kept every tie.
+    public func cutNote(option: String = "--top") -> String? {
+        Ranking.Cut(ranked: ranked, tiedLeftOut: tiedLeftOut).note(option: option)
     }
 
     /// The `key_opinion_leaders` table.

@@ -27,13 +27,15 @@ public enum Ranking {
         /// would more than double the list (a star's thousand leaves, all at 0, under `--top 5`).
         public var tiedLeftOut: Int
 
-        /// One line for the reader when ties were left out, else `nil`:
+        /// One line for the reader when ties were left out, else `nil`; `option` is what lists
+        /// more (`--top`, or a whole command where the option means something else):
         /// `1,000 accounts tie at rank 2 (score 0); the first 4 by id are listed, 996 are not (--top 1001 lists them)`.
         public func note(option: String = "--top") -> String? {
             guard tiedLeftOut > 0, let last = ranked.last else { return nil }
             let listed = ranked.count(where: { $0.rank == last.rank })
+            let first = listed == 1 ? "the first by id is listed" : "the first \(groupedDigits(listed)) by id are listed"
             return "\(groupedDigits(listed + tiedLeftOut)) accounts tie at rank \(last.rank) (score \(formatNumber(last.score, digits: 6))); "
-                + "the first \(groupedDigits(listed)) by id are listed, \(groupedDigits(tiedLeftOut)) are not (\(option) \(ranked.count + tiedLeftOut) lists them)"
+                + "\(first), \(groupedDigits(tiedLeftOut)) \(tiedLeftOut == 1 ? "is" : "are") not (\(option) \(ranked.count + tiedLeftOut) lists them)"
         }
     }
 

@@ -258,7 +258,8 @@ public struct BriefingBuilder {
             paragraphs.append("The rank interval bounds each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); the CSV adds the share of replicates in which it stays in the top \(options.top).")
         }
         let notes = (ranking.bootstrapNote.map { ["\($0); `reachgraph kol --top \(options.top) --bootstrap \(options.bootstrapReplicates)` computes them"] } ?? [])
-            + [ranking.cutNote].compactMap { $0 }
+            // The briefing's --top sizes every table: the command that lists the tie is kol's.
+            + [ranking.cutNote(option: "reachgraph kol --top")].compactMap { $0 }
         return BriefingSection(
             title: "Key opinion leaders", paragraphs: paragraphs,
             tables: [KeyOpinionLeaderFindings.compactTable(ranking, dataset: dataset)], notes: notes, csvOnlyTables: [ranking.table(dataset: dataset)],

@@ -43,7 +43,7 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(star.ranked.map { data.accounts[Int($0.account)].id }, ["hub", "a"])
         XCTAssertEqual(star.ranked.map(\.rank), [1, 2])
         XCTAssertEqual(star.tiedLeftOut, 4)
-        XCTAssertEqual(star.note(), "5 accounts tie at rank 2 (score 3); the first 1 by id are listed, 4 are not (--top 6 lists them)")
+        XCTAssertEqual(star.note(), "5 accounts tie at rank 2 (score 3); the first by id is listed, 4 are not (--top 6 lists them)")
         XCTAssertEqual(Ranking.cut([5, 3, 3, 3, 3, 3], in: data, limit: 3).ranked.count, 6, "3 more tied with a limit of 3: kept")
         let hunan = Ranking.rank(scores, in: data, filter: AccountFilter(provinces: ["hunan"]))
         XCTAssertEqual(hunan.map { data.accounts[Int($0.account)].id }, ["hub", "a"])
