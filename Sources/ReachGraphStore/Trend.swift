@@ -26,6 +26,16 @@ public enum TrendMeasure: String, CaseIterable, Sendable {
         }
     }
 
+    /// What a month must hold for the measure to rank anything in it.
+    public var needs: String {
+        switch self {
+        case .index: return "metrics rows"
+        case .pagerank, .kol: return "ties between accounts"
+        case .coverage, .lag: return "a declared 1+N roster (accounts with parents) and posts"
+        case .reach: return "posts that were reposted (cascades)"
+        }
+    }
+
     /// Whether lower values rank first.
     public var lowerIsBetter: Bool { self == .lag }
 

@@ -204,6 +204,10 @@ struct TrendCommand: ParsableCommand {
             throw InputError(file: store, message: measure == .index ? "no metrics rows: the index needs metrics" : "the store holds no month to follow: no posts, and no metrics rows or relations ingested with a month --period")
         }
         if !output.quiet {
+            if trend.points.isEmpty {
+                let months = trend.periods.count == 1 ? "the store's one month" : "any of the store's \(trend.periods.count) months"
+                Console.error("note: no \(measure.unit) was ranked in \(months): \(measure.rawValue) needs \(measure.needs)")
+            }
             for gap in trend.gaps { Console.error("note: \(gap)") }
         }
         try output.emit([trend.table(top: top)])

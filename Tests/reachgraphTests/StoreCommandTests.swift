@@ -125,6 +125,16 @@ final class StoreCommandTests: XCTestCase {
         ])
     }
 
+    /// A measure that ranks nothing in any month says what a month needs for it.
+    func testTrendOfNothingRankedSaysWhatTheMeasureNeeds() throws {
+        let edges = try ReachGraphCLI.temporaryFolder(["relations.csv": "source,target,relation\na,b,repost\n"])
+        let store = try ReachGraphCLI.temporaryFolder() + "/edges.sqlite"
+        XCTAssertEqual(try ReachGraphCLI.run(["ingest", edges, "--into", store, "--period", "2025-05", "--quiet"]).status, 0)
+        let run = try ReachGraphCLI.run(["trend", store, "--measure", "reach"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(run.error, "note: no account was ranked in the store's one month: reach needs posts that were reposted (cascades)\n")
+    }
+
     /// The sample's README says it is synthetic; the store remembers it, and a briefing on the
     /// store is marked as a briefing on the folder is.
     func testBriefOnAStoreOfSyntheticDataSaysSo() throws {
