@@ -61,8 +61,9 @@ extension DatasetStore {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE synthetic = 1)") ?? false
     }
 
-    /// The periods a `--period` slice finds something in: the ``months()`` with posts or metrics
-    /// rows, and the labels of ingests that stored relations (a slice of the label reads them), in order.
+    /// The periods a `--period` slice finds something in: the ``months()`` (with posts, or month
+    /// labels on metrics rows or relations), and the labels of ingests that stored relations (a
+    /// slice of the label reads them, a day or a year too), in order.
     public func periods() throws -> [String] {
         let labels = try reading { db in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM ingest WHERE period <> '' AND relations_added > 0") }
         return Set(try months() + labels.filter { StoreSlice.window(ofPeriod: $0) != nil }).sorted()

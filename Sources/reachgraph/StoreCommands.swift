@@ -11,8 +11,8 @@ struct IngestCommand: ParsableCommand {
             Every input is read and checked before anything is written; each is then one transaction. \
             Keys make ingesting idempotent: posts by (platform, post id), accounts by (platform, account \
             id), metrics by (account, platform, period); the same file twice under one --period changes \
-            nothing and says so, and under another (or none) is refused unless --again (its relations would \
-            count twice; nothing is kept, though one input is refused only once its rows were inserted and rolled back); an overlapping export adds only its new rows, changed account attributes are kept \
+            nothing and says so, and an input with relations under another (or none) is refused unless --again (its \
+            relations would count twice; nothing is kept, though one input is refused only once its rows were inserted and rolled back); an overlapping export adds only its new rows, changed account attributes are kept \
             as a new version for --period, and a changed metrics row as a new version (read back as the latest). \
             An input whose README says it is synthetic marks the store synthetic. Every ingest is recorded with its source, SHA-256, time, counts and \
             warnings (reachgraph store info STORE). Tables: docs/store.md.
