@@ -55,9 +55,9 @@ enum ReverseReachableSampler {
                 reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: UniformTrials(probability: probability))
             }
         case .cascade(.perEdge(let probabilities)):
-            PerEdgeCascadeEdges.thresholds(of: probabilities).withUnsafeBufferPointer { thresholds in
+            DescendingCoins(graph.incoming, probabilities: probabilities).withRows { coins in
                 append(indices, to: &sets, graph: graph, streamSeed: streamSeed, parallelism: parallelism) { scratch, generator in
-                    reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: PerEdgeCoins(thresholds: thresholds))
+                    reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: coins)
                 }
             }
         case .threshold(let cumulative):
@@ -129,25 +129,19 @@ private protocol InEdgeCoins {
 /// draws in proportion to what it keeps (as in ``UniformCascadeEdges``).
 extension UniformTrials: InEdgeCoins {}
 
-/// A probability per edge (in `incoming.neighbors` order): a coin per in-edge whose source is
-/// not yet in the set, tossed on integers as ``PerEdgeCascadeEdges`` does (the same coins as
-/// `nextUnitInterval() < p`, one number drawn per coin either way).
-private struct PerEdgeCoins: InEdgeCoins {
-    /// ``PerEdgeCascadeEdges/thresholds(of:)`` of the probabilities.
-    let thresholds: UnsafeBufferPointer<UInt64>
-
+/// A probability per edge (in `incoming.neighbors` order): the in-row's coins tossed by
+/// ``DescendingCoins`` from the set's generator, about two draws per member under the weighted
+/// cascade (whose in-probabilities sum to 1) instead of one per in-edge.
+extension DescendingCoins.Rows: InEdgeCoins {
     @inline(__always)
     func forEachKept(
         _ slots: Range<Int>,
-        neighbors: UnsafeBufferPointer<Int32>,
+        neighbors _: UnsafeBufferPointer<Int32>,
         using generator: inout SplitMix64,
         wanted: (Int32) -> Bool,
         offer: (Int32) -> Void
     ) {
-        forEachKeptNeighbor(
-            in: slots, neighbors: neighbors, wanted: wanted,
-            isKept: { slot, _ in generator.next() >> 11 < thresholds[slot] }, offer: offer
-        )
+        forEachKept(slots, using: &generator, wanted: wanted, offer: offer)
     }
 }
 
