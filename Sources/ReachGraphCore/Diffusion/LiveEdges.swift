@@ -74,20 +74,22 @@ struct UniformCascadeEdges: LiveEdgeRule {
 
 /// IC with a probability per edge (in `outgoing.neighbors` order): edge `e` is live when the
 /// run's `e`-th random number is below `p(e)`. That number lies in [0, 1), so an edge of
-/// probability 1 is live and one of 0 is not without it: under the weighted cascade every edge
-/// into an account with one source has p = 1, and the number is each edge's own, so not drawing
-/// it changes no other edge.
+/// probability 1 is always live and one of 0 never is.
 ///
 /// The test is made on integers: the number is `u · 2⁻⁵³` for the 53-bit integer `u` of
 /// ``streamUnit(key:index:)``, and `u · 2⁻⁵³ < p` exactly when `u < ⌈p · 2⁵³⌉` (scaling by a
 /// power of two is exact), so each edge keeps that threshold (``thresholds(of:)``) and a run
 /// compares integers, skipping a conversion and a product per edge: the same live edges.
-struct PerEdgeCascadeEdges: EdgeByEdgeRule {
+struct PerEdgeCascadeEdges: LiveEdgeRule {
     /// ``thresholds(of:)`` of the probabilities, per edge.
     let thresholds: UnsafeBufferPointer<UInt64>
 
-    /// Marks an edge that is always live (p ≥ 1).
-    static let alwaysLive = UInt64.max
+    /// Marks an edge that is always live (p ≥ 1): 2⁵³ is above every 53-bit `u`, as 0 is below
+    /// none, so every threshold is at most 2⁵³ and `u < threshold` is the sign of `u − threshold`.
+    static let alwaysLive: UInt64 = 1 << 53
+
+    /// Edges decided together before any is offered.
+    private static let block = 64
 
     /// Per edge, `⌈p · 2⁵³⌉` for 0 < p < 1, ``alwaysLive`` for p ≥ 1, and 0 (never live) for p ≤ 0
     /// or NaN.
@@ -99,10 +101,34 @@ struct PerEdgeCascadeEdges: EdgeByEdgeRule {
         }
     }
 
+    /// Decides a block of edges without a branch per coin, keeping the live targets, and only
+    /// then asks which of those are wanted. Coins pass or fail at random, so a branch on each
+    /// was mispredicted often, and asking `wanted` first read a random stamp for every edge; this
+    /// way the coins are arithmetic on the row read in order. Same live edges, offered in the same
+    /// order.
     @inline(__always)
-    func isLive(edge: Int, target: Int32, key: UInt64) -> Bool {
-        let threshold = thresholds[edge]
-        return threshold == Self.alwaysLive || (threshold != 0 && streamValue(key: key, index: edge) >> 11 < threshold)
+    func forEachLiveTarget(
+        of source: Int,
+        edges: Range<Int>,
+        neighbors: UnsafeBufferPointer<Int32>,
+        key: UInt64,
+        wanted: (Int32) -> Bool,
+        offer: (Int32) -> Void
+    ) {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.block) { live in
+            var start = edges.lowerBound
+            while start < edges.upperBound {
+                let end = min(start + Self.block, edges.upperBound)
+                var count = 0
+                for edge in start ..< end {
+                    live[count] = neighbors[edge]
+                    // the sign bit of u − threshold (both at most 2⁵³): 1 when live, without a branch
+                    count &+= Int(truncatingIfNeeded: ((streamValue(key: key, index: edge) >> 11) &- thresholds[edge]) >> 63)
+                }
+                for index in 0 ..< count where wanted(live[index]) { offer(live[index]) }
+                start = end
+            }
+        }
     }
 }
 

@@ -76,6 +76,24 @@ final class IndependentCascadeTests: XCTestCase {
         XCTAssertEqual(estimate.activationProbabilities, [1, 1, 0])
     }
 
+    func testPerEdgeProbabilitiesOnARowLongerThanABlock() throws {
+        // A hub's row is decided 64 edges at a time: 1,000 leaves with probabilities 0, 1 and
+        // values between, so every block holds live and dead edges; reach is 1 + Binomial sums.
+        let hub = DirectedGraph(nodeCount: 1001, edges: (1 ... 1000).map { (0, Int32($0)) })
+        let p = (0 ..< 1000).map { (leaf: Int) -> Double in leaf % 97 == 0 ? 1 : leaf % 89 == 0 ? 0 : Double(leaf % 10) / 20 }
+        let runs = 20_000
+        let estimate = try hub.simulateIndependentCascade(from: [0], model: .perEdge(p), runs: runs, seed: 4, recordingActivationProbabilities: true)
+        let variance = p.reduce(0) { $0 + $1 * (1 - $1) }
+        assertWithinStandardErrors(estimate.expectedReach, 1 + p.reduce(0, +), deviation: variance.squareRoot(), runs: runs, "hub")
+        let probabilities = try XCTUnwrap(estimate.activationProbabilities)
+        for leaf in [0, 97, 970] { XCTAssertEqual(probabilities[leaf + 1], 1, "p = 1 at leaf \(leaf)") }
+        for leaf in [89, 178, 890] { XCTAssertEqual(probabilities[leaf + 1], 0, "p = 0 at leaf \(leaf)") }
+        for leaf in [63, 64, 65, 127, 128, 999] {
+            let deviation = (p[leaf] * (1 - p[leaf])).squareRoot()
+            assertWithinStandardErrors(probabilities[leaf + 1], p[leaf], deviation: deviation, runs: runs, "leaf \(leaf)")
+        }
+    }
+
     func testWeightedCascadeUsesWeightOverInStrength() throws {
         // p(0→2) = 3/4 and p(1→2) = 1/4: node 2 activates with probability 1 − (1/4)(3/4) = 13/16.
         let weighted = DirectedGraph(nodeCount: 3, weightedEdges: [(0, 2, 3), (1, 2, 1)])
