@@ -14,8 +14,8 @@ extension DirectedGraph {
             case .uniform(let probability):
                 return lazyGreedy(k: k, rule: UniformCascadeEdges(probability: probability), runs: runs, seed: seed, parallelism: parallelism)
             case .perEdge(let probabilities):
-                return PerEdgeCascadeEdges.thresholds(of: probabilities).withUnsafeBufferPointer { thresholds in
-                    lazyGreedy(k: k, rule: PerEdgeCascadeEdges(thresholds: thresholds), runs: runs, seed: seed, parallelism: parallelism)
+                return PerEdgeCascadeEdges.withRule(probabilities: probabilities, graph: self) { rule in
+                    lazyGreedy(k: k, rule: rule, runs: runs, seed: seed, parallelism: parallelism)
                 }
             }
         case .linearThreshold(let threshold):

@@ -59,9 +59,9 @@ extension DirectedGraph {
                 from: seeds, rule: UniformCascadeEdges(probability: probability), runs: runs, seed: seed, recording: recording, parallelism: parallelism
             )
         case .perEdge(let probabilities):
-            return PerEdgeCascadeEdges.thresholds(of: probabilities).withUnsafeBufferPointer { thresholds in
+            return PerEdgeCascadeEdges.withRule(probabilities: probabilities, graph: self) { rule in
                 simulateLiveEdges(
-                    from: seeds, rule: PerEdgeCascadeEdges(thresholds: thresholds), runs: runs, seed: seed, recording: recording,
+                    from: seeds, rule: rule, runs: runs, seed: seed, recording: recording,
                     parallelism: parallelism
                 )
             }

@@ -30,4 +30,24 @@ final class EdgeThresholdTests: XCTestCase {
             XCTAssertFalse(Double(threshold) * 0x1p-53 < probability, "the first unit at or above p")
         }
     }
+
+    func testPackedBitsDeferToTheFullThresholdWhenTheyTie() {
+        // Thresholds equal to the edge's own u, and one above it, share u's top 32 bits: the
+        // packed comparison ties and the full threshold decides (u < u is false, u < u + 1 true).
+        let graph = DirectedGraph(nodeCount: 3, edges: [(0, 1), (0, 2)])
+        let key: UInt64 = 0x1234_5678
+        let units = (0 ..< 2).map { streamValue(key: key, index: $0) >> 11 }
+        XCTAssertTrue(units.allSatisfy { $0 & 0x1F_FFFF != 0x1F_FFFF }, "u + 1 keeps u's top bits")
+        for (offsets, expected) in [((0, 1), [Int32(2)]), ((1, 0), [1]), ((1, 1), [1, 2]), ((0, 0), [])] {
+            let probabilities = [Double(units[0] + UInt64(offsets.0)) * 0x1p-53, Double(units[1] + UInt64(offsets.1)) * 0x1p-53]
+            XCTAssertEqual(PerEdgeCascadeEdges.thresholds(of: probabilities), [units[0] + UInt64(offsets.0), units[1] + UInt64(offsets.1)])
+            var live: [Int32] = []
+            PerEdgeCascadeEdges.withRule(probabilities: probabilities, graph: graph) { rule in
+                graph.outgoing.neighbors.withUnsafeBufferPointer { neighbors in
+                    rule.forEachLiveTarget(of: 0, edges: 0 ..< 2, neighbors: neighbors, key: key, wanted: { _ in true }) { live.append($0) }
+                }
+            }
+            XCTAssertEqual(live, expected, "thresholds u + \(offsets)")
+        }
+    }
 }
