@@ -59,7 +59,7 @@ public final class DatasetStore: Sendable {
                 try migrator.migrate(pool)
             } else {
                 try pool.read { db in
-                    guard try migrator.hasCompletedMigrations(db) else {
+                    guard try migrator.appliedIdentifiers(db).isSuperset(of: StoreSchema.readerMigrations) else {
                         throw InputError(file: path, message: "not a ReachGraph store, or one not brought up to date (ingest into it once to migrate)")
                     }
                     if try migrator.hasBeenSuperseded(db) {

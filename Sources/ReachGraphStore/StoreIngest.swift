@@ -41,8 +41,8 @@ extension DatasetStore {
     ///   - period: the label of the collection (`2025-05`, a day or a year, as ``StoreSlice/init(period:)``
     ///     takes it), `""` for none.
     ///   - platform: the platform of rows that name none (accounts and posts), `nil` for none.
-    ///   - again: store an input the store holds under another period anyway
-    ///     (``checkNotHeldUnderAnotherPeriod(sha256:source:period:)`` refuses it otherwise).
+    ///   - again: store an input the store holds under another period, or read another way,
+    ///     anyway (``checkNotHeldOtherwise(_:sha256:source:period:)`` refuses it otherwise).
     /// - Complexity: O(rows × log(rows in store)).
     public func ingest(
         _ dataset: Dataset, source: String, sha256: String, period: String = "", platform: String? = nil, again: Bool = false,
@@ -83,7 +83,7 @@ extension DatasetStore {
                 try db.inTransaction(.immediate) {
                     let guarded = !again && Self.storesRelations(dataset)
                     if case .known(let sha256) = digest, guarded {
-                        try Self.checkNotHeldUnderAnotherPeriod(db, sha256: sha256, source: source, period: period)
+                        try Self.checkNotHeldOtherwise(db, sha256: sha256, reading: dataset.relationReading, source: source, period: period)
                     }
                     let ingestID = try Self.insertIngest(db, dataset: dataset, source: source, period: period, platform: platform, now: now)
                     var writer = IngestWriter(db: db, ingestID: ingestID, period: period, platform: platform ?? "")
@@ -101,7 +101,9 @@ extension DatasetStore {
                         report.sha256 = sha256
                     case .pending(let pending):
                         report.sha256 = try pending.value()
-                        if guarded { try Self.checkNotHeldUnderAnotherPeriod(db, sha256: report.sha256, source: source, period: period) }
+                        if guarded {
+                            try Self.checkNotHeldOtherwise(db, sha256: report.sha256, reading: dataset.relationReading, source: source, period: period)
+                        }
                     }
                     let added = report.accountsAdded + report.accountsChanged + report.relationsAdded + report.postsAdded
                         + report.metricsAdded + report.metricsChanged
@@ -119,15 +121,23 @@ extension DatasetStore {
         return report
     }
 
-    /// Throws when an earlier ingest holds the input `sha256` under another period than `period`
-    /// (none, `""`, counting as one) and none under `period` itself: one collection has one
-    /// period. Relations are keyed by their ingest's period, so the same file under another label
-    /// would store every relation again and double the strengths of every reading of the whole
-    /// store. An input held under `period` as well was stored there on purpose (`again`), and
-    /// ingesting it there again is idempotent. Only inputs that store relations are checked
-    /// (``storesRelations(_:)``).
-    public func checkNotHeldUnderAnotherPeriod(sha256: String, source: String, period: String) throws {
-        try reading { db in try Self.checkNotHeldUnderAnotherPeriod(db, sha256: sha256, source: source, period: period) }
+    /// Throws when an earlier ingest holds the input `sha256` in a way that would make ingesting
+    /// `dataset` store its relations twice. Relations are keyed by their ingest's period and by
+    /// their ends, so two cases:
+    /// - **Another period** (none, `""`, counting as one), and none under `period` itself: one
+    ///   collection has one period, and the same file under another label would store every
+    ///   relation again and double the strengths of every reading of the whole store.
+    /// - **The same period, read another way** (``Dataset/relationReading``: another edge
+    ///   direction, column renames or format), and never read this way: its relations would be
+    ///   stored again as read this time (reversed, or with other ends).
+    ///
+    /// An input held as asked as well was stored so on purpose (`again`), and ingesting it so
+    /// again is idempotent. Only inputs that store relations are checked
+    /// (``storesRelations(_:)``); ingests recorded before the reading was (schema v5) count as
+    /// read the same way.
+    public func checkNotHeldOtherwise(_ dataset: Dataset, sha256: String, source: String, period: String) throws {
+        guard Self.storesRelations(dataset) else { return }
+        try reading { db in try Self.checkNotHeldOtherwise(db, sha256: sha256, reading: dataset.relationReading, source: source, period: period) }
     }
 
     /// Whether ingesting `dataset` stores relations, which are keyed by the ingest's period: a
@@ -137,18 +147,32 @@ extension DatasetStore {
         !dataset.relationsDerivedFromPosts && dataset.relations.count > 0
     }
 
-    private static func checkNotHeldUnderAnotherPeriod(_ db: Database, sha256: String, source: String, period: String) throws {
+    private static func checkNotHeldOtherwise(_ db: Database, sha256: String, reading: String, source: String, period: String) throws {
+        let held = "the store already holds this input (sha256 \(sha256.prefix(12))…) as ingest #"
         let heldHere = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE sha256 = ? AND period = ?)", arguments: [sha256, period]) ?? false
-        guard !heldHere, let earlier = try Row.fetchOne(
-            db, sql: "SELECT id, period FROM ingest WHERE sha256 = ? AND period <> ? ORDER BY id LIMIT 1", arguments: [sha256, period]
+        guard heldHere else {
+            guard let earlier = try Row.fetchOne(
+                db, sql: "SELECT id, period FROM ingest WHERE sha256 = ? AND period <> ? ORDER BY id LIMIT 1", arguments: [sha256, period]
+            ) else { return }
+            let id: Int64 = earlier[0], earlierPeriod: String = earlier[1]
+            let under = period.isEmpty ? "without a period" : "under period \(period)"
+            throw InputError(
+                file: source,
+                message: held + "\(id) (\(earlierPeriod.isEmpty ? "no period" : "period \(earlierPeriod)")); ingested again \(under) its relations would "
+                    + "count twice. To add another period's collection, ingest its own export; to store this same file \(under) as well, add --again"
+            )
+        }
+        let readHere = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE sha256 = ? AND period = ? AND reading IN ('', ?))", arguments: [sha256, period, reading]
+        ) ?? false
+        guard !reading.isEmpty, !readHere, let earlier = try Row.fetchOne(
+            db, sql: "SELECT id, reading FROM ingest WHERE sha256 = ? AND period = ? ORDER BY id LIMIT 1", arguments: [sha256, period]
         ) else { return }
-        let id: Int64 = earlier[0], earlierPeriod: String = earlier[1]
-        let under = period.isEmpty ? "without a period" : "under period \(period)"
+        let id: Int64 = earlier[0], earlierReading: String = earlier[1]
         throw InputError(
             file: source,
-            message: "the store already holds this input (sha256 \(sha256.prefix(12))…) as ingest #\(id) "
-                + "(\(earlierPeriod.isEmpty ? "no period" : "period \(earlierPeriod)")); ingested again \(under) its relations would "
-                + "count twice. To add another period's collection, ingest its own export; to store this same file \(under) as well, add --again"
+            message: held + "\(id), read as \(earlierReading); read now as \(reading), its relations would be stored again as read this time. "
+                + "To ingest it again, read it as before; to store it read this way as well, add --again"
         )
     }
 
@@ -158,14 +182,14 @@ extension DatasetStore {
     ) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO ingest (source, sha256, format, period, platform, ingested_at, relations_derived, synthetic,
+                INSERT INTO ingest (source, sha256, format, period, platform, ingested_at, relations_derived, synthetic, reading,
                     accounts_read, accounts_added, accounts_changed, relations_read, relations_added,
                     posts_read, posts_added, metrics_read, metrics_added, metrics_changed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                 """,
             arguments: [source, "", dataset.format.rawValue, period, platform ?? "",
                         iso8601String(fromUnixSeconds: now.timeIntervalSince1970.rounded(.down)), dataset.relationsDerivedFromPosts,
-                        dataset.isSynthetic]
+                        dataset.isSynthetic, dataset.relationReading]
         )
         return db.lastInsertedRowID
     }

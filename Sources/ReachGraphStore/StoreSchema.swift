@@ -142,8 +142,18 @@ enum StoreSchema {
         migrator.registerMigration("v4") { db in
             try db.execute(sql: "CREATE INDEX relation_by_period ON relation(period)")
         }
+        // v5: how each ingest's input was read (`Dataset.relationReading`), so the same file read
+        // another way is not stored again unasked; `''` for ingests made before it. Readers do
+        // not need it (``readerMigrations``).
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: "ALTER TABLE ingest ADD COLUMN reading TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
+
+    /// The migrations a store must have for reading: a store written before a later one is still
+    /// read as it is, and brought up to date by the next ingest.
+    static let readerMigrations: Set<String> = ["v1", "v2", "v3", "v4"]
 
     /// The `metric` table as v1 created it and v2 rebuilt it: the same columns, under `key`.
     private static func metricTable(_ name: String, key: String) -> String {

@@ -139,8 +139,9 @@ final class DatasetStoreTests: XCTestCase {
                     + "ingest its own export; to store this same file under period \(period) as well, add --again")
             }
         }
-        XCTAssertThrowsError(try store.checkNotHeldUnderAnotherPeriod(sha256: sha256, source: path, period: "2025-05"))
-        XCTAssertNoThrow(try store.checkNotHeldUnderAnotherPeriod(sha256: sha256, source: path, period: ""))
+        let dataset = try DatasetLoader.load(path)
+        XCTAssertThrowsError(try store.checkNotHeldOtherwise(dataset, sha256: sha256, source: path, period: "2025-05"))
+        XCTAssertNoThrow(try store.checkNotHeldOtherwise(dataset, sha256: sha256, source: path, period: ""))
         XCTAssertTrue(try ingest(path, into: store).changedNothing)
         XCTAssertEqual(try store.load().graph().weight(from: 0, to: 1), 3, "strengths as ingested once")
         XCTAssertEqual(try store.info()[1].rows.count, 1)
@@ -156,6 +157,51 @@ final class DatasetStoreTests: XCTestCase {
         let posts = try scratch.folder("posts", ["posts.csv": "post_id,author,time,parent_post\np1,a,100,\np2,b,200,p1\n"])
         XCTAssertEqual(try ingest(posts, into: store).postsAdded, 2)
         XCTAssertTrue(try ingest(posts, into: store, period: "2025-05").changedNothing)
+    }
+
+    /// The same file under the same period read another way (the other edge direction, other
+    /// column renames) would store its relations again as read this time: refused, naming how
+    /// the earlier ingest read it, unless asked for; read as before it stays idempotent.
+    func testSameInputReadAnotherWayIsRefusedUnlessAskedFor() throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.file("edges.csv")
+        try "a,b\nb,c\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let sha256 = try InputSource.sha256(of: path)
+        let store = try DatasetStore(path: scratch.file("s.sqlite"), create: true)
+        let reversed = DatasetLoader.Options(edgeDirection: .reposterToAuthor)
+        let ingestRead = { (options: DatasetLoader.Options, again: Bool) throws -> IngestReport in
+            try store.ingest(DatasetLoader.load(path, options: options), source: path, digest: InputDigest(of: path), period: "2025-05", again: again)
+        }
+        XCTAssertEqual(try ingestRead(DatasetLoader.Options(), false).relationsAdded, 2)
+        XCTAssertTrue(try ingestRead(DatasetLoader.Options(edgeDirection: .authorToReposter), false).changedNothing, "the default, named: the same reading")
+        XCTAssertThrowsError(try ingestRead(reversed, false)) { error in
+            XCTAssertEqual("\(error)", "\(path): the store already holds this input (sha256 \(sha256.prefix(12))…) as ingest #1, read as edge-list, "
+                + "--edge-direction author-to-reposter; read now as edge-list, --edge-direction reposter-to-author, its relations would be "
+                + "stored again as read this time. To ingest it again, read it as before; to store it read this way as well, add --again")
+        }
+        XCTAssertThrowsError(try store.checkNotHeldOtherwise(DatasetLoader.load(path, options: reversed), sha256: sha256, source: path, period: "2025-05"))
+        XCTAssertNoThrow(try store.checkNotHeldOtherwise(DatasetLoader.load(path), sha256: sha256, source: path, period: "2025-05"))
+        let ignored = DatasetLoader.Options(columnAliases: ["x": "source"])
+        XCTAssertEqual(try DatasetLoader.load(path, options: ignored).relationReading, "edge-list, --edge-direction author-to-reposter", "edge lists take no --map")
+        XCTAssertTrue(try ingestRead(ignored, false).changedNothing)
+        XCTAssertEqual(try store.load().relations.count, 2, "nothing kept of the refused ingest")
+
+        XCTAssertEqual(try ingestRead(reversed, true).relationsAdded, 2, "asked for")
+        XCTAssertTrue(try ingestRead(reversed, false).changedNothing, "read this way on purpose: idempotent")
+        XCTAssertTrue(try ingestRead(DatasetLoader.Options(), false).changedNothing)
+        XCTAssertEqual(try store.load().relations.count, 4)
+
+        // A folder whose columns are renamed the other way round by --map.
+        let folder = try scratch.folder("data", ["relations.csv": "from,to,relation\na,b,repost\nb,c,repost\n"])
+        let forward = DatasetLoader.Options(columnAliases: ["from": "source", "to": "target"])
+        let backward = DatasetLoader.Options(columnAliases: ["to": "source", "from": "target"])
+        XCTAssertEqual(try DatasetLoader.load(folder, options: forward).relationReading, "folder, --map source=from,target=to")
+        let folderSHA = try InputSource.sha256(of: folder)
+        XCTAssertEqual(try store.ingest(DatasetLoader.load(folder, options: forward), source: folder, sha256: folderSHA).relationsAdded, 2)
+        XCTAssertThrowsError(try store.ingest(DatasetLoader.load(folder, options: backward), source: folder, sha256: folderSHA)) { error in
+            XCTAssertTrue("\(error)".contains("read as folder, --map source=from,target=to; read now as folder, --map source=to,target=from"), "\(error)")
+        }
+        XCTAssertTrue(try store.ingest(DatasetLoader.load(folder, options: forward), source: folder, sha256: folderSHA).changedNothing)
     }
 
     /// An ingest's period is the label slices read it by: one they would not take is refused, as

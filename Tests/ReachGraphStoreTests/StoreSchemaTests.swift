@@ -51,7 +51,7 @@ final class StoreSchemaTests: XCTestCase {
         XCTAssertEqual(found["tables"] as? [String], [
             "account", "account_version", "attribute_column", "grdb_migrations", "ingest", "ingest_note", "ingest_warning", "metric", "post", "relation",
         ])
-        XCTAssertEqual(found["migrations"] as? [String], ["v1", "v2", "v3", "v4"])
+        XCTAssertEqual(found["migrations"] as? [String], ["v1", "v2", "v3", "v4", "v5"])
         XCTAssertEqual(found["journal_mode"] as? String, "wal")
         XCTAssertEqual(found["posts"] as? Int, sample.posts.count)
         XCTAssertEqual(found["reposts"] as? Int, sample.posts.filter { $0.parentPost != nil }.count)
@@ -94,5 +94,27 @@ final class StoreSchemaTests: XCTestCase {
         }
         _ = try scratch.store("v2.sqlite", ingesting: ["accounts.csv": "id,kind,entity\na,media_centre,E\n", "relations.csv": "source,target,relation\na,b,repost\n"])
         XCTAssertEqual(try DatasetStore(path: scratch.file("v2.sqlite"), create: false).load().accounts.first?.entity, "E")
+    }
+
+    /// A store written before migration v5 (the reading of each ingest) is read as it is, and its
+    /// ingests, of unknown reading, count as read the same way when the next ingest migrates it.
+    func testAVersion4StoreIsReadAndMigratedByAnIngest() throws {
+        let scratch = try ScratchFolder()
+        let data = try scratch.folder("data", ["relations.csv": "source,target,relation\na,b,repost\n"])
+        let pool = try DatabasePool(path: scratch.file("v4.sqlite"))
+        try StoreSchema.migrator.migrate(pool, upTo: "v4")
+        try pool.close()
+        let old = try DatasetStore(path: scratch.file("v4.sqlite"), create: false)
+        XCTAssertEqual(try old.info()[0].rows.first, [.text("schema"), .text("v1, v2, v3, v4")])
+        XCTAssertEqual(try old.load().relations.count, 0)
+        let store = try DatasetStore(path: scratch.file("v4.sqlite"), create: true)
+        let sha = try InputSource.sha256(of: data)
+        XCTAssertEqual(try store.ingest(DatasetLoader.load(data), source: data, sha256: sha).relationsAdded, 1)
+        XCTAssertEqual(try store.info()[0].rows.first, [.text("schema"), .text("v1, v2, v3, v4, v5")])
+        let writer = try DatabasePool(path: scratch.file("v4.sqlite"))
+        try writer.write { db in try db.execute(sql: "UPDATE ingest SET reading = ''") }
+        try writer.close()
+        let renamed = try DatasetLoader.load(data, options: DatasetLoader.Options(columnAliases: ["source": "target", "target": "source"]))
+        XCTAssertNoThrow(try store.checkNotHeldOtherwise(renamed, sha256: sha, source: data, period: ""), "an ingest of unknown reading is not compared")
     }
 }

@@ -91,7 +91,7 @@ final class StoreVersionTests: XCTestCase {
             XCTAssertEqual("\(error)", "\(path): not a ReachGraph store, or one not brought up to date (ingest into it once to migrate)")
         }
         let store = try DatasetStore(path: path, create: true)
-        XCTAssertEqual(try store.info()[0].rows.first, [.text("schema"), .text("v1, v2, v3, v4")])
+        XCTAssertEqual(try store.info()[0].rows.first, [.text("schema"), .text("v1, v2, v3, v4, v5")])
         XCTAssertEqual(try store.load().metrics.map(\.account), ["z", "a"])
         XCTAssertFalse(try store.load().isSynthetic)
         let folder = try scratch.folder("new", ["metrics.csv": "account,platform,period,posts\na,x,2025-04,4\n"])

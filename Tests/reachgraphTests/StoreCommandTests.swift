@@ -228,6 +228,26 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(try storeInfo(store).contents["relations"], 4)
     }
 
+    /// The same edge list read the other way round under the same period would store its
+    /// relations again, reversed: refused in one line naming both readings; --again stores it.
+    func testIngestOfTheSameEdgeListReadTheOtherWayIsRefused() throws {
+        let folder = try ReachGraphCLI.temporaryFolder(["edges.csv": "a,b\nb,c\n"])
+        let edges = folder + "/edges.csv"
+        let store = folder + "/s.sqlite"
+        XCTAssertEqual(try ReachGraphCLI.run(["ingest", edges, "--into", store]).status, 0)
+        let refused = try ReachGraphCLI.run(["ingest", edges, "--into", store, "--edge-direction", "reposter-to-author"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.error.hasSuffix(" as ingest #1, read as edge-list, --edge-direction author-to-reposter; read now as edge-list, "
+            + "--edge-direction reposter-to-author, its relations would be stored again as read this time. To ingest it again, read it "
+            + "as before; to store it read this way as well, add --again\n"), refused.error)
+        XCTAssertEqual(refused.error.split(separator: "\n").count, 1)
+        XCTAssertEqual(try storeInfo(store).contents["relations"], 2)
+        XCTAssertTrue(try ReachGraphCLI.run(["ingest", edges, "--into", store, "--edge-direction", "author-to-reposter"]).output.contains("nothing new"))
+        let again = try ReachGraphCLI.run(["ingest", edges, "--into", store, "--edge-direction", "reposter-to-author", "--again"])
+        XCTAssertEqual(again.status, 0, again.error)
+        XCTAssertEqual(try storeInfo(store).contents["relations"], 4)
+    }
+
     /// `ingest --period` takes what every command's --period takes, checked by the same function
     /// before any input is read: a malformed label is a usage error in one line, and nothing is written.
     func testMalformedPeriodIsAUsageErrorOfIngestAsOfEveryCommand() throws {

@@ -37,6 +37,19 @@ public enum DatasetLoader {
             self.relationTypes = relationTypes
         }
 
+        /// ``Dataset/relationReading`` of an input read as `format` with these options. The relation
+        /// filter is left out (reading a file again with more types adds its other relations, and
+        /// none twice), and so are the zone of naive times and the kinds, which change no relation's key.
+        func relationReading(as format: Dataset.Format) -> String {
+            var parts = [format.rawValue]
+            if format == .edgeList || format == .snap { parts.append("--edge-direction \((edgeDirection ?? .default).rawValue)") }
+            // The readers that rename columns by `--map`; the others ignore it.
+            if !columnAliases.isEmpty && [.folder, .postsTable, .ioArchive, .linkSharing].contains(format) {
+                parts.append("--map " + columnAliases.map { "\($0.value)=\($0.key)" }.sorted().joined(separator: ","))
+            }
+            return parts.joined(separator: ", ")
+        }
+
         /// Parses `--relations` text such as `repost,mention` (type names or their synonyms:
         /// `retweet`, `share`, `forward` are reposts).
         public static func parseRelationTypes(_ text: String) throws -> Set<RelationType> {
@@ -85,6 +98,7 @@ public enum DatasetLoader {
         }
         var dataset = try load(path, as: format, options: options)
         if let types = options.relationTypes { dataset.selectRelations(types) }
+        dataset.relationReading = options.relationReading(as: format)
         dataset.readingNotes.insert(
             Dataset.ReadingNote(topic: "input format", value: "\(format.rawValue) (\(options.inputFormat == nil ? "detected from the content" : "--input-format"))"),
             at: 0

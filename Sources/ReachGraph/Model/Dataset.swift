@@ -52,6 +52,12 @@ public struct Dataset: Sendable {
     public var diagnostics = Diagnostics()
     /// How the input was read (format, zone of naive times, edge direction).
     public internal(set) var readingNotes: [ReadingNote] = []
+    /// The reading options that decide which relations the input gives: its format, the edge
+    /// direction of an edge list, and the column renames (`--map`), as text such as `edge-list,
+    /// --edge-direction reposter-to-author`. Two readings of one file with the same text give the
+    /// same relations; a store uses it to refuse storing a file's relations again as read another
+    /// way. Empty when ``DatasetLoader`` did not read the dataset.
+    public internal(set) var relationReading = ""
     /// Whether the data are synthetic (a generated sample, not observations): a folder whose
     /// README says so (``folderDeclaresSynthetic(_:)``), or a store holding such an input. Every
     /// figure and briefing of synthetic data carries the notice.
