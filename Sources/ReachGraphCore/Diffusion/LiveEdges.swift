@@ -81,23 +81,34 @@ struct UniformCascadeEdges: LiveEdgeRule {
 /// power of two is exact), so each edge keeps that threshold (``thresholds(of:)``) and a run
 /// compares integers, skipping a conversion and a product per edge: the same live edges.
 struct PerEdgeCascadeEdges: LiveEdgeRule {
-    /// ``thresholds(of:)`` of the probabilities, per edge.
-    let thresholds: UnsafeBufferPointer<UInt64>
+    /// The probabilities, per edge, for the full threshold of a tie (``isLive(unit:record:probability:)``).
+    let probabilities: UnsafeBufferPointer<Double>
     /// Per edge, the target in the low 32 bits and the threshold's top 32 bits (`threshold >> 21`,
-    /// at most 2³² − 1) in the high ones: `u < threshold` is decided by `u >> 21` against them
-    /// unless the two are equal (one edge in 2³²), and then by the full threshold. One array read
-    /// in order per row instead of two took 5% off the runs of `simulate` on 2.5M posts.
+    /// at most 2³² − 1) in the high ones. One array read in order per row, instead of the
+    /// neighbours and the thresholds, took 5% off the runs of `simulate` on 2.5M posts.
     let packed: UnsafeBufferPointer<UInt64>
 
     /// Calls `body` with the rule for `probabilities` (in `graph.outgoing.neighbors` order).
     static func withRule<Result>(probabilities: [Double], graph: DirectedGraph, _ body: (PerEdgeCascadeEdges) -> Result) -> Result {
-        let thresholds = thresholds(of: probabilities)
-        let packed = zip(thresholds, graph.outgoing.neighbors).map { threshold, target in
+        let packed = zip(thresholds(of: probabilities), graph.outgoing.neighbors).map { threshold, target in
             min(threshold >> 21, UInt64(UInt32.max)) << 32 | UInt64(UInt32(bitPattern: target))
         }
-        return thresholds.withUnsafeBufferPointer { thresholds in
-            packed.withUnsafeBufferPointer { packed in body(PerEdgeCascadeEdges(thresholds: thresholds, packed: packed)) }
+        return probabilities.withUnsafeBufferPointer { probabilities in
+            packed.withUnsafeBufferPointer { packed in body(PerEdgeCascadeEdges(probabilities: probabilities, packed: packed)) }
         }
+    }
+
+    /// Whether the edge with the packed `record` and `probability` is live for the 53-bit `unit`
+    /// (`u < threshold`), as 1 or 0 without a branch on the coin: `u >> 21` against the
+    /// threshold's top 32 bits decides unless the two are equal (one edge in 2³²), and then the
+    /// full threshold does.
+    @inline(__always)
+    static func isLive(unit: UInt64, record: UInt64, probability: Double) -> UInt64 {
+        let high = unit >> 21
+        let bound = record >> 32
+        guard high == bound else { return (high &- bound) >> 63 }
+        // the sign bit of u − threshold (both at most 2⁵³)
+        return (unit &- threshold(of: probability)) >> 63
     }
 
     /// Marks an edge that is always live (p ≥ 1): 2⁵³ is above every 53-bit `u`, as 0 is below
@@ -107,14 +118,17 @@ struct PerEdgeCascadeEdges: LiveEdgeRule {
     /// Edges decided together before any is offered.
     private static let block = 64
 
-    /// Per edge, `⌈p · 2⁵³⌉` for 0 < p < 1, ``alwaysLive`` for p ≥ 1, and 0 (never live) for p ≤ 0
-    /// or NaN.
+    /// ``threshold(of:)`` per edge.
     static func thresholds(of probabilities: [Double]) -> [UInt64] {
-        probabilities.map { probability in
-            if probability >= 1 { return alwaysLive }
-            guard probability > 0 else { return 0 }
-            return UInt64((probability * 0x1p53).rounded(.up))
-        }
+        probabilities.map(threshold(of:))
+    }
+
+    /// `⌈p · 2⁵³⌉` for 0 < p < 1, ``alwaysLive`` for p ≥ 1, and 0 (never live) for p ≤ 0 or NaN.
+    @inline(__always)
+    static func threshold(of probability: Double) -> UInt64 {
+        if probability >= 1 { return alwaysLive }
+        guard probability > 0 else { return 0 }
+        return UInt64((probability * 0x1p53).rounded(.up))
     }
 
     /// Decides a block of edges without a branch per coin, keeping the live targets, and only
@@ -140,11 +154,7 @@ struct PerEdgeCascadeEdges: LiveEdgeRule {
                     let record = packed[edge]
                     live[count] = Int32(truncatingIfNeeded: record)
                     let unit = streamValue(key: key, index: edge) >> 11
-                    let high = unit >> 21
-                    let bound = record >> 32
-                    var isLive = (high &- bound) >> 63
-                    if high == bound { isLive = (unit &- thresholds[edge]) >> 63 }
-                    count &+= Int(truncatingIfNeeded: isLive)
+                    count &+= Int(truncatingIfNeeded: Self.isLive(unit: unit, record: record, probability: probabilities[edge]))
                 }
                 for index in 0 ..< count where wanted(live[index]) { offer(live[index]) }
                 start = end

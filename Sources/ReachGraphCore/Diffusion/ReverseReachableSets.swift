@@ -15,9 +15,12 @@ struct ReverseReachableSets {
 
 /// Draws RR sets for one diffusion model, with the model's data in `incoming.neighbors` order.
 enum ReverseReachableSampler {
-    /// IC: a reverse breadth-first search from the root keeps each in-edge `u → v` with its
-    /// probability `p(u, v)`.
-    case cascade(CascadeProbabilities)
+    /// IC with one probability: a reverse breadth-first search from the root keeps each in-edge
+    /// with probability `p`.
+    case uniformCascade(Double)
+    /// IC with a probability per edge: the same search, each in-row's coins tossed by
+    /// ``DescendingCoins``, built once here (a sort of every in-row) for every batch of sets.
+    case perEdgeCascade(DescendingCoins)
     /// LT: a reverse random walk from the root that picks, at each node `v`, in-neighbour `u`
     /// with probability `b(u, v)` (stopping with the remaining probability, or on a node already
     /// in the set). `cumulative` holds each in-row's running sums of `b`.
@@ -28,8 +31,8 @@ enum ReverseReachableSampler {
         switch model {
         case .independentCascade(let cascade):
             switch try graph.cascadeProbabilities(cascade) {
-            case .uniform(let probability): self = .cascade(.uniform(probability))
-            case .perEdge(let values): self = .cascade(.perEdge(graph.incomingOrder(of: values)))
+            case .uniform(let probability): self = .uniformCascade(probability)
+            case .perEdge(let values): self = .perEdgeCascade(DescendingCoins(graph.incoming, probabilities: graph.incomingOrder(of: values)))
             }
         case .linearThreshold(let threshold):
             var cumulative = graph.incomingOrder(of: try graph.thresholdWeights(threshold))
@@ -50,12 +53,12 @@ enum ReverseReachableSampler {
     /// - Complexity: O(total size of the sets + the in-edges their members scan) time.
     func append(_ indices: Range<Int>, to sets: inout ReverseReachableSets, graph: DirectedGraph, streamSeed: UInt64, parallelism: Parallelism) {
         switch self {
-        case .cascade(.uniform(let probability)):
+        case .uniformCascade(let probability):
             append(indices, to: &sets, graph: graph, streamSeed: streamSeed, parallelism: parallelism) { scratch, generator in
                 reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: UniformTrials(probability: probability))
             }
-        case .cascade(.perEdge(let probabilities)):
-            DescendingCoins(graph.incoming, probabilities: probabilities).withRows { coins in
+        case .perEdgeCascade(let coins):
+            coins.withRows { coins in
                 append(indices, to: &sets, graph: graph, streamSeed: streamSeed, parallelism: parallelism) { scratch, generator in
                     reverseSearch(graph: graph, scratch: scratch, generator: &generator, keeps: coins)
                 }

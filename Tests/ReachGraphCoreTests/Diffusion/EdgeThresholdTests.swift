@@ -50,4 +50,24 @@ final class EdgeThresholdTests: XCTestCase {
             XCTAssertEqual(live, expected, "thresholds u + \(offsets)")
         }
     }
+
+    func testPackedDecisionIsTheThresholdTestAtEveryBoundary() {
+        // The decision from the packed top bits, with the full threshold on a tie, against
+        // `u < threshold` at the ends (threshold 0 and 2⁵³, capped to 2³² − 1 in the record) and
+        // around random thresholds, including the units that tie on the top 32 bits.
+        var generator = SplitMix64(seed: 3)
+        var probabilities: [Double] = [0, 1, 0x1p-53, 1 - 0x1p-53, 0x1p-32, 0x1p-21]
+        for _ in 0 ..< 200 { probabilities.append(generator.nextUnitInterval()) }
+        for probability in probabilities {
+            let threshold = PerEdgeCascadeEdges.threshold(of: probability)
+            let record = min(threshold >> 21, UInt64(UInt32.max)) << 32 | 7
+            var units: [UInt64] = [0, 1, (1 << 21) - 1, 1 << 21, (1 << 53) - 1, (1 << 53) - (1 << 21)]
+            if threshold > 0 { units += [threshold - 1, min(threshold, (1 << 53) - 1), min(threshold + 1, (1 << 53) - 1)] }
+            units += [threshold & ~((1 << 21) - 1), (threshold | ((1 << 21) - 1)) & ((1 << 53) - 1)]
+            for _ in 0 ..< 20 { units.append(generator.next() >> 11) }
+            for unit in units {
+                XCTAssertEqual(PerEdgeCascadeEdges.isLive(unit: unit, record: record, probability: probability), unit < threshold ? 1 : 0, "p \(probability), u \(unit)")
+            }
+        }
+    }
 }
