@@ -55,8 +55,8 @@ extension DatasetStore {
     /// computed by `digest` (``InputDigest``): it is waited for only once the rows are written,
     /// so hashing the file takes the second core while SQLite inserts on one (hashing beside the
     /// reading slowed the reading, which uses both). The check that the input is not held under
-    /// another period then comes at the end of the transaction, which it rolls back: nothing is
-    /// kept, after the time the inserts took.
+    /// another period or read another way then comes at the end of the transaction, which it
+    /// rolls back: nothing is kept, after the time the inserts took.
     public func ingest(
         _ dataset: Dataset, source: String, digest: InputDigest, period: String = "", platform: String? = nil, again: Bool = false,
         now: Date = Date()
@@ -149,10 +149,13 @@ extension DatasetStore {
 
     private static func checkNotHeldOtherwise(_ db: Database, sha256: String, reading: String, source: String, period: String) throws {
         let held = "the store already holds this input (sha256 \(sha256.prefix(12))…) as ingest #"
-        let heldHere = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE sha256 = ? AND period = ?)", arguments: [sha256, period]) ?? false
+        // Only ingests that stored relations: the same file read before with none (all filtered
+        // out by --relations, or a posts table) holds nothing that could count twice.
+        let stored = "sha256 = ? AND relations_derived = 0 AND relations_read > 0"
+        let heldHere = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE \(stored) AND period = ?)", arguments: [sha256, period]) ?? false
         guard heldHere else {
             guard let earlier = try Row.fetchOne(
-                db, sql: "SELECT id, period FROM ingest WHERE sha256 = ? AND period <> ? ORDER BY id LIMIT 1", arguments: [sha256, period]
+                db, sql: "SELECT id, period FROM ingest WHERE \(stored) AND period <> ? ORDER BY id LIMIT 1", arguments: [sha256, period]
             ) else { return }
             let id: Int64 = earlier[0], earlierPeriod: String = earlier[1]
             let under = period.isEmpty ? "without a period" : "under period \(period)"
@@ -163,10 +166,10 @@ extension DatasetStore {
             )
         }
         let readHere = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE sha256 = ? AND period = ? AND reading IN ('', ?))", arguments: [sha256, period, reading]
+            db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE \(stored) AND period = ? AND reading IN ('', ?))", arguments: [sha256, period, reading]
         ) ?? false
         guard !reading.isEmpty, !readHere, let earlier = try Row.fetchOne(
-            db, sql: "SELECT id, reading FROM ingest WHERE sha256 = ? AND period = ? ORDER BY id LIMIT 1", arguments: [sha256, period]
+            db, sql: "SELECT id, reading FROM ingest WHERE \(stored) AND period = ? ORDER BY id LIMIT 1", arguments: [sha256, period]
         ) else { return }
         let id: Int64 = earlier[0], earlierReading: String = earlier[1]
         throw InputError(

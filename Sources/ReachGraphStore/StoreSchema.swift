@@ -145,8 +145,17 @@ enum StoreSchema {
         // v5: how each ingest's input was read (`Dataset.relationReading`), so the same file read
         // another way is not stored again unasked; `''` for ingests made before it. Readers do
         // not need it (``readerMigrations``).
+        // Earlier ingests get the reading their notes tell: an edge list's direction, and the
+        // format alone for readers that take neither option; a folder's `--map` was not noted.
         migrator.registerMigration("v5") { db in
-            try db.execute(sql: "ALTER TABLE ingest ADD COLUMN reading TEXT NOT NULL DEFAULT ''")
+            try db.execute(sql: """
+                ALTER TABLE ingest ADD COLUMN reading TEXT NOT NULL DEFAULT '';
+                UPDATE ingest SET reading = coalesce(format || ', --edge-direction ' || (
+                    SELECT substr(value, 1, instr(value, ':') - 1) FROM ingest_note
+                    WHERE ingest_id = ingest.id AND topic = 'edge direction' AND instr(value, ':') > 1
+                ), '') WHERE format IN ('edge-list', 'snap');
+                UPDATE ingest SET reading = format WHERE format IN ('json', 'twitter-v1', 'twitter-v2', 'telegram', 'weibo-ced', 'deephawkes');
+                """)
         }
         return migrator
     }

@@ -12,7 +12,8 @@ struct IngestCommand: ParsableCommand {
             Keys make ingesting idempotent: posts by (platform, post id), accounts by (platform, account \
             id), metrics by (account, platform, period); the same file twice under one --period changes \
             nothing and says so, and an input with relations under another (or none), or under the same period read \
-            another way (--edge-direction, --map, --input-format), is refused unless --again (its relations would count twice; nothing is kept, though one input is refused only once its rows were inserted and rolled back); an overlapping export adds only its new rows, changed account attributes are kept \
+            another way (--edge-direction, --map of source/target/relation, --input-format), is refused unless --again (its relations \
+            would count twice, or be stored again read the other way; nothing is kept, though one input is refused only once its rows were inserted and rolled back); an overlapping export adds only its new rows, changed account attributes are kept \
             as a new version for --period, and a changed metrics row as a new version (read back as the latest). \
             An input whose README says it is synthetic marks the store synthetic. Every ingest is recorded with its source, SHA-256, time, counts and \
             warnings (reachgraph store info STORE). Tables: docs/store.md.
@@ -31,7 +32,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "The platform of accounts and posts that name none (facebook, x, …).")
     var platform: String?
 
-    @Flag(help: "Store an input the store already holds under another period (or none), or read another way, anyway: its relations then count in both.")
+    @Flag(help: "Store an input the store already holds under another period (or none), or read another way, anyway: its relations are then stored in both.")
     var again = false
 
     @OptionGroup var reading: ReadingOptions

@@ -202,6 +202,24 @@ final class DatasetStoreTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("read as folder, --map source=from,target=to; read now as folder, --map source=to,target=from"), "\(error)")
         }
         XCTAssertTrue(try store.ingest(DatasetLoader.load(folder, options: forward), source: folder, sha256: folderSHA).changedNothing)
+        // Renames of other columns change no relation's key: the same reading.
+        let weighted = DatasetLoader.Options(columnAliases: ["from": "source", "to": "target", "w": "weight", "nothing": "here"])
+        XCTAssertEqual(try DatasetLoader.load(folder, options: weighted).relationReading, "folder, --map source=from,target=to")
+
+        // An earlier ingest of a file that stored no relations (--relations kept none) holds none
+        // that could count twice, read another way or under another period.
+        let onlyMentions = DatasetLoader.Options(relationTypes: [.mention])
+        let swapped = DatasetLoader.Options(columnAliases: ["source": "target", "target": "source"])
+        for (name, other, period) in [("reposts", swapped, ""), ("reposts-later", DatasetLoader.Options(), "2025-06")] {
+            let reposts = try scratch.folder(name, [
+                "relations.csv": "source,target,relation\n\(name)-x,\(name)-y,repost\n", "accounts.csv": "id,kind\n\(name)-x,influencer\n\(name)-y,community\n",
+            ])
+            let sha = try InputSource.sha256(of: reposts)
+            let none = try store.ingest(DatasetLoader.load(reposts, options: onlyMentions), source: reposts, sha256: sha)
+            XCTAssertEqual(none.relationsAdded, 0, name)
+            XCTAssertFalse(none.changedNothing, "its accounts were stored")
+            XCTAssertEqual(try store.ingest(DatasetLoader.load(reposts, options: other), source: reposts, sha256: sha, period: period).relationsAdded, 1, name)
+        }
     }
 
     /// An ingest's period is the label slices read it by: one they would not take is refused, as

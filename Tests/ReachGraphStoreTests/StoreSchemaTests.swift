@@ -117,4 +117,35 @@ final class StoreSchemaTests: XCTestCase {
         let renamed = try DatasetLoader.load(data, options: DatasetLoader.Options(columnAliases: ["source": "target", "target": "source"]))
         XCTAssertNoThrow(try store.checkNotHeldOtherwise(renamed, sha256: sha, source: data, period: ""), "an ingest of unknown reading is not compared")
     }
+
+    /// Migration v5 gives earlier ingests the reading their notes tell: an edge list's direction,
+    /// the format alone for readers that take neither option, nothing for a folder (whose --map
+    /// was not noted); the next reading of such an edge list the other way is refused.
+    func testMigrationFiveFillsTheReadingFromTheNotes() throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.file("v4.sqlite")
+        let pool = try DatabasePool(path: path)
+        try StoreSchema.migrator.migrate(pool, upTo: "v4")
+        try pool.write { db in
+            for (id, format) in [(1, "edge-list"), (2, "json"), (3, "folder"), (4, "snap")] {
+                try db.execute(sql: """
+                    INSERT INTO ingest (id, source, sha256, format, period, platform, ingested_at, relations_derived, accounts_read, accounts_added,
+                        accounts_changed, relations_read, relations_added, posts_read, posts_added, metrics_read, metrics_added)
+                    VALUES (?, ?, ?, ?, '', '', '2026-01-01T00:00:00Z', 0, 0, 0, 0, 2, 2, 0, 0, 0, 0)
+                    """, arguments: [id, "input\(id)", "sha\(id)", format])
+            }
+            try db.execute(sql: "INSERT INTO ingest_note (ingest_id, position, topic, value) VALUES (1, 1, 'edge direction', 'reposter-to-author: second column → first (reversed)')")
+            try db.execute(sql: "INSERT INTO ingest_note (ingest_id, position, topic, value) VALUES (3, 0, 'input format', 'folder (detected from the content)')")
+        }
+        try pool.close()
+        let store = try DatasetStore(path: path, create: true)
+        let readings = try DatabasePool(path: path).read { db in try String.fetchAll(db, sql: "SELECT reading FROM ingest ORDER BY id") }
+        XCTAssertEqual(readings, ["edge-list, --edge-direction reposter-to-author", "json", "", ""], "a snap ingest without its note stays unknown")
+        let edges = scratch.file("edges.csv")
+        try "a,b\nb,c\n".write(toFile: edges, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try store.checkNotHeldOtherwise(DatasetLoader.load(edges), sha256: "sha1", source: edges, period: ""))
+        XCTAssertNoThrow(try store.checkNotHeldOtherwise(
+            DatasetLoader.load(edges, options: DatasetLoader.Options(edgeDirection: .reposterToAuthor)), sha256: "sha1", source: edges, period: ""
+        ))
+    }
 }

@@ -37,15 +37,19 @@ public enum DatasetLoader {
             self.relationTypes = relationTypes
         }
 
-        /// ``Dataset/relationReading`` of an input read as `format` with these options. The relation
-        /// filter is left out (reading a file again with more types adds its other relations, and
-        /// none twice), and so are the zone of naive times and the kinds, which change no relation's key.
+        /// ``Dataset/relationReading`` of an input read as `format` with these options: what can
+        /// change the key (source, target, relation) of a relation it gives. The relation filter is
+        /// left out (reading a file again with more types adds its other relations, and none
+        /// twice), and so are the zone of naive times, the kinds and renames of other columns.
         func relationReading(as format: Dataset.Format) -> String {
             var parts = [format.rawValue]
             if format == .edgeList || format == .snap { parts.append("--edge-direction \((edgeDirection ?? .default).rawValue)") }
-            // The readers that rename columns by `--map`; the others ignore it.
-            if !columnAliases.isEmpty && [.folder, .postsTable, .ioArchive, .linkSharing].contains(format) {
-                parts.append("--map " + columnAliases.map { "\($0.value)=\($0.key)" }.sorted().joined(separator: ","))
+            // A folder's relations.csv is the only stored table of relations `--map` renames (the
+            // other readers that take it give posts, whose relations are derived when read back).
+            let keys = Set(Columns.relationRequired)
+            let keyRenames = columnAliases.filter { keys.contains($0.key) || keys.contains($0.value) }
+            if format == .folder && !keyRenames.isEmpty {
+                parts.append("--map " + keyRenames.map { "\($0.value)=\($0.key)" }.sorted().joined(separator: ","))
             }
             return parts.joined(separator: ", ")
         }

@@ -52,11 +52,13 @@ public struct Dataset: Sendable {
     public var diagnostics = Diagnostics()
     /// How the input was read (format, zone of naive times, edge direction).
     public internal(set) var readingNotes: [ReadingNote] = []
-    /// The reading options that decide which relations the input gives: its format, the edge
-    /// direction of an edge list, and the column renames (`--map`), as text such as `edge-list,
-    /// --edge-direction reposter-to-author`. Two readings of one file with the same text give the
-    /// same relations; a store uses it to refuse storing a file's relations again as read another
-    /// way. Empty when ``DatasetLoader`` did not read the dataset.
+    /// The reading options that decide the keys of the relations the input gives: its format,
+    /// the edge direction of an edge list, and a folder's renames of `source`, `target` or
+    /// `relation` (`--map`), as text such as `edge-list, --edge-direction reposter-to-author`.
+    /// Two readings of one file with the same text give relations with the same keys (the same
+    /// relations, but for the types `--relations` keeps); a store uses it to refuse storing a
+    /// file's relations again as read another way. Empty when ``DatasetLoader`` did not read the
+    /// dataset.
     public internal(set) var relationReading = ""
     /// Whether the data are synthetic (a generated sample, not observations): a folder whose
     /// README says so (``folderDeclaresSynthetic(_:)``), or a store holding such an input. Every
