@@ -128,13 +128,15 @@ extension DatasetStore {
     ///   collection has one period, and the same file under another label would store every
     ///   relation again and double the strengths of every reading of the whole store.
     /// - **The same period, read another way** (``Dataset/relationReading``: another edge
-    ///   direction, column renames or format), and never read this way: its relations would be
-    ///   stored again as read this time (reversed, or with other ends).
+    ///   direction, a folder's key columns renamed otherwise, another format), and never read
+    ///   this way: its relations would be stored again as read this time (reversed, or with
+    ///   other ends).
     ///
     /// An input held as asked as well was stored so on purpose (`again`), and ingesting it so
     /// again is idempotent. Only inputs that store relations are checked
-    /// (``storesRelations(_:)``); ingests recorded before the reading was (schema v5) count as
-    /// read the same way.
+    /// (``storesRelations(_:)``), against earlier ingests that stored relations; an earlier
+    /// ingest whose reading is unknown (made before schema v5, where its notes do not tell it)
+    /// counts as read the same way.
     public func checkNotHeldOtherwise(_ dataset: Dataset, sha256: String, source: String, period: String) throws {
         guard Self.storesRelations(dataset) else { return }
         try reading { db in try Self.checkNotHeldOtherwise(db, sha256: sha256, reading: dataset.relationReading, source: source, period: period) }

@@ -78,8 +78,9 @@ struct UniformCascadeEdges: LiveEdgeRule {
 ///
 /// The test is made on integers: the number is `u · 2⁻⁵³` for the 53-bit integer `u` of
 /// ``streamUnit(key:index:)``, and `u · 2⁻⁵³ < p` exactly when `u < ⌈p · 2⁵³⌉` (scaling by a
-/// power of two is exact), so each edge keeps that threshold (``thresholds(of:)``) and a run
-/// compares integers, skipping a conversion and a product per edge: the same live edges.
+/// power of two is exact), so each edge keeps that threshold (``threshold(of:)``, its top bits
+/// packed with the target) and a run compares integers, skipping a conversion and a product per
+/// edge: the same live edges.
 struct PerEdgeCascadeEdges: LiveEdgeRule {
     /// The probabilities, per edge, for the full threshold of a tie (``isLive(unit:record:probability:)``).
     let probabilities: UnsafeBufferPointer<Double>
