@@ -3,7 +3,8 @@ import ReachGraph
 
 extension DatasetStore {
     /// What the store holds and where it came from: row counts, periods, the schema version,
-    /// then one row per ingest (source, SHA-256, time, counts) and its warnings by category.
+    /// then one row per ingest (source, SHA-256, time, counts, how it was read) and its warnings
+    /// by category.
     public func info() throws -> [ResultTable] {
         try reading { db in
             var contents = ResultTable(name: "store", title: "Store \(path)", columns: ["item", "value"])
@@ -32,12 +33,15 @@ extension DatasetStore {
                 name: "ingests", title: "Ingests (provenance)",
                 columns: ["ingest", "ingested_at", "source", "sha256", "format", "period", "platform",
                           "accounts_read", "accounts_added", "accounts_changed", "relations_read", "relations_added",
-                          "posts_read", "posts_added", "metrics_read", "metrics_added", "metrics_changed", "relations_derived", "synthetic"]
+                          "posts_read", "posts_added", "metrics_read", "metrics_added", "metrics_changed", "relations_derived", "synthetic",
+                          "reading"]
             )
+            // A store not yet migrated to v5 is read as it is: its ingests' readings are unknown.
+            let reading = migrations.contains("v5") ? "reading" : "''"
             for row in try Row.fetchAll(db, sql: """
                 SELECT id, ingested_at, source, sha256, format, period, platform, accounts_read, accounts_added, accounts_changed,
                     relations_read, relations_added, posts_read, posts_added, metrics_read, metrics_added, metrics_changed,
-                    relations_derived, synthetic
+                    relations_derived, synthetic, \(reading)
                 FROM ingest ORDER BY id
                 """) {
                 var cells: [Cell] = [.integer(row[0])]
@@ -48,6 +52,8 @@ extension DatasetStore {
                 for column in 7 ... 16 { cells.append(.integer(row[column])) }
                 cells.append(.text((row[17] as Bool) ? "yes" : "no"))
                 cells.append(.text((row[18] as Bool) ? "yes" : "no"))
+                let read: String = row[19]
+                cells.append(read.isEmpty ? .missing : .text(read))
                 ingests.rows.append(cells)
             }
             var warnings = ResultTable(name: "ingest_warnings", title: "Warnings by ingest and category", columns: ["ingest", "category", "count"])

@@ -106,11 +106,13 @@ final class StoreSchemaTests: XCTestCase {
         try pool.close()
         let old = try DatasetStore(path: scratch.file("v4.sqlite"), create: false)
         XCTAssertEqual(try old.info()[0].rows.first, [.text("schema"), .text("v1, v2, v3, v4")])
+        XCTAssertEqual(try old.info()[1].columns.last, "reading")
         XCTAssertEqual(try old.load().relations.count, 0)
         let store = try DatasetStore(path: scratch.file("v4.sqlite"), create: true)
         let sha = try InputSource.sha256(of: data)
         XCTAssertEqual(try store.ingest(DatasetLoader.load(data), source: data, sha256: sha).relationsAdded, 1)
         XCTAssertEqual(try store.info()[0].rows.first, [.text("schema"), .text("v1, v2, v3, v4, v5")])
+        XCTAssertEqual(try store.info()[1].rows.first?.last, .text("folder"))
         let writer = try DatabasePool(path: scratch.file("v4.sqlite"))
         try writer.write { db in try db.execute(sql: "UPDATE ingest SET reading = ''") }
         try writer.close()

@@ -245,7 +245,9 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertTrue(try ReachGraphCLI.run(["ingest", edges, "--into", store, "--edge-direction", "author-to-reposter"]).output.contains("nothing new"))
         let again = try ReachGraphCLI.run(["ingest", edges, "--into", store, "--edge-direction", "reposter-to-author", "--again"])
         XCTAssertEqual(again.status, 0, again.error)
-        XCTAssertEqual(try storeInfo(store).contents["relations"], 4)
+        let info = try storeInfo(store)
+        XCTAssertEqual(info.contents["relations"], 4)
+        XCTAssertEqual(info.ingests.map { $0["reading"] as? String }, ["edge-list, --edge-direction author-to-reposter", "edge-list, --edge-direction reposter-to-author"])
     }
 
     /// `ingest --period` takes what every command's --period takes, checked by the same function
