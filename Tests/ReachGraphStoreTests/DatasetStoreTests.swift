@@ -203,8 +203,8 @@ final class DatasetStoreTests: XCTestCase {
         }
         XCTAssertTrue(try store.ingest(DatasetLoader.load(folder, options: forward), source: folder, sha256: folderSHA).changedNothing)
         // Renames of other columns change no relation's key: the same reading.
-        let weighted = DatasetLoader.Options(columnAliases: ["from": "source", "to": "target", "w": "weight", "nothing": "here"])
-        XCTAssertEqual(try DatasetLoader.load(folder, options: weighted).relationReading, "folder, --map source=from,target=to")
+        let weighted = DatasetLoader.Options(columnAliases: ["from": "source", "to": "target", "w": "weight", "nothing": "here", "relation": "relation"])
+        XCTAssertEqual(try DatasetLoader.load(folder, options: weighted).relationReading, "folder, --map source=from,target=to", "an identity rename is none")
 
         // An earlier ingest of a file that stored no relations (--relations kept none) holds none
         // that could count twice, read another way or under another period.

@@ -47,7 +47,7 @@ public enum DatasetLoader {
             // A folder's relations.csv is the only stored table of relations `--map` renames (the
             // other readers that take it give posts, whose relations are derived when read back).
             let keys = Set(Columns.relationRequired)
-            let keyRenames = columnAliases.filter { keys.contains($0.key) || keys.contains($0.value) }
+            let keyRenames = columnAliases.filter { $0.key != $0.value && (keys.contains($0.key) || keys.contains($0.value)) }
             if format == .folder && !keyRenames.isEmpty {
                 parts.append("--map " + keyRenames.map { "\($0.value)=\($0.key)" }.sorted().joined(separator: ","))
             }

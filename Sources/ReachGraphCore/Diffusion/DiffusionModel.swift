@@ -14,7 +14,8 @@ public enum IndependentCascadeModel: Sendable, Equatable {
     /// Kempe et al.'s weighted cascade: `p(u, v) = 1 / inDegree(v)`; on a weighted graph,
     /// `p(u, v) = w(u, v) / inStrength(v)`, so an amplifier who reposts `u` three times as often
     /// as `x` is three times as likely to pick up `u`'s content. Either way the probabilities
-    /// entering a node sum to 1. Self-loops count toward the in-degree (they can never fire).
+    /// entering a node sum to 1 (0 when all its in-edges weigh 0). Self-loops count toward the
+    /// in-degree (they can never fire).
     case weightedCascade
 }
 
@@ -27,7 +28,8 @@ public enum IndependentCascadeModel: Sendable, Equatable {
 public enum LinearThresholdModel: Sendable, Equatable {
     /// `b(u, v) = 1 / inDegree(v)`, ignoring edge weights (Kempe et al.'s experiments).
     case inverseInDegree
-    /// `b(u, v) = w(u, v) / inStrength(v)`: repost counts decide how much each source sways `v`.
+    /// `b(u, v) = w(u, v) / inStrength(v)`: repost counts decide how much each source sways `v`
+    /// (0 when all of `v`'s in-edges weigh 0).
     case normalizedWeights
     /// One weight per edge, parallel to `graph.outgoing.neighbors`, non-negative, summing to at
     /// most 1 over each node's in-edges (1e-9 of slack absorbs rounding).
@@ -118,11 +120,14 @@ extension DirectedGraph {
         return values
     }
 
-    /// `w(u, v) / inStrength(v)` for every edge, in `outgoing.neighbors` order.
+    /// `w(u, v) / inStrength(v)` for every edge, in `outgoing.neighbors` order; 0 into a node
+    /// whose in-edges all weigh 0 (0 / 0 would stop every model with a NaN probability, and a
+    /// tie of weight 0 carries nothing).
     private func weightsOverInStrength() -> [Double] {
         let inStrengths = (0 ..< Int32(nodeCount)).map { inStrength(of: $0) }
         return outgoing.neighbors.indices.map { edge in
-            outgoing.weight(at: edge) / inStrengths[Int(outgoing.neighbors[edge])]
+            let strength = inStrengths[Int(outgoing.neighbors[edge])]
+            return strength > 0 ? outgoing.weight(at: edge) / strength : 0
         }
     }
 

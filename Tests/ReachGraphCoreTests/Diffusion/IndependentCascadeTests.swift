@@ -101,6 +101,13 @@ final class IndependentCascadeTests: XCTestCase {
         let estimate = try weighted.simulateIndependentCascade(from: [0, 1], model: .weightedCascade, runs: runs, seed: 9)
         let p = 13.0 / 16
         assertWithinStandardErrors(estimate.expectedReach, 2 + p, deviation: (p * (1 - p)).squareRoot(), runs: runs, "weighted")
+        // An account whose in-edges all weigh 0 is never reached through them (not 0 / 0).
+        let zero = DirectedGraph(nodeCount: 3, weightedEdges: [(0, 1, 0), (1, 2, 5)])
+        let none = try zero.simulateIndependentCascade(from: [0], model: .weightedCascade, runs: 100, seed: 9, recordingActivationProbabilities: true)
+        XCTAssertEqual(none.activationProbabilities, [1, 0, 0])
+        XCTAssertEqual(try zero.simulateIndependentCascade(from: [1], model: .weightedCascade, runs: 100, seed: 9).expectedReach, 2)
+        XCTAssertEqual(try zero.simulateLinearThreshold(from: [0], model: .normalizedWeights, runs: 100, seed: 9).expectedReach, 1)
+        XCTAssertEqual(try zero.maximizeInfluence(k: 1, model: .independentCascade(.weightedCascade), seed: 9).seeds, [1])
         // Unweighted: 1 / in-degree, so from node 0 alone node 2 activates with probability 1/2.
         let plain = DirectedGraph(nodeCount: 3, edges: [(0, 2), (1, 2)])
         let alone = try plain.simulateIndependentCascade(from: [0], model: .weightedCascade, runs: runs, seed: 9)
