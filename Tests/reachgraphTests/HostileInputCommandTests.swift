@@ -17,6 +17,16 @@ final class HostileInputCommandTests: XCTestCase {
         assertOneLineError(result, contains: #"posts.csv:2:6: column "time": -1e19 is too large for an epoch time"#)
     }
 
+    /// A folder given to a reader of one file is named as such, not with Foundation's
+    /// "NSCocoaErrorDomain error 256" (seen on the twitter15 tree folder read as DeepHawkes).
+    func testAFolderReadAsALineFormatIsAOneLineError() throws {
+        let folder = try ReachGraphCLI.temporaryFolder(["a.txt": "1\t2\n"])
+        for format in ["deephawkes", "twitter-v2", "telegram"] {
+            let result = try ReachGraphCLI.run(["summary", folder, "--input-format", format])
+            assertOneLineError(result, contains: "is a folder; --input-format \(format) reads one file")
+        }
+    }
+
     func testOutputEqualToTheInputIsRefusedAndTheInputKept() throws {
         let text = "source,target\na,b\nb,c\n"
         let edges = try ReachGraphCLI.temporaryFile("e.csv", text)

@@ -100,6 +100,11 @@ public enum DatasetLoader {
             format = FormatDetection.detectFile(head: try FormatDetection.head(path), path: path)
             if format == .edgeList, try isPostsTable(path, options: options) { format = .postsTable }
         }
+        // A folder read by a reader of one file would fail at its first read, in Foundation's
+        // words ("NSCocoaErrorDomain error 256") or as "cannot read the file".
+        if isDirectory.boolValue && ![.folder, .weiboCED, .ioArchive].contains(format) {
+            throw InputError(file: path, message: "is a folder; --input-format \(format.rawValue) reads one file")
+        }
         var dataset = try load(path, as: format, options: options)
         if let types = options.relationTypes { dataset.selectRelations(types) }
         dataset.relationReading = options.relationReading(as: format)

@@ -36,7 +36,7 @@ struct LineReader {
             do {
                 data = try handle.read(upToCount: chunkSize) ?? Data()
             } catch {
-                throw InputError(file: fileName, message: "cannot read the file: \(error.localizedDescription)")
+                throw InputError(file: fileName, message: "cannot read the file")
             }
             if data.isEmpty { break }
             try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
