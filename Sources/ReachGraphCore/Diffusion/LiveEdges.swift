@@ -24,26 +24,6 @@ protocol LiveEdgeRule {
     )
 }
 
-/// A rule that decides each edge on its own from the run's key, the edge and its target.
-protocol EdgeByEdgeRule: LiveEdgeRule {
-    /// Whether `edge` (into `target`) is live in the run keyed `key`.
-    func isLive(edge: Int, target: Int32, key: UInt64) -> Bool
-}
-
-extension EdgeByEdgeRule {
-    @inline(__always)
-    func forEachLiveTarget(
-        of source: Int,
-        edges: Range<Int>,
-        neighbors: UnsafeBufferPointer<Int32>,
-        key: UInt64,
-        wanted: (Int32) -> Bool,
-        offer: (Int32) -> Void
-    ) {
-        forEachKeptNeighbor(in: edges, neighbors: neighbors, wanted: wanted, isKept: { isLive(edge: $0, target: $1, key: key) }, offer: offer)
-    }
-}
-
 /// IC with one probability `p` for every edge.
 ///
 /// Instead of a coin per edge, the row jumps from one live edge to the next by geometric gaps
@@ -167,15 +147,27 @@ struct PerEdgeCascadeEdges: LiveEdgeRule {
 /// LT as live edges: node `v` draws one number `x_v` per run, and the edge `u → v` is live when
 /// `x_v` falls in `u`'s slice `[lower, upper)` of `v`'s in-weights laid end to end. At most one
 /// in-edge of `v` is live, with probability `b(u, v)`.
-struct ThresholdLiveEdges: EdgeByEdgeRule {
+struct ThresholdLiveEdges: LiveEdgeRule {
     /// Slice bounds per edge, in `outgoing.neighbors` order.
     let lower: UnsafeBufferPointer<Double>
     let upper: UnsafeBufferPointer<Double>
 
+    /// Draws only for wanted targets: the number is the target's, read at a random place.
     @inline(__always)
-    func isLive(edge: Int, target: Int32, key: UInt64) -> Bool {
-        let draw = streamUnit(key: key, index: Int(target))
-        return draw >= lower[edge] && draw < upper[edge]
+    func forEachLiveTarget(
+        of source: Int,
+        edges: Range<Int>,
+        neighbors: UnsafeBufferPointer<Int32>,
+        key: UInt64,
+        wanted: (Int32) -> Bool,
+        offer: (Int32) -> Void
+    ) {
+        for edge in edges {
+            let target = neighbors[edge]
+            guard wanted(target) else { continue }
+            let draw = streamUnit(key: key, index: Int(target))
+            if draw >= lower[edge] && draw < upper[edge] { offer(target) }
+        }
     }
 
     /// Slice bounds for the weights `b` (in `outgoing.neighbors` order): each in-row's weights
@@ -273,21 +265,5 @@ struct UniformTrials {
             let neighbor = neighbors[slot]
             if wanted(neighbor) { offer(neighbor) }
         }
-    }
-}
-
-/// Calls `offer` with `neighbors[slot]` for each slot in `slots` whose neighbour is `wanted` and
-/// `isKept(slot, neighbor)`, in slot order; `isKept` is asked only about wanted neighbours.
-@inline(__always)
-func forEachKeptNeighbor(
-    in slots: Range<Int>,
-    neighbors: UnsafeBufferPointer<Int32>,
-    wanted: (Int32) -> Bool,
-    isKept: (_ slot: Int, _ neighbor: Int32) -> Bool,
-    offer: (Int32) -> Void
-) {
-    for slot in slots {
-        let neighbor = neighbors[slot]
-        if wanted(neighbor) && isKept(slot, neighbor) { offer(neighbor) }
     }
 }
