@@ -216,10 +216,16 @@ extension BetweennessSearches {
     /// Nodes reached plus out-edges scanned by the hop searches of `items`, on up to
     /// ``Parallelism/threadCount`` threads (a whole count: the same on any number of them).
     ///
-    /// Both counts depend only on which nodes a search reaches, so a plain breadth-first search
-    /// finds them without the path counts and successor lists of a Brandes search.
+    /// Both counts depend only on which nodes a search reaches, so a direction-optimising
+    /// breadth-first search (``HopDistanceScratch``) finds them without the path counts and
+    /// successor lists of a Brandes search, and without scanning most edges of the large middle
+    /// levels: on the 2.5M IRA-sized posts' graph the cost estimate's 64 searches took about a
+    /// third of the time of plain breadth-first searches (same counts).
     func visits(of items: [Int]) -> Int {
         let adjacency = reduction?.adjacency ?? forward.adjacency
+        let transpose = GraphBuilder.transpose(
+            offsets: adjacency.offsets, neighbors: adjacency.neighbors, weights: nil, nodeCount: adjacency.nodeCount
+        )
         let workers = Parallelism.workerCount(items: items.count)
         let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: workers)
         counts.initialize(repeating: 0)
@@ -228,21 +234,20 @@ extension BetweennessSearches {
         nonisolated(unsafe) let sharedCounts = counts
         let sources = items.map { reduction?.sources[$0] ?? Int32($0) }
         Parallelism.forEach(workers, maxConcurrency: workers) { worker in
-            let scratch = TraversalScratch(nodeCount: adjacency.nodeCount)
-            sharedCounts[worker] = scratch.withBuffers(walking: adjacency) { offsets, targets, stamps, queue in
-                var visits = 0
-                for index in stride(from: worker, to: sources.count, by: workers) {
-                    let stamp = scratch.beginTraversal(from: CollectionOfOne(sources[index]), stamps: stamps, queue: queue)
-                    let reached = breadthFirstSearch(stamps: stamps, stamp: stamp, queue: queue, tail: 1) { node, isNew, enqueue in
-                        for edge in offsets[node] ..< offsets[node + 1] where isNew(targets[edge]) { enqueue(targets[edge]) }
-                    }
-                    visits += reached
-                    for position in 0 ..< reached {
-                        let node = Int(queue[position])
-                        visits += offsets[node + 1] - offsets[node]
+            var scratch = HopDistanceScratch(nodeCount: adjacency.nodeCount)
+            withRows(adjacency) { offsets, targets in
+                transpose.offsets.withUnsafeBufferPointer { backwardOffsets in
+                    transpose.neighbors.withUnsafeBufferPointer { backwardTargets in
+                        var visits = 0
+                        for index in stride(from: worker, to: sources.count, by: workers) {
+                            let search = scratch.distanceSum(
+                                from: sources[index], forward: (offsets, targets), backward: (backwardOffsets, backwardTargets)
+                            )
+                            visits += search.reached + search.outEdges
+                        }
+                        sharedCounts[worker] = visits
                     }
                 }
-                return visits
             }
         }
         return counts.reduce(0, +)

@@ -60,7 +60,7 @@ extension DirectedGraph {
                 withRows(incoming) { inOffsets, inNeighbors in
                     withRows(outgoing) { outOffsets, outNeighbors in
                         for target in targets {
-                            let (reached, total) = scratch.distanceSum(
+                            let (reached, total, _) = scratch.distanceSum(
                                 from: Int32(target), forward: (inOffsets, inNeighbors), backward: (outOffsets, outNeighbors)
                             )
                             result[target] = closeness(reached: reached, totalDistance: Double(total))

@@ -142,13 +142,14 @@ struct HopDistanceScratch: ~Copyable {
         unreached.deallocate()
     }
 
-    /// The nodes reached from `source` along the rows of `forward` (the source included) and the
-    /// sum of their hop distances from it; `backward` is the transpose of `forward`.
+    /// The nodes reached from `source` along the rows of `forward` (the source included), the
+    /// sum of their hop distances from it, and the out-edges of the reached nodes (the edges a
+    /// top-down search would scan); `backward` is the transpose of `forward`.
     mutating func distanceSum(
         from source: Int32,
         forward: (offsets: UnsafeBufferPointer<Int>, targets: UnsafeBufferPointer<Int32>),
         backward: (offsets: UnsafeBufferPointer<Int>, targets: UnsafeBufferPointer<Int32>)
-    ) -> (reached: Int, total: Int) {
+    ) -> (reached: Int, total: Int, outEdges: Int) {
         let nodeCount = distance.count
         let offsets = forward.offsets
         func degree(_ node: Int) -> Int { offsets[node + 1] - offsets[node] }
@@ -159,6 +160,7 @@ struct HopDistanceScratch: ~Copyable {
         var level: Int32 = 0
         var total = 0
         var frontierEdges = degree(Int(source))
+        var outEdges = frontierEdges
         var unexploredEdges = forward.targets.count - frontierEdges
         var bottomUp = false
         var unreachedCount = -1  // -1: the list is not built (or stale after top-down levels)
@@ -213,12 +215,13 @@ struct HopDistanceScratch: ~Copyable {
             }
             frontierEdges = 0
             for position in levelEnd ..< tail { frontierEdges += degree(Int(queue[position])) }
+            outEdges += frontierEdges
             unexploredEdges -= frontierEdges
             total += Int(next) * (tail - levelEnd)
             levelStart = levelEnd
             level = next
         }
         for position in 0 ..< tail { distance[Int(queue[position])] = -1 }
-        return (tail, total)
+        return (tail, total, outEdges)
     }
 }

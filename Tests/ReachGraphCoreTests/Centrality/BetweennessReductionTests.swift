@@ -83,4 +83,33 @@ final class BetweennessReductionTests: XCTestCase {
             XCTAssertEqual(graph.betweennessCentrality(), single, "\(threads) threads")
         }
     }
+
+    func testExactCostCountsWhatPlainBreadthFirstSearchesReach() {
+        // Dense enough that the direction-optimising searches go bottom-up in the middle levels,
+        // where they scan few edges: the visits must still be every reached node plus its out-edges.
+        let graph = randomGraph(nodeCount: 300, edgeCount: 6_000, seed: 17, weighted: false)
+        let reduction = BetweennessReduction(graph)
+        let items = BetweennessSearches(graph, pathLength: .hops).contributing
+        var expected = 0
+        for item in items {
+            var seen = [Bool](repeating: false, count: graph.nodeCount)
+            var queue = [reduction.sources[Int(item)]]
+            seen[Int(queue[0])] = true
+            var head = 0
+            while head < queue.count {
+                let node = Int(queue[head])
+                head += 1
+                let row = reduction.adjacency.offsets[node] ..< reduction.adjacency.offsets[node + 1]
+                expected += 1 + row.count
+                for edge in row where !seen[Int(reduction.adjacency.neighbors[edge])] {
+                    seen[Int(reduction.adjacency.neighbors[edge])] = true
+                    queue.append(reduction.adjacency.neighbors[edge])
+                }
+            }
+        }
+        let cost = graph.exactBetweennessCost(sampleSize: items.count, seed: 2)
+        XCTAssertEqual(cost.sampledSources, items.count)
+        XCTAssertGreaterThan(items.count, 250)
+        XCTAssertEqual(cost.estimatedVisits, Double(expected))
+    }
 }
