@@ -11,7 +11,7 @@ import ReachGraph
 /// | The network | PageRank on the month's graph, accounts with a tie that month | ranking, top `top` |
 /// | Key opinion leaders | key-opinion-leader score above zero | ranking, top `top` |
 /// | Cascades | potential reach of the cascades an account started | amounts |
-/// | Coordination | an account's co-reposts (same post within the window) with partners it co-reposted with at least twice | amounts |
+/// | Coordination | an account's co-reposts (same post within the window) with partners it co-reposted at least 2 posts with | amounts |
 /// | 1+N structure | coverage, the share of (hub post, spoke) pairs reposted, per declared structure | amounts |
 ///
 /// Each month is read as its own slice (``StoreSlice/init(period:)``), as `trend` reads it. The
@@ -67,10 +67,10 @@ public struct MonthlyChange: Sendable {
                     value: { "\(groupedDigits(Int($0.rounded()))) followers" }) { dataset in
             try Trend.scores(of: .reach, on: dataset)
         }
-        try compare("Coordination", measure: "co-reposts within \(formatNumber(coordinationWindow)) s with partners met at least twice",
+        try compare("Coordination", measure: "co-reposts within \(formatNumber(coordinationWindow)) s with partners met on at least 2 posts",
                     units: "accounts co-reposted", value: { "\(groupedDigits(Int($0))) co-reposts" }) { dataset in
             let network = CoActionNetwork(
-                log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: coordinationWindow, minWeight: 2)
+                log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: coordinationWindow, weight: .objects, minWeight: 2)
             )
             var coShares: [String: Double] = [:]
             for edge in network.edges {

@@ -359,7 +359,9 @@ public struct BriefingBuilder {
         let log = ShareLog(posts: dataset.posts, object: object)
         var notes: [String] = []
         let window = try affordableWindow(log, notes: &notes)
-        let network = CoActionNetwork(log: log, options: CoActionOptions(window: window, minWeight: 2))
+        // Weighed by distinct posts: an account that reposts one post three times beside 146 others who
+        // repost it once is not three times coordinated with each of them.
+        let network = CoActionNetwork(log: log, options: CoActionOptions(window: window, weight: .objects, minWeight: 2))
         let groups = CoordinationGroups(network: network, method: .louvain, seed: options.seed)
         let figures = network.edges.isEmpty ? [] : [
             figure("coordination", notes: &notes) { try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, engine: Self.networkEngine, caption: caption, maxNodes: 150, maxEdges: 450)) },
@@ -381,11 +383,11 @@ public struct BriefingBuilder {
             }
         }
         var paragraphs = CoordinationFindings.sentences(
-            network: network, groups: groups, campaigns: campaigns, baseline: baseline, dataset: dataset, window: window, object: object
+            network: network, groups: groups, campaigns: campaigns, baseline: baseline, dataset: dataset, object: object
         )
         // `coordination`'s defaults (every pair, connected components, time shifts) differ from
         // the briefing's choices, so a reader who reruns it needs them spelled out.
-        var rerun = "reachgraph coordination INPUT --window \(formatNumber(window))s --min-weight 2 --groups louvain --seed \(options.seed)"
+        var rerun = "reachgraph coordination INPUT --window \(formatNumber(window))s --weight objects --min-weight 2 --groups louvain --seed \(options.seed)"
         if object != .parent { rerun += " --object \(object.rawValue)" }
         if baseline != nil { rerun += " --shuffle-method object --shuffles \(shuffles)" }
         paragraphs.append(

@@ -22,19 +22,51 @@ enum CoordinationFindings {
         var actions: String
         /// "post", "link", … (one shared object)
         var object: String
+        /// "posts", "links", …
+        var objects: String
+        /// "reposted", "shared", …
+        var verb: String
 
         init(_ key: SharedObjectKey) {
             switch key {
-            case .parent: (sameOne, sameMany, activity, actions, object) = ("reposted the same post", "reposted the same posts", "co-reposting", "co-reposts", "post")
-            case .url: (sameOne, sameMany, activity, actions, object) = ("shared the same link", "shared the same links", "co-sharing of links", "co-shares", "link")
-            case .contentHash: (sameOne, sameMany, activity, actions, object) = ("posted the same content", "posted the same contents", "co-posting", "co-posts", "content")
-            case .hashtagSet: (sameOne, sameMany, activity, actions, object) = ("used the same hashtags", "used the same hashtag sets", "co-hashtagging", "co-uses", "hashtag set")
+            case .parent:
+                (sameOne, sameMany, activity, actions, object, objects, verb) =
+                    ("reposted the same post", "reposted the same posts", "co-reposting", "co-reposts", "post", "posts", "reposted")
+            case .url:
+                (sameOne, sameMany, activity, actions, object, objects, verb) =
+                    ("shared the same link", "shared the same links", "co-sharing of links", "co-shares", "link", "links", "shared")
+            case .contentHash:
+                (sameOne, sameMany, activity, actions, object, objects, verb) =
+                    ("posted the same content", "posted the same contents", "co-posting", "co-posts", "content", "contents", "posted")
+            case .hashtagSet:
+                (sameOne, sameMany, activity, actions, object, objects, verb) =
+                    ("used the same hashtags", "used the same hashtag sets", "co-hashtagging", "co-uses", "hashtag set", "hashtag sets", "used")
+            }
+        }
+
+        /// An amount of `weight`: "4 co-reposts", "2 posts in common", "3 messages".
+        func amount(_ value: Double, _ weight: CoActionWeight) -> String {
+            switch weight {
+            case .coShares: return "\(formatNumber(value)) \(actions)"
+            case .objects: return "\(formatNumber(value)) \(value == 1 ? object : objects) in common"
+            case .messages: return "\(formatNumber(value)) \(value == 1 ? "message" : "messages")"
+            }
+        }
+
+        /// What a pair of the network did: "reposted at least 2 of the same posts within 600 s of
+        /// each other" (an account reposting one post several times is one post, not several).
+        func pairs(_ options: CoActionOptions) -> String {
+            let window = "within \(formatNumber(options.window)) s of each other"
+            switch options.weight {
+            case .objects: return "\(verb) at least \(formatNumber(options.minWeight)) of the same \(objects) \(window)"
+            case .coShares: return "\(sameMany) \(window), \(formatNumber(options.minWeight)) or more \(actions)"
+            case .messages: return "\(sameMany) \(window), \(formatNumber(options.minWeight)) or more messages of one matched by the other"
             }
         }
     }
 
     static func sentences(
-        network: CoActionNetwork, groups: CoordinationGroups, campaigns: CoordinationCampaigns, baseline: ShuffleBaseline?, dataset: Dataset, window: Double,
+        network: CoActionNetwork, groups: CoordinationGroups, campaigns: CoordinationCampaigns, baseline: ShuffleBaseline?, dataset: Dataset,
         object: SharedObjectKey = .parent
     ) -> [String] {
         func name(_ account: Int32) -> String {
@@ -42,23 +74,23 @@ enum CoordinationFindings {
             return dataset.index(ofAccount: id).flatMap { dataset.accounts[Int($0)].name } ?? id
         }
         let words = Wording(object)
+        let weight = network.options.weight
         guard !network.edges.isEmpty else {
-            return ["No two accounts \(words.sameOne) within \(formatNumber(window)) s of each other at least twice: no sign of \(words.activity)."]
+            return ["No two accounts \(words.pairs(network.options)): no sign of \(words.activity)."]
         }
         var strength = [Double](repeating: 0, count: network.accountIDs.count)
         for edge in network.edges {
-            let weight = edge.weight(network.options.weight)
-            strength[Int(edge.accountA)] += weight
-            if edge.accountB != edge.accountA { strength[Int(edge.accountB)] += weight }
+            let value = edge.weight(weight)
+            strength[Int(edge.accountA)] += value
+            if edge.accountB != edge.accountA { strength[Int(edge.accountB)] += value }
         }
         let connected = groups.groups.reduce(0) { $0 + $1.accounts.count }
-        var opening = "\(network.edges.count == 1 ? "1 pair" : "\(groupedDigits(network.edges.count)) pairs") of accounts \(words.sameMany) within \(formatNumber(window)) s of each other at least twice"
+        var opening = "\(network.edges.count == 1 ? "1 pair" : "\(groupedDigits(network.edges.count)) pairs") of accounts \(words.pairs(network.options))"
         if let baseline {
-            let unit = network.options.weight == .coShares ? words.actions : network.options.weight.rawValue
-            let weight = "their summed weight, \(formatNumber(baseline.weight.observed)) \(unit), is \(baseline.weight.p <= 0.05 ? "" : "not ")above chance (\(expectedText(baseline.weight)))"
+            let summed = "their summed weight, \(words.amount(baseline.weight.observed, weight)), is \(baseline.weight.p <= 0.05 ? "" : "not ")above chance (\(expectedText(baseline.weight)))"
             opening += baseline.edges.p <= 0.05
-                ? " — more than \(baseline.shuffles) per-object shuffles give (\(expectedText(baseline.edges))); \(weight)"
-                : " — \(baseline.edges.observed < baseline.edges.expected ? "fewer than" : "about as many as") \(baseline.shuffles) per-object shuffles give (\(expectedText(baseline.edges))): by count, no sign of \(words.activity) beyond chance; \(weight)"
+                ? " — more than \(baseline.shuffles) per-object shuffles give (\(expectedText(baseline.edges))); \(summed)"
+                : " — \(baseline.edges.observed < baseline.edges.expected ? "fewer than" : "about as many as") \(baseline.shuffles) per-object shuffles give (\(expectedText(baseline.edges))): by count, no sign of \(words.activity) beyond chance; \(summed)"
         }
         var sentences = [
             opening + (baseline == nil ? "; " : ". ") + "\(groupedDigits(connected)) accounts fall into \(groups.groups.count == 1 ? "1 group" : "\(groupedDigits(groups.groups.count)) groups") (Louvain communities)."
@@ -66,7 +98,7 @@ enum CoordinationFindings {
         for (index, group) in groups.groups.prefix(describedGroups).enumerated() {
             let central = group.accounts.sorted { strength[Int($0)] != strength[Int($1)] ? strength[Int($0)] > strength[Int($1)] : $0 < $1 }.prefix(3)
             var line = "Group \(index + 1) (\(groupedDigits(group.accounts.count)) accounts, \(group.edges == 1 ? "1 tie" : "\(groupedDigits(group.edges)) ties")): most central "
-                + central.map { "\(name($0)) (\(formatNumber(strength[Int($0)])) \(words.actions))" }.joined(separator: ", ")
+                + central.map { "\(name($0)) (\(words.amount(strength[Int($0)], weight)))" }.joined(separator: ", ")
             if index < campaigns.campaigns.count, let top = campaigns.campaigns[index].first {
                 line += "; shared most: \(objectText(top.object, campaigns.object)) by \(top.members) of its members (\(top.shares) posts)"
             }
@@ -81,7 +113,7 @@ enum CoordinationFindings {
             if !strongest.isEmpty {
                 line += "; strongest " + strongest.map { index in
                     let edge = network.edges[index], statistic = baseline.edgeStatistics[index]
-                    return "\(name(edge.accountA)) – \(name(edge.accountB)) (\(edge.coShares) \(words.actions), \(formatNumber(statistic.expected, digits: 2)) expected)"
+                    return "\(name(edge.accountA)) – \(name(edge.accountB)) (\(words.amount(edge.weight(weight), weight)), \(formatNumber(statistic.expected, digits: 2)) expected)"
                 }.joined(separator: ", ")
             }
             sentences.append(line + ".")

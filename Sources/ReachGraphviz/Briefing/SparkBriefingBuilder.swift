@@ -174,17 +174,18 @@ public struct SparkBriefingBuilder {
         var edges = try run.coordinationEdges()
         let window = run.coordinationWindow.map { formatNumber($0) } ?? "?"
         guard let a = edges.columns.firstIndex(of: "account_a"), let b = edges.columns.firstIndex(of: "account_b"),
-              let weight = edges.columns.firstIndex(of: "weight") else {
-            throw BriefingSkip("the coordination_edges table lacks account_a, account_b or weight")
+              let weight = edges.columns.firstIndex(of: "weight"), let objects = edges.columns.firstIndex(of: "objects") else {
+            throw BriefingSkip("the coordination_edges table lacks account_a, account_b, weight or objects")
         }
         func label(_ cell: Cell) -> String {
             let id = cell.formatted
             return dataset.index(ofAccount: id).map { name(dataset.accounts[Int($0)]) } ?? id
         }
         func count(_ cell: Cell) -> Int { if case .integer(let value) = cell { return value } else { return 0 } }
-        let repeated = edges.rows.filter { count($0[weight]) >= 2 }
+        // Distinct posts, not co-reposts: one account reposting a post twice beside another is one post in common.
+        let repeated = edges.rows.filter { count($0[objects]) >= 2 }
         var paragraphs = [
-            "\(groupedDigits(edges.rows.count)) pairs of accounts reposted the same post within \(window) seconds of each other; \(groupedDigits(repeated.count)) of them did so at least twice.",
+            "\(groupedDigits(edges.rows.count)) pairs of accounts reposted the same post within \(window) seconds of each other; \(groupedDigits(repeated.count)) of them did so for at least 2 different posts.",
         ]
         if let heaviest = edges.rows.first {
             paragraphs.append("The most frequent pair is \(label(heaviest[a])) and \(label(heaviest[b])): \(groupedDigits(count(heaviest[weight]))) co-reposts within the window.")

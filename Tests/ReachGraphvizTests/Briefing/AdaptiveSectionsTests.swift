@@ -133,11 +133,11 @@ final class AdaptiveSectionsTests: XCTestCase {
         options.coordinationShuffles = 0
         let document = BriefingBuilder(dataset: try DatasetLoader.load(path), options: options).build()
         let coordination = try XCTUnwrap(document.sections.first { $0.title == "Coordination" })
-        XCTAssertEqual(coordination.paragraphs[0], "1 pair of accounts shared the same links within 600 s of each other at least twice; 2 accounts fall into 1 group (Louvain communities).")
-        XCTAssertTrue(coordination.paragraphs[1].hasPrefix("Group 1 (2 accounts, 1 tie): most central G1 (2 co-shares), G2 (2 co-shares)"), coordination.paragraphs[1])
+        XCTAssertEqual(coordination.paragraphs[0], "1 pair of accounts shared at least 2 of the same links within 600 s of each other; 2 accounts fall into 1 group (Louvain communities).")
+        XCTAssertTrue(coordination.paragraphs[1].hasPrefix("Group 1 (2 accounts, 1 tie): most central G1 (2 links in common), G2 (2 links in common)"), coordination.paragraphs[1])
         XCTAssertEqual(
             coordination.paragraphs.last,
-            "The same network and groups at the command line: `reachgraph coordination INPUT --window 600s --min-weight 2 --groups louvain --seed 1 --object url`, "
+            "The same network and groups at the command line: `reachgraph coordination INPUT --window 600s --weight objects --min-weight 2 --groups louvain --seed 1 --object url`, "
                 + "with INPUT and the options that read it (a store's `--period`, `--map` …) as given to `brief`."
         )
     }

@@ -35,7 +35,7 @@ final class SparkBriefingBuilderTests: XCTestCase {
         try table("coordination_edges", """
             account_a,account_b,weight,co_shares,objects,messages_a,messages_b,symmetry,mean_delta_seconds
             c,d,3,3,2,3,3,1,12.5
-            b,c,1,1,1,1,1,1,30
+            b,c,2,2,1,2,1,1,30
 
             """)
         try #"{"accounts": 4, "edges": 3, "analyses": ["degree", "components", "pagerank", "coordination", "cascades"], "coordination": {"window": 600.0}}"#
@@ -68,7 +68,7 @@ final class SparkBriefingBuilderTests: XCTestCase {
         XCTAssertEqual(cascades.tables[0].rows[1], [.text("p2"), .text("b"), .text("Beta"), .integer(2), .integer(1)])
 
         let coordination = section("Coordination")
-        XCTAssertEqual(coordination.paragraphs[0], "2 pairs of accounts reposted the same post within 600 seconds of each other; 1 of them did so at least twice.")
+        XCTAssertEqual(coordination.paragraphs[0], "2 pairs of accounts reposted the same post within 600 seconds of each other; 1 of them did so for at least 2 different posts.")
         XCTAssertEqual(coordination.paragraphs[1], "The most frequent pair is Gamma and Delta: 3 co-reposts within the window.")
         XCTAssertEqual(coordination.tables[0].rows[0][8], .number(12.5))
 
