@@ -167,12 +167,17 @@ public struct Trend: Sendable {
             for (index, score) in scores.enumerated() where active[index] { result[dataset.accounts[index].id] = score }
             return result
         }
+        // A month without a tie between two accounts ranks nobody (``TrendMeasure/needs``): every
+        // account would tie, and a chart would draw arbitrary ones as the month's top.
+        func hasTies(_ graph: DirectedGraph) -> Bool { graph.edgeCount > graph.selfLoopCount }
         switch measure {
         case .index:
             preconditionFailure("the index is ranked per metrics period")
         case .pagerank:
-            return byAccount(try RankingMeasure.pageRank.scores(on: dataset.graph()))
+            let graph = dataset.graph()
+            return hasTies(graph) ? byAccount(try RankingMeasure.pageRank.scores(on: graph)) : [:]
         case .kol:
+            guard hasTies(dataset.graph(types: KeyOpinionLeaders.amplificationTypes)) else { return [:] }
             return byAccount(try KeyOpinionLeaders(dataset: dataset).profiles.map(\.score))
         case .coverage, .lag:
             var result: [String: Double] = [:]
@@ -183,7 +188,7 @@ public struct Trend: Sendable {
             return result
         case .reach:
             var result: [String: Double] = [:]
-            for cascade in CascadeAnalysis(dataset: dataset, participants: false).cascades {
+            for cascade in CascadeAnalysis(dataset: dataset, participants: false).cascades where cascade.potentialReach > 0 {
                 result[dataset.accounts[Int(cascade.rootAccount)].id, default: 0] += cascade.potentialReach
             }
             return result
@@ -200,9 +205,18 @@ public struct Trend: Sendable {
         }
     }
 
-    /// The units ranked `top` or better in the last period, best first.
+    /// The periods that rank no unit: the month lacks what the measure ``TrendMeasure/needs``.
+    public var unrankedPeriods: [String] {
+        let ranked = Set(points.map(\.period))
+        return periods.filter { !ranked.contains($0) }
+    }
+
+    /// The latest period that ranks any unit (a month without ties ranks nobody).
+    public var lastRankedPeriod: String? { points.last?.period }
+
+    /// The units ranked `top` or better in the latest period that ranks any, best first.
     public func leaders(top: Int) -> [String] {
-        guard let last = periods.last else { return [] }
+        guard let last = lastRankedPeriod else { return [] }
         return points.filter { $0.period == last && $0.rank <= top }.map(\.unit)
     }
 
@@ -226,7 +240,7 @@ public struct Trend: Sendable {
         var values: [String: [String: Double]] = [:]
         for point in points { values[point.unit, default: [:]][point.period] = point.value }
         return LineChart(
-            title: "\(measure.rawValue) by month · top \(top) \(measure.unit == "account" ? "accounts" : "structures") in \(periods.last ?? "-")",
+            title: "\(measure.rawValue) by month · top \(top) \(measure.unit == "account" ? "accounts" : "structures") in \(lastRankedPeriod ?? "-")",
             axisLabel: measure.axisLabel, caption: caption, periods: periods,
             series: units.map { unit in LineChart.Series(label: unitNames[unit] ?? unit, values: periods.map { values[unit]?[$0] }) }
         )

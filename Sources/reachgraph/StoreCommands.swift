@@ -208,6 +208,10 @@ struct TrendCommand: ParsableCommand {
             if trend.points.isEmpty {
                 let months = trend.periods.count == 1 ? "the store's one month" : "any of the store's \(trend.periods.count) months"
                 Console.error("note: no \(measure.unit) was ranked in \(months): \(measure.rawValue) needs \(measure.needs)")
+            } else if !trend.unrankedPeriods.isEmpty {
+                let unranked = trend.unrankedPeriods
+                let listed = unranked.prefix(6).joined(separator: ", ") + (unranked.count > 6 ? ", …" : "")
+                Console.error("note: \(unranked.count) of \(trend.periods.count) months ranked no \(measure.unit) (\(measure.rawValue) needs \(measure.needs)): \(listed)")
             }
             for gap in trend.gaps { Console.error("note: \(gap)") }
         }

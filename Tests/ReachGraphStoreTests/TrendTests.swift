@@ -113,6 +113,37 @@ final class TrendTests: XCTestCase {
         XCTAssertEqual(pagerank.chart(top: 2).series.map(\.label), ["Hunan Centre", "b"], "the chart names an account by its name")
     }
 
+    /// A month whose posts repost nothing has no tie: PageRank and KOL rank nobody in it (every
+    /// account would tie, and a chart would draw arbitrary ones as its top), leaders and the
+    /// chart's title come from the last month that ranks anyone, and a cascade that reached no
+    /// known follower ranks no account by reach.
+    func testMonthsWithoutTiesRankNobody() throws {
+        let scratch = try ScratchFolder()
+        let store = try scratch.store(ingesting: [
+            "accounts.csv": "id,kind\na,media_centre\nb,influencer\nc,community\n",
+            "posts.csv": """
+                post_id,author,time,parent_post
+                p1,a,2025-04-01T00:00:00Z,
+                p2,b,2025-04-01T01:00:00Z,p1
+                p3,c,2025-05-01T00:00:00Z,
+                p4,a,2025-05-02T00:00:00Z,
+
+                """,
+        ])
+        XCTAssertEqual(try store.months(), ["2025-04", "2025-05"])
+        for measure in [TrendMeasure.pagerank, .kol] {
+            let trend = try Trend(store: store, measure: measure)
+            XCTAssertEqual(Set(trend.points.map(\.period)), ["2025-04"], "\(measure)")
+            XCTAssertEqual(trend.unrankedPeriods, ["2025-05"], "\(measure)")
+            XCTAssertEqual(trend.lastRankedPeriod, "2025-04")
+            XCTAssertEqual(Set(trend.leaders(top: 1)), measure == .pagerank ? ["b"] : ["a"], "\(measure)")
+            XCTAssertTrue(trend.chart(top: 1).title.hasSuffix("top 1 accounts in 2025-04"), trend.chart(top: 1).title)
+        }
+        let reach = try Trend(store: store, measure: .reach)
+        XCTAssertEqual(reach.points, [], "no account has a follower count, so no cascade reached anyone known")
+        XCTAssertEqual(reach.unrankedPeriods, ["2025-04", "2025-05"])
+    }
+
     /// Months come from the time index one seek at a time: a month without posts is skipped, a
     /// post on the last second of a month and one on the first of the next fall in their own
     /// months, a time before 1970 in its month, and a metrics period with no posts is a month.
