@@ -21,7 +21,7 @@ final class BriefCommandTests: XCTestCase {
         func table(_ name: String) throws -> String { try String(contentsOfFile: output + "/tables/\(name).csv", encoding: .utf8) }
         let kol = try ReachGraphCLI.run(["kol", folder, "--top", "15", "--format", "csv"])
         XCTAssertEqual(try table("key_opinion_leaders"), kol.output)
-        XCTAssertTrue(kol.output.contains("\n1,c,0.8,bridge,"), kol.output)
+        XCTAssertTrue(kol.output.contains("\n1,hub,1,source,") && kol.output.contains("\n2,c,0.8,bridge,"), kol.output)
         let seeds = try ReachGraphCLI.run(["seeds", folder, "--k", "10", "--model", "wc", "--seed", "3", "--table", "seeds", "--format", "csv"])
         XCTAssertEqual(try table("who_to_reach"), seeds.output)
         // hub is upstream of every other account, so it is chosen first.

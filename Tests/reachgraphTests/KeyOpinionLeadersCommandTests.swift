@@ -16,15 +16,16 @@ final class KeyOpinionLeadersCommandTests: XCTestCase {
         let rows = result.output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertEqual(rows.first?.prefix(5), ["rank", "id", "score", "roles", "distinct_reposters"])
         XCTAssertEqual(rows.count, 3)
-        // Percentiles (see RankingTests): c = 0.4·0.8 + 0.3·0.6 + 0.3·1, hub = 0.4·1 + 0.3·1 + 0.3·0.2.
-        XCTAssertEqual(rows[1].prefix(2), ["1", "c"])
-        XCTAssertEqual(try XCTUnwrap(Double(rows[1][2])), 0.8, accuracy: 1e-12)
-        XCTAssertEqual(rows[1][3], "bridge")
-        XCTAssertEqual(rows[1][8], "0.05", "betweenness 1 pair of 20 (the shortest form that reads back exactly)")
-        XCTAssertEqual(rows[2].prefix(2), ["2", "hub"])
-        XCTAssertEqual(try XCTUnwrap(Double(rows[2][2])), 0.76, accuracy: 1e-12)
-        XCTAssertEqual(rows[2][3], "source")
-        XCTAssertEqual(rows[2][4], "3", "a, b and c repost hub")
+        // Percentiles (see RankingTests): hub = (0.4·1 + 0.3·1) / 0.7 (it cannot lie between two
+        // others), c = 0.4·0.8 + 0.3·0.6 + 0.3·1.
+        XCTAssertEqual(rows[1].prefix(2), ["1", "hub"])
+        XCTAssertEqual(try XCTUnwrap(Double(rows[1][2])), 1, accuracy: 1e-12)
+        XCTAssertEqual(rows[1][3], "source")
+        XCTAssertEqual(rows[1][4], "3", "a, b and c repost hub")
+        XCTAssertEqual(rows[2].prefix(2), ["2", "c"])
+        XCTAssertEqual(try XCTUnwrap(Double(rows[2][2])), 0.8, accuracy: 1e-12)
+        XCTAssertEqual(rows[2][3], "bridge")
+        XCTAssertEqual(rows[2][8], "0.05", "betweenness 1 pair of 20 (the shortest form that reads back exactly)")
     }
 
     func testBootstrapColumnsAndFilters() throws {

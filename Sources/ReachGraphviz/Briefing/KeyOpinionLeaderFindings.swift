@@ -7,10 +7,11 @@ import ReachGraphCore
 /// amplifies, for whom), and the compact table the page shows (rank, name, kind, role, score,
 /// rank interval); the full table goes to the CSV.
 ///
-/// The leader is not the role's highest composite score: a pure source (one that reposts no one)
-/// lies on no path, so its betweenness percentile is the shared bottom one, and a far smaller
-/// source that also reposts outscores it (on the Weibo sample of `../shared`, a source with 210
-/// reposters against one with 650); "top source" names the most reposted one.
+/// The leader is not the role's highest composite score, which mixes three measures: a source
+/// with fewer reposters can outscore the most reposted one by source rank or betweenness; "top
+/// source" names the most reposted one, as its sentence says. (Before betweenness was left out
+/// of the score of accounts it cannot apply to, every pure source lost about 0.18 to any relay:
+/// on the Weibo CED export the source reposted by 650 accounts ranked 1,755th.)
 ///
 /// "For whom" and "what" are read off the amplification graph (edge source → amplifier): a
 /// source's reposters are its out-neighbours, an amplifier's sources its in-neighbours; each is

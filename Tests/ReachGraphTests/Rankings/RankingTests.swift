@@ -234,11 +234,17 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(leaders.profiles[1].distinctReposters, 1)
         XCTAssertTrue(hub.roles.contains("source"))
         // Percentiles by hand: source-rank hub > c > a = b > d = e; reposters hub > a = b = c > d = e;
-        // betweenness c (1 pair) > a = b (half a pair each) > hub = d = e (0).
-        XCTAssertEqual(hub.score, 0.4 * 1 + 0.3 * 1 + 0.3 * 0.2, accuracy: 1e-12)
+        // betweenness among the accounts with an in- and an out-edge (a, b, c): c (1 pair) 1,
+        // a = b (half a pair each) 0.25. hub (no in-edge), d and e (no out-edge) cannot lie
+        // between two others, so their score is the first two terms over 0.7.
+        XCTAssertEqual(KeyOpinionLeaders.canBroker(data.graph(types: KeyOpinionLeaders.amplificationTypes)), [false, true, true, true, false, false])
+        XCTAssertEqual(hub.score, (0.4 * 1 + 0.3 * 1) / 0.7, accuracy: 1e-12)
+        XCTAssertEqual(leaders.profiles[1].score, 0.4 * 0.5 + 0.3 * 0.6 + 0.3 * 0.25, accuracy: 1e-12)
         XCTAssertEqual(leaders.profiles[3].score, 0.4 * 0.8 + 0.3 * 0.6 + 0.3 * 1, accuracy: 1e-12)
+        XCTAssertEqual(leaders.profiles[4].score, (0.4 * 0.1 + 0.3 * 0.1) / 0.7, accuracy: 1e-12)
+        XCTAssertEqual(leaders.profiles.map(\.roles), [["source"], [], [], ["bridge"], [], []])
         let best = Ranking.rank(leaders.profiles.map(\.score), in: data, limit: 1)
-        XCTAssertEqual(best.first?.account, 3, "the influencer bridging hub and community outscores the pure source")
+        XCTAssertEqual(best.first?.account, 0, "the most reposted source leads: betweenness does not apply to it, and counts for c, which relays it")
     }
 
     func testBootstrapIsSeededAndThreadIndependent() throws {
@@ -257,13 +263,13 @@ final class RankingTests: XCTestCase {
 
     func testKeyOpinionLeaderRankingCutsAndBootstraps() throws {
         let data = try dataset()
-        // Scores by hand (see above): c 0.8, hub 0.76; the cut at 1 keeps c alone.
+        // Scores by hand (see above): hub 1, c 0.8; the cut at 1 keeps hub alone.
         let ranking = try KeyOpinionLeaderRanking(dataset: data, top: 1, bootstrapReplicates: 50, seed: 4)
-        XCTAssertEqual(ranking.ranked.map { data.accounts[Int($0.account)].id }, ["c"])
+        XCTAssertEqual(ranking.ranked.map { data.accounts[Int($0.account)].id }, ["hub"])
         let table = ranking.table(dataset: data)
         XCTAssertEqual(table.name, "key_opinion_leaders")
         XCTAssertEqual(table.columns.suffix(3), ["rank_low", "rank_high", "p_top_k"])
-        XCTAssertEqual(table.rows.first?[2], .number(0.4 * 0.8 + 0.3 * 0.6 + 0.3 * 1))
+        XCTAssertEqual(table.rows.first?[2], .number((0.4 * 1 + 0.3 * 1) / 0.7))
         let again = try KeyOpinionLeaderRanking(dataset: data, top: 1, bootstrapReplicates: 50, seed: 4)
         XCTAssertEqual(ranking.bootstrap?.entries, again.bootstrap?.entries)
         let plain = try KeyOpinionLeaderRanking(dataset: data, filter: AccountFilter(kinds: [.community]), top: 5)

@@ -212,10 +212,12 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertTrue(pickup.paragraphs.contains("Most frequent pairs, 2 tied at 2 pickups each: i1 with Alpha's, i2 with Beta's originals."), "\(pickup.paragraphs)")
     }
 
-    func testTopSourceIsTheMostRepostedNotTheHighestScore() throws {
+    func testTopSourceIsTheMostRepostedAndLeads() throws {
         // s is reposted by six accounts and reposts no one; t, one of them, is reposted by four and
-        // lies on the paths from s, so its betweenness percentile lifts its score above s's. Both
-        // are sources; the sentence names s, reposted by more.
+        // lies on the paths from s. Both are sources; the sentence names s, reposted by more, and
+        // s leads by score: betweenness does not apply to an account nobody it reposted, so a
+        // relay's bridging does not lift it above the source it relays (on the Weibo CED export,
+        // the source reposted by 650 accounts ranked 1,755th when betweenness 0 counted for it).
         let fillers = (1 ... 9).map { "f\($0),community" }.joined(separator: "\n")
         let reposters = ["r1", "r2", "r3", "r4", "r5", "u1", "u2", "u3", "u4"].map { "\($0),community" }.joined(separator: "\n")
         let dataset = try SampleDatasets.load(
@@ -228,7 +230,8 @@ final class AdaptiveSectionsTests: XCTestCase {
         let t = leaders.profiles[Int(try XCTUnwrap(dataset.index(ofAccount: "t")))]
         XCTAssertEqual(s.roles, ["source"])
         XCTAssertEqual(t.roles, ["source", "bridge"])
-        XCTAssertGreaterThan(t.score, s.score)
+        XCTAssertGreaterThan(s.score, t.score)
+        XCTAssertEqual(s.score, 1, accuracy: 1e-12, "first by source rank and by reposters")
         XCTAssertGreaterThan(s.sourceRank, t.sourceRank)
         let options = Self.options
         let section = try XCTUnwrap(BriefingBuilder(dataset: dataset, options: options).build().sections.first { $0.title == "Key opinion leaders" })
