@@ -89,10 +89,18 @@ public struct BriefingBuilder {
                 return section
             }
         }
-        add("Dataset") { try summarySection(summary) }
-        add("The network") { try networkSection() }
         // Whether the amplification graph has an edge, without building it.
         let hasAmplification = dataset.relations.types.contains { KeyOpinionLeaders.amplificationTypes.contains($0) }
+        let hasRoster = dataset.accounts.contains { $0.parent != nil || DeclaredStructure.isInRoster($0) }
+        // Sections the data cannot support are named with what they lack, so a short briefing
+        // does not read as one that found nothing.
+        var absent: [String] = []
+        if !hasAmplification { absent.append("key opinion leaders and who to reach (no repost or quote relations)") }
+        if dataset.posts.isEmpty { absent.append("cascades and coordination (no posts)") }
+        if !hasRoster { absent.append("the 1+N structure (no account declares a parent hub)") } else if dataset.posts.isEmpty { absent.append("the 1+N structure (no posts)") }
+        if dataset.metrics.isEmpty { absent.append("the communication power index (no metrics rows)") }
+        add("Dataset") { try summarySection(summary, absent: absent, hasAmplification: hasAmplification) }
+        add("The network") { try networkSection(summary) }
         if hasAmplification {
             add("Key opinion leaders") { try keyOpinionLeaderSection() }
         }
@@ -104,7 +112,7 @@ public struct BriefingBuilder {
             }
             add("Coordination") { try coordinationSection() }
         }
-        if dataset.accounts.contains(where: { $0.parent != nil || DeclaredStructure.isInRoster($0) }) && !dataset.posts.isEmpty {
+        if hasRoster && !dataset.posts.isEmpty {
             add("1+N structure") { try structureSection() }
         }
         if hasAmplification {
@@ -187,7 +195,7 @@ public struct BriefingBuilder {
         return BriefingFigure.rendered(name, pngs: pngs, notes: &notes, make)
     }
 
-    private func summarySection(_ summary: DatasetSummary) throws -> BriefingSection {
+    private func summarySection(_ summary: DatasetSummary, absent: [String], hasAmplification: Bool) throws -> BriefingSection {
         // A breakdown with one value for every account (all "(none)", all "other") says nothing.
         let hasKinds = summary.accountsByKind.count > 1
         let hasProvinces = summary.accountsByProvince.keys.contains { $0 != "(none)" }
@@ -208,17 +216,20 @@ public struct BriefingBuilder {
         if !hasProvinces { missing.append("provinces") }
         if !missing.isEmpty {
             var sentence = "The accounts carry no " + missing.joined(separator: " and no ") + ", as in a plain edge list"
-            if !hasKinds { sentence += ": key opinion leaders are bridges between Louvain communities instead of kinds" }
+            if !hasKinds && hasAmplification { sentence += ": key opinion leaders are bridges between Louvain communities instead of kinds" }
             paragraphs.append(sentence + ".")
         }
-        if summary.metricsRowCount == 0 {
-            paragraphs.append("No metrics rows: the communication power index needs metrics.csv, so it is not computed.")
+        if !absent.isEmpty {
+            paragraphs.append("Not in this briefing, for want of data: " + absent.joined(separator: "; ") + ".")
         }
         // The overview is one measure a row (about twenty): cut, it hid the posts, reposts and warnings.
         return BriefingSection(title: "Dataset", paragraphs: paragraphs, tables: tables, rowsShown: 30)
     }
 
-    private func networkSection() throws -> BriefingSection {
+    private func networkSection(_ summary: DatasetSummary) throws -> BriefingSection {
+        guard summary.edgeCount > 0 else {
+            return BriefingSection(title: "The network", paragraphs: ["No two accounts are tied by a relation: there is no network to draw."])
+        }
         onStep("drawing the network")
         var figureOptions = NetworkFigureOptions()
         figureOptions.engine = Self.networkEngine

@@ -84,6 +84,25 @@ final class AdaptiveSectionsTests: XCTestCase {
         XCTAssertEqual(leaders.tables[0].rows, intervals.tables[0].rows.map { Array($0.dropLast()) }, "the ranking itself is the same")
     }
 
+    func testBriefingWithoutTiesDrawsNoNetworkAndSaysWhatIsMissing() throws {
+        // Posts that repost nothing (a link-sharing export): no relation ties two accounts.
+        let dataset = try SampleDatasets.load(
+            accounts: "id,kind\na,media_centre\nb,influencer",
+            relations: nil,
+            posts: "post_id,author,time,url\np1,a,2025-03-01T00:00:00Z,http://x.example/1\np2,b,2025-03-01T00:01:00Z,http://x.example/1"
+        )
+        let document = BriefingBuilder(dataset: dataset, options: Self.options).build()
+        XCTAssertEqual(document.sections.map(\.title), ["Dataset", "The network", "Cascades", "Coordination"])
+        let network = try XCTUnwrap(document.sections.first { $0.title == "The network" })
+        XCTAssertEqual(network.paragraphs, ["No two accounts are tied by a relation: there is no network to draw."])
+        XCTAssertTrue(network.figures.isEmpty)
+        let summary = try XCTUnwrap(document.sections.first)
+        XCTAssertEqual(
+            summary.paragraphs.last,
+            "Not in this briefing, for want of data: key opinion leaders and who to reach (no repost or quote relations); the 1+N structure (no account declares a parent hub); the communication power index (no metrics rows)."
+        )
+    }
+
     func testEdgeListBriefingShowsOnlyWhatTheDataHas() throws {
         let options = Self.options
         let document = BriefingBuilder(dataset: try Self.edgeList(), options: options).build()
@@ -91,7 +110,10 @@ final class AdaptiveSectionsTests: XCTestCase {
         let summary = try XCTUnwrap(document.sections.first)
         XCTAssertEqual(summary.tables.map(\.name), ["overview", "relations_by_type"], "no kind or province breakdown of one value")
         XCTAssertEqual(summary.paragraphs[1], "The accounts carry no kinds (every account is other) and no provinces, as in a plain edge list: key opinion leaders are bridges between Louvain communities instead of kinds.")
-        XCTAssertEqual(summary.paragraphs[2], "No metrics rows: the communication power index needs metrics.csv, so it is not computed.")
+        XCTAssertEqual(
+            summary.paragraphs[2],
+            "Not in this briefing, for want of data: cascades and coordination (no posts); the 1+N structure (no account declares a parent hub); the communication power index (no metrics rows)."
+        )
         let network = try XCTUnwrap(document.sections.first { $0.title == "The network" })
         XCTAssertTrue(network.paragraphs[0].hasPrefix("The accounts carry no kinds or provinces, so all are drawn alike and coloured by the community Louvain finds (see the legend), sized by their ties"), network.paragraphs[0])
         let leaders = try XCTUnwrap(document.sections.first { $0.title == "Key opinion leaders" })
