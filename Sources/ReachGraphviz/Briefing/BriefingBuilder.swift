@@ -510,7 +510,7 @@ public struct BriefingBuilder {
         let estimate = selection.estimate
         let interval = estimate.confidenceInterval
         let names = selection.choice.seeds.prefix(3).map { dataset.accounts[Int($0)].label }
-        let finding = "If these \(selection.choice.seeds.count) accounts (first \(names.joined(separator: ", "))) posted the same content, it would reach \(groupedDigits(Int(estimate.expectedReach.rounded()))) accounts on average (95% interval \(Self.reachText(interval.lowerBound))–\(Self.reachText(interval.upperBound)), \(estimate.runs) simulations)."
+        let finding = "If these \(selection.choice.seeds.count) accounts (first \(names.joined(separator: ", "))) posted the same content, it would reach \(Self.reachText(estimate.expectedReach)) accounts on average, themselves included (95% interval \(Self.reachText(interval.lowerBound))–\(Self.reachText(interval.upperBound)), \(estimate.runs) simulations)."
         return BriefingSection(
             title: "Who to reach",
             paragraphs: [
@@ -524,7 +524,8 @@ public struct BriefingBuilder {
     /// The composite rank of the report's top 8 in every period up to its own; `nil` when the
     /// data has one period before it.
     /// A number of accounts as a reader takes it in: whole and grouped from a thousand up
-    /// ("51,560", not "5.156e+04"), with up to four significant digits below.
+    /// ("51,560", not "5.156e+04"), with up to four significant digits below, so a mean of 12.65
+    /// is not written 13 beside its interval 12.53–12.78.
     static func reachText(_ accounts: Double) -> String {
         accounts >= 1000 ? groupedDigits(Int(accounts.rounded())) : formatNumber(accounts, digits: 4)
     }

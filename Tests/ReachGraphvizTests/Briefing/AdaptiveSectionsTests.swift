@@ -126,7 +126,7 @@ final class AdaptiveSectionsTests: XCTestCase {
         let reach = try XCTUnwrap(document.sections.first { $0.title == "Who to reach" })
         XCTAssertEqual(document.keyFindings.last?.finding, reach.paragraphs[0])
         // Every account is chosen, so every run reaches all 7: the 256-run pilot settles the interval.
-        XCTAssertEqual(reach.paragraphs[0], "If these 7 accounts (first a1, b2, a2) posted the same content, it would reach 7 accounts on average (95% interval 7–7, 256 simulations).", "k = 10 asked, but there are 7 accounts")
+        XCTAssertEqual(reach.paragraphs[0], "If these 7 accounts (first a1, b2, a2) posted the same content, it would reach 7 accounts on average, themselves included (95% interval 7–7, 256 simulations).", "k = 10 asked, but there are 7 accounts")
         // On 2.5M posts the interval read "5.156e+04–5.258e+04".
         XCTAssertEqual([51_555.7, 1_000, 999.96, 12.3456, 7].map(BriefingBuilder.reachText), ["51,556", "1,000", "1000", "12.35", "7"])
         let markdown = document.markdown()
