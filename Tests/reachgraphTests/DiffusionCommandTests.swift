@@ -47,6 +47,10 @@ final class DiffusionCommandTests: XCTestCase {
         let unknown = try ReachGraphCLI.run(["simulate", chain, "--seeds", "zed"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.error, "reachgraph: --seeds: account \"zed\" is not in the dataset\n")
+        let named = try ReachGraphCLI.temporaryFolder(["accounts.csv": "id,name,kind\n17,Hunan Centre,media_centre\n18,,community\n", "relations.csv": "source,target,relation\n17,18,repost\n"])
+        let byName = try ReachGraphCLI.run(["simulate", named, "--seeds", "Hunan Centre"])
+        XCTAssertEqual(byName.status, 1)
+        XCTAssertEqual(byName.error, "reachgraph: --seeds: account \"Hunan Centre\" is not in the dataset (Hunan Centre is the name of account 17; --seeds takes ids)\n")
         try assertUsageError(["simulate", chain, "--seeds", "hub", "--p", "2"], "--p must be between 0 and 1")
         try assertUsageError(["simulate", chain, "--seeds", "hub", "--runs", "0"], "--runs must be at least 1")
     }
