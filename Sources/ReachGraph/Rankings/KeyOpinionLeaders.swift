@@ -23,17 +23,19 @@ import ReachGraphCore
 ///   (reciprocated ties) are left out.
 ///
 /// **KOL score** = 0.4 · P(source_rank) + 0.3 · P(distinct_reposters) + 0.3 · P(betweenness),
-/// where P is the percentile rank (0 lowest, 1 highest, ties share the mean position): among all
-/// accounts for the first two, and among the accounts that can lie between two others (an
-/// in-edge and an out-edge, ``canBroker``) for betweenness. For an account that cannot, such as
-/// a source nobody it reposted, betweenness does not apply rather than being 0, and its score is
-/// (0.4 · P(source_rank) + 0.3 · P(distinct_reposters)) / 0.7. Scored as 0 among all accounts,
-/// the most reposted source of the Weibo CED export (650 reposters) ranked 1,755th: most
-/// accounts have betweenness 0, so their tie sits at P ≈ 0.4 and any relay above them got
-/// more than reach could make up. Percentiles put measures of different scales on one footing
-/// and resist outliers. Role labels: `source` when P(source_rank) ≥ 0.9 and at least 2
-/// distinct reposters; `amplifier` when at least 3 distinct sources and (no posts, or a ratio
-/// ≥ 0.5); `bridge` when P(betweenness) ≥ 0.9 and brokerage > 0.
+/// where P is the percentile rank (0 lowest, 1 highest, ties share the mean position) among the
+/// accounts of the amplification network (a repost or quote tie with another account,
+/// ``takesPart``) for the first two, and among those that can lie between two others (an in-edge
+/// and an out-edge, ``canBroker``) for betweenness. Accounts outside the network score 0, so
+/// accounts without a tie, such as another platform's in a store's month, do not move anyone's
+/// score. For an account that cannot broker, such as a source that reposts no one, betweenness
+/// does not apply rather than being 0, and its score is (0.4 · P(source_rank) + 0.3 ·
+/// P(distinct_reposters)) / 0.7. Scored as 0 among all accounts, the most reposted source of the
+/// Weibo CED export (650 reposters) ranked 1,755th: most accounts have betweenness 0, so their tie
+/// sits at P ≈ 0.4 and any relay above them got more than reach could make up. Percentiles put
+/// measures of different scales on one footing and resist outliers. Role labels: `source` when
+/// P(source_rank) ≥ 0.9 and at least 2 distinct reposters; `amplifier` when at least 3 distinct
+/// sources and (no posts, or a ratio ≥ 0.5); `bridge` when P(betweenness) ≥ 0.9 and brokerage > 0.
 public struct KeyOpinionLeaders: Sendable {
     /// What brokerage counts as a group.
     public enum Grouping: String, CaseIterable, Sendable {
@@ -137,8 +139,10 @@ public struct KeyOpinionLeaders: Sendable {
         let (betweenness, note, seconds) = try Self.betweenness(of: graph, budget: budget)
         betweennessNote = note
         betweennessSeconds = seconds
-        let brokers = Self.canBroker(graph)
-        let score = Self.compositeScore(sourceRank: sourceRank, reposters: graph.degrees(.outgoing).map(Double.init), betweenness: betweenness, canBroker: brokers)
+        let members = Self.takesPart(graph), brokers = Self.canBroker(graph)
+        let score = Self.compositeScore(
+            sourceRank: sourceRank, reposters: graph.degrees(.outgoing).map(Double.init), betweenness: betweenness, takesPart: members, canBroker: brokers
+        )
         self.grouping = grouping
         let groups = Self.groups(dataset, graph: graph, by: grouping)
         var reposts = [Int](repeating: 0, count: dataset.accounts.count)
@@ -147,8 +151,8 @@ public struct KeyOpinionLeaders: Sendable {
             if dataset.posts.isRepost(at: post) { reposts[Int(author)] += 1 } else { originals[Int(author)] += 1 }
         }
         let hasPosts = !dataset.posts.isEmpty
-        let sourcePercentile = Ranking.percentiles(of: sourceRank)
-        let betweennessPercentile = Self.brokerPercentiles(of: betweenness, canBroker: brokers)
+        let sourcePercentile = Ranking.percentiles(of: sourceRank, among: members)
+        let betweennessPercentile = Ranking.percentiles(of: betweenness, among: brokers)
         let brokerages = Self.brokerage(in: graph, groups: groups)
         profiles = (0 ..< Int32(graph.nodeCount)).map { node in
             let index = Int(node)
@@ -170,8 +174,16 @@ public struct KeyOpinionLeaders: Sendable {
     public static func scores(on graph: DirectedGraph, budget: BetweennessBudget = BetweennessBudget()) throws -> [Double] {
         compositeScore(
             sourceRank: try graph.reversed().pageRank(), reposters: graph.degrees(.outgoing).map(Double.init),
-            betweenness: try betweenness(of: graph, budget: budget).values, canBroker: canBroker(graph)
+            betweenness: try betweenness(of: graph, budget: budget).values, takesPart: takesPart(graph), canBroker: canBroker(graph)
         )
+    }
+
+    /// Whether each node has a tie with another node (self-loops aside): the accounts the
+    /// percentiles are taken among.
+    public static func takesPart(_ graph: DirectedGraph) -> [Bool] {
+        (0 ..< Int32(graph.nodeCount)).map { node in
+            graph.incoming.neighbors(of: node).contains { $0 != node } || graph.outgoing.neighbors(of: node).contains { $0 != node }
+        }
     }
 
     /// Whether each node can lie between two others: it has an in-edge and an out-edge other
@@ -182,18 +194,13 @@ public struct KeyOpinionLeaders: Sendable {
         }
     }
 
-    /// Percentile ranks of `betweenness` among the nodes that can broker; 0 for the others.
-    static func brokerPercentiles(of betweenness: [Double], canBroker: [Bool]) -> [Double] {
-        let brokers = betweenness.indices.filter { canBroker[$0] }
-        var result = [Double](repeating: 0, count: betweenness.count)
-        for (node, percentile) in zip(brokers, Ranking.percentiles(of: brokers.map { betweenness[$0] })) { result[node] = percentile }
-        return result
-    }
-
-    static func compositeScore(sourceRank: [Double], reposters: [Double], betweenness: [Double], canBroker: [Bool]) -> [Double] {
-        let a = Ranking.percentiles(of: sourceRank), b = Ranking.percentiles(of: reposters)
-        let c = brokerPercentiles(of: betweenness, canBroker: canBroker)
-        return a.indices.map { canBroker[$0] ? 0.4 * a[$0] + 0.3 * b[$0] + 0.3 * c[$0] : (0.4 * a[$0] + 0.3 * b[$0]) / 0.7 }
+    static func compositeScore(sourceRank: [Double], reposters: [Double], betweenness: [Double], takesPart: [Bool], canBroker: [Bool]) -> [Double] {
+        let a = Ranking.percentiles(of: sourceRank, among: takesPart), b = Ranking.percentiles(of: reposters, among: takesPart)
+        let c = Ranking.percentiles(of: betweenness, among: canBroker)
+        return a.indices.map { node in
+            guard takesPart[node] else { return 0 }
+            return canBroker[node] ? 0.4 * a[node] + 0.3 * b[node] + 0.3 * c[node] : (0.4 * a[node] + 0.3 * b[node]) / 0.7
+        }
     }
 
     static func betweenness(of graph: DirectedGraph, budget: BetweennessBudget) throws -> (values: [Double], note: String, seconds: Double) {

@@ -91,6 +91,15 @@ public enum Ranking {
         return ranks
     }
 
+    /// Percentile rank in [0, 1] of each score among the members of `population` (ties get the
+    /// mean of their positions); 0 for the others.
+    public static func percentiles(of scores: [Double], among population: [Bool]) -> [Double] {
+        let members = scores.indices.filter { population[$0] }
+        var result = [Double](repeating: 0, count: scores.count)
+        for (index, percentile) in zip(members, percentiles(of: members.map { scores[$0] })) { result[index] = percentile }
+        return result
+    }
+
     /// Percentile rank in [0, 1] of each score among all (ties get the mean of their positions);
     /// 0 for the lowest, 1 for the highest. Used to put measures on one scale.
     public static func percentiles(of scores: [Double]) -> [Double] {
