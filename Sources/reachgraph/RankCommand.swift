@@ -164,8 +164,8 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var filters: FilterOptions
 
-    @Option(help: "Groups for brokerage: kind, province or community (Louvain, for data without kinds).")
-    var brokerage: KeyOpinionLeaders.Grouping = .kind
+    @Option(help: "Groups for brokerage: kind, province or community (Louvain). Default: kind when the accounts carry at least two kinds, else community, as the briefing chooses.")
+    var brokerage: KeyOpinionLeaders.Grouping?
 
     @Option(help: ArgumentHelp("Compute betweenness exactly when its estimated time on one thread is at most this (\(durationSyntax)); above it, sample until the top N is settled or as many searches as fit in it have run (at least \(KeyOpinionLeaders.BetweennessBudget.minimumSearches)). 0 always samples. Default: \(formatNumber(KeyOpinionLeaders.BetweennessBudget.defaultSeconds, digits: 3))s (rank's --sampling-budget, for one measure alone, is larger).", valueName: "DURATION"), transform: duration)
     var exactBetweennessBudget = TimeSpan(seconds: KeyOpinionLeaders.BetweennessBudget.defaultSeconds)
@@ -178,7 +178,7 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
         reportWarnings(dataset.diagnostics, quiet: output.quiet)
         let budget = KeyOpinionLeaders.BetweennessBudget(seconds: exactBetweennessBudget.seconds)
         let ranking = try KeyOpinionLeaderRanking(
-            dataset: dataset, grouping: brokerage, filter: filters.filter, top: filters.top ?? 20,
+            dataset: dataset, grouping: brokerage ?? .automatic(for: dataset), filter: filters.filter, top: filters.top ?? 20,
             bootstrapReplicates: filters.bootstrap, seed: filters.seed, budget: budget, onStep: progress.begin
         )
         progress.finish()

@@ -17,7 +17,9 @@ final class BriefCommandTests: XCTestCase {
         XCTAssertTrue(result.output.contains("\n- Who to reach: If these 6 accounts (first hub, "), "k = 10 asked, 6 accounts: \(result.output)")
         let page = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
         XCTAssertTrue(page.contains("Key opinion leaders"))
-        XCTAssertTrue(try String(contentsOfFile: output + "/brief.md", encoding: .utf8).contains("Who to reach"))
+        let markdown = try String(contentsOfFile: output + "/brief.md", encoding: .utf8)
+        XCTAssertTrue(markdown.contains("Who to reach"))
+        XCTAssertTrue(markdown.contains("The same table (tables/key_opinion_leaders.csv) at the command line: `reachgraph kol INPUT --top 15`"), markdown)
         func table(_ name: String) throws -> String { try String(contentsOfFile: output + "/tables/\(name).csv", encoding: .utf8) }
         let kol = try ReachGraphCLI.run(["kol", folder, "--top", "15", "--format", "csv"])
         XCTAssertEqual(try table("key_opinion_leaders"), kol.output)

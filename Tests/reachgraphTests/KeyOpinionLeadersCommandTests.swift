@@ -62,4 +62,16 @@ extension KeyOpinionLeadersCommandTests {
         )
         XCTAssertEqual(try ReachGraphCLI.run(["kol", folder, "--quiet", "--format", "csv"]).error, "")
     }
+
+    func testBrokerageGroupsAsTheBriefingDoes() throws {
+        // An edge list carries no kinds: brokerage groups by Louvain communities unless asked,
+        // as the briefing does, so `kol` prints the briefing's table.
+        let edges = try ReachGraphCLI.temporaryFile("edges.csv", "source,target\na,m\nb,m\nm,c\nm,d\nc,d\na,b\nx,y\ny,z\nz,x\nm,x\n")
+        let automatic = try ReachGraphCLI.run(["kol", edges, "--format", "csv"])
+        let community = try ReachGraphCLI.run(["kol", edges, "--brokerage", "community", "--format", "csv"])
+        let kind = try ReachGraphCLI.run(["kol", edges, "--brokerage", "kind", "--format", "csv"])
+        XCTAssertEqual(automatic.status, 0, automatic.error)
+        XCTAssertEqual(automatic.output, community.output)
+        XCTAssertNotEqual(automatic.output, kind.output, "one kind for all: no pair crosses groups")
+    }
 }

@@ -268,6 +268,8 @@ public struct BriefingBuilder {
         if ranking.bootstrap != nil {
             paragraphs.append("The rank interval bounds each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); the CSV adds the share of replicates in which it stays in the top \(options.top).")
         }
+        let rerun = "reachgraph kol INPUT --top \(options.top)" + (ranking.bootstrap == nil ? "" : " --bootstrap \(options.bootstrapReplicates) --seed \(options.seed)")
+        paragraphs.append("The same table (tables/key_opinion_leaders.csv) at the command line: `\(rerun)`, with INPUT and the options that read it as given to `brief`.")
         let notes = (ranking.bootstrapNote.map { ["\($0); `reachgraph kol --top \(options.top) --bootstrap \(options.bootstrapReplicates)` computes them"] } ?? [])
             // The briefing's --top sizes every table: the command that lists the tie is kol's.
             + [ranking.cutNote(option: "reachgraph kol --top")].compactMap { $0 }
