@@ -136,7 +136,10 @@ public struct KeyOpinionLeaders: Sendable {
     public init(dataset: Dataset, grouping: Grouping = .kind, budget: BetweennessBudget = BetweennessBudget()) throws {
         let graph = dataset.graph(types: Self.amplificationTypes)
         let sourceRank = try graph.reversed().pageRank()
-        let (betweenness, note, seconds) = try Self.betweenness(of: graph, budget: budget)
+        // Louvain (for community brokerage) is serial: it runs beside the parallel betweenness.
+        let ((betweenness, note, seconds), groups) = try Parallelism.alongside({ Self.groups(dataset, graph: graph, by: grouping) }) {
+            try Self.betweenness(of: graph, budget: budget)
+        }
         betweennessNote = note
         betweennessSeconds = seconds
         let members = Self.takesPart(graph), brokers = Self.canBroker(graph)
@@ -144,7 +147,6 @@ public struct KeyOpinionLeaders: Sendable {
             sourceRank: sourceRank, reposters: graph.degrees(.outgoing).map(Double.init), betweenness: betweenness, takesPart: members, canBroker: brokers
         )
         self.grouping = grouping
-        let groups = Self.groups(dataset, graph: graph, by: grouping)
         var reposts = [Int](repeating: 0, count: dataset.accounts.count)
         var originals = [Int](repeating: 0, count: dataset.accounts.count)
         for (post, author) in dataset.postAuthorIndices.enumerated() where author >= 0 {

@@ -102,6 +102,32 @@ public struct Parallelism: Sendable, Equatable {
         }
     }
 
+    /// Runs `background` on another thread while `body` runs on this one, and returns both
+    /// results: for a serial step (Louvain) that can overlap a parallel one (sampled betweenness),
+    /// so the second core is not idle while the first finishes it. `background` runs marked as
+    /// inside a parallel loop, so its own loops stay on its thread: one thread more than
+    /// ``threadCount``, never a product of them. With one thread (or inside a loop) `body` runs
+    /// first, then `background`, on this thread. The results do not depend on which.
+    public static func alongside<Background: Sendable, Result>(
+        _ background: @escaping @Sendable () -> Background, _ body: () throws -> Result
+    ) rethrows -> (Result, Background) {
+        guard workerCount(items: 2) > 1 else {
+            let result = try body()
+            return (result, background())
+        }
+        let slot = BackgroundSlot<Background>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            pthread_setspecific(insideLoopKey, UnsafeRawPointer(bitPattern: 1))
+            defer { pthread_setspecific(insideLoopKey, nil) }
+            slot.value = background()
+        }
+        defer { group.wait() }
+        let result = try body()
+        group.wait()
+        return (result, slot.value!) // safe: set before the group was left
+    }
+
     /// Everything on the calling thread.
     public static let serial = Parallelism(maxConcurrency: 1)
 
@@ -213,4 +239,10 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     init(_ value: Value) {
         self.value = value
     }
+}
+
+/// What ``Parallelism/alongside(_:_:)``'s background step returns.
+private final class BackgroundSlot<Value>: @unchecked Sendable {
+    // Written once on the background thread before its group is left; read after `wait()`.
+    var value: Value?
 }
