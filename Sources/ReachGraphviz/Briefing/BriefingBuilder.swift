@@ -264,7 +264,7 @@ public struct BriefingBuilder {
             bootstrapBudget: options.bootstrapBudget, onStep: onStep
         )
         var paragraphs = KeyOpinionLeaderFindings.sentences(ranking, dataset: dataset, graph: { dataset.amplificationGraph() })
-        paragraphs.append("How: score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (" + (grouping == .kind ? "between kinds of accounts)." : "between communities found by Louvain, since the accounts carry no kinds)."))
+        paragraphs.append("How: score = 0.4 × percentile of source-rank (PageRank on the reversed repost graph) + 0.3 × percentile of distinct reposters + 0.3 × percentile of betweenness, percentiles among the accounts with a repost or quote tie; for an account that reposts no one or that no one reposts, betweenness does not apply and the first two terms are scaled to the whole score. Roles: source (content widely reposted), amplifier (reposts many distinct sources), bridge (" + (grouping == .kind ? "between kinds of accounts)." : "between communities found by Louvain, since the accounts carry no kinds)."))
         if ranking.bootstrap != nil {
             paragraphs.append("The rank interval bounds each account's rank in 95% of \(options.bootstrapReplicates) bootstrap replicates (repost counts redrawn as Poisson); the CSV adds the share of replicates in which it stays in the top \(options.top).")
         }
