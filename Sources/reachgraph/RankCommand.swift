@@ -147,10 +147,10 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
         abstract: "Key opinion leaders: source, amplifier and bridge roles and a composite score.",
         discussion: """
             Computed on repost and quote relations (edges source → amplifier). Score = \
-            0.4·P(source_rank) + 0.3·P(distinct_reposters) + 0.3·P(betweenness), P = percentile rank \
-            among the accounts with a tie (the others score 0); \
-            betweenness applies only to accounts with an in- and an out-edge (ranked among them): for \
-            the others, such as a source that reposts no one, the score is the first two terms / 0.7. \
+            max(0.4·P(source_rank) + 0.3·P(distinct_reposters) + 0.3·P(betweenness), \
+            (0.4·P(source_rank) + 0.3·P(distinct_reposters)) / 0.7): bridging counts where it raises \
+            the score. P = percentile rank among the accounts with a tie (the others score 0); \
+            betweenness among those with an in- and an out-edge. \
             Roles: source (P(source_rank) ≥ 0.9, ≥ 2 reposters), amplifier (≥ 3 distinct sources, \
             reposts/(reposts+originals) ≥ 0.5), bridge (P(betweenness) ≥ 0.9 and brokerage between \
             kinds or provinces > 0). Betweenness is exact when its estimated time on one thread fits \

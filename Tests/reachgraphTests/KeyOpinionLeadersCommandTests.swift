@@ -16,8 +16,8 @@ final class KeyOpinionLeadersCommandTests: XCTestCase {
         let rows = result.output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertEqual(rows.first?.prefix(5), ["rank", "id", "score", "roles", "distinct_reposters"])
         XCTAssertEqual(rows.count, 3)
-        // Percentiles (see RankingTests): hub = (0.4·1 + 0.3·1) / 0.7 (it cannot lie between two
-        // others), c = 0.4·0.8 + 0.3·0.6 + 0.3·1.
+        // Percentiles (see RankingTests): hub = (0.4·1 + 0.3·1) / 0.7 (it lies between no two
+        // others), c = 0.4·0.8 + 0.3·0.6 + 0.3·1, above its reach alone.
         XCTAssertEqual(rows[1].prefix(2), ["1", "hub"])
         XCTAssertEqual(try XCTUnwrap(Double(rows[1][2])), 1, accuracy: 1e-12)
         XCTAssertEqual(rows[1][3], "source")

@@ -22,20 +22,22 @@ import ReachGraphCore
 ///   computed from group counts in O(degree log degree); pairs of a neighbour with itself
 ///   (reciprocated ties) are left out.
 ///
-/// **KOL score** = 0.4 · P(source_rank) + 0.3 · P(distinct_reposters) + 0.3 · P(betweenness),
-/// where P is the percentile rank (0 lowest, 1 highest, ties share the mean position) among the
-/// accounts of the amplification network (a repost or quote tie with another account,
-/// ``takesPart``) for the first two, and among those that can lie between two others (an in-edge
-/// and an out-edge, ``canBroker``) for betweenness. Accounts outside the network score 0, so
-/// accounts without a tie, such as another platform's in a store's month, do not move anyone's
-/// score. For an account that cannot broker, such as a source that reposts no one, betweenness
-/// does not apply rather than being 0, and its score is (0.4 · P(source_rank) + 0.3 ·
-/// P(distinct_reposters)) / 0.7. Scored as 0 among all accounts, the most reposted source of the
-/// Weibo CED export (650 reposters) ranked 1,755th: most accounts have betweenness 0, so their tie
-/// sits at P ≈ 0.4 and any relay above them got more than reach could make up. Percentiles put
-/// measures of different scales on one footing and resist outliers. Role labels: `source` when
-/// P(source_rank) ≥ 0.9 and at least 2 distinct reposters; `amplifier` when at least 3 distinct
-/// sources and (no posts, or a ratio ≥ 0.5); `bridge` when P(betweenness) ≥ 0.9 and brokerage > 0.
+/// **KOL score** = max(0.4 · P(source_rank) + 0.3 · P(distinct_reposters) + 0.3 · P(betweenness),
+/// (0.4 · P(source_rank) + 0.3 · P(distinct_reposters)) / 0.7): reach, with bridging counted
+/// where it raises the score. P is the percentile rank (0 lowest, 1 highest, ties share the mean
+/// position) among the accounts of the amplification network (a repost or quote tie with another
+/// account, ``takesPart``) for the first two, and among those that can lie between two others
+/// (an in-edge and an out-edge, ``canBroker``) for betweenness (0 for the others). Accounts
+/// outside the network score 0, so accounts without a tie, such as another platform's in a
+/// store's month, do not move anyone's score. Two forms were tried before and failed on real
+/// exports: with betweenness 0 ranked among all accounts (most tie there, at P ≈ 0.4), the most
+/// reposted source of the Weibo CED export (650 reposters) ranked 1,755th; with betweenness
+/// left out only for accounts that cannot broker, the most reposted account of the Higgs sample
+/// (2,153 reposters), which reposted one account, ranked 85th behind pure sources. With the
+/// maximum, reposting someone never lowers a score. Percentiles put measures of different scales
+/// on one footing and resist outliers. Role labels: `source` when P(source_rank) ≥ 0.9 and at
+/// least 2 distinct reposters; `amplifier` when at least 3 distinct sources and (no posts, or a
+/// ratio ≥ 0.5); `bridge` when P(betweenness) ≥ 0.9 and brokerage > 0.
 public struct KeyOpinionLeaders: Sendable {
     /// What brokerage counts as a group.
     public enum Grouping: String, CaseIterable, Sendable {
@@ -201,7 +203,8 @@ public struct KeyOpinionLeaders: Sendable {
         let c = Ranking.percentiles(of: betweenness, among: canBroker)
         return a.indices.map { node in
             guard takesPart[node] else { return 0 }
-            return canBroker[node] ? 0.4 * a[node] + 0.3 * b[node] + 0.3 * c[node] : (0.4 * a[node] + 0.3 * b[node]) / 0.7
+            // (0.4a + 0.3b) / 0.7 written as sevenths: a source first by both measures scores exactly 1.
+            return max(0.4 * a[node] + 0.3 * b[node] + 0.3 * c[node], (4 * a[node] + 3 * b[node]) / 7)
         }
     }
 

@@ -51,7 +51,7 @@ public enum RankingTable {
     /// The roles table: one row per ranked account with every role measure.
     public static func roles(_ ranked: [RankedAccount], leaders: KeyOpinionLeaders, dataset: Dataset, bootstrap: RankBootstrap? = nil) -> ResultTable {
         var table = ResultTable(
-            name: "key_opinion_leaders", title: "Key opinion leaders (score = 0.4·P(source_rank) + 0.3·P(distinct_reposters) + 0.3·P(betweenness); where betweenness cannot apply, no in- or no out-edge, the first two terms over 0.7)",
+            name: "key_opinion_leaders", title: "Key opinion leaders (score = max(0.4·P(source_rank) + 0.3·P(distinct_reposters) + 0.3·P(betweenness), (0.4·P(source_rank) + 0.3·P(distinct_reposters)) / 0.7))",
             columns: ["rank", "id", "score", "roles", "distinct_reposters", "source_rank", "distinct_sources", "amplification_ratio", "betweenness", "brokerage"]
                 + attributeColumns(for: dataset) + bootstrapColumns(bootstrap)
         )

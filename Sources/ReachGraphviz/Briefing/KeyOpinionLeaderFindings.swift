@@ -9,9 +9,7 @@ import ReachGraphCore
 ///
 /// The leader is not the role's highest composite score, which mixes three measures: a source
 /// with fewer reposters can outscore the most reposted one by source rank or betweenness; "top
-/// source" names the most reposted one, as its sentence says. (Before betweenness was left out
-/// of the score of accounts it cannot apply to, every pure source lost about 0.18 to any relay:
-/// on the Weibo CED export the source reposted by 650 accounts ranked 1,755th.)
+/// source" names the most reposted one, as its sentence says.
 ///
 /// "For whom" and "what" are read off the amplification graph (edge source → amplifier): a
 /// source's reposters are its out-neighbours, an amplifier's sources its in-neighbours; each is

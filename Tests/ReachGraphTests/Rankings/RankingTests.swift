@@ -235,12 +235,13 @@ final class RankingTests: XCTestCase {
         XCTAssertTrue(hub.roles.contains("source"))
         // Percentiles by hand: source-rank hub > c > a = b > d = e; reposters hub > a = b = c > d = e;
         // betweenness among the accounts with an in- and an out-edge (a, b, c): c (1 pair) 1,
-        // a = b (half a pair each) 0.25. hub (no in-edge), d and e (no out-edge) cannot lie
-        // between two others, so their score is the first two terms over 0.7.
+        // a = b (half a pair each) 0.25; 0 for hub (no in-edge), d and e (no out-edge). The score
+        // is the larger of all three terms and the first two over 0.7.
         XCTAssertEqual(KeyOpinionLeaders.canBroker(data.graph(types: KeyOpinionLeaders.amplificationTypes)), [false, true, true, true, false, false])
-        XCTAssertEqual(hub.score, (0.4 * 1 + 0.3 * 1) / 0.7, accuracy: 1e-12)
-        XCTAssertEqual(leaders.profiles[1].score, 0.4 * 0.5 + 0.3 * 0.6 + 0.3 * 0.25, accuracy: 1e-12)
-        XCTAssertEqual(leaders.profiles[3].score, 0.4 * 0.8 + 0.3 * 0.6 + 0.3 * 1, accuracy: 1e-12)
+        XCTAssertEqual(hub.score, 1, "first by source rank and by reposters: (0.4 + 0.3) / 0.7")
+        // a: bridging (0.455) would lower it below its reach alone (0.543): reposting never costs.
+        XCTAssertEqual(leaders.profiles[1].score, (0.4 * 0.5 + 0.3 * 0.6) / 0.7, accuracy: 1e-12)
+        XCTAssertEqual(leaders.profiles[3].score, 0.4 * 0.8 + 0.3 * 0.6 + 0.3 * 1, accuracy: 1e-12, "c: bridging raises it above 0.714")
         XCTAssertEqual(leaders.profiles[4].score, (0.4 * 0.1 + 0.3 * 0.1) / 0.7, accuracy: 1e-12)
         XCTAssertEqual(leaders.profiles.map(\.roles), [["source"], [], [], ["bridge"], [], []])
         let best = Ranking.rank(leaders.profiles.map(\.score), in: data, limit: 1)
@@ -301,7 +302,7 @@ final class RankingTests: XCTestCase {
         let table = ranking.table(dataset: data)
         XCTAssertEqual(table.name, "key_opinion_leaders")
         XCTAssertEqual(table.columns.suffix(3), ["rank_low", "rank_high", "p_top_k"])
-        XCTAssertEqual(table.rows.first?[2], .number((0.4 * 1 + 0.3 * 1) / 0.7))
+        XCTAssertEqual(table.rows.first?[2], .number(1))
         let again = try KeyOpinionLeaderRanking(dataset: data, top: 1, bootstrapReplicates: 50, seed: 4)
         XCTAssertEqual(ranking.bootstrap?.entries, again.bootstrap?.entries)
         let plain = try KeyOpinionLeaderRanking(dataset: data, filter: AccountFilter(kinds: [.community]), top: 5)
