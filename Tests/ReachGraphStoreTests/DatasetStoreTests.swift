@@ -377,12 +377,15 @@ final class DatasetStoreTests: XCTestCase {
         _ = try store.ingest(try DatasetLoader.load(ties), source: ties, sha256: "ties")
         let slice = try store.load(StoreSlice(period: "2025-04"))
         XCTAssertEqual(slice.relations.count, 1, "x → y, stored for April; no repost derived from p2 and p3")
-        XCTAssertEqual(slice.diagnostics.counts["reposts not made relations in a slice that holds stored relations (their input's relations were derived from posts: read it alone, or its own --period)"], 2)
+        XCTAssertEqual(slice.diagnostics.counts["reposts not made relations in a read that holds stored relations (their input's relations were derived from posts: read it alone, or its own --period)"], 2)
         XCTAssertEqual(slice.diagnostics.counts["relations stored without a --period, left out of a slice (whole-export ties: read the store without --period, --from or --to)"], 2)
         let may = try store.load(StoreSlice(period: "2025-05"))
         XCTAssertEqual(may.relations.count, 1, "no relation stored for May: p4's repost is derived")
-        XCTAssertNil(may.diagnostics.counts["reposts not made relations in a slice that holds stored relations (their input's relations were derived from posts: read it alone, or its own --period)"])
-        XCTAssertNil(try store.load().diagnostics.counts["relations stored without a --period, left out of a slice (whole-export ties: read the store without --period, --from or --to)"])
+        XCTAssertNil(may.diagnostics.counts["reposts not made relations in a read that holds stored relations (their input's relations were derived from posts: read it alone, or its own --period)"])
+        let whole = try store.load()
+        XCTAssertNil(whole.diagnostics.counts["relations stored without a --period, left out of a slice (whole-export ties: read the store without --period, --from or --to)"])
+        XCTAssertEqual(whole.relations.count, 3, "the stored ties only")
+        XCTAssertEqual(whole.diagnostics.counts["reposts not made relations in a read that holds stored relations (their input's relations were derived from posts: read it alone, or its own --period)"], 3, "p2, p3 and p4")
     }
 
     func testPlatformFillsRowsThatNameNone() throws {
