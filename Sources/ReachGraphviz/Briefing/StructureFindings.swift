@@ -80,12 +80,20 @@ enum StructureFindings {
         if let average = range(\.structureCoverage), let reached = range({ $0.shareOfHubPosts(respondedToByAtLeast: 1) }) {
             text += ": on average a spoke reposted \(average) of its hub's posts, and \(reached) of a hub's posts were reposted by at least one of its spokes"
         }
+        // Only a hub that posted something can be relayed: a structure without hub posts is
+        // named apart, not counted as relayed by every spoke.
+        let quiet = cards.filter { $0.response.structureCoverage == nil }.map(\.structure.name)
         let silent = cards.map { card in (card.structure.name, card.structure.spokes.indices.filter { card.response.coverage(ofSpoke: $0) == 0 }.count) }
             .filter { $0.1 > 0 }
         let total = silent.reduce(0) { $0 + $1.1 }
-        text += total == 0
-            ? "; every spoke relayed its hub at least once."
-            : "; \(total == 1 ? "one spoke never relayed its hub" : "\(groupedDigits(total)) spokes never relayed their hub") (\(silent.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))."
+        if quiet.count == cards.count {
+            text += "; no hub posted anything its spokes could relay."
+        } else {
+            text += total == 0
+                ? "; every spoke relayed its hub at least once"
+                : "; \(total == 1 ? "one spoke never relayed its hub" : "\(groupedDigits(total)) spokes never relayed their hub") (\(silent.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))"
+            text += quiet.isEmpty ? "." : "; the hub posted nothing to relay in \(quiet.joined(separator: ", "))."
+        }
         return ([text] + leftOutSentences(analysis)).joined(separator: " ")
     }
 

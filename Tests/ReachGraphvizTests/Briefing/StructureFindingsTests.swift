@@ -50,6 +50,22 @@ final class StructureFindingsTests: XCTestCase {
         )
     }
 
+    func testAHubThatPostedNothingIsNotSaidToBeRelayed() throws {
+        // Found on a store month holding other platforms' posts: no hub posted, and the key
+        // finding said every spoke relayed its hub. Then only Q's hub posts.
+        let others = "post_id,author,time,parent_post,root_post\nx1,c1,0,,\nx2,q1,10,,"
+        let none = try SampleDatasets.load(accounts: Self.accounts, relations: nil, posts: others)
+        XCTAssertEqual(
+            StructureFindings.headline(StructureAnalysis(dataset: none, options: StructureOptions(shuffles: 0)), dataset: none),
+            "2 hub-and-spoke structures; no hub posted anything its spokes could relay."
+        )
+        let onlyQ = try SampleDatasets.load(accounts: Self.accounts, relations: nil, posts: others + "\ng1,qhub,0,,\ns1,q1,60,g1,g1\ns2,q2,120,g1,g1")
+        XCTAssertEqual(
+            StructureFindings.headline(StructureAnalysis(dataset: onlyQ, options: StructureOptions(shuffles: 0)), dataset: onlyQ),
+            "2 hub-and-spoke structures; every spoke relayed its hub at least once; the hub posted nothing to relay in P."
+        )
+    }
+
     func testFastestAndSlowestSpokesNeedFiveRepostsAndSayHowMany() throws {
         // s1 answers all six hub posts after 1 min, s2 five of them after 10 min, s3 one after
         // 30 s: s3 is quickest but rests on one repost, so it is not ranked.
