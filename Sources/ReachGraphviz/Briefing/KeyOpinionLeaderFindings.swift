@@ -101,7 +101,7 @@ enum KeyOpinionLeaderFindings {
             var row: [Cell] = [.integer(ranked.rank), .text(account.name ?? account.id)]
             if entity { row.append(account.entity.map(Cell.text) ?? .missing) }
             if kinds { row.append(.text(account.kind.rawValue)) }
-            row += [.text(roles.isEmpty ? "–" : roles.joined(separator: ", ")), .number((ranked.score * 1000).rounded() / 1000)]
+            row += [.text(roles.isEmpty ? "–" : roles.joined(separator: ", ")), .number((ranked.score * 10_000).rounded() / 10_000)]
             if intervals { row.append(interval[ranked.account].map { .text("\($0.lowerBound)–\($0.upperBound)") } ?? .missing) }
             table.rows.append(row)
         }
