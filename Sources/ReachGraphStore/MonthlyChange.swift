@@ -70,7 +70,7 @@ public struct MonthlyChange: Sendable {
         try compare("Coordination", measure: "co-reposts within \(formatNumber(coordinationWindow)) s with partners met on at least 2 posts",
                     units: "accounts co-reposted", value: { "\(groupedDigits(Int($0))) co-reposts" }) { dataset in
             let network = CoActionNetwork(
-                log: ShareLog(posts: dataset.posts, object: .parent), options: CoActionOptions(window: coordinationWindow, weight: .objects, minWeight: 2)
+                log: ShareLog(posts: dataset.posts, object: .parent), options: .repeatedPairs(window: coordinationWindow)
             )
             var coShares: [String: Double] = [:]
             for edge in network.edges {

@@ -30,9 +30,10 @@ public enum TrendMeasure: String, CaseIterable, Sendable {
     public var needs: String {
         switch self {
         case .index: return "metrics rows"
-        case .pagerank, .kol: return "ties between accounts"
+        case .pagerank: return "ties between accounts"
+        case .kol: return "repost or quote ties between accounts"
         case .coverage, .lag: return "a declared 1+N roster (accounts with parents) and posts"
-        case .reach: return "posts that were reposted (cascades)"
+        case .reach: return "posts that were reposted (cascades) and follower counts of the accounts reached"
         }
     }
 
@@ -177,8 +178,9 @@ public struct Trend: Sendable {
             let graph = dataset.graph()
             return hasTies(graph) ? byAccount(try RankingMeasure.pageRank.scores(on: graph)) : [:]
         case .kol:
-            guard hasTies(dataset.graph(types: KeyOpinionLeaders.amplificationTypes)) else { return [:] }
-            return byAccount(try KeyOpinionLeaders(dataset: dataset).profiles.map(\.score))
+            // Accounts without a repost or quote tie score 0: a month where all do has no ties.
+            let scores = try KeyOpinionLeaders(dataset: dataset).profiles.map(\.score)
+            return scores.contains { $0 > 0 } ? byAccount(scores) : [:]
         case .coverage, .lag:
             var result: [String: Double] = [:]
             for card in StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0)).scorecards {
@@ -234,7 +236,7 @@ public struct Trend: Sendable {
         return table
     }
 
-    /// A line chart of the units ranked `top` or better in the last period.
+    /// A line chart of the units ranked `top` or better in the last period that ranks any.
     public func chart(top: Int, caption: String? = nil) -> LineChart {
         let units = leaders(top: top)
         var values: [String: [String: Double]] = [:]

@@ -149,11 +149,11 @@ struct KeyOpinionLeadersCommand: ParsableCommand {
             Computed on repost and quote relations (edges source → amplifier). Score = \
             max(0.4·P(source_rank) + 0.3·P(distinct_reposters) + 0.3·P(betweenness), \
             (0.4·P(source_rank) + 0.3·P(distinct_reposters)) / 0.7): bridging counts where it raises \
-            the score. P = percentile rank among the accounts with a tie (the others score 0); \
-            betweenness among those with an in- and an out-edge. \
+            the score. P = percentile rank among the accounts with a repost or quote tie (the others \
+            score 0); betweenness among those with betweenness above 0. \
             Roles: source (P(source_rank) ≥ 0.9, ≥ 2 reposters), amplifier (≥ 3 distinct sources, \
             reposts/(reposts+originals) ≥ 0.5), bridge (P(betweenness) ≥ 0.9 and brokerage between \
-            kinds or provinces > 0). Betweenness is exact when its estimated time on one thread fits \
+            groups > 0: kinds, provinces or Louvain communities, --brokerage). Betweenness is exact when its estimated time on one thread fits \
             --exact-betweenness-budget, otherwise sampled until the top N is settled or as many \
             searches as fit in the budget have run; a note on standard error says which. The \
             budget is seconds of one thread, estimated from the graph's size (deterministic, not \

@@ -158,7 +158,7 @@ struct TrendCommand: ParsableCommand {
             or a post in the month), coverage and lag (per declared 1+N structure; lag in hours, lower ranks \
             first), reach (potential reach of the cascades each account started). change is the ranks gained \
             since the previous month the store holds (a note names it when months are missing between). The table \
-            keeps the units ranked --top or better in some month; the chart draws the top units of the last month.
+            keeps the units ranked --top or better in some month; the chart draws the top units of the last month that ranks any.
             """
     )
 
@@ -175,7 +175,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Grouping, not a measure: the period step (month); --measure names what is tracked.")
     var by: Grouping = .month
 
-    @Option(help: "Units ranked N or better in some month go in the table; the last month's top N in the chart.")
+    @Option(help: "Units ranked N or better in some month go in the table; the top N of the last month that ranks any in the chart.")
     var top = 10
 
     @Option(help: ArgumentHelp("Also write the line chart as SVG.", valueName: "FILE.svg"))

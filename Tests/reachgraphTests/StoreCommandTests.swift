@@ -145,7 +145,18 @@ final class StoreCommandTests: XCTestCase {
         XCTAssertEqual(try ReachGraphCLI.run(["ingest", edges, "--into", store, "--period", "2025-05", "--quiet"]).status, 0)
         let run = try ReachGraphCLI.run(["trend", store, "--measure", "reach"])
         XCTAssertEqual(run.status, 0, run.error)
-        XCTAssertEqual(run.error, "note: no account was ranked in the store's one month: reach needs posts that were reposted (cascades)\n")
+        XCTAssertEqual(run.error, "note: no account was ranked in the store's one month: reach needs posts that were reposted (cascades) and follower counts of the accounts reached\n")
+    }
+
+    /// A month without ties ranks nobody, and the note names it.
+    func testTrendNamesTheMonthsThatRankedNobody() throws {
+        let posts = try ReachGraphCLI.temporaryFolder(["posts.csv": "post_id,author,time,parent_post\np1,a,2025-04-01T00:00:00Z,\np2,b,2025-04-01T01:00:00Z,p1\np3,c,2025-05-01T00:00:00Z,\n"])
+        let store = try ReachGraphCLI.temporaryFolder() + "/posts.sqlite"
+        XCTAssertEqual(try ReachGraphCLI.run(["ingest", posts, "--into", store, "--quiet"]).status, 0)
+        let run = try ReachGraphCLI.run(["trend", store, "--measure", "pagerank", "--format", "csv"])
+        XCTAssertEqual(run.status, 0, run.error)
+        XCTAssertEqual(run.error, "note: 1 of 2 months ranked no account (pagerank needs ties between accounts): 2025-05\n")
+        XCTAssertEqual(run.output.split(separator: "\n").map { String($0.prefix(9)) }, ["period,un", "2025-04,b", "2025-04,a"])
     }
 
     /// The sample's README says it is synthetic; the store remembers it, and a briefing on the

@@ -26,13 +26,13 @@ import ReachGraphCore
 /// (0.4 · P(source_rank) + 0.3 · P(distinct_reposters)) / 0.7): reach, with bridging counted
 /// where it raises the score. P is the percentile rank (0 lowest, 1 highest, ties share the mean
 /// position) among the accounts of the amplification network (a repost or quote tie with another
-/// account, ``takesPart``) for the first two, and among those that can lie between two others
-/// (an in-edge and an out-edge, ``canBroker``) for betweenness (0 for the others). Accounts
+/// account) for the first two, and among those that lie between two others (betweenness above 0)
+/// for betweenness (0 for the others: no bridging, however few accounts bridge). Accounts
 /// outside the network score 0, so accounts without a tie, such as another platform's in a
 /// store's month, do not move anyone's score. Two forms were tried before and failed on real
 /// exports: with betweenness 0 ranked among all accounts (most tie there, at P ≈ 0.4), the most
 /// reposted source of the Weibo CED export (650 reposters) ranked 1,755th; with betweenness
-/// left out only for accounts that cannot broker, the most reposted account of the Higgs sample
+/// left out only for accounts without an in- and an out-edge, the most reposted account of the Higgs sample
 /// (2,153 reposters), which reposted one account, ranked 85th behind pure sources. With the
 /// maximum, reposting someone never lowers a score. Percentiles put measures of different scales
 /// on one footing and resist outliers. Role labels: `source` when P(source_rank) ≥ 0.9 and at
@@ -144,10 +144,7 @@ public struct KeyOpinionLeaders: Sendable {
         }
         betweennessNote = note
         betweennessSeconds = seconds
-        let members = Self.takesPart(graph), brokers = Self.canBroker(graph)
-        let score = Self.compositeScore(
-            sourceRank: sourceRank, reposters: graph.degrees(.outgoing).map(Double.init), betweenness: betweenness, takesPart: members, canBroker: brokers
-        )
+        let percentiles = Percentiles(graph: graph, sourceRank: sourceRank, betweenness: betweenness)
         self.grouping = grouping
         var reposts = [Int](repeating: 0, count: dataset.accounts.count)
         var originals = [Int](repeating: 0, count: dataset.accounts.count)
@@ -155,56 +152,53 @@ public struct KeyOpinionLeaders: Sendable {
             if dataset.posts.isRepost(at: post) { reposts[Int(author)] += 1 } else { originals[Int(author)] += 1 }
         }
         let hasPosts = !dataset.posts.isEmpty
-        let sourcePercentile = Ranking.percentiles(of: sourceRank, among: members)
-        let betweennessPercentile = Ranking.percentiles(of: betweenness, among: brokers)
         let brokerages = Self.brokerage(in: graph, groups: groups)
         profiles = (0 ..< Int32(graph.nodeCount)).map { node in
             let index = Int(node)
             let ratio = hasPosts && reposts[index] + originals[index] > 0 ? Double(reposts[index]) / Double(reposts[index] + originals[index]) : nil
             let brokerage = brokerages[index]
             var roles: [String] = []
-            if sourcePercentile[index] >= 0.9 && graph.outDegree(of: node) >= 2 { roles.append("source") }
+            if percentiles.sourceRank[index] >= 0.9 && graph.outDegree(of: node) >= 2 { roles.append("source") }
             if graph.inDegree(of: node) >= 3 && (ratio ?? 1) >= 0.5 { roles.append("amplifier") }
-            if betweennessPercentile[index] >= 0.9 && brokerage > 0 { roles.append("bridge") }
+            if percentiles.betweenness[index] >= 0.9 && brokerage > 0 { roles.append("bridge") }
             return Profile(
                 account: node, distinctReposters: graph.outDegree(of: node), sourceRank: sourceRank[index],
                 distinctSources: graph.inDegree(of: node), amplificationRatio: ratio, betweenness: betweenness[index],
-                brokerage: brokerage, score: score[index], roles: roles
+                brokerage: brokerage, score: percentiles.score(of: index), roles: roles
             )
         }
     }
 
     /// The KOL score of every node of an amplification graph (used by the bootstrap too).
     public static func scores(on graph: DirectedGraph, budget: BetweennessBudget = BetweennessBudget()) throws -> [Double] {
-        compositeScore(
-            sourceRank: try graph.reversed().pageRank(), reposters: graph.degrees(.outgoing).map(Double.init),
-            betweenness: try betweenness(of: graph, budget: budget).values, takesPart: takesPart(graph), canBroker: canBroker(graph)
-        )
+        let percentiles = Percentiles(graph: graph, sourceRank: try graph.reversed().pageRank(), betweenness: try betweenness(of: graph, budget: budget).values)
+        return (0 ..< graph.nodeCount).map(percentiles.score(of:))
     }
 
-    /// Whether each node has a tie with another node (self-loops aside): the accounts the
-    /// percentiles are taken among.
-    public static func takesPart(_ graph: DirectedGraph) -> [Bool] {
-        (0 ..< Int32(graph.nodeCount)).map { node in
-            graph.incoming.neighbors(of: node).contains { $0 != node } || graph.outgoing.neighbors(of: node).contains { $0 != node }
+    /// The three percentile ranks the score and the roles read.
+    struct Percentiles {
+        /// Among the nodes with a tie to another node (self-loops aside); 0 for the others.
+        let sourceRank: [Double]
+        let reposters: [Double]
+        /// Among the nodes with betweenness above 0, which lie between two others; 0 for the rest.
+        let betweenness: [Double]
+        /// Whether each node has a tie to another node.
+        let takesPart: [Bool]
+
+        init(graph: DirectedGraph, sourceRank: [Double], betweenness: [Double]) {
+            takesPart = (0 ..< Int32(graph.nodeCount)).map { node in
+                graph.incoming.neighbors(of: node).contains { $0 != node } || graph.outgoing.neighbors(of: node).contains { $0 != node }
+            }
+            self.sourceRank = Ranking.percentiles(of: sourceRank, among: takesPart)
+            reposters = Ranking.percentiles(of: graph.degrees(.outgoing).map(Double.init), among: takesPart)
+            self.betweenness = Ranking.percentiles(of: betweenness, among: betweenness.map { $0 > 0 })
         }
-    }
 
-    /// Whether each node can lie between two others: it has an in-edge and an out-edge other
-    /// than a self-loop. Betweenness applies to these nodes only.
-    public static func canBroker(_ graph: DirectedGraph) -> [Bool] {
-        (0 ..< Int32(graph.nodeCount)).map { node in
-            graph.incoming.neighbors(of: node).contains { $0 != node } && graph.outgoing.neighbors(of: node).contains { $0 != node }
-        }
-    }
-
-    static func compositeScore(sourceRank: [Double], reposters: [Double], betweenness: [Double], takesPart: [Bool], canBroker: [Bool]) -> [Double] {
-        let a = Ranking.percentiles(of: sourceRank, among: takesPart), b = Ranking.percentiles(of: reposters, among: takesPart)
-        let c = Ranking.percentiles(of: betweenness, among: canBroker)
-        return a.indices.map { node in
+        /// The larger of reach and bridging together and reach alone over 0.7; 0 outside the network.
+        func score(of node: Int) -> Double {
             guard takesPart[node] else { return 0 }
             // (0.4a + 0.3b) / 0.7 written as sevenths: a source first by both measures scores exactly 1.
-            return max(0.4 * a[node] + 0.3 * b[node] + 0.3 * c[node], (4 * a[node] + 3 * b[node]) / 7)
+            return max(0.4 * sourceRank[node] + 0.3 * reposters[node] + 0.3 * betweenness[node], (4 * sourceRank[node] + 3 * reposters[node]) / 7)
         }
     }
 

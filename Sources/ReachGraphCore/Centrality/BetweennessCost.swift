@@ -67,7 +67,7 @@ extension DirectedGraph {
     ///
     /// Runs a breadth-first search from `sampleSize` contributing searches drawn without
     /// replacement in a seeded order (all of them when there are fewer) on the reduced graph exact
-    /// betweenness searches, counts the nodes each reaches and the out-edges it scans, and scales
+    /// betweenness searches, counts the nodes each reaches and their out-edges (what a Brandes search scans), and scales
     /// the mean by the number of contributing searches. A search's cost follows its reach, which in a repost network ranges from a few
     /// accounts to most of the graph, so `n · m` would overstate the work by orders of magnitude.
     /// The estimate is deterministic (same seed, same number); it counts hops, and weighted

@@ -12,7 +12,7 @@ import Glibc
 /// goes through ``forEach(_:maxConcurrency:_:)``, which runs at most ``threadCount`` threads, and
 /// only one when it is itself called from inside such a loop: a bootstrap replicate that computes
 /// betweenness runs that betweenness on its own thread, so per-thread buffers number the
-/// threads, never threads².
+/// threads, never threads². ``alongside(_:_:)`` adds one thread beside a loop for a serial step.
 ///
 /// Results never depend on these settings: every run or sample draws from its own stream
 /// (`SplitMix64(seed:).split(index)`) and results are combined in index order, so the same seed

@@ -227,7 +227,7 @@ public struct BriefingBuilder {
     }
 
     private func networkSection(_ summary: DatasetSummary) throws -> BriefingSection {
-        guard summary.edgeCount > 0 else {
+        guard summary.edgeCount > summary.selfLoopCount else {
             return BriefingSection(title: "The network", paragraphs: ["No two accounts are tied by a relation: there is no network to draw."])
         }
         onStep("drawing the network")
@@ -372,9 +372,7 @@ public struct BriefingBuilder {
         let log = ShareLog(posts: dataset.posts, object: object)
         var notes: [String] = []
         let window = try affordableWindow(log, notes: &notes)
-        // Weighed by distinct posts: an account that reposts one post three times beside 146 others who
-        // repost it once is not three times coordinated with each of them.
-        let network = CoActionNetwork(log: log, options: CoActionOptions(window: window, weight: .objects, minWeight: 2))
+        let network = CoActionNetwork(log: log, options: .repeatedPairs(window: window))
         let groups = CoordinationGroups(network: network, method: .louvain, seed: options.seed)
         let figures = network.edges.isEmpty ? [] : [
             figure("coordination", notes: &notes) { try CoordinationFigure.figure(of: network, groups: groups, dataset: dataset, options: .init(maxGroups: 6, engine: Self.networkEngine, caption: caption, maxNodes: 150, maxEdges: 450)) },

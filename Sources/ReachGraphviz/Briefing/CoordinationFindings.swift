@@ -12,14 +12,8 @@ enum CoordinationFindings {
 
     /// The words for what was shared, so a link-sharing export is not described as reposts.
     struct Wording {
-        /// "reposted the same post", "shared the same link", …
-        var sameOne: String
-        /// "reposted the same posts", …
-        var sameMany: String
         /// "co-reposting", …
         var activity: String
-        /// "co-reposts", …
-        var actions: String
         /// "post", "link", … (one shared object)
         var object: String
         /// "posts", "links", …
@@ -29,42 +23,28 @@ enum CoordinationFindings {
 
         init(_ key: SharedObjectKey) {
             switch key {
-            case .parent:
-                (sameOne, sameMany, activity, actions, object, objects, verb) =
-                    ("reposted the same post", "reposted the same posts", "co-reposting", "co-reposts", "post", "posts", "reposted")
-            case .url:
-                (sameOne, sameMany, activity, actions, object, objects, verb) =
-                    ("shared the same link", "shared the same links", "co-sharing of links", "co-shares", "link", "links", "shared")
-            case .contentHash:
-                (sameOne, sameMany, activity, actions, object, objects, verb) =
-                    ("posted the same content", "posted the same contents", "co-posting", "co-posts", "content", "contents", "posted")
-            case .hashtagSet:
-                (sameOne, sameMany, activity, actions, object, objects, verb) =
-                    ("used the same hashtags", "used the same hashtag sets", "co-hashtagging", "co-uses", "hashtag set", "hashtag sets", "used")
+            case .parent: (activity, object, objects, verb) = ("co-reposting", "post", "posts", "reposted")
+            case .url: (activity, object, objects, verb) = ("co-sharing of links", "link", "links", "shared")
+            case .contentHash: (activity, object, objects, verb) = ("co-posting", "content", "contents", "posted")
+            case .hashtagSet: (activity, object, objects, verb) = ("co-hashtagging", "hashtag set", "hashtag sets", "used")
             }
         }
 
-        /// An amount of `weight`: "4 co-reposts", "2 posts in common", "3 messages".
-        func amount(_ value: Double, _ weight: CoActionWeight) -> String {
-            switch weight {
-            case .coShares: return "\(formatNumber(value)) \(actions)"
-            case .objects: return "\(formatNumber(value)) \(value == 1 ? object : objects) in common"
-            case .messages: return "\(formatNumber(value)) \(value == 1 ? "message" : "messages")"
-            }
+        /// A number of objects in common: "2 posts in common", or summed over several ties
+        /// ("35 posts in common, summed over its partners"), where one post counts once per tie.
+        func inCommon(_ value: Double, summedOver ties: String? = nil) -> String {
+            "\(formatNumber(value)) \(value == 1 ? object : objects) in common" + (ties.map { ", summed over \($0)" } ?? "")
         }
 
         /// What a pair of the network did: "reposted at least 2 of the same posts within 600 s of
         /// each other" (an account reposting one post several times is one post, not several).
         func pairs(_ options: CoActionOptions) -> String {
-            let window = "within \(formatNumber(options.window)) s of each other"
-            switch options.weight {
-            case .objects: return "\(verb) at least \(formatNumber(options.minWeight)) of the same \(objects) \(window)"
-            case .coShares: return "\(sameMany) \(window), \(formatNumber(options.minWeight)) or more \(actions)"
-            case .messages: return "\(sameMany) \(window), \(formatNumber(options.minWeight)) or more messages of one matched by the other"
-            }
+            "\(verb) at least \(formatNumber(options.minWeight)) of the same \(objects) within \(formatNumber(options.window)) s of each other"
         }
     }
 
+    /// The section's sentences on `network`, weighed by distinct objects in common
+    /// (``CoActionOptions/repeatedPairs(window:)``).
     static func sentences(
         network: CoActionNetwork, groups: CoordinationGroups, campaigns: CoordinationCampaigns, baseline: ShuffleBaseline?, dataset: Dataset,
         object: SharedObjectKey = .parent
@@ -73,6 +53,7 @@ enum CoordinationFindings {
             let id = network.accountIDs[Int(account)]
             return dataset.index(ofAccount: id).flatMap { dataset.accounts[Int($0)].name } ?? id
         }
+        precondition(network.options.weight == .objects, "the sentences count objects in common")
         let words = Wording(object)
         let weight = network.options.weight
         guard !network.edges.isEmpty else {
@@ -87,7 +68,7 @@ enum CoordinationFindings {
         let connected = groups.groups.reduce(0) { $0 + $1.accounts.count }
         var opening = "\(network.edges.count == 1 ? "1 pair" : "\(groupedDigits(network.edges.count)) pairs") of accounts \(words.pairs(network.options))"
         if let baseline {
-            let summed = "their summed weight, \(words.amount(baseline.weight.observed, weight)), is \(baseline.weight.p <= 0.05 ? "" : "not ")above chance (\(expectedText(baseline.weight)))"
+            let summed = "their summed weight, \(words.inCommon(baseline.weight.observed)) over all pairs, is \(baseline.weight.p <= 0.05 ? "" : "not ")above chance (\(expectedText(baseline.weight)))"
             opening += baseline.edges.p <= 0.05
                 ? " — more than \(baseline.shuffles) per-object shuffles give (\(expectedText(baseline.edges))); \(summed)"
                 : " — \(baseline.edges.observed < baseline.edges.expected ? "fewer than" : "about as many as") \(baseline.shuffles) per-object shuffles give (\(expectedText(baseline.edges))): by count, no sign of \(words.activity) beyond chance; \(summed)"
@@ -98,7 +79,7 @@ enum CoordinationFindings {
         for (index, group) in groups.groups.prefix(describedGroups).enumerated() {
             let central = group.accounts.sorted { strength[Int($0)] != strength[Int($1)] ? strength[Int($0)] > strength[Int($1)] : $0 < $1 }.prefix(3)
             var line = "Group \(index + 1) (\(groupedDigits(group.accounts.count)) accounts, \(group.edges == 1 ? "1 tie" : "\(groupedDigits(group.edges)) ties")): most central "
-                + central.map { "\(name($0)) (\(words.amount(strength[Int($0)], weight)))" }.joined(separator: ", ")
+                + central.map { "\(name($0)) (\(words.inCommon(strength[Int($0)], summedOver: "its partners")))" }.joined(separator: ", ")
             if index < campaigns.campaigns.count, let top = campaigns.campaigns[index].first {
                 line += "; shared most: \(objectText(top.object, campaigns.object)) by \(top.members) of its members (\(top.shares) posts)"
             }
@@ -113,7 +94,7 @@ enum CoordinationFindings {
             if !strongest.isEmpty {
                 line += "; strongest " + strongest.map { index in
                     let edge = network.edges[index], statistic = baseline.edgeStatistics[index]
-                    return "\(name(edge.accountA)) – \(name(edge.accountB)) (\(words.amount(edge.weight(weight), weight)), \(formatNumber(statistic.expected, digits: 2)) expected)"
+                    return "\(name(edge.accountA)) – \(name(edge.accountB)) (\(words.inCommon(edge.weight(weight))), \(formatNumber(statistic.expected, digits: 2)) expected)"
                 }.joined(separator: ", ")
             }
             sentences.append(line + ".")

@@ -182,10 +182,12 @@ public struct SparkBriefingBuilder {
             return dataset.index(ofAccount: id).map { name(dataset.accounts[Int($0)]) } ?? id
         }
         func count(_ cell: Cell) -> Int { if case .integer(let value) = cell { return value } else { return 0 } }
-        // Distinct posts, not co-reposts: one account reposting a post twice beside another is one post in common.
-        let repeated = edges.rows.filter { count($0[objects]) >= 2 }
+        // Distinct posts, not co-reposts, as the briefing counts them: one account reposting a post
+        // twice beside another is one post in common.
+        let least = Int(CoActionOptions.repeatedPairs(window: 0).minWeight)
+        let repeated = edges.rows.filter { count($0[objects]) >= least }
         var paragraphs = [
-            "\(groupedDigits(edges.rows.count)) pairs of accounts reposted the same post within \(window) seconds of each other; \(groupedDigits(repeated.count)) of them did so for at least 2 different posts.",
+            "\(groupedDigits(edges.rows.count)) pairs of accounts reposted the same post within \(window) seconds of each other; \(groupedDigits(repeated.count)) of them did so for at least \(least) different posts.",
         ]
         if let heaviest = edges.rows.first {
             paragraphs.append("The most frequent pair is \(label(heaviest[a])) and \(label(heaviest[b])): \(groupedDigits(count(heaviest[weight]))) co-reposts within the window.")

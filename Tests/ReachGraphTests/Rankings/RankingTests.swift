@@ -234,10 +234,9 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(leaders.profiles[1].distinctReposters, 1)
         XCTAssertTrue(hub.roles.contains("source"))
         // Percentiles by hand: source-rank hub > c > a = b > d = e; reposters hub > a = b = c > d = e;
-        // betweenness among the accounts with an in- and an out-edge (a, b, c): c (1 pair) 1,
-        // a = b (half a pair each) 0.25; 0 for hub (no in-edge), d and e (no out-edge). The score
-        // is the larger of all three terms and the first two over 0.7.
-        XCTAssertEqual(KeyOpinionLeaders.canBroker(data.graph(types: KeyOpinionLeaders.amplificationTypes)), [false, true, true, true, false, false])
+        // betweenness among the accounts with betweenness above 0 (a, b, c): c (1 pair) 1,
+        // a = b (half a pair each) 0.25; 0 for hub, d and e. The score is the larger of all three
+        // terms and the first two over 0.7.
         XCTAssertEqual(hub.score, 1, "first by source rank and by reposters: (0.4 + 0.3) / 0.7")
         // a: bridging (0.455) would lower it below its reach alone (0.543): reposting never costs.
         XCTAssertEqual(leaders.profiles[1].score, (0.4 * 0.5 + 0.3 * 0.6) / 0.7, accuracy: 1e-12)
@@ -246,6 +245,21 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(leaders.profiles.map(\.roles), [["source"], [], [], ["bridge"], [], []])
         let best = Ranking.rank(leaders.profiles.map(\.score), in: data, limit: 1)
         XCTAssertEqual(best.first?.account, 0, "the most reposted source leads: betweenness does not apply to it, and counts for c, which relays it")
+    }
+
+    func testAnAccountOnNoShortestPathIsNoBridge() throws {
+        // x → y → z and x → z: y has an in- and an out-edge but lies on no shortest path. Ranked
+        // among the accounts that could broker, its betweenness 0 was the only value, percentile 1:
+        // a bridge with betweenness 0, and 0.3 more score.
+        let folder = try TemporaryFolder()
+        try folder.write("accounts.csv", "id,kind\nx,media_outlet\ny,embassy\nz,influencer\n")
+        try folder.write("relations.csv", "source,target,relation\nx,y,repost\ny,z,repost\nx,z,repost\n")
+        let leaders = try KeyOpinionLeaders(dataset: try DatasetLoader.load(folder.path))
+        let y = leaders.profiles[1]
+        XCTAssertEqual(y.betweenness, 0)
+        XCTAssertEqual(y.roles, [])
+        // Source rank z < y < x, reposters z (0) < y (1) < x (2): y is at 0.5 of both.
+        XCTAssertEqual(y.score, (4 * 0.5 + 3 * 0.5) / 7, accuracy: 1e-12)
     }
 
     func testAccountsWithoutTiesMoveNoKeyOpinionLeaderScore() throws {

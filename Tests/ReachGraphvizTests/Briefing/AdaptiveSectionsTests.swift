@@ -96,6 +96,10 @@ final class AdaptiveSectionsTests: XCTestCase {
         let network = try XCTUnwrap(document.sections.first { $0.title == "The network" })
         XCTAssertEqual(network.paragraphs, ["No two accounts are tied by a relation: there is no network to draw."])
         XCTAssertTrue(network.figures.isEmpty)
+        // A self-loop ties an account to itself only.
+        let loop = try SampleDatasets.load(accounts: "id,kind\na,media_centre\nb,influencer", relations: "source,target,relation\na,a,repost")
+        let loopNetwork = try XCTUnwrap(BriefingBuilder(dataset: loop, options: Self.options).build().sections.first { $0.title == "The network" })
+        XCTAssertTrue(loopNetwork.figures.isEmpty, "\(loopNetwork.paragraphs)")
         let summary = try XCTUnwrap(document.sections.first)
         XCTAssertEqual(
             summary.paragraphs.last,
@@ -156,7 +160,7 @@ final class AdaptiveSectionsTests: XCTestCase {
         let document = BriefingBuilder(dataset: try DatasetLoader.load(path), options: options).build()
         let coordination = try XCTUnwrap(document.sections.first { $0.title == "Coordination" })
         XCTAssertEqual(coordination.paragraphs[0], "1 pair of accounts shared at least 2 of the same links within 600 s of each other; 2 accounts fall into 1 group (Louvain communities).")
-        XCTAssertTrue(coordination.paragraphs[1].hasPrefix("Group 1 (2 accounts, 1 tie): most central G1 (2 links in common), G2 (2 links in common)"), coordination.paragraphs[1])
+        XCTAssertTrue(coordination.paragraphs[1].hasPrefix("Group 1 (2 accounts, 1 tie): most central G1 (2 links in common, summed over its partners), G2 (2 links in common, summed over its partners)"), coordination.paragraphs[1])
         XCTAssertEqual(
             coordination.paragraphs.last,
             "The same network and groups at the command line: `reachgraph coordination INPUT --window 600s --weight objects --min-weight 2 --groups louvain --seed 1 --object url`, "

@@ -9,7 +9,7 @@ final class CoordinationFindingsTests: XCTestCase {
     private func sentences(_ rows: [String]) throws -> [String] {
         let dataset = try SampleDatasets.load(accounts: "id,kind\nsrc,media_centre", relations: nil, posts: (["post_id,author,time,parent_post"] + rows).joined(separator: "\n"))
         let log = ShareLog(posts: dataset.posts, object: .parent)
-        let network = CoActionNetwork(log: log, options: CoActionOptions(window: 600, weight: .objects, minWeight: 2))
+        let network = CoActionNetwork(log: log, options: .repeatedPairs(window: 600))
         let groups = CoordinationGroups(network: network, method: .louvain, seed: 1)
         let campaigns = CoordinationCampaigns(posts: dataset.posts, network: network, groups: groups, object: .parent)
         let baseline = ShuffleBaseline(log: log, network: network, shuffles: 19, seed: 1, method: .object)
@@ -30,7 +30,7 @@ final class CoordinationFindingsTests: XCTestCase {
         XCTAssertEqual(
             text.first,
             "20 pairs of accounts reposted at least 2 of the same posts within 600 s of each other — about as many as 19 per-object shuffles give (20 expected, p = 1): "
-                + "by count, no sign of co-reposting beyond chance; their summed weight, 40 posts in common, is not above chance (40 expected, p = 1). 40 accounts fall into 20 groups (Louvain communities)."
+                + "by count, no sign of co-reposting beyond chance; their summed weight, 40 posts in common over all pairs, is not above chance (40 expected, p = 1). 40 accounts fall into 20 groups (Louvain communities)."
         )
         XCTAssertTrue(text.contains { $0.hasSuffix("0 of 20 ties are above chance (p ≤ 0.05), where about 1 would pass by chance alone.") }, "\(text)")
     }
@@ -48,7 +48,7 @@ final class CoordinationFindingsTests: XCTestCase {
         XCTAssertEqual(
             text.first,
             "1 pair of accounts reposted at least 2 of the same posts within 600 s of each other — more than 19 per-object shuffles give (0 expected, p = 0.05); "
-                + "their summed weight, 4 posts in common, is above chance (0 expected, p = 0.05). 2 accounts fall into 1 group (Louvain communities)."
+                + "their summed weight, 4 posts in common over all pairs, is above chance (0 expected, p = 0.05). 2 accounts fall into 1 group (Louvain communities)."
         )
         XCTAssertTrue(text.contains { $0.hasSuffix("1 of 1 ties are above chance (p ≤ 0.05), where about 0 would pass by chance alone; strongest a – b (4 posts in common, 0.053 expected).") }, "\(text)")
     }
