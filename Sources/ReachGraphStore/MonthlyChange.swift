@@ -61,7 +61,7 @@ public struct MonthlyChange: Sendable {
             return ranks.filter { id, _ in dataset.index(ofAccount: id).map { graph.degree(of: $0) > 0 } ?? false }
         }
         try compare("Key opinion leaders", measure: "key-opinion-leader score, top \(top)", top: top, value: score) { dataset in
-            try Trend.scores(of: .kol, on: dataset).filter { $0.value > 0 }
+            try Trend.scores(of: .kol, on: dataset)
         }
         try compare("Cascades", measure: "potential reach of the cascades each account started", units: "accounts started a cascade",
                     value: { "\(groupedDigits(Int($0.rounded()))) followers" }) { dataset in

@@ -178,9 +178,10 @@ public struct Trend: Sendable {
             let graph = dataset.graph()
             return hasTies(graph) ? byAccount(try RankingMeasure.pageRank.scores(on: graph)) : [:]
         case .kol:
-            // Accounts without a repost or quote tie score 0: a month where all do has no ties.
-            let scores = try KeyOpinionLeaders(dataset: dataset).profiles.map(\.score)
-            return scores.contains { $0 > 0 } ? byAccount(scores) : [:]
+            // Accounts without a repost or quote tie are not ranked (a month where none has one
+            // ranks nobody); they score 0, and so may the lowest account of the network.
+            let profiles = try KeyOpinionLeaders(dataset: dataset).profiles
+            return byAccount(profiles.map { $0.isInNetwork ? $0.score : .nan }).filter { !$0.value.isNaN }
         case .coverage, .lag:
             var result: [String: Double] = [:]
             for card in StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0)).scorecards {

@@ -68,6 +68,9 @@ public struct KeyOpinionLeaders: Sendable {
         public var brokerage: Double
         public var score: Double
         public var roles: [String]
+        /// Whether the account has a repost or quote tie with another account: the accounts
+        /// the percentiles rank. The others score 0; so may the lowest of the network.
+        public var isInNetwork: Bool
     }
 
     /// When betweenness is exact and when sampled, and how far the sampler goes.
@@ -164,7 +167,7 @@ public struct KeyOpinionLeaders: Sendable {
             return Profile(
                 account: node, distinctReposters: graph.outDegree(of: node), sourceRank: sourceRank[index],
                 distinctSources: graph.inDegree(of: node), amplificationRatio: ratio, betweenness: betweenness[index],
-                brokerage: brokerage, score: percentiles.score(of: index), roles: roles
+                brokerage: brokerage, score: percentiles.score(of: index), roles: roles, isInNetwork: percentiles.takesPart[index]
             )
         }
     }
