@@ -3,28 +3,29 @@ import ReachGraphCore
 import XCTest
 
 final class RankingTests: XCTestCase {
-    /// hub → a, b, c; a → d; b → d; c → e (a "1+N"-like fan-out with a second stage).
-    private func dataset() throws -> Dataset {
+    /// hub → a, b, c; a → d; b → d; c → e (a "1+N"-like fan-out with a second stage), and
+    /// `accounts` and `relations` (CSV rows) after them.
+    private func dataset(accounts: [String] = [], relations: [String] = []) throws -> Dataset {
         let folder = try TemporaryFolder()
-        try folder.write("accounts.csv", """
-            id,kind,province,tier
-            hub,media_centre,Hunan,provincial
-            a,city_account,Hunan,municipal
-            b,city_account,Zhejiang,municipal
-            c,influencer,,overseas
-            d,community,,overseas
-            e,community,,overseas
-            """)
-        try folder.write("relations.csv", """
-            source,target,relation,weight
-            hub,a,repost,3
-            hub,b,repost,2
-            hub,c,repost,1
-            a,d,repost,1
-            b,d,repost,1
-            c,e,repost,4
-            a,b,collaboration,1
-            """)
+        try folder.write("accounts.csv", ([
+            "id,kind,province,tier",
+            "hub,media_centre,Hunan,provincial",
+            "a,city_account,Hunan,municipal",
+            "b,city_account,Zhejiang,municipal",
+            "c,influencer,,overseas",
+            "d,community,,overseas",
+            "e,community,,overseas",
+        ] + accounts).joined(separator: "\n"))
+        try folder.write("relations.csv", ([
+            "source,target,relation,weight",
+            "hub,a,repost,3",
+            "hub,b,repost,2",
+            "hub,c,repost,1",
+            "a,d,repost,1",
+            "b,d,repost,1",
+            "c,e,repost,4",
+            "a,b,collaboration,1",
+        ] + relations).joined(separator: "\n"))
         return try DatasetLoader.load(folder.path)
     }
 
@@ -266,30 +267,8 @@ final class RankingTests: XCTestCase {
         // A store's month holds every account of every platform; those without a repost or quote
         // tie that month score 0 and leave the others' percentiles, and so their scores, as they are.
         let data = try dataset()
-        let folder = try TemporaryFolder()
-        let accounts = (1 ... 12).map { "x\($0),community,,overseas" }.joined(separator: "\n")
-        try folder.write("accounts.csv", """
-            id,kind,province,tier
-            hub,media_centre,Hunan,provincial
-            a,city_account,Hunan,municipal
-            b,city_account,Zhejiang,municipal
-            c,influencer,,overseas
-            d,community,,overseas
-            e,community,,overseas
-            \(accounts)
-            """)
-        try folder.write("relations.csv", """
-            source,target,relation,weight
-            hub,a,repost,3
-            hub,b,repost,2
-            hub,c,repost,1
-            a,d,repost,1
-            b,d,repost,1
-            c,e,repost,4
-            a,b,collaboration,1
-            x1,x2,collaboration,1
-            """)
-        let wider = try KeyOpinionLeaders(dataset: try DatasetLoader.load(folder.path))
+        let wide = try dataset(accounts: (1 ... 12).map { "x\($0),community,,overseas" }, relations: ["x1,x2,collaboration,1"])
+        let wider = try KeyOpinionLeaders(dataset: wide)
         XCTAssertEqual(wider.profiles.prefix(6).map(\.score), try KeyOpinionLeaders(dataset: data).profiles.map(\.score))
         XCTAssertEqual(Set(wider.profiles.dropFirst(6).map(\.score)), [0], "a collaboration is no amplification tie")
     }
