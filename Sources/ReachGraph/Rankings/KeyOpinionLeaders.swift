@@ -141,10 +141,8 @@ public struct KeyOpinionLeaders: Sendable {
     public init(dataset: Dataset, grouping: Grouping = .kind, budget: BetweennessBudget = BetweennessBudget()) throws {
         let graph = dataset.graph(types: Self.amplificationTypes)
         let sourceRank = try graph.reversed().pageRank()
-        // Louvain (for community brokerage) is serial: it runs beside the parallel betweenness.
-        let ((betweenness, note, seconds), groups) = try Parallelism.alongside({ Self.groups(dataset, graph: graph, by: grouping) }) {
-            try Self.betweenness(of: graph, budget: budget)
-        }
+        let (betweenness, note, seconds) = try Self.betweenness(of: graph, budget: budget)
+        let groups = Self.groups(dataset, graph: graph, by: grouping)
         betweennessNote = note
         betweennessSeconds = seconds
         let percentiles = Percentiles(graph: graph, sourceRank: sourceRank, betweenness: betweenness)

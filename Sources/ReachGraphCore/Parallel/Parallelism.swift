@@ -12,7 +12,7 @@ import Glibc
 /// goes through ``forEach(_:maxConcurrency:_:)``, which runs at most ``threadCount`` threads, and
 /// only one when it is itself called from inside such a loop: a bootstrap replicate that computes
 /// betweenness runs that betweenness on its own thread, so per-thread buffers number the
-/// threads, never threads². ``alongside(_:_:)`` adds one thread beside a loop for a serial step.
+/// threads, never threads².
 ///
 /// Results never depend on these settings: every run or sample draws from its own stream
 /// (`SplitMix64(seed:).split(index)`) and results are combined in index order, so the same seed
@@ -100,32 +100,6 @@ public struct Parallelism: Sendable, Equatable {
         runWorkers(workers) { worker in
             for index in stride(from: worker, to: count, by: workers) { body(index) }
         }
-    }
-
-    /// Runs `background` on another thread while `body` runs on this one, and returns both
-    /// results: for a serial step (Louvain) that can overlap a parallel one (sampled betweenness),
-    /// so the second core is not idle while the first finishes it. `background` runs marked as
-    /// inside a parallel loop, so its own loops stay on its thread: one thread more than
-    /// ``threadCount``, never a product of them. With one thread (or inside a loop) `body` runs
-    /// first, then `background`, on this thread. The results do not depend on which.
-    public static func alongside<Background: Sendable, Result>(
-        _ background: @escaping @Sendable () -> Background, _ body: () throws -> Result
-    ) rethrows -> (Result, Background) {
-        guard workerCount(items: 2) > 1 else {
-            let result = try body()
-            return (result, background())
-        }
-        let slot = BackgroundSlot<Background>()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            pthread_setspecific(insideLoopKey, UnsafeRawPointer(bitPattern: 1))
-            defer { pthread_setspecific(insideLoopKey, nil) }
-            slot.value = background()
-        }
-        defer { group.wait() }
-        let result = try body()
-        group.wait()
-        return (result, slot.value!) // safe: set before the group was left
     }
 
     /// Everything on the calling thread.
@@ -239,10 +213,4 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     init(_ value: Value) {
         self.value = value
     }
-}
-
-/// What ``Parallelism/alongside(_:_:)``'s background step returns.
-private final class BackgroundSlot<Value>: @unchecked Sendable {
-    // Written once on the background thread before its group is left; read after `wait()`.
-    var value: Value?
 }

@@ -50,19 +50,4 @@ final class ParallelismTests: XCTestCase {
         XCTAssertTrue(serial.contains { $0 > 0 })
         XCTAssertEqual(serial, parallel)
     }
-
-    func testAlongsideRunsTheBackgroundStepAsOneThreadAndGivesBothResults() throws {
-        let saved = Parallelism.threadCount
-        defer { Parallelism.threadCount = saved }
-        Parallelism.threadCount = 2
-        // The background step's loops stay on its thread; the body's use the library's threads.
-        let (body, background) = Parallelism.alongside({ Parallelism.workerCount(items: 10) }) { Parallelism.workerCount(items: 10) }
-        XCTAssertEqual([body, background], [2, 1])
-        Parallelism.threadCount = 1
-        let serial = Parallelism.alongside({ "background" }) { "body" }
-        XCTAssertEqual([serial.0, serial.1], ["body", "background"])
-        struct Failure: Error {}
-        Parallelism.threadCount = 2
-        XCTAssertThrowsError(try Parallelism.alongside({ 1 }) { () throws -> Int in throw Failure() })
-    }
 }
