@@ -20,7 +20,7 @@ final class SlicePostReader: @unchecked Sendable {
     private static let textColumns: [CInt] = [0, 1, 2, 4, 5, 10, 11, 12, 13]
     static let sql = """
         SELECT platform, post_id, author, time, parent_post, root_post, likes, comments, shares, views, content_hash, url, attributes,
-            parent_author
+            parent_author, ingest_id
         FROM post WHERE seq BETWEEN ? AND ? AND +time >= ? AND +time < ? ORDER BY seq
         """
 
@@ -40,6 +40,9 @@ final class SlicePostReader: @unchecked Sendable {
     // Owned by the interning thread until `finished` is waited for.
     private var rows: PostRows?
     private let finished = DispatchGroup()
+    /// The ingest of each post, in row order: the store derives reposts for the posts of
+    /// ingests that derived theirs.
+    private(set) var ingestIDs: [Int64] = []
 
     /// Steps the slice's posts (`statement` over ``sql``), handing them to an interning thread
     /// that adds them to `rows`; returns once every row is read. ``wait()`` gives the rows.
@@ -61,6 +64,7 @@ final class SlicePostReader: @unchecked Sendable {
             }
             batch.times.append(row.double(3))
             for column: CInt in 6 ... 9 { batch.counts.append(row.integer(column) ?? Int.min) }
+            ingestIDs.append(row.int64(14))
             if batch.times.count == Self.batchRows {
                 hand(batch)
                 batch = Batch()

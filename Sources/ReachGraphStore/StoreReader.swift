@@ -33,7 +33,11 @@ extension DatasetStore {
             let posts = try readPosts(db, slice: slice, into: assembler)
             try addAccounts(db, slice: slice, to: &assembler)
             try addRelations(db, slice: slice, columns: columns["relation"] ?? [], to: &assembler)
-            assembler.add(posts: posts.wait())
+            // Stored relations are read as they are; beside them, the posts of inputs whose
+            // relations were derived from posts (a platform export ingested beside an edge list)
+            // have their reposts derived again, as they were when read alone.
+            let derived = Set(try Int64.fetchAll(db, sql: "SELECT id FROM ingest WHERE relations_derived = 1"))
+            assembler.add(posts: posts.wait(), derivingRepostsOf: derived.isEmpty ? nil : posts.ingestIDs.map(derived.contains))
             try addMetrics(db, slice: slice, to: &assembler)
             var dataset = assembler.finish()
             dataset.isSynthetic = try Self.holdsSyntheticData(db)
@@ -140,22 +144,11 @@ extension DatasetStore {
             }
             assembler.addRelation(source: row[0], target: row[1], type: type, weight: row[3], firstSeen: row[4], lastSeen: row[5], attributes: attributes)
         }
-        // What a read leaves out is counted, not dropped silently: ties stored without a period
-        // span the whole export and are not in a slice; and once the read holds stored relations
-        // its posts' reposts are not derived, so posts of an input whose relations were derived
-        // (another platform's export) lose theirs.
+        // Ties stored without a period span the whole export: a slice leaves them out, and says so.
         if !slice.isEverything {
             let whole = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM relation WHERE period = ''") ?? 0
             assembler.countWarning("relations stored without a --period, left out of a slice (whole-export ties: read the store without --period, --from or --to)", whole)
         }
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM relation \(filter))", arguments: StatementArguments(labels)) == true,
-              try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM ingest WHERE relations_derived = 1)") == true else { return }
-        let from = slice.from ?? -Double.greatestFiniteMagnitude, to = slice.to ?? Double.greatestFiniteMagnitude
-        let underived = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM post JOIN ingest ON ingest.id = post.ingest_id
-            WHERE ingest.relations_derived = 1 AND post.parent_post IS NOT NULL AND post.time >= ? AND post.time < ?
-            """, arguments: [from, to]) ?? 0
-        assembler.countWarning("reposts not made relations in a read that holds stored relations (their input's relations were derived from posts: read it alone, or its own --period)", underived)
     }
 
     /// Reads the slice's posts in `seq` order into interned columns. The time index bounds the

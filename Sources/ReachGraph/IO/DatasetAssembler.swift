@@ -71,13 +71,19 @@ public struct DatasetAssembler {
         PostRows(collector: PostCollector(file: file, capacity: capacity))
     }
 
-    /// Adds every post at once (after all relations), as ``add(posts:)-([Post])`` does.
-    public mutating func add(posts rows: PostRows) {
+    /// Adds every post at once (after all relations), as ``add(posts:)-([Post])`` does. With
+    /// relations added, `derivable` (one flag per post, in order) names the posts whose reposts
+    /// are derived beside them: a store's posts of inputs that derived their relations.
+    public mutating func add(posts rows: PostRows, derivingRepostsOf derivable: [Bool]? = nil) {
         finishAccounts()
         dataset.relations = relations
         let count = rows.collector.count
         dataset.add(posts: rows.collector, hasAccountsTable: hasAccountsTable)
-        if !hasRelations && count > 0 { dataset.deriveRelationsFromPosts(file: file) }
+        if !hasRelations && count > 0 {
+            dataset.deriveRelationsFromPosts(file: file)
+        } else if let derivable, derivable.contains(true) {
+            dataset.deriveRelationsFromPosts(file: file, onlyReposts: derivable)
+        }
         relations = dataset.relations
     }
 

@@ -139,12 +139,14 @@ extension Dataset {
     /// reposts; first and last seen from their times. Self reposts and repeated reposts of one
     /// post by one account are counted and left out. `countingOnly` counts those warnings and
     /// builds no relations (for a command that reads only the posts: on 2.5 million posts the
-    /// table took a seventh of `cascades`).
-    mutating func deriveRelationsFromPosts(file: String, countingOnly: Bool = false) {
+    /// table took a seventh of `cascades`). `onlyReposts` (one flag per post) limits the reposts
+    /// derived to the flagged posts, whose relations are added to those already held (which stay
+    /// the dataset's own: ``relationsDerivedFromPosts`` is left as it is).
+    mutating func deriveRelationsFromPosts(file: String, countingOnly: Bool = false, onlyReposts: [Bool]? = nil) {
         let links = resolvedPostLinks
         let authors = postAuthorIndices
         let posts = self.posts
-        var table = RelationTable()
+        var table = onlyReposts == nil ? RelationTable() : relations
         var firstSeen: [Double] = []
         var lastSeen: [Double] = []
         var weights: [Double] = []
@@ -157,7 +159,7 @@ extension Dataset {
         // Row of each (source, target) pair, and the (parent, reposter) pairs seen.
         var pairRow = KeyNumbering(capacity: countingOnly ? 0 : reposts)
         var reposted = KeyNumbering(capacity: reposts)
-        for position in 0 ..< posts.count {
+        for position in 0 ..< posts.count where onlyReposts?[position] ?? true {
             if position % Self.touchBatch == 0 {
                 touchSlots(from: position, links: links, authors: authors, accountOfString: accountOfString, reposted: reposted, pairs: countingOnly ? nil : pairRow)
             }
@@ -210,7 +212,7 @@ extension Dataset {
         }
         guard !countingOnly else { return }
         relations = table
-        relationsDerivedFromPosts = true
+        if onlyReposts == nil { relationsDerivedFromPosts = true }
     }
 
     /// Reposts whose slots ``deriveRelationsFromPosts(file:countingOnly:)`` fetches together.
