@@ -32,12 +32,17 @@ extension DatasetStore {
             // Posts are interned on a second thread while the accounts and relations are read.
             let posts = try readPosts(db, slice: slice, into: assembler)
             try addAccounts(db, slice: slice, to: &assembler)
-            try addRelations(db, slice: slice, columns: columns["relation"] ?? [], to: &assembler)
+            let storedRelations = try addRelations(db, slice: slice, columns: columns["relation"] ?? [], to: &assembler)
             // Stored relations are read as they are; beside them, the posts of inputs whose
             // relations were derived from posts (a platform export ingested beside an edge list)
-            // have their reposts derived again, as they were when read alone.
-            let derived = Set(try Int64.fetchAll(db, sql: "SELECT id FROM ingest WHERE relations_derived = 1"))
-            assembler.add(posts: posts.wait(), derivingRepostsOf: derived.isEmpty ? nil : posts.ingestIDs.map(derived.contains))
+            // have their reposts derived again, as they were when read alone. Without stored
+            // relations every repost is derived.
+            var derivable: [Bool]?
+            if storedRelations {
+                let derived = Set(try Int64.fetchAll(db, sql: "SELECT id FROM ingest WHERE relations_derived = 1"))
+                if !derived.isEmpty { derivable = posts.ingestIDs.map(derived.contains) }
+            }
+            assembler.add(posts: posts.wait(), derivingRepostsOf: derivable)
             try addMetrics(db, slice: slice, to: &assembler)
             var dataset = assembler.finish()
             dataset.isSynthetic = try Self.holdsSyntheticData(db)
@@ -120,7 +125,8 @@ extension DatasetStore {
         assembler.countWarning("accounts with one id on several platforms (first kept)", repeated)
     }
 
-    private func addRelations(_ db: Database, slice: StoreSlice, columns: [String], to assembler: inout DatasetAssembler) throws {
+    /// Adds the slice's stored relations; whether there were any.
+    private func addRelations(_ db: Database, slice: StoreSlice, columns: [String], to assembler: inout DatasetAssembler) throws -> Bool {
         // A relation carries its ingest's period: the slice's labels come from the few ingests,
         // and the `relation_by_period` index finds their rows without reading the others.
         var filter = ""
@@ -132,6 +138,7 @@ extension DatasetStore {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT source, target, relation, weight, first_seen, last_seen, attributes FROM relation \(filter) ORDER BY seq
             """, arguments: StatementArguments(labels))
+        var added = false
         while let row = try rows.next() {
             let typeText: String = row[2]
             guard let type = RelationType(rawValue: typeText) else {
@@ -143,12 +150,14 @@ extension DatasetStore {
                 attributes = columns.map { values[$0] ?? "" }
             }
             assembler.addRelation(source: row[0], target: row[1], type: type, weight: row[3], firstSeen: row[4], lastSeen: row[5], attributes: attributes)
+            added = true
         }
         // Ties stored without a period span the whole export: a slice leaves them out, and says so.
         if !slice.isEverything {
             let whole = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM relation WHERE period = ''") ?? 0
             assembler.countWarning("relations stored without a --period, left out of a slice (whole-export ties: read the store without --period, --from or --to)", whole)
         }
+        return added
     }
 
     /// Reads the slice's posts in `seq` order into interned columns. The time index bounds the
