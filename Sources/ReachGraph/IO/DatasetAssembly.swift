@@ -215,7 +215,7 @@ extension Dataset {
         if onlyReposts == nil { relationsDerivedFromPosts = true }
     }
 
-    /// Reposts whose slots ``deriveRelationsFromPosts(file:countingOnly:)`` fetches together.
+    /// Reposts whose slots ``deriveRelationsFromPosts(file:countingOnly:onlyReposts:)`` fetches together.
     private static let touchBatch = 32
 
     /// Reads the slots that the lookups of the next ``touchBatch`` posts from `start` begin at,
