@@ -157,7 +157,7 @@ public struct Trend: Sendable {
     /// the month, with a tie or a post in it: every account is in every slice, and the others would
     /// be ranked, tied, on a month they took no part in.
     static func scores(of measure: TrendMeasure, on dataset: Dataset) throws -> [String: Double] {
-        func byAccount(_ scores: [Double]) -> [String: Double] {
+        func byAccount(_ scores: [Double], among scored: [Bool]? = nil) -> [String: Double] {
             var active = [Bool](repeating: false, count: dataset.accounts.count)
             for account in dataset.relations.sources { active[Int(account)] = true }
             for account in dataset.relations.targets { active[Int(account)] = true }
@@ -165,7 +165,7 @@ public struct Trend: Sendable {
             // by id cost 0.3–0.5 s of CPU over the 29 months of the 2.5M posts.
             for account in dataset.postAuthorIndices where account >= 0 { active[Int(account)] = true }
             var result: [String: Double] = [:]
-            for (index, score) in scores.enumerated() where active[index] { result[dataset.accounts[index].id] = score }
+            for (index, score) in scores.enumerated() where active[index] && scored?[index] ?? true { result[dataset.accounts[index].id] = score }
             return result
         }
         // A month without a tie between two accounts ranks nobody (``TrendMeasure/needs``): every
@@ -181,7 +181,7 @@ public struct Trend: Sendable {
             // Accounts without a repost or quote tie are not ranked (a month where none has one
             // ranks nobody); they score 0, and so may the lowest account of the network.
             let profiles = try KeyOpinionLeaders(dataset: dataset).profiles
-            return byAccount(profiles.map { $0.isInNetwork ? $0.score : .nan }).filter { !$0.value.isNaN }
+            return byAccount(profiles.map(\.score), among: profiles.map(\.isInNetwork))
         case .coverage, .lag:
             var result: [String: Double] = [:]
             for card in StructureAnalysis(dataset: dataset, options: StructureOptions(shuffles: 0)).scorecards {

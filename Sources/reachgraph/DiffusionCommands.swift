@@ -72,8 +72,7 @@ struct SimulateCommand: ParsableCommand {
         guard !ids.isEmpty else { throw ValidationError("--seeds needs at least one account id") }
         let nodes = try ids.map { id -> Int32 in
             guard let index = dataset.index(ofAccount: id) else {
-                // Figures and the briefing show names; say which id a name belongs to.
-                let named = dataset.accounts.filter { $0.name == id }.map(\.id)
+                let named = dataset.accountIDs(named: id)
                 let hint = named.isEmpty ? "" : " (\(id) is the name of account \(named.prefix(3).joined(separator: ", ")); --seeds takes ids)"
                 throw InputError(file: "--seeds", message: "account \"\(id)\" is not in the dataset" + hint)
             }

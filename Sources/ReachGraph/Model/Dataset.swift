@@ -92,6 +92,10 @@ public struct Dataset: Sendable {
     /// The account with `id`.
     public func account(withID id: String) -> Account? { index(ofAccount: id).map { accounts[Int($0)] } }
 
+    /// The ids of the accounts named `name`, in account order: figures and the briefing show
+    /// names, so a reader may give one where an id is wanted. O(accounts).
+    public func accountIDs(named name: String) -> [String] { accounts.filter { $0.name == name }.map(\.id) }
+
     /// Whether the account at `index` was declared by an accounts table rather than implied by an
     /// id used in relations or posts.
     public func isDeclared(accountAt index: Int) -> Bool {
